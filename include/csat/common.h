@@ -1,0 +1,122 @@
+/**
+ * @file csat/common.h
+ * @brief Status codes, error details, version and export macros shared by
+ *        every part of libcsat.
+ *
+ * Every fallible function of libcsat returns a ::csat_status (::CSAT_OK is 0)
+ * and writes its result through an output pointer. Nothing in the library
+ * aborts the process, touches `errno` or keeps global state: all functions are
+ * reentrant and thread-safe as long as two threads do not write to the same
+ * object at the same time.
+ *
+ * When the caller wants to know *where* an error happened (which element,
+ * which column), it passes a ::csat_error; the last argument of every
+ * fallible function is such a pointer and may be NULL.
+ */
+#ifndef CSAT_COMMON_H
+#define CSAT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "csat/version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @cond INTERNAL */
+#if defined(_WIN32) && defined(CSAT_BUILDING_DLL)
+#define CSAT_API __declspec(dllexport)
+#elif defined(_WIN32) && !defined(CSAT_STATIC)
+#define CSAT_API __declspec(dllimport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define CSAT_API __attribute__((visibility("default")))
+#else
+#define CSAT_API
+#endif
+
+#if defined(__GNUC__) && !defined(SWIG)
+#define CSAT_NODISCARD __attribute__((warn_unused_result))
+#else
+#define CSAT_NODISCARD
+#endif
+/** @endcond */
+
+/**
+ * @brief Result code of every fallible libcsat function.
+ *
+ * The numeric values are part of the ABI and never change; new codes are only
+ * ever appended. ::csat_strerror gives a short English text for each.
+ */
+typedef enum csat_status {
+    CSAT_OK = 0,            /**< Success. */
+    CSAT_ERR_NULL = 1,      /**< A required pointer argument was NULL. */
+    CSAT_ERR_EMPTY = 2,     /**< No valid (non-missing) observation, or all weights are zero. */
+    CSAT_ERR_RANGE = 3,     /**< A value lies outside the scale, or is not an integer on an integer scale. */
+    CSAT_ERR_WEIGHT = 4,    /**< A weight is negative, NaN or infinite. */
+    CSAT_ERR_ARGUMENT = 5,  /**< An option or argument is invalid or inconsistent. */
+    CSAT_ERR_NOMEM = 6,     /**< Memory could not be allocated. */
+    CSAT_ERR_SINGULAR = 7,  /**< A design matrix is singular or rank deficient. */
+    CSAT_ERR_TOO_FEW = 8,   /**< Too few observations for the requested statistic. */
+    CSAT_ERR_FORMAT = 9,    /**< A serialized buffer is malformed, truncated or of another version. */
+    CSAT_ERR_OVERFLOW = 10  /**< A count or size would overflow its type. */
+} csat_status;
+
+/** @brief Size of the message buffer inside ::csat_error. */
+#define CSAT_ERROR_MESSAGE_SIZE 160
+
+/**
+ * @brief Optional details of an error, filled by the function that failed.
+ *
+ * Pass a pointer to one of these as the last argument of any fallible
+ * function (or NULL when the status alone is enough). On success it is left
+ * untouched. It is plain caller-owned memory: nothing to free.
+ */
+typedef struct csat_error {
+    csat_status code;   /**< The status the function returned. */
+    size_t index;       /**< Row (element) index the error refers to, or ::CSAT_NO_INDEX. */
+    size_t column;      /**< Column index for matrix input, or ::CSAT_NO_INDEX. */
+    char message[CSAT_ERROR_MESSAGE_SIZE]; /**< NUL-terminated English description. */
+} csat_error;
+
+/** @brief Value of csat_error::index and csat_error::column when not applicable. */
+#define CSAT_NO_INDEX ((size_t)-1)
+
+/**
+ * @brief Short English description of a status code.
+ * @param status Any value; unknown codes give "unknown status".
+ * @return A static NUL-terminated string; never NULL, never to be freed.
+ */
+CSAT_API const char *csat_strerror(csat_status status);
+
+/**
+ * @brief Version of the library actually loaded at run time, as "MAJOR.MINOR.PATCH".
+ *
+ * Compare with ::CSAT_VERSION_STRING (the headers compiled against).
+ * @return A static string; never to be freed.
+ */
+CSAT_API const char *csat_version(void);
+
+/** @brief Version of the loaded library as ::CSAT_VERSION_NUMBER computes it. */
+CSAT_API unsigned csat_version_number(void);
+
+/**
+ * @brief Counts that describe the sample behind every estimate.
+ *
+ * Weighted counts follow the survey convention: `n_weighted` is the sum of
+ * the weights and `n_effective` is Kish's effective sample size
+ * (Σw)² / Σw², equal to `n` without weights (doc/methods.md, "Sample sizes").
+ */
+typedef struct csat_sample {
+    size_t n;            /**< Valid observations used. */
+    size_t n_missing;    /**< Observations skipped because they were NaN. */
+    double n_weighted;   /**< Sum of the weights of the valid observations (n without weights). */
+    double n_effective;  /**< Kish effective sample size (n without weights). */
+} csat_sample;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CSAT_COMMON_H */

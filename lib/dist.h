@@ -1,0 +1,28 @@
+/* Internal: distribution functions needed by the estimators. Never installed.
+ * All are pure functions of their arguments (no global state, no errno). */
+#ifndef CSAT_LIB_DIST_H
+#define CSAT_LIB_DIST_H
+
+/* log Γ(x) for x > 0, without touching the global signgam of libm. */
+double csat_lgamma(double x);
+
+/* Standard normal upper tail Q(z) = P(Z > z). */
+double csat_norm_sf(double z);
+
+/* Standard normal quantile: Φ⁻¹(p) for 0 < p < 1 (NaN otherwise). */
+double csat_norm_quantile(double p);
+
+/* Regularised incomplete beta I_x(a, b), a, b > 0, 0 ≤ x ≤ 1. */
+double csat_beta_inc(double a, double b, double x);
+
+/* Student t upper tail P(T > t) with df > 0 degrees of freedom. */
+double csat_t_sf(double t, double df);
+
+/* Student t quantile: the t with P(T ≤ t) = p, 0 < p < 1, df > 0. */
+double csat_t_quantile(double p, double df);
+
+/* Two-sided critical value for a confidence level: the upper (1 + level)/2
+ * quantile of N(0,1) (df = +inf) or of t(df). */
+double csat_critical(double level, double df);
+
+#endif

@@ -1,0 +1,253 @@
+/* The moments accumulator (doc/methods.md, "Accumulators").
+ *
+ * Data are read in blocks small enough to stay in L1: within a block a
+ * two-pass sum (mean first, then squared deviations) gives M2 without the
+ * cancellation of a one-pass sum of squares, and without Welford's division
+ * per element; blocks are combined with Chan, Golub & LeVeque's update. */
+#include <math.h>
+#include <string.h>
+
+#include "csat/accum.h"
+#include "error.h"
+#include "serial.h"
+
+#define BLOCK 512
+
+/* Combine the moment pair (w, mean, m2) of b into a, for one weight system. */
+static void chan(double *wa, double *ma, double *m2a, double wb, double mb, double m2b)
+{
+    double w = *wa + wb;
+    if (wb == 0) {
+        *m2a += m2b;
+        return;
+    }
+    if (*wa == 0) {
+        *wa = wb;
+        *ma = mb;
+        *m2a += m2b;
+        return;
+    }
+    double delta = mb - *ma;
+    *ma += delta * (wb / w);
+    *m2a += m2b + delta * delta * (*wa * (wb / w));
+    *wa = w;
+}
+
+static void merge_into(csat_moments *a, const csat_moments *b)
+{
+    if (b->n > 0) {
+        if (a->n == 0) {
+            a->min = b->min;
+            a->max = b->max;
+        } else {
+            a->min = fmin(a->min, b->min);
+            a->max = fmax(a->max, b->max);
+        }
+    }
+    a->n += b->n;
+    a->n_missing += b->n_missing;
+    chan(&a->sum_w, &a->mean, &a->m2, b->sum_w, b->mean, b->m2);
+    chan(&a->sum_w2, &a->mean_w2, &a->m2_w2, b->sum_w2, b->mean_w2, b->m2_w2);
+}
+
+csat_status csat_moments_init(csat_moments *m, csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    csat_moments zero = CSAT_MOMENTS_INIT;
+    *m = zero;
+    return CSAT_OK;
+}
+
+/* Summarise one unweighted block; returns the offset of an infinite value
+ * or len. */
+static size_t block_unit(const double *x, size_t len, csat_moments *b)
+{
+    size_t cnt = 0;
+    double sum = 0, lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < len; i++) {
+        double v = x[i];
+        if (v == v) {
+            if (isinf(v))
+                return i;
+            cnt++;
+            sum += v;
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+        }
+    }
+    b->n = cnt;
+    b->n_missing = len - cnt;
+    if (cnt == 0)
+        return len;
+    double mean = sum / (double)cnt, m2 = 0, corr = 0;
+    for (size_t i = 0; i < len; i++) {
+        double d = x[i] - mean;
+        if (d == d) {
+            m2 += d * d;
+            corr += d;
+        }
+    }
+    /* corr is the rounding error of the mean (exactly 0 in exact arithmetic):
+     * the corrected two-pass formula of Chan, Golub & LeVeque. */
+    m2 -= corr * corr / (double)cnt;
+    mean += corr / (double)cnt;
+    b->sum_w = b->sum_w2 = (double)cnt;
+    b->mean = b->mean_w2 = mean;
+    b->m2 = b->m2_w2 = m2;
+    b->min = lo;
+    b->max = hi;
+    return len;
+}
+
+/* Summarise one weighted block; returns the offset of a bad element or len,
+ * setting *bad_weight when the weight was at fault. */
+static size_t block_weighted(const double *x, const double *w, size_t len, csat_moments *b,
+                             int *bad_weight)
+{
+    size_t cnt = 0;
+    double sw = 0, swx = 0, sw2 = 0, sw2x = 0, lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < len; i++) {
+        double v = x[i], wi = w[i];
+        if (!(wi >= 0 && wi <= 1.7976931348623157e308)) {
+            *bad_weight = 1;
+            return i;
+        }
+        if (v == v) {
+            if (isinf(v)) {
+                *bad_weight = 0;
+                return i;
+            }
+            cnt++;
+            sw += wi;
+            swx += wi * v;
+            sw2 += wi * wi;
+            sw2x += wi * wi * v;
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+        }
+    }
+    b->n = cnt;
+    b->n_missing = len - cnt;
+    if (cnt == 0)
+        return len;
+    double mean = sw > 0 ? swx / sw : 0, mean2 = sw2 > 0 ? sw2x / sw2 : 0;
+    double m2 = 0, c1 = 0, m2b = 0, c2 = 0;
+    for (size_t i = 0; i < len; i++) {
+        double v = x[i];
+        if (v == v) {
+            double d = v - mean, e = v - mean2, w2 = w[i] * w[i];
+            m2 += w[i] * d * d;
+            c1 += w[i] * d;
+            m2b += w2 * e * e;
+            c2 += w2 * e;
+        }
+    }
+    if (sw > 0) {
+        m2 -= c1 * c1 / sw;
+        mean += c1 / sw;
+    }
+    if (sw2 > 0) {
+        m2b -= c2 * c2 / sw2;
+        mean2 += c2 / sw2;
+    }
+    b->sum_w = sw;
+    b->mean = mean;
+    b->m2 = m2 > 0 ? m2 : 0;
+    b->sum_w2 = sw2;
+    b->mean_w2 = mean2;
+    b->m2_w2 = m2b > 0 ? m2b : 0;
+    b->min = lo;
+    b->max = hi;
+    return len;
+}
+
+csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const double *w,
+                             csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    if (n == 0)
+        return CSAT_OK;
+    CSAT_REQUIRE(x, err);
+    /* Accumulate into a local total and publish it only if all is valid. */
+    csat_moments total = CSAT_MOMENTS_INIT;
+    for (size_t start = 0; start < n; start += BLOCK) {
+        size_t len = n - start < BLOCK ? n - start : BLOCK;
+        csat_moments b = CSAT_MOMENTS_INIT;
+        int bad_weight = 0;
+        size_t bad = w == NULL ? block_unit(x + start, len, &b)
+                               : block_weighted(x + start, w + start, len, &b, &bad_weight);
+        if (bad < len) {
+            size_t i = start + bad;
+            if (bad_weight)
+                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX,
+                                 "weight %.17g at index %zu is negative, NaN or infinite", w[i],
+                                 i);
+            return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
+                             "value %g at index %zu is infinite", x[i], i);
+        }
+        merge_into(&total, &b);
+    }
+    merge_into(m, &total);
+    return CSAT_OK;
+}
+
+csat_status csat_moments_merge(csat_moments *dst, const csat_moments *src, csat_error *err)
+{
+    CSAT_REQUIRE(dst, err);
+    CSAT_REQUIRE(src, err);
+    csat_moments copy = *src; /* dst and src may be the same object */
+    merge_into(dst, &copy);
+    return CSAT_OK;
+}
+
+/* Format: "CSTM", u32 version, u64 n, u64 n_missing, then the eight doubles
+ * in struct order; little-endian, 96 bytes. */
+csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap, size_t *len,
+                                   csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    CSAT_REQUIRE(len, err);
+    *len = CSAT_MOMENTS_SERIALIZED_SIZE;
+    if (buf == NULL)
+        return CSAT_OK;
+    if (cap < CSAT_MOMENTS_SERIALIZED_SIZE)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "buffer of %zu bytes is too small, %d needed", cap,
+                         CSAT_MOMENTS_SERIALIZED_SIZE);
+    unsigned char *p = buf;
+    const double f[8] = { m->sum_w, m->mean, m->m2, m->sum_w2, m->mean_w2, m->m2_w2, m->min, m->max };
+    memcpy(p, "CSTM", 4);
+    csat_put_u32(p + 4, CSAT_SERIAL_VERSION);
+    csat_put_u64(p + 8, m->n);
+    csat_put_u64(p + 16, m->n_missing);
+    for (int i = 0; i < 8; i++)
+        csat_put_f64(p + 24 + 8 * i, f[i]);
+    return CSAT_OK;
+}
+
+csat_status csat_moments_deserialize(const void *buf, size_t len, csat_moments *out,
+                                     csat_error *err)
+{
+    CSAT_REQUIRE(buf, err);
+    CSAT_REQUIRE(out, err);
+    const unsigned char *p = buf;
+    if (len != CSAT_MOMENTS_SERIALIZED_SIZE || memcmp(p, "CSTM", 4) != 0
+        || csat_get_u32(p + 4) != CSAT_SERIAL_VERSION)
+        return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "not a serialized moments accumulator of version %u",
+                         CSAT_SERIAL_VERSION);
+    double f[8];
+    for (int i = 0; i < 8; i++) {
+        f[i] = csat_get_f64(p + 24 + 8 * i);
+        if (!isfinite(f[i]))
+            return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                             "serialized moments hold a non-finite value");
+    }
+    csat_moments m = { (size_t)csat_get_u64(p + 8), (size_t)csat_get_u64(p + 16), f[0], f[1],
+                       f[2], f[3], f[4], f[5], f[6], f[7] };
+    if (m.sum_w < 0 || m.m2 < 0 || m.sum_w2 < 0 || m.m2_w2 < 0)
+        return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "serialized moments hold a negative sum");
+    *out = m;
+    return CSAT_OK;
+}

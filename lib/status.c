@@ -1,0 +1,53 @@
+/* Status texts, error details and the run-time version. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "csat/common.h"
+#include "error.h"
+
+const char *csat_strerror(csat_status status)
+{
+    switch (status) {
+    case CSAT_OK: return "success";
+    case CSAT_ERR_NULL: return "a required argument is NULL";
+    case CSAT_ERR_EMPTY: return "no valid observation";
+    case CSAT_ERR_RANGE: return "value outside the scale or not an integer";
+    case CSAT_ERR_WEIGHT: return "weight negative, NaN or infinite";
+    case CSAT_ERR_ARGUMENT: return "invalid argument or option";
+    case CSAT_ERR_NOMEM: return "out of memory";
+    case CSAT_ERR_SINGULAR: return "singular or rank-deficient design";
+    case CSAT_ERR_TOO_FEW: return "too few observations";
+    case CSAT_ERR_FORMAT: return "malformed serialized data";
+    case CSAT_ERR_OVERFLOW: return "count or size overflow";
+    }
+    return "unknown status";
+}
+
+const char *csat_version(void)
+{
+    return CSAT_VERSION_STRING;
+}
+
+unsigned csat_version_number(void)
+{
+    return CSAT_VERSION_NUMBER;
+}
+
+csat_status csat_fail(csat_error *err, csat_status code, size_t index, size_t column,
+                      const char *fmt, ...)
+{
+    if (err == NULL)
+        return code;
+    err->code = code;
+    err->index = index;
+    err->column = column;
+    if (fmt == NULL) {
+        snprintf(err->message, sizeof err->message, "%s", csat_strerror(code));
+    } else {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
