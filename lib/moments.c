@@ -60,7 +60,7 @@ csat_status csat_moments_init(csat_moments *m, csat_error *err)
 
 /* Summarise one unweighted block; returns the offset of an infinite value
  * or len. */
-static size_t block_unit(const double *x, size_t len, csat_moments *b)
+static size_t block_unit(const double *x, size_t len, double shift, csat_moments *b)
 {
     size_t cnt = 0;
     double sum = 0, lo = INFINITY, hi = -INFINITY;
@@ -70,9 +70,9 @@ static size_t block_unit(const double *x, size_t len, csat_moments *b)
             if (isinf(v))
                 return i;
             cnt++;
-            sum += v;
-            lo = fmin(lo, v);
-            hi = fmax(hi, v);
+            sum += v - shift;
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
         }
     }
     b->n = cnt;
@@ -81,7 +81,7 @@ static size_t block_unit(const double *x, size_t len, csat_moments *b)
         return len;
     double mean = sum / (double)cnt, m2 = 0, corr = 0;
     for (size_t i = 0; i < len; i++) {
-        double d = x[i] - mean;
+        double d = (x[i] - shift) - mean;
         if (d == d) {
             m2 += d * d;
             corr += d;
@@ -101,8 +101,8 @@ static size_t block_unit(const double *x, size_t len, csat_moments *b)
 
 /* Summarise one weighted block; returns the offset of a bad element or len,
  * setting *bad_weight when the weight was at fault. */
-static size_t block_weighted(const double *x, const double *w, size_t len, csat_moments *b,
-                             int *bad_weight)
+static size_t block_weighted(const double *x, const double *w, size_t len, double shift,
+                             csat_moments *b, int *bad_weight)
 {
     size_t cnt = 0;
     double sw = 0, swx = 0, sw2 = 0, sw2x = 0, lo = INFINITY, hi = -INFINITY;
@@ -119,11 +119,11 @@ static size_t block_weighted(const double *x, const double *w, size_t len, csat_
             }
             cnt++;
             sw += wi;
-            swx += wi * v;
+            swx += wi * (v - shift);
             sw2 += wi * wi;
-            sw2x += wi * wi * v;
-            lo = fmin(lo, v);
-            hi = fmax(hi, v);
+            sw2x += wi * wi * (v - shift);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
         }
     }
     b->n = cnt;
@@ -133,7 +133,7 @@ static size_t block_weighted(const double *x, const double *w, size_t len, csat_
     double mean = sw > 0 ? swx / sw : 0, mean2 = sw2 > 0 ? sw2x / sw2 : 0;
     double m2 = 0, c1 = 0, m2b = 0, c2 = 0;
     for (size_t i = 0; i < len; i++) {
-        double v = x[i];
+        double v = x[i] - shift;
         if (v == v) {
             double d = v - mean, e = v - mean2, w2 = w[i] * w[i];
             m2 += w[i] * d * d;
@@ -168,14 +168,23 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
     if (n == 0)
         return CSAT_OK;
     CSAT_REQUIRE(x, err);
-    /* Accumulate into a local total and publish it only if all is valid. */
+    /* Accumulate into a local total and publish it only if all is valid.
+     * Values are taken relative to the first finite one, so that block means
+     * are small numbers whose rounding does not disturb Chan's update (data
+     * such as 10000000.2, 10000000.1, ... would otherwise lose digits). */
     csat_moments total = CSAT_MOMENTS_INIT;
+    double shift = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(x[i])) {
+            shift = x[i];
+            break;
+        }
     for (size_t start = 0; start < n; start += BLOCK) {
         size_t len = n - start < BLOCK ? n - start : BLOCK;
         csat_moments b = CSAT_MOMENTS_INIT;
         int bad_weight = 0;
-        size_t bad = w == NULL ? block_unit(x + start, len, &b)
-                               : block_weighted(x + start, w + start, len, &b, &bad_weight);
+        size_t bad = w == NULL ? block_unit(x + start, len, shift, &b)
+                               : block_weighted(x + start, w + start, len, shift, &b, &bad_weight);
         if (bad < len) {
             size_t i = start + bad;
             if (bad_weight)
@@ -186,6 +195,10 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
                              "value %g at index %zu is infinite", x[i], i);
         }
         merge_into(&total, &b);
+    }
+    if (total.n > 0) {
+        total.mean += shift;
+        total.mean_w2 += shift;
     }
     merge_into(m, &total);
     return CSAT_OK;
