@@ -171,7 +171,11 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_create(int min, int max, csat_tal
 CSAT_API CSAT_NODISCARD csat_status csat_tally_copy(const csat_tally *t, csat_tally **out,
                                                     csat_error *err);
 
-/** @brief Free a tally; NULL is accepted and ignored. */
+/**
+ * @brief Free a tally and everything it owns.
+ * @param t Tally from ::csat_tally_create, ::csat_tally_copy or
+ *          ::csat_tally_deserialize; NULL is accepted and ignored.
+ */
 CSAT_API void csat_tally_free(csat_tally *t);
 
 /**
@@ -235,7 +239,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_point(const csat_tally *t, int va
                                                      csat_point *out, csat_error *err);
 
 /**
- * @brief Serialized size of @p t in bytes (0 if @p t is NULL).
+ * @brief Serialized size of a tally.
+ * @param t Tally, or NULL.
+ * @return The number of bytes ::csat_tally_serialize writes (0 if @p t is NULL).
  */
 CSAT_API size_t csat_tally_serialized_size(const csat_tally *t);
 

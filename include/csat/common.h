@@ -98,7 +98,10 @@ CSAT_API const char *csat_strerror(csat_status status);
  */
 CSAT_API const char *csat_version(void);
 
-/** @brief Version of the loaded library as ::CSAT_VERSION_NUMBER computes it. */
+/**
+ * @brief Version of the library actually loaded at run time, as a number.
+ * @return MAJOR*10000 + MINOR*100 + PATCH, as ::CSAT_VERSION_NUMBER computes it.
+ */
 CSAT_API unsigned csat_version_number(void);
 
 /**

@@ -1,0 +1,255 @@
+-- Customer-satisfaction report of a survey stored as CSV, computed with libcsat.
+--
+--     lua5.4 report.lua [survey.csv]
+--
+-- The file needs the columns `nps` (likelihood to recommend, stored 1..11 =
+-- 0..10 shifted by +1), `overall_sat` (1..7) and `flight_class`, as
+-- examples/data/airlinesat.csv has; missing values are written NA and become
+-- NaN (0/0), which libcsat skips and counts as missing.
+--
+-- The report: NPS with its 95 % interval, CSAT and top-2-box of overall
+-- satisfaction, its mean, its distribution as a bar chart, and the NPS of
+-- each flight class. libcsat raises an error with a message on bad data; the
+-- report prints it and exits with status 1.
+
+local csat = require "csat"
+
+local NAN = 0 / 0
+local BAR_WIDTH = 40
+
+local function script_dir()
+  local path = arg and arg[0] or ""
+  return path:match("^(.*)[/\\]") or "."
+end
+
+local DEFAULT_DATA = script_dir() .. "/data/airlinesat.csv"
+
+local function die(fmt, ...)
+  io.stdout:flush()
+  io.stderr:write("report.lua: ", string.format(fmt, ...), "\n")
+  os.exit(1)
+end
+
+-- CSV ---------------------------------------------------------------------
+
+-- Splits one record into fields: commas separate, double quotes enclose a
+-- field, "" inside quotes is a quote. Returns nil and a message on bad quoting.
+local function split_record(line)
+  local fields, i, n = {}, 1, #line
+  while true do
+    if line:sub(i, i) == '"' then
+      local buf, j = {}, i + 1
+      while true do
+        local q = line:find('"', j, true)
+        if not q then return nil, "unterminated quote" end
+        buf[#buf + 1] = line:sub(j, q - 1)
+        if line:sub(q + 1, q + 1) == '"' then
+          buf[#buf + 1] = '"'
+          j = q + 2
+        else
+          i = q + 1
+          break
+        end
+      end
+      fields[#fields + 1] = table.concat(buf)
+      local c = line:sub(i, i)
+      if c == "," then
+        i = i + 1
+      elseif i > n then
+        return fields
+      else
+        return nil, "text after a closing quote"
+      end
+    else
+      local comma = line:find(",", i, true)
+      local field = line:sub(i, (comma or n + 1) - 1)
+      if field:find('"', 1, true) then return nil, "quote inside an unquoted field" end
+      fields[#fields + 1] = field
+      if not comma then return fields end
+      i = comma + 1
+    end
+  end
+end
+
+-- Reads the file into { header = {...}, rows = { {...}, ... }, lines = {...} }.
+-- A quoted field may span lines: a record is complete when its quotes balance.
+local function read_csv(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local header, rows, lines = nil, {}, {}
+  local pending, start, lineno = nil, 0, 0
+  for line in f:lines() do
+    lineno = lineno + 1
+    line = line:gsub("\r$", "")
+    if pending then
+      pending = pending .. "\n" .. line
+    else
+      pending, start = line, lineno
+    end
+    local _, quotes = pending:gsub('"', "")
+    if quotes % 2 == 0 then
+      if pending ~= "" then
+        local fields, msg = split_record(pending)
+        if not fields then
+          f:close()
+          return nil, string.format("%s:%d: %s", path, start, msg)
+        end
+        if not header then
+          header = fields
+        elseif #fields ~= #header then
+          f:close()
+          return nil, string.format("%s:%d: %d fields, the header has %d", path, start,
+                                    #fields, #header)
+        else
+          rows[#rows + 1] = fields
+          lines[#lines + 1] = start
+        end
+      end
+      pending = nil
+    end
+  end
+  f:close()
+  if pending then return nil, string.format("%s:%d: unterminated quote", path, start) end
+  if not header then return nil, path .. ": empty file" end
+  return { header = header, rows = rows, lines = lines }
+end
+
+local function column_index(t, name, path)
+  for j, h in ipairs(t.header) do
+    if h == name then return j end
+  end
+  die("%s has no column %q", path, name)
+end
+
+-- Column `name` as numbers; NA or an empty field is NaN (missing).
+local function numeric_column(t, name, path)
+  local j, x = column_index(t, name, path), {}
+  for i, row in ipairs(t.rows) do
+    local s = row[j]
+    if s == "" or s == "NA" then
+      x[i] = NAN
+    else
+      x[i] = tonumber(s)
+      if not x[i] then
+        die("%s:%d: column %s: %q is not a number", path, t.lines[i], name, s)
+      end
+    end
+  end
+  return x
+end
+
+-- Report ------------------------------------------------------------------
+
+-- Calls a libcsat function; a failure (bad data, bad option) ends the report.
+local function call(what, f, ...)
+  local ok, result = pcall(f, ...)
+  if not ok then die("libcsat: %s: %s", what, tostring(result)) end
+  return result
+end
+
+local function ci(r, fmt)
+  return string.format("[" .. fmt .. ", " .. fmt .. "]", r.ci[1], r.ci[2])
+end
+
+local function report_nps(nps)
+  local r = call("NPS", csat.nps, nps, { scale = { 0, 10 }, promoter_min = 9, detractor_max = 6 })
+  print("Net Promoter Score")
+  print("  likelihood to recommend, 0-10 (column nps minus 1);")
+  print("  promoters 9-10, passives 7-8, detractors 0-6")
+  print()
+  print(string.format("  NPS %+6.1f   95%% CI %s  Wald           SE %5.2f",
+                      r.score, ci(r, "%+6.1f"), r.se))
+  print(string.format("  promoters %.1f %%, passives %.1f %%, detractors %.1f %%",
+                      100 * r.promoters, 100 * r.passives, 100 * r.detractors))
+  print(string.format("  n = %d, missing %d", r.n, r.n_missing))
+  print()
+end
+
+local function report_satisfaction(sat)
+  local cs = call("CSAT", csat.csat, sat, { scale = { 1, 7 }, satisfied_min = 5 })
+  local top2 = call("top-2-box", csat.top_box, sat, 2, { scale = { 1, 7 } })
+  local mean = call("mean score", csat.mean_score, sat)
+  print("Overall satisfaction")
+  print("  column overall_sat, 1-7 (7 = very satisfied)")
+  print()
+  print(string.format("  CSAT (5-7 of 1-7)       %5.1f %%   95%% CI %s %%  Wilson",
+                      cs.score, ci(cs, "%5.1f")))
+  print(string.format("  top-2-box (6-7 of 1-7)  %5.1f %%   95%% CI %s %%  Wilson",
+                      top2.score, ci(top2, "%5.1f")))
+  print(string.format("  mean                    %5.2f     95%% CI %s    t, df %d",
+                      mean.score, ci(mean, "%5.2f"), mean.n - 1))
+  print(string.format("  standard deviation      %5.2f", mean.sd))
+  print("  CSAT counts the three highest boxes, top-2-box the two highest.")
+  print(string.format("  n = %d, missing %d", mean.n, mean.n_missing))
+  print()
+end
+
+local function report_distribution(sat)
+  local d = call("distribution", csat.distribution, sat, { scale = { 1, 7 } })
+  local top, total = 0, 0
+  for i = 1, #d.shares do
+    top = math.max(top, d.shares[i])
+    total = total + d.counts[i]
+  end
+  print(string.format("Distribution of overall satisfaction (n = %d)", total))
+  print()
+  for i = 1, #d.values do
+    local len = top > 0 and math.floor(BAR_WIDTH * d.shares[i] / top + 0.5) or 0
+    print(string.format("  %d | %-" .. BAR_WIDTH .. "s %5.0f  %5.1f %%", d.values[i],
+                        string.rep("#", len), d.counts[i], 100 * d.shares[i]))
+  end
+  print()
+end
+
+local function report_nps_by_group(nps, groups, column)
+  local members, names = {}, {}
+  for i, g in ipairs(groups) do
+    if not members[g] then
+      members[g] = {}
+      names[#names + 1] = g
+    end
+    local m = members[g]
+    m[#m + 1] = nps[i]
+  end
+  table.sort(names)
+  print(string.format("NPS by %s (Wald 95%% CI)", column))
+  print()
+  print(string.format("  %-12s %6s %7s   95%% CI", column, "n", "NPS"))
+  for _, g in ipairs(names) do
+    local r = call("NPS of " .. g, csat.nps, members[g], { scale = { 0, 10 } })
+    print(string.format("  %-12s %6d %+7.1f   %s", g, r.n, r.score, ci(r, "%+6.1f")))
+  end
+  print()
+end
+
+-- Main --------------------------------------------------------------------
+
+local path = arg and arg[1] or DEFAULT_DATA
+if path == "-h" or path == "--help" then
+  print("usage: report.lua [survey.csv]   (default: " .. DEFAULT_DATA .. ")")
+  os.exit(0)
+end
+
+local t, err = read_csv(path)
+if not t then die("cannot read the survey: %s", err) end
+
+local nps = numeric_column(t, "nps", path)
+for i = 1, #nps do
+  nps[i] = nps[i] - 1 -- stored 1..11: back to 0..10 (NaN stays NaN)
+end
+local sat = numeric_column(t, "overall_sat", path)
+local jclass = column_index(t, "flight_class", path)
+local classes = {}
+for i, row in ipairs(t.rows) do
+  local g = row[jclass]
+  classes[i] = (g == "" or g == "NA") and "(missing)" or g
+end
+
+print("Customer satisfaction report")
+print("  survey:  " .. path)
+print(string.format("  answers: %d respondents", #t.rows))
+print()
+report_nps(nps)
+report_satisfaction(sat)
+report_distribution(sat)
+report_nps_by_group(nps, classes, "flight_class")
