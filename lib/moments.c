@@ -10,8 +10,9 @@
 #include "csat/accum.h"
 #include "error.h"
 #include "serial.h"
+#include "simd.h"
 
-#define BLOCK 512
+#define BLOCK 2048
 
 /* Combine the moment pair (w, mean, m2) of b into a, for one weight system. */
 static void chan(double *wa, double *ma, double *m2a, double wb, double mb, double m2b)
@@ -60,6 +61,46 @@ csat_status csat_moments_init(csat_moments *m, csat_error *err)
 
 /* Summarise one unweighted block; returns the offset of an infinite value
  * or len. */
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+/* The same block summary with the AVX2 kernels: unmasked when every value
+ * is finite, masked when some are missing, scalar to name an infinite one. */
+static size_t block_unit_avx2(const double *x, size_t len, double shift, csat_moments *b)
+{
+    double cnt = (double)len, sum, lo, hi, m2, corr, mean, centre;
+    if (!csat_block_sums_avx2(x, len, shift, &sum, &lo, &hi)) {
+        mean = sum / cnt;
+        /* Deviations from one rounded centre; the corrected two-pass formula
+         * below is exact for any centre, so its rounding costs nothing. */
+        centre = shift + mean;
+        csat_block_dev_avx2(x, len, centre, &m2, &corr);
+        mean = centre - shift;
+    } else {
+        if (csat_block_sums_masked_avx2(x, len, shift, &cnt, &sum, &lo, &hi)) {
+            for (size_t i = 0; i < len; i++)
+                if (isinf(x[i]))
+                    return i;
+        }
+        if (cnt == 0) {
+            b->n = 0;
+            b->n_missing = len;
+            return len;
+        }
+        mean = sum / cnt;
+        csat_block_dev_masked_avx2(x, len, shift, mean, &m2, &corr);
+    }
+    b->n = (size_t)cnt;
+    b->n_missing = len - b->n;
+    m2 -= corr * corr / cnt;
+    mean += corr / cnt;
+    b->sum_w = b->sum_w2 = cnt;
+    b->mean = b->mean_w2 = mean;
+    b->m2 = b->m2_w2 = m2 > 0 ? m2 : 0;
+    b->min = lo;
+    b->max = hi;
+    return len;
+}
+#endif
+
 static size_t block_unit(const double *x, size_t len, double shift, csat_moments *b)
 {
     size_t cnt = 0;
@@ -173,6 +214,11 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
      * are small numbers whose rounding does not disturb Chan's update (data
      * such as 10000000.2, 10000000.1, ... would otherwise lose digits). */
     csat_moments total = CSAT_MOMENTS_INIT;
+    size_t (*unit)(const double *, size_t, double, csat_moments *) = block_unit;
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+    if (csat_simd_available())
+        unit = block_unit_avx2;
+#endif
     double shift = 0;
     for (size_t i = 0; i < n; i++)
         if (isfinite(x[i])) {
@@ -183,7 +229,7 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
         size_t len = n - start < BLOCK ? n - start : BLOCK;
         csat_moments b = CSAT_MOMENTS_INIT;
         int bad_weight = 0;
-        size_t bad = w == NULL ? block_unit(x + start, len, shift, &b)
+        size_t bad = w == NULL ? unit(x + start, len, shift, &b)
                                : block_weighted(x + start, w + start, len, shift, &b, &bad_weight);
         if (bad < len) {
             size_t i = start + bad;

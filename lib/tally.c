@@ -7,6 +7,7 @@
 #include "error.h"
 #include "estimate.h"
 #include "serial.h"
+#include "simd.h"
 #include "tally.h"
 
 /* Below this many points the unweighted kernel keeps four copies of the
@@ -93,7 +94,13 @@ static csat_status add_unit(csat_tally *t, const double *x, size_t n, csat_error
     if (scratch == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     uint64_t missing = 0;
-    size_t bad = csat_count_unit(x, n, t->min, t->max, scratch, copies, &missing);
+    size_t bad;
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+    if (t->k <= CSAT_SIMD_MAX_POINTS && csat_simd_available())
+        bad = csat_count_unit_avx2(x, n, t->min, t->max, scratch, &missing);
+    else
+#endif
+        bad = csat_count_unit(x, n, t->min, t->max, scratch, copies, &missing);
     if (bad < n) {
         free(scratch);
         return bad_answer(t, x, bad, err);

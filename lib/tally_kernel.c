@@ -10,15 +10,6 @@
 
 #include "tally.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
-#if __has_attribute(target_clones)
-#define CSAT_MULTIVERSION __attribute__((target_clones("avx2", "default")))
-#endif
-#endif
-#ifndef CSAT_MULTIVERSION
-#define CSAT_MULTIVERSION
-#endif
-
 static inline int on_scale(double v, double lo, double hi)
 {
     /* The comparisons reject NaN and values off the scale before the cast,
@@ -41,7 +32,6 @@ static inline int count_one(double v, double lo, double hi, long long base, uint
     return 0;
 }
 
-CSAT_MULTIVERSION
 size_t csat_count_unit(const double *x, size_t n, int min, int max, uint64_t *counts,
                        size_t copies, uint64_t *missing)
 {
@@ -73,7 +63,6 @@ size_t csat_count_unit(const double *x, size_t n, int min, int max, uint64_t *co
     return n;
 }
 
-CSAT_MULTIVERSION
 size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, int max,
                            uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
                            int *bad_weight)
