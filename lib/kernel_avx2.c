@@ -248,3 +248,48 @@ void csat_block_dev_avx2(const double *x, size_t len, double centre, double *m2,
     *m2 = q;
     *corr = d;
 }
+
+int csat_block_onepass_avx2(const double *x, size_t len, double centre, double *s1, double *s2,
+                            double *min, double *max)
+{
+    const __m256d c = _mm256_set1_pd(centre);
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, q0 = a0, q1 = a0, q2 = a0, q3 = a0;
+    __m256d lo0 = _mm256_set1_pd(INFINITY), lo1 = lo0;
+    __m256d hi0 = _mm256_set1_pd(-INFINITY), hi1 = hi0;
+    size_t i = 0;
+    for (; i + 16 <= len; i += 16) {
+        __m256d a = _mm256_loadu_pd(x + i), b = _mm256_loadu_pd(x + i + 4);
+        __m256d e = _mm256_loadu_pd(x + i + 8), f = _mm256_loadu_pd(x + i + 12);
+        __m256d da = _mm256_sub_pd(a, c), db = _mm256_sub_pd(b, c);
+        __m256d de = _mm256_sub_pd(e, c), df = _mm256_sub_pd(f, c);
+        a0 = _mm256_add_pd(a0, _mm256_add_pd(da, db));
+        a1 = _mm256_add_pd(a1, _mm256_add_pd(de, df));
+        q0 = _mm256_fmadd_pd(da, da, q0);
+        q1 = _mm256_fmadd_pd(db, db, q1);
+        q2 = _mm256_fmadd_pd(de, de, q2);
+        q3 = _mm256_fmadd_pd(df, df, q3);
+        lo0 = _mm256_min_pd(lo0, _mm256_min_pd(a, b));
+        lo1 = _mm256_min_pd(lo1, _mm256_min_pd(e, f));
+        hi0 = _mm256_max_pd(hi0, _mm256_max_pd(a, b));
+        hi1 = _mm256_max_pd(hi1, _mm256_max_pd(e, f));
+    }
+    double sum = hsum(_mm256_add_pd(a0, a1));
+    double sq = hsum(_mm256_add_pd(_mm256_add_pd(q0, q1), _mm256_add_pd(q2, q3)));
+    double l[4], h[4];
+    _mm256_storeu_pd(l, _mm256_min_pd(lo0, lo1));
+    _mm256_storeu_pd(h, _mm256_max_pd(hi0, hi1));
+    double mn = fmin(fmin(l[0], l[1]), fmin(l[2], l[3]));
+    double mx = fmax(fmax(h[0], h[1]), fmax(h[2], h[3]));
+    for (; i < len; i++) {
+        double d = x[i] - centre;
+        sum += d;
+        sq += d * d;
+        mn = x[i] < mn ? x[i] : mn;
+        mx = x[i] > mx ? x[i] : mx;
+    }
+    *s1 = sum;
+    *s2 = sq;
+    *min = mn;
+    *max = mx;
+    return !isfinite(sq) || !isfinite(sum);
+}

@@ -62,11 +62,37 @@ csat_status csat_moments_init(csat_moments *m, csat_error *err)
 /* Summarise one unweighted block; returns the offset of an infinite value
  * or len. */
 #if defined(CSAT_HAVE_AVX2_KERNELS)
-/* The same block summary with the AVX2 kernels: unmasked when every value
- * is finite, masked when some are missing, scalar to name an infinite one. */
-static size_t block_unit_avx2(const double *x, size_t len, double shift, csat_moments *b)
+/* When Σd² is at most this multiple of the centred M2, the one-pass
+ * M2 = Σd² − (Σd)²/n has lost at most log10 of it in digits (< 2). */
+#define ONEPASS_MAX_RATIO 64.0
+
+/* The same block summary with the AVX2 kernels. After the first block, the
+ * running mean is a centre close to the block's own mean and one pass
+ * suffices (the data are read once); if the block's mean turns out far
+ * from it (sorted or drifting data), the block is read again, in cache,
+ * by the two-pass path: unmasked when every value is finite, masked when
+ * some are missing, scalar to name an infinite one. */
+static size_t block_unit_avx2(const double *x, size_t len, double shift, const csat_moments *run,
+                              csat_moments *b)
 {
     double cnt = (double)len, sum, lo, hi, m2, corr, mean, centre;
+    if (run->n > 0 && run->sum_w > 0) {
+        double c = shift + run->mean, s1, s2;
+        if (!csat_block_onepass_avx2(x, len, c, &s1, &s2, &lo, &hi)) {
+            m2 = s2 - s1 * s1 / cnt;
+            if (s2 <= ONEPASS_MAX_RATIO * m2) {
+                b->n = len;
+                b->n_missing = 0;
+                b->sum_w = b->sum_w2 = cnt;
+                /* c − shift, not run->mean: c is rounded, c − shift is exact. */
+                b->mean = b->mean_w2 = (c - shift) + s1 / cnt;
+                b->m2 = b->m2_w2 = m2;
+                b->min = lo;
+                b->max = hi;
+                return len;
+            }
+        }
+    }
     if (!csat_block_sums_avx2(x, len, shift, &sum, &lo, &hi)) {
         mean = sum / cnt;
         /* Deviations from one rounded centre; the corrected two-pass formula
@@ -101,8 +127,10 @@ static size_t block_unit_avx2(const double *x, size_t len, double shift, csat_mo
 }
 #endif
 
-static size_t block_unit(const double *x, size_t len, double shift, csat_moments *b)
+static size_t block_unit(const double *x, size_t len, double shift, const csat_moments *run,
+                         csat_moments *b)
 {
+    (void)run; /* the portable loop always makes two passes */
     size_t cnt = 0;
     double sum = 0, lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < len; i++) {
@@ -214,7 +242,8 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
      * are small numbers whose rounding does not disturb Chan's update (data
      * such as 10000000.2, 10000000.1, ... would otherwise lose digits). */
     csat_moments total = CSAT_MOMENTS_INIT;
-    size_t (*unit)(const double *, size_t, double, csat_moments *) = block_unit;
+    size_t (*unit)(const double *, size_t, double, const csat_moments *, csat_moments *) =
+        block_unit;
 #if defined(CSAT_HAVE_AVX2_KERNELS)
     if (csat_simd_available())
         unit = block_unit_avx2;
@@ -229,7 +258,7 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
         size_t len = n - start < BLOCK ? n - start : BLOCK;
         csat_moments b = CSAT_MOMENTS_INIT;
         int bad_weight = 0;
-        size_t bad = w == NULL ? unit(x + start, len, shift, &b)
+        size_t bad = w == NULL ? unit(x + start, len, shift, &total, &b)
                                : block_weighted(x + start, w + start, len, shift, &b, &bad_weight);
         if (bad < len) {
             size_t i = start + bad;

@@ -28,6 +28,13 @@ int csat_block_sums_avx2(const double *x, size_t len, double shift, double *sum,
 /* Second pass over such a block: Σ d² and Σ d, d = x − centre. */
 void csat_block_dev_avx2(const double *x, size_t len, double centre, double *m2, double *corr);
 
+/* One pass over a block whose values are all finite: Σ d and Σ d² with
+ * d = x − centre, min and max; returns 1 if some value is NaN or infinite.
+ * With a centre near the block's mean (the running mean of the blocks
+ * before it) Σd² − (Σd)²/n loses nothing; the caller checks that. */
+int csat_block_onepass_avx2(const double *x, size_t len, double centre, double *s1, double *s2,
+                            double *min, double *max);
+
 /* The same for a block with missing values: NaN is skipped and counted
  * out of `count`; returns 1 if a value is infinite. */
 int csat_block_sums_masked_avx2(const double *x, size_t len, double shift, double *count,

@@ -299,6 +299,36 @@ static void moments_merge_of_shards_equals_one_pass(void **state)
     }
 }
 
+/* Many blocks of data with a large offset and a small spread (NumAcc4-like),
+ * sorted or not: the one-pass blocks and the sorted-data fallback keep the
+ * SD to 12 digits of a long-double two-pass loop. */
+static void moments_keep_digits_on_offset_and_sorted_data(void **state)
+{
+    (void)state;
+    size_t n = 200003;
+    double *x = malloc(n * sizeof *x);
+    assert_non_null(x);
+    for (int sorted = 0; sorted < 2; sorted++) {
+        uint64_t s = 9;
+        for (size_t i = 0; i < n; i++)
+            x[i] = sorted ? 10000000.0 + (double)i * 1e-4 : 10000000.2 + (double)(lcg(&s) % 3) * 0.1 - 0.1;
+        csat_mean_result r;
+        assert_int_equal(csat_mean_score(x, n, NULL, NULL, &r, NULL), CSAT_OK);
+        long double sum = 0, m2 = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += x[i];
+        long double mean = sum / n;
+        for (size_t i = 0; i < n; i++)
+            m2 += (x[i] - mean) * (x[i] - mean);
+        long double sd = sqrtl(m2 / (n - 1));
+        print_message("%s: sd %.17g, long double two-pass %.17Lg\n", sorted ? "sorted" : "offset",
+                      r.sd, sd);
+        assert_true(fabsl(r.sd - sd) <= 1e-12L * sd);
+        assert_true(fabsl(r.score - mean) <= 1e-15L * mean);
+    }
+    free(x);
+}
+
 static void moments_permuting_rows_changes_nothing(void **state)
 {
     (void)state;
@@ -390,6 +420,7 @@ int main(void)
         cmocka_unit_test(tally_rejects_bad_arguments),
         cmocka_unit_test(tally_copy_is_independent),
         cmocka_unit_test(moments_merge_of_shards_equals_one_pass),
+        cmocka_unit_test(moments_keep_digits_on_offset_and_sorted_data),
         cmocka_unit_test(moments_permuting_rows_changes_nothing),
         cmocka_unit_test(moments_serialize_round_trips),
         cmocka_unit_test(moments_reject_bad_input_and_stay_untouched),
