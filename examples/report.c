@@ -442,7 +442,8 @@ static void report_nps_by_group(context *c, const double *nps, const char *colum
         csat_nps_result r;
         csat_status s = csat_nps(x, m, NULL, NULL, &r, &err);
         if (s != CSAT_OK) {
-            printf("  %-12s %6zu %7s   (%s)\n", label, m, "-", csat_strerror(s));
+            printf("  %-12s %6zu %7s   (%s)\n", label, m, "-",
+                   s == CSAT_ERR_EMPTY ? "no valid answer" : csat_strerror(s));
             /* A group whose answers are all missing is a fact worth
              * showing, not a failure; anything else is. */
             if (s != CSAT_ERR_EMPTY) {

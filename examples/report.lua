@@ -147,18 +147,28 @@ local function call(what, f, ...)
   return result
 end
 
+-- One number, or n/a when it is NaN (a single answer has no spread).
+local function num(fmt, v)
+  local text = string.format(fmt, v)
+  if v ~= v then return string.format("%" .. #text .. "s", "n/a") end
+  return text
+end
+
 local function ci(r, fmt)
-  return string.format("[" .. fmt .. ", " .. fmt .. "]", r.ci[1], r.ci[2])
+  return "[" .. num(fmt, r.ci[1]) .. ", " .. num(fmt, r.ci[2]) .. "]"
 end
 
 local function report_nps(nps)
   local r = call("NPS", csat.nps, nps, { scale = { 0, 10 }, promoter_min = 9, detractor_max = 6 })
+  local adj = call("NPS", csat.nps, nps, { scale = { 0, 10 }, method = "adjusted-wald" })
   print("Net Promoter Score")
   print("  likelihood to recommend, 0-10 (column nps minus 1);")
   print("  promoters 9-10, passives 7-8, detractors 0-6")
   print()
-  print(string.format("  NPS %+6.1f   95%% CI %s  Wald           SE %5.2f",
-                      r.score, ci(r, "%+6.1f"), r.se))
+  print(string.format("  NPS %+6.1f   95%% CI %s  Wald           SE %s",
+                      r.score, ci(r, "%+6.1f"), num("%5.2f", r.se)))
+  print(string.format("               95%% CI %s  adjusted Wald  SE %s",
+                      ci(adj, "%+6.1f"), num("%5.2f", adj.se)))
   print(string.format("  promoters %.1f %%, passives %.1f %%, detractors %.1f %%",
                       100 * r.promoters, 100 * r.passives, 100 * r.detractors))
   print(string.format("  n = %d, missing %d", r.n, r.n_missing))
@@ -177,8 +187,8 @@ local function report_satisfaction(sat)
   print(string.format("  top-2-box (6-7 of 1-7)  %5.1f %%   95%% CI %s %%  Wilson",
                       top2.score, ci(top2, "%5.1f")))
   print(string.format("  mean                    %5.2f     95%% CI %s    t, df %d",
-                      mean.score, ci(mean, "%5.2f"), mean.n - 1))
-  print(string.format("  standard deviation      %5.2f", mean.sd))
+                      mean.score, ci(mean, "%5.2f"), mean.df))
+  print("  standard deviation      " .. num("%5.2f", mean.sd))
   print("  CSAT counts the three highest boxes, top-2-box the two highest.")
   print(string.format("  n = %d, missing %d", mean.n, mean.n_missing))
   print()
@@ -216,8 +226,16 @@ local function report_nps_by_group(nps, groups, column)
   print()
   print(string.format("  %-12s %6s %7s   95%% CI", column, "n", "NPS"))
   for _, g in ipairs(names) do
-    local r = call("NPS of " .. g, csat.nps, members[g], { scale = { 0, 10 } })
-    print(string.format("  %-12s %6d %+7.1f   %s", g, r.n, r.score, ci(r, "%+6.1f")))
+    local x, valid = members[g], 0
+    for i = 1, #x do
+      if x[i] == x[i] then valid = valid + 1 end
+    end
+    if valid == 0 then
+      print(string.format("  %-12s %6d %7s   (no valid answer)", g, #x, "-"))
+    else
+      local r = call("NPS of " .. g, csat.nps, x, { scale = { 0, 10 } })
+      print(string.format("  %-12s %6d %+7.1f   %s", g, r.n, r.score, ci(r, "%+6.1f")))
+    end
   end
   print()
 end
@@ -248,6 +266,7 @@ end
 print("Customer satisfaction report")
 print("  survey:  " .. path)
 print(string.format("  answers: %d respondents", #t.rows))
+print("  libcsat " .. csat.version())
 print()
 report_nps(nps)
 report_satisfaction(sat)

@@ -72,17 +72,25 @@ def read_with_csv(path):
     return {"n": len(nps), "nps": nps, "overall_sat": sat, "flight_class": groups}
 
 
+def num(v, fmt):
+    """One number, or n/a when it is NaN (a single answer has no spread)."""
+    text = format(v, fmt)
+    return text if not math.isnan(v) else format("n/a", f">{len(text)}")
+
+
 def ci(interval, fmt):
-    return "[" + ", ".join(format(v, fmt) for v in interval) + "]"
+    return "[" + ", ".join(num(v, fmt) for v in interval) + "]"
 
 
 def report_nps(nps):
     r = csat.nps(nps, scale=(0, 10), promoter_min=9, detractor_max=6, level=LEVEL)
+    adj = csat.nps(nps, scale=(0, 10), level=LEVEL, method="adjusted-wald")
     print("Net Promoter Score")
     print("  likelihood to recommend, 0-10 (column nps minus 1);")
     print("  promoters 9-10, passives 7-8, detractors 0-6")
     print()
-    print(f"  NPS {r.score:+6.1f}   95% CI {ci(r.ci, '+6.1f')}  Wald           SE {r.se:5.2f}")
+    print(f"  NPS {r.score:+6.1f}   95% CI {ci(r.ci, '+6.1f')}  Wald           SE {num(r.se, '5.2f')}")
+    print(f"               95% CI {ci(adj.ci, '+6.1f')}  adjusted Wald  SE {num(adj.se, '5.2f')}")
     print(f"  promoters {100 * r.promoters:.1f} %, passives {100 * r.passives:.1f} %, "
           f"detractors {100 * r.detractors:.1f} %")
     print(f"  n = {r.n}, missing {r.n_missing}")
@@ -99,8 +107,8 @@ def report_satisfaction(sat):
     print(f"  CSAT (5-7 of 1-7)       {cs.score:5.1f} %   95% CI {ci(cs.ci, '5.1f')} %  Wilson")
     print(f"  top-2-box (6-7 of 1-7)  {top2.score:5.1f} %   95% CI {ci(top2.ci, '5.1f')} %  Wilson")
     print(f"  mean                    {mean.score:5.2f}     95% CI {ci(mean.ci, '5.2f')}    "
-          f"t, df {mean.n - 1}")
-    print(f"  standard deviation      {mean.sd:5.2f}")
+          f"t, df {mean.df:.0f}")
+    print(f"  standard deviation      {num(mean.sd, '5.2f')}")
     print("  CSAT counts the three highest boxes, top-2-box the two highest.")
     print(f"  n = {mean.n}, missing {mean.n_missing}")
     print()
@@ -128,6 +136,9 @@ def report_nps_by_group(nps, groups, column):
     for g in sorted(rows):
         # NumPy arrays (from pandas) are indexed without a Python loop.
         x = nps.take(rows[g]) if hasattr(nps, "take") else [nps[i] for i in rows[g]]
+        if all(math.isnan(v) for v in x):
+            print(f"  {g:<12} {len(x):6d} {'-':>7}   (no valid answer)")
+            continue
         r = csat.nps(x, scale=(0, 10), level=LEVEL)
         print(f"  {g:<12} {r.n:6d} {r.score:+7.1f}   {ci(r.ci, '+6.1f')}")
     print()
@@ -148,7 +159,7 @@ def main(argv):
     print("Customer satisfaction report")
     print(f"  survey:  {path}")
     print(f"  answers: {data['n']} respondents")
-    print(f"  read with {'pandas' if pd is not None else 'the csv module'}")
+    print(f"  libcsat {csat.version()}, read with {'pandas' if pd is not None else 'the csv module'}")
     print()
     try:
         report_nps(data["nps"])

@@ -1,7 +1,8 @@
 /* Distribution functions (doc/methods.md, "Distribution functions").
  *
  * Accuracy goal: close to double precision across the range the estimators
- * use, so that intervals agree with scipy and R to 13+ digits. Quantiles are
+ * use, so that intervals agree with R's qt/qnorm to 13+ digits
+ * (tests/test_dist.c). Quantiles are
  * found by refining a rough start with Halley (normal) or safeguarded Newton
  * (t) steps on an accurate upper-tail function, which keeps relative accuracy
  * in the tails where 1 − p would lose digits. */

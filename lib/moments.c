@@ -289,7 +289,7 @@ csat_status csat_moments_merge(csat_moments *dst, const csat_moments *src, csat_
 }
 
 /* Format: "CSTM", u32 version, u64 n, u64 n_missing, then the eight doubles
- * in struct order; little-endian, 96 bytes. */
+ * in struct order, then 8 reserved zero bytes; little-endian, 96 bytes. */
 csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap, size_t *len,
                                    csat_error *err)
 {
@@ -310,6 +310,7 @@ csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap,
     csat_put_u64(p + 16, m->n_missing);
     for (int i = 0; i < 8; i++)
         csat_put_f64(p + 24 + 8 * i, f[i]);
+    memset(p + 88, 0, CSAT_MOMENTS_SERIALIZED_SIZE - 88); /* reserved, zero */
     return CSAT_OK;
 }
 
