@@ -1,0 +1,917 @@
+/* The one SWIG interface of libcsat, for Python (package `csat`, low-level
+ * module `csat._core` with its proxy `csat.core`) and Lua (module
+ * `csat_core`). The pythonic package and csat.lua sit on top of it.
+ *
+ * Conventions of the wrapped functions (C names without the `csat_` prefix):
+ * - `(const double *x, size_t n)`: Python, any C-contiguous buffer of
+ *   float64 (format 'd'), used in place; Lua, a table of numbers (copied).
+ * - weights and other optional arrays: the same, or None / nil for NULL.
+ *   An array whose length differs from the data's is an error.
+ * - `csat_error *err` is hidden; a non-OK status raises ValueError
+ *   (MemoryError for CSAT_ERR_NOMEM, ArithmeticError for
+ *   CSAT_ERR_SINGULAR) with the library's message, or calls Lua's error()
+ *   with it. Python exceptions carry `code`, `index` and `column`.
+ * - result out-parameters are returned as a dict / table keyed by the C
+ *   field names; a tally is returned as an owned handle freed by the
+ *   garbage collector; serialized accumulators are bytes / strings.
+ * - option structs are proxies whose constructor fills the C defaults.
+ * Python is built with -threads: the GIL is released around each C call,
+ * after the buffers have been acquired. */
+
+#if defined(SWIGPYTHON)
+%module(package="csat") core
+#elif defined(SWIGLUA)
+%module csat_core
+#else
+#error "the libcsat interface supports Python and Lua only"
+#endif
+
+%{
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csat.h"
+%}
+
+/* csat_nps -> nps, csat_bind_nps -> nps, csat_nps_options -> nps_options. */
+%rename("%(regex:/^csat_(bind_)?(.*)$/\\2/)s") "";
+
+/* ------------------------------------------------------------------------ */
+/* Result fields, one list per struct; each language expands them.          */
+
+%{
+#define CSAT_SAMPLE_FIELDS(D, Z, I) Z(n) Z(n_missing) D(n_weighted) D(n_effective)
+#define CSAT_NPS_FIELDS(D, Z, I)                                                      \
+    D(score) D(promoters) D(passives) D(detractors) D(se) D(ci_lower) D(ci_upper)     \
+    D(level) I(method) CSAT_SAMPLE_FIELDS(D, Z, I)
+#define CSAT_SHARE_FIELDS(D, Z, I)                                                    \
+    D(share) D(score) D(se) D(ci_lower) D(ci_upper) D(level) I(box_min) I(box_max)    \
+    CSAT_SAMPLE_FIELDS(D, Z, I)
+#define CSAT_MEAN_FIELDS(D, Z, I)                                                     \
+    D(score) D(sd) D(se) D(ci_lower) D(ci_upper) D(level) D(df) D(min) D(max)         \
+    CSAT_SAMPLE_FIELDS(D, Z, I)
+#define CSAT_POINT_FIELDS(D, Z, I) I(value) Z(count) D(weight) D(share) D(cum_share)
+
+/* Length checks of the arrays that go with the data (weights, item scales). */
+static csat_status csat_bind_length(size_t got, size_t want, const char *what,
+                                    const char *of, csat_error *err)
+{
+    if (got == want)
+        return CSAT_OK;
+    err->code = CSAT_ERR_ARGUMENT;
+    err->index = CSAT_NO_INDEX;
+    err->column = CSAT_NO_INDEX;
+    snprintf(err->message, sizeof err->message,
+             "the length of %s (%zu) differs from the number of %s (%zu)", what, got, of, want);
+    return CSAT_ERR_ARGUMENT;
+}
+
+#define CSAT_BIND_WEIGHTS(n, w, nw, err)                                              \
+    do {                                                                              \
+        if ((w) != NULL && csat_bind_length((nw), (n), "weights", "answers", (err)))  \
+            return CSAT_ERR_ARGUMENT;                                                 \
+    } while (0)
+%}
+
+/* ------------------------------------------------------------------------ */
+/* Python typemaps                                                           */
+
+#if defined(SWIGPYTHON)
+%{
+static int csat_py_is_double(const Py_buffer *v)
+{
+    const union { unsigned short u; unsigned char c[2]; } e = { 1 };
+    const char *f = v->format ? v->format : "B";
+    if (v->itemsize != (Py_ssize_t)sizeof(double))
+        return 0;
+    if (f[0] == '@' || f[0] == '=' || (f[0] == '<' && e.c[0] == 1) ||
+        ((f[0] == '>' || f[0] == '!') && e.c[0] == 0))
+        f++;
+    return f[0] == 'd' && f[1] == '\0';
+}
+
+/* Acquire a C-contiguous float64 buffer of ndim dimensions (0: any). */
+static int csat_py_buffer(PyObject *obj, Py_buffer *view, int ndim, int writable,
+                          const char *what)
+{
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(obj, view, flags) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "%s must be a%s C-contiguous buffer of float64, not %.80s", what,
+                         writable ? " writable" : "", Py_TYPE(obj)->tp_name);
+        }
+        return -1;
+    }
+    if (!csat_py_is_double(view)) {
+        PyErr_Format(PyExc_TypeError, "%s must hold float64 (buffer format 'd'), not '%.20s'",
+                     what, view->format ? view->format : "B");
+        PyBuffer_Release(view);
+        return -1;
+    }
+    if (ndim != 0 && view->ndim != ndim) {
+        PyErr_Format(PyExc_ValueError, "%s must have %d dimension%s, not %d", what, ndim,
+                     ndim == 1 ? "" : "s", view->ndim);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* An empty buffer may have a NULL pointer; the library wants one only when
+ * there is no array at all. */
+static const double csat_py_empty[1] = { 0.0 };
+#define CSAT_PY_DATA(view) ((view).buf ? (const double *)(view).buf : csat_py_empty)
+
+static PyObject *csat_py_index(size_t i)
+{
+    if (i != CSAT_NO_INDEX)
+        return PyLong_FromSize_t(i);
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+static void csat_py_raise(csat_status status, const csat_error *e)
+{
+    PyObject *type = status == CSAT_ERR_NOMEM      ? PyExc_MemoryError
+                     : status == CSAT_ERR_SINGULAR ? PyExc_ArithmeticError
+                                                   : PyExc_ValueError;
+    const char *msg = e->message[0] ? e->message : csat_strerror(status);
+    PyObject *exc = PyObject_CallFunction(type, "s", msg);
+    if (exc == NULL)
+        return;
+    PyObject *code = PyLong_FromLong((long)status);
+    PyObject *index = csat_py_index(e->index);
+    PyObject *column = csat_py_index(e->column);
+    if (code && index && column) {
+        PyObject_SetAttrString(exc, "code", code);
+        PyObject_SetAttrString(exc, "index", index);
+        PyObject_SetAttrString(exc, "column", column);
+    }
+    Py_XDECREF(code);
+    Py_XDECREF(index);
+    Py_XDECREF(column);
+    if (PyErr_Occurred()) { /* the attributes failed: still raise the error itself */
+        PyErr_Clear();
+    }
+    PyErr_SetObject(type, exc);
+    Py_DECREF(exc);
+}
+
+static int csat_py_put(PyObject *d, const char *key, PyObject *v)
+{
+    int r = v ? PyDict_SetItemString(d, key, v) : -1;
+    Py_XDECREF(v);
+    return r;
+}
+
+#define CSAT_PY_D(f) if (csat_py_put(d, #f, PyFloat_FromDouble(r->f)) < 0) goto fail;
+#define CSAT_PY_Z(f) if (csat_py_put(d, #f, PyLong_FromSize_t(r->f)) < 0) goto fail;
+#define CSAT_PY_I(f) if (csat_py_put(d, #f, PyLong_FromLong((long)r->f)) < 0) goto fail;
+#define CSAT_PY_DICT(name, type, FIELDS)                                              \
+    static PyObject *name(const type *r)                                              \
+    {                                                                                 \
+        PyObject *d = PyDict_New();                                                   \
+        if (d == NULL)                                                                \
+            return NULL;                                                              \
+        FIELDS(CSAT_PY_D, CSAT_PY_Z, CSAT_PY_I)                                       \
+        return d;                                                                     \
+    fail:                                                                             \
+        Py_DECREF(d);                                                                 \
+        return NULL;                                                                  \
+    }
+
+CSAT_PY_DICT(csat_py_sample, csat_sample, CSAT_SAMPLE_FIELDS)
+CSAT_PY_DICT(csat_py_nps, csat_nps_result, CSAT_NPS_FIELDS)
+CSAT_PY_DICT(csat_py_share, csat_share_result, CSAT_SHARE_FIELDS)
+CSAT_PY_DICT(csat_py_mean, csat_mean_result, CSAT_MEAN_FIELDS)
+CSAT_PY_DICT(csat_py_point, csat_point, CSAT_POINT_FIELDS)
+
+static PyObject *csat_py_ces(const csat_ces_result *r)
+{
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    if (csat_py_put(d, "effort", csat_py_mean(&r->effort)) < 0 ||
+        csat_py_put(d, "low_effort", csat_py_share(&r->low_effort)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+%}
+
+%typemap(out) csat_status "$result = SWIG_Py_Void();"
+
+%typemap(in, numinputs=0) csat_error *err (csat_error temp) {
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+}
+%typemap(argout) csat_error *err {
+  if (result != CSAT_OK) {
+    Py_XDECREF($result);
+    $result = NULL;
+    csat_py_raise(result, $1);
+    SWIG_fail;
+  }
+}
+
+/* Data: a 1-D float64 buffer, used in place. */
+%typemap(in) (const double *x, size_t n) (Py_buffer view, int got = 0) {
+  if (csat_py_buffer($input, &view, 1, 0, "values") < 0)
+    SWIG_fail;
+  got = 1;
+  $1 = ($1_ltype)CSAT_PY_DATA(view);
+  $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
+}
+%typemap(freearg) (const double *x, size_t n) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Optional array (weights...): None is NULL. */
+%typemap(in) (const double *w, size_t nw) (Py_buffer view, int got = 0) {
+  if ($input == Py_None) {
+    $1 = NULL;
+    $2 = 0;
+  } else {
+    if (csat_py_buffer($input, &view, 1, 0, "weights") < 0)
+      SWIG_fail;
+    got = 1;
+    $1 = ($1_ltype)CSAT_PY_DATA(view);
+    $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
+  }
+}
+%typemap(freearg) (const double *w, size_t nw) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Matrix: a 2-D C-contiguous float64 buffer (rows × items), in place. */
+%typemap(in) (const double *x, size_t n, size_t k, size_t ld) (Py_buffer view, int got = 0) {
+  if (csat_py_buffer($input, &view, 2, 0, "items") < 0)
+    SWIG_fail;
+  got = 1;
+  $1 = ($1_ltype)CSAT_PY_DATA(view);
+  $2 = (size_t)view.shape[0];
+  $3 = (size_t)view.shape[1];
+  $4 = $3;
+}
+%typemap(freearg) (const double *x, size_t n, size_t k, size_t ld) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Distribution outputs: one writable float64 buffer of 3 × len, filled in
+ * place (counts, weights, shares). */
+%typemap(in) (double *counts, double *weights, double *shares, size_t len) (Py_buffer view, int got = 0) {
+  size_t total;
+  if (csat_py_buffer($input, &view, 0, 1, "out") < 0)
+    SWIG_fail;
+  got = 1;
+  total = (size_t)(view.len / (Py_ssize_t)sizeof(double));
+  if (total == 0 || total % 3 != 0) {
+    PyErr_SetString(PyExc_ValueError, "out must hold 3 × (number of scale points) float64");
+    SWIG_fail;
+  }
+  $4 = total / 3;
+  $1 = (double *)view.buf;
+  $2 = $1 + $4;
+  $3 = $2 + $4;
+}
+%typemap(freearg) (double *counts, double *weights, double *shares, size_t len) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Serialized bytes in: any contiguous bytes-like object. */
+%typemap(in) (const void *buf, size_t len) (Py_buffer view, int got = 0) {
+  if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0)
+    SWIG_fail;
+  got = 1;
+  $1 = view.buf;
+  $2 = (size_t)view.len;
+}
+%typemap(freearg) (const void *buf, size_t len) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Serialized bytes out. */
+%typemap(in, numinputs=0) (void **bytes, size_t *nbytes) (void *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (void **bytes, size_t *nbytes) {
+  if (result == CSAT_OK) {
+    PyObject *o = PyBytes_FromStringAndSize((const char *)*$1, (Py_ssize_t)*$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%typemap(freearg) (void **bytes, size_t *nbytes) {
+  if ($1)
+    free(*$1);
+}
+
+/* A new tally, owned by the Python object. */
+%typemap(in, numinputs=0) csat_tally **out (csat_tally *temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) csat_tally **out {
+  if (result == CSAT_OK) {
+    PyObject *o = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $descriptor(csat_tally *), SWIG_POINTER_OWN);
+    if (o == NULL) {
+      csat_tally_free(*$1);
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+
+%typemap(in, numinputs=0) (int *min, int *max) (int lo = 0, int hi = 0) {
+  $1 = &lo;
+  $2 = &hi;
+}
+%typemap(argout) (int *min, int *max) {
+  if (result == CSAT_OK) {
+    PyObject *o = Py_BuildValue("(ii)", *$1, *$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+
+%define CSAT_RESULT_OUT(TYPE, CONVERT)
+%typemap(in, numinputs=0) TYPE *out (TYPE temp) {
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+}
+%typemap(argout) TYPE *out {
+  if (result == CSAT_OK) {
+    PyObject *o = CONVERT($1);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%enddef
+
+CSAT_RESULT_OUT(csat_sample, csat_py_sample)
+CSAT_RESULT_OUT(csat_nps_result, csat_py_nps)
+CSAT_RESULT_OUT(csat_share_result, csat_py_share)
+CSAT_RESULT_OUT(csat_mean_result, csat_py_mean)
+CSAT_RESULT_OUT(csat_ces_result, csat_py_ces)
+CSAT_RESULT_OUT(csat_point, csat_py_point)
+
+#endif /* SWIGPYTHON */
+
+/* ------------------------------------------------------------------------ */
+/* Lua typemaps. Arrays are copied into userdata on the Lua stack, so an     */
+/* error (which longjmps) never leaks them.                                 */
+
+#if defined(SWIGLUA)
+%{
+/* Copy the numbers t[1..#t] of the table at idx; pushes the copy. */
+static int csat_lua_doubles(lua_State *L, int idx, const char *what, double **out, size_t *len)
+{
+    lua_Unsigned m, i;
+    double *buf;
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx)) {
+        lua_pushfstring(L, "%s must be a table of numbers, not %s", what, luaL_typename(L, idx));
+        return -1;
+    }
+    m = lua_rawlen(L, idx);
+    if (m > (lua_Unsigned)(SIZE_MAX / sizeof(double))) {
+        lua_pushfstring(L, "%s is too long", what);
+        return -1;
+    }
+    luaL_checkstack(L, 3, NULL);
+    buf = (double *)lua_newuserdatauv(L, m ? (size_t)m * sizeof(double) : 1, 0);
+    for (i = 1; i <= m; i++) {
+        int t = lua_rawgeti(L, idx, (lua_Integer)i);
+        if (t != LUA_TNUMBER) {
+            lua_pushfstring(L, "%s[%I] is not a number (%s)", what, (LUA_INTEGER)i,
+                            lua_typename(L, t));
+            return -1;
+        }
+        buf[i - 1] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    *out = buf;
+    *len = (size_t)m;
+    return 0;
+}
+
+/* Copy a table of rows (each a table of k numbers) into a row-major matrix. */
+static int csat_lua_matrix(lua_State *L, int idx, double **out, size_t *rows, size_t *cols)
+{
+    lua_Unsigned n, k = 0, i, j;
+    double *buf;
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx)) {
+        lua_pushfstring(L, "items must be a table of rows, not %s", luaL_typename(L, idx));
+        return -1;
+    }
+    n = lua_rawlen(L, idx);
+    luaL_checkstack(L, 4, NULL);
+    if (n > 0) {
+        if (lua_rawgeti(L, idx, 1) != LUA_TTABLE) {
+            lua_pushliteral(L, "items[1] is not a table (a row of item answers)");
+            return -1;
+        }
+        k = lua_rawlen(L, -1);
+        lua_pop(L, 1);
+    }
+    if (k > 0 && n > (lua_Unsigned)(SIZE_MAX / sizeof(double)) / k) {
+        lua_pushliteral(L, "items is too large");
+        return -1;
+    }
+    buf = (double *)lua_newuserdatauv(L, n * k != 0 ? (size_t)(n * k) * sizeof(double) : 1, 0);
+    for (i = 1; i <= n; i++) {
+        if (lua_rawgeti(L, idx, (lua_Integer)i) != LUA_TTABLE) {
+            lua_pushfstring(L, "items[%I] is not a table", (LUA_INTEGER)i);
+            return -1;
+        }
+        if (lua_rawlen(L, -1) != k) {
+            lua_pushfstring(L, "items[%I] has %I items, items[1] has %I", (LUA_INTEGER)i,
+                            (LUA_INTEGER)lua_rawlen(L, -1), (LUA_INTEGER)k);
+            return -1;
+        }
+        for (j = 1; j <= k; j++) {
+            int t = lua_rawgeti(L, -1, (lua_Integer)j);
+            if (t != LUA_TNUMBER) {
+                lua_pushfstring(L, "items[%I][%I] is not a number (%s)", (LUA_INTEGER)i,
+                                (LUA_INTEGER)j, lua_typename(L, t));
+                return -1;
+            }
+            buf[(i - 1) * k + (j - 1)] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    *out = buf;
+    *rows = (size_t)n;
+    *cols = (size_t)k;
+    return 0;
+}
+
+/* An integer argument: a number with an integral value within int's range. */
+static int csat_lua_int(lua_State *L, int idx, int *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < INT_MIN || v > INT_MAX) {
+        lua_pushfstring(L, "expected an integer, got %s", luaL_tolstring(L, idx, NULL));
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static void csat_lua_error(lua_State *L, csat_status status, const csat_error *e)
+{
+    lua_pushstring(L, e->message[0] ? e->message : csat_strerror(status));
+}
+
+#define CSAT_LUA_D(f) lua_pushnumber(L, (lua_Number)r->f); lua_setfield(L, -2, #f);
+#define CSAT_LUA_Z(f) lua_pushinteger(L, (lua_Integer)r->f); lua_setfield(L, -2, #f);
+#define CSAT_LUA_I(f) lua_pushinteger(L, (lua_Integer)r->f); lua_setfield(L, -2, #f);
+#define CSAT_LUA_TABLE(name, type, FIELDS)                                            \
+    static void name(lua_State *L, const type *r)                                     \
+    {                                                                                 \
+        lua_createtable(L, 0, 16);                                                    \
+        FIELDS(CSAT_LUA_D, CSAT_LUA_Z, CSAT_LUA_I)                                    \
+    }
+
+CSAT_LUA_TABLE(csat_lua_sample, csat_sample, CSAT_SAMPLE_FIELDS)
+CSAT_LUA_TABLE(csat_lua_nps, csat_nps_result, CSAT_NPS_FIELDS)
+CSAT_LUA_TABLE(csat_lua_share, csat_share_result, CSAT_SHARE_FIELDS)
+CSAT_LUA_TABLE(csat_lua_mean, csat_mean_result, CSAT_MEAN_FIELDS)
+CSAT_LUA_TABLE(csat_lua_point, csat_point, CSAT_POINT_FIELDS)
+
+static void csat_lua_ces(lua_State *L, const csat_ces_result *r)
+{
+    lua_createtable(L, 0, 2);
+    csat_lua_mean(L, &r->effort);
+    lua_setfield(L, -2, "effort");
+    csat_lua_share(L, &r->low_effort);
+    lua_setfield(L, -2, "low_effort");
+}
+
+static void csat_lua_array(lua_State *L, const double *a, size_t len)
+{
+    size_t i;
+    lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);
+    for (i = 0; i < len; i++) {
+        lua_pushnumber(L, a[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+%}
+
+/* Integers stay Lua integers (SWIG's default returns floats)... */
+%typemap(out) int, unsigned, size_t "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;"
+
+/* ...and are checked, never truncated (Lua's default would cut 9.5 to 9). */
+%typemap(in) int {
+  if (csat_lua_int(L, $input, &$1) < 0)
+    SWIG_fail;
+}
+
+%typemap(out) csat_status ""
+
+%typemap(in, numinputs=0) csat_error *err (csat_error temp) {
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+}
+%typemap(argout) csat_error *err {
+  if (result != CSAT_OK) {
+    csat_lua_error(L, result, $1);
+    SWIG_fail;
+  }
+}
+
+%typemap(in) (const double *x, size_t n) {
+  double *data = NULL;
+  size_t len = 0;
+  if (csat_lua_doubles(L, $input, "values", &data, &len) < 0)
+    SWIG_fail;
+  $1 = data;
+  $2 = len;
+}
+
+%typemap(in) (const double *w, size_t nw) {
+  double *data = NULL;
+  size_t len = 0;
+  if (!lua_isnil(L, $input)) {
+    if (csat_lua_doubles(L, $input, "weights", &data, &len) < 0)
+      SWIG_fail;
+  }
+  $1 = data;
+  $2 = len;
+}
+
+%typemap(in) (const double *x, size_t n, size_t k, size_t ld) {
+  double *data = NULL;
+  size_t rows = 0, cols = 0;
+  if (csat_lua_matrix(L, $input, &data, &rows, &cols) < 0)
+    SWIG_fail;
+  $1 = data;
+  $2 = rows;
+  $3 = cols;
+  $4 = cols;
+}
+
+/* Distribution outputs: the input is the number of scale points; the three
+ * arrays are returned as tables. */
+%typemap(in) (double *counts, double *weights, double *shares, size_t len) {
+  int ok = 0;
+  lua_Integer m = lua_tointegerx(L, $input, &ok);
+  if (!ok || m < 1 || (lua_Unsigned)m > (lua_Unsigned)(SIZE_MAX / (3 * sizeof(double)))) {
+    lua_pushliteral(L, "the number of scale points must be a positive integer");
+    SWIG_fail;
+  }
+  $4 = (size_t)m;
+  $1 = (double *)lua_newuserdatauv(L, 3 * $4 * sizeof(double), 0);
+  $2 = $1 + $4;
+  $3 = $2 + $4;
+}
+%typemap(argout) (double *counts, double *weights, double *shares, size_t len) {
+  if (result == CSAT_OK) {
+    csat_lua_array(L, $1, $4);
+    csat_lua_array(L, $2, $4);
+    csat_lua_array(L, $3, $4);
+    SWIG_arg += 3;
+  }
+}
+
+%typemap(in) (const void *buf, size_t len) {
+  size_t len = 0;
+  if (lua_type(L, $input) != LUA_TSTRING) {
+    lua_pushfstring(L, "serialized data must be a string, not %s", luaL_typename(L, $input));
+    SWIG_fail;
+  }
+  $1 = (void *)lua_tolstring(L, $input, &len);
+  $2 = len;
+}
+
+%typemap(in, numinputs=0) (void **bytes, size_t *nbytes) (void *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (void **bytes, size_t *nbytes) {
+  if (result == CSAT_OK) {
+    lua_pushlstring(L, (const char *)*$1, *$2);
+    SWIG_arg++;
+  }
+}
+%typemap(freearg) (void **bytes, size_t *nbytes) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) csat_tally **out (csat_tally *temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) csat_tally **out {
+  if (result == CSAT_OK) {
+    SWIG_NewPointerObj(L, *$1, $descriptor(csat_tally *), 1);
+    SWIG_arg++;
+  }
+}
+
+%typemap(in, numinputs=0) (int *min, int *max) (int lo = 0, int hi = 0) {
+  $1 = &lo;
+  $2 = &hi;
+}
+%typemap(argout) (int *min, int *max) {
+  if (result == CSAT_OK) {
+    lua_pushinteger(L, *$1);
+    lua_pushinteger(L, *$2);
+    SWIG_arg += 2;
+  }
+}
+
+%define CSAT_RESULT_OUT(TYPE, CONVERT)
+%typemap(in, numinputs=0) TYPE *out (TYPE temp) {
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+}
+%typemap(argout) TYPE *out {
+  if (result == CSAT_OK) {
+    CONVERT(L, $1);
+    SWIG_arg++;
+  }
+}
+%enddef
+
+CSAT_RESULT_OUT(csat_sample, csat_lua_sample)
+CSAT_RESULT_OUT(csat_nps_result, csat_lua_nps)
+CSAT_RESULT_OUT(csat_share_result, csat_lua_share)
+CSAT_RESULT_OUT(csat_mean_result, csat_lua_mean)
+CSAT_RESULT_OUT(csat_ces_result, csat_lua_ces)
+CSAT_RESULT_OUT(csat_point, csat_lua_point)
+
+#endif /* SWIGLUA */
+
+/* ------------------------------------------------------------------------ */
+/* Shared between the languages                                              */
+
+%apply (const double *x, size_t n) { (const double *item_min, size_t nmin),
+                                     (const double *item_max, size_t nmax) };
+%apply (const double *w, size_t nw) { (const double *item_weights, size_t nv) };
+
+/* Returned as dicts / tables, or used only by the typemaps. */
+%ignore csat_error;
+%ignore csat_sample;
+%ignore csat_point;
+%ignore csat_nps_result;
+%ignore csat_share_result;
+%ignore csat_mean_result;
+%ignore csat_ces_result;
+
+/* The tally handle is freed by its owner object only. */
+%ignore csat_tally_free;
+
+/* Replaced by the csat_bind_* functions below (length checks, bytes). */
+%ignore csat_nps;
+%ignore csat_csat;
+%ignore csat_box_share;
+%ignore csat_top_box;
+%ignore csat_bottom_box;
+%ignore csat_mean_score;
+%ignore csat_ces;
+%ignore csat_distribution;
+%ignore csat_index;
+%ignore csat_tally_add;
+%ignore csat_moments_add;
+%ignore csat_tally_serialize;
+%ignore csat_moments_serialize;
+
+/* An opaque handle for C; a class with a destructor for SWIG. */
+%nodefaultctor csat_tally;
+struct csat_tally {};
+%extend csat_tally {
+  ~csat_tally() { csat_tally_free($self); }
+}
+
+/* Option structs start from the library's documented defaults. */
+%define CSAT_OPTIONS(TYPE, DEFAULT)
+%extend TYPE {
+  TYPE() {
+    TYPE *o = (TYPE *)malloc(sizeof *o);
+    if (o != NULL) {
+      const TYPE d = DEFAULT;
+      *o = d;
+    }
+    return o;
+  }
+  ~TYPE() { free($self); }
+}
+%enddef
+CSAT_OPTIONS(csat_nps_options, CSAT_NPS_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_scale_options, CSAT_SCALE_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_csat_options, CSAT_CSAT_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_mean_options, CSAT_MEAN_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_ces_options, CSAT_CES_OPTIONS_DEFAULT)
+
+%include "csat/common.h"
+%include "csat/accum.h"
+%include "csat/score.h"
+
+/* ------------------------------------------------------------------------ */
+/* Array functions with the length of every array checked, and serializers */
+/* that allocate.                                                           */
+
+%{
+static csat_status csat_bind_nps(const double *x, size_t n, const double *w, size_t nw,
+                                 const csat_nps_options *opt, csat_nps_result *out,
+                                 csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_nps(x, n, w, opt, out, err);
+}
+
+static csat_status csat_bind_csat(const double *x, size_t n, const double *w, size_t nw,
+                                  const csat_csat_options *opt, csat_share_result *out,
+                                  csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_csat(x, n, w, opt, out, err);
+}
+
+static csat_status csat_bind_box_share(const double *x, size_t n, const double *w, size_t nw,
+                                       int lo, int hi, const csat_scale_options *opt,
+                                       csat_share_result *out, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_box_share(x, n, w, lo, hi, opt, out, err);
+}
+
+static csat_status csat_bind_top_box(const double *x, size_t n, const double *w, size_t nw,
+                                     int k, const csat_scale_options *opt,
+                                     csat_share_result *out, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_top_box(x, n, w, k, opt, out, err);
+}
+
+static csat_status csat_bind_bottom_box(const double *x, size_t n, const double *w, size_t nw,
+                                        int k, const csat_scale_options *opt,
+                                        csat_share_result *out, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_bottom_box(x, n, w, k, opt, out, err);
+}
+
+static csat_status csat_bind_mean_score(const double *x, size_t n, const double *w, size_t nw,
+                                        const csat_mean_options *opt, csat_mean_result *out,
+                                        csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_mean_score(x, n, w, opt, out, err);
+}
+
+static csat_status csat_bind_ces(const double *x, size_t n, const double *w, size_t nw,
+                                 const csat_ces_options *opt, csat_ces_result *out,
+                                 csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_ces(x, n, w, opt, out, err);
+}
+
+static csat_status csat_bind_distribution(const double *x, size_t n, const double *w,
+                                          size_t nw, const csat_scale_options *opt,
+                                          double *counts, double *weights, double *shares,
+                                          size_t len, csat_sample *out, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_distribution(x, n, w, opt, counts, weights, shares, len, out, err);
+}
+
+static csat_status csat_bind_index(const double *x, size_t n, size_t k, size_t ld,
+                                   const double *w, size_t nw, const double *item_min,
+                                   size_t nmin, const double *item_max, size_t nmax,
+                                   const double *item_weights, size_t nv,
+                                   const csat_mean_options *opt, csat_mean_result *out,
+                                   csat_error *err)
+{
+    if (w != NULL && csat_bind_length(nw, n, "weights", "rows", err))
+        return CSAT_ERR_ARGUMENT;
+    if (csat_bind_length(nmin, k, "item_min", "items", err) ||
+        csat_bind_length(nmax, k, "item_max", "items", err))
+        return CSAT_ERR_ARGUMENT;
+    if (item_weights != NULL && csat_bind_length(nv, k, "item_weights", "items", err))
+        return CSAT_ERR_ARGUMENT;
+    return csat_index(x, n, k, ld, w, item_min, item_max, item_weights, opt, out, err);
+}
+
+static csat_status csat_bind_tally_add(csat_tally *t, const double *x, size_t n,
+                                       const double *w, size_t nw, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_tally_add(t, x, n, w, err);
+}
+
+static csat_status csat_bind_moments_add(csat_moments *m, const double *x, size_t n,
+                                         const double *w, size_t nw, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    return csat_moments_add(m, x, n, w, err);
+}
+
+static csat_status csat_bind_nomem(csat_error *err)
+{
+    err->code = CSAT_ERR_NOMEM;
+    err->index = CSAT_NO_INDEX;
+    err->column = CSAT_NO_INDEX;
+    snprintf(err->message, sizeof err->message, "%s", csat_strerror(CSAT_ERR_NOMEM));
+    return CSAT_ERR_NOMEM;
+}
+
+static csat_status csat_bind_tally_serialize(const csat_tally *t, void **bytes, size_t *nbytes,
+                                             csat_error *err)
+{
+    size_t cap = csat_tally_serialized_size(t);
+    void *buf = calloc(cap ? cap : 1, 1);
+    csat_status s;
+    if (buf == NULL)
+        return csat_bind_nomem(err);
+    s = csat_tally_serialize(t, buf, cap, nbytes, err);
+    if (s != CSAT_OK) {
+        free(buf);
+        return s;
+    }
+    *bytes = buf;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_moments_serialize(const csat_moments *m, void **bytes,
+                                               size_t *nbytes, csat_error *err)
+{
+    void *buf = calloc(CSAT_MOMENTS_SERIALIZED_SIZE, 1);
+    csat_status s;
+    if (buf == NULL)
+        return csat_bind_nomem(err);
+    s = csat_moments_serialize(m, buf, CSAT_MOMENTS_SERIALIZED_SIZE, nbytes, err);
+    if (s != CSAT_OK) {
+        free(buf);
+        return s;
+    }
+    *bytes = buf;
+    return CSAT_OK;
+}
+%}
+
+csat_status csat_bind_nps(const double *x, size_t n, const double *w, size_t nw,
+                          const csat_nps_options *opt, csat_nps_result *out, csat_error *err);
+csat_status csat_bind_csat(const double *x, size_t n, const double *w, size_t nw,
+                           const csat_csat_options *opt, csat_share_result *out, csat_error *err);
+csat_status csat_bind_box_share(const double *x, size_t n, const double *w, size_t nw, int lo,
+                                int hi, const csat_scale_options *opt, csat_share_result *out,
+                                csat_error *err);
+csat_status csat_bind_top_box(const double *x, size_t n, const double *w, size_t nw, int k,
+                              const csat_scale_options *opt, csat_share_result *out,
+                              csat_error *err);
+csat_status csat_bind_bottom_box(const double *x, size_t n, const double *w, size_t nw, int k,
+                                 const csat_scale_options *opt, csat_share_result *out,
+                                 csat_error *err);
+csat_status csat_bind_mean_score(const double *x, size_t n, const double *w, size_t nw,
+                                 const csat_mean_options *opt, csat_mean_result *out,
+                                 csat_error *err);
+csat_status csat_bind_ces(const double *x, size_t n, const double *w, size_t nw,
+                          const csat_ces_options *opt, csat_ces_result *out, csat_error *err);
+csat_status csat_bind_distribution(const double *x, size_t n, const double *w, size_t nw,
+                                   const csat_scale_options *opt, double *counts,
+                                   double *weights, double *shares, size_t len,
+                                   csat_sample *out, csat_error *err);
+csat_status csat_bind_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
+                            size_t nw, const double *item_min, size_t nmin,
+                            const double *item_max, size_t nmax, const double *item_weights,
+                            size_t nv, const csat_mean_options *opt, csat_mean_result *out,
+                            csat_error *err);
+csat_status csat_bind_tally_add(csat_tally *t, const double *x, size_t n, const double *w,
+                                size_t nw, csat_error *err);
+csat_status csat_bind_moments_add(csat_moments *m, const double *x, size_t n, const double *w,
+                                  size_t nw, csat_error *err);
+csat_status csat_bind_tally_serialize(const csat_tally *t, void **bytes, size_t *nbytes,
+                                      csat_error *err);
+csat_status csat_bind_moments_serialize(const csat_moments *m, void **bytes, size_t *nbytes,
+                                        csat_error *err);

@@ -1,0 +1,35 @@
+"""libcsat for Python: customer-satisfaction scores with their uncertainty.
+
+NPS, CSAT, top/bottom-box shares, mean score, Customer Effort Score, the
+distribution of answers and a composite index, each with sample sizes
+(n, weighted n, Kish effective n, n missing), standard error and
+confidence interval; mergeable, picklable accumulators (Tally, Moments)
+for data summarised in shards.
+
+Every number is computed by the C library; this package converts input
+(numpy, pandas, lists) and wraps the results.
+
+    import csat
+    r = csat.nps(df["recommend"], df["weight"])
+    print(r.score, r.ci)
+"""
+
+from . import core as _core
+from .accum import Moments, Tally
+from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
+from .scores import (bottom_box, box_share, ces, csat, distribution, index, mean_score, nps,
+                     top_box)
+
+__version__ = _core.version()
+
+
+def version():
+    """Version of the loaded C library, "MAJOR.MINOR.PATCH"."""
+    return _core.version()
+
+
+__all__ = [
+    "nps", "csat", "box_share", "top_box", "bottom_box", "mean_score", "ces",
+    "distribution", "index", "Tally", "Moments", "NPSResult", "ShareResult",
+    "MeanResult", "CESResult", "Sample", "Distribution", "version", "__version__",
+]

@@ -1,0 +1,137 @@
+"""Scores of arrays of answers: NPS, CSAT, box shares, mean, CES,
+distribution and the composite index.
+
+`scores` and `weights` may be anything numpy turns into a 1-D float64
+array: a numpy array (used in place when it is already contiguous
+float64), a pandas Series (nullable dtypes included; pd.NA is missing),
+a list or an array.array. NaN is a missing answer. Bad data or options
+raise ValueError with the library's message (the exception's `code`,
+`index` and `column` attributes locate the problem).
+"""
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from . import core as _core
+from . import _options
+from ._convert import as_matrix, as_optional_vector, as_vector
+from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
+
+
+def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
+        level=0.95, method="wald"):
+    """Net Promoter Score: 100 × (share of promoters − share of detractors).
+
+    Promoters answer ≥ `promoter_min`, detractors ≤ `detractor_max`.
+    `method` is the interval: "wald" (linearised variance) or
+    "adjusted-wald" (Rocks 2016). Returns an NPSResult.
+    """
+    opt = _options.nps(scale, promoter_min, detractor_max, level, method)
+    d = _core.nps(as_vector(scores, "scores"), as_optional_vector(weights), opt)
+    return NPSResult._from_c(d)
+
+
+def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
+    """CSAT: percentage of satisfied answers (≥ `satisfied_min`), with a
+    Wilson interval. Returns a ShareResult."""
+    opt = _options.csat(scale, satisfied_min, level)
+    d = _core.csat(as_vector(scores, "scores"), as_optional_vector(weights), opt)
+    return ShareResult._from_c(d)
+
+
+def box_share(scores, lo, hi, weights=None, *, scale=(1, 5), level=0.95):
+    """Share of answers in the boxes `lo`..`hi` of the scale, with a Wilson
+    interval. Returns a ShareResult."""
+    opt = _options.share(scale, level)
+    d = _core.box_share(as_vector(scores, "scores"), as_optional_vector(weights),
+                        _options.integer(lo, "lo"), _options.integer(hi, "hi"), opt)
+    return ShareResult._from_c(d)
+
+
+def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
+    """Share of answers in the `k` highest points (k=2: top-2-box).
+    Returns a ShareResult."""
+    opt = _options.share(scale, level)
+    d = _core.top_box(as_vector(scores, "scores"), as_optional_vector(weights),
+                      _options.integer(k, "k"), opt)
+    return ShareResult._from_c(d)
+
+
+def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
+    """Share of answers in the `k` lowest points. Returns a ShareResult."""
+    opt = _options.share(scale, level)
+    d = _core.bottom_box(as_vector(scores, "scores"), as_optional_vector(weights),
+                         _options.integer(k, "k"), opt)
+    return ShareResult._from_c(d)
+
+
+def mean_score(values, weights=None, *, level=0.95):
+    """(Weighted) mean of any finite values with SD, standard error and t
+    interval. Returns a MeanResult."""
+    d = _core.mean_score(as_vector(values), as_optional_vector(weights),
+                         _options.mean(level))
+    return MeanResult._from_c(d)
+
+
+def ces(scores, weights=None, *, scale=(1, 7), low_effort_min=5, level=0.95):
+    """Customer Effort Score: mean effort rating and share of low-effort
+    answers (≥ `low_effort_min`). Returns a CESResult."""
+    opt = _options.ces(scale, low_effort_min, level)
+    d = _core.ces(as_vector(scores, "scores"), as_optional_vector(weights), opt)
+    return CESResult._from_c(d)
+
+
+def points(scale):
+    """Number of points of `scale` for an output array; an invalid scale
+    gives 1, so that the library reports the problem."""
+    lo, hi = scale
+    k = hi - lo + 1
+    return k if 1 <= k <= _core.CSAT_TALLY_MAX_POINTS else 1
+
+
+def distribution(scores, weights=None, *, scale=(1, 5)):
+    """Count, sum of weights and share of every point of the scale.
+    Returns a Distribution."""
+    opt = _options.share(scale, 0.95)
+    lo, hi = opt.scale_min, opt.scale_max
+    out = np.zeros((3, points((lo, hi))), dtype=np.float64)
+    d = _core.distribution(as_vector(scores, "scores"), as_optional_vector(weights), opt, out)
+    return Distribution((lo, hi), out[0].astype(np.int64), out[1], out[2], Sample._from_c(d))
+
+
+def _per_item(value, k, columns, what):
+    """A per-item array from one value for all items, a sequence of k
+    values, or (for DataFrame input) a mapping from column name."""
+    if isinstance(value, Mapping):
+        if columns is None:
+            raise TypeError(f"{what} may be a mapping only when items is a DataFrame")
+        missing = [c for c in columns if c not in value]
+        if missing:
+            raise ValueError(f"{what} has no entry for the columns {missing}")
+        value = [value[c] for c in columns]
+    return np.asarray(value, dtype=np.float64)
+
+
+def index(items, weights=None, *, scales, item_weights=None, level=0.95):
+    """Composite 0–100 satisfaction index (ACSI-style) of several items.
+
+    `items` is 2-D: rows are respondents, columns items (numpy array, list
+    of rows or DataFrame); a row with any NaN item is missing. `scales` is
+    one (min, max) for every item or one per item (a mapping by column name
+    for a DataFrame). `item_weights` weights the items (default equal).
+    Returns a MeanResult of the respondents' indices.
+    """
+    x, columns = as_matrix(items)
+    k = x.shape[1]
+    s = _per_item(scales, k, columns, "scales")
+    if s.shape == (2,):
+        s = np.tile(s, (k, 1))
+    if s.ndim != 2 or s.shape[1] != 2:
+        raise ValueError("scales must be one (min, max) pair or one pair per item")
+    v = None
+    if item_weights is not None:
+        v = as_vector(_per_item(item_weights, k, columns, "item_weights"), "item_weights")
+    d = _core.index(x, as_optional_vector(weights), np.ascontiguousarray(s[:, 0]),
+                    np.ascontiguousarray(s[:, 1]), v, _options.mean(level))
+    return MeanResult._from_c(d)
