@@ -3,7 +3,7 @@
 Not a test: it prints timings (best of several runs) and their ratios, all
 measured in this one run. Run inside the build environment:
 
-    meson devenv -C build /usr/bin/python3 tests/bench/bench_nps.py
+    meson devenv -C build /usr/bin/python3 "$PWD/tests/bench/bench_nps.py"
 """
 import sys
 import time
