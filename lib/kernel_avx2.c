@@ -89,6 +89,16 @@ size_t csat_count_unit_avx2(const double *x, size_t n, int min, int max, uint64_
     return n;
 }
 
+/* The smallest of lo's and the largest of hi's four lanes. */
+static void hminmax(__m256d lo, __m256d hi, double *mn, double *mx)
+{
+    double l[4], h[4];
+    _mm256_storeu_pd(l, lo);
+    _mm256_storeu_pd(h, hi);
+    *mn = fmin(fmin(l[0], l[1]), fmin(l[2], l[3]));
+    *mx = fmax(fmax(h[0], h[1]), fmax(h[2], h[3]));
+}
+
 static double hsum(__m256d v)
 {
     double t[4];
@@ -122,11 +132,8 @@ int csat_block_sums_masked_avx2(const double *x, size_t len, double shift, doubl
         bad = _mm256_or_pd(bad, _mm256_cmp_pd(_mm256_and_pd(b, absmask), inf, _CMP_EQ_OQ));
     }
     double s = hsum(_mm256_add_pd(s0, s1)), c = hsum(_mm256_add_pd(c0, c1));
-    double l[4], h[4];
-    _mm256_storeu_pd(l, lo);
-    _mm256_storeu_pd(h, hi);
-    double mn = fmin(fmin(l[0], l[1]), fmin(l[2], l[3]));
-    double mx = fmax(fmax(h[0], h[1]), fmax(h[2], h[3]));
+    double mn, mx;
+    hminmax(lo, hi, &mn, &mx);
     int any_inf = _mm256_movemask_pd(bad) != 0;
     for (; i < len; i++) {
         double v = x[i];
@@ -203,11 +210,8 @@ int csat_block_sums_avx2(const double *x, size_t len, double shift, double *sum,
     }
     __m256d lo = _mm256_min_pd(lo0, lo1), hi = _mm256_max_pd(hi0, hi1);
     double s = hsum(_mm256_add_pd(_mm256_add_pd(s0, s1), _mm256_add_pd(s2, s3)));
-    double l[4], h[4];
-    _mm256_storeu_pd(l, lo);
-    _mm256_storeu_pd(h, hi);
-    double mn = fmin(fmin(l[0], l[1]), fmin(l[2], l[3]));
-    double mx = fmax(fmax(h[0], h[1]), fmax(h[2], h[3]));
+    double mn, mx;
+    hminmax(lo, hi, &mn, &mx);
     for (; i < len; i++) {
         double v = x[i];
         s += v - shift;
@@ -275,11 +279,8 @@ int csat_block_onepass_avx2(const double *x, size_t len, double centre, double *
     }
     double sum = hsum(_mm256_add_pd(a0, a1));
     double sq = hsum(_mm256_add_pd(_mm256_add_pd(q0, q1), _mm256_add_pd(q2, q3)));
-    double l[4], h[4];
-    _mm256_storeu_pd(l, _mm256_min_pd(lo0, lo1));
-    _mm256_storeu_pd(h, _mm256_max_pd(hi0, hi1));
-    double mn = fmin(fmin(l[0], l[1]), fmin(l[2], l[3]));
-    double mx = fmax(fmax(h[0], h[1]), fmax(h[2], h[3]));
+    double mn, mx;
+    hminmax(_mm256_min_pd(lo0, lo1), _mm256_max_pd(hi0, hi1), &mn, &mx);
     for (; i < len; i++) {
         double d = x[i] - centre;
         sum += d;

@@ -3,11 +3,16 @@
  * @brief Survey scores with their uncertainty: NPS, CSAT and box shares,
  *        mean score, CES, distribution and a composite index.
  *
- * Each score comes in two forms that give bit-identical results:
+ * Each score comes in two forms:
  * - an array function (`csat_nps(x, n, w, ...)`) that makes one accumulator
  *   pass over the data and then estimates, and
  * - a tally (or moments) estimator (`csat_tally_nps(t, ...)`) for data that
  *   were accumulated separately, possibly in shards merged afterwards.
+ * The two give bit-identical results, since the array function is that
+ * accumulator pass followed by that estimator. The one exception by design
+ * is ::csat_tally_mean: it sums per scale point, so it equals
+ * ::csat_mean_score (which sums per value) up to rounding, and equals the
+ * effort part of ::csat_ces exactly.
  *
  * Common conventions:
  * - `x` holds `n` answers; NaN is a missing answer (skipped, counted in

@@ -50,9 +50,9 @@ class Sample(_Result):
 
 
 @dataclass(frozen=True, repr=False)
-class NPSResult(_Result):
-    """Net Promoter Score (−100..100) with standard error and confidence
-    interval; promoters, passives and detractors are shares (0..1)."""
+class _Estimate(_Result):
+    """The fields every estimate has: the score with its standard error,
+    confidence interval and level, and the sample sizes."""
     score: float
     ci: tuple
     se: float
@@ -61,6 +61,12 @@ class NPSResult(_Result):
     n_weighted: float
     n_effective: float
     n_missing: int
+
+
+@dataclass(frozen=True, repr=False)
+class NPSResult(_Estimate):
+    """Net Promoter Score (−100..100) with standard error and confidence
+    interval; promoters, passives and detractors are shares (0..1)."""
     promoters: float
     passives: float
     detractors: float
@@ -73,17 +79,9 @@ class NPSResult(_Result):
 
 
 @dataclass(frozen=True, repr=False)
-class ShareResult(_Result):
+class ShareResult(_Estimate):
     """Share of answers in the boxes `box` = (lo, hi): `share` is 0..1;
     `score`, `se` and the Wilson interval `ci` are in percent."""
-    score: float
-    ci: tuple
-    se: float
-    level: float
-    n: int
-    n_weighted: float
-    n_effective: float
-    n_missing: int
     share: float
     box: tuple
 
@@ -93,17 +91,9 @@ class ShareResult(_Result):
 
 
 @dataclass(frozen=True, repr=False)
-class MeanResult(_Result):
+class MeanResult(_Estimate):
     """A (weighted) mean `score` with standard deviation `sd`, standard
     error `se`, t interval `ci` on `df` degrees of freedom, and the range."""
-    score: float
-    ci: tuple
-    se: float
-    level: float
-    n: int
-    n_weighted: float
-    n_effective: float
-    n_missing: int
     sd: float
     df: float
     min: float
