@@ -22,5 +22,6 @@
 #include "csat/common.h"
 #include "csat/accum.h"
 #include "csat/score.h"
+#include "csat/drivers.h"
 
 #endif /* CSAT_H */

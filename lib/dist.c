@@ -164,6 +164,21 @@ double csat_t_sf(double t, double df)
     return t >= 0 ? t_sf_pos(t, df) : 1.0 - t_sf_pos(-t, df);
 }
 
+double csat_f_sf(double f, double d1, double d2)
+{
+    if (!(d1 > 0 && d2 > 0) || isnan(f))
+        return NAN;
+    if (f <= 0)
+        return 1.0;
+    if (isinf(f))
+        return 0.0;
+    /* P(F > f) = I_x(d2/2, d1/2), x = d2/(d2 + d1 f); u = d1 f/d2 gives
+     * x = 1/(1+u) and 1 − x = u/(1+u) with accurate logarithms. */
+    double u = d1 * f / d2;
+    return beta_inc_xy(0.5 * d2, 0.5 * d1, 1.0 / (1.0 + u), u / (1.0 + u), -log1p(u),
+                       log(u) - log1p(u));
+}
+
 /* log density of t(df) at t. */
 static double t_logpdf(double t, double df)
 {

@@ -18,6 +18,9 @@ double csat_beta_inc(double a, double b, double x);
 /* Student t upper tail P(T > t) with df > 0 degrees of freedom. */
 double csat_t_sf(double t, double df);
 
+/* F upper tail P(F > f) with d1 and d2 degrees of freedom. */
+double csat_f_sf(double f, double d1, double d2);
+
 /* Student t quantile: the t with P(T ≤ t) = p, 0 < p < 1, df > 0. */
 double csat_t_quantile(double p, double df);
 
