@@ -48,10 +48,10 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
     csat_status st = csat_check_level(o.level, err);
     if (st != CSAT_OK)
         return st;
-    if (!m->s.intercept && method != CSAT_IMPORTANCE_FIRST && method != CSAT_IMPORTANCE_LAST
-        && method != CSAT_IMPORTANCE_BETA2)
+    if (!m->s.intercept && method != CSAT_IMPORTANCE_FIRST)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "this importance measure needs a model with an intercept");
+                         "the bootstrap of this importance measure needs a model with an "
+                         "intercept");
     if (method < CSAT_IMPORTANCE_FIRST || method > CSAT_IMPORTANCE_RELATIVE_WEIGHTS)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "unknown importance method %d", (int)method);

@@ -166,22 +166,33 @@ static csat_status correlation_extras(csat_drivers *m, int need_vif, csat_error 
 }
 
 /* t, p and interval of every coefficient; R², F and their relatives. */
-static void finish(csat_drivers *m, double rss, double tss)
+/* t, p and interval of every coefficient; R², F and their relatives.
+ * R² is mss/(mss + rss) with the model sum of squares computed directly,
+ * not 1 − rss/tss, which loses log10(1/R²) digits when R² is small, as it
+ * often is for survey data. */
+static void finish(csat_drivers *m, double rss, double mss)
 {
     csat_model_summary *s = &m->s;
     double df = s->df_resid, tq = csat_critical(s->level, df);
     for (size_t j = 0; j < m->k; j++) {
-        m->tval[j] = m->coef[j] / m->se[j];
-        m->pval[j] = 2 * csat_t_sf(fabs(m->tval[j]), df);
+        if (m->se[j] > 0) {
+            m->tval[j] = m->coef[j] / m->se[j];
+            m->pval[j] = 2 * csat_t_sf(fabs(m->tval[j]), df);
+        } else {
+            /* A perfect fit: no spread, so any coefficient that is not 0 is
+             * certain (documented with csat_coefficient). */
+            m->tval[j] = m->coef[j] == 0 ? 0.0 : copysign(INFINITY, m->coef[j]);
+            m->pval[j] = m->coef[j] == 0 ? 1.0 : 0.0;
+        }
         m->lo[j] = m->coef[j] - tq * m->se[j];
         m->hi[j] = m->coef[j] + tq * m->se[j];
     }
-    s->r2 = 1 - rss / tss;
+    s->r2 = mss / (mss + rss);
     /* (n_pos − intercept)/df_resid: df + p is n_pos − intercept. */
-    s->adj_r2 = 1 - (1 - s->r2) * (df + s->df_model) / df;
+    s->adj_r2 = 1 - (rss / (mss + rss)) * (df + s->df_model) / df;
     s->sigma = sqrt(rss / df);
-    s->f = (s->r2 / s->df_model) / ((1 - s->r2) / df);
-    s->f_p = csat_f_sf(s->f, s->df_model, df);
+    s->f = rss > 0 ? (mss / s->df_model) / (rss / df) : INFINITY;
+    s->f_p = rss > 0 ? csat_f_sf(s->f, s->df_model, df) : 0.0;
 }
 
 /* Corrected semi-normal equation steps: δθ = R⁻¹R⁻ᵀ Tᵀ(Aᵀr), with r and
@@ -415,12 +426,17 @@ static csat_status fit_qr(csat_drivers *m, const csat_xprod *a, csat_error *err)
         free(vec);
         free(val);
     }
-    long double tss = 0;
+    /* Model sum of squares from the fitted values: Σ w (ŷ − ȳ)², or Σ w ŷ²
+     * without an intercept (ȳ of the fitted values equals ȳ with one). */
+    long double mss = 0;
     for (size_t i = 0; i < np; i++) {
-        long double d = (long double)m->rows[idx[i] * q + p] - (icpt ? a->mean[p] : 0.0);
-        tss += m->w[idx[i]] * d * d;
+        const double *row = m->rows + idx[i] * q;
+        long double fit = icpt ? (long double)m->coef[0] - a->mean[p] : 0.0L;
+        for (size_t j = 0; j < p; j++)
+            fit += (long double)m->coef[j + (size_t)icpt] * row[j];
+        mss += m->w[idx[i]] * fit * fit;
     }
-    finish(m, (double)rss, (double)tss);
+    finish(m, (double)rss, (double)mss);
 done:
     free(z);
     free(tau);
@@ -531,14 +547,31 @@ static csat_status fit_sweep(csat_drivers *m, const csat_xprod *a, csat_error *e
     for (size_t i = 0; i < q; i++)
         for (size_t j = 0; j < q; j++)
             s[i * q + j] /= d[i] * d[j];
+    double ys[CSAT_DRIVERS_MAX];
+    for (size_t j = 0; j < p; j++)
+        ys[j] = s[j * q + p];
     csat_status st = CSAT_OK;
     for (size_t j = 0; j < p && st == CSAT_OK; j++)
         if (!(s[j * q + j] > SWEEP_RANK_TOL) || !csat_sweep(s, q, j))
             st = csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j,
                            "driver %zu is a linear combination of the drivers before it", j);
+    if (st == CSAT_OK && !(s[p * q + p] > 1e-12)) {
+        /* The swept residual is a difference of co-moments: at a perfect
+         * (or nearly perfect) fit it is rounding, and no standard error can
+         * be had from the co-moments alone. */
+        st = csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, p,
+                       "the drivers explain the outcome (almost) exactly: the co-moments leave "
+                       "no residual variance to estimate errors from; fit from the rows");
+    }
     if (st == CSAT_OK) {
         double tss = d[p] * d[p], rss = s[p * q + p] * tss;
         double sigma2 = rss / m->s.df_resid;
+        /* mss = Σ b_j M_jy: the explained part directly, in scaled form
+         * Σ (swept coefficient) × (scaled moment with y). */
+        double mss = 0;
+        for (size_t j = 0; j < p; j++)
+            mss += s[j * q + p] * ys[j];
+        mss *= tss;
         double *b = m->coef + icpt;
         for (size_t j = 0; j < p; j++)
             b[j] = s[j * q + p] * d[p] / d[j];
@@ -555,7 +588,7 @@ static csat_status fit_sweep(csat_drivers *m, const csat_xprod *a, csat_error *e
             m->coef[0] = b0;
             m->se[0] = sqrt(sigma2 * v);
         }
-        finish(m, rss, tss);
+        finish(m, rss, mss);
     }
     free(s);
     free(d);

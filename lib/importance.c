@@ -306,11 +306,13 @@ csat_status csat_importance_from_corr(const double *corr, size_t p, csat_importa
     return st;
 }
 
+/* Every measure but the first two decomposes the centred R² of a model
+ * with an intercept. Without one, "first" is still r² and "beta²" the
+ * square of the model's own standardised coefficient. */
 static csat_status need_intercept(const csat_drivers *m, csat_importance_method method,
                                   csat_error *err)
 {
-    if (!m->s.intercept && method != CSAT_IMPORTANCE_FIRST && method != CSAT_IMPORTANCE_LAST
-        && method != CSAT_IMPORTANCE_BETA2)
+    if (!m->s.intercept && method != CSAT_IMPORTANCE_FIRST && method != CSAT_IMPORTANCE_BETA2)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "this importance measure decomposes the R² of a model with an "
                          "intercept; the model has none");
@@ -324,8 +326,16 @@ csat_status csat_drivers_importance(const csat_drivers *m, csat_importance_metho
     CSAT_REQUIRE(m, err);
     CSAT_REQUIRE(out, err);
     csat_status st = need_intercept(m, method, err);
-    return st == CSAT_OK ? csat_importance_from_corr(m->corr, m->p, method, opt, out, se, err)
-                         : st;
+    if (st != CSAT_OK)
+        return st;
+    if (!m->s.intercept && method == CSAT_IMPORTANCE_BETA2) {
+        for (size_t j = 0; j < m->p; j++)
+            out[j] = m->info[j].beta * m->info[j].beta;
+        if (se)
+            memset(se, 0, m->p * sizeof *se);
+        return CSAT_OK;
+    }
+    return csat_importance_from_corr(m->corr, m->p, method, opt, out, se, err);
 }
 
 csat_status csat_drivers_dominance(const csat_drivers *m, double *general, double *conditional,
