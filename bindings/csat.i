@@ -7,13 +7,21 @@
  *   float64 (format 'd'), used in place; Lua, a table of numbers (copied).
  * - weights and other optional arrays: the same, or None / nil for NULL.
  *   An array whose length differs from the data's is an error.
+ * - `(const double *x, size_t n, size_t p, size_t ld)`: a matrix; Python, a
+ *   2-D C-contiguous float64 buffer (ld = its number of columns); Lua, a
+ *   table of rows (copied).
  * - `csat_error *err` is hidden; a non-OK status raises ValueError
- *   (MemoryError for CSAT_ERR_NOMEM, ArithmeticError for
- *   CSAT_ERR_SINGULAR) with the library's message, or calls Lua's error()
- *   with it. Python exceptions carry `code`, `index` and `column`.
+ *   (MemoryError for CSAT_ERR_NOMEM, csat.SingularError, a subclass of
+ *   ArithmeticError, for CSAT_ERR_SINGULAR) with the library's message, or
+ *   calls Lua's error() with it. Python exceptions carry `code`, `index` and
+ *   `column`. `csat_error *perr` is the same in Python; in Lua the function
+ *   returns nil, message, code, index, column instead of raising (index and
+ *   column 0-based or nil), so that csat.lua can name the driver.
  * - result out-parameters are returned as a dict / table keyed by the C
- *   field names; a tally is returned as an owned handle freed by the
- *   garbage collector; serialized accumulators are bytes / strings.
+ *   field names; arrays the wrapper allocates (importance, dominance...) as
+ *   tuples / tables; a tally, an xprod accumulator or a fitted driver model
+ *   is returned as an owned handle freed by the garbage collector;
+ *   serialized accumulators are bytes / strings.
  * - option structs are proxies whose constructor fills the C defaults.
  * Python is built with -threads: the GIL is released around each C call,
  * after the buffers have been acquired. */
@@ -53,6 +61,11 @@
     D(score) D(sd) D(se) D(ci_lower) D(ci_upper) D(level) D(df) D(min) D(max)         \
     CSAT_SAMPLE_FIELDS(D, Z, I)
 #define CSAT_POINT_FIELDS(D, Z, I) I(value) Z(count) D(weight) D(share) D(cum_share)
+#define CSAT_MODEL_FIELDS(D, Z, I)                                                    \
+    Z(p) I(intercept) D(r2) D(adj_r2) D(sigma) D(f) D(f_p) D(df_model) D(df_resid)    \
+    D(condition) D(level) Z(n) Z(n_missing) D(n_weighted) D(n_effective)
+#define CSAT_COEFFICIENT_FIELDS(D, Z, I) D(estimate) D(se) D(t) D(p) D(ci_lower) D(ci_upper)
+#define CSAT_DRIVER_FIELDS(D, Z, I) D(beta) D(vif) D(r) D(mean) D(sd)
 
 /* Length checks of the arrays that go with the data (weights, item scales). */
 static csat_status csat_bind_length(size_t got, size_t want, const char *what,
@@ -134,10 +147,15 @@ static PyObject *csat_py_index(size_t i)
     return Py_None;
 }
 
+/* csat.SingularError (a subclass of ArithmeticError), created when the
+ * module is initialised; the type object lives as long as the module. */
+static PyObject *csat_py_singular_error = NULL;
+
 static void csat_py_raise(csat_status status, const csat_error *e)
 {
+    PyObject *singular = csat_py_singular_error ? csat_py_singular_error : PyExc_ArithmeticError;
     PyObject *type = status == CSAT_ERR_NOMEM      ? PyExc_MemoryError
-                     : status == CSAT_ERR_SINGULAR ? PyExc_ArithmeticError
+                     : status == CSAT_ERR_SINGULAR ? singular
                                                    : PyExc_ValueError;
     const char *msg = e->message[0] ? e->message : csat_strerror(status);
     PyObject *exc = PyObject_CallFunction(type, "s", msg);
@@ -189,6 +207,41 @@ CSAT_PY_DICT(csat_py_nps, csat_nps_result, CSAT_NPS_FIELDS)
 CSAT_PY_DICT(csat_py_share, csat_share_result, CSAT_SHARE_FIELDS)
 CSAT_PY_DICT(csat_py_mean, csat_mean_result, CSAT_MEAN_FIELDS)
 CSAT_PY_DICT(csat_py_point, csat_point, CSAT_POINT_FIELDS)
+CSAT_PY_DICT(csat_py_model, csat_model_summary, CSAT_MODEL_FIELDS)
+CSAT_PY_DICT(csat_py_coefficient, csat_coefficient, CSAT_COEFFICIENT_FIELDS)
+CSAT_PY_DICT(csat_py_driver, csat_driver_info, CSAT_DRIVER_FIELDS)
+
+/* Arrays allocated by a wrapper, returned as tuples (a tuple, unlike a list,
+ * is not merged with the next output by SWIG_Python_AppendOutput). */
+static PyObject *csat_py_doubles(const double *a, size_t len)
+{
+    size_t i;
+    PyObject *t = PyTuple_New((Py_ssize_t)len);
+    for (i = 0; t != NULL && i < len; i++) {
+        PyObject *v = PyFloat_FromDouble(a[i]);
+        if (v == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+    }
+    return t;
+}
+
+static PyObject *csat_py_ints(const int *a, size_t len)
+{
+    size_t i;
+    PyObject *t = PyTuple_New((Py_ssize_t)len);
+    for (i = 0; t != NULL && i < len; i++) {
+        PyObject *v = PyLong_FromLong((long)a[i]);
+        if (v == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+    }
+    return t;
+}
 
 static PyObject *csat_py_ces(const csat_ces_result *r)
 {
@@ -263,6 +316,78 @@ static PyObject *csat_py_ces(const csat_ces_result *r)
 %typemap(freearg) (const double *x, size_t n, size_t k, size_t ld) {
   if (got$argnum)
     PyBuffer_Release(&view$argnum);
+}
+
+/* Drivers: a 2-D C-contiguous float64 buffer (rows × drivers), in place. */
+%typemap(in) (const double *x, size_t n, size_t p, size_t ld) (Py_buffer view, int got = 0) {
+  if (csat_py_buffer($input, &view, 2, 0, "X") < 0)
+    SWIG_fail;
+  got = 1;
+  $1 = ($1_ltype)CSAT_PY_DATA(view);
+  $2 = (size_t)view.shape[0];
+  $3 = (size_t)view.shape[1];
+  $4 = $3;
+}
+%typemap(freearg) (const double *x, size_t n, size_t p, size_t ld) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Arrays a wrapper allocates with malloc: returned as a tuple, then freed. */
+%typemap(in, numinputs=0) (double **vals, size_t *nvals) (double *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (double **vals, size_t *nvals) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_doubles(*$1, *$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%typemap(freearg) (double **vals, size_t *nvals) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) (int **ivals, size_t *nivals) (int *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (int **ivals, size_t *nivals) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_ints(*$1, *$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%typemap(freearg) (int **ivals, size_t *nivals) {
+  if ($1)
+    free(*$1);
+}
+
+/* A count returned as an int. */
+%typemap(in, numinputs=0) size_t *count (size_t temp = 0) {
+  $1 = &temp;
+}
+%typemap(argout) size_t *count {
+  if (result == CSAT_OK) {
+    PyObject *o = PyLong_FromSize_t(*$1);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
 }
 
 /* Distribution outputs: one writable float64 buffer of 3 × len, filled in
@@ -378,6 +503,58 @@ CSAT_RESULT_OUT(csat_share_result, csat_py_share)
 CSAT_RESULT_OUT(csat_mean_result, csat_py_mean)
 CSAT_RESULT_OUT(csat_ces_result, csat_py_ces)
 CSAT_RESULT_OUT(csat_point, csat_py_point)
+CSAT_RESULT_OUT(csat_model_summary, csat_py_model)
+CSAT_RESULT_OUT(csat_coefficient, csat_py_coefficient)
+CSAT_RESULT_OUT(csat_driver_info, csat_py_driver)
+
+/* A new handle, owned by the Python object (freed by its destructor). */
+%define CSAT_HANDLE_OUT(TYPE, FREE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) TYPE **out {
+  if (result == CSAT_OK) {
+    PyObject *o = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $descriptor(TYPE *), SWIG_POINTER_OWN);
+    if (o == NULL) {
+      FREE(*$1);
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%enddef
+
+CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
+CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
+
+/* Python raises for every error. */
+%apply csat_error *err { csat_error *perr };
+
+%init %{
+  csat_py_singular_error = PyErr_NewExceptionWithDoc(
+      "csat.SingularError",
+      "A singular or rank-deficient design: a constant driver or outcome, or a driver\n"
+      "that is a linear combination of others (`column` is its 0-based index).",
+      PyExc_ArithmeticError, NULL);
+  if (csat_py_singular_error == NULL) {
+#if PY_VERSION_HEX >= 0x03000000
+    return NULL;
+#else
+    return;
+#endif
+  }
+  Py_INCREF(csat_py_singular_error);
+  if (PyModule_AddObject(m, "SingularError", csat_py_singular_error) < 0) {
+    Py_DECREF(csat_py_singular_error);
+#if PY_VERSION_HEX >= 0x03000000
+    return NULL;
+#else
+    return;
+#endif
+  }
+%}
 
 #endif /* SWIGPYTHON */
 
@@ -419,45 +596,48 @@ static int csat_lua_doubles(lua_State *L, int idx, const char *what, double **ou
     return 0;
 }
 
-/* Copy a table of rows (each a table of k numbers) into a row-major matrix. */
-static int csat_lua_matrix(lua_State *L, int idx, double **out, size_t *rows, size_t *cols)
+/* Copy a table of rows (each a table of k numbers) into a row-major matrix.
+ * `what` names the argument ("items"), `unit` the numbers of a row
+ * ("items") and `row` what a row holds ("item answers"). */
+static int csat_lua_matrix(lua_State *L, int idx, const char *what, const char *unit,
+                           const char *row, double **out, size_t *rows, size_t *cols)
 {
     lua_Unsigned n, k = 0, i, j;
     double *buf;
     idx = lua_absindex(L, idx);
     if (!lua_istable(L, idx)) {
-        lua_pushfstring(L, "items must be a table of rows, not %s", luaL_typename(L, idx));
+        lua_pushfstring(L, "%s must be a table of rows, not %s", what, luaL_typename(L, idx));
         return -1;
     }
     n = lua_rawlen(L, idx);
     luaL_checkstack(L, 4, NULL);
     if (n > 0) {
         if (lua_rawgeti(L, idx, 1) != LUA_TTABLE) {
-            lua_pushliteral(L, "items[1] is not a table (a row of item answers)");
+            lua_pushfstring(L, "%s[1] is not a table (a row of %s)", what, row);
             return -1;
         }
         k = lua_rawlen(L, -1);
         lua_pop(L, 1);
     }
     if (k > 0 && n > (lua_Unsigned)(SIZE_MAX / sizeof(double)) / k) {
-        lua_pushliteral(L, "items is too large");
+        lua_pushfstring(L, "%s is too large", what);
         return -1;
     }
     buf = (double *)lua_newuserdatauv(L, n * k != 0 ? (size_t)(n * k) * sizeof(double) : 1, 0);
     for (i = 1; i <= n; i++) {
         if (lua_rawgeti(L, idx, (lua_Integer)i) != LUA_TTABLE) {
-            lua_pushfstring(L, "items[%I] is not a table", (LUA_INTEGER)i);
+            lua_pushfstring(L, "%s[%I] is not a table", what, (LUA_INTEGER)i);
             return -1;
         }
         if (lua_rawlen(L, -1) != k) {
-            lua_pushfstring(L, "items[%I] has %I items, items[1] has %I", (LUA_INTEGER)i,
-                            (LUA_INTEGER)lua_rawlen(L, -1), (LUA_INTEGER)k);
+            lua_pushfstring(L, "%s[%I] has %I %s, %s[1] has %I", what, (LUA_INTEGER)i,
+                            (LUA_INTEGER)lua_rawlen(L, -1), unit, what, (LUA_INTEGER)k);
             return -1;
         }
         for (j = 1; j <= k; j++) {
             int t = lua_rawgeti(L, -1, (lua_Integer)j);
             if (t != LUA_TNUMBER) {
-                lua_pushfstring(L, "items[%I][%I] is not a number (%s)", (LUA_INTEGER)i,
+                lua_pushfstring(L, "%s[%I][%I] is not a number (%s)", what, (LUA_INTEGER)i,
                                 (LUA_INTEGER)j, lua_typename(L, t));
                 return -1;
             }
@@ -485,9 +665,43 @@ static int csat_lua_int(lua_State *L, int idx, int *out)
     return 0;
 }
 
+/* A count or index argument: a number with an integral value >= 0. */
+static int csat_lua_size(lua_State *L, int idx, size_t *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < 0 || (lua_Unsigned)v > (lua_Unsigned)SIZE_MAX) {
+        lua_pushfstring(L, "expected a non-negative integer, got %s", luaL_tolstring(L, idx, NULL));
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
+/* A seed: an integer >= 0 (Lua integers reach 2^63 - 1). */
+static int csat_lua_uint64(lua_State *L, int idx, uint64_t *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < 0) {
+        lua_pushfstring(L, "expected a non-negative integer, got %s", luaL_tolstring(L, idx, NULL));
+        return -1;
+    }
+    *out = (uint64_t)v;
+    return 0;
+}
+
 static void csat_lua_error(lua_State *L, csat_status status, const csat_error *e)
 {
     lua_pushstring(L, e->message[0] ? e->message : csat_strerror(status));
+}
+
+static void csat_lua_index(lua_State *L, size_t i)
+{
+    if (i == CSAT_NO_INDEX)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)i);
 }
 
 #define CSAT_LUA_D(f) lua_pushnumber(L, (lua_Number)r->f); lua_setfield(L, -2, #f);
@@ -505,6 +719,9 @@ CSAT_LUA_TABLE(csat_lua_nps, csat_nps_result, CSAT_NPS_FIELDS)
 CSAT_LUA_TABLE(csat_lua_share, csat_share_result, CSAT_SHARE_FIELDS)
 CSAT_LUA_TABLE(csat_lua_mean, csat_mean_result, CSAT_MEAN_FIELDS)
 CSAT_LUA_TABLE(csat_lua_point, csat_point, CSAT_POINT_FIELDS)
+CSAT_LUA_TABLE(csat_lua_model, csat_model_summary, CSAT_MODEL_FIELDS)
+CSAT_LUA_TABLE(csat_lua_coefficient, csat_coefficient, CSAT_COEFFICIENT_FIELDS)
+CSAT_LUA_TABLE(csat_lua_driver, csat_driver_info, CSAT_DRIVER_FIELDS)
 
 static void csat_lua_ces(lua_State *L, const csat_ces_result *r)
 {
@@ -524,6 +741,16 @@ static void csat_lua_array(lua_State *L, const double *a, size_t len)
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
 }
+
+static void csat_lua_int_array(lua_State *L, const int *a, size_t len)
+{
+    size_t i;
+    lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);
+    for (i = 0; i < len; i++) {
+        lua_pushinteger(L, (lua_Integer)a[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
 %}
 
 /* Integers stay Lua integers (SWIG's default returns floats)... */
@@ -534,6 +761,15 @@ static void csat_lua_array(lua_State *L, const double *a, size_t len)
   if (csat_lua_int(L, $input, &$1) < 0)
     SWIG_fail;
 }
+%typemap(in) size_t {
+  if (csat_lua_size(L, $input, &$1) < 0)
+    SWIG_fail;
+}
+%typemap(in) uint64_t {
+  if (csat_lua_uint64(L, $input, &$1) < 0)
+    SWIG_fail;
+}
+%typemap(out) uint64_t "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;"
 
 %typemap(out) csat_status ""
 
@@ -545,6 +781,23 @@ static void csat_lua_array(lua_State *L, const double *a, size_t len)
   if (result != CSAT_OK) {
     csat_lua_error(L, result, $1);
     SWIG_fail;
+  }
+}
+
+/* Errors returned, not raised: nil, message, code, index, column. */
+%typemap(in, numinputs=0) csat_error *perr (csat_error temp) {
+  memset(&temp, 0, sizeof temp);
+  $1 = &temp;
+}
+%typemap(argout) csat_error *perr {
+  if (result != CSAT_OK) {
+    luaL_checkstack(L, 5, NULL);
+    lua_pushnil(L);
+    csat_lua_error(L, result, $1);
+    lua_pushinteger(L, (lua_Integer)result);
+    csat_lua_index(L, $1->index);
+    csat_lua_index(L, $1->column);
+    SWIG_arg += 5;
   }
 }
 
@@ -571,12 +824,64 @@ static void csat_lua_array(lua_State *L, const double *a, size_t len)
 %typemap(in) (const double *x, size_t n, size_t k, size_t ld) {
   double *data = NULL;
   size_t rows = 0, cols = 0;
-  if (csat_lua_matrix(L, $input, &data, &rows, &cols) < 0)
+  if (csat_lua_matrix(L, $input, "items", "items", "item answers", &data, &rows, &cols) < 0)
     SWIG_fail;
   $1 = data;
   $2 = rows;
   $3 = cols;
   $4 = cols;
+}
+
+%typemap(in) (const double *x, size_t n, size_t p, size_t ld) {
+  double *data = NULL;
+  size_t rows = 0, cols = 0;
+  if (csat_lua_matrix(L, $input, "rows", "values", "driver values", &data, &rows, &cols) < 0)
+    SWIG_fail;
+  $1 = data;
+  $2 = rows;
+  $3 = cols;
+  $4 = cols;
+}
+
+/* Arrays a wrapper allocates with malloc: returned as tables, then freed. */
+%typemap(in, numinputs=0) (double **vals, size_t *nvals) (double *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (double **vals, size_t *nvals) {
+  if (result == CSAT_OK) {
+    csat_lua_array(L, *$1, *$2);
+    SWIG_arg++;
+  }
+}
+%typemap(freearg) (double **vals, size_t *nvals) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) (int **ivals, size_t *nivals) (int *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (int **ivals, size_t *nivals) {
+  if (result == CSAT_OK) {
+    csat_lua_int_array(L, *$1, *$2);
+    SWIG_arg++;
+  }
+}
+%typemap(freearg) (int **ivals, size_t *nivals) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) size_t *count (size_t temp = 0) {
+  $1 = &temp;
+}
+%typemap(argout) size_t *count {
+  if (result == CSAT_OK) {
+    lua_pushinteger(L, (lua_Integer)*$1);
+    SWIG_arg++;
+  }
 }
 
 /* Distribution outputs: the input is the number of scale points; the three
@@ -668,6 +973,24 @@ CSAT_RESULT_OUT(csat_share_result, csat_lua_share)
 CSAT_RESULT_OUT(csat_mean_result, csat_lua_mean)
 CSAT_RESULT_OUT(csat_ces_result, csat_lua_ces)
 CSAT_RESULT_OUT(csat_point, csat_lua_point)
+CSAT_RESULT_OUT(csat_model_summary, csat_lua_model)
+CSAT_RESULT_OUT(csat_coefficient, csat_lua_coefficient)
+CSAT_RESULT_OUT(csat_driver_info, csat_lua_driver)
+
+%define CSAT_HANDLE_OUT(TYPE, FREE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
+  $1 = &temp;
+}
+%typemap(argout) TYPE **out {
+  if (result == CSAT_OK) {
+    SWIG_NewPointerObj(L, *$1, $descriptor(TYPE *), 1);
+    SWIG_arg++;
+  }
+}
+%enddef
+
+CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
+CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 
 #endif /* SWIGLUA */
 
@@ -677,6 +1000,19 @@ CSAT_RESULT_OUT(csat_point, csat_lua_point)
 %apply (const double *x, size_t n) { (const double *item_min, size_t nmin),
                                      (const double *item_max, size_t nmax) };
 %apply (const double *w, size_t nw) { (const double *item_weights, size_t nv) };
+%apply (const double *x, size_t n) { (const double *y, size_t ny),
+                                     (const double *importance, size_t np),
+                                     (const double *performance, size_t npf) };
+%apply (double **vals, size_t *nvals) { (double **se, size_t *nse),
+                                        (double **lower, size_t *nlower),
+                                        (double **upper, size_t *nupper),
+                                        (double **general, size_t *ngeneral),
+                                        (double **conditional, size_t *nconditional),
+                                        (double **complete, size_t *ncomplete) };
+%apply size_t *count { size_t *failed, size_t *dim };
+
+/* uint64_t seeds. */
+%include <stdint.i>
 
 /* Returned as dicts / tables, or used only by the typemaps. */
 %ignore csat_error;
@@ -686,9 +1022,14 @@ CSAT_RESULT_OUT(csat_point, csat_lua_point)
 %ignore csat_share_result;
 %ignore csat_mean_result;
 %ignore csat_ces_result;
+%ignore csat_model_summary;
+%ignore csat_coefficient;
+%ignore csat_driver_info;
 
-/* The tally handle is freed by its owner object only. */
+/* Handles are freed by their owner objects only. */
 %ignore csat_tally_free;
+%ignore csat_xprod_free;
+%ignore csat_drivers_free;
 
 /* Replaced by the csat_bind_* functions below (length checks, bytes). */
 %ignore csat_nps;
@@ -704,12 +1045,30 @@ CSAT_RESULT_OUT(csat_point, csat_lua_point)
 %ignore csat_moments_add;
 %ignore csat_tally_serialize;
 %ignore csat_moments_serialize;
+%ignore csat_xprod_add;
+%ignore csat_xprod_serialize;
+%ignore csat_drivers_fit;
+%ignore csat_drivers_fit_xprod;
+%ignore csat_drivers_importance;
+%ignore csat_drivers_dominance;
+%ignore csat_drivers_bootstrap;
+%ignore csat_ipa;
 
 /* An opaque handle for C; a class with a destructor for SWIG. */
 %nodefaultctor csat_tally;
 struct csat_tally {};
 %extend csat_tally {
   ~csat_tally() { csat_tally_free($self); }
+}
+%nodefaultctor csat_xprod;
+struct csat_xprod {};
+%extend csat_xprod {
+  ~csat_xprod() { csat_xprod_free($self); }
+}
+%nodefaultctor csat_drivers;
+struct csat_drivers {};
+%extend csat_drivers {
+  ~csat_drivers() { csat_drivers_free($self); }
 }
 
 /* Option structs start from the library's documented defaults. */
@@ -731,10 +1090,14 @@ CSAT_OPTIONS(csat_scale_options, CSAT_SCALE_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_csat_options, CSAT_CSAT_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_mean_options, CSAT_MEAN_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_ces_options, CSAT_CES_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_drivers_options, CSAT_DRIVERS_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_importance_options, CSAT_IMPORTANCE_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_bootstrap_options, CSAT_BOOTSTRAP_OPTIONS_DEFAULT)
 
 %include "csat/common.h"
 %include "csat/accum.h"
 %include "csat/score.h"
+%include "csat/drivers.h"
 
 /* ------------------------------------------------------------------------ */
 /* Array functions with the length of every array checked, and serializers */
@@ -915,3 +1278,254 @@ csat_status csat_bind_tally_serialize(const csat_tally *t, void **bytes, size_t 
                                       csat_error *err);
 csat_status csat_bind_moments_serialize(const csat_moments *m, void **bytes, size_t *nbytes,
                                         csat_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Key drivers: fits with the lengths checked, the accumulator's width      */
+/* checked, and the arrays of importance, dominance, bootstrap and IPA      */
+/* allocated here (sized by the model's number of drivers) and returned.   */
+
+%{
+static double *csat_bind_doubles(size_t count, csat_error *err)
+{
+    double *a = count <= SIZE_MAX / sizeof(double) ? (double *)calloc(count ? count : 1,
+                                                                      sizeof(double))
+                                                   : NULL;
+    if (a == NULL)
+        (void)csat_bind_nomem(err);
+    return a;
+}
+
+/* Number of drivers of a model. */
+static csat_status csat_bind_drivers_p(const csat_drivers *m, size_t *p, csat_error *err)
+{
+    csat_model_summary s;
+    csat_status st = csat_drivers_summary(m, &s, err);
+    if (st == CSAT_OK)
+        *p = s.p;
+    return st;
+}
+
+static csat_status csat_bind_drivers_fit(const double *x, size_t n, size_t p, size_t ld,
+                                         const double *y, size_t ny, const double *w, size_t nw,
+                                         const csat_drivers_options *opt, csat_drivers **out,
+                                         csat_error *perr)
+{
+    if (csat_bind_length(ny, n, "y", "rows", perr))
+        return CSAT_ERR_ARGUMENT;
+    if (w != NULL && csat_bind_length(nw, n, "weights", "rows", perr))
+        return CSAT_ERR_ARGUMENT;
+    return csat_drivers_fit(x, n, p, ld, y, w, opt, out, perr);
+}
+
+static csat_status csat_bind_drivers_fit_xprod(const csat_xprod *a,
+                                               const csat_drivers_options *opt,
+                                               csat_drivers **out, csat_error *perr)
+{
+    return csat_drivers_fit_xprod(a, opt, out, perr);
+}
+
+/* The number of drivers of an accumulator (for one read from bytes): the
+ * p of the empty accumulator it merges into (merge refuses another p). */
+static csat_status csat_bind_xprod_dim(const csat_xprod *a, size_t *dim, csat_error *err)
+{
+    return csat_xprod_drivers(a, dim, err);
+}
+
+/* `dim` is the accumulator's number of drivers, which the matrix must match
+ * (the library reads the first p columns of any wider matrix). */
+static csat_status csat_bind_xprod_add(csat_xprod *a, size_t dim, const double *x, size_t n,
+                                       size_t p, size_t ld, const double *y, size_t ny,
+                                       const double *w, size_t nw, csat_error *perr)
+{
+    if (n > 0 && p != dim) {
+        perr->code = CSAT_ERR_ARGUMENT;
+        perr->index = CSAT_NO_INDEX;
+        perr->column = CSAT_NO_INDEX;
+        snprintf(perr->message, sizeof perr->message,
+                 "the data have %zu drivers (columns), the accumulator %zu", p, dim);
+        return CSAT_ERR_ARGUMENT;
+    }
+    if (csat_bind_length(ny, n, "y", "rows", perr))
+        return CSAT_ERR_ARGUMENT;
+    if (w != NULL && csat_bind_length(nw, n, "weights", "rows", perr))
+        return CSAT_ERR_ARGUMENT;
+    return csat_xprod_add(a, x, n, n > 0 ? ld : dim, y, w, perr);
+}
+
+static csat_status csat_bind_xprod_serialize(const csat_xprod *a, void **bytes, size_t *nbytes,
+                                             csat_error *err)
+{
+    size_t cap = 0;
+    void *buf;
+    csat_status st = csat_xprod_serialize(a, NULL, 0, &cap, err);
+    if (st != CSAT_OK)
+        return st;
+    buf = calloc(cap ? cap : 1, 1);
+    if (buf == NULL)
+        return csat_bind_nomem(err);
+    st = csat_xprod_serialize(a, buf, cap, nbytes, err);
+    if (st != CSAT_OK) {
+        free(buf);
+        return st;
+    }
+    *bytes = buf;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_drivers_importance(const csat_drivers *m,
+                                                csat_importance_method method,
+                                                const csat_importance_options *opt,
+                                                double **vals, size_t *nvals, double **se,
+                                                size_t *nse, csat_error *err)
+{
+    size_t p = 0;
+    double *a, *b;
+    csat_status st = csat_bind_drivers_p(m, &p, err);
+    if (st != CSAT_OK)
+        return st;
+    a = csat_bind_doubles(p, err);
+    b = a ? csat_bind_doubles(p, err) : NULL;
+    if (b == NULL) {
+        free(a);
+        return CSAT_ERR_NOMEM;
+    }
+    st = csat_drivers_importance(m, method, opt, a, b, err);
+    if (st != CSAT_OK) {
+        free(a);
+        free(b);
+        return st;
+    }
+    *vals = a;
+    *nvals = p;
+    *se = b;
+    *nse = p;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_drivers_dominance(const csat_drivers *m, double **general,
+                                               size_t *ngeneral, double **conditional,
+                                               size_t *nconditional, double **complete,
+                                               size_t *ncomplete, csat_error *err)
+{
+    size_t p = 0;
+    double *g, *c = NULL, *d = NULL;
+    csat_status st = csat_bind_drivers_p(m, &p, err);
+    if (st != CSAT_OK)
+        return st;
+    if (p > CSAT_DOMINANCE_MAX)  /* the library refuses it; do not allocate p² first */
+        return csat_drivers_dominance(m, NULL, NULL, NULL, err);
+    g = csat_bind_doubles(p, err);
+    c = g ? csat_bind_doubles(p * p, err) : NULL;
+    d = c ? csat_bind_doubles(p * p, err) : NULL;
+    if (d == NULL) {
+        free(g);
+        free(c);
+        return CSAT_ERR_NOMEM;
+    }
+    st = csat_drivers_dominance(m, g, c, d, err);
+    if (st != CSAT_OK) {
+        free(g);
+        free(c);
+        free(d);
+        return st;
+    }
+    *general = g;
+    *ngeneral = p;
+    *conditional = c;
+    *nconditional = p * p;
+    *complete = d;
+    *ncomplete = p * p;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_drivers_bootstrap(const csat_drivers *m,
+                                               csat_importance_method method,
+                                               const csat_bootstrap_options *opt,
+                                               double **lower, size_t *nlower, double **upper,
+                                               size_t *nupper, size_t *failed, csat_error *err)
+{
+    size_t p = 0;
+    double *lo, *hi;
+    csat_status st = csat_bind_drivers_p(m, &p, err);
+    if (st != CSAT_OK)
+        return st;
+    lo = csat_bind_doubles(p, err);
+    hi = lo ? csat_bind_doubles(p, err) : NULL;
+    if (hi == NULL) {
+        free(lo);
+        return CSAT_ERR_NOMEM;
+    }
+    st = csat_drivers_bootstrap(m, method, opt, lo, hi, failed, err);
+    if (st != CSAT_OK) {
+        free(lo);
+        free(hi);
+        return st;
+    }
+    *lower = lo;
+    *nlower = p;
+    *upper = hi;
+    *nupper = p;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_ipa(const double *importance, size_t np, const double *performance,
+                                 size_t npf, double importance_cross, double performance_cross,
+                                 int **ivals, size_t *nivals, csat_error *err)
+{
+    csat_ipa_quadrant *q;
+    int *out;
+    size_t i;
+    csat_status st;
+    if (csat_bind_length(npf, np, "performance", "importance values", err))
+        return CSAT_ERR_ARGUMENT;
+    if (np > SIZE_MAX / sizeof(csat_ipa_quadrant))
+        return csat_bind_nomem(err);
+    q = (csat_ipa_quadrant *)calloc(np ? np : 1, sizeof *q);
+    out = (int *)calloc(np ? np : 1, sizeof *out);
+    if (q == NULL || out == NULL) {
+        free(q);
+        free(out);
+        return csat_bind_nomem(err);
+    }
+    st = csat_ipa(importance, performance, np, importance_cross, performance_cross, q, err);
+    if (st != CSAT_OK) {
+        free(q);
+        free(out);
+        return st;
+    }
+    for (i = 0; i < np; i++)
+        out[i] = (int)q[i];
+    free(q);
+    *ivals = out;
+    *nivals = np;
+    return CSAT_OK;
+}
+%}
+
+csat_status csat_bind_drivers_fit(const double *x, size_t n, size_t p, size_t ld,
+                                  const double *y, size_t ny, const double *w, size_t nw,
+                                  const csat_drivers_options *opt, csat_drivers **out,
+                                  csat_error *perr);
+csat_status csat_bind_drivers_fit_xprod(const csat_xprod *a, const csat_drivers_options *opt,
+                                        csat_drivers **out, csat_error *perr);
+csat_status csat_bind_xprod_dim(const csat_xprod *a, size_t *dim, csat_error *err);
+csat_status csat_bind_xprod_add(csat_xprod *a, size_t dim, const double *x, size_t n, size_t p,
+                                size_t ld, const double *y, size_t ny, const double *w,
+                                size_t nw, csat_error *perr);
+csat_status csat_bind_xprod_serialize(const csat_xprod *a, void **bytes, size_t *nbytes,
+                                      csat_error *err);
+csat_status csat_bind_drivers_importance(const csat_drivers *m, csat_importance_method method,
+                                         const csat_importance_options *opt, double **vals,
+                                         size_t *nvals, double **se, size_t *nse,
+                                         csat_error *err);
+csat_status csat_bind_drivers_dominance(const csat_drivers *m, double **general,
+                                        size_t *ngeneral, double **conditional,
+                                        size_t *nconditional, double **complete,
+                                        size_t *ncomplete, csat_error *err);
+csat_status csat_bind_drivers_bootstrap(const csat_drivers *m, csat_importance_method method,
+                                        const csat_bootstrap_options *opt, double **lower,
+                                        size_t *nlower, double **upper, size_t *nupper,
+                                        size_t *failed, csat_error *err);
+csat_status csat_bind_ipa(const double *importance, size_t np, const double *performance,
+                          size_t npf, double importance_cross, double performance_cross,
+                          int **ivals, size_t *nivals, csat_error *err);

@@ -14,7 +14,6 @@
  * library's message (with the CSV line of the offending answer) and makes
  * the program exit with status 1.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,237 +21,14 @@
 
 #include <csat.h>
 
+#include "csv.h"
+
 #ifndef CSAT_EXAMPLE_DATA
 #define CSAT_EXAMPLE_DATA "examples/data/airlinesat.csv"
 #endif
 
 #define LEVEL 0.95
 #define BAR_WIDTH 40
-
-/* ------------------------------------------------------------------------ */
-/* A small CSV reader (RFC 4180: comma separated, optional double quotes,
- * "" inside quotes, LF or CRLF line ends). The whole file is read into one
- * buffer and unquoted in place; every field is a pointer into it. */
-
-typedef struct csv_table {
-    char *buf;           /* file contents, fields NUL-terminated in place */
-    size_t ncol;         /* columns, from the header */
-    size_t nrow;         /* data rows */
-    char **header;       /* ncol names */
-    char **cell;         /* nrow × ncol fields, row-major */
-    size_t *line;        /* nrow: line number where each row starts */
-} csv_table;
-
-static void csv_free(csv_table *t)
-{
-    free(t->buf);
-    free(t->header);
-    free(t->cell);
-    free(t->line);
-    memset(t, 0, sizeof *t);
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf != NULL) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *bigger = realloc(buf, 2 * cap + 1);
-        if (bigger == NULL) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (buf == NULL) {
-        errno = ENOMEM;
-        return NULL;
-    }
-    if (failed) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-/* Parses one record starting at *pos; stores up to `max` field pointers in
- * `fields` and the count in *nfields. Returns 0, or -1 on a syntax error. */
-static int csv_record(char *buf, size_t len, size_t *pos, size_t *lineno, char **fields,
-                      size_t max, size_t *nfields)
-{
-    size_t i = *pos, nf = 0;
-    for (;;) {
-        char *out = buf + i, *start = out;
-        if (i < len && buf[i] == '"') {
-            i++;
-            for (;;) {
-                if (i >= len)
-                    return -1; /* unterminated quote */
-                if (buf[i] == '"') {
-                    if (i + 1 < len && buf[i + 1] == '"') {
-                        *out++ = '"';
-                        i += 2;
-                        continue;
-                    }
-                    i++;
-                    break;
-                }
-                if (buf[i] == '\n')
-                    (*lineno)++;
-                *out++ = buf[i++];
-            }
-            if (i < len && buf[i] != ',' && buf[i] != '\n' && buf[i] != '\r')
-                return -1; /* text after the closing quote */
-        } else {
-            while (i < len && buf[i] != ',' && buf[i] != '\n' && buf[i] != '\r') {
-                if (buf[i] == '"')
-                    return -1; /* quote inside an unquoted field */
-                out++;
-                i++;
-            }
-        }
-        char end = i < len ? buf[i] : '\n';
-        *out = '\0';
-        if (nf < max)
-            fields[nf] = start;
-        nf++;
-        if (end == ',') {
-            i++;
-            continue;
-        }
-        if (end == '\r' && i + 1 < len && buf[i + 1] == '\n')
-            i++;
-        if (i < len)
-            i++;
-        (*lineno)++;
-        break;
-    }
-    *pos = i;
-    *nfields = nf;
-    return 0;
-}
-
-static int csv_read(const char *path, csv_table *t)
-{
-    size_t len = 0;
-    memset(t, 0, sizeof *t);
-    t->buf = read_file(path, &len);
-    if (t->buf == NULL) {
-        fprintf(stderr, "csat-report: cannot read %s: %s\n", path, strerror(errno));
-        return -1;
-    }
-
-    /* Header: count the fields first with a generous bound. */
-    size_t pos = 0, lineno = 1, nf = 0, maxcol = 1;
-    for (size_t i = 0; i < len && t->buf[i] != '\n'; i++)
-        maxcol += t->buf[i] == ',';
-    t->header = malloc(maxcol * sizeof *t->header);
-    if (t->header == NULL)
-        goto nomem;
-    size_t line_of_record = lineno;
-    if (len == 0 || csv_record(t->buf, len, &pos, &lineno, t->header, maxcol, &nf) != 0) {
-        fprintf(stderr, "csat-report: %s:%zu: malformed header row\n", path, line_of_record);
-        goto bad;
-    }
-    if (nf > maxcol) {
-        fprintf(stderr, "csat-report: %s:1: header row too complex\n", path);
-        goto bad;
-    }
-    t->ncol = nf;
-
-    size_t cap = 1024;
-    t->cell = malloc(cap * t->ncol * sizeof *t->cell);
-    t->line = malloc(cap * sizeof *t->line);
-    if (t->cell == NULL || t->line == NULL)
-        goto nomem;
-    while (pos < len) {
-        if (t->buf[pos] == '\n' || t->buf[pos] == '\r') { /* skip blank lines */
-            if (t->buf[pos] == '\n')
-                lineno++;
-            pos++;
-            continue;
-        }
-        if (t->nrow == cap) {
-            char **cell = realloc(t->cell, 2 * cap * t->ncol * sizeof *t->cell);
-            if (cell == NULL)
-                goto nomem;
-            t->cell = cell;
-            size_t *line = realloc(t->line, 2 * cap * sizeof *t->line);
-            if (line == NULL)
-                goto nomem;
-            t->line = line;
-            cap *= 2;
-        }
-        line_of_record = lineno;
-        if (csv_record(t->buf, len, &pos, &lineno, t->cell + t->nrow * t->ncol, t->ncol, &nf)
-            != 0) {
-            fprintf(stderr, "csat-report: %s:%zu: malformed quoting\n", path, line_of_record);
-            goto bad;
-        }
-        if (nf != t->ncol) {
-            fprintf(stderr, "csat-report: %s:%zu: %zu fields, the header has %zu\n", path,
-                    line_of_record, nf, t->ncol);
-            goto bad;
-        }
-        t->line[t->nrow++] = line_of_record;
-    }
-    return 0;
-
-nomem:
-    fprintf(stderr, "csat-report: out of memory reading %s\n", path);
-bad:
-    csv_free(t);
-    return -1;
-}
-
-static long csv_column(const csv_table *t, const char *name, const char *path)
-{
-    for (size_t j = 0; j < t->ncol; j++)
-        if (strcmp(t->header[j], name) == 0)
-            return (long)j;
-    fprintf(stderr, "csat-report: %s has no column \"%s\"\n", path, name);
-    return -1;
-}
-
-/* Column j as numbers; NA or an empty field is NaN (missing). */
-static double *csv_numeric(const csv_table *t, size_t j, const char *path)
-{
-    double *x = malloc((t->nrow ? t->nrow : 1) * sizeof *x);
-    if (x == NULL) {
-        fprintf(stderr, "csat-report: out of memory\n");
-        return NULL;
-    }
-    for (size_t i = 0; i < t->nrow; i++) {
-        const char *s = t->cell[i * t->ncol + j];
-        if (*s == '\0' || strcmp(s, "NA") == 0) {
-            x[i] = (double)NAN;
-            continue;
-        }
-        char *end;
-        errno = 0;
-        x[i] = strtod(s, &end);
-        if (end == s || *end != '\0' || errno == ERANGE) {
-            fprintf(stderr, "csat-report: %s:%zu: column %s: \"%s\" is not a number\n", path,
-                    t->line[i], t->header[j], s);
-            free(x);
-            return NULL;
-        }
-    }
-    return x;
-}
 
 /* ------------------------------------------------------------------------ */
 /* Reporting libcsat failures. `rows` maps the index of an answer in the
@@ -403,7 +179,7 @@ static int compare_strings(const void *a, const void *b)
 static void report_nps_by_group(context *c, const double *nps, const char *column)
 {
     const csv_table *t = c->table;
-    long j = csv_column(t, column, c->path);
+    long j = csv_column(t, column);
     if (j < 0) {
         c->failures++;
         return;
@@ -484,17 +260,17 @@ int main(int argc, char **argv)
         path = argv[1];
 
     csv_table table;
-    if (csv_read(path, &table) != 0)
+    if (csv_read("csat-report", path, &table) != 0)
         return 1;
 
     context c = { path, &table, 0 };
     double *nps = NULL, *sat = NULL;
-    long jn = csv_column(&table, "nps", path);
-    long js = csv_column(&table, "overall_sat", path);
+    long jn = csv_column(&table, "nps");
+    long js = csv_column(&table, "overall_sat");
     if (jn < 0 || js < 0)
         goto out;
-    nps = csv_numeric(&table, (size_t)jn, path);
-    sat = csv_numeric(&table, (size_t)js, path);
+    nps = csv_numeric(&table, (size_t)jn);
+    sat = csv_numeric(&table, (size_t)js);
     if (nps == NULL || sat == NULL)
         goto out;
     /* nps is stored 1..11: shift back to the 0..10 scale (NaN stays NaN). */

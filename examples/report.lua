@@ -14,7 +14,6 @@
 
 local csat = require "csat"
 
-local NAN = 0 / 0
 local BAR_WIDTH = 40
 
 local function script_dir()
@@ -32,109 +31,18 @@ end
 
 -- CSV ---------------------------------------------------------------------
 
--- Splits one record into fields: commas separate, double quotes enclose a
--- field, "" inside quotes is a quote. Returns nil and a message on bad quoting.
-local function split_record(line)
-  local fields, i, n = {}, 1, #line
-  while true do
-    if line:sub(i, i) == '"' then
-      local buf, j = {}, i + 1
-      while true do
-        local q = line:find('"', j, true)
-        if not q then return nil, "unterminated quote" end
-        buf[#buf + 1] = line:sub(j, q - 1)
-        if line:sub(q + 1, q + 1) == '"' then
-          buf[#buf + 1] = '"'
-          j = q + 2
-        else
-          i = q + 1
-          break
-        end
-      end
-      fields[#fields + 1] = table.concat(buf)
-      local c = line:sub(i, i)
-      if c == "," then
-        i = i + 1
-      elseif i > n then
-        return fields
-      else
-        return nil, "text after a closing quote"
-      end
-    else
-      local comma = line:find(",", i, true)
-      local field = line:sub(i, (comma or n + 1) - 1)
-      if field:find('"', 1, true) then return nil, "quote inside an unquoted field" end
-      fields[#fields + 1] = field
-      if not comma then return fields end
-      i = comma + 1
-    end
-  end
-end
+local csv = dofile(script_dir() .. "/csv.lua")
 
--- Reads the file into { header = {...}, rows = { {...}, ... }, lines = {...} }.
--- A quoted field may span lines: a record is complete when its quotes balance.
-local function read_csv(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local header, rows, lines = nil, {}, {}
-  local pending, start, lineno = nil, 0, 0
-  for line in f:lines() do
-    lineno = lineno + 1
-    line = line:gsub("\r$", "")
-    if pending then
-      pending = pending .. "\n" .. line
-    else
-      pending, start = line, lineno
-    end
-    local _, quotes = pending:gsub('"', "")
-    if quotes % 2 == 0 then
-      if pending ~= "" then
-        local fields, msg = split_record(pending)
-        if not fields then
-          f:close()
-          return nil, string.format("%s:%d: %s", path, start, msg)
-        end
-        if not header then
-          header = fields
-        elseif #fields ~= #header then
-          f:close()
-          return nil, string.format("%s:%d: %d fields, the header has %d", path, start,
-                                    #fields, #header)
-        else
-          rows[#rows + 1] = fields
-          lines[#lines + 1] = start
-        end
-      end
-      pending = nil
-    end
-  end
-  f:close()
-  if pending then return nil, string.format("%s:%d: unterminated quote", path, start) end
-  if not header then return nil, path .. ": empty file" end
-  return { header = header, rows = rows, lines = lines }
-end
-
-local function column_index(t, name, path)
-  for j, h in ipairs(t.header) do
-    if h == name then return j end
-  end
-  die("%s has no column %q", path, name)
+local function column_index(t, name)
+  local j, err = csv.column(t, name)
+  if not j then die("%s", err) end
+  return j
 end
 
 -- Column `name` as numbers; NA or an empty field is NaN (missing).
-local function numeric_column(t, name, path)
-  local j, x = column_index(t, name, path), {}
-  for i, row in ipairs(t.rows) do
-    local s = row[j]
-    if s == "" or s == "NA" then
-      x[i] = NAN
-    else
-      x[i] = tonumber(s)
-      if not x[i] then
-        die("%s:%d: column %s: %q is not a number", path, t.lines[i], name, s)
-      end
-    end
-  end
+local function numeric_column(t, name)
+  local x, err = csv.numeric(t, name)
+  if not x then die("%s", err) end
   return x
 end
 
@@ -248,15 +156,15 @@ if path == "-h" or path == "--help" then
   os.exit(0)
 end
 
-local t, err = read_csv(path)
+local t, err = csv.read(path)
 if not t then die("cannot read the survey: %s", err) end
 
-local nps = numeric_column(t, "nps", path)
+local nps = numeric_column(t, "nps")
 for i = 1, #nps do
   nps[i] = nps[i] - 1 -- stored 1..11: back to 0..10 (NaN stays NaN)
 end
-local sat = numeric_column(t, "overall_sat", path)
-local jclass = column_index(t, "flight_class", path)
+local sat = numeric_column(t, "overall_sat")
+local jclass = column_index(t, "flight_class")
 local classes = {}
 for i, row in ipairs(t.rows) do
   local g = row[jclass]

@@ -225,6 +225,14 @@ csat_status csat_xprod_merge(csat_xprod *dst, const csat_xprod *src, csat_error 
     return CSAT_OK;
 }
 
+csat_status csat_xprod_drivers(const csat_xprod *a, size_t *p, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(p, err);
+    *p = a->p;
+    return CSAT_OK;
+}
+
 csat_status csat_xprod_sample(const csat_xprod *a, csat_sample *out, csat_error *err)
 {
     CSAT_REQUIRE(a, err);

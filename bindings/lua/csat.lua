@@ -11,6 +11,13 @@
 -- n_effective, n_missing and its own fields. Bad data or options raise an
 -- error (use pcall) with the library's message. Every number is computed by
 -- the C library (module csat_core); this file only reshapes tables.
+--
+-- Key drivers: csat.key_drivers(rows, y, {weights =, names =, intercept =,
+-- level =}) fits the weighted least-squares model of y on the drivers (rows
+-- is a table of rows, each a table of driver values) and returns a model
+-- with fields r2, adj_r2, coef, se, t, p, ci, beta, vif, r, means, sds...
+-- and methods importance, dominance, bootstrap, ipa, summary;
+-- csat.XProd(p) accumulates shards for csat.key_drivers_from.
 
 local core = require "csat_core"
 
@@ -492,5 +499,426 @@ M.Moments = setmetatable({
     return new_moments()
   end,
 })
+
+-- Key drivers -------------------------------------------------------------------
+
+local IMPORTANCE = {
+  first = core.CSAT_IMPORTANCE_FIRST,
+  last = core.CSAT_IMPORTANCE_LAST,
+  beta2 = core.CSAT_IMPORTANCE_BETA2,
+  pratt = core.CSAT_IMPORTANCE_PRATT,
+  lmg = core.CSAT_IMPORTANCE_LMG,
+  relative_weights = core.CSAT_IMPORTANCE_RELATIVE_WEIGHTS,
+}
+local IMPORTANCE_LIST = "'first', 'last', 'beta2', 'pratt', 'lmg', 'relative_weights'"
+
+local QUADRANTS = {
+  [core.CSAT_IPA_CONCENTRATE_HERE] = "concentrate here",
+  [core.CSAT_IPA_KEEP_UP] = "keep up the good work",
+  [core.CSAT_IPA_LOW_PRIORITY] = "low priority",
+  [core.CSAT_IPA_POSSIBLE_OVERKILL] = "possible overkill",
+}
+
+local INTERCEPT = "(intercept)"
+
+local function importance_code(method)
+  local c = IMPORTANCE[method or "lmg"]
+  if c == nil then
+    error("method must be one of " .. IMPORTANCE_LIST .. ", not '" .. tostring(method) .. "'", 3)
+  end
+  return c
+end
+
+-- A count option (reps, seed...): an integral number >= 0. Level 5 points
+-- at the caller of the method that reads the option.
+local function count(v, what)
+  local i = math.type(v) == "integer" and v or (math.type(v) == "float" and math.tointeger(v))
+  if not i or i < 0 then
+    error(what .. " must be a non-negative integer, not " .. tostring(v), 5)
+  end
+  return i
+end
+
+local function fit_options(o)
+  local c = core.drivers_options()
+  if o.intercept ~= nil then
+    if type(o.intercept) ~= "boolean" then
+      error("intercept must be true or false, not " .. tostring(o.intercept), 3)
+    end
+    c.intercept = o.intercept and 1 or 0
+  end
+  if o.level ~= nil then c.level = o.level end
+  return c
+end
+
+local function importance_options(o)
+  local c = core.importance_options()
+  if o.exact_max ~= nil then c.exact_max = count(o.exact_max, "exact_max") end
+  if o.permutations ~= nil then c.permutations = count(o.permutations, "permutations") end
+  if o.seed ~= nil then c.seed = count(o.seed, "seed") end
+  return c
+end
+
+local function bootstrap_options(o)
+  local c = core.bootstrap_options()
+  if o.reps ~= nil then c.reps = count(o.reps, "reps") end
+  if o.level ~= nil then c.level = o.level end
+  if o.seed ~= nil then c.seed = count(o.seed, "seed") end
+  return c
+end
+
+local function copy_list(t)
+  local c = {}
+  for i, v in ipairs(t) do c[i] = v end
+  return c
+end
+
+-- Driver names: the given ones (checked), or x1..xp.
+local function driver_names(names, p)
+  if names == nil then
+    local t = {}
+    for j = 1, p do t[j] = "x" .. j end
+    return t
+  end
+  if type(names) ~= "table" then
+    error("names must be a table of strings, not " .. type(names), 4)
+  end
+  if #names ~= p then
+    error(string.format("names has %d entries for %d drivers", #names, p), 4)
+  end
+  local seen = {}
+  for j = 1, p do
+    local n = names[j]
+    if type(n) ~= "string" then
+      error("names[" .. j .. "] is not a string", 4)
+    end
+    if seen[n] then
+      error("the driver name '" .. n .. "' occurs more than once", 4)
+    end
+    seen[n] = true
+  end
+  return copy_list(names)
+end
+
+-- Raise the library's error with the driver it concerns named (column is
+-- the 0-based driver index the library reports, as in its message).
+local function raise_named(message, column, names)
+  if column ~= nil and names ~= nil and column < #names then
+    local name = tostring(names[column + 1])
+    local label = "driver " .. column
+    local s, e = message:find(label, 1, true)
+    if s and not message:sub(e + 1, e + 1):match("%d") then
+      message = message:sub(1, e) .. " ('" .. name .. "')" .. message:sub(e + 1)
+    else
+      message = message .. " (driver " .. column .. ", '" .. name .. "')"
+    end
+  end
+  error(message, 0)
+end
+
+local ModelMethods = {}
+local ModelMT = { __index = ModelMethods }
+
+local function is_model(x)
+  return getmetatable(x) == ModelMT
+end
+
+local function new_model(handle, names)
+  local s = core.drivers_summary(handle)
+  local m = setmetatable({
+    _m = handle, names = names, n_drivers = s.p, intercept = s.intercept == 1,
+    r2 = s.r2, adj_r2 = s.adj_r2, sigma = s.sigma, f = s.f, f_p = s.f_p,
+    df_model = s.df_model, df_resid = s.df_resid, condition = s.condition, level = s.level,
+    n = s.n, n_missing = s.n_missing, n_weighted = s.n_weighted, n_effective = s.n_effective,
+    terms = {}, coef = {}, se = {}, t = {}, p = {}, ci = {},
+    beta = {}, vif = {}, r = {}, means = {}, sds = {},
+  }, ModelMT)
+  if s.intercept == 1 then
+    m.terms[1] = INTERCEPT
+  end
+  for _, name in ipairs(names) do
+    m.terms[#m.terms + 1] = name
+  end
+  for j = 1, s.p + s.intercept do
+    local c = core.drivers_coefficient(handle, j - 1)
+    m.coef[j], m.se[j], m.t[j], m.p[j] = c.estimate, c.se, c.t, c.p
+    m.ci[j] = { c.ci_lower, c.ci_upper }
+  end
+  for j = 1, s.p do
+    local d = core.drivers_driver(handle, j - 1)
+    m.beta[j], m.vif[j], m.r[j], m.means[j], m.sds[j] = d.beta, d.vif, d.r, d.mean, d.sd
+  end
+  return m
+end
+
+ModelMT.__tostring = function(m)
+  return string.format("KeyDriverModel(n=%d, drivers=%d, r2=%.4g, adj_r2=%.4g, f=%.4g, "
+    .. "f_p=%.3g, intercept=%s)", m.n, m.n_drivers, m.r2, m.adj_r2, m.f, m.f_p,
+    tostring(m.intercept))
+end
+
+local IMPORTANCE_OPTS = set("exact_max", "permutations", "seed")
+
+--- Importance of each driver by method ("lmg" by default; "first", "last",
+-- "beta2", "pratt", "relative_weights"). opts: exact_max 25,
+-- permutations 20000, seed 1 (Monte Carlo LMG above exact_max drivers).
+-- Returns the values and their Monte Carlo standard errors (0 when exact).
+-- All but "first" and "beta2" need a model with an intercept.
+function ModelMethods:importance(method, opts)
+  local code = importance_code(method)
+  local o = check_options(opts, IMPORTANCE_OPTS, "importance")
+  return core.drivers_importance(self._m, code, importance_options(o))
+end
+
+--- Monte Carlo standard errors of importance() (0 when exact).
+function ModelMethods:importance_se(method, opts)
+  local _, se = self:importance(method, opts)
+  return se
+end
+
+--- importance / R²: shares of the explained variance.
+function ModelMethods:shares(method, opts)
+  local v = self:importance(method, opts)
+  local s = {}
+  for j, x in ipairs(v) do s[j] = x / self.r2 end
+  return s
+end
+
+--- Dominance analysis: {general = {p}, conditional = {p rows of p: [j][k+1]
+-- = mean R² gain of driver j over subsets of size k}, complete = {p rows of
+-- p: 1, 0.5 or 0}}.
+function ModelMethods:dominance()
+  local g, c, d = core.drivers_dominance(self._m)
+  local p = self.n_drivers
+  local cond, comp = {}, {}
+  for i = 1, p do
+    cond[i], comp[i] = {}, {}
+    for j = 1, p do
+      cond[i][j] = c[(i - 1) * p + j]
+      comp[i][j] = d[(i - 1) * p + j]
+    end
+  end
+  return { general = g, conditional = cond, complete = comp, names = copy_list(self.names) }
+end
+
+local BOOTSTRAP_OPTS = set("reps", "level", "seed")
+
+--- Bootstrap percentile intervals of importance(method). opts: reps 1000,
+-- level 0.95, seed 1. Returns {estimate, lower, upper, failed, names}.
+function ModelMethods:bootstrap(method, opts)
+  local code = importance_code(method)
+  local o = check_options(opts, BOOTSTRAP_OPTS, "bootstrap")
+  local lower, upper, failed = core.drivers_bootstrap(self._m, code, bootstrap_options(o))
+  local estimate = self:importance(method)
+  return { estimate = estimate, lower = lower, upper = upper, failed = failed,
+           names = copy_list(self.names) }
+end
+
+local IPA_OPTS = set("performance", "rescale", "importance_cross", "performance_cross")
+
+--- Importance-performance analysis. opts: performance (one value per
+-- driver, or a table by name; default the drivers' means), rescale
+-- {min, max} (performance as 100 * (value - min) / (max - min)),
+-- importance_cross, performance_cross (default: the means over the
+-- drivers). Returns {driver, importance, performance, quadrant} tables.
+function ModelMethods:ipa(method, opts)
+  local o = check_options(opts, IPA_OPTS, "ipa")
+  local importance = self:importance(method)
+  local perf = {}
+  local given = o.performance
+  if given == nil then
+    perf = copy_list(self.means)
+  elseif type(given) == "table" then
+    for j, name in ipairs(self.names) do
+      local v = given[name]
+      if v == nil then v = given[j] end
+      if type(v) ~= "number" then
+        error("performance has no number for driver '" .. name .. "'", 2)
+      end
+      perf[j] = v
+    end
+  else
+    error("performance must be a table, not " .. type(given), 2)
+  end
+  if o.rescale ~= nil then
+    if type(o.rescale) ~= "table" or type(o.rescale[1]) ~= "number"
+        or type(o.rescale[2]) ~= "number" then
+      error("rescale must be a table {min, max}", 2)
+    end
+    local lo, hi = o.rescale[1] + 0.0, o.rescale[2] + 0.0
+    if not (hi > lo) then
+      error("rescale must have min < max", 2)
+    end
+    for j, v in ipairs(perf) do
+      perf[j] = 100.0 * (v - lo) / (hi - lo)
+    end
+  end
+  local codes = core.ipa(importance, perf, o.importance_cross or 0 / 0,
+    o.performance_cross or 0 / 0)
+  local quadrant = {}
+  for j, c in ipairs(codes) do quadrant[j] = QUADRANTS[c] end
+  return { driver = copy_list(self.names), importance = importance, performance = perf,
+           quadrant = quadrant }
+end
+
+local function g(v, spec, w)
+  if v ~= v then
+    return string.rep(" ", w)
+  end
+  return string.format("%" .. w .. spec, v)
+end
+
+--- A readable table of the coefficients and the model statistics.
+function ModelMethods:summary()
+  local lo = 100 * (1 - self.level) / 2
+  local width = 12
+  for _, t in ipairs(self.terms) do
+    width = math.max(width, #tostring(t) + 2)
+  end
+  local lines = {
+    "Key-driver model: weighted least squares" .. (self.intercept and "" or ", no intercept"),
+    string.format("n = %d (%d missing), weighted n = %.6g, effective n = %.6g", self.n,
+      self.n_missing, self.n_weighted, self.n_effective),
+    string.format("R² = %.4f, adjusted R² = %.4f, F(%g, %g) = %.4g, p = %.3g", self.r2,
+      self.adj_r2, self.df_model, self.df_resid, self.f, self.f_p),
+    string.format("sigma = %.4g, condition number = %.4g", self.sigma, self.condition),
+    "",
+    string.format("%-" .. width .. "s%11s%11s%9s%11s%11s%11s%9s%8s", "", "coef", "se", "t",
+      "p", string.format("[%g%%", lo), string.format("%g%%]", 100 - lo), "beta", "vif"),
+  }
+  local shift = self.intercept and 1 or 0
+  for i, term in ipairs(self.terms) do
+    local j = i - shift
+    local beta = j >= 1 and self.beta[j] or 0 / 0
+    local vif = j >= 1 and self.vif[j] or 0 / 0
+    lines[#lines + 1] = string.format("%-" .. width .. "s", tostring(term))
+      .. g(self.coef[i], ".4g", 11) .. g(self.se[i], ".4g", 11) .. g(self.t[i], ".3f", 9)
+      .. g(self.p[i], ".3g", 11) .. g(self.ci[i][1], ".4g", 11) .. g(self.ci[i][2], ".4g", 11)
+      .. g(beta, ".3f", 9) .. g(vif, ".3g", 8)
+  end
+  return table.concat(lines, "\n")
+end
+
+local KD_OPTS = set("weights", "names", "intercept", "level")
+
+--- Fit the key-driver model of y on the drivers by weighted least squares.
+-- rows: a table of rows, each a table of the p driver values (a row with a
+-- NaN is left out); y: the outcome, one per row. opts: weights, names
+-- (default x1..xp), intercept (true), level (0.95, of the intervals).
+function M.key_drivers(rows, y, opts)
+  local o = check_options(opts, KD_OPTS, "key_drivers")
+  local width = (type(rows) == "table" and type(rows[1]) == "table") and #rows[1] or 0
+  local names = o.names ~= nil and driver_names(o.names, width) or nil
+  local handle, message, _, _, column = core.drivers_fit(rows, y, o.weights, fit_options(o))
+  if handle == nil then
+    raise_named(message, column, names or driver_names(nil, width))
+  end
+  return new_model(handle, names or driver_names(nil, width))
+end
+
+local XProdMethods = {}
+local XProdMT = {}
+
+local function is_xprod(x)
+  return getmetatable(x) == XProdMT
+end
+
+local function wrap_xprod(handle, p)
+  return setmetatable({ _a = handle, p = p }, XProdMT)
+end
+
+XProdMT.__index = function(self, key)
+  if key == "n" then
+    return core.xprod_sample(self._a).n
+  elseif key == "n_missing" then
+    return core.xprod_sample(self._a).n_missing
+  elseif key == "sample" then
+    return sample_result(core.xprod_sample(self._a))
+  end
+  return XProdMethods[key]
+end
+
+XProdMT.__add = function(a, b)
+  if not (is_xprod(a) and is_xprod(b)) then
+    error("can only add an XProd to an XProd", 2)
+  end
+  return a:copy():merge(b)
+end
+
+XProdMT.__tostring = function(self)
+  local s = core.xprod_sample(self._a)
+  return string.format("XProd(p=%d, n=%d, n_missing=%d)", self.p, s.n, s.n_missing)
+end
+
+--- Add rows (a table of rows of p driver values), y and optional weights;
+-- returns self. On error the accumulator is unchanged.
+-- core.xprod_add returns nothing on success, nil and the message on error.
+local function raise_returned(...)
+  if select("#", ...) > 0 then
+    error((select(2, ...)), 0)
+  end
+end
+
+function XProdMethods:add(rows, y, weights)
+  raise_returned(core.xprod_add(self._a, self.p, rows, y, weights))
+  return self
+end
+
+function XProdMethods:merge(other)
+  if not is_xprod(other) then
+    error("can only merge an XProd", 2)
+  end
+  core.xprod_merge(self._a, other._a)
+  return self
+end
+
+function XProdMethods:serialize()
+  return core.xprod_serialize(self._a)
+end
+
+local function xprod_deserialize(s)
+  local handle = core.xprod_deserialize(s)
+  return wrap_xprod(handle, core.xprod_dim(handle))
+end
+
+function XProdMethods:copy()
+  return xprod_deserialize(self:serialize())
+end
+
+--- csat.key_drivers_from(self, opts).
+function XProdMethods:fit(opts)
+  return M.key_drivers_from(self, opts)
+end
+
+--- csat.XProd(p): weighted means and co-moments of p drivers and an
+-- outcome; methods add, merge, copy, serialize, fit; fields p, n,
+-- n_missing, sample; a + b merges into a new accumulator.
+M.XProd = setmetatable({
+  deserialize = xprod_deserialize,
+  is_xprod = is_xprod,
+}, {
+  __call = function(_, p)
+    return wrap_xprod(core.xprod_create(p), p)
+  end,
+})
+
+local KD_FROM_OPTS = set("names", "intercept", "level")
+
+--- Fit the key-driver model from an XProd (no bootstrap: it has no rows).
+-- opts: names, intercept, level.
+function M.key_drivers_from(acc, opts)
+  if not is_xprod(acc) then
+    error("key_drivers_from: expected an XProd, not " .. type(acc), 2)
+  end
+  local o = check_options(opts, KD_FROM_OPTS, "key_drivers_from")
+  local names = driver_names(o.names, acc.p)
+  local handle, message, _, _, column = core.drivers_fit_xprod(acc._a, fit_options(o))
+  if handle == nil then
+    raise_named(message, column, names)
+  end
+  return new_model(handle, names)
+end
+
+M.is_model = is_model
 
 return M

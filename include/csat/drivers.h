@@ -83,6 +83,16 @@ CSAT_API CSAT_NODISCARD csat_status csat_xprod_merge(csat_xprod *dst, const csat
                                                      csat_error *err);
 
 /**
+ * @brief Number of drivers of an accumulator.
+ * @param a   Accumulator.
+ * @param p   Receives the number of drivers it was created for.
+ * @param err Optional error details, may be NULL.
+ * @return ::CSAT_OK or ::CSAT_ERR_NULL.
+ */
+CSAT_API CSAT_NODISCARD csat_status csat_xprod_drivers(const csat_xprod *a, size_t *p,
+                                                       csat_error *err);
+
+/**
  * @brief Sample sizes of an accumulator (complete rows, rows with a NaN).
  * @param a   Accumulator.
  * @param out Receives the counts.
@@ -298,14 +308,18 @@ typedef struct csat_importance_options {
  * LMG is exact up to `exact_max` drivers (all 2^p subsets visited in
  * Gray-code order, one sweep step each); above it, a Monte Carlo average
  * over random driver orderings whose standard errors go to @p se.
- * @param m      Model (fitted with an intercept for all but first/last/beta²).
+ * @param m      Model. Without an intercept only ::CSAT_IMPORTANCE_FIRST (r²)
+ *               and ::CSAT_IMPORTANCE_BETA2 (of the model's own standardised
+ *               coefficients) exist; the others decompose a centred R².
  * @param method Measure.
  * @param opt    Options or NULL.
  * @param out    Receives p values.
  * @param se     Receives p Monte Carlo standard errors (0 when exact), or NULL.
  * @param err    Optional error details, may be NULL.
- * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (unknown method,
- *         LMG/relative weights/Pratt without intercept); ::CSAT_ERR_NOMEM.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (unknown method, a
+ *         method that needs an intercept, exact_max above 30, fewer than 2
+ *         permutations); ::CSAT_ERR_SINGULAR (collinear drivers);
+ *         ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_drivers_importance(const csat_drivers *m,
                                                             csat_importance_method method,

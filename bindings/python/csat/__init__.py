@@ -6,16 +6,26 @@ distribution of answers and a composite index, each with sample sizes
 confidence interval; mergeable, picklable accumulators (Tally, Moments)
 for data summarised in shards.
 
+Key-driver analysis: weighted least squares of overall satisfaction on
+attribute ratings with relative importance (LMG / Shapley, relative
+weights, Pratt...), dominance analysis, bootstrap intervals and
+importance-performance quadrants (csat.key_drivers, csat.XProd).
+
 Every number is computed by the C library; this package converts input
 (numpy, pandas, lists) and wraps the results.
 
     import csat
     r = csat.nps(df["recommend"], df["weight"])
     print(r.score, r.ci)
+    model = csat.key_drivers(df[["speed", "price", "staff", "overall"]], "overall")
+    print(model.summary(), model.importance("lmg"))
 """
 
 from . import core as _core
+from ._core import SingularError
 from .accum import Moments, Tally
+from .drivers import (BootstrapInterval, Dominance, KeyDriverModel, XProd, key_drivers,
+                      key_drivers_from)
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 from .scores import (bottom_box, box_share, ces, csat, distribution, index, mean_score, nps,
                      top_box)
@@ -32,4 +42,6 @@ __all__ = [
     "nps", "csat", "box_share", "top_box", "bottom_box", "mean_score", "ces",
     "distribution", "index", "Tally", "Moments", "NPSResult", "ShareResult",
     "MeanResult", "CESResult", "Sample", "Distribution", "version", "__version__",
+    "key_drivers", "key_drivers_from", "KeyDriverModel", "XProd", "Dominance",
+    "BootstrapInterval", "SingularError",
 ]

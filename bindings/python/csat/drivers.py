@@ -1,0 +1,705 @@
+"""Key-driver analysis: which attributes drive overall satisfaction.
+
+    model = csat.key_drivers(df, "overall", "weight")   # y, weights as column names
+    print(model.summary())
+    model.importance("lmg")          # Shapley decomposition of R²
+    model.ipa("lmg", rescale=(1, 10))
+
+`key_drivers` fits the weighted least-squares regression of an outcome on
+the drivers (statsmodels' WLS, R's lm with weights) and returns a
+KeyDriverModel: coefficients with standard errors, t, p and intervals,
+R², F, standardised betas, VIF, the condition number and the relative
+importance measures (first, last, beta², Pratt, LMG, relative weights),
+dominance analysis, bootstrap intervals and importance-performance
+quadrants. `XProd` accumulates the cross-products of data seen in shards
+(mergeable, picklable) and `key_drivers_from` fits from it.
+
+A row with a missing value (NaN, None, pd.NA) in a driver or the outcome
+is left out as a whole and counted in `n_missing`. Bad data or options
+raise ValueError; a singular design (a constant driver, a driver that is
+a linear combination of others, a constant outcome) raises
+csat.SingularError, an ArithmeticError whose message names the driver.
+
+Per-driver results are pandas objects labelled by driver name when the
+names are known (a DataFrame's columns or `names=`) and pandas is
+installed, numpy arrays otherwise. Every number comes from the C library.
+"""
+
+import re
+from collections import namedtuple
+from collections.abc import Mapping
+
+import numpy as np
+
+from . import core as _core
+from . import _options
+from ._convert import _is_pandas, as_matrix, as_optional_vector, as_vector
+from ._core import SingularError
+from .results import Sample
+
+INTERCEPT = "(intercept)"
+
+METHODS = {
+    "first": _core.CSAT_IMPORTANCE_FIRST,
+    "last": _core.CSAT_IMPORTANCE_LAST,
+    "beta2": _core.CSAT_IMPORTANCE_BETA2,
+    "pratt": _core.CSAT_IMPORTANCE_PRATT,
+    "lmg": _core.CSAT_IMPORTANCE_LMG,
+    "relative_weights": _core.CSAT_IMPORTANCE_RELATIVE_WEIGHTS,
+}
+
+QUADRANTS = {
+    _core.CSAT_IPA_CONCENTRATE_HERE: "concentrate here",
+    _core.CSAT_IPA_KEEP_UP: "keep up the good work",
+    _core.CSAT_IPA_LOW_PRIORITY: "low priority",
+    _core.CSAT_IPA_POSSIBLE_OVERKILL: "possible overkill",
+}
+
+_TERM_FIELDS = ("estimate", "se", "t", "p", "ci_lower", "ci_upper")
+_DRIVER_FIELDS = ("beta", "vif", "r", "mean", "sd")
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
+
+
+# Arguments -------------------------------------------------------------------
+
+def _method(value):
+    try:
+        return METHODS[value]
+    except (KeyError, TypeError):
+        raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, "
+                         f"not {value!r}") from None
+
+
+def _count(value, name):
+    v = _options.integer(value, name)
+    if v < 0:
+        raise ValueError(f"{name} must be a non-negative integer, not {v}")
+    return v
+
+
+def _seed(value):
+    v = _options.integer(value, "seed")
+    if not 0 <= v < 2**64:
+        raise ValueError(f"seed must be an integer in [0, 2**64), not {v}")
+    return v
+
+
+def _flag(value, name):
+    if isinstance(value, (bool, np.bool_)) or value in (0, 1):
+        return 1 if value else 0
+    raise TypeError(f"{name} must be True or False, not {value!r}")
+
+
+def _fit_options(intercept, level):
+    o = _core.drivers_options()
+    o.intercept = _flag(intercept, "intercept")
+    o.level = _options.real(level, "level")
+    return o
+
+
+def _is_label(value):
+    """A column name rather than data: a string or another scalar."""
+    return value is not None and (isinstance(value, str) or np.ndim(value) == 0)
+
+
+def _column(frame, label, what):
+    if label not in frame.columns:
+        raise ValueError(f"{what} {label!r} is not a column of X")
+    return frame[label]
+
+
+def _prepare(X, y, weights):
+    """(X, y, weights, driver names or None, outcome name or None): float64
+    arrays for the library; `y` and `weights` may name columns of a
+    DataFrame `X`, which are then not drivers."""
+    if _is_pandas(X) and hasattr(X, "columns"):
+        drop = []
+        outcome = None
+        if _is_label(y):
+            outcome = y
+            drop.append(y)
+            y = _column(X, y, "y")
+        if _is_label(weights):
+            if drop and weights == drop[0]:
+                raise ValueError(f"the column {weights!r} cannot be both y and weights")
+            drop.append(weights)
+            weights = _column(X, weights, "weights")
+        x, columns = as_matrix(X.drop(columns=drop) if drop else X, "X")
+    else:
+        for value, what in ((y, "y"), (weights, "weights")):
+            if _is_label(value):
+                raise TypeError(f"{what} may be a column name only when X is a DataFrame")
+        x, columns = as_matrix(X, "X")
+        outcome = None
+    return x, as_vector(y, "y"), as_optional_vector(weights), columns, outcome
+
+
+def _driver_names(names, columns, p):
+    """The driver names and whether they were given by the caller."""
+    if names is None:
+        if columns is not None:
+            return list(columns), True
+        return [f"x{j + 1}" for j in range(p)], False
+    if isinstance(names, str):
+        raise TypeError("names must be a sequence of names, not a string")
+    names = list(names)
+    if len(names) != p:
+        raise ValueError(f"names has {len(names)} entries for {p} drivers")
+    return names, True
+
+
+def _check_unique(names):
+    seen = set()
+    for n in names:
+        if n in seen:
+            raise ValueError(f"the driver name {n!r} occurs more than once")
+        seen.add(n)
+
+
+def _named_error(e, names, outcome):
+    """The library's error with the driver (or outcome) it concerns named:
+    "driver 2 is constant" becomes "driver 2 ('price') is constant"."""
+    column = getattr(e, "column", None)
+    if column is None or names is None:
+        return e
+    message = str(e)
+    if column < len(names):
+        name = names[column]
+        pattern = re.compile(rf"\bdriver {column}\b")
+        if pattern.search(message):
+            message = pattern.sub(f"driver {column} ({name!r})", message, count=1)
+        else:
+            message = f"{message} (driver {column}, {name!r})"
+    elif column == len(names) and outcome is not None:
+        message = f"{message} (outcome {outcome!r})"
+    else:
+        return e
+    new = type(e)(message)
+    for attr in ("code", "index", "column"):
+        setattr(new, attr, getattr(e, attr, None))
+    return new
+
+
+# Results ---------------------------------------------------------------------
+
+class Dominance:
+    """Dominance analysis (Budescu 1993; Azen & Budescu 2003).
+
+    `general`: general dominance weights (= LMG, sum to R²), one per driver.
+    `conditional`: p × p, row j, column k = mean R² gain of driver j over
+    the subsets of k other drivers (k = 0..p−1; column 0 is r², column
+    p−1 the "last" measure).
+    `complete`: p × p, [i, j] = 1 if driver i completely dominates j, 0 if
+    j dominates i, 0.5 if neither (diagonal 0.5).
+    DataFrames / a Series when the model's names are known, else arrays.
+    Also readable as a dict: d["general"].
+    """
+
+    __slots__ = ("general", "conditional", "complete")
+
+    def __init__(self, general, conditional, complete):
+        self.general = general
+        self.conditional = conditional
+        self.complete = complete
+
+    def __getitem__(self, key):
+        if key not in self.__slots__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def keys(self):
+        return list(self.__slots__)
+
+    def to_dict(self):
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __repr__(self):
+        g = np.asarray(self.general)
+        return f"Dominance(general=[{', '.join(f'{v:.4g}' for v in g)}])"
+
+
+class BootstrapInterval(namedtuple("BootstrapInterval", ["lower", "upper"])):
+    """Bootstrap percentile limits (lower, upper), one per driver; `failed`
+    is the number of singular replicates that were drawn again."""
+
+    failed = 0
+
+
+class KeyDriverModel:
+    """A fitted key-driver model (see csat.key_drivers).
+
+    Model statistics: r2, adj_r2, sigma, f, f_p, df_model, df_resid,
+    condition, level, n, n_missing, n_weighted, n_effective, intercept,
+    names, terms.
+    Per term (intercept first when there is one): coef, se, t, p, ci.
+    Per driver: beta, vif, r, means, sds.
+    Methods: importance, importance_se, shares, dominance, bootstrap, ipa,
+    summary, to_frame, to_dict.
+    """
+
+    def __init__(self, handle, names, labelled=False, outcome=None):
+        s = _core.drivers_summary(handle)
+        if s["p"] != len(names):
+            raise ValueError(f"names has {len(names)} entries for {s['p']} drivers")
+        self._m = handle
+        self._s = s
+        self._labelled = bool(labelled) and _pandas() is not None
+        self.names = list(names)
+        self.outcome = outcome
+        terms = [_core.drivers_coefficient(handle, j) for j in range(s["p"] + s["intercept"])]
+        self._terms = {f: np.array([t[f] for t in terms], dtype=np.float64)
+                       for f in _TERM_FIELDS}
+        info = [_core.drivers_driver(handle, j) for j in range(s["p"])]
+        self._info = {f: np.array([d[f] for d in info], dtype=np.float64)
+                      for f in _DRIVER_FIELDS}
+
+    # Model statistics, as the library gives them.
+    r2 = property(lambda self: self._s["r2"], doc="R² (uncentred without intercept).")
+    adj_r2 = property(lambda self: self._s["adj_r2"], doc="Adjusted R².")
+    sigma = property(lambda self: self._s["sigma"], doc="Residual standard deviation.")
+    f = property(lambda self: self._s["f"], doc="F statistic against the null model.")
+    f_p = property(lambda self: self._s["f_p"], doc="p value of the F statistic.")
+    df_model = property(lambda self: self._s["df_model"], doc="Model degrees of freedom.")
+    df_resid = property(lambda self: self._s["df_resid"], doc="Residual degrees of freedom.")
+    condition = property(lambda self: self._s["condition"],
+                         doc="Condition number of the drivers' correlation matrix.")
+    level = property(lambda self: self._s["level"], doc="Level of the intervals `ci`.")
+    n = property(lambda self: self._s["n"], doc="Complete rows used.")
+    n_missing = property(lambda self: self._s["n_missing"], doc="Rows left out for a NaN.")
+    n_weighted = property(lambda self: self._s["n_weighted"], doc="Sum of the weights.")
+    n_effective = property(lambda self: self._s["n_effective"],
+                           doc="Kish effective sample size.")
+    intercept = property(lambda self: bool(self._s["intercept"]),
+                         doc="Whether the model has an intercept.")
+    n_drivers = property(lambda self: self._s["p"], doc="Number of drivers.")
+
+    @property
+    def terms(self):
+        """Names of the coefficients: "(intercept)" (if any), then the drivers."""
+        return ([INTERCEPT] if self.intercept else []) + self.names
+
+    def _per_term(self, values, name):
+        if self._labelled:
+            return _pandas().Series(values.copy(), index=self.terms, name=name)
+        return values.copy()
+
+    def _per_driver(self, values, name):
+        if self._labelled:
+            return _pandas().Series(np.array(values, dtype=np.float64), index=self.names,
+                                    name=name)
+        return np.array(values, dtype=np.float64)
+
+    coef = property(lambda self: self._per_term(self._terms["estimate"], "coef"),
+                    doc="Coefficients (intercept first).")
+    se = property(lambda self: self._per_term(self._terms["se"], "se"),
+                  doc="Standard errors of the coefficients.")
+    t = property(lambda self: self._per_term(self._terms["t"], "t"), doc="t statistics.")
+    p = property(lambda self: self._per_term(self._terms["p"], "p"), doc="Two-sided p values.")
+    beta = property(lambda self: self._per_driver(self._info["beta"], "beta"),
+                    doc="Standardised coefficients.")
+    vif = property(lambda self: self._per_driver(self._info["vif"], "vif"),
+                   doc="Variance inflation factors.")
+    r = property(lambda self: self._per_driver(self._info["r"], "r"),
+                 doc="Correlations of the drivers with the outcome.")
+    means = property(lambda self: self._per_driver(self._info["mean"], "mean"),
+                     doc="Weighted means of the drivers.")
+    sds = property(lambda self: self._per_driver(self._info["sd"], "sd"),
+                   doc="Weighted standard deviations of the drivers.")
+
+    @property
+    def ci(self):
+        """Confidence intervals of the coefficients at `level`: a (terms × 2)
+        array, or a DataFrame with columns lower, upper."""
+        a = np.column_stack([self._terms["ci_lower"], self._terms["ci_upper"]])
+        if self._labelled:
+            return _pandas().DataFrame(a, index=self.terms, columns=["lower", "upper"])
+        return a
+
+    # Relative importance ---------------------------------------------------
+
+    def _importance(self, method, exact_max=25, permutations=20000, seed=1):
+        o = _core.importance_options()
+        o.exact_max = _count(exact_max, "exact_max")
+        o.permutations = _count(permutations, "permutations")
+        o.seed = _seed(seed)
+        values, se = _core.drivers_importance(self._m, _method(method), o)
+        return np.array(values, dtype=np.float64), np.array(se, dtype=np.float64)
+
+    def importance(self, method="lmg", *, exact_max=25, permutations=20000, seed=1):
+        """Relative importance of each driver by `method`:
+
+        "first"  squared correlation with the outcome r²
+        "last"   drop in R² when the driver is left out
+        "beta2"  squared standardised coefficient
+        "pratt"  Pratt's measure beta · r (sums to R²)
+        "lmg"    LMG / Shapley value of R² (sums to R²); exact over all
+                 subsets up to `exact_max` drivers, above it a Monte Carlo
+                 mean over `permutations` random orderings drawn from `seed`
+                 (see importance_se)
+        "relative_weights"  Johnson's relative weights (sum to R²)
+
+        All but "first" and "beta2" need a model with an intercept.
+        """
+        values, _ = self._importance(method, exact_max, permutations, seed)
+        return self._per_driver(values, method)
+
+    def importance_se(self, method="lmg", *, exact_max=25, permutations=20000, seed=1):
+        """Monte Carlo standard errors of importance() (0 when exact)."""
+        _, se = self._importance(method, exact_max, permutations, seed)
+        return self._per_driver(se, method + " se")
+
+    def shares(self, method="lmg", **options):
+        """importance(method) / R²: the share of the explained variance
+        (sums to 1 for pratt, lmg and relative_weights)."""
+        values, _ = self._importance(method, **options)
+        return self._per_driver(values / self.r2, method + " share")
+
+    def dominance(self):
+        """Dominance analysis: general, conditional and complete dominance
+        (see Dominance). Needs an intercept and at most 24 drivers."""
+        general, conditional, complete = _core.drivers_dominance(self._m)
+        k = len(self.names)
+        g = np.array(general, dtype=np.float64)
+        c = np.array(conditional, dtype=np.float64).reshape(k, k)
+        d = np.array(complete, dtype=np.float64).reshape(k, k)
+        if self._labelled:
+            pd = _pandas()
+            c = pd.DataFrame(c, index=self.names,
+                             columns=pd.RangeIndex(k, name="subset size"))
+            d = pd.DataFrame(d, index=self.names, columns=self.names)
+            g = pd.Series(g, index=self.names, name="general")
+        return Dominance(g, c, d)
+
+    def bootstrap(self, method="lmg", reps=1000, level=0.95, seed=1):
+        """Bootstrap percentile intervals of importance(method): rows are
+        resampled with replacement (weights travel with them) `reps` times
+        from `seed`; the same seed gives the same numbers everywhere.
+
+        Returns a BootstrapInterval (lower, upper) of arrays, or, when the
+        names are known, a DataFrame with columns estimate, lower, upper
+        (`.attrs["failed"]`: singular replicates drawn again). Not
+        available for a model fitted from an XProd.
+        """
+        code = _method(method)
+        o = _core.bootstrap_options()
+        o.reps = _count(reps, "reps")
+        o.level = _options.real(level, "level")
+        o.seed = _seed(seed)
+        lower, upper, failed = _core.drivers_bootstrap(self._m, code, o)
+        lower = np.array(lower, dtype=np.float64)
+        upper = np.array(upper, dtype=np.float64)
+        if self._labelled:
+            pd = _pandas()
+            estimate, _ = self._importance(method)
+            frame = pd.DataFrame({"estimate": estimate, "lower": lower, "upper": upper},
+                                 index=self.names)
+            frame.attrs.update(method=method, reps=o.reps, level=o.level, seed=o.seed,
+                               failed=failed)
+            return frame
+        result = BootstrapInterval(lower, upper)
+        result.failed = failed
+        return result
+
+    def ipa(self, method="lmg", performance=None, *, rescale=False, importance_cross=None,
+            performance_cross=None):
+        """Importance-performance analysis (Martilla & James 1977).
+
+        Importance is importance(method); performance is `performance` (one
+        value per driver, or a mapping by name) or else the drivers' means.
+        `rescale=(min, max)` turns performance into 0–100:
+        100 · (value − min) / (max − min). A driver is important when its
+        importance is at least `importance_cross` and performing when its
+        performance is at least `performance_cross` (same units as the
+        performance shown); None means the mean over the drivers.
+        Quadrants: "concentrate here" (important, performing below),
+        "keep up the good work", "low priority", "possible overkill".
+        Returns a DataFrame indexed by driver with columns importance,
+        performance and quadrant; a dict of the same columns plus "driver"
+        without pandas.
+        """
+        importance, _ = self._importance(method)
+        if performance is None:
+            perf = self._info["mean"].copy()
+        elif isinstance(performance, Mapping):
+            missing = [n for n in self.names if n not in performance]
+            if missing:
+                raise ValueError(f"performance has no value for the drivers {missing}")
+            perf = as_vector([performance[n] for n in self.names], "performance")
+        else:
+            if (_is_pandas(performance) and hasattr(performance, "index")
+                    and set(performance.index) == set(self.names)):
+                performance = performance.reindex(self.names)  # align by driver name
+            perf = as_vector(performance, "performance").copy()
+        if rescale is not False and rescale is not None:
+            if isinstance(rescale, bool):
+                raise TypeError("rescale must be a pair (min, max) of the rating scale")
+            try:
+                lo, hi = rescale
+            except (TypeError, ValueError):
+                raise TypeError(f"rescale must be a pair (min, max), not {rescale!r}") from None
+            lo, hi = _options.real(lo, "rescale[0]"), _options.real(hi, "rescale[1]")
+            if not hi > lo:
+                raise ValueError(f"rescale must have min < max, not {rescale!r}")
+            perf = 100.0 * (perf - lo) / (hi - lo)
+        ic = float("nan") if importance_cross is None else _options.real(
+            importance_cross, "importance_cross")
+        pc = float("nan") if performance_cross is None else _options.real(
+            performance_cross, "performance_cross")
+        codes = _core.ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf), ic, pc)
+        quadrant = [QUADRANTS[c] for c in codes]
+        pd = _pandas()
+        if pd is None:
+            return {"driver": list(self.names), "importance": importance,
+                    "performance": perf, "quadrant": quadrant}
+        return pd.DataFrame({"importance": importance, "performance": perf,
+                             "quadrant": quadrant},
+                            index=pd.Index(self.names, name="driver"))
+
+    # Tables and text ---------------------------------------------------------
+
+    def _columns(self):
+        """The per-term table as columns (NaN beta and vif for the intercept)."""
+        pad = [np.nan] if self.intercept else []
+        return {
+            "coef": self._terms["estimate"].copy(), "se": self._terms["se"].copy(),
+            "t": self._terms["t"].copy(), "p": self._terms["p"].copy(),
+            "ci_lower": self._terms["ci_lower"].copy(),
+            "ci_upper": self._terms["ci_upper"].copy(),
+            "beta": np.concatenate([pad, self._info["beta"]]),
+            "vif": np.concatenate([pad, self._info["vif"]]),
+        }
+
+    def to_frame(self):
+        """Per-term table: coef, se, t, p, ci_lower, ci_upper, beta, vif
+        (beta and vif NaN for the intercept), indexed by term; a dict of the
+        same columns plus "term" without pandas."""
+        pd = _pandas()
+        if pd is None:
+            return {"term": self.terms, **self._columns()}
+        return pd.DataFrame(self._columns(), index=pd.Index(self.terms, name="term"))
+
+    def to_dict(self):
+        """Model statistics and the per-term and per-driver values as plain
+        Python numbers and lists."""
+        d = {k: self._s[k] for k in ("r2", "adj_r2", "sigma", "f", "f_p", "df_model",
+                                      "df_resid", "condition", "level", "n", "n_missing",
+                                      "n_weighted", "n_effective")}
+        d["intercept"] = self.intercept
+        d["names"] = list(self.names)
+        d["terms"] = self.terms
+        for name, field in zip(("coef", "se", "t", "p", "ci_lower", "ci_upper"), _TERM_FIELDS):
+            d[name] = self._terms[field].tolist()
+        for name, field in zip(("beta", "vif", "r", "means", "sds"), _DRIVER_FIELDS):
+            d[name] = self._info[field].tolist()
+        return d
+
+    def summary(self):
+        """A readable table of the coefficients and the model statistics."""
+        s = self._s
+        lo = 100 * (1 - s["level"]) / 2
+        cols = self._columns()
+        terms = [str(t) for t in self.terms]
+        width = max(12, max(len(t) for t in terms) + 2)
+        head = (f"{'':<{width}}{'coef':>11}{'se':>11}{'t':>9}{'p':>11}"
+                f"{f'[{lo:g}%':>11}{f'{100 - lo:g}%]':>11}{'beta':>9}{'vif':>8}")
+
+        def num(v, spec, w):
+            return f"{'':>{w}}" if np.isnan(v) else f"{format(v, spec):>{w}}"
+
+        lines = [
+            "Key-driver model: weighted least squares"
+            + (f" of {self.outcome}" if self.outcome is not None else "")
+            + ("" if self.intercept else ", no intercept"),
+            f"n = {s['n']} ({s['n_missing']} missing), weighted n = {s['n_weighted']:.6g}, "
+            f"effective n = {s['n_effective']:.6g}",
+            f"R² = {s['r2']:.4f}, adjusted R² = {s['adj_r2']:.4f}, "
+            f"F({s['df_model']:g}, {s['df_resid']:g}) = {s['f']:.4g}, p = {s['f_p']:.3g}",
+            f"sigma = {s['sigma']:.4g}, condition number = {s['condition']:.4g}",
+            "",
+            head,
+        ]
+        for i, term in enumerate(terms):
+            lines.append(
+                f"{term:<{width}}" + num(cols["coef"][i], ".4g", 11) + num(cols["se"][i], ".4g", 11)
+                + num(cols["t"][i], ".3f", 9) + num(cols["p"][i], ".3g", 11)
+                + num(cols["ci_lower"][i], ".4g", 11) + num(cols["ci_upper"][i], ".4g", 11)
+                + num(cols["beta"][i], ".3f", 9) + num(cols["vif"][i], ".3g", 8))
+        return "\n".join(lines)
+
+    def __str__(self):
+        return self.summary()
+
+    def __repr__(self):
+        s = self._s
+        return (f"KeyDriverModel(n={s['n']}, drivers={s['p']}, r2={s['r2']:.4g}, "
+                f"adj_r2={s['adj_r2']:.4g}, f={s['f']:.4g}, f_p={s['f_p']:.3g}, "
+                f"intercept={self.intercept})")
+
+    def __reduce__(self):
+        raise TypeError("a KeyDriverModel cannot be pickled; pickle its data or an XProd "
+                        "and fit again")
+
+
+# Fitting ----------------------------------------------------------------------
+
+def key_drivers(X, y, weights=None, *, names=None, intercept=True, level=0.95):
+    """Fit the key-driver model y = b0 + Σ b_j x_j by weighted least squares.
+
+    `X`: the drivers, a 2-D array (rows × drivers), a list of rows or a
+    DataFrame (its columns name the drivers). `y`: the outcome (one value
+    per row), or the name of a column of the DataFrame `X` (that column is
+    then not a driver). `weights`: one per row, a column name, or None.
+    `names`: driver names (default: the DataFrame's columns, else x1..xp).
+    `intercept=False` fits through the origin (R² uncentred). `level`: of
+    the coefficient intervals. Returns a KeyDriverModel.
+    """
+    x, yv, wv, columns, outcome = _prepare(X, y, weights)
+    names, labelled = _driver_names(names, columns, x.shape[1])
+    _check_unique(names)
+    opt = _fit_options(intercept, level)
+    try:
+        handle = _core.drivers_fit(x, yv, wv, opt)
+    except (ValueError, ArithmeticError) as e:
+        raise _named_error(e, names, outcome) from None
+    return KeyDriverModel(handle, names, labelled, outcome)
+
+
+def key_drivers_from(xprod, *, names=None, intercept=True, level=0.95):
+    """Fit the key-driver model from an XProd accumulator (no rows, so no
+    bootstrap). Equal to key_drivers on the same rows up to rounding."""
+    if not isinstance(xprod, XProd):
+        raise TypeError(f"xprod must be an XProd, not {type(xprod).__name__}")
+    names, labelled = _driver_names(names, None, xprod.p)
+    _check_unique(names)
+    opt = _fit_options(intercept, level)
+    try:
+        handle = _core.drivers_fit_xprod(xprod._a, opt)
+    except (ValueError, ArithmeticError) as e:
+        raise _named_error(e, names, None) from None
+    return KeyDriverModel(handle, names, labelled, None)
+
+
+# Accumulator -------------------------------------------------------------------
+
+def _xprod_from_bytes(data):
+    return XProd.deserialize(data)
+
+
+class XProd:
+    """Weighted means and co-moments of p drivers and an outcome, for data
+    seen in shards: `XProd(p).add(X, y, w)`, then `merge`, `+`, `sum(...)`
+    or pickling, and `key_drivers_from(acc)` (or `acc.fit()`). An
+    accumulator must not be modified by two threads at once."""
+
+    __slots__ = ("_a", "_p")
+
+    def __init__(self, p):
+        p = _count(p, "p")
+        self._a = _core.xprod_create(p)
+        self._p = p
+
+    @classmethod
+    def _wrap(cls, handle, p):
+        obj = cls.__new__(cls)
+        obj._a = handle
+        obj._p = p
+        return obj
+
+    @property
+    def p(self):
+        """Number of drivers."""
+        return self._p
+
+    def add(self, X, y, weights=None):
+        """Add rows: `X` (rows × p; array, list of rows or DataFrame), `y`
+        and `weights` as in key_drivers (column names of a DataFrame
+        allowed). Rows with a NaN are skipped and counted. Returns self;
+        on error the accumulator is unchanged."""
+        x, yv, wv, columns, outcome = _prepare(X, y, weights)
+        try:
+            _core.xprod_add(self._a, self._p, x, yv, wv)
+        except (ValueError, ArithmeticError) as e:
+            if columns is None:
+                raise
+            raise _named_error(e, list(columns), outcome) from None
+        return self
+
+    def merge(self, other):
+        """Merge `other` (same p) into this accumulator; returns self."""
+        if not isinstance(other, XProd):
+            raise TypeError(f"can only merge an XProd, not {type(other).__name__}")
+        _core.xprod_merge(self._a, other._a)
+        return self
+
+    def copy(self):
+        """An independent copy."""
+        return XProd.deserialize(self.serialize())
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __add__(self, other):
+        if not isinstance(other, XProd):
+            return NotImplemented
+        return self.copy().merge(other)
+
+    def __radd__(self, other):
+        if isinstance(other, int) and other == 0:  # sum(accumulators)
+            return self.copy()
+        return NotImplemented
+
+    def __iadd__(self, other):
+        if not isinstance(other, XProd):
+            return NotImplemented
+        return self.merge(other)
+
+    def serialize(self):
+        """The accumulator as portable bytes (see XProd.deserialize)."""
+        return _core.xprod_serialize(self._a)
+
+    @classmethod
+    def deserialize(cls, data):
+        """Recreate an accumulator from XProd.serialize's bytes (also those
+        of csat_xprod_serialize in C)."""
+        handle = _core.xprod_deserialize(data)
+        return cls._wrap(handle, _core.xprod_dim(handle))
+
+    def __reduce__(self):
+        return (_xprod_from_bytes, (self.serialize(),))
+
+    def __eq__(self, other):
+        if not isinstance(other, XProd):
+            return NotImplemented
+        return self.serialize() == other.serialize()
+
+    __hash__ = None
+
+    @property
+    def sample(self):
+        """Sample sizes (n, n_missing, n_weighted, n_effective)."""
+        return Sample._from_c(_core.xprod_sample(self._a))
+
+    n = property(lambda self: _core.xprod_sample(self._a)["n"], doc="Complete rows added.")
+    n_missing = property(lambda self: _core.xprod_sample(self._a)["n_missing"],
+                         doc="Rows skipped for a NaN.")
+
+    def fit(self, *, names=None, intercept=True, level=0.95):
+        """key_drivers_from(self, ...)."""
+        return key_drivers_from(self, names=names, intercept=intercept, level=level)
+
+    def __repr__(self):
+        s = _core.xprod_sample(self._a)
+        return f"XProd(p={self._p}, n={s['n']}, n_missing={s['n_missing']})"
+
+
+__all__ = ["key_drivers", "key_drivers_from", "KeyDriverModel", "XProd", "Dominance",
+           "BootstrapInterval", "SingularError", "METHODS", "QUADRANTS"]
