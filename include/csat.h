@@ -23,5 +23,7 @@
 #include "csat/accum.h"
 #include "csat/score.h"
 #include "csat/drivers.h"
+#include "csat/compare.h"
+#include "csat/business.h"
 
 #endif /* CSAT_H */

@@ -24,6 +24,10 @@ double csat_f_sf(double f, double d1, double d2);
 /* Student t quantile: the t with P(T ≤ t) = p, 0 < p < 1, df > 0. */
 double csat_t_quantile(double p, double df);
 
+/* Quantile of the gamma distribution with shape a and scale 1: the x with
+ * P(a, x) = prob (0 ≤ prob < 1). χ²_ν quantiles are 2·csat_gamma_quantile(p, ν/2). */
+double csat_gamma_quantile(double prob, double a);
+
 /* Two-sided critical value for a confidence level: the upper (1 + level)/2
  * quantile of N(0,1) (df = +inf) or of t(df). */
 double csat_critical(double level, double df);
