@@ -23,6 +23,11 @@
  *   is returned as an owned handle freed by the garbage collector;
  *   serialized accumulators are bytes / strings.
  * - option structs are proxies whose constructor fills the C defaults.
+ * - results compared (`const csat_nps_result *` etc.) go in as a dict / table
+ *   keyed by the C field names, as they came out; arrays of structs the
+ *   wrapper allocates (trend changes, gap comparisons, Pareto categories)
+ *   come back as tuples of dicts / tables of tables; a Kaplan-Meier curve is
+ *   an owned handle, its steps one flat array (steps x 8, by point field).
  * Python is built with -threads: the GIL is released around each C call,
  * after the buffers have been acquired. */
 
@@ -66,6 +71,25 @@
     D(condition) D(level) Z(n) Z(n_missing) D(n_weighted) D(n_effective)
 #define CSAT_COEFFICIENT_FIELDS(D, Z, I) D(estimate) D(se) D(t) D(p) D(ci_lower) D(ci_upper)
 #define CSAT_DRIVER_FIELDS(D, Z, I) D(beta) D(vif) D(r) D(mean) D(sd)
+#define CSAT_COMPARISON_FIELDS(D, Z, I)                                               \
+    D(diff) D(se) D(ci_lower) D(ci_upper) D(statistic) D(df) D(p) D(level)
+#define CSAT_TREND_FIELDS(D, Z, I)                                                    \
+    D(slope) D(se) D(ci_lower) D(ci_upper) D(z) D(p) D(intercept) D(level) Z(waves)
+#define CSAT_RANK_FIELDS(D, Z, I) D(percentile) Z(rank) Z(of) Z(below) Z(equal)
+#define CSAT_RETENTION_FIELDS(D, Z, I)                                                \
+    D(retention) D(churn) D(at_start) D(at_end) D(acquired) D(lost)
+#define CSAT_SURVIVAL_POINT_FIELDS(D, Z, I)                                           \
+    D(time) D(n_risk) D(n_event) D(n_censor) D(survival) D(se) D(ci_lower) D(ci_upper)
+#define CSAT_CURVE_FIELDS(D, Z, I)                                                    \
+    Z(n) Z(n_missing) Z(events) Z(steps) D(median) D(median_lower) D(median_upper) D(level)
+#define CSAT_RATE_FIELDS(D, Z, I)                                                     \
+    D(rate) D(ci_lower) D(ci_upper) D(count) D(exposure) D(per) D(level)
+#define CSAT_CATEGORY_FIELDS(D, Z, I) I(code) Z(count) D(share) D(cum_share)
+#define CSAT_RESOLUTION_FIELDS(D, Z, I)                                               \
+    Z(n) Z(n_open) Z(n_missing) D(mean) D(sd) D(median) D(within_sla) D(km_median)    \
+    D(km_within_sla) D(sla)
+/* Number of doubles per step in csat_bind_survival_steps (the point fields). */
+#define CSAT_BIND_POINT_WIDTH 8
 
 /* Length checks of the arrays that go with the data (weights, item scales). */
 static csat_status csat_bind_length(size_t got, size_t want, const char *what,
@@ -532,6 +556,298 @@ CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 /* Python raises for every error. */
 %apply csat_error *err { csat_error *perr };
 
+/* ------------------------------------------------------------------------ */
+/* Python: comparisons and business measures.                               */
+
+%{
+CSAT_PY_DICT(csat_py_comparison, csat_comparison, CSAT_COMPARISON_FIELDS)
+CSAT_PY_DICT(csat_py_trend, csat_trend_result, CSAT_TREND_FIELDS)
+CSAT_PY_DICT(csat_py_rank, csat_rank_result, CSAT_RANK_FIELDS)
+CSAT_PY_DICT(csat_py_retention, csat_retention_result, CSAT_RETENTION_FIELDS)
+CSAT_PY_DICT(csat_py_survival_point, csat_survival_point, CSAT_SURVIVAL_POINT_FIELDS)
+CSAT_PY_DICT(csat_py_curve, csat_curve_summary, CSAT_CURVE_FIELDS)
+CSAT_PY_DICT(csat_py_rate, csat_rate_result, CSAT_RATE_FIELDS)
+CSAT_PY_DICT(csat_py_category, csat_category_count, CSAT_CATEGORY_FIELDS)
+CSAT_PY_DICT(csat_py_resolution, csat_resolution_result, CSAT_RESOLUTION_FIELDS)
+
+static PyObject *csat_py_reviews(const csat_reviews_result *r)
+{
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    if (csat_py_put(d, "rating", csat_py_mean(&r->rating)) < 0 ||
+        csat_py_put(d, "bayesian_average", PyFloat_FromDouble(r->bayesian_average)) < 0 ||
+        csat_py_put(d, "positive", csat_py_share(&r->positive)) < 0 ||
+        csat_py_put(d, "wilson_lower", PyFloat_FromDouble(r->wilson_lower)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* A tuple of dicts, one per element of an array of structs. */
+#define CSAT_PY_TUPLE(name, type, convert)                                            \
+    static PyObject *name(const type *a, size_t len)                                  \
+    {                                                                                 \
+        size_t i;                                                                     \
+        PyObject *t = PyTuple_New((Py_ssize_t)len);                                   \
+        for (i = 0; t != NULL && i < len; i++) {                                      \
+            PyObject *v = convert(&a[i]);                                             \
+            if (v == NULL) {                                                          \
+                Py_DECREF(t);                                                         \
+                return NULL;                                                          \
+            }                                                                         \
+            PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);                                    \
+        }                                                                             \
+        return t;                                                                     \
+    }
+
+CSAT_PY_TUPLE(csat_py_comparisons, csat_comparison, csat_py_comparison)
+CSAT_PY_TUPLE(csat_py_categories, csat_category_count, csat_py_category)
+
+static PyObject *csat_py_sizes(const size_t *a, size_t len)
+{
+    size_t i;
+    PyObject *t = PyTuple_New((Py_ssize_t)len);
+    for (i = 0; t != NULL && i < len; i++) {
+        PyObject *v = PyLong_FromSize_t(a[i]);
+        if (v == NULL) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+    }
+    return t;
+}
+
+/* Results in: a dict keyed by the C field names (as the result dicts out,
+ * and as csat's result objects give them with _to_c()). */
+static PyObject *csat_py_field(PyObject *d, const char *what, const char *key)
+{
+    PyObject *v = PyDict_GetItemString(d, key); /* borrowed */
+    if (v == NULL)
+        PyErr_Format(PyExc_TypeError, "%s has no field '%s'", what, key);
+    return v;
+}
+
+static int csat_py_read_d(PyObject *d, const char *what, const char *key, double *out)
+{
+    PyObject *v = csat_py_field(d, what, key);
+    double x;
+    if (v == NULL)
+        return -1;
+    x = PyFloat_AsDouble(v);
+    if (x == -1.0 && PyErr_Occurred())
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int csat_py_read_z(PyObject *d, const char *what, const char *key, size_t *out)
+{
+    PyObject *v = csat_py_field(d, what, key);
+    size_t x;
+    if (v == NULL)
+        return -1;
+    x = PyLong_AsSize_t(v);
+    if (x == (size_t)-1 && PyErr_Occurred())
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int csat_py_read_l(PyObject *d, const char *what, const char *key, long *out)
+{
+    PyObject *v = csat_py_field(d, what, key);
+    long x;
+    if (v == NULL)
+        return -1;
+    x = PyLong_AsLong(v);
+    if (x == -1 && PyErr_Occurred())
+        return -1;
+    if (x < INT_MIN || x > INT_MAX) {
+        PyErr_Format(PyExc_OverflowError, "%s field '%s' is out of range", what, key);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+#define CSAT_PYR_D(f) if (csat_py_read_d(o, what, #f, &r->f) < 0) return -1;
+#define CSAT_PYR_Z(f) if (csat_py_read_z(o, what, #f, &r->f) < 0) return -1;
+#define CSAT_PYR_I(f)                                                                 \
+    {                                                                                 \
+        long v_ = 0;                                                                  \
+        if (csat_py_read_l(o, what, #f, &v_) < 0)                                     \
+            return -1;                                                                \
+        r->f = (int)v_;                                                               \
+    }
+#define CSAT_PY_READER(name, type, FIELDS, label)                                     \
+    static int name(PyObject *o, type *r)                                             \
+    {                                                                                 \
+        const char *what = label;                                                     \
+        if (!PyDict_Check(o)) {                                                       \
+            PyErr_Format(PyExc_TypeError, "%s must be a dict of its fields, not %.80s", \
+                         what, Py_TYPE(o)->tp_name);                                  \
+            return -1;                                                                \
+        }                                                                             \
+        FIELDS(CSAT_PYR_D, CSAT_PYR_Z, CSAT_PYR_I)                                    \
+        return 0;                                                                     \
+    }
+
+CSAT_PY_READER(csat_py_read_nps, csat_nps_result, CSAT_NPS_FIELDS, "an NPS result")
+CSAT_PY_READER(csat_py_read_share, csat_share_result, CSAT_SHARE_FIELDS, "a share result")
+CSAT_PY_READER(csat_py_read_mean, csat_mean_result, CSAT_MEAN_FIELDS, "a mean result")
+%}
+
+%define CSAT_RESULT_IN(TYPE, READ)
+%typemap(in) const TYPE * (TYPE temp) {
+  memset(&temp, 0, sizeof temp);
+  if (READ($input, &temp) < 0)
+    SWIG_fail;
+  $1 = &temp;
+}
+%enddef
+CSAT_RESULT_IN(csat_nps_result, csat_py_read_nps)
+CSAT_RESULT_IN(csat_share_result, csat_py_read_share)
+CSAT_RESULT_IN(csat_mean_result, csat_py_read_mean)
+
+CSAT_RESULT_OUT(csat_comparison, csat_py_comparison)
+CSAT_RESULT_OUT(csat_trend_result, csat_py_trend)
+CSAT_RESULT_OUT(csat_rank_result, csat_py_rank)
+CSAT_RESULT_OUT(csat_retention_result, csat_py_retention)
+CSAT_RESULT_OUT(csat_survival_point, csat_py_survival_point)
+CSAT_RESULT_OUT(csat_curve_summary, csat_py_curve)
+CSAT_RESULT_OUT(csat_rate_result, csat_py_rate)
+CSAT_RESULT_OUT(csat_resolution_result, csat_py_resolution)
+CSAT_RESULT_OUT(csat_reviews_result, csat_py_reviews)
+CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
+
+/* A sample described by the name `sample` (complaints). */
+%apply csat_sample *out { csat_sample *sample };
+
+/* A scalar result. */
+%typemap(in, numinputs=0) double *out (double temp = 0.0) {
+  $1 = &temp;
+}
+%typemap(argout) double *out {
+  if (result == CSAT_OK) {
+    PyObject *o = PyFloat_FromDouble(*$1);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+
+/* Named 1-D arrays (the name appears in conversion errors): required, and
+ * optional (None is NULL). */
+%typemap(in) (const double *ARRAY, size_t NARRAY) (Py_buffer view, int got = 0) {
+  if (csat_py_buffer($input, &view, 1, 0, "$1_name") < 0)
+    SWIG_fail;
+  got = 1;
+  $1 = ($1_ltype)CSAT_PY_DATA(view);
+  $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
+}
+%typemap(freearg) (const double *ARRAY, size_t NARRAY) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+%typemap(in) (const double *OPTARRAY, size_t NOPTARRAY) (Py_buffer view, int got = 0) {
+  if ($input == Py_None) {
+    $1 = NULL;
+    $2 = 0;
+  } else {
+    if (csat_py_buffer($input, &view, 1, 0, "$1_name") < 0)
+      SWIG_fail;
+    got = 1;
+    $1 = ($1_ltype)CSAT_PY_DATA(view);
+    $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
+  }
+}
+%typemap(freearg) (const double *OPTARRAY, size_t NOPTARRAY) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* A named matrix: a 2-D C-contiguous float64 buffer, in place. */
+%typemap(in) (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) (Py_buffer view, int got = 0) {
+  if (csat_py_buffer($input, &view, 2, 0, "$1_name") < 0)
+    SWIG_fail;
+  got = 1;
+  $1 = ($1_ltype)CSAT_PY_DATA(view);
+  $2 = (size_t)view.shape[0];
+  $3 = (size_t)view.shape[1];
+  $4 = $3;
+}
+%typemap(freearg) (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
+  if (got$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+
+/* Arrays of structs or counts a wrapper allocates: tuples, then freed. */
+%typemap(in, numinputs=0) (csat_comparison **cmps, size_t *ncmps) (csat_comparison *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (csat_comparison **cmps, size_t *ncmps) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_comparisons(*$1, *$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%typemap(freearg) (csat_comparison **cmps, size_t *ncmps) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) (csat_category_count **cats, size_t *ncats) (csat_category_count *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (csat_category_count **cats, size_t *ncats) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_categories(*$1, *$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%typemap(freearg) (csat_category_count **cats, size_t *ncats) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) (size_t **zvals, size_t *nzvals) (size_t *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (size_t **zvals, size_t *nzvals) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_sizes(*$1, *$2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
+%typemap(freearg) (size_t **zvals, size_t *nzvals) {
+  if ($1)
+    free(*$1);
+}
+
 %init %{
   csat_py_singular_error = PyErr_NewExceptionWithDoc(
       "csat.SingularError",
@@ -992,6 +1308,240 @@ CSAT_RESULT_OUT(csat_driver_info, csat_lua_driver)
 CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
 CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 
+/* ------------------------------------------------------------------------ */
+/* Lua: comparisons and business measures.                                  */
+
+%{
+CSAT_LUA_TABLE(csat_lua_comparison, csat_comparison, CSAT_COMPARISON_FIELDS)
+CSAT_LUA_TABLE(csat_lua_trend, csat_trend_result, CSAT_TREND_FIELDS)
+CSAT_LUA_TABLE(csat_lua_rank, csat_rank_result, CSAT_RANK_FIELDS)
+CSAT_LUA_TABLE(csat_lua_retention, csat_retention_result, CSAT_RETENTION_FIELDS)
+CSAT_LUA_TABLE(csat_lua_survival_point, csat_survival_point, CSAT_SURVIVAL_POINT_FIELDS)
+CSAT_LUA_TABLE(csat_lua_curve, csat_curve_summary, CSAT_CURVE_FIELDS)
+CSAT_LUA_TABLE(csat_lua_rate, csat_rate_result, CSAT_RATE_FIELDS)
+CSAT_LUA_TABLE(csat_lua_category, csat_category_count, CSAT_CATEGORY_FIELDS)
+CSAT_LUA_TABLE(csat_lua_resolution, csat_resolution_result, CSAT_RESOLUTION_FIELDS)
+
+static void csat_lua_reviews(lua_State *L, const csat_reviews_result *r)
+{
+    lua_createtable(L, 0, 4);
+    csat_lua_mean(L, &r->rating);
+    lua_setfield(L, -2, "rating");
+    lua_pushnumber(L, r->bayesian_average);
+    lua_setfield(L, -2, "bayesian_average");
+    csat_lua_share(L, &r->positive);
+    lua_setfield(L, -2, "positive");
+    lua_pushnumber(L, r->wilson_lower);
+    lua_setfield(L, -2, "wilson_lower");
+}
+
+static void csat_lua_size_array(lua_State *L, const size_t *a, size_t len)
+{
+    size_t i;
+    lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);
+    for (i = 0; i < len; i++) {
+        lua_pushinteger(L, (lua_Integer)a[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+#define CSAT_LUA_LIST(name, type, convert)                                            \
+    static void name(lua_State *L, const type *a, size_t len)                         \
+    {                                                                                 \
+        size_t i;                                                                     \
+        lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);                    \
+        for (i = 0; i < len; i++) {                                                   \
+            convert(L, &a[i]);                                                        \
+            lua_rawseti(L, -2, (lua_Integer)i + 1);                                   \
+        }                                                                             \
+    }
+
+CSAT_LUA_LIST(csat_lua_comparisons, csat_comparison, csat_lua_comparison)
+CSAT_LUA_LIST(csat_lua_categories, csat_category_count, csat_lua_category)
+
+/* Results in: a table keyed by the C field names (csat.lua builds it from
+ * its result tables). */
+static int csat_lua_field(lua_State *L, int idx, const char *what, const char *key,
+                          lua_Number *num, lua_Integer *integer)
+{
+    int ok = 0;
+    if (lua_getfield(L, idx, key) != LUA_TNUMBER) {
+        lua_pushfstring(L, "%s has no number '%s'", what, key);
+        return -1;
+    }
+    if (num != NULL) {
+        *num = lua_tonumber(L, -1);
+        ok = 1;
+    } else {
+        *integer = lua_tointegerx(L, -1, &ok);
+    }
+    lua_pop(L, 1);
+    if (!ok) {
+        lua_pushfstring(L, "%s field '%s' must be an integer", what, key);
+        return -1;
+    }
+    return 0;
+}
+
+#define CSAT_LUAR_D(f)                                                                \
+    {                                                                                 \
+        lua_Number v_ = 0;                                                            \
+        if (csat_lua_field(L, idx, what, #f, &v_, NULL) < 0)                          \
+            return -1;                                                                \
+        r->f = (double)v_;                                                            \
+    }
+#define CSAT_LUAR_Z(f)                                                                \
+    {                                                                                 \
+        lua_Integer v_ = 0;                                                           \
+        if (csat_lua_field(L, idx, what, #f, NULL, &v_) < 0)                          \
+            return -1;                                                                \
+        if (v_ < 0) {                                                                 \
+            lua_pushfstring(L, "%s field '%s' must not be negative", what, #f);       \
+            return -1;                                                                \
+        }                                                                             \
+        r->f = (size_t)v_;                                                            \
+    }
+#define CSAT_LUAR_I(f)                                                                \
+    {                                                                                 \
+        lua_Integer v_ = 0;                                                           \
+        if (csat_lua_field(L, idx, what, #f, NULL, &v_) < 0)                          \
+            return -1;                                                                \
+        if (v_ < INT_MIN || v_ > INT_MAX) {                                           \
+            lua_pushfstring(L, "%s field '%s' is out of range", what, #f);            \
+            return -1;                                                                \
+        }                                                                             \
+        r->f = (int)v_;                                                               \
+    }
+#define CSAT_LUA_READER(name, type, FIELDS, label)                                    \
+    static int name(lua_State *L, int idx, type *r)                                   \
+    {                                                                                 \
+        const char *what = label;                                                     \
+        idx = lua_absindex(L, idx);                                                   \
+        if (!lua_istable(L, idx)) {                                                   \
+            lua_pushfstring(L, "%s must be a table, not %s", what, luaL_typename(L, idx)); \
+            return -1;                                                                \
+        }                                                                             \
+        luaL_checkstack(L, 3, NULL);                                                  \
+        FIELDS(CSAT_LUAR_D, CSAT_LUAR_Z, CSAT_LUAR_I)                                 \
+        return 0;                                                                     \
+    }
+
+CSAT_LUA_READER(csat_lua_read_nps, csat_nps_result, CSAT_NPS_FIELDS, "an NPS result")
+CSAT_LUA_READER(csat_lua_read_share, csat_share_result, CSAT_SHARE_FIELDS, "a share result")
+CSAT_LUA_READER(csat_lua_read_mean, csat_mean_result, CSAT_MEAN_FIELDS, "a mean result")
+%}
+
+%define CSAT_RESULT_IN(TYPE, READ)
+%typemap(in) const TYPE * (TYPE temp) {
+  memset(&temp, 0, sizeof temp);
+  if (READ(L, $input, &temp) < 0)
+    SWIG_fail;
+  $1 = &temp;
+}
+%enddef
+CSAT_RESULT_IN(csat_nps_result, csat_lua_read_nps)
+CSAT_RESULT_IN(csat_share_result, csat_lua_read_share)
+CSAT_RESULT_IN(csat_mean_result, csat_lua_read_mean)
+
+CSAT_RESULT_OUT(csat_comparison, csat_lua_comparison)
+CSAT_RESULT_OUT(csat_trend_result, csat_lua_trend)
+CSAT_RESULT_OUT(csat_rank_result, csat_lua_rank)
+CSAT_RESULT_OUT(csat_retention_result, csat_lua_retention)
+CSAT_RESULT_OUT(csat_survival_point, csat_lua_survival_point)
+CSAT_RESULT_OUT(csat_curve_summary, csat_lua_curve)
+CSAT_RESULT_OUT(csat_rate_result, csat_lua_rate)
+CSAT_RESULT_OUT(csat_resolution_result, csat_lua_resolution)
+CSAT_RESULT_OUT(csat_reviews_result, csat_lua_reviews)
+CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
+
+%apply csat_sample *out { csat_sample *sample };
+
+%typemap(in, numinputs=0) double *out (double temp = 0.0) {
+  $1 = &temp;
+}
+%typemap(argout) double *out {
+  if (result == CSAT_OK) {
+    lua_pushnumber(L, (lua_Number)*$1);
+    SWIG_arg++;
+  }
+}
+
+%typemap(in) (const double *ARRAY, size_t NARRAY) {
+  double *data = NULL;
+  size_t len = 0;
+  if (csat_lua_doubles(L, $input, "$1_name", &data, &len) < 0)
+    SWIG_fail;
+  $1 = data;
+  $2 = len;
+}
+
+%typemap(in) (const double *OPTARRAY, size_t NOPTARRAY) {
+  double *data = NULL;
+  size_t len = 0;
+  if (!lua_isnil(L, $input)) {
+    if (csat_lua_doubles(L, $input, "$1_name", &data, &len) < 0)
+      SWIG_fail;
+  }
+  $1 = data;
+  $2 = len;
+}
+
+%typemap(in) (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
+  double *data = NULL;
+  size_t rows = 0, cols = 0;
+  if (csat_lua_matrix(L, $input, "$1_name", "values", "values", &data, &rows, &cols) < 0)
+    SWIG_fail;
+  $1 = data;
+  $2 = rows;
+  $3 = cols;
+  $4 = cols;
+}
+
+%typemap(in, numinputs=0) (csat_comparison **cmps, size_t *ncmps) (csat_comparison *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (csat_comparison **cmps, size_t *ncmps) {
+  if (result == CSAT_OK) {
+    csat_lua_comparisons(L, *$1, *$2);
+    SWIG_arg++;
+  }
+}
+%typemap(freearg) (csat_comparison **cmps, size_t *ncmps) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) (csat_category_count **cats, size_t *ncats) (csat_category_count *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (csat_category_count **cats, size_t *ncats) {
+  if (result == CSAT_OK) {
+    csat_lua_categories(L, *$1, *$2);
+    SWIG_arg++;
+  }
+}
+%typemap(freearg) (csat_category_count **cats, size_t *ncats) {
+  if ($1)
+    free(*$1);
+}
+
+%typemap(in, numinputs=0) (size_t **zvals, size_t *nzvals) (size_t *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) (size_t **zvals, size_t *nzvals) {
+  if (result == CSAT_OK) {
+    csat_lua_size_array(L, *$1, *$2);
+    SWIG_arg++;
+  }
+}
+%typemap(freearg) (size_t **zvals, size_t *nzvals) {
+  if ($1)
+    free(*$1);
+}
+
 #endif /* SWIGLUA */
 
 /* ------------------------------------------------------------------------ */
@@ -1011,6 +1561,25 @@ CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
                                         (double **complete, size_t *ncomplete) };
 %apply size_t *count { size_t *failed, size_t *dim };
 
+/* Comparisons and business measures: named arrays and matrices. */
+%apply (const double *ARRAY, size_t NARRAY) { (const double *peers, size_t n),
+                                              (const double *ratings, size_t n),
+                                              (const double *pvalues, size_t n),
+                                              (const double *score, size_t k),
+                                              (const double *se, size_t nse),
+                                              (const double *start_time, size_t n),
+                                              (const double *end_time, size_t nend),
+                                              (const double *time, size_t n),
+                                              (const double *codes, size_t n),
+                                              (const double *probs, size_t m) };
+%apply (const double *OPTARRAY, size_t NOPTARRAY) { (const double *times, size_t ntimes),
+                                                    (const double *observed, size_t nobs),
+                                                    (const double *resolved, size_t nres) };
+%apply (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
+    (const double *expected, size_t n, size_t k, size_t ld),
+    (const double *perceived, size_t n2, size_t k2, size_t ld2) };
+%apply (double **vals, size_t *nvals) { (double **quantiles, size_t *nquantiles) };
+
 /* uint64_t seeds. */
 %include <stdint.i>
 
@@ -1025,11 +1594,22 @@ CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 %ignore csat_model_summary;
 %ignore csat_coefficient;
 %ignore csat_driver_info;
+%ignore csat_comparison;
+%ignore csat_trend_result;
+%ignore csat_rank_result;
+%ignore csat_retention_result;
+%ignore csat_survival_point;
+%ignore csat_curve_summary;
+%ignore csat_rate_result;
+%ignore csat_category_count;
+%ignore csat_resolution_result;
+%ignore csat_reviews_result;
 
 /* Handles are freed by their owner objects only. */
 %ignore csat_tally_free;
 %ignore csat_xprod_free;
 %ignore csat_drivers_free;
+%ignore csat_survival_free;
 
 /* Replaced by the csat_bind_* functions below (length checks, bytes). */
 %ignore csat_nps;
@@ -1053,6 +1633,13 @@ CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 %ignore csat_drivers_dominance;
 %ignore csat_drivers_bootstrap;
 %ignore csat_ipa;
+%ignore csat_adjust_pvalues;
+%ignore csat_trend;
+%ignore csat_gap;
+%ignore csat_churn_period;
+%ignore csat_survival_fit;
+%ignore csat_complaints_pareto;
+%ignore csat_resolution_times;
 
 /* An opaque handle for C; a class with a destructor for SWIG. */
 %nodefaultctor csat_tally;
@@ -1069,6 +1656,11 @@ struct csat_xprod {};
 struct csat_drivers {};
 %extend csat_drivers {
   ~csat_drivers() { csat_drivers_free($self); }
+}
+%nodefaultctor csat_survival;
+struct csat_survival {};
+%extend csat_survival {
+  ~csat_survival() { csat_survival_free($self); }
 }
 
 /* Option structs start from the library's documented defaults. */
@@ -1093,11 +1685,14 @@ CSAT_OPTIONS(csat_ces_options, CSAT_CES_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_drivers_options, CSAT_DRIVERS_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_importance_options, CSAT_IMPORTANCE_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_bootstrap_options, CSAT_BOOTSTRAP_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_reviews_options, CSAT_REVIEWS_OPTIONS_DEFAULT)
 
 %include "csat/common.h"
 %include "csat/accum.h"
 %include "csat/score.h"
 %include "csat/drivers.h"
+%include "csat/compare.h"
+%include "csat/business.h"
 
 /* ------------------------------------------------------------------------ */
 /* Array functions with the length of every array checked, and serializers */
@@ -1529,3 +2124,234 @@ csat_status csat_bind_drivers_bootstrap(const csat_drivers *m, csat_importance_m
 csat_status csat_bind_ipa(const double *importance, size_t np, const double *performance,
                           size_t npf, double importance_cross, double performance_cross,
                           int **ivals, size_t *nivals, csat_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Comparisons and business measures: the lengths of every array checked,  */
+/* the output arrays allocated here (sized from the input) and returned.    */
+
+%{
+static csat_status csat_bind_argument(csat_error *err, const char *message)
+{
+    err->code = CSAT_ERR_ARGUMENT;
+    err->index = CSAT_NO_INDEX;
+    err->column = CSAT_NO_INDEX;
+    snprintf(err->message, sizeof err->message, "%s", message);
+    return CSAT_ERR_ARGUMENT;
+}
+
+static void *csat_bind_alloc(size_t count, size_t size, csat_error *err)
+{
+    void *a = count <= SIZE_MAX / size ? calloc(count ? count : 1, size) : NULL;
+    if (a == NULL)
+        (void)csat_bind_nomem(err);
+    return a;
+}
+
+static csat_status csat_bind_adjust_pvalues(const double *pvalues, size_t n,
+                                            csat_adjust_method method, double **vals,
+                                            size_t *nvals, csat_error *err)
+{
+    double *a = csat_bind_doubles(n, err);
+    csat_status st;
+    if (a == NULL)
+        return CSAT_ERR_NOMEM;
+    st = csat_adjust_pvalues(pvalues, n, method, a, err);
+    if (st != CSAT_OK) {
+        free(a);
+        return st;
+    }
+    *vals = a;
+    *nvals = n;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_trend(const double *score, size_t k, const double *se, size_t nse,
+                                   const double *times, size_t ntimes, double level,
+                                   csat_trend_result *out, csat_comparison **cmps,
+                                   size_t *ncmps, csat_error *err)
+{
+    csat_comparison *c = NULL;
+    csat_status st;
+    if (csat_bind_length(nse, k, "se", "scores", err))
+        return CSAT_ERR_ARGUMENT;
+    if (times != NULL && csat_bind_length(ntimes, k, "times", "scores", err))
+        return CSAT_ERR_ARGUMENT;
+    if (k >= 2) {
+        c = (csat_comparison *)csat_bind_alloc(k - 1, sizeof *c, err);
+        if (c == NULL)
+            return CSAT_ERR_NOMEM;
+    }
+    st = csat_trend(score, se, times, k, level, out, c, err);
+    if (st != CSAT_OK) {
+        free(c);
+        return st;
+    }
+    *cmps = c;
+    *ncmps = k >= 2 ? k - 1 : 0;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_gap(const double *expected, size_t n, size_t k, size_t ld,
+                                 const double *perceived, size_t n2, size_t k2, size_t ld2,
+                                 double level, csat_comparison **cmps, size_t *ncmps,
+                                 size_t **zvals, size_t *nzvals, csat_error *err)
+{
+    csat_comparison *c;
+    size_t *pairs;
+    csat_status st;
+    if (n2 != n || k2 != k || ld2 != ld) {
+        err->code = CSAT_ERR_ARGUMENT;
+        err->index = CSAT_NO_INDEX;
+        err->column = CSAT_NO_INDEX;
+        snprintf(err->message, sizeof err->message,
+                 "perceived is %zu × %zu (rows × attributes) but expected is %zu × %zu", n2,
+                 k2, n, k);
+        return CSAT_ERR_ARGUMENT;
+    }
+    c = (csat_comparison *)csat_bind_alloc(k, sizeof *c, err);
+    pairs = c ? (size_t *)csat_bind_alloc(k, sizeof *pairs, err) : NULL;
+    if (pairs == NULL) {
+        free(c);
+        return CSAT_ERR_NOMEM;
+    }
+    st = csat_gap(expected, perceived, n, k, ld, level, c, pairs, err);
+    if (st != CSAT_OK) {
+        free(c);
+        free(pairs);
+        return st;
+    }
+    *cmps = c;
+    *ncmps = k;
+    *zvals = pairs;
+    *nzvals = k;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_churn_period(const double *start_time, size_t n,
+                                          const double *end_time, size_t nend, double t0,
+                                          double t1, csat_retention_result *out,
+                                          csat_error *err)
+{
+    if (csat_bind_length(nend, n, "end_time", "start times", err))
+        return CSAT_ERR_ARGUMENT;
+    return csat_churn_period(start_time, end_time, n, t0, t1, out, err);
+}
+
+static csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
+                                          size_t nobs, double level, csat_survival **out,
+                                          csat_error *err)
+{
+    if (observed != NULL && csat_bind_length(nobs, n, "observed", "times", err))
+        return CSAT_ERR_ARGUMENT;
+    return csat_survival_fit(time, observed, n, level, out, err);
+}
+
+/* All the steps of a curve, row-major: steps × CSAT_BIND_POINT_WIDTH
+ * (time, n_risk, n_event, n_censor, survival, se, ci_lower, ci_upper). */
+static csat_status csat_bind_survival_steps(const csat_survival *s, double **vals,
+                                            size_t *nvals, csat_error *err)
+{
+    csat_curve_summary sum;
+    csat_survival_point p;
+    double *a, *r;
+    size_t i;
+    csat_status st = csat_survival_summary(s, &sum, err);
+    if (st != CSAT_OK)
+        return st;
+    if (sum.steps > SIZE_MAX / CSAT_BIND_POINT_WIDTH)
+        return csat_bind_nomem(err);
+    a = csat_bind_doubles(sum.steps * CSAT_BIND_POINT_WIDTH, err);
+    if (a == NULL)
+        return CSAT_ERR_NOMEM;
+    for (i = 0; i < sum.steps; i++) {
+        st = csat_survival_step(s, i, &p, err);
+        if (st != CSAT_OK) {
+            free(a);
+            return st;
+        }
+        r = a + i * CSAT_BIND_POINT_WIDTH;
+        r[0] = p.time, r[1] = p.n_risk, r[2] = p.n_event, r[3] = p.n_censor;
+        r[4] = p.survival, r[5] = p.se, r[6] = p.ci_lower, r[7] = p.ci_upper;
+    }
+    *vals = a;
+    *nvals = sum.steps * CSAT_BIND_POINT_WIDTH;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_complaints_pareto(const double *codes, size_t n,
+                                               csat_category_count **cats, size_t *ncats,
+                                               csat_sample *sample, csat_error *err)
+{
+    size_t k = 0, k2 = 0;
+    csat_category_count *c;
+    csat_status st = csat_complaints_pareto(codes, n, NULL, 0, &k, sample, err);
+    if (st != CSAT_OK)
+        return st;
+    c = (csat_category_count *)csat_bind_alloc(k, sizeof *c, err);
+    if (c == NULL)
+        return CSAT_ERR_NOMEM;
+    st = csat_complaints_pareto(codes, n, c, k, &k2, sample, err);
+    if (st != CSAT_OK) {
+        free(c);
+        return st;
+    }
+    if (k2 != k) {
+        free(c);
+        return csat_bind_argument(err, "the number of categories changed between two calls");
+    }
+    *cats = c;
+    *ncats = k;
+    return CSAT_OK;
+}
+
+static csat_status csat_bind_resolution_times(const double *time, size_t n,
+                                              const double *resolved, size_t nres, double sla,
+                                              const double *probs, size_t m,
+                                              double **quantiles, size_t *nquantiles,
+                                              csat_resolution_result *out, csat_error *err)
+{
+    double *q = NULL;
+    csat_status st;
+    if (resolved != NULL && csat_bind_length(nres, n, "resolved", "times", err))
+        return CSAT_ERR_ARGUMENT;
+    if (m > 0) {
+        q = csat_bind_doubles(m, err);
+        if (q == NULL)
+            return CSAT_ERR_NOMEM;
+    }
+    st = csat_resolution_times(time, resolved, n, sla, m > 0 ? probs : NULL, m, q, out, err);
+    if (st != CSAT_OK) {
+        free(q);
+        return st;
+    }
+    *quantiles = q;
+    *nquantiles = m;
+    return CSAT_OK;
+}
+%}
+
+csat_status csat_bind_adjust_pvalues(const double *pvalues, size_t n, csat_adjust_method method,
+                                     double **vals, size_t *nvals, csat_error *err);
+csat_status csat_bind_trend(const double *score, size_t k, const double *se, size_t nse,
+                            const double *times, size_t ntimes, double level,
+                            csat_trend_result *out, csat_comparison **cmps, size_t *ncmps,
+                            csat_error *err);
+csat_status csat_bind_gap(const double *expected, size_t n, size_t k, size_t ld,
+                          const double *perceived, size_t n2, size_t k2, size_t ld2,
+                          double level, csat_comparison **cmps, size_t *ncmps, size_t **zvals,
+                          size_t *nzvals, csat_error *err);
+csat_status csat_bind_churn_period(const double *start_time, size_t n, const double *end_time,
+                                   size_t nend, double t0, double t1, csat_retention_result *out,
+                                   csat_error *err);
+csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
+                                   size_t nobs, double level, csat_survival **out,
+                                   csat_error *err);
+csat_status csat_bind_survival_steps(const csat_survival *s, double **vals, size_t *nvals,
+                                     csat_error *err);
+csat_status csat_bind_complaints_pareto(const double *codes, size_t n,
+                                        csat_category_count **cats, size_t *ncats,
+                                        csat_sample *sample, csat_error *err);
+csat_status csat_bind_resolution_times(const double *time, size_t n, const double *resolved,
+                                       size_t nres, double sla, const double *probs, size_t m,
+                                       double **quantiles, size_t *nquantiles,
+                                       csat_resolution_result *out, csat_error *err);

@@ -4,15 +4,20 @@
  *     csat-report [survey.csv]
  *
  * The file must have a header row with the columns `nps` (likelihood to
- * recommend, stored 1..11 = 0..10 shifted by +1), `overall_sat` (1..7) and
- * `flight_class`, as examples/data/airlinesat.csv has. Values are numbers
- * or NA (missing); fields may be quoted ("..." with "" for a quote).
+ * recommend, stored 1..11 = 0..10 shifted by +1), `overall_sat` (1..7),
+ * `flight_purpose`, `flight_class`, `e1` .. `e23` (expectations of 23
+ * service attributes, 1..100) and `s1` .. `s23` (satisfaction with the same
+ * attributes, 1..100), as examples/data/airlinesat.csv has. Values are
+ * numbers or NA (missing); fields may be quoted ("..." with "" for a quote).
  *
  * The report: NPS with 95 % intervals, CSAT and top-2-box of overall
- * satisfaction, its mean, its distribution as a bar chart, and the NPS of
- * each flight class. Every libcsat status is checked; a failure prints the
- * library's message (with the CSV line of the offending answer) and makes
- * the program exit with status 1.
+ * satisfaction, its mean, its distribution as a bar chart, the NPS of each
+ * flight class; the NPS and CSAT of each segment (flight purpose, flight
+ * class) against the rest of the sample, with Holm-adjusted p-values; and
+ * the gap between satisfaction and expectation for the 23 attributes
+ * (paired t tests, Holm-adjusted). Every libcsat status is checked; a
+ * failure prints the library's message (with the CSV line of the offending
+ * answer) and makes the program exit with status 1.
  */
 #include <math.h>
 #include <stdio.h>
@@ -29,6 +34,7 @@
 
 #define LEVEL 0.95
 #define BAR_WIDTH 40
+#define ATTRIBUTES 23 /* e1..e23 and s1..s23 */
 
 /* ------------------------------------------------------------------------ */
 /* Reporting libcsat failures. `rows` maps the index of an answer in the
@@ -171,9 +177,43 @@ static void report_distribution(context *c, const double *sat, size_t n)
     printf("\n");
 }
 
+/* A p-value as text, six characters: four decimals, or "<.0001". */
+typedef struct ptext {
+    char s[16];
+} ptext;
+
+static ptext pval(double p)
+{
+    ptext t;
+    if (p < 0.0001)
+        snprintf(t.s, sizeof t.s, "%6s", "<.0001");
+    else
+        snprintf(t.s, sizeof t.s, "%6.4f", p);
+    return t;
+}
+
 static int compare_strings(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct values of column j, sorted, into names[] (room for nrow
+ * entries); returns their number. */
+static size_t distinct_groups(const csv_table *t, size_t j, const char **names)
+{
+    size_t n = t->nrow, ngroups = 0;
+    for (size_t i = 0; i < n; i++)
+        names[i] = t->cell[i * t->ncol + j];
+    qsort(names, n, sizeof *names, compare_strings);
+    for (size_t i = 0; i < n; i++)
+        if (ngroups == 0 || strcmp(names[i], names[ngroups - 1]) != 0)
+            names[ngroups++] = names[i];
+    return ngroups;
+}
+
+static const char *group_label(const char *name)
+{
+    return *name && strcmp(name, "NA") != 0 ? name : "(missing)";
 }
 
 static void report_nps_by_group(context *c, const double *nps, const char *column)
@@ -194,14 +234,7 @@ static void report_nps_by_group(context *c, const double *nps, const char *colum
         goto done;
     }
 
-    /* The distinct groups, sorted. */
-    for (size_t i = 0; i < n; i++)
-        names[i] = t->cell[i * t->ncol + (size_t)j];
-    qsort(names, n, sizeof *names, compare_strings);
-    size_t ngroups = 0;
-    for (size_t i = 0; i < n; i++)
-        if (ngroups == 0 || strcmp(names[i], names[ngroups - 1]) != 0)
-            names[ngroups++] = names[i];
+    size_t ngroups = distinct_groups(t, (size_t)j, names);
 
     printf("NPS by %s (Wald 95%% CI)\n\n", column);
     printf("  %-12s %6s %7s   95%% CI\n", column, "n", "NPS");
@@ -213,7 +246,7 @@ static void report_nps_by_group(context *c, const double *nps, const char *colum
                 rows[m++] = i;
             }
         }
-        const char *label = *names[g] && strcmp(names[g], "NA") != 0 ? names[g] : "(missing)";
+        const char *label = group_label(names[g]);
         csat_error err;
         csat_nps_result r;
         csat_status s = csat_nps(x, m, NULL, NULL, &r, &err);
@@ -241,6 +274,295 @@ done:
 }
 
 /* ------------------------------------------------------------------------ */
+/* Segments against the rest of the sample. */
+
+typedef struct segment {
+    char label[48];
+    csat_nps_result nps, nps_rest;
+    csat_share_result csat, csat_rest;
+    csat_comparison d_nps, d_csat;
+} segment;
+
+/* The answers of one segment and of the rest, with their rows in the table
+ * (for error messages). */
+typedef struct split {
+    double *x_in, *x_out;
+    size_t *rows_in, *rows_out;
+    size_t n_in, n_out;
+} split;
+
+static void split_by(const csv_table *t, size_t j, const char *name, const double *x, split *sp)
+{
+    sp->n_in = sp->n_out = 0;
+    for (size_t i = 0; i < t->nrow; i++) {
+        if (strcmp(t->cell[i * t->ncol + j], name) == 0) {
+            sp->x_in[sp->n_in] = x[i];
+            sp->rows_in[sp->n_in++] = i;
+        } else {
+            sp->x_out[sp->n_out] = x[i];
+            sp->rows_out[sp->n_out++] = i;
+        }
+    }
+}
+
+/* NPS and CSAT of one segment and of the rest, and their differences.
+ * Returns 0, or -1 after reporting the failure. */
+static int compare_segment(context *c, size_t j, const char *name, const double *nps,
+                           const double *sat, split *sp, segment *seg)
+{
+    const csv_table *t = c->table;
+    csat_error err;
+    csat_csat_options copt = { 1, 7, 5, LEVEL };
+    csat_status s;
+    char what[96];
+
+    snprintf(seg->label, sizeof seg->label, "%.16s %.24s", t->header[j], group_label(name));
+    split_by(t, j, name, nps, sp);
+    snprintf(what, sizeof what, "NPS of %s", seg->label);
+    if ((s = csat_nps(sp->x_in, sp->n_in, NULL, NULL, &seg->nps, &err)) != CSAT_OK) {
+        fail(c, what, s, &err, sp->rows_in);
+        return -1;
+    }
+    snprintf(what, sizeof what, "NPS of the rest (not %s)", seg->label);
+    if ((s = csat_nps(sp->x_out, sp->n_out, NULL, NULL, &seg->nps_rest, &err)) != CSAT_OK) {
+        fail(c, what, s, &err, sp->rows_out);
+        return -1;
+    }
+    snprintf(what, sizeof what, "NPS comparison of %s", seg->label);
+    if ((s = csat_compare_nps(&seg->nps, &seg->nps_rest, LEVEL, &seg->d_nps, &err)) != CSAT_OK) {
+        fail(c, what, s, &err, NULL);
+        return -1;
+    }
+
+    split_by(t, j, name, sat, sp);
+    snprintf(what, sizeof what, "CSAT of %s", seg->label);
+    if ((s = csat_csat(sp->x_in, sp->n_in, NULL, &copt, &seg->csat, &err)) != CSAT_OK) {
+        fail(c, what, s, &err, sp->rows_in);
+        return -1;
+    }
+    snprintf(what, sizeof what, "CSAT of the rest (not %s)", seg->label);
+    if ((s = csat_csat(sp->x_out, sp->n_out, NULL, &copt, &seg->csat_rest, &err)) != CSAT_OK) {
+        fail(c, what, s, &err, sp->rows_out);
+        return -1;
+    }
+    snprintf(what, sizeof what, "CSAT comparison of %s", seg->label);
+    if ((s = csat_compare_shares(&seg->csat, &seg->csat_rest, LEVEL, &seg->d_csat, &err))
+        != CSAT_OK) {
+        fail(c, what, s, &err, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+static void report_segments(context *c, const double *nps, const double *sat,
+                            const char *const *columns, size_t ncolumns)
+{
+    const csv_table *t = c->table;
+    size_t n = t->nrow ? t->nrow : 1;
+    const char **names = malloc(n * sizeof *names);
+    segment *seg = NULL;
+    double *p = NULL, *holm = NULL;
+    split sp = { malloc(n * sizeof(double)), malloc(n * sizeof(double)),
+                 malloc(n * sizeof(size_t)), malloc(n * sizeof(size_t)), 0, 0 };
+    size_t nseg = 0, cap = 0;
+    if (names == NULL || sp.x_in == NULL || sp.x_out == NULL || sp.rows_in == NULL
+        || sp.rows_out == NULL)
+        goto nomem;
+
+    for (size_t k = 0; k < ncolumns; k++) {
+        long j = csv_column(t, columns[k]);
+        if (j < 0) {
+            c->failures++;
+            goto done;
+        }
+        size_t ngroups = distinct_groups(t, (size_t)j, names);
+        /* With two segments, one against the rest is the other's mirror
+         * image: compare only the first with the second. */
+        size_t ncompare = ngroups == 2 ? 1 : ngroups < 2 ? 0 : ngroups;
+        for (size_t g = 0; g < ncompare; g++) {
+            if (nseg == cap) {
+                size_t newcap = cap ? 2 * cap : 8;
+                segment *more = realloc(seg, newcap * sizeof *seg);
+                if (more == NULL)
+                    goto nomem;
+                seg = more;
+                cap = newcap;
+            }
+            if (compare_segment(c, (size_t)j, names[g], nps, sat, &sp, &seg[nseg]) != 0)
+                goto done;
+            nseg++;
+        }
+    }
+    if (nseg == 0)
+        goto done;
+
+    /* One family: the NPS comparisons, then the CSAT comparisons. */
+    p = malloc(2 * nseg * sizeof *p);
+    holm = malloc(2 * nseg * sizeof *holm);
+    if (p == NULL || holm == NULL)
+        goto nomem;
+    for (size_t i = 0; i < nseg; i++) {
+        p[i] = seg[i].d_nps.p;
+        p[nseg + i] = seg[i].d_csat.p;
+    }
+    csat_error err;
+    csat_status s = csat_adjust_pvalues(p, 2 * nseg, CSAT_ADJUST_HOLM, holm, &err);
+    if (s != CSAT_OK) {
+        fail(c, "Holm adjustment", s, &err, NULL);
+        goto done;
+    }
+
+    printf("Segments against the rest of the sample\n");
+    printf("  each segment against all other respondents (of a variable with two\n");
+    printf("  segments only the first, against the second); 95%% CI; p-values\n");
+    printf("  Holm-adjusted over all %zu comparisons of this section\n\n", 2 * nseg);
+    printf("  NPS: difference in points, z test, Wald CI\n");
+    printf("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s\n", "segment", "n", "NPS", "rest", "diff",
+           "95% CI", "p", "Holm p");
+    for (size_t i = 0; i < nseg; i++)
+        printf("  %-23s %5zu %+6.1f %+6.1f %+6.1f  [%+6.1f, %+6.1f] %s  %s\n", seg[i].label,
+               seg[i].nps.n, seg[i].nps.score, seg[i].nps_rest.score, seg[i].d_nps.diff,
+               seg[i].d_nps.ci_lower, seg[i].d_nps.ci_upper, pval(seg[i].d_nps.p).s,
+               pval(holm[i]).s);
+    printf("\n  CSAT (5-7 of 1-7): difference in percentage points, pooled z test,\n");
+    printf("  Newcombe hybrid score CI\n");
+    printf("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s\n", "segment", "n", "CSAT", "rest", "diff",
+           "95% CI", "p", "Holm p");
+    for (size_t i = 0; i < nseg; i++)
+        printf("  %-23s %5zu %6.1f %6.1f %+6.1f  [%+6.1f, %+6.1f] %s  %s\n", seg[i].label,
+               seg[i].csat.n, seg[i].csat.score, seg[i].csat_rest.score, seg[i].d_csat.diff,
+               seg[i].d_csat.ci_lower, seg[i].d_csat.ci_upper, pval(seg[i].d_csat.p).s,
+               pval(holm[nseg + i]).s);
+    printf("\n  Each segment is compared with the rest: two independent samples. Against\n");
+    printf("  the whole sample, which contains the segment, these tests would not hold.\n\n");
+    goto done;
+
+nomem:
+    fprintf(stderr, "csat-report: out of memory\n");
+    c->failures++;
+done:
+    free(names);
+    free(seg);
+    free(p);
+    free(holm);
+    free(sp.x_in);
+    free(sp.x_out);
+    free(sp.rows_in);
+    free(sp.rows_out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Expectations against satisfaction. */
+
+typedef struct by_gap {
+    double gap;
+    size_t j;
+} by_gap;
+
+static int compare_gaps(const void *a, const void *b)
+{
+    const by_gap *x = a, *y = b;
+    if (x->gap != y->gap)
+        return x->gap < y->gap ? -1 : 1;
+    return (x->j > y->j) - (x->j < y->j);
+}
+
+static void report_gaps(context *c)
+{
+    enum { K = ATTRIBUTES };
+    const csv_table *t = c->table;
+    size_t n = t->nrow;
+    double *e = malloc((n ? n : 1) * K * sizeof *e);
+    double *s = malloc((n ? n : 1) * K * sizeof *s);
+    double *ej = malloc((n ? n : 1) * sizeof *ej), *sj = malloc((n ? n : 1) * sizeof *sj);
+    if (e == NULL || s == NULL || ej == NULL || sj == NULL) {
+        fprintf(stderr, "csat-report: out of memory\n");
+        c->failures++;
+        goto done;
+    }
+    /* Two n x 23 row-major matrices: e1..e23 and s1..s23. */
+    for (size_t k = 0; k < K; k++) {
+        char name[8];
+        double *col;
+        for (int which = 0; which < 2; which++) {
+            snprintf(name, sizeof name, "%c%zu", which ? 's' : 'e', k + 1);
+            long j = csv_column(t, name);
+            if (j < 0 || (col = csv_numeric(t, (size_t)j)) == NULL) {
+                c->failures++;
+                goto done;
+            }
+            for (size_t i = 0; i < n; i++)
+                (which ? s : e)[i * K + k] = col[i];
+            free(col);
+        }
+    }
+
+    csat_error err;
+    csat_comparison gap[K];
+    size_t pairs[K];
+    double p[K], holm[K];
+    csat_mean_result mean_e[K], mean_s[K];
+    csat_status st = csat_gap(e, s, n, K, K, LEVEL, gap, pairs, &err);
+    if (st != CSAT_OK) {
+        fail(c, "expectation-satisfaction gap", st, &err, NULL);
+        if (err.column < K)
+            fprintf(stderr, "csat-report:   the attribute is e%zu / s%zu\n", err.column + 1,
+                    err.column + 1);
+        goto done;
+    }
+    for (size_t k = 0; k < K; k++) {
+        /* The mean expectation and satisfaction of the pairs the gap used. */
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!isnan(e[i * K + k]) && !isnan(s[i * K + k])) {
+                ej[m] = e[i * K + k];
+                sj[m++] = s[i * K + k];
+            }
+        }
+        st = csat_mean_score(ej, m, NULL, NULL, &mean_e[k], &err);
+        if (st == CSAT_OK)
+            st = csat_mean_score(sj, m, NULL, NULL, &mean_s[k], &err);
+        if (st != CSAT_OK) {
+            fail(c, "mean of an attribute", st, &err, NULL);
+            goto done;
+        }
+        p[k] = gap[k].p;
+    }
+    st = csat_adjust_pvalues(p, K, CSAT_ADJUST_HOLM, holm, &err);
+    if (st != CSAT_OK) {
+        fail(c, "Holm adjustment", st, &err, NULL);
+        goto done;
+    }
+    by_gap order[K];
+    for (size_t k = 0; k < K; k++)
+        order[k] = (by_gap){ gap[k].diff, k };
+    qsort(order, K, sizeof *order, compare_gaps);
+
+    printf("Expectations vs satisfaction\n");
+    printf("  gap = satisfaction s_j minus expectation e_j of the same attribute\n");
+    printf("  (both 1-100), mean over the respondents who rated both; paired t test,\n");
+    printf("  95%% CI; p-values Holm-adjusted over the %d attributes; largest\n", K);
+    printf("  shortfall first\n\n");
+    printf("  %-9s %5s %8s %9s %6s  %-16s %7s %6s  %6s\n", "attribute", "pairs", "expected",
+           "perceived", "gap", "95% CI", "t", "p", "Holm p");
+    for (size_t r = 0; r < K; r++) {
+        size_t k = order[r].j;
+        char label[8];
+        snprintf(label, sizeof label, "s%zu", k + 1);
+        printf("  %-9s %5zu %8.1f %9.1f %+6.1f  [%+6.1f, %+6.1f] %7.2f %s  %s\n", label,
+               pairs[k], mean_e[k].score, mean_s[k].score, gap[k].diff, gap[k].ci_lower,
+               gap[k].ci_upper, gap[k].statistic, pval(gap[k].p).s, pval(holm[k]).s);
+    }
+    printf("\n");
+
+done:
+    free(e);
+    free(s);
+    free(ej);
+    free(sj);
+}
+
+/* ------------------------------------------------------------------------ */
 
 int main(int argc, char **argv)
 {
@@ -248,7 +570,8 @@ int main(int argc, char **argv)
     if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
         printf("usage: %s [survey.csv]\n"
                "Prints a satisfaction report; the CSV needs the columns nps (1..11),\n"
-               "overall_sat (1..7) and flight_class. Default: %s\n",
+               "overall_sat (1..7), flight_purpose, flight_class, e1..e23 and s1..s23\n"
+               "(1..100). Default: %s\n",
                argv[0], CSAT_EXAMPLE_DATA);
         return 0;
     }
@@ -286,6 +609,9 @@ int main(int argc, char **argv)
     report_satisfaction(&c, sat, table.nrow);
     report_distribution(&c, sat, table.nrow);
     report_nps_by_group(&c, nps, "flight_class");
+    static const char *const segments[] = { "flight_purpose", "flight_class" };
+    report_segments(&c, nps, sat, segments, 2);
+    report_gaps(&c);
 
     free(nps);
     free(sat);

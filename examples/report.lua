@@ -3,18 +3,25 @@
 --     lua5.4 report.lua [survey.csv]
 --
 -- The file needs the columns `nps` (likelihood to recommend, stored 1..11 =
--- 0..10 shifted by +1), `overall_sat` (1..7) and `flight_class`, as
--- examples/data/airlinesat.csv has; missing values are written NA and become
--- NaN (0/0), which libcsat skips and counts as missing.
+-- 0..10 shifted by +1), `overall_sat` (1..7), `flight_purpose`,
+-- `flight_class`, `e1` .. `e23` (expectations of 23 service attributes,
+-- 1..100) and `s1` .. `s23` (satisfaction with the same attributes, 1..100),
+-- as examples/data/airlinesat.csv has; missing values are written NA and
+-- become NaN (0/0), which libcsat skips and counts as missing.
 --
 -- The report: NPS with its 95 % interval, CSAT and top-2-box of overall
--- satisfaction, its mean, its distribution as a bar chart, and the NPS of
--- each flight class. libcsat raises an error with a message on bad data; the
--- report prints it and exits with status 1.
+-- satisfaction, its mean, its distribution as a bar chart, the NPS of each
+-- flight class; the NPS and CSAT of each segment (flight purpose, flight
+-- class) against the rest of the sample, with Holm-adjusted p-values; and
+-- the gap between satisfaction and expectation for the 23 attributes
+-- (paired t tests, Holm-adjusted). libcsat raises an error with a message on
+-- bad data; the report prints it and exits with status 1.
 
 local csat = require "csat"
 
 local BAR_WIDTH = 40
+local SEGMENTS = { "flight_purpose", "flight_class" }
+local ATTRIBUTES = 23 -- e1..e23 and s1..s23
 
 local function script_dir()
   local path = arg and arg[0] or ""
@@ -64,6 +71,12 @@ end
 
 local function ci(r, fmt)
   return "[" .. num(fmt, r.ci[1]) .. ", " .. num(fmt, r.ci[2]) .. "]"
+end
+
+-- A p-value in six characters: four decimals, or <.0001.
+local function pval(p)
+  if p < 0.0001 then return string.format("%6s", "<.0001") end
+  return string.format("%6.4f", p)
 end
 
 local function report_nps(nps)
@@ -148,6 +161,126 @@ local function report_nps_by_group(nps, groups, column)
   print()
 end
 
+-- The distinct values of a table of strings, sorted.
+local function distinct(values)
+  local seen, names = {}, {}
+  for _, g in ipairs(values) do
+    if not seen[g] then
+      seen[g] = true
+      names[#names + 1] = g
+    end
+  end
+  table.sort(names)
+  return names
+end
+
+-- Each segment's NPS and CSAT against the rest of the sample.
+local function report_segments(nps, sat, groups)
+  local rows = {}
+  local csat_opts = { scale = { 1, 7 }, satisfied_min = 5 }
+  for _, column in ipairs(SEGMENTS) do
+    local names = distinct(groups[column])
+    -- With two segments, one against the rest is the other's mirror image:
+    -- compare only the first with the second.
+    local ncompare = #names == 2 and 1 or (#names < 2 and 0 or #names)
+    for g = 1, ncompare do
+      local x_in, x_out, s_in, s_out = {}, {}, {}, {}
+      for i, v in ipairs(groups[column]) do
+        if v == names[g] then
+          x_in[#x_in + 1], s_in[#s_in + 1] = nps[i], sat[i]
+        else
+          x_out[#x_out + 1], s_out[#s_out + 1] = nps[i], sat[i]
+        end
+      end
+      local label = column .. " " .. names[g]
+      local a = call("NPS of " .. label, csat.nps, x_in, { scale = { 0, 10 } })
+      local b = call("NPS of the rest (not " .. label .. ")", csat.nps, x_out, { scale = { 0, 10 } })
+      local c = call("CSAT of " .. label, csat.csat, s_in, csat_opts)
+      local d = call("CSAT of the rest (not " .. label .. ")", csat.csat, s_out, csat_opts)
+      rows[#rows + 1] = {
+        label = label, nps = a, nps_rest = b, d_nps = call("NPS comparison", csat.compare, a, b),
+        csat = c, csat_rest = d, d_csat = call("CSAT comparison", csat.compare, c, d),
+      }
+    end
+  end
+  if #rows == 0 then return end
+  -- One family: the NPS comparisons, then the CSAT comparisons.
+  local p, k = {}, #rows
+  for i, r in ipairs(rows) do
+    p[i], p[k + i] = r.d_nps.p, r.d_csat.p
+  end
+  local holm = call("Holm adjustment", csat.adjust, p, "holm")
+  print("Segments against the rest of the sample")
+  print("  each segment against all other respondents (of a variable with two")
+  print("  segments only the first, against the second); 95% CI; p-values")
+  print(string.format("  Holm-adjusted over all %d comparisons of this section", 2 * k))
+  print()
+  print("  NPS: difference in points, z test, Wald CI")
+  print(string.format("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s", "segment", "n", "NPS", "rest",
+                      "diff", "95% CI", "p", "Holm p"))
+  for i, r in ipairs(rows) do
+    print(string.format("  %-23s %5d %+6.1f %+6.1f %+6.1f  %s %s  %s", r.label, r.nps.n,
+                        r.nps.score, r.nps_rest.score, r.d_nps.diff, ci(r.d_nps, "%+6.1f"),
+                        pval(r.d_nps.p), pval(holm[i])))
+  end
+  print()
+  print("  CSAT (5-7 of 1-7): difference in percentage points, pooled z test,")
+  print("  Newcombe hybrid score CI")
+  print(string.format("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s", "segment", "n", "CSAT", "rest",
+                      "diff", "95% CI", "p", "Holm p"))
+  for i, r in ipairs(rows) do
+    print(string.format("  %-23s %5d %6.1f %6.1f %+6.1f  %s %s  %s", r.label, r.csat.n,
+                        r.csat.score, r.csat_rest.score, r.d_csat.diff, ci(r.d_csat, "%+6.1f"),
+                        pval(r.d_csat.p), pval(holm[k + i])))
+  end
+  print()
+  print("  Each segment is compared with the rest: two independent samples. Against")
+  print("  the whole sample, which contains the segment, these tests would not hold.")
+  print()
+end
+
+-- The gap satisfaction - expectation per attribute, largest shortfall first.
+local function report_gaps(expected, perceived)
+  local names = {}
+  for j = 1, ATTRIBUTES do names[j] = "s" .. j end
+  local g = call("expectation-satisfaction gap", csat.gap, expected, perceived, { names = names })
+  local holm = call("Holm adjustment", csat.adjust, g.p, "holm")
+  -- The mean expectation and satisfaction of the pairs each gap used.
+  local mean_e, mean_s = {}, {}
+  for j = 1, ATTRIBUTES do
+    local e, s = {}, {}
+    for i = 1, #expected do
+      local ej, sj = expected[i][j], perceived[i][j]
+      if ej == ej and sj == sj then
+        e[#e + 1], s[#s + 1] = ej, sj
+      end
+    end
+    mean_e[j] = call("mean expectation", csat.mean_score, e).score
+    mean_s[j] = call("mean satisfaction", csat.mean_score, s).score
+  end
+  local order = {}
+  for j = 1, ATTRIBUTES do order[j] = j end
+  table.sort(order, function(a, b)
+    if g.gap[a] ~= g.gap[b] then return g.gap[a] < g.gap[b] end
+    return a < b
+  end)
+  print("Expectations vs satisfaction")
+  print("  gap = satisfaction s_j minus expectation e_j of the same attribute")
+  print("  (both 1-100), mean over the respondents who rated both; paired t test,")
+  print(string.format("  95%% CI; p-values Holm-adjusted over the %d attributes; largest", ATTRIBUTES))
+  print("  shortfall first")
+  print()
+  print(string.format("  %-9s %5s %8s %9s %6s  %-16s %7s %6s  %6s", "attribute", "pairs",
+                      "expected", "perceived", "gap", "95% CI", "t", "p", "Holm p"))
+  for _, j in ipairs(order) do
+    print(string.format("  %-9s %5d %8.1f %9.1f %+6.1f  %s %7.2f %s  %s", names[j], g.pairs[j],
+                        mean_e[j], mean_s[j], g.gap[j],
+                        ci({ ci = { g.ci_lower[j], g.ci_upper[j] } }, "%+6.1f"), g.t[j],
+                        pval(g.p[j]), pval(holm[j])))
+  end
+  print()
+end
+
 -- Main --------------------------------------------------------------------
 
 local path = arg and arg[1] or DEFAULT_DATA
@@ -164,11 +297,23 @@ for i = 1, #nps do
   nps[i] = nps[i] - 1 -- stored 1..11: back to 0..10 (NaN stays NaN)
 end
 local sat = numeric_column(t, "overall_sat")
-local jclass = column_index(t, "flight_class")
-local classes = {}
-for i, row in ipairs(t.rows) do
-  local g = row[jclass]
-  classes[i] = (g == "" or g == "NA") and "(missing)" or g
+local groups = {}
+for _, column in ipairs(SEGMENTS) do
+  local j, values = column_index(t, column), {}
+  for i, row in ipairs(t.rows) do
+    local g = row[j]
+    values[i] = (g == "" or g == "NA") and "(missing)" or g
+  end
+  groups[column] = values
+end
+-- Expectations e1..e23 and satisfaction s1..s23 as tables of rows.
+local expected, perceived = {}, {}
+for i = 1, #t.rows do expected[i], perceived[i] = {}, {} end
+for j = 1, ATTRIBUTES do
+  local e, s = numeric_column(t, "e" .. j), numeric_column(t, "s" .. j)
+  for i = 1, #t.rows do
+    expected[i][j], perceived[i][j] = e[i], s[i]
+  end
 end
 
 print("Customer satisfaction report")
@@ -179,4 +324,6 @@ print()
 report_nps(nps)
 report_satisfaction(sat)
 report_distribution(sat)
-report_nps_by_group(nps, classes, "flight_class")
+report_nps_by_group(nps, groups.flight_class, "flight_class")
+report_segments(nps, sat, groups)
+report_gaps(expected, perceived)

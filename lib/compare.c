@@ -11,11 +11,14 @@
 #include "error.h"
 #include "estimate.h"
 
+/* An SE of 0 is allowed (a sample without spread: the difference is then
+ * known exactly, and test() gives ±inf or 0, never NaN); NaN, negative or
+ * infinite is not. */
 static csat_status check_se(double se, const char *what, csat_error *err)
 {
-    if (!(se > 0 && isfinite(se)))
+    if (!(se >= 0 && isfinite(se)))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "%s has no positive finite standard error (%g)", what, se);
+                         "%s has no finite standard error (%g)", what, se);
     return CSAT_OK;
 }
 
@@ -203,8 +206,10 @@ csat_status csat_compare_means(const csat_mean_result *a, const csat_mean_result
     if (st != CSAT_OK)
         return st;
     double va = a->se * a->se, vb = b->se * b->se;
-    /* Welch–Satterthwaite degrees of freedom. */
-    double df = (va + vb) * (va + vb) / (va * va / a->df + vb * vb / b->df);
+    /* Welch–Satterthwaite degrees of freedom; with no spread on either side
+     * (both SEs 0) the test is degenerate and the pooled df is used. */
+    double df = va + vb > 0 ? (va + vb) * (va + vb) / (va * va / a->df + vb * vb / b->df)
+                            : a->df + b->df;
     symmetric(out, a->score - b->score, sqrt(va + vb), df, level);
     return CSAT_OK;
 }

@@ -51,15 +51,18 @@ static void loglog(double surv, double se_log, double z, double *lo, double *hi)
 }
 
 /* First time where a curve (one of survival, lower, upper) drops below ½,
- * with R's midpoint rule where it sits at exactly ½. */
+ * with R's midpoint rule where it sits at ½. "At ½" allows √eps, as R's
+ * quantile.survfit does: a product such as (1 − 1/4)(1 − 1/3) is ½ in exact
+ * arithmetic but 0.5000000000000001 in doubles. */
+#define HALF_TOL 1.4901161193847656e-08
 static double first_below_half(const csat_survival_point *pt, size_t steps, int which)
 {
     for (size_t i = 0; i < steps; i++) {
         double v = which == 0 ? pt[i].survival : which == 1 ? pt[i].ci_lower : pt[i].ci_upper;
+        if (fabs(v - 0.5) <= HALF_TOL)
+            return i + 1 < steps ? 0.5 * (pt[i].time + pt[i + 1].time) : pt[i].time;
         if (v < 0.5)
             return pt[i].time;
-        if (v == 0.5)
-            return i + 1 < steps ? 0.5 * (pt[i].time + pt[i + 1].time) : pt[i].time;
     }
     return NAN;
 }

@@ -18,6 +18,13 @@
 -- with fields r2, adj_r2, coef, se, t, p, ci, beta, vif, r, means, sds...
 -- and methods importance, dominance, bootstrap, ipa, summary;
 -- csat.XProd(p) accumulates shards for csat.key_drivers_from.
+--
+-- Comparisons: csat.compare(a, b, {level =}) or csat.compare(a, nil,
+-- {benchmark =}), csat.adjust(p, "holm"), csat.trend(results, {times =}),
+-- csat.percentile_rank(score, peers), csat.gap(expected, perceived).
+-- Business measures: csat.retention, csat.churn, csat.churn_convert,
+-- csat.survival (Kaplan-Meier), csat.clv, csat.complaints, csat.rate,
+-- csat.referral_rate, csat.resolution_times, csat.reviews.
 
 local core = require "csat_core"
 
@@ -917,6 +924,405 @@ function M.key_drivers_from(acc, opts)
     raise_named(message, column, names)
   end
   return new_model(handle, names)
+end
+
+-- Comparisons -------------------------------------------------------------------
+--
+-- csat.compare(a, b, {level =}) compares two results of one kind (NPS,
+-- share, mean; a CES result by its mean effort); csat.compare(a, nil,
+-- {benchmark =, level =}) compares a result with a benchmark value (a share
+-- benchmark in percent). A comparison is {kind, diff, se, ci = {lower,
+-- upper}, statistic, df, p, level, test}: df is math.huge for a z test.
+
+local function result_kind(r)
+  if type(r) ~= "table" or getmetatable(r) ~= Result then
+    return nil
+  end
+  if r.kind == "NPS" then
+    return "nps"
+  elseif r.kind == "share" then
+    return "share"
+  elseif r.kind == "mean" or r.kind == "CES" then
+    return "mean"
+  end
+  return nil
+end
+
+-- The C fields of a result table (the numbers the library gave, unchanged).
+local function c_fields(r)
+  local k = result_kind(r)
+  if r.kind == "CES" then
+    r = r.effort
+  end
+  local c = {
+    score = r.score, se = r.se, ci_lower = r.ci[1], ci_upper = r.ci[2], level = r.level,
+    n = r.n, n_missing = r.n_missing, n_weighted = r.n_weighted, n_effective = r.n_effective,
+  }
+  if k == "nps" then
+    c.promoters, c.passives, c.detractors = r.promoters, r.passives, r.detractors
+    c.method = METHODS[r.method]
+  elseif k == "share" then
+    c.share, c.box_min, c.box_max = r.share, r.box[1], r.box[2]
+  else
+    c.sd, c.df, c.min, c.max = r.sd, r.df, r.min, r.max
+  end
+  return c
+end
+
+local function checked_kind(r, fname, what)
+  local k = result_kind(r)
+  if k == nil then
+    error(fname .. ": " .. what .. " must be a result of csat.nps, csat.csat, csat.mean_score... "
+      .. "(not " .. type(r) .. ")", 3)
+  end
+  return k
+end
+
+local Comparison = {}
+Comparison.__index = Comparison
+Comparison.__tostring = function(c)
+  return string.format("%s difference %s [%s, %s] (se %s, %s = %s, df %s, p %s)", c.kind,
+    fmt(c.diff), fmt(c.ci[1]), fmt(c.ci[2]), fmt(c.se), c.test, fmt(c.statistic), fmt(c.df),
+    fmt(c.p))
+end
+
+local function comparison(d, kind)
+  return setmetatable({
+    kind = kind, diff = d.diff, se = d.se, ci = { d.ci_lower, d.ci_upper },
+    statistic = d.statistic, df = d.df, p = d.p, level = d.level,
+    test = d.df == math.huge and "z" or "t",
+  }, Comparison)
+end
+
+local BENCHMARK = { nps = core.compare_nps_benchmark, share = core.compare_share_benchmark,
+                    mean = core.compare_mean_benchmark }
+local TWO = { nps = core.compare_nps, share = core.compare_shares, mean = core.compare_means }
+local COMPARE_OPTS = set("level", "benchmark")
+
+--- Compare result a with result b (independent samples), or with
+-- opts.benchmark. opts: level 0.95, benchmark.
+function M.compare(a, b, opts)
+  local o = check_options(opts, COMPARE_OPTS, "compare")
+  if (b == nil) == (o.benchmark == nil) then
+    error("compare: give either a second result or a benchmark, not "
+      .. (b ~= nil and "both" or "neither"), 2)
+  end
+  local ka = checked_kind(a, "compare", "a")
+  local level = o.level or 0.95
+  if o.benchmark ~= nil then
+    return comparison(BENCHMARK[ka](c_fields(a), o.benchmark, level), ka .. " vs benchmark")
+  end
+  local kb = checked_kind(b, "compare", "b")
+  if kb ~= ka then
+    local label = { nps = "an NPS", share = "a share", mean = "a mean" }
+    error("compare: cannot compare " .. label[ka] .. " result with " .. label[kb] .. " result", 2)
+  end
+  return comparison(TWO[ka](c_fields(a), c_fields(b), level), ka)
+end
+
+local ADJUST = { holm = core.CSAT_ADJUST_HOLM, bh = core.CSAT_ADJUST_BH,
+                 fdr_bh = core.CSAT_ADJUST_BH, bonferroni = core.CSAT_ADJUST_BONFERRONI }
+
+--- Adjusted p-values in input order: method "holm" (default), "bh" (or
+-- "fdr_bh") or "bonferroni".
+function M.adjust(p, method)
+  local code = ADJUST[method or "holm"]
+  if code == nil then
+    error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
+      .. tostring(method) .. "'", 2)
+  end
+  return core.adjust_pvalues(p, code)
+end
+
+local TREND_OPTS = set("times", "level")
+
+--- Trend across waves: results (one kind) or {score, se} pairs in time
+-- order. opts: times (default 0, 1, ...), level. Returns {slope, se, ci, z,
+-- p, intercept, level, waves, changes = {comparisons wave i+1 - wave i}}.
+function M.trend(results, opts)
+  local o = check_options(opts, TREND_OPTS, "trend")
+  if type(results) ~= "table" then
+    error("trend: results must be a table of results or {score, se} pairs", 2)
+  end
+  local scores, ses, kind = {}, {}, nil
+  for i, r in ipairs(results) do
+    local k = result_kind(r)
+    if k ~= nil then
+      local e = r.kind == "CES" and r.effort or r
+      if kind ~= nil and kind ~= k then
+        error("trend: the waves must be results of one kind", 2)
+      end
+      kind = k
+      scores[i], ses[i] = e.score, e.se
+    elseif type(r) == "table" and type(r[1]) == "number" and type(r[2]) == "number" then
+      scores[i], ses[i] = r[1], r[2]
+    else
+      error("trend: wave " .. i .. " is neither a result nor a {score, se} pair", 2)
+    end
+  end
+  local d, changes = core.trend(scores, ses, o.times, o.level or 0.95)
+  local t = {
+    slope = d.slope, se = d.se, ci = { d.ci_lower, d.ci_upper }, z = d.z, p = d.p,
+    intercept = d.intercept, level = d.level, waves = d.waves, changes = {},
+  }
+  for i, c in ipairs(changes) do
+    t.changes[i] = comparison(c, "change")
+  end
+  return t
+end
+
+--- Percentile rank (mid-rank) of a score (or a result's score) among peer
+-- scores: {percentile, rank, of, below, equal}.
+function M.percentile_rank(score, peers)
+  if result_kind(score) ~= nil then
+    score = score.score
+  end
+  return core.percentile_rank(score, peers)
+end
+
+local GAP_OPTS = set("level", "names")
+local GAP_TARGET_OPTS = set("level", "target")
+
+--- Expectation-perception gap per attribute: expected and perceived are
+-- tables of rows (respondents), each a table of k attribute ratings (NaN:
+-- missing, pairwise per attribute). opts: level, names. Returns {attribute,
+-- gap, se, ci_lower, ci_upper, t, df, p, pairs} (one entry per attribute)
+-- and level. csat.gap(mean_result, {target =, level =}) gives the gap of a
+-- perceived mean to a target value (a comparison).
+function M.gap(expected, perceived, opts)
+  if result_kind(expected) ~= nil then
+    local o = check_options(perceived, GAP_TARGET_OPTS, "gap")
+    if o.target == nil then
+      error("gap: give perceived data, or a result and {target = value}", 2)
+    end
+    if result_kind(expected) ~= "mean" then
+      error("gap: a target gap needs a mean result, not " .. expected.kind, 2)
+    end
+    return comparison(core.compare_mean_benchmark(c_fields(expected), o.target,
+      o.level or 0.95), "gap")
+  end
+  local o = check_options(opts, GAP_OPTS, "gap")
+  local k = (type(expected) == "table" and type(expected[1]) == "table") and #expected[1] or 0
+  local names = o.names
+  if names ~= nil then
+    if type(names) ~= "table" or #names ~= k then
+      error(string.format("gap: names must be a table of %d names", k), 2)
+    end
+  else
+    names = {}
+    for j = 1, k do names[j] = j end
+  end
+  local cmps, pairs_ = core.gap(expected, perceived, o.level or 0.95)
+  local t = { attribute = copy_list(names), gap = {}, se = {}, ci_lower = {}, ci_upper = {},
+              t = {}, df = {}, p = {}, pairs = pairs_, level = o.level or 0.95 }
+  for j, c in ipairs(cmps) do
+    t.gap[j], t.se[j], t.ci_lower[j], t.ci_upper[j] = c.diff, c.se, c.ci_lower, c.ci_upper
+    t.t[j], t.df[j], t.p[j] = c.statistic, c.df, c.p
+    t.level = c.level
+  end
+  return t
+end
+
+-- Business measures ---------------------------------------------------------------
+
+--- Retention (end - new) / start and churn from customer counts: {retention,
+-- churn, at_start, at_end, acquired, lost}.
+function M.retention(start, finish, new)
+  return core.retention(start, finish, new or 0)
+end
+
+--- Retention and churn over (t0, t1] from each customer's start and end time
+-- (NaN: still a customer); the same fields as csat.retention.
+function M.churn(start_times, end_times, t0, t1)
+  return core.churn_period(start_times, end_times, t0, t1)
+end
+
+--- A churn rate of one period converted to k periods: 1 - (1 - rate)^k.
+function M.churn_convert(rate, k)
+  return core.churn_convert(rate, k)
+end
+
+local CLV_TIMING = { start = core.CSAT_CLV_START_OF_PERIOD, ["end"] = core.CSAT_CLV_END_OF_PERIOD }
+local CLV_OPTS = set("timing", "horizon")
+
+--- Customer lifetime value. opts: timing "end" (default) | "start", horizon
+-- (whole number of periods, default math.huge).
+function M.clv(margin, retention, discount, opts)
+  local o = check_options(opts, CLV_OPTS, "clv")
+  local timing = CLV_TIMING[o.timing or "end"]
+  if timing == nil then
+    error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'", 2)
+  end
+  return core.clv(margin, retention, discount, timing, o.horizon or math.huge)
+end
+
+local SURVIVAL_FIELDS = { "time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
+                          "ci_upper" }
+
+local function survival_point(d)
+  return { time = d.time, survival = d.survival, se = d.se, ci = { d.ci_lower, d.ci_upper },
+           n_risk = d.n_risk, n_event = d.n_event, n_censor = d.n_censor }
+end
+
+local SurvivalMethods = {}
+local SurvivalMT = { __index = SurvivalMethods }
+SurvivalMT.__tostring = function(s)
+  return string.format("Survival(n=%d, events=%d, steps=%d, median=%s)", s.n, s.events, s.steps,
+    fmt(s.median))
+end
+
+--- The curve at time t (the last step at or before t): {time, survival, se,
+-- ci, n_risk, n_event, n_censor}.
+function SurvivalMethods:at(t)
+  return survival_point(core.survival_at(self._s, t))
+end
+
+local SURVIVAL_OPTS = set("observed", "level")
+
+--- Kaplan-Meier retention curve from lifetimes. opts: observed (1 = churned,
+-- 0 = still active; default all 1), level. Returns a table with one entry
+-- per event time in time, n_risk, n_event, n_censor, survival, se,
+-- ci_lower, ci_upper; median, median_ci, n, n_missing, events, steps,
+-- level; and the method at(t).
+function M.survival(durations, opts)
+  local o = check_options(opts, SURVIVAL_OPTS, "survival")
+  local h = core.survival_fit(durations, o.observed, o.level or 0.95)
+  local s = core.survival_summary(h)
+  local flat = core.survival_steps(h)
+  local w = #SURVIVAL_FIELDS
+  local curve = setmetatable({
+    _s = h, median = s.median, median_ci = { s.median_lower, s.median_upper }, n = s.n,
+    n_missing = s.n_missing, events = s.events, steps = s.steps, level = s.level,
+  }, SurvivalMT)
+  for j, f in ipairs(SURVIVAL_FIELDS) do
+    local col = {}
+    for i = 1, s.steps do
+      col[i] = flat[(i - 1) * w + j]
+    end
+    curve[f] = col
+  end
+  return curve
+end
+
+local RATE_OPTS = set("per", "level")
+
+local function rate_result(d)
+  return { rate = d.rate, ci = { d.ci_lower, d.ci_upper }, count = d.count,
+           exposure = d.exposure, per = d.per, level = d.level }
+end
+
+--- count / exposure * per with the exact Poisson interval. opts: per 1,
+-- level. Returns {rate, ci, count, exposure, per, level}.
+function M.rate(count, exposure, opts)
+  local o = check_options(opts, RATE_OPTS, "rate")
+  return rate_result(core.rate(count, exposure, o.per or 1, o.level or 0.95))
+end
+
+--- Referrals per customer (csat.rate with per = 1). opts: level.
+function M.referral_rate(referrals, customers, opts)
+  local o = check_options(opts, set("level"), "referral_rate")
+  return rate_result(core.rate(referrals, customers, 1, o.level or 0.95))
+end
+
+-- Category codes for the library: numbers as they are, or labels (strings;
+-- false or NaN is missing) numbered in sorted order.
+local function category_codes(categories)
+  if type(categories) ~= "table" then
+    error("complaints: categories must be a table, not " .. type(categories), 3)
+  end
+  local labels, has_string = {}, false
+  for _, v in ipairs(categories) do
+    if type(v) == "string" then
+      has_string = true
+      labels[v] = true
+    end
+  end
+  if not has_string then
+    return categories, nil
+  end
+  local sorted = {}
+  for v in pairs(labels) do sorted[#sorted + 1] = v end
+  table.sort(sorted)
+  local number = {}
+  for i, v in ipairs(sorted) do number[v] = i - 1 end
+  local codes = {}
+  for i, v in ipairs(categories) do
+    if type(v) == "string" then
+      codes[i] = number[v]
+    elseif v == false or v ~= v then
+      codes[i] = 0 / 0
+    else
+      error("complaints: categories[" .. i .. "] is neither a label nor missing (false, NaN)", 3)
+    end
+  end
+  return codes, sorted
+end
+
+local COMPLAINT_OPTS = set("customers", "per", "level")
+
+--- Complaints per category in Pareto order: categories are codes (NaN
+-- missing) or labels (false missing). opts: customers (for the rate), per
+-- 1000, level. Returns {codes, counts, shares, cum_shares, n, n_missing,
+-- rate (when customers is given)}.
+function M.complaints(categories, opts)
+  local o = check_options(opts, COMPLAINT_OPTS, "complaints")
+  local codes, labels = category_codes(categories)
+  local cats, sample = core.complaints_pareto(codes)
+  local t = { codes = {}, counts = {}, shares = {}, cum_shares = {}, n = sample.n,
+              n_missing = sample.n_missing }
+  for i, c in ipairs(cats) do
+    t.codes[i] = labels and labels[c.code + 1] or c.code
+    t.counts[i], t.shares[i], t.cum_shares[i] = c.count, c.share, c.cum_share
+  end
+  if o.customers ~= nil then
+    t.rate = rate_result(core.rate(sample.n, o.customers, o.per or 1000, o.level or 0.95))
+  end
+  return t
+end
+
+local RESOLUTION_OPTS = set("resolved", "sla", "quantiles")
+
+--- Resolution times (open complaints: resolved = 0, their time so far).
+-- opts: resolved, sla (required), quantiles {0.25, 0.5, 0.75, 0.9}.
+-- Returns {n, n_open, n_missing, mean, sd, median, within_sla, km_median,
+-- km_within_sla, sla, probs, quantiles = {[prob] = value}}.
+function M.resolution_times(times, opts)
+  local o = check_options(opts, RESOLUTION_OPTS, "resolution_times")
+  if type(o.sla) ~= "number" then
+    error("resolution_times: option 'sla' (a number) is required", 2)
+  end
+  local probs = copy_list(o.quantiles or { 0.25, 0.5, 0.75, 0.9 })
+  local values, d = core.resolution_times(times, o.resolved, o.sla, probs)
+  d.probs = probs
+  d.quantiles = {}
+  for i, p in ipairs(probs) do d.quantiles[p] = values[i] end
+  return d
+end
+
+local REVIEW_OPTS = set("scale", "positive_min", "prior", "level")
+
+--- Review ratings. opts: scale {1, 5}, positive_min 4, prior {mean,
+-- weight} (default the scale's midpoint, 10), level. Returns {rating (a
+-- mean result), bayesian_average, positive (a share result),
+-- wilson_lower, distribution, n, n_missing}.
+function M.reviews(ratings, opts)
+  local o = check_options(opts, REVIEW_OPTS, "reviews")
+  local c = core.reviews_options()
+  c.scale_min, c.scale_max = scale_of(o.scale, { 1, 5 })
+  if o.positive_min ~= nil then c.positive_min = int(o.positive_min, "positive_min") end
+  local prior = o.prior or { (c.scale_min + c.scale_max) / 2, 10 }
+  if type(prior) ~= "table" or type(prior[1]) ~= "number" or type(prior[2]) ~= "number" then
+    error("reviews: prior must be a table {mean, weight}", 2)
+  end
+  c.prior_mean, c.prior_weight = prior[1], prior[2]
+  if o.level ~= nil then c.level = o.level end
+  local d = core.reviews(ratings, c)
+  return {
+    rating = mean_result(d.rating), bayesian_average = d.bayesian_average,
+    positive = share_result(d.positive), wilson_lower = d.wilson_lower,
+    distribution = M.distribution(ratings, { scale = { c.scale_min, c.scale_max } }),
+    n = d.rating.n, n_missing = d.rating.n_missing,
+  }
 end
 
 M.is_model = is_model

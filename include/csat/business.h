@@ -26,7 +26,7 @@ typedef struct csat_retention_result {
     double at_start;   /**< Customers at the start (S). */
     double at_end;     /**< Customers at the end (E). */
     double acquired;   /**< Customers acquired during the period (N). */
-    double lost;       /**< Customers lost: S + N − E. */
+    double lost;       /**< Customers lost: S + N − E from counts; from dates, the customers present at t0 who ended in (t0, t1]. */
 } csat_retention_result;
 
 /**
@@ -129,7 +129,7 @@ typedef struct csat_curve_summary {
     size_t n_missing;  /**< Customers skipped for a NaN. */
     size_t events;     /**< Events observed. */
     size_t steps;      /**< Distinct event times (points of the curve). */
-    double median;     /**< Median time: first t with S(t) < ½, or the midpoint of the flat stretch at exactly ½ (as R's survfit); NaN if S never reaches ½. */
+    double median;     /**< Median time: first t with S(t) < ½, or the midpoint of the flat stretch at ½ (within √eps, as R's survfit; the time itself when that stretch is the last); NaN if S never reaches ½. */
     double median_lower; /**< Lower limit of the median: where the lower limit curve crosses ½ (same rule), or NaN. */
     double median_upper; /**< Upper limit of the median: where the upper limit curve crosses ½, or NaN. */
     double level;      /**< Confidence level. */

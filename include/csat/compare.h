@@ -7,7 +7,10 @@
  * Comparisons take results (::csat_nps_result, ::csat_share_result,
  * ::csat_mean_result), never raw data, so that a score computed once (or
  * merged from shards) can be compared with anything. Every comparison gives
- * a ::csat_comparison. Formulas and sources: doc/methods.md, "Comparisons".
+ * a ::csat_comparison. A result with a standard error of 0 (no spread)
+ * is accepted: its difference is then known exactly, the statistic is ±inf
+ * (or 0 for no difference) and p is 0 (or 1), never NaN. Formulas and
+ * sources: doc/methods.md, "Comparisons".
  */
 #ifndef CSAT_COMPARE_H
 #define CSAT_COMPARE_H
@@ -48,7 +51,7 @@ typedef struct csat_comparison {
  * @param out       Receives the comparison.
  * @param err       Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (benchmark out of
- *         range, level, a result without a positive finite SE).
+ *         range, level, a result without a finite SE ≥ 0).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_nps_benchmark(const csat_nps_result *a,
                                                                double benchmark, double level,

@@ -2,7 +2,8 @@
  * "name value" per line; test_crosslang.py compares them with the same
  * scores from Python and Lua, bit for bit. With a second file (drivers.txt:
  * four drivers, the outcome and a weight per line) it also prints a
- * key-driver model's statistics and importance. */
+ * key-driver model's statistics and importance. Comparisons and business
+ * measures of the same answers follow the scores. */
 #include <csat.h>
 #include <math.h>
 #include <stdio.h>
@@ -142,6 +143,177 @@ static int drivers(const char *path)
     return 0;
 }
 
+static void outc(const char *name, const csat_comparison *c)
+{
+    static const char *const f[] = { "diff", "se", "lo", "hi", "stat", "df", "p" };
+    const double v[] = { c->diff, c->se, c->ci_lower, c->ci_upper, c->statistic, c->df, c->p };
+    char key[64];
+    for (size_t j = 0; j < sizeof v / sizeof v[0]; j++) {
+        snprintf(key, sizeof key, "%s.%s", name, f[j]);
+        out(key, v[j]);
+    }
+}
+
+/* Comparisons and business measures of the same answers and weights. */
+static int compare_business(const double *x, const double *w, size_t n)
+{
+    static double e[MAXN * 2], pc[MAXN * 2], obs[MAXN], start[MAXN], end[MAXN];
+    csat_nps_result a, b, d;
+    csat_share_result s1, s2;
+    csat_mean_result m1, m2;
+    csat_comparison c, ch[2], g[2];
+    csat_csat_options co = { 0, 10, 9, 0.9 };
+    csat_scale_options so = { 0, 10, 0.95 };
+    double p[6], padj[6];
+    size_t np = 0;
+    if (csat_nps(x, n, NULL, NULL, &a, NULL) || csat_nps(x, n, w, NULL, &b, NULL) ||
+        csat_csat(x, n, w, &co, &s1, NULL) ||
+        csat_top_box(x, n, NULL, 2, &so, &s2, NULL) || csat_mean_score(x, n, w, NULL, &m1, NULL) ||
+        csat_mean_score(x, n / 2, NULL, NULL, &m2, NULL))
+        return 1;
+    if (csat_compare_nps(&a, &b, 0.95, &c, NULL))
+        return 1;
+    outc("cmp.nps", &c), p[np++] = c.p;
+    if (csat_compare_nps_benchmark(&a, 20, 0.9, &c, NULL))
+        return 1;
+    outc("cmp.npsb", &c), p[np++] = c.p;
+    if (csat_compare_shares(&s1, &s2, 0.95, &c, NULL))
+        return 1;
+    outc("cmp.share", &c), p[np++] = c.p;
+    if (csat_compare_share_benchmark(&s2, 30, 0.95, &c, NULL))
+        return 1;
+    outc("cmp.shareb", &c), p[np++] = c.p;
+    if (csat_compare_means(&m1, &m2, 0.95, &c, NULL))
+        return 1;
+    outc("cmp.mean", &c), p[np++] = c.p;
+    if (csat_compare_mean_benchmark(&m1, 6.5, 0.99, &c, NULL))
+        return 1;
+    outc("cmp.meanb", &c), p[np++] = c.p;
+    static const struct { csat_adjust_method m; const char *name; } am[] = {
+        { CSAT_ADJUST_HOLM, "adj.holm" }, { CSAT_ADJUST_BH, "adj.bh" },
+        { CSAT_ADJUST_BONFERRONI, "adj.bonferroni" },
+    };
+    for (size_t k = 0; k < 3; k++) {
+        if (csat_adjust_pvalues(p, np, am[k].m, padj, NULL))
+            return 1;
+        outs(am[k].name, padj, np);
+    }
+
+    /* A trend over three waves: the unweighted, weighted and first half's NPS. */
+    if (csat_nps(x, n / 2, NULL, NULL, &d, NULL))
+        return 1;
+    double ys[3] = { a.score, b.score, d.score }, ses[3] = { a.se, b.se, d.se };
+    double ts[3] = { 1, 2.5, 4 };
+    csat_trend_result t;
+    if (csat_trend(ys, ses, ts, 3, 0.9, &t, ch, NULL))
+        return 1;
+    out("trend.slope", t.slope), out("trend.se", t.se), out("trend.lo", t.ci_lower);
+    out("trend.hi", t.ci_upper), out("trend.z", t.z), out("trend.p", t.p);
+    out("trend.intercept", t.intercept);
+    outc("trend.ch0", &ch[0]), outc("trend.ch1", &ch[1]);
+
+    csat_rank_result rk;
+    if (csat_percentile_rank(m1.score / 4, w, n, &rk, NULL))
+        return 1;
+    out("rank.percentile", rk.percentile), out("rank.rank", (double)rk.rank);
+    out("rank.below", (double)rk.below), out("rank.equal", (double)rk.equal);
+
+    /* Two attributes made from the answers (NaN: pairwise missing). */
+    for (size_t i = 0; i < n; i++) {
+        e[2 * i] = x[i], e[2 * i + 1] = x[(i + 7) % n];
+        pc[2 * i] = x[(i + 3) % n], pc[2 * i + 1] = 3 * w[i];
+    }
+    size_t pairs[2];
+    if (csat_gap(e, pc, n, 2, 2, 0.95, g, pairs, NULL))
+        return 1;
+    outc("gap0", &g[0]), outc("gap1", &g[1]);
+    out("gap.pairs0", (double)pairs[0]), out("gap.pairs1", (double)pairs[1]);
+
+    /* Lifetimes: the weights; churned: answers 7 or more (NaN: missing). */
+    for (size_t i = 0; i < n; i++)
+        obs[i] = isnan(x[i]) ? NAN : (x[i] >= 7 ? 1.0 : 0.0);
+    csat_survival *sv = NULL;
+    csat_curve_summary cs;
+    csat_survival_point pt;
+    if (csat_survival_fit(w, obs, n, 0.95, &sv, NULL) || csat_survival_summary(sv, &cs, NULL))
+        return 1;
+    out("km.median", cs.median), out("km.median_lo", cs.median_lower);
+    out("km.median_hi", cs.median_upper), out("km.steps", (double)cs.steps);
+    size_t at[3] = { 0, cs.steps / 2, cs.steps - 1 };
+    for (size_t k = 0; k < 3; k++) {
+        char key[32];
+        if (csat_survival_step(sv, at[k], &pt, NULL))
+            return 1;
+        snprintf(key, sizeof key, "km.s%zu", k), out(key, pt.survival);
+        snprintf(key, sizeof key, "km.se%zu", k), out(key, pt.se);
+        snprintf(key, sizeof key, "km.lo%zu", k), out(key, pt.ci_lower);
+        snprintf(key, sizeof key, "km.hi%zu", k), out(key, pt.ci_upper);
+    }
+    if (csat_survival_at(sv, 2.0, &pt, NULL))
+        return 1;
+    out("km.at2", pt.survival), out("km.at2_se", pt.se);
+    csat_survival_free(sv);
+
+    csat_rate_result rr;
+    if (csat_rate((double)rk.below, (double)n, 1000, 0.9, &rr, NULL))
+        return 1;
+    out("rate.rate", rr.rate), out("rate.lo", rr.ci_lower), out("rate.hi", rr.ci_upper);
+
+    csat_category_count cat[16];
+    size_t ncat = 0;
+    csat_sample smp;
+    if (csat_complaints_pareto(x, n, cat, 16, &ncat, &smp, NULL))
+        return 1;
+    out("pareto.categories", (double)ncat), out("pareto.n", (double)smp.n);
+    for (size_t k = 0; k < 3; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "pareto.code%zu", k), out(key, (double)cat[k].code);
+        snprintf(key, sizeof key, "pareto.count%zu", k), out(key, (double)cat[k].count);
+        snprintf(key, sizeof key, "pareto.share%zu", k), out(key, cat[k].share);
+        snprintf(key, sizeof key, "pareto.cum%zu", k), out(key, cat[k].cum_share);
+    }
+
+    csat_resolution_result rs;
+    double probs[2] = { 0.5, 0.9 }, q[2];
+    if (csat_resolution_times(w, obs, n, 2.0, probs, 2, q, &rs, NULL))
+        return 1;
+    out("res.mean", rs.mean), out("res.sd", rs.sd), out("res.median", rs.median);
+    outs("res.q", q, 2), out("res.within_sla", rs.within_sla), out("res.km_median", rs.km_median);
+    out("res.km_within_sla", rs.km_within_sla);
+
+    csat_reviews_options ro = { 0, 10, 9, 5.0, 10.0, 0.95 };
+    csat_reviews_result rv;
+    if (csat_reviews(x, n, &ro, &rv, NULL))
+        return 1;
+    out("reviews.bayes", rv.bayesian_average), out("reviews.wilson", rv.wilson_lower);
+    out("reviews.mean", rv.rating.score), out("reviews.se", rv.rating.se);
+    out("reviews.pos_lo", rv.positive.ci_lower);
+
+    double v;
+    if (csat_clv(40, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, NULL))
+        return 1;
+    out("clv.end", v);
+    if (csat_clv(40, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &v, NULL))
+        return 1;
+    out("clv.start10", v);
+    if (csat_churn_convert(0.02, 12, &v, NULL))
+        return 1;
+    out("churn.annual", v);
+    csat_retention_result rt;
+    if (csat_retention(1200, 1260, 150, &rt, NULL))
+        return 1;
+    out("retention.rate", rt.retention);
+    for (size_t i = 0; i < n; i++) {
+        start[i] = 10 * w[i];
+        end[i] = isnan(x[i]) || x[i] >= 7 ? NAN : start[i] + x[i] + 1;
+    }
+    if (csat_churn_period(start, end, n, 5, 15, &rt, NULL))
+        return 1;
+    out("churn.retention", rt.retention), out("churn.lost", rt.lost);
+    out("churn.acquired", rt.acquired);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static double x[MAXN], w[MAXN];
@@ -187,5 +359,7 @@ int main(int argc, char **argv)
     if (csat_ces(x, n, NULL, &ce, &c, NULL) != CSAT_OK)
         return 1;
     out("ces.mean", c.effort.score), out("ces.se", c.effort.se), out("ces.low", c.low_effort.score);
+    if (compare_business(x, w, n) != 0)
+        return 1;
     return argc > 2 ? drivers(argv[2]) : 0;
 }

@@ -1,5 +1,6 @@
--- The scores of scores.c, from Lua, printed as hexadecimal floats (and the
--- key-driver model of the second file, arg[2], if given).
+-- The scores, comparisons and business measures of scores.c, from Lua,
+-- printed as hexadecimal floats (and the key-driver model of the second
+-- file, arg[2], if given).
 local csat = require "csat"
 local x, w = {}, {}
 for line in io.lines(arg[1] or "data.txt") do
@@ -24,6 +25,96 @@ r = csat.mean_score(x, { weights = w })
 out("mean.score", r.score) out("mean.sd", r.sd) out("mean.se", r.se) out("mean.lo", r.ci[1]) out("mean.hi", r.ci[2])
 r = csat.ces(x, { scale = { 0, 10 }, low_effort_min = 7 })
 out("ces.mean", r.effort.score) out("ces.se", r.effort.se) out("ces.low", r.low_effort.score)
+
+-- Comparisons and business measures (scores.c, compare_business).
+local function outs(name, t)
+  for j, v in ipairs(t) do out(name .. (j - 1), v) end
+end
+local function outc(name, c)
+  out(name .. ".diff", c.diff) out(name .. ".se", c.se) out(name .. ".lo", c.ci[1])
+  out(name .. ".hi", c.ci[2]) out(name .. ".stat", c.statistic) out(name .. ".df", c.df)
+  out(name .. ".p", c.p)
+  return c.p
+end
+local n = #x
+local a, b = csat.nps(x), csat.nps(x, { weights = w })
+local s1 = csat.csat(x, { weights = w, scale = { 0, 10 }, satisfied_min = 9, level = 0.9 })
+local s2 = csat.top_box(x, 2, { scale = { 0, 10 } })
+local half = {}
+for i = 1, n // 2 do half[i] = x[i] end
+local m1, m2 = csat.mean_score(x, { weights = w }), csat.mean_score(half)
+local d = csat.nps(half)
+local p = {
+  outc("cmp.nps", csat.compare(a, b)),
+  outc("cmp.npsb", csat.compare(a, nil, { benchmark = 20, level = 0.9 })),
+  outc("cmp.share", csat.compare(s1, s2)),
+  outc("cmp.shareb", csat.compare(s2, nil, { benchmark = 30 })),
+  outc("cmp.mean", csat.compare(m1, m2)),
+  outc("cmp.meanb", csat.compare(m1, nil, { benchmark = 6.5, level = 0.99 })),
+}
+for _, method in ipairs({ "holm", "bh", "bonferroni" }) do
+  outs("adj." .. method, csat.adjust(p, method))
+end
+local t = csat.trend({ a, b, d }, { times = { 1, 2.5, 4 }, level = 0.9 })
+out("trend.slope", t.slope) out("trend.se", t.se) out("trend.lo", t.ci[1]) out("trend.hi", t.ci[2])
+out("trend.z", t.z) out("trend.p", t.p) out("trend.intercept", t.intercept)
+outc("trend.ch0", t.changes[1]) outc("trend.ch1", t.changes[2])
+local rk = csat.percentile_rank(m1.score / 4, w)
+out("rank.percentile", rk.percentile) out("rank.rank", rk.rank) out("rank.below", rk.below)
+out("rank.equal", rk.equal)
+local E, P = {}, {}
+for i = 1, n do
+  E[i] = { x[i], x[(i - 1 + 7) % n + 1] }
+  P[i] = { x[(i - 1 + 3) % n + 1], 3 * w[i] }
+end
+local g = csat.gap(E, P)
+for j = 1, 2 do
+  local k = "gap" .. (j - 1)
+  out(k .. ".diff", g.gap[j]) out(k .. ".se", g.se[j]) out(k .. ".lo", g.ci_lower[j])
+  out(k .. ".hi", g.ci_upper[j]) out(k .. ".stat", g.t[j]) out(k .. ".df", g.df[j])
+  out(k .. ".p", g.p[j]) out("gap.pairs" .. (j - 1), g.pairs[j])
+end
+local obs = {}
+for i = 1, n do
+  obs[i] = x[i] ~= x[i] and 0 / 0 or (x[i] >= 7 and 1 or 0)
+end
+local sv = csat.survival(w, { observed = obs })
+out("km.median", sv.median) out("km.median_lo", sv.median_ci[1]) out("km.median_hi", sv.median_ci[2])
+out("km.steps", sv.steps)
+for k, step in ipairs({ 1, sv.steps // 2 + 1, sv.steps }) do
+  out("km.s" .. (k - 1), sv.survival[step]) out("km.se" .. (k - 1), sv.se[step])
+  out("km.lo" .. (k - 1), sv.ci_lower[step]) out("km.hi" .. (k - 1), sv.ci_upper[step])
+end
+local pt = sv:at(2.0)
+out("km.at2", pt.survival) out("km.at2_se", pt.se)
+local rr = csat.rate(rk.below, n, { per = 1000, level = 0.9 })
+out("rate.rate", rr.rate) out("rate.lo", rr.ci[1]) out("rate.hi", rr.ci[2])
+local c = csat.complaints(x)
+out("pareto.categories", #c.codes) out("pareto.n", c.n)
+for k = 1, 3 do
+  out("pareto.code" .. (k - 1), c.codes[k]) out("pareto.count" .. (k - 1), c.counts[k])
+  out("pareto.share" .. (k - 1), c.shares[k]) out("pareto.cum" .. (k - 1), c.cum_shares[k])
+end
+local rs = csat.resolution_times(w, { resolved = obs, sla = 2.0, quantiles = { 0.5, 0.9 } })
+out("res.mean", rs.mean) out("res.sd", rs.sd) out("res.median", rs.median)
+out("res.q0", rs.quantiles[0.5]) out("res.q1", rs.quantiles[0.9])
+out("res.within_sla", rs.within_sla) out("res.km_median", rs.km_median)
+out("res.km_within_sla", rs.km_within_sla)
+local rv = csat.reviews(x, { scale = { 0, 10 }, positive_min = 9, prior = { 5, 10 } })
+out("reviews.bayes", rv.bayesian_average) out("reviews.wilson", rv.wilson_lower)
+out("reviews.mean", rv.rating.score) out("reviews.se", rv.rating.se)
+out("reviews.pos_lo", rv.positive.ci[1])
+out("clv.end", csat.clv(40, 0.8, 0.1))
+out("clv.start10", csat.clv(40, 0.8, 0.1, { timing = "start", horizon = 10 }))
+out("churn.annual", csat.churn_convert(0.02, 12))
+out("retention.rate", csat.retention(1200, 1260, 150).retention)
+local start, finish = {}, {}
+for i = 1, n do
+  start[i] = 10 * w[i]
+  finish[i] = (x[i] ~= x[i] or x[i] >= 7) and 0 / 0 or start[i] + x[i] + 1
+end
+local ch = csat.churn(start, finish, 5, 15)
+out("churn.retention", ch.retention) out("churn.lost", ch.lost) out("churn.acquired", ch.acquired)
 
 if arg[2] then
   local X, Y, W = {}, {}, {}

@@ -1,7 +1,10 @@
 """C, Python and Lua give bit-identical numbers on the same data.
 
 Runs the C program and the Lua script (paths as arguments), computes the
-same scores through the Python package and compares every value exactly.
+same scores through the Python package and compares every value exactly:
+the scores, comparisons (benchmarks, two surveys, adjusted p-values, trend,
+percentile rank, gap) and business measures (Kaplan–Meier, rate, Pareto,
+resolution times, reviews, CLV, churn).
 An optional last argument, a key-driver data file (drivers.txt), adds a
 key-driver model: coefficients, statistics, importance, dominance,
 bootstrap, IPA and the fit from a merged accumulator.
@@ -43,6 +46,87 @@ def python_scores(x, w):
     out.update({"ces.mean": r.effort.score, "ces.se": r.effort.se,
                 "ces.low": r.low_effort.score})
     return out
+
+
+def python_business(x, w):
+    """The comparisons and business measures of scores.c's compare_business."""
+    out = {}
+    n = len(x)
+
+    def outc(name, c):
+        out.update({f"{name}.diff": c.diff, f"{name}.se": c.se, f"{name}.lo": c.ci[0],
+                    f"{name}.hi": c.ci[1], f"{name}.stat": c.statistic, f"{name}.df": c.df,
+                    f"{name}.p": c.p})
+        return c.p
+
+    def outs(name, values):
+        out.update({f"{name}{j}": float(v) for j, v in enumerate(values)})
+
+    a, b = csat.nps(x), csat.nps(x, w)
+    d = csat.nps(x[:n // 2])
+    s1 = csat.csat(x, w, scale=(0, 10), satisfied_min=9, level=0.9)
+    s2 = csat.top_box(x, 2, scale=(0, 10))
+    m1, m2 = csat.mean_score(x, w), csat.mean_score(x[:n // 2])
+    p = [outc("cmp.nps", csat.compare(a, b)),
+         outc("cmp.npsb", csat.compare(a, benchmark=20, level=0.9)),
+         outc("cmp.share", csat.compare(s1, s2)),
+         outc("cmp.shareb", csat.compare(s2, benchmark=30)),
+         outc("cmp.mean", csat.compare(m1, m2)),
+         outc("cmp.meanb", csat.compare(m1, benchmark=6.5, level=0.99))]
+    for method in ("holm", "bh", "bonferroni"):
+        outs(f"adj.{method}", csat.adjust(p, method))
+    t = csat.trend([a, b, d], [1, 2.5, 4], level=0.9)
+    out.update({"trend.slope": t.slope, "trend.se": t.se, "trend.lo": t.ci[0],
+                "trend.hi": t.ci[1], "trend.z": t.z, "trend.p": t.p,
+                "trend.intercept": t.intercept})
+    outc("trend.ch0", t.changes[0]), outc("trend.ch1", t.changes[1])
+    rk = csat.percentile_rank(m1.score / 4, w)
+    out.update({"rank.percentile": rk.percentile, "rank.rank": rk.rank,
+                "rank.below": rk.below, "rank.equal": rk.equal})
+    i = np.arange(n)
+    expected = np.column_stack([x, x[(i + 7) % n]])
+    perceived = np.column_stack([x[(i + 3) % n], 3 * w])
+    g = csat.gap(expected, perceived)
+    for j in range(2):
+        out.update({f"gap{j}.diff": g["gap"].iloc[j], f"gap{j}.se": g["se"].iloc[j],
+                    f"gap{j}.lo": g["ci_lower"].iloc[j], f"gap{j}.hi": g["ci_upper"].iloc[j],
+                    f"gap{j}.stat": g["t"].iloc[j], f"gap{j}.df": g["df"].iloc[j],
+                    f"gap{j}.p": g["p"].iloc[j], f"gap.pairs{j}": g["pairs"].iloc[j]})
+    obs = np.where(np.isnan(x), np.nan, (x >= 7).astype(float))
+    sv = csat.survival(w, obs)
+    out.update({"km.median": sv.median, "km.median_lo": sv.median_ci[0],
+                "km.median_hi": sv.median_ci[1], "km.steps": sv.steps})
+    for k, step in enumerate((0, sv.steps // 2, sv.steps - 1)):
+        out.update({f"km.s{k}": sv.survival[step], f"km.se{k}": sv.se[step],
+                    f"km.lo{k}": sv.ci[0][step], f"km.hi{k}": sv.ci[1][step]})
+    pt = sv.at(2.0)
+    out.update({"km.at2": pt.survival, "km.at2_se": pt.se})
+    r = csat.rate(rk.below, n, per=1000, level=0.9)
+    out.update({"rate.rate": r.rate, "rate.lo": r.ci[0], "rate.hi": r.ci[1]})
+    c = csat.complaints(x)
+    out.update({"pareto.categories": len(c), "pareto.n": c.n})
+    for k in range(3):
+        out.update({f"pareto.code{k}": c.codes[k], f"pareto.count{k}": c.counts[k],
+                    f"pareto.share{k}": c.shares[k], f"pareto.cum{k}": c.cum_shares[k]})
+    rs = csat.resolution_times(w, obs, sla=2.0, quantiles=[0.5, 0.9])
+    out.update({"res.mean": rs.mean, "res.sd": rs.sd, "res.median": rs.median,
+                "res.q0": rs.quantiles[0.5], "res.q1": rs.quantiles[0.9],
+                "res.within_sla": rs.within_sla, "res.km_median": rs.km_median,
+                "res.km_within_sla": rs.km_within_sla})
+    rv = csat.reviews(x, scale=(0, 10), positive_min=9, prior=(5, 10))
+    out.update({"reviews.bayes": rv.bayesian_average, "reviews.wilson": rv.wilson_lower,
+                "reviews.mean": rv.rating.score, "reviews.se": rv.rating.se,
+                "reviews.pos_lo": rv.positive.ci[0]})
+    out["clv.end"] = csat.clv(40, 0.8, 0.1)
+    out["clv.start10"] = csat.clv(40, 0.8, 0.1, timing="start", horizon=10)
+    out["churn.annual"] = csat.churn_convert(0.02, 12)
+    out["retention.rate"] = csat.retention(1200, 1260, 150).retention
+    start = 10 * w
+    end = np.where(np.isnan(x) | (x >= 7), np.nan, start + x + 1)
+    ch = csat.churn(start, end, 5, 15)
+    out.update({"churn.retention": ch.retention, "churn.lost": ch.lost,
+                "churn.acquired": ch.acquired})
+    return {k: float(v) for k, v in out.items()}
 
 
 QUADRANT_CODES = {"concentrate here": 0, "keep up the good work": 1, "low priority": 2,
@@ -90,6 +174,7 @@ def main(c_program, lua, lua_script, data, drivers=None):
     x = np.array([float(a) for a, _ in rows])
     w = np.array([float(b) for _, b in rows])
     py = python_scores(x, w)
+    py.update(python_business(x, w))
     extra = [drivers] if drivers else []
     if drivers:
         py.update(python_drivers(drivers))

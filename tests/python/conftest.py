@@ -38,3 +38,15 @@ def _same_tree(a, b):
     if isinstance(a, float):
         return same(a, b)
     return a == b
+
+
+def t_quantile(p, df):
+    """The t quantile to full precision: scipy 1.10's t.ppf (cephes stdtrit)
+    is off by up to ~5e-9 relative (R's qt(0.95, 36) is 1.6882977141168156,
+    scipy gives 1.6882977108...), so refine it with Newton steps on the
+    accurate upper tail t.sf."""
+    from scipy import stats
+    q = stats.t.ppf(p, df)
+    for _ in range(2):
+        q += (stats.t.sf(q, df) - (1 - p)) / stats.t.pdf(q, df)
+    return q

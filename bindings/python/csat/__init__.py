@@ -11,6 +11,13 @@ attribute ratings with relative importance (LMG / Shapley, relative
 weights, Pratt...), dominance analysis, bootstrap intervals and
 importance-performance quadrants (csat.key_drivers, csat.XProd).
 
+Comparisons: a score against a benchmark or another survey's score
+(csat.compare), adjusted p-values (csat.adjust), trends across waves,
+percentile rank among peers and expectation–perception gaps. Business
+measures: retention and churn, Kaplan–Meier retention curves, customer
+lifetime value, complaints (Pareto, rate), resolution times, referral
+rates and review ratings.
+
 Every number is computed by the C library; this package converts input
 (numpy, pandas, lists) and wraps the results.
 
@@ -19,11 +26,16 @@ Every number is computed by the C library; this package converts input
     print(r.score, r.ci)
     model = csat.key_drivers(df[["speed", "price", "staff", "overall"]], "overall")
     print(model.summary(), model.importance("lmg"))
+    print(csat.compare(r, benchmark=30))
 """
 
 from . import core as _core
 from ._core import SingularError
 from .accum import Moments, Tally
+from .business import (Complaints, Rate, Resolution, Retention, Reviews, Survival,
+                       SurvivalPoint, churn, churn_convert, clv, complaints, rate,
+                       referral_rate, resolution_times, retention, reviews, survival)
+from .comparisons import Comparison, Rank, Trend, adjust, compare, gap, percentile_rank, trend
 from .drivers import (BootstrapInterval, Dominance, KeyDriverModel, XProd, key_drivers,
                       key_drivers_from)
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
@@ -44,4 +56,8 @@ __all__ = [
     "MeanResult", "CESResult", "Sample", "Distribution", "version", "__version__",
     "key_drivers", "key_drivers_from", "KeyDriverModel", "XProd", "Dominance",
     "BootstrapInterval", "SingularError",
+    "compare", "adjust", "trend", "percentile_rank", "gap", "Comparison", "Trend", "Rank",
+    "retention", "churn", "churn_convert", "survival", "clv", "complaints", "rate",
+    "referral_rate", "resolution_times", "reviews", "Retention", "Survival",
+    "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews",
 ]

@@ -4,7 +4,7 @@ from dataclasses import dataclass, fields, asdict
 
 import numpy as np
 
-from ._options import METHOD_NAMES
+from ._options import METHOD_NAMES, METHODS
 
 
 def _fmt(v):
@@ -25,6 +25,16 @@ class _Result:
     def __repr__(self):
         body = ", ".join(f"{f.name}={_fmt(getattr(self, f.name))}" for f in fields(self))
         return f"{type(self).__name__}({body})"
+
+
+def _c_common(r):
+    """The C fields every estimate has, from a result object (the inverse of
+    _common: the numbers are the library's, copied back unchanged)."""
+    return {
+        "score": r.score, "se": r.se, "ci_lower": r.ci[0], "ci_upper": r.ci[1],
+        "level": r.level, "n": r.n, "n_missing": r.n_missing, "n_weighted": r.n_weighted,
+        "n_effective": r.n_effective,
+    }
 
 
 def _common(d):
@@ -77,6 +87,11 @@ class NPSResult(_Estimate):
         return cls(**_common(d), promoters=d["promoters"], passives=d["passives"],
                    detractors=d["detractors"], method=METHOD_NAMES[d["method"]])
 
+    def _to_c(self):
+        """The C struct's fields, for the comparisons."""
+        return {**_c_common(self), "promoters": self.promoters, "passives": self.passives,
+                "detractors": self.detractors, "method": METHODS[self.method]}
+
 
 @dataclass(frozen=True, repr=False)
 class ShareResult(_Estimate):
@@ -88,6 +103,11 @@ class ShareResult(_Estimate):
     @classmethod
     def _from_c(cls, d):
         return cls(**_common(d), share=d["share"], box=(d["box_min"], d["box_max"]))
+
+    def _to_c(self):
+        """The C struct's fields, for the comparisons."""
+        return {**_c_common(self), "share": self.share, "box_min": self.box[0],
+                "box_max": self.box[1]}
 
 
 @dataclass(frozen=True, repr=False)
@@ -102,6 +122,11 @@ class MeanResult(_Estimate):
     @classmethod
     def _from_c(cls, d):
         return cls(**_common(d), sd=d["sd"], df=d["df"], min=d["min"], max=d["max"])
+
+    def _to_c(self):
+        """The C struct's fields, for the comparisons."""
+        return {**_c_common(self), "sd": self.sd, "df": self.df, "min": self.min,
+                "max": self.max}
 
 
 @dataclass(frozen=True, repr=False)

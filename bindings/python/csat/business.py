@@ -1,0 +1,480 @@
+"""The business side of satisfaction: retention and churn, retention curves
+(Kaplan–Meier), customer lifetime value, complaints and their resolution
+times, rates (complaints per 1,000 customers, referrals per customer) and
+review ratings.
+
+    csat.retention(start=1200, end=1260, new=150)      # retention 0.925
+    csat.churn_convert(0.02, 12)                       # monthly → annual churn
+    curve = csat.survival(lifetimes, observed=churned) # Kaplan–Meier
+    curve.median, curve.at(12).survival
+    csat.clv(margin=40, retention=0.8, discount=0.1)
+    csat.complaints(df["category"], customers=25000).to_frame()
+    csat.resolution_times(hours, resolved, sla=48)
+    csat.reviews(stars)
+
+Every number is computed by the C library (doc/methods.md, "Business
+measures"); this module converts input (dates to days, category labels
+to codes) and wraps the results.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import core as _core
+from . import _options
+from ._convert import (_is_pandas, _to_numpy, as_days, as_durations, as_optional_vector,
+                       as_vector, day, days)
+from .results import MeanResult, ShareResult, _Result
+from .scores import distribution
+
+CLV_TIMING = {"start": _core.CSAT_CLV_START_OF_PERIOD, "end": _core.CSAT_CLV_END_OF_PERIOD}
+
+_POINT_FIELDS = ("time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
+                 "ci_upper")
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
+
+
+# Retention and churn -------------------------------------------------------------
+
+@dataclass(frozen=True, repr=False)
+class Retention(_Result):
+    """Retention and churn over one period: `retention` (share of the
+    customers at the start still customers at the end), `churn` (1 −
+    retention), the customers `at_start` and `at_end`, `acquired` during
+    the period and `lost` (at_start + acquired − at_end)."""
+    retention: float
+    churn: float
+    at_start: float
+    at_end: float
+    acquired: float
+    lost: float
+
+    @classmethod
+    def _from_c(cls, d):
+        return cls(d["retention"], d["churn"], d["at_start"], d["at_end"], d["acquired"],
+                   d["lost"])
+
+
+def retention(start, end, new=0):
+    """Retention (end − new) / start and churn from customer counts: `start`
+    customers at the start of the period, `end` at its end, `new` acquired
+    during it. Returns a Retention."""
+    d = _core.retention(_options.real(start, "start"), _options.real(end, "end"),
+                        _options.real(new, "new"))
+    return Retention._from_c(d)
+
+
+def churn(start_times, end_times, t0, t1):
+    """Retention and churn over the period (t0, t1] from each customer's
+    start and end time (NaN / NaT / None as end: still a customer).
+
+    Customers at the start: started at or before t0 and not ended by t0;
+    lost: of them, ended in (t0, t1]; acquired: started in (t0, t1]. Times
+    are numbers, or dates and times (numpy datetime64, pandas Timestamps,
+    datetime / date objects; t0 and t1 likewise, or ISO strings), which are
+    converted to days. Returns a Retention.
+    """
+    s, s_dates = as_days(start_times, "start_times")
+    e, e_dates = as_days(end_times, "end_times")
+    if s_dates or e_dates:
+        if not s_dates and s.size:
+            raise TypeError("end_times are dates but start_times are not")
+        if not e_dates and not np.all(np.isnan(e)):
+            raise TypeError("start_times are dates but end_times are not")
+        lo, hi = day(t0, "t0"), day(t1, "t1")
+    else:
+        lo, hi = _options.real(t0, "t0"), _options.real(t1, "t1")
+    return Retention._from_c(_core.churn_period(s, e, lo, hi))
+
+
+def churn_convert(rate, k):
+    """A churn rate of one period converted to a period k times as long:
+    1 − (1 − rate)^k (monthly to annual: k = 12; annual to monthly: 1/12)."""
+    return _core.churn_convert(_options.real(rate, "rate"), _options.real(k, "k"))
+
+
+def clv(margin, retention, discount, *, timing="end", horizon=math.inf):
+    """Customer lifetime value of a constant `margin` per period with
+    `retention` rate and `discount` rate per period over `horizon` periods
+    (a whole number, or infinity).
+
+    timing="end": margin at the end of every period the customer survives,
+    Σ_{t=1..T} m (r/(1+d))^t, m r/(1+d−r) for T = ∞ (Gupta & Lehmann);
+    timing="start": the first margin now, Σ_{t=0..T−1} m (r/(1+d))^t.
+    """
+    try:
+        code = CLV_TIMING[timing]
+    except (KeyError, TypeError):
+        raise ValueError(f"timing must be 'start' or 'end', not {timing!r}") from None
+    return _core.clv(_options.real(margin, "margin"), _options.real(retention, "retention"),
+                     _options.real(discount, "discount"), code,
+                     _options.real(horizon, "horizon"))
+
+
+# Retention curves -----------------------------------------------------------------
+
+@dataclass(frozen=True, repr=False)
+class SurvivalPoint(_Result):
+    """The curve at one time: S(t) (`survival`) with its Greenwood standard
+    error `se` and log-log interval `ci`; the step's numbers at risk,
+    events and censorings (zeros before the first event time)."""
+    time: float
+    survival: float
+    se: float
+    ci: tuple
+    n_risk: float
+    n_event: float
+    n_censor: float
+
+    @classmethod
+    def _from_c(cls, d):
+        return cls(d["time"], d["survival"], d["se"], (d["ci_lower"], d["ci_upper"]),
+                   d["n_risk"], d["n_event"], d["n_censor"])
+
+
+class Survival:
+    """A Kaplan–Meier retention curve (as R's survfit with conf.type
+    "log-log").
+
+    Arrays, one element per distinct event time: `time`, `n_risk`,
+    `n_event`, `n_censor` (censored at that time), `survival`, `se`
+    (Greenwood SE of S itself), `ci` (lower, upper). `median` (NaN if the
+    curve never reaches ½) and `median_ci`; `n`, `n_missing`, `events`,
+    `level`. Methods: at(t), to_frame(), to_dict(). Times are in the unit
+    of the durations given (days for timedeltas).
+    """
+
+    def __init__(self, handle, in_days=False):
+        self._s = handle
+        self._in_days = in_days
+        s = _core.survival_summary(handle)
+        steps = np.array(_core.survival_steps(handle), dtype=np.float64)
+        steps = steps.reshape(-1, len(_POINT_FIELDS))
+        cols = {f: np.ascontiguousarray(steps[:, j]) for j, f in enumerate(_POINT_FIELDS)}
+        self.time = cols["time"]
+        self.n_risk = cols["n_risk"]
+        self.n_event = cols["n_event"]
+        self.n_censor = cols["n_censor"]
+        self.survival = cols["survival"]
+        self.se = cols["se"]
+        self.ci = (cols["ci_lower"], cols["ci_upper"])
+        self.median = s["median"]
+        self.median_ci = (s["median_lower"], s["median_upper"])
+        self.n = s["n"]
+        self.n_missing = s["n_missing"]
+        self.events = s["events"]
+        self.steps = s["steps"]
+        self.level = s["level"]
+
+    def at(self, t):
+        """Retention at time t (the last step at or before t; 1 before the
+        first event): a SurvivalPoint, or a list of them for a sequence. A
+        curve of timedeltas takes a timedelta or a number of days."""
+        if isinstance(t, (list, tuple)) or (isinstance(t, np.ndarray) and t.ndim > 0) or \
+                (_is_pandas(t) and hasattr(t, "index")):
+            return [self.at(v) for v in list(np.asarray(_to_numpy(t), dtype=object).ravel())]
+        d = days(t)
+        if d is not None:
+            if not self._in_days:
+                raise TypeError("t is a duration but the curve was fitted from numbers")
+            t = d
+        return SurvivalPoint._from_c(_core.survival_at(self._s, _options.real(t, "t")))
+
+    def _columns(self):
+        return {"time": self.time, "n_risk": self.n_risk, "n_event": self.n_event,
+                "n_censor": self.n_censor, "survival": self.survival, "se": self.se,
+                "ci_lower": self.ci[0], "ci_upper": self.ci[1]}
+
+    def to_frame(self):
+        """The curve as a DataFrame (one row per event time); without pandas,
+        a dict of the same columns."""
+        pd = _pandas()
+        cols = {k: v.copy() for k, v in self._columns().items()}
+        return cols if pd is None else pd.DataFrame(cols)
+
+    def to_dict(self):
+        """The curve (lists) and its summary."""
+        return {**{k: v.tolist() for k, v in self._columns().items()},
+                "median": self.median, "median_ci": self.median_ci, "n": self.n,
+                "n_missing": self.n_missing, "events": self.events, "steps": self.steps,
+                "level": self.level}
+
+    def __len__(self):
+        return self.steps
+
+    def __repr__(self):
+        return (f"Survival(n={self.n}, events={self.events}, steps={self.steps}, "
+                f"median={self.median:.4g}, median_ci=({self.median_ci[0]:.4g}, "
+                f"{self.median_ci[1]:.4g}), level={self.level:.4g})")
+
+
+def survival(durations, observed=None, *, level=0.95):
+    """Kaplan–Meier retention curve from customer lifetimes with right
+    censoring: `durations` (≥ 0), `observed` 1/True where the event
+    (churn) happened, 0/False where the customer is still active
+    (censored); None means all observed. NaN in either: the customer is
+    missing. Durations may be timedeltas (numpy, pandas), which are
+    converted to days. Returns a Survival."""
+    t, in_days = as_durations(durations, "durations")
+    handle = _core.survival_fit(t, as_optional_vector(observed, "observed"),
+                                _options.real(level, "level"))
+    return Survival(handle, in_days)
+
+
+# Rates, complaints ---------------------------------------------------------------
+
+@dataclass(frozen=True, repr=False)
+class Rate(_Result):
+    """An event `count` over an `exposure`: `rate` = count / exposure × `per`
+    with Garwood's exact Poisson interval `ci` at `level`."""
+    rate: float
+    ci: tuple
+    count: float
+    exposure: float
+    per: float
+    level: float
+
+    @classmethod
+    def _from_c(cls, d):
+        return cls(d["rate"], (d["ci_lower"], d["ci_upper"]), d["count"], d["exposure"],
+                   d["per"], d["level"])
+
+
+def rate(count, exposure, *, per=1, level=0.95):
+    """A rate with its exact Poisson interval: `count` events (a whole
+    number) over `exposure` (customers, customer-months...), expressed per
+    `per` (1000: complaints per 1,000 customers). Returns a Rate."""
+    d = _core.rate(_options.real(count, "count"), _options.real(exposure, "exposure"),
+                   _options.real(per, "per"), _options.real(level, "level"))
+    return Rate._from_c(d)
+
+
+def referral_rate(referrals, customers, level=0.95):
+    """Referrals per customer with the exact Poisson interval (rate with
+    per=1). Returns a Rate."""
+    return rate(referrals, customers, per=1, level=level)
+
+
+class Complaints:
+    """Complaint counts per category in Pareto order (largest first, ties
+    by code). Arrays `codes` (the category codes or labels), `counts`,
+    `shares`, `cum_shares`; `n` complaints with a category, `n_missing`
+    without; `rate` (a Rate per `per` customers) when the number of
+    customers was given, else None. to_frame() gives the table."""
+
+    def __init__(self, codes, categories, sample, rate_):
+        self.codes = codes
+        self.counts = np.array([c["count"] for c in categories], dtype=np.int64)
+        self.shares = np.array([c["share"] for c in categories], dtype=np.float64)
+        self.cum_shares = np.array([c["cum_share"] for c in categories], dtype=np.float64)
+        self.n = sample["n"]
+        self.n_missing = sample["n_missing"]
+        self.rate = rate_
+
+    def to_frame(self):
+        """DataFrame with columns code, count, share, cum_share (Pareto
+        order); without pandas, a dict of the same columns."""
+        cols = {"code": list(self.codes) if self.codes.dtype == object else self.codes.copy(),
+                "count": self.counts.copy(), "share": self.shares.copy(),
+                "cum_share": self.cum_shares.copy()}
+        pd = _pandas()
+        return cols if pd is None else pd.DataFrame(cols)
+
+    def to_dict(self):
+        return {"code": self.codes.tolist(), "count": self.counts.tolist(),
+                "share": self.shares.tolist(), "cum_share": self.cum_shares.tolist(),
+                "n": self.n, "n_missing": self.n_missing,
+                "rate": None if self.rate is None else self.rate.to_dict()}
+
+    def __len__(self):
+        return len(self.counts)
+
+    def __repr__(self):
+        top = ", ".join(f"{c!r}: {k}" for c, k in zip(self.codes[:5].tolist(),
+                                                       self.counts[:5].tolist()))
+        more = ", …" if len(self) > 5 else ""
+        r = "" if self.rate is None else f", rate={self.rate.rate:.4g} per {self.rate.per:g}"
+        return f"Complaints(n={self.n}, n_missing={self.n_missing}, {{{top}{more}}}{r})"
+
+
+def _missing(v):
+    return v is None or (isinstance(v, float) and v != v) or str(v) in ("nan", "NaN", "<NA>")
+
+
+def _category_codes(categories):
+    """(float64 codes for the library, labels or None): numeric categories
+    are their own codes; labels (strings, a pandas Categorical...) are
+    numbered in sorted order (the categories' order for a Categorical), so
+    that ties in the Pareto order fall in label order."""
+    dtype = getattr(categories, "dtype", None)
+    if _is_pandas(categories) and str(dtype) == "category":
+        codes = np.asarray(categories.cat.codes, dtype=np.float64)
+        codes[codes < 0] = np.nan
+        return np.ascontiguousarray(codes), np.asarray(categories.cat.categories, dtype=object)
+    a = np.asarray(_to_numpy(categories))
+    if a.dtype.kind in "biuf":
+        return as_vector(a, "categories"), None
+    a = np.asarray(a, dtype=object)
+    if a.ndim != 1:
+        raise ValueError(f"categories must be one-dimensional, got {a.ndim} dimensions")
+    present = [v for v in a.tolist() if not _missing(v)]
+    if all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+           for v in present):
+        return as_vector(np.array([np.nan if _missing(v) else v for v in a.tolist()],
+                                  dtype=np.float64), "categories"), None
+    try:
+        labels = sorted(set(present))
+    except TypeError:
+        raise TypeError("category labels must be all numbers or all comparable "
+                        "(strings...)") from None
+    number = {v: float(i) for i, v in enumerate(labels)}
+    codes = np.array([np.nan if _missing(v) else number[v] for v in a.tolist()],
+                     dtype=np.float64)
+    return codes, np.array(labels, dtype=object)
+
+
+def complaints(categories, customers=None, *, per=1000, level=0.95):
+    """Complaints per category in Pareto order and, when the number of
+    `customers` is given, the complaint rate per `per` customers with its
+    exact Poisson interval.
+
+    `categories`: one entry per complaint, integer codes or labels
+    (strings, a pandas Categorical); NaN / None is a complaint without a
+    category (counted in n_missing, not in the rate). Returns Complaints.
+    """
+    codes, labels = _category_codes(categories)
+    cats, sample = _core.complaints_pareto(codes)
+    if labels is None:
+        shown = np.array([c["code"] for c in cats], dtype=np.int64)
+    else:
+        shown = np.empty(len(cats), dtype=object)
+        shown[:] = [labels[c["code"]] for c in cats]
+    r = None
+    if customers is not None:
+        r = rate(sample["n"], customers, per=per, level=level)
+    return Complaints(shown, cats, sample, r)
+
+
+# Resolution times -----------------------------------------------------------------
+
+class Resolution:
+    """Resolution-time statistics.
+
+    Of the resolved complaints: `n` − `n_open` of them, `mean`, `sd`,
+    `median`, `quantiles` (a Series or dict probability → time, type 7 as
+    numpy's default) and `within_sla`, the share resolved within `sla`.
+    With the still-open complaints censored (Kaplan–Meier): `km_median`
+    (NaN if not reached) and `km_within_sla`, 1 − S(sla).
+    `n` complaints with a valid time, `n_open` of them still open,
+    `n_missing` skipped for a NaN.
+    """
+
+    _FIELDS = ("n", "n_open", "n_missing", "mean", "sd", "median", "within_sla",
+               "km_median", "km_within_sla", "sla")
+
+    def __init__(self, d, probs, values):
+        for f in self._FIELDS:
+            setattr(self, f, d[f])
+        self._probs = [float(p) for p in probs]
+        self._values = [float(v) for v in values]
+        pd = _pandas()
+        if pd is None:
+            self.quantiles = dict(zip(self._probs, self._values))
+        else:
+            self.quantiles = pd.Series(self._values, index=pd.Index(self._probs, name="prob"),
+                                       name="quantile", dtype=np.float64)
+
+    def to_dict(self):
+        return {**{f: getattr(self, f) for f in self._FIELDS},
+                "quantiles": dict(zip(self._probs, self._values))}
+
+    def __repr__(self):
+        return (f"Resolution(n={self.n}, n_open={self.n_open}, mean={self.mean:.4g}, "
+                f"median={self.median:.4g}, within_sla={self.within_sla:.4g}, "
+                f"km_median={self.km_median:.4g}, km_within_sla={self.km_within_sla:.4g}, "
+                f"sla={self.sla:.4g})")
+
+
+def resolution_times(times, resolved=None, *, sla, quantiles=(0.25, 0.5, 0.75, 0.9)):
+    """Resolution times of complaints: `times` are the resolution times, or
+    the time open so far for complaints still open (`resolved` 0 / False;
+    None means all resolved). `sla` is the service-level time in the same
+    unit. Timedeltas (numpy, pandas) are converted to days, and then `sla`
+    must be a timedelta too; the results are in days. Returns a
+    Resolution."""
+    probs = as_vector(np.atleast_1d(np.asarray(_to_numpy(quantiles), dtype=np.float64)),
+                      "quantiles")
+    t, in_days = as_durations(times, "times")
+    limit = days(sla)
+    if in_days and limit is None:
+        raise TypeError(f"the times are timedeltas: sla must be a timedelta too, not {sla!r}")
+    if not in_days and limit is not None:
+        raise TypeError("sla is a timedelta but the times are numbers")
+    values, d = _core.resolution_times(t, as_optional_vector(resolved, "resolved"),
+                                       limit if in_days else _options.real(sla, "sla"), probs)
+    return Resolution(d, probs.tolist(), values)
+
+
+# Reviews ---------------------------------------------------------------------------
+
+class Reviews:
+    """Review ratings summarised: `rating` (MeanResult of the ratings),
+    `bayesian_average` ((C·m + Σx)/(C + n) with prior mean m and weight C),
+    `positive` (ShareResult of the ratings ≥ positive_min, Wilson interval),
+    `wilson_lower` (its lower limit as a share 0..1, for ranking items with
+    few reviews) and `distribution` (csat.distribution of the ratings)."""
+
+    def __init__(self, d, dist):
+        self.rating = MeanResult._from_c(d["rating"])
+        self.bayesian_average = d["bayesian_average"]
+        self.positive = ShareResult._from_c(d["positive"])
+        self.wilson_lower = d["wilson_lower"]
+        self.distribution = dist
+
+    n = property(lambda self: self.rating.n, doc="Valid ratings.")
+    n_missing = property(lambda self: self.rating.n_missing, doc="Missing ratings.")
+
+    def to_dict(self):
+        return {"rating": self.rating.to_dict(), "bayesian_average": self.bayesian_average,
+                "positive": self.positive.to_dict(), "wilson_lower": self.wilson_lower,
+                "distribution": self.distribution.to_dict()}
+
+    def __repr__(self):
+        return (f"Reviews(n={self.n}, rating={self.rating.score:.4g}, "
+                f"bayesian_average={self.bayesian_average:.4g}, "
+                f"positive={self.positive.score:.4g}%, wilson_lower={self.wilson_lower:.4g})")
+
+
+def reviews(ratings, *, scale=(1, 5), positive_min=4, prior=None, level=0.95):
+    """Review ratings: mean rating with its t interval, Bayesian average,
+    positive share (ratings ≥ positive_min) with its Wilson interval and
+    lower bound, and the distribution of the ratings.
+
+    `prior` = (mean, weight) of the Bayesian average; None means the
+    scale's midpoint with weight 10, i.e. (3, 10) on the default 1–5 scale.
+    Returns Reviews.
+    """
+    o = _core.reviews_options()
+    o.scale_min, o.scale_max = _options.scale(scale)
+    o.positive_min = _options.integer(positive_min, "positive_min")
+    if prior is None:
+        prior = ((o.scale_min + o.scale_max) / 2, 10.0)
+    try:
+        m, w = prior
+    except (TypeError, ValueError):
+        raise TypeError(f"prior must be a pair (mean, weight), not {prior!r}") from None
+    o.prior_mean = _options.real(m, "prior mean")
+    o.prior_weight = _options.real(w, "prior weight")
+    o.level = _options.real(level, "level")
+    x = as_vector(ratings, "ratings")
+    d = _core.reviews(x, o)
+    return Reviews(d, distribution(x, scale=(o.scale_min, o.scale_max)))

@@ -1,0 +1,322 @@
+"""Comparisons of scores: against a benchmark, between two surveys or
+segments, across waves; adjusted p-values, percentile rank among peers and
+expectation–perception gaps.
+
+    a = csat.nps(this_year); b = csat.nps(last_year)
+    csat.compare(a, b)                    # NPS difference, z test, Wald interval
+    csat.compare(a, benchmark=32)         # against an industry value
+    csat.compare(csat.csat(x), benchmark=80)   # share vs 80 %: score test, Wilson
+    csat.compare(csat.mean_score(x), csat.mean_score(y))   # Welch t test
+    csat.adjust([0.01, 0.04, 0.03], "holm")
+    csat.trend([wave1, wave2, wave3])     # inverse-variance weighted slope
+    csat.gap(expected_df, perceived_df)   # paired gap per attribute
+
+Comparisons take results (NPSResult, ShareResult, MeanResult; a CESResult
+is compared by its mean effort), never raw data, so a score computed once
+or merged from shards compares with anything. Every number, the tests and
+intervals included, is computed by the C library; see doc/methods.md,
+"Comparisons", for the formulas.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import core as _core
+from . import _options
+from ._convert import _is_pandas, _to_numpy, as_matrix, as_optional_vector, as_vector
+from .results import CESResult, MeanResult, NPSResult, ShareResult, _Result
+
+ADJUST_METHODS = {
+    "holm": _core.CSAT_ADJUST_HOLM,
+    "bh": _core.CSAT_ADJUST_BH,
+    "fdr_bh": _core.CSAT_ADJUST_BH,
+    "bonferroni": _core.CSAT_ADJUST_BONFERRONI,
+}
+
+_GAP_COLUMNS = ("gap", "se", "ci_lower", "ci_upper", "t", "df", "p", "pairs")
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
+
+
+@dataclass(frozen=True, repr=False)
+class Comparison(_Result):
+    """A difference with its uncertainty and two-sided test.
+
+    `diff` is first minus second (or minus the benchmark / target) in the
+    scores' units: NPS points, percentage points for shares, the rating's
+    own unit for means. `se` is its standard error, `ci` the interval at
+    `level`, `statistic` the z or t statistic and `p` its two-sided
+    p-value. `df` is the t test's degrees of freedom, float('inf') for a z
+    test (NPS, shares, trend changes). `kind` says what was compared.
+    """
+    kind: str
+    diff: float
+    se: float
+    ci: tuple
+    statistic: float
+    df: float
+    p: float
+    level: float
+
+    @classmethod
+    def _from_c(cls, d, kind):
+        return cls(kind, d["diff"], d["se"], (d["ci_lower"], d["ci_upper"]), d["statistic"],
+                   d["df"], d["p"], d["level"])
+
+    @property
+    def test(self):
+        """"z" for a normal test (df infinite), "t" otherwise."""
+        return "z" if math.isinf(self.df) else "t"
+
+
+@dataclass(frozen=True, repr=False)
+class Trend(_Result):
+    """A linear trend across waves: `slope` per unit of time with its
+    standard error (sampling variances known, inverse-variance weights),
+    normal interval `ci`, `z`, two-sided `p`, the fitted score at time 0
+    (`intercept`), the number of `waves` and the wave-over-wave `changes`
+    (Comparisons, wave i+1 minus wave i)."""
+    slope: float
+    se: float
+    ci: tuple
+    z: float
+    p: float
+    intercept: float
+    level: float
+    waves: int
+    changes: tuple
+
+    @classmethod
+    def _from_c(cls, d, changes):
+        return cls(d["slope"], d["se"], (d["ci_lower"], d["ci_upper"]), d["z"], d["p"],
+                   d["intercept"], d["level"], d["waves"],
+                   tuple(Comparison._from_c(c, "change") for c in changes))
+
+
+@dataclass(frozen=True, repr=False)
+class Rank(_Result):
+    """Where a score stands among peers: mid-rank `percentile` (0–100),
+    `rank` among the peers and the score (1 = highest, ties share the
+    better position) `of` peers + 1 positions, and the numbers of peers
+    `below` and `equal`."""
+    percentile: float
+    rank: int
+    of: int
+    below: int
+    equal: int
+
+
+# Results in --------------------------------------------------------------------
+
+def _kind(result):
+    """("nps" | "share" | "mean", the C fields) of a result object."""
+    if isinstance(result, CESResult):
+        return "mean", result.effort._to_c()
+    if isinstance(result, NPSResult):
+        return "nps", result._to_c()
+    if isinstance(result, ShareResult):
+        return "share", result._to_c()
+    if isinstance(result, MeanResult):
+        return "mean", result._to_c()
+    raise TypeError("expected an NPSResult, ShareResult, MeanResult or CESResult, not "
+                    f"{type(result).__name__}")
+
+
+_BENCHMARK = {"nps": _core.compare_nps_benchmark, "share": _core.compare_share_benchmark,
+              "mean": _core.compare_mean_benchmark}
+_TWO = {"nps": _core.compare_nps, "share": _core.compare_shares, "mean": _core.compare_means}
+
+
+def compare(a, b=None, *, benchmark=None, level=0.95):
+    """Compare a result with another one (independent samples) or with a
+    benchmark value; returns a Comparison of a − b (or a − benchmark).
+
+    NPSResult: difference of the scores, SE √(se_a² + se_b²), z test, Wald
+    interval; against a benchmark NPS (−100..100), z test on a's SE.
+    ShareResult: difference in percentage points with Newcombe's hybrid
+    score interval and the pooled two-proportion z test, on the effective
+    sample sizes; against a benchmark in percent (0 < b < 100), the score
+    z test and a's Wilson interval shifted by the benchmark.
+    MeanResult (and CESResult, by its mean effort): Welch's t test with
+    Welch–Satterthwaite df; against a benchmark, the one-sample t test.
+
+    Both results must be of the same kind (TypeError otherwise); give
+    either `b` or `benchmark` (ValueError otherwise).
+    """
+    if (b is None) == (benchmark is None):
+        raise ValueError("give either a second result b or a benchmark value, not "
+                         + ("both" if b is not None else "neither"))
+    kind, ca = _kind(a)
+    lvl = _options.real(level, "level")
+    if benchmark is not None:
+        d = _BENCHMARK[kind](ca, _options.real(benchmark, "benchmark"), lvl)
+        return Comparison._from_c(d, kind + " vs benchmark")
+    kind_b, cb = _kind(b)
+    if kind_b != kind:
+        raise TypeError(f"cannot compare a {type(a).__name__} with a {type(b).__name__}: "
+                        "both must be NPS results, share results or means")
+    return Comparison._from_c(_TWO[kind](ca, cb, lvl), kind)
+
+
+def adjust(pvalues, method="holm"):
+    """Adjusted p-values for many comparisons, in input order: "holm"
+    (Holm's step-down, family-wise error rate), "bh" or "fdr_bh"
+    (Benjamini–Hochberg, false discovery rate) or "bonferroni"; as
+    statsmodels' multipletests. A pandas Series gives a Series with the
+    same index; anything else a numpy array."""
+    try:
+        code = ADJUST_METHODS[method]
+    except (KeyError, TypeError):
+        raise ValueError(f"method must be one of {', '.join(map(repr, ADJUST_METHODS))}, "
+                         f"not {method!r}") from None
+    values = _core.adjust_pvalues(as_vector(pvalues, "pvalues"), code)
+    out = np.array(values, dtype=np.float64)
+    if _is_pandas(pvalues) and hasattr(pvalues, "index") and not hasattr(pvalues, "columns"):
+        return _pandas().Series(out, index=pvalues.index, name=pvalues.name)
+    return out
+
+
+def _score_se(item):
+    """(score, se) of a result object or a (score, se) pair."""
+    if isinstance(item, (NPSResult, ShareResult, MeanResult, CESResult)):
+        r = item.effort if isinstance(item, CESResult) else item
+        return r.score, r.se
+    try:
+        score, se = item
+    except (TypeError, ValueError):
+        raise TypeError("a wave must be a result or a (score, se) pair, not "
+                        f"{item!r}") from None
+    return _options.real(score, "score"), _options.real(se, "se")
+
+
+def trend(results, times=None, *, level=0.95):
+    """Linear trend of scores across waves, weighted by 1/se² (sampling
+    variances known: statsmodels' WLS with cov_type "fixed scale"), and the
+    change from each wave to the next (z tests).
+
+    `results`: the waves in time order, as result objects of one kind or
+    (score, se) pairs. `times`: strictly increasing wave times (default 0,
+    1, …). Returns a Trend.
+    """
+    items = list(results)
+    kinds = {type(r.effort if isinstance(r, CESResult) else r) for r in items
+             if isinstance(r, (NPSResult, ShareResult, MeanResult, CESResult))}
+    if len(kinds) > 1:
+        raise TypeError("the waves of a trend must be results of one kind, not "
+                        + ", ".join(sorted(k.__name__ for k in kinds)))
+    pairs = [_score_se(r) for r in items]
+    scores = np.array([s for s, _ in pairs], dtype=np.float64)
+    ses = np.array([e for _, e in pairs], dtype=np.float64)
+    d, changes = _core.trend(scores, ses, as_optional_vector(times, "times"),
+                             _options.real(level, "level"))
+    return Trend._from_c(d, changes)
+
+
+def percentile_rank(score, peers):
+    """Percentile rank (mid-rank, as scipy's percentileofscore with kind
+    "mean") and rank of `score` (a number or a result's score) among the
+    peer scores. Returns a Rank."""
+    if isinstance(score, (NPSResult, ShareResult, MeanResult, CESResult)):
+        score = score.score
+    d = _core.percentile_rank(_options.real(score, "score"), as_vector(peers, "peers"))
+    return Rank(d["percentile"], d["rank"], d["of"], d["below"], d["equal"])
+
+
+def _as_table(x, what):
+    """A 2-D float64 matrix and its column names (None without), from a
+    DataFrame, a 2-D array or list of rows, or a Series / 1-D array (one
+    attribute)."""
+    if _is_pandas(x) and hasattr(x, "to_frame") and not hasattr(x, "columns"):
+        x = x.to_frame()
+    if not _is_pandas(x) and np.ndim(x) == 1:
+        x = np.asarray(_to_numpy(x), dtype=np.float64).reshape(-1, 1)
+    return as_matrix(x, what)
+
+
+def _attribute_error(e, names):
+    """The library's error with the attribute it concerns named."""
+    column = getattr(e, "column", None)
+    if column is None or names is None or not 0 <= column < len(names):
+        return e
+    new = type(e)(f"{e} (attribute {column}, {names[column]!r})")
+    for attr in ("code", "index", "column"):
+        setattr(new, attr, getattr(e, attr, None))
+    return new
+
+
+def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
+    """Expectation–perception gap.
+
+    gap(expected, perceived): per attribute (column), the mean of
+    perceived − expected over the respondents who rated both (NaN-aware,
+    pairwise per attribute) with the paired t interval and test (scipy's
+    ttest_rel on the complete pairs). Both are 2-D (rows are respondents)
+    of the same shape: DataFrames with the same columns (matched by name),
+    arrays or lists of rows. Returns a DataFrame indexed by attribute with
+    columns gap, se, ci_lower, ci_upper, t, df, p, pairs (attrs["level"]),
+    or without pandas a dict of arrays (and "attribute": the names).
+
+    gap(perceived_result, target=value): a MeanResult against a target
+    positioning value, perceived − target with the one-sample t test;
+    returns a Comparison.
+    """
+    lvl = _options.real(level, "level")
+    if target is not None:
+        if perceived is not None:
+            raise ValueError("give either perceived data or a target value, not both")
+        kind, c = _kind(expected)
+        if kind != "mean":
+            raise TypeError(f"a target gap needs a MeanResult, not {type(expected).__name__}")
+        return Comparison._from_c(
+            _core.compare_mean_benchmark(c, _options.real(target, "target"), lvl), "gap")
+    if perceived is None:
+        raise ValueError("give perceived data (or a result and target=)")
+    if _is_pandas(expected) and _is_pandas(perceived) and hasattr(expected, "columns") \
+            and hasattr(perceived, "columns"):
+        if set(expected.columns) != set(perceived.columns) or \
+                len(set(expected.columns)) != len(expected.columns):
+            raise ValueError("expected and perceived must have the same (unique) columns; "
+                             f"got {list(expected.columns)} and {list(perceived.columns)}")
+        perceived = perceived[list(expected.columns)]
+    e, columns = _as_table(expected, "expected")
+    p, pcolumns = _as_table(perceived, "perceived")
+    columns = columns if columns is not None else pcolumns
+    if names is not None:
+        if isinstance(names, str):
+            raise TypeError("names must be a sequence of names, not a string")
+        names = list(names)
+        if len(names) != e.shape[1]:
+            raise ValueError(f"names has {len(names)} entries for {e.shape[1]} attributes")
+    elif columns is not None:
+        names = list(columns)
+    try:
+        comparisons, pairs = _core.gap(e, p, lvl)
+    except ValueError as err:
+        raise _attribute_error(err, names) from None
+    table = {
+        "gap": np.array([c["diff"] for c in comparisons], dtype=np.float64),
+        "se": np.array([c["se"] for c in comparisons], dtype=np.float64),
+        "ci_lower": np.array([c["ci_lower"] for c in comparisons], dtype=np.float64),
+        "ci_upper": np.array([c["ci_upper"] for c in comparisons], dtype=np.float64),
+        "t": np.array([c["statistic"] for c in comparisons], dtype=np.float64),
+        "df": np.array([c["df"] for c in comparisons], dtype=np.float64),
+        "p": np.array([c["p"] for c in comparisons], dtype=np.float64),
+        "pairs": np.array(pairs, dtype=np.int64),
+    }
+    pd = _pandas()
+    if pd is None:
+        return {"attribute": names if names is not None else list(range(len(pairs))),
+                **table}
+    frame = pd.DataFrame(table, columns=list(_GAP_COLUMNS),
+                         index=pd.Index(names, name="attribute") if names is not None
+                         else pd.RangeIndex(len(pairs), name="attribute"))
+    frame.attrs["level"] = comparisons[0]["level"] if comparisons else lvl
+    return frame
