@@ -26,10 +26,9 @@
 
 #include <cmocka.h>
 
+#include "check.h"
 #include "csat.h"
 #include "business_reference.h"
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Closed forms evaluated in a different order than the references: 1e-12
  * relative. The Kaplan-Meier limits go through log and exp of log S; the
@@ -40,55 +39,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* Comparison helpers                                                        */
-
-typedef struct cmp_ctx {
-    double rel;
-    const char *name;
-    const char *file;
-    int line;
-} cmp_ctx;
-
-#define CTX(name, rel) (&(const cmp_ctx){(rel), (name), __FILE__, __LINE__})
-#define EXACT_OF(c) (&(const cmp_ctx){0.0, (c)->name, (c)->file, (c)->line})
-
-/* |got - want| <= rel * max(|want|, floor); equal values and two NaNs
- * agree; rel == 0 asks for identical values. */
-static void cmp_scaled(const cmp_ctx *c, const char *field, double got, double want,
-                       double floor)
-{
-    if ((isnan(got) && isnan(want)) || got == want)
-        return;
-    if (c->rel == 0.0 || isinf(want) || isnan(want)) {
-        print_error("%s.%s: got %.17g, expected exactly %.17g\n", c->name, field, got, want);
-        _fail(c->file, c->line);
-        return;
-    }
-    double scale = fabs(want) > floor ? fabs(want) : floor;
-    if (fabs(got - want) <= c->rel * scale)
-        return;
-    print_error("%s.%s: got %.17g, expected %.17g (difference %.3g, allowed %.3g)\n", c->name,
-                field, got, want, fabs(got - want), c->rel * scale);
-    _fail(c->file, c->line);
-}
-
-static void cmp_rel(const cmp_ctx *c, const char *field, double got, double want)
-{
-    cmp_scaled(c, field, got, want, 1e-300);
-}
-
-/* Relative, absolute below 1 (shares, rates near 0). */
-static void cmp_unit(const cmp_ctx *c, const char *field, double got, double want)
-{
-    cmp_scaled(c, field, got, want, 1.0);
-}
-
-static void cmp_size(const cmp_ctx *c, const char *field, size_t got, size_t want)
-{
-    if (got == want)
-        return;
-    print_error("%s.%s: got %zu, expected %zu\n", c->name, field, got, want);
-    _fail(c->file, c->line);
-}
 
 static void check_retention(const cmp_ctx *c, const csat_retention_result *r,
                             const csat_retention_result *w)
@@ -197,90 +147,6 @@ static void check_reviews(const cmp_ctx *c, const csat_reviews_result *r,
     check_share(c, &r->positive, &w->positive);
     cmp_unit(c, "wilson_lower", r->wilson_lower, w->wilson_lower);
 }
-
-/* Report a failed call with the library's own message before failing. */
-static void ok(csat_status s, const csat_error *err, const char *call, const char *file, int line)
-{
-    if (s == CSAT_OK)
-        return;
-    print_error("%s returned %d (%s): %s\n", call, (int)s, csat_strerror(s), err->message);
-    _fail(file, line);
-}
-
-/* Run a call that must succeed; the call must use the local `err`. */
-#define OK(call)                                                                               \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        ok((call), &err, #call, __FILE__, __LINE__);                                           \
-    } while (0)
-
-/* ------------------------------------------------------------------------ */
-/* Failure helpers                                                           */
-
-#define ANY_INDEX ((size_t)-2) /* "do not check this field" */
-
-static void check_failure(csat_status got, csat_status want, size_t index, size_t column,
-                          const csat_error *err, const char *call, const char *file, int line)
-{
-    if (got != want) {
-        print_error("%s: returned %d (%s), expected %d (%s)\n", call, (int)got,
-                    csat_strerror(got), (int)want, csat_strerror(want));
-        _fail(file, line);
-    }
-    if (err->code != want) {
-        print_error("%s: err.code %d, expected %d\n", call, (int)err->code, (int)want);
-        _fail(file, line);
-    }
-    if ((index != ANY_INDEX && err->index != index) ||
-        (column != ANY_INDEX && err->column != column)) {
-        print_error("%s: err.index %zu err.column %zu, expected %zu and %zu\n", call, err->index,
-                    err->column, index, column);
-        _fail(file, line);
-    }
-    if (memchr(err->message, '\0', sizeof err->message) == NULL || err->message[0] == '\0') {
-        print_error("%s: err.message is empty or not terminated\n", call);
-        _fail(file, line);
-    }
-}
-
-static void check_untouched(const void *p, size_t size, const char *call, const char *file,
-                            int line)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < size; i++) {
-        if (b[i] != 0xA5) {
-            print_error("%s: output changed at byte %zu although the call failed\n", call, i);
-            _fail(file, line);
-            return;
-        }
-    }
-}
-
-/* Fill `out` (an object, array or handle pointer) with a sentinel, make the
- * call (which must use the local `err`), check the status, err.index and
- * err.column (ANY_INDEX: not documented, not checked) and that `out` is
- * intact. */
-#define EXPECT_FAIL_AT(status_, row_, column_, out, call)                                       \
-    do {                                                                                       \
-        memset(&(out), 0xA5, sizeof(out));                                                     \
-        memset(&err, 0, sizeof err);                                                           \
-        err.index = 777;                                                                       \
-        err.column = 777;                                                                      \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, (status_), (row_), (column_), &err, #call, __FILE__, __LINE__);    \
-        check_untouched(&(out), sizeof(out), #call, __FILE__, __LINE__);                       \
-    } while (0)
-
-#define EXPECT_FAIL(status_, out, call) EXPECT_FAIL_AT((status_), ANY_INDEX, ANY_INDEX, out, call)
-
-/* For calls whose output pointer is the NULL under test. */
-#define EXPECT_NULL_ERROR(call)                                                                \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, CSAT_ERR_NULL, ANY_INDEX, ANY_INDEX, &err, #call, __FILE__,        \
-                      __LINE__);                                                               \
-    } while (0)
 
 /* ------------------------------------------------------------------------ */
 /* Retention and churn                                                       */

@@ -24,14 +24,14 @@
 
 #include <cmocka.h>
 
+#include "check.h"
 #include "csat.h"
 #include "business_reference.h"
+#include "survey_csv.h"
 
 #ifndef CSAT_AIRLINE_CSV
 #error "CSAT_AIRLINE_CSV must be the path of examples/data/airlinesat.csv (tests/meson.build sets it)"
 #endif
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The library and the references evaluate the same formulas in a different
  * order: 1e-12 relative. p-values go through the normal or Student t tail
@@ -49,48 +49,6 @@
 /* ------------------------------------------------------------------------ */
 /* Comparison helpers                                                        */
 
-typedef struct cmp_ctx {
-    double rel;
-    const char *name;
-    const char *file;
-    int line;
-} cmp_ctx;
-
-#define CTX(name, rel) (&(const cmp_ctx){(rel), (name), __FILE__, __LINE__})
-
-/* |got - want| <= rel * max(|want|, floor); equal values (infinities
- * included) and two NaNs agree; rel == 0 asks for identical values. */
-static void cmp_scaled(const cmp_ctx *c, const char *field, double got, double want,
-                       double floor)
-{
-    if ((isnan(got) && isnan(want)) || got == want)
-        return;
-    if (c->rel == 0.0 || isinf(want) || isnan(want)) {
-        print_error("%s.%s: got %.17g, expected exactly %.17g\n", c->name, field, got, want);
-        _fail(c->file, c->line);
-        return;
-    }
-    double scale = fabs(want) > floor ? fabs(want) : floor;
-    if (fabs(got - want) <= c->rel * scale)
-        return;
-    print_error("%s.%s: got %.17g, expected %.17g (difference %.3g, allowed %.3g)\n", c->name,
-                field, got, want, fabs(got - want), c->rel * scale);
-    _fail(c->file, c->line);
-}
-
-static void cmp_rel(const cmp_ctx *c, const char *field, double got, double want)
-{
-    cmp_scaled(c, field, got, want, 1e-300);
-}
-
-static void cmp_size(const cmp_ctx *c, const char *field, size_t got, size_t want)
-{
-    if (got == want)
-        return;
-    print_error("%s.%s: got %zu, expected %zu\n", c->name, field, got, want);
-    _fail(c->file, c->line);
-}
-
 /* A comparison against its reference (p at P_TOL, the rest at c->rel). */
 static void check_cmp(const cmp_ctx *c, const csat_comparison *got, const csat_comparison *want)
 {
@@ -103,8 +61,7 @@ static void check_cmp(const cmp_ctx *c, const csat_comparison *got, const csat_c
     cmp_rel(c, "df", got->df, want->df);
     const cmp_ctx pc = {c->rel > P_TOL ? c->rel : P_TOL, c->name, c->file, c->line};
     cmp_rel(&pc, "p", got->p, want->p);
-    cmp_scaled(&(const cmp_ctx){0.0, c->name, c->file, c->line}, "level", got->level,
-               want->level, 1.0);
+    cmp_scaled(EXACT_OF(c), "level", got->level, want->level, 1.0);
 }
 
 static void check_nps_input(const cmp_ctx *c, const csat_nps_result *r, const csat_nps_result *w)
@@ -145,94 +102,13 @@ static void check_mean_input(const cmp_ctx *c, const csat_mean_result *r,
     cmp_size(c, "n", r->n, w->n);
 }
 
-/* Report a failed call with the library's own message before failing. */
-static void ok(csat_status s, const csat_error *err, const char *call, const char *file, int line)
-{
-    if (s == CSAT_OK)
-        return;
-    print_error("%s returned %d (%s): %s\n", call, (int)s, csat_strerror(s), err->message);
-    _fail(file, line);
-}
-
-/* Run a call that must succeed; the call must use the local `err`. */
-#define OK(call)                                                                               \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        ok((call), &err, #call, __FILE__, __LINE__);                                           \
-    } while (0)
-
-/* ------------------------------------------------------------------------ */
-/* Failure helpers                                                           */
-
-#define ANY_INDEX ((size_t)-2) /* "do not check this field" */
-
-static void check_failure(csat_status got, csat_status want, size_t index, size_t column,
-                          const csat_error *err, const char *call, const char *file, int line)
-{
-    if (got != want) {
-        print_error("%s: returned %d (%s), expected %d (%s)\n", call, (int)got,
-                    csat_strerror(got), (int)want, csat_strerror(want));
-        _fail(file, line);
-    }
-    if (err->code != want) {
-        print_error("%s: err.code %d, expected %d\n", call, (int)err->code, (int)want);
-        _fail(file, line);
-    }
-    if ((index != ANY_INDEX && err->index != index) ||
-        (column != ANY_INDEX && err->column != column)) {
-        print_error("%s: err.index %zu err.column %zu, expected %zu and %zu\n", call, err->index,
-                    err->column, index, column);
-        _fail(file, line);
-    }
-    if (memchr(err->message, '\0', sizeof err->message) == NULL || err->message[0] == '\0') {
-        print_error("%s: err.message is empty or not terminated\n", call);
-        _fail(file, line);
-    }
-}
-
-static void check_untouched(const void *p, size_t size, const char *call, const char *file,
-                            int line)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < size; i++) {
-        if (b[i] != 0xA5) {
-            print_error("%s: output changed at byte %zu although the call failed\n", call, i);
-            _fail(file, line);
-            return;
-        }
-    }
-}
-
-/* Fill `out` with a sentinel, make the call (which must use the local `err`),
- * check the status, err.index and err.column (ANY_INDEX: not documented, not
- * checked) and that `out` is intact. */
-#define EXPECT_FAIL_AT(status_, row_, column_, out, call)                                       \
-    do {                                                                                       \
-        memset(&(out), 0xA5, sizeof(out));                                                     \
-        memset(&err, 0, sizeof err);                                                           \
-        err.index = 777;                                                                       \
-        err.column = 777;                                                                      \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, (status_), (row_), (column_), &err, #call, __FILE__, __LINE__);    \
-        check_untouched(&(out), sizeof(out), #call, __FILE__, __LINE__);                       \
-    } while (0)
-
-#define EXPECT_FAIL(status_, out, call) EXPECT_FAIL_AT((status_), ANY_INDEX, ANY_INDEX, out, call)
-
-/* For calls whose output pointer is the NULL under test. */
-#define EXPECT_NULL_ERROR(call)                                                                \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, CSAT_ERR_NULL, ANY_INDEX, ANY_INDEX, &err, #call, __FILE__,        \
-                      __LINE__);                                                               \
-    } while (0)
-
 /* ------------------------------------------------------------------------ */
 /* The airline survey: nps, overall_sat, flight_purpose, e1..e23, s1..s23    */
 
 #define AIR_K 23
-enum { PURPOSE_OTHER = 0, PURPOSE_BUSINESS = 1, PURPOSE_LEISURE = 2 };
+/* PURPOSE_BUSINESS and PURPOSE_LEISURE are positions in the levels that
+ * survey_csv_codes is given; anything else reads as PURPOSE_OTHER. */
+enum { PURPOSE_OTHER = -1, PURPOSE_BUSINESS = 0, PURPOSE_LEISURE = 1 };
 
 typedef struct airline {
     size_t n;
@@ -244,138 +120,26 @@ typedef struct airline {
 
 static airline air;
 
-/* Split one CSV line in place ("" quotes, no quoted newlines). Returns the
- * number of fields, or -1 on a malformed line or more than max fields. */
-static int split_csv(char *s, char **fields, int max)
-{
-    int nf = 0;
-    for (;;) {
-        char *start = s, *out = s;
-        if (nf == max)
-            return -1;
-        if (*s == '"') {
-            for (s++;; s++) {
-                if (*s == '\0')
-                    return -1;
-                if (*s == '"') {
-                    if (s[1] != '"') {
-                        s++;
-                        break;
-                    }
-                    s++;
-                }
-                *out++ = *s;
-            }
-            if (*s != ',' && *s != '\0')
-                return -1;
-        } else {
-            while (*s != ',' && *s != '\0')
-                out++, s++;
-        }
-        char end = *s;
-        *out = '\0';
-        fields[nf++] = start;
-        if (end == '\0')
-            return nf;
-        s++;
-    }
-}
-
-static int parse_number(const char *f, double *v)
-{
-    if (strcmp(f, "NA") == 0 || *f == '\0') {
-        *v = NAN;
-        return 0;
-    }
-    char *end;
-    *v = strtod(f, &end);
-    return *end == '\0' ? 0 : -1;
-}
-
-/* Column j of the e/s block for a header name "eK" / "sK", or -1. */
-static int es_column(const char *name)
-{
-    if ((name[0] != 'e' && name[0] != 's') || name[1] < '1' || name[1] > '9')
-        return -1;
-    char *end;
-    long k = strtol(name + 1, &end, 10);
-    if (*end != '\0' || k < 1 || k > AIR_K)
-        return -1;
-    return (name[0] == 'e' ? 0 : AIR_K) + (int)k - 1;
-}
-
 static int airline_load(airline *a)
 {
-    FILE *fp = fopen(CSAT_AIRLINE_CSV, "rb");
-    if (fp == NULL) {
-        fprintf(stderr, "cannot open %s\n", CSAT_AIRLINE_CSV);
+    static const char *const purposes[] = {"Business", "Leisure"};
+    survey_csv t;
+    if (survey_csv_load(&t, CSAT_AIRLINE_CSV) != 0)
         return -1;
-    }
-    enum { MAX_FIELDS = 128 };
-    char line[4096];
-    char *f[MAX_FIELDS];
-    int col_nps = -1, col_sat = -1, col_purpose = -1, ncol = 0;
-    int col_es[MAX_FIELDS];
-    size_t cap = 0;
-    memset(a, 0, sizeof *a);
-    for (int row = 0; fgets(line, sizeof line, fp) != NULL; row++) {
-        line[strcspn(line, "\r\n")] = '\0';
-        int nf = split_csv(line, f, MAX_FIELDS);
-        if (nf <= 0)
-            goto bad;
-        if (row == 0) {
-            ncol = nf;
-            int found = 0;
-            for (int j = 0; j < nf; j++) {
-                col_es[j] = es_column(f[j]);
-                found += col_es[j] >= 0;
-                if (strcmp(f[j], "nps") == 0)
-                    col_nps = j;
-                else if (strcmp(f[j], "overall_sat") == 0)
-                    col_sat = j;
-                else if (strcmp(f[j], "flight_purpose") == 0)
-                    col_purpose = j;
-            }
-            if (col_nps < 0 || col_sat < 0 || col_purpose < 0 || found != 2 * AIR_K)
-                goto bad;
-            continue;
-        }
-        if (nf != ncol)
-            goto bad;
-        if (a->n == cap) {
-            cap = cap ? 2 * cap : 1024;
-            double *nps = realloc(a->nps, cap * sizeof *nps);
-            if (nps)
-                a->nps = nps;
-            double *sat = realloc(a->sat, cap * sizeof *sat);
-            if (sat)
-                a->sat = sat;
-            int *pur = realloc(a->purpose, cap * sizeof *pur);
-            if (pur)
-                a->purpose = pur;
-            double *es = realloc(a->es, cap * 2 * AIR_K * sizeof *es);
-            if (es)
-                a->es = es;
-            if (!nps || !sat || !pur || !es)
-                goto bad;
-        }
-        if (parse_number(f[col_nps], &a->nps[a->n]) || parse_number(f[col_sat], &a->sat[a->n]))
-            goto bad;
-        a->purpose[a->n] = strcmp(f[col_purpose], "Business") == 0  ? PURPOSE_BUSINESS
-                           : strcmp(f[col_purpose], "Leisure") == 0 ? PURPOSE_LEISURE
-                                                                    : PURPOSE_OTHER;
-        for (int j = 0; j < nf; j++) {
-            if (col_es[j] >= 0 && parse_number(f[j], &a->es[a->n * 2 * AIR_K + col_es[j]]))
-                goto bad;
-        }
-        a->n++;
-    }
-    fclose(fp);
-    return 0;
-bad:
-    fclose(fp);
-    fprintf(stderr, "%s: unexpected content\n", CSAT_AIRLINE_CSV);
-    return -1;
+    a->n = t.n;
+    a->nps = malloc((t.n + 1) * sizeof *a->nps);
+    a->sat = malloc((t.n + 1) * sizeof *a->sat);
+    a->purpose = malloc((t.n + 1) * sizeof *a->purpose);
+    a->es = malloc((t.n + 1) * 2 * AIR_K * sizeof *a->es);
+    int bad = !a->nps || !a->sat || !a->purpose || !a->es ||
+              survey_csv_numbers(&t, "nps", a->nps, 1) != 0 ||
+              survey_csv_numbers(&t, "overall_sat", a->sat, 1) != 0 ||
+              survey_csv_codes(&t, "flight_purpose", purposes, ARRAY_LEN(purposes),
+                               a->purpose) != 0 ||
+              survey_csv_items(&t, 'e', AIR_K, a->es, 2 * AIR_K) != 0 ||
+              survey_csv_items(&t, 's', AIR_K, a->es + AIR_K, 2 * AIR_K) != 0;
+    survey_csv_free(&t);
+    return bad ? -1 : 0;
 }
 
 static int setup_airline(void **state)
@@ -831,8 +595,7 @@ static void check_trend(const cmp_ctx *c, const csat_trend_result *got,
     cmp_scaled(c, "z", got->z, want->z, 1.0);
     cmp_rel(c, "p", got->p, want->p);
     cmp_scaled(c, "intercept", got->intercept, want->intercept, want->se);
-    cmp_scaled(&(const cmp_ctx){0.0, c->name, c->file, c->line}, "level", got->level,
-               want->level, 1.0);
+    cmp_scaled(EXACT_OF(c), "level", got->level, want->level, 1.0);
     cmp_size(c, "waves", got->waves, want->waves);
 }
 

@@ -30,8 +30,10 @@
 
 #include <cmocka.h>
 
+#include "check.h"
 #include "csat.h"
 #include "drivers_reference.h"
+#include "survey_csv.h"
 
 #ifndef CSAT_NIST_LINEAR_DIR
 #error "CSAT_NIST_LINEAR_DIR must be tests/reference/nist/linear (tests/meson.build sets it)"
@@ -39,8 +41,6 @@
 #ifndef CSAT_AIRLINE_CSV
 #error "CSAT_AIRLINE_CSV must be examples/data/airlinesat.csv (tests/meson.build sets it)"
 #endif
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* statsmodels and the library solve the same least-squares problem by
  * different factorisations: 1e-9 relative leaves room for the conditioning
@@ -54,53 +54,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* Comparison helpers                                                        */
-
-/* Where a comparison was asked for, and how strictly: rel == 0 means
- * bit-identical (==, or both NaN). */
-typedef struct cmp_ctx {
-    double rel;
-    const char *name;
-    const char *file;
-    int line;
-} cmp_ctx;
-
-#define CTX(name, rel) (&(const cmp_ctx){(rel), (name), __FILE__, __LINE__})
-
-/* |got - want| <= rel * max(|want|, floor): relative, except that values
- * much smaller than `floor` (the scale of the quantity they come from, e.g.
- * R² for an importance or the SE for a coefficient) are compared absolutely
- * at that scale. Equal infinities and two NaNs agree. */
-static void cmp_scaled(const cmp_ctx *c, const char *field, double got, double want,
-                       double floor)
-{
-    if ((isnan(got) && isnan(want)) || got == want)
-        return;
-    if (c->rel == 0.0) {
-        print_error("%s.%s: got %.17g, expected exactly %.17g\n", c->name, field, got, want);
-        _fail(c->file, c->line);
-        return;
-    }
-    double scale = fabs(want) > floor ? fabs(want) : floor;
-    if (fabs(got - want) <= c->rel * scale)
-        return;
-    print_error("%s.%s: got %.17g, expected %.17g (difference %.3g, allowed %.3g)\n", c->name,
-                field, got, want, fabs(got - want), c->rel * scale);
-    _fail(c->file, c->line);
-}
-
-/* Purely relative (a tiny floor keeps an exact zero exact). */
-static void cmp_rel(const cmp_ctx *c, const char *field, double got, double want)
-{
-    cmp_scaled(c, field, got, want, 1e-300);
-}
-
-static void cmp_size(const cmp_ctx *c, const char *field, size_t got, size_t want)
-{
-    if (got == want)
-        return;
-    print_error("%s.%s: got %zu, expected %zu\n", c->name, field, got, want);
-    _fail(c->file, c->line);
-}
 
 /* Element i of an array: "field[i]". */
 static const char *at(char *buf, size_t size, const char *field, size_t i)
@@ -116,89 +69,6 @@ static void cmp_array(const cmp_ctx *c, const char *field, const double *got, co
     for (size_t i = 0; i < n; i++)
         cmp_scaled(c, at(b, sizeof b, field, i), got[i], want[i], floor);
 }
-
-/* Report a failed call with the library's own message before failing. */
-static void ok(csat_status s, const csat_error *err, const char *call, const char *file, int line)
-{
-    if (s == CSAT_OK)
-        return;
-    print_error("%s returned %d (%s): %s\n", call, (int)s, csat_strerror(s), err->message);
-    _fail(file, line);
-}
-
-/* Run a call that must succeed; the call must use the local `err`. */
-#define OK(call)                                                                               \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        ok((call), &err, #call, __FILE__, __LINE__);                                           \
-    } while (0)
-
-/* ------------------------------------------------------------------------ */
-/* Failure helpers                                                           */
-
-#define ANY_INDEX ((size_t)-2) /* "do not check this field" */
-
-static void check_failure(csat_status got, csat_status want, size_t index, size_t column,
-                          const csat_error *err, const char *call, const char *file, int line)
-{
-    if (got != want) {
-        print_error("%s: returned %d (%s), expected %d (%s)\n", call, (int)got,
-                    csat_strerror(got), (int)want, csat_strerror(want));
-        _fail(file, line);
-    }
-    if (err->code != want) {
-        print_error("%s: err.code %d, expected %d\n", call, (int)err->code, (int)want);
-        _fail(file, line);
-    }
-    if ((index != ANY_INDEX && err->index != index) ||
-        (column != ANY_INDEX && err->column != column)) {
-        print_error("%s: err.index %zu err.column %zu, expected %zu and %zu\n", call, err->index,
-                    err->column, index, column);
-        _fail(file, line);
-    }
-    if (memchr(err->message, '\0', sizeof err->message) == NULL || err->message[0] == '\0') {
-        print_error("%s: err.message is empty or not terminated\n", call);
-        _fail(file, line);
-    }
-}
-
-static void check_untouched(const void *p, size_t size, const char *call, const char *file,
-                            int line)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < size; i++) {
-        if (b[i] != 0xA5) {
-            print_error("%s: output changed at byte %zu although the call failed\n", call, i);
-            _fail(file, line);
-            return;
-        }
-    }
-}
-
-/* Fill `out` (an object, array or handle pointer) with a sentinel, make the
- * call (which must use the local `err`), check the status, err.index and
- * err.column (ANY_INDEX: not checked) and that `out` is intact. */
-#define EXPECT_FAIL_AT(status_, row_, column_, out, call)                                       \
-    do {                                                                                       \
-        memset(&(out), 0xA5, sizeof(out));                                                     \
-        memset(&err, 0, sizeof err);                                                           \
-        err.index = 777;                                                                       \
-        err.column = 777;                                                                      \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, (status_), (row_), (column_), &err, #call, __FILE__, __LINE__);    \
-        check_untouched(&(out), sizeof(out), #call, __FILE__, __LINE__);                       \
-    } while (0)
-
-#define EXPECT_FAIL(status_, out, call) EXPECT_FAIL_AT((status_), ANY_INDEX, ANY_INDEX, out, call)
-
-/* For calls whose output pointer is the NULL under test. */
-#define EXPECT_NULL_ERROR(call)                                                                \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, CSAT_ERR_NULL, CSAT_NO_INDEX, CSAT_NO_INDEX, &err, #call,          \
-                      __FILE__, __LINE__);                                                     \
-    } while (0)
 
 /* ------------------------------------------------------------------------ */
 /* Data shared by several tests                                              */
@@ -238,119 +108,19 @@ typedef struct airline {
 } airline;
 static airline air;
 
-/* Split one CSV line in place. Fields may be quoted with "" for a quote;
- * quoted newlines do not occur in the file. Returns the number of fields,
- * or -1 on a malformed line or more than max fields. */
-static int split_csv(char *s, char **fields, int max)
-{
-    int nf = 0;
-    for (;;) {
-        char *start = s, *out = s;
-        if (nf == max)
-            return -1;
-        if (*s == '"') {
-            for (s++;; s++) {
-                if (*s == '\0')
-                    return -1;
-                if (*s == '"') {
-                    if (s[1] != '"') {
-                        s++;
-                        break;
-                    }
-                    s++;
-                }
-                *out++ = *s;
-            }
-            if (*s != ',' && *s != '\0')
-                return -1;
-        } else {
-            while (*s != ',' && *s != '\0')
-                out++, s++;
-        }
-        char end = *s;
-        *out = '\0';
-        fields[nf++] = start;
-        if (end == '\0')
-            return nf;
-        s++;
-    }
-}
-
-static int parse_number(const char *f, double *v)
-{
-    if (strcmp(f, "NA") == 0 || *f == '\0') {
-        *v = NAN;
-        return 0;
-    }
-    char *end;
-    *v = strtod(f, &end);
-    return *end == '\0' ? 0 : -1;
-}
-
 static int airline_load(airline *a)
 {
-    FILE *fp = fopen(CSAT_AIRLINE_CSV, "rb");
-    if (fp == NULL) {
-        fprintf(stderr, "cannot open %s\n", CSAT_AIRLINE_CSV);
+    survey_csv t;
+    if (survey_csv_load(&t, CSAT_AIRLINE_CSV) != 0)
         return -1;
-    }
-    enum { MAX_FIELDS = 128 };
-    char line[4096];
-    char *f[MAX_FIELDS];
-    int col[AIR_P + 1], ncol = 0;
-    size_t cap = 0;
-    a->n = 0;
-    a->x = a->y = NULL;
-    for (int row = 0; fgets(line, sizeof line, fp) != NULL; row++) {
-        line[strcspn(line, "\r\n")] = '\0';
-        int nf = split_csv(line, f, MAX_FIELDS);
-        if (nf <= 0)
-            goto bad;
-        if (row == 0) {
-            ncol = nf;
-            for (int k = 0; k <= AIR_P; k++)
-                col[k] = -1;
-            for (int j = 0; j < nf; j++) {
-                if (strcmp(f[j], "overall_sat") == 0)
-                    col[AIR_P] = j;
-                else if (f[j][0] == 's' && f[j][1] >= '1' && f[j][1] <= '9') {
-                    char *end;
-                    long k = strtol(f[j] + 1, &end, 10);
-                    if (*end == '\0' && k >= 1 && k <= AIR_P)
-                        col[k - 1] = j;
-                }
-            }
-            for (int k = 0; k <= AIR_P; k++)
-                if (col[k] < 0)
-                    goto bad;
-            continue;
-        }
-        if (nf != ncol)
-            goto bad;
-        if (a->n == cap) {
-            cap = cap ? 2 * cap : 1024;
-            double *nx = realloc(a->x, cap * AIR_P * sizeof *nx);
-            if (nx == NULL)
-                goto bad;
-            a->x = nx;
-            double *ny = realloc(a->y, cap * sizeof *ny);
-            if (ny == NULL)
-                goto bad;
-            a->y = ny;
-        }
-        for (int k = 0; k < AIR_P; k++)
-            if (parse_number(f[col[k]], &a->x[a->n * AIR_P + (size_t)k]) != 0)
-                goto bad;
-        if (parse_number(f[col[AIR_P]], &a->y[a->n]) != 0)
-            goto bad;
-        a->n++;
-    }
-    fclose(fp);
-    return 0;
-bad:
-    fprintf(stderr, "malformed %s\n", CSAT_AIRLINE_CSV);
-    fclose(fp);
-    return -1;
+    a->n = t.n;
+    a->x = malloc((t.n + 1) * AIR_P * sizeof *a->x);
+    a->y = malloc((t.n + 1) * sizeof *a->y);
+    int bad = a->x == NULL || a->y == NULL ||
+              survey_csv_items(&t, 's', AIR_P, a->x, AIR_P) != 0 ||
+              survey_csv_numbers(&t, "overall_sat", a->y, 1) != 0;
+    survey_csv_free(&t);
+    return bad ? -1 : 0;
 }
 
 static int group_setup(void **state)

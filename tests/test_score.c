@@ -21,14 +21,14 @@
 
 #include <cmocka.h>
 
+#include "check.h"
 #include "csat.h"
 #include "score_reference.h"
+#include "survey_csv.h"
 
 #ifndef CSAT_AIRLINE_CSV
 #error "CSAT_AIRLINE_CSV must be the path of examples/data/airlinesat.csv (tests/meson.build sets it)"
 #endif
-
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The library and the references evaluate the same formulas in a different
  * order, so they may differ in the last bits: 1e-12 relative (absolute below
@@ -44,66 +44,18 @@
 /* ------------------------------------------------------------------------ */
 /* Comparison helpers                                                        */
 
-/* Where a comparison was asked for, and how strictly: rel == 0 means
- * bit-identical (== , or both NaN). */
-typedef struct cmp_ctx {
-    double rel;
-    const char *name;
-    const char *file;
-    int line;
-} cmp_ctx;
-
-#define CTX(name, rel) (&(const cmp_ctx){(rel), (name), __FILE__, __LINE__})
-/* The same place, compared exactly (fields that are echoed or counted). */
-#define EXACT_OF(c) (&(const cmp_ctx){0.0, (c)->name, (c)->file, (c)->line})
-
-static void cmp_double(const cmp_ctx *c, const char *field, double got, double want)
-{
-    if (isnan(got) && isnan(want))
-        return;
-    if (c->rel == 0.0) {
-        if (got == want)
-            return;
-        print_error("%s.%s: got %.17g, expected exactly %.17g\n", c->name, field, got, want);
-        _fail(c->file, c->line);
-        return;
-    }
-    double scale = fabs(want) > 1.0 ? fabs(want) : 1.0;
-    if (fabs(got - want) <= c->rel * scale)
-        return;
-    print_error("%s.%s: got %.17g, expected %.17g (difference %.3g, allowed %.3g)\n", c->name,
-                field, got, want, fabs(got - want), c->rel * scale);
-    _fail(c->file, c->line);
-}
-
-static void cmp_size(const cmp_ctx *c, const char *field, size_t got, size_t want)
-{
-    if (got == want)
-        return;
-    print_error("%s.%s: got %zu, expected %zu\n", c->name, field, got, want);
-    _fail(c->file, c->line);
-}
-
-static void cmp_int(const cmp_ctx *c, const char *field, long got, long want)
-{
-    if (got == want)
-        return;
-    print_error("%s.%s: got %ld, expected %ld\n", c->name, field, got, want);
-    _fail(c->file, c->line);
-}
-
 static void same_nps(const cmp_ctx *c, const csat_nps_result *a, const csat_nps_result *b)
 {
-    cmp_double(c, "score", a->score, b->score);
-    cmp_double(c, "promoters", a->promoters, b->promoters);
-    cmp_double(c, "passives", a->passives, b->passives);
-    cmp_double(c, "detractors", a->detractors, b->detractors);
-    cmp_double(c, "se", a->se, b->se);
-    cmp_double(c, "ci_lower", a->ci_lower, b->ci_lower);
-    cmp_double(c, "ci_upper", a->ci_upper, b->ci_upper);
-    cmp_double(c, "n_weighted", a->n_weighted, b->n_weighted);
-    cmp_double(c, "n_effective", a->n_effective, b->n_effective);
-    cmp_double(EXACT_OF(c), "level", a->level, b->level);
+    cmp_unit(c, "score", a->score, b->score);
+    cmp_unit(c, "promoters", a->promoters, b->promoters);
+    cmp_unit(c, "passives", a->passives, b->passives);
+    cmp_unit(c, "detractors", a->detractors, b->detractors);
+    cmp_unit(c, "se", a->se, b->se);
+    cmp_unit(c, "ci_lower", a->ci_lower, b->ci_lower);
+    cmp_unit(c, "ci_upper", a->ci_upper, b->ci_upper);
+    cmp_unit(c, "n_weighted", a->n_weighted, b->n_weighted);
+    cmp_unit(c, "n_effective", a->n_effective, b->n_effective);
+    cmp_unit(EXACT_OF(c), "level", a->level, b->level);
     cmp_int(c, "method", (long)a->method, (long)b->method);
     cmp_size(c, "n", a->n, b->n);
     cmp_size(c, "n_missing", a->n_missing, b->n_missing);
@@ -111,14 +63,14 @@ static void same_nps(const cmp_ctx *c, const csat_nps_result *a, const csat_nps_
 
 static void same_share(const cmp_ctx *c, const csat_share_result *a, const csat_share_result *b)
 {
-    cmp_double(c, "share", a->share, b->share);
-    cmp_double(c, "score", a->score, b->score);
-    cmp_double(c, "se", a->se, b->se);
-    cmp_double(c, "ci_lower", a->ci_lower, b->ci_lower);
-    cmp_double(c, "ci_upper", a->ci_upper, b->ci_upper);
-    cmp_double(c, "n_weighted", a->n_weighted, b->n_weighted);
-    cmp_double(c, "n_effective", a->n_effective, b->n_effective);
-    cmp_double(EXACT_OF(c), "level", a->level, b->level);
+    cmp_unit(c, "share", a->share, b->share);
+    cmp_unit(c, "score", a->score, b->score);
+    cmp_unit(c, "se", a->se, b->se);
+    cmp_unit(c, "ci_lower", a->ci_lower, b->ci_lower);
+    cmp_unit(c, "ci_upper", a->ci_upper, b->ci_upper);
+    cmp_unit(c, "n_weighted", a->n_weighted, b->n_weighted);
+    cmp_unit(c, "n_effective", a->n_effective, b->n_effective);
+    cmp_unit(EXACT_OF(c), "level", a->level, b->level);
     cmp_int(c, "box_min", a->box_min, b->box_min);
     cmp_int(c, "box_max", a->box_max, b->box_max);
     cmp_size(c, "n", a->n, b->n);
@@ -127,17 +79,17 @@ static void same_share(const cmp_ctx *c, const csat_share_result *a, const csat_
 
 static void same_mean(const cmp_ctx *c, const csat_mean_result *a, const csat_mean_result *b)
 {
-    cmp_double(c, "score", a->score, b->score);
-    cmp_double(c, "sd", a->sd, b->sd);
-    cmp_double(c, "se", a->se, b->se);
-    cmp_double(c, "ci_lower", a->ci_lower, b->ci_lower);
-    cmp_double(c, "ci_upper", a->ci_upper, b->ci_upper);
-    cmp_double(c, "n_weighted", a->n_weighted, b->n_weighted);
-    cmp_double(c, "n_effective", a->n_effective, b->n_effective);
-    cmp_double(EXACT_OF(c), "level", a->level, b->level);
-    cmp_double(EXACT_OF(c), "df", a->df, b->df);
-    cmp_double(EXACT_OF(c), "min", a->min, b->min);
-    cmp_double(EXACT_OF(c), "max", a->max, b->max);
+    cmp_unit(c, "score", a->score, b->score);
+    cmp_unit(c, "sd", a->sd, b->sd);
+    cmp_unit(c, "se", a->se, b->se);
+    cmp_unit(c, "ci_lower", a->ci_lower, b->ci_lower);
+    cmp_unit(c, "ci_upper", a->ci_upper, b->ci_upper);
+    cmp_unit(c, "n_weighted", a->n_weighted, b->n_weighted);
+    cmp_unit(c, "n_effective", a->n_effective, b->n_effective);
+    cmp_unit(EXACT_OF(c), "level", a->level, b->level);
+    cmp_unit(EXACT_OF(c), "df", a->df, b->df);
+    cmp_unit(EXACT_OF(c), "min", a->min, b->min);
+    cmp_unit(EXACT_OF(c), "max", a->max, b->max);
     cmp_size(c, "n", a->n, b->n);
     cmp_size(c, "n_missing", a->n_missing, b->n_missing);
 }
@@ -150,16 +102,16 @@ static void same_ces(const cmp_ctx *c, const csat_ces_result *a, const csat_ces_
 
 static void check_nps_ref(const cmp_ctx *c, const csat_nps_result *r, const ref_nps *ref)
 {
-    cmp_double(c, "score", r->score, ref->score);
-    cmp_double(c, "promoters", r->promoters, ref->promoters);
-    cmp_double(c, "passives", r->passives, ref->passives);
-    cmp_double(c, "detractors", r->detractors, ref->detractors);
-    cmp_double(c, "se", r->se, ref->se);
-    cmp_double(c, "ci_lower", r->ci_lower, ref->ci_lower);
-    cmp_double(c, "ci_upper", r->ci_upper, ref->ci_upper);
-    cmp_double(c, "n_weighted", r->n_weighted, ref->n_weighted);
-    cmp_double(c, "n_effective", r->n_effective, ref->n_effective);
-    cmp_double(EXACT_OF(c), "level", r->level, ref->level);
+    cmp_unit(c, "score", r->score, ref->score);
+    cmp_unit(c, "promoters", r->promoters, ref->promoters);
+    cmp_unit(c, "passives", r->passives, ref->passives);
+    cmp_unit(c, "detractors", r->detractors, ref->detractors);
+    cmp_unit(c, "se", r->se, ref->se);
+    cmp_unit(c, "ci_lower", r->ci_lower, ref->ci_lower);
+    cmp_unit(c, "ci_upper", r->ci_upper, ref->ci_upper);
+    cmp_unit(c, "n_weighted", r->n_weighted, ref->n_weighted);
+    cmp_unit(c, "n_effective", r->n_effective, ref->n_effective);
+    cmp_unit(EXACT_OF(c), "level", r->level, ref->level);
     cmp_int(c, "method", (long)r->method, ref->method);
     cmp_size(c, "n", r->n, ref->n);
     cmp_size(c, "n_missing", r->n_missing, ref->n_missing);
@@ -167,14 +119,14 @@ static void check_nps_ref(const cmp_ctx *c, const csat_nps_result *r, const ref_
 
 static void check_share_ref(const cmp_ctx *c, const csat_share_result *r, const ref_share *ref)
 {
-    cmp_double(c, "share", r->share, ref->share);
-    cmp_double(c, "score", r->score, ref->score);
-    cmp_double(c, "se", r->se, ref->se);
-    cmp_double(c, "ci_lower", r->ci_lower, ref->ci_lower);
-    cmp_double(c, "ci_upper", r->ci_upper, ref->ci_upper);
-    cmp_double(c, "n_weighted", r->n_weighted, ref->n_weighted);
-    cmp_double(c, "n_effective", r->n_effective, ref->n_effective);
-    cmp_double(EXACT_OF(c), "level", r->level, ref->level);
+    cmp_unit(c, "share", r->share, ref->share);
+    cmp_unit(c, "score", r->score, ref->score);
+    cmp_unit(c, "se", r->se, ref->se);
+    cmp_unit(c, "ci_lower", r->ci_lower, ref->ci_lower);
+    cmp_unit(c, "ci_upper", r->ci_upper, ref->ci_upper);
+    cmp_unit(c, "n_weighted", r->n_weighted, ref->n_weighted);
+    cmp_unit(c, "n_effective", r->n_effective, ref->n_effective);
+    cmp_unit(EXACT_OF(c), "level", r->level, ref->level);
     cmp_int(c, "box_min", r->box_min, ref->box_min);
     cmp_int(c, "box_max", r->box_max, ref->box_max);
     cmp_size(c, "n", r->n, ref->n);
@@ -183,17 +135,17 @@ static void check_share_ref(const cmp_ctx *c, const csat_share_result *r, const 
 
 static void check_mean_ref(const cmp_ctx *c, const csat_mean_result *r, const ref_mean *ref)
 {
-    cmp_double(c, "score", r->score, ref->score);
-    cmp_double(c, "sd", r->sd, ref->sd);
-    cmp_double(c, "se", r->se, ref->se);
-    cmp_double(c, "ci_lower", r->ci_lower, ref->ci_lower);
-    cmp_double(c, "ci_upper", r->ci_upper, ref->ci_upper);
-    cmp_double(c, "min", r->min, ref->min);
-    cmp_double(c, "max", r->max, ref->max);
-    cmp_double(c, "n_weighted", r->n_weighted, ref->n_weighted);
-    cmp_double(c, "n_effective", r->n_effective, ref->n_effective);
-    cmp_double(EXACT_OF(c), "level", r->level, ref->level);
-    cmp_double(EXACT_OF(c), "df", r->df, ref->df);
+    cmp_unit(c, "score", r->score, ref->score);
+    cmp_unit(c, "sd", r->sd, ref->sd);
+    cmp_unit(c, "se", r->se, ref->se);
+    cmp_unit(c, "ci_lower", r->ci_lower, ref->ci_lower);
+    cmp_unit(c, "ci_upper", r->ci_upper, ref->ci_upper);
+    cmp_unit(c, "min", r->min, ref->min);
+    cmp_unit(c, "max", r->max, ref->max);
+    cmp_unit(c, "n_weighted", r->n_weighted, ref->n_weighted);
+    cmp_unit(c, "n_effective", r->n_effective, ref->n_effective);
+    cmp_unit(EXACT_OF(c), "level", r->level, ref->level);
+    cmp_unit(EXACT_OF(c), "df", r->df, ref->df);
     cmp_size(c, "n", r->n, ref->n);
     cmp_size(c, "n_missing", r->n_missing, ref->n_missing);
 }
@@ -229,86 +181,6 @@ static csat_mean_options mean_opt(const ref_mean *r)
     csat_mean_options o = {r->level};
     return o;
 }
-
-/* Report a failed call with the library's own message before failing. */
-static void ok(csat_status s, const csat_error *err, const char *call, const char *file, int line)
-{
-    if (s == CSAT_OK)
-        return;
-    print_error("%s returned %d (%s): %s\n", call, (int)s, csat_strerror(s), err->message);
-    _fail(file, line);
-}
-
-/* Run a call that must succeed; the call must use the local `err`. */
-#define OK(call)                                                                               \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        ok((call), &err, #call, __FILE__, __LINE__);                                           \
-    } while (0)
-
-/* ------------------------------------------------------------------------ */
-/* Failure helpers                                                           */
-
-static void check_failure(csat_status got, csat_status want, size_t index, size_t column,
-                          const csat_error *err, const char *call, const char *file, int line)
-{
-    if (got != want) {
-        print_error("%s: returned %d (%s), expected %d (%s)\n", call, (int)got,
-                    csat_strerror(got), (int)want, csat_strerror(want));
-        _fail(file, line);
-    }
-    if (err->code != want) {
-        print_error("%s: err.code %d, expected %d\n", call, (int)err->code, (int)want);
-        _fail(file, line);
-    }
-    if (err->index != index || err->column != column) {
-        print_error("%s: err.index %zu err.column %zu, expected %zu and %zu\n", call, err->index,
-                    err->column, index, column);
-        _fail(file, line);
-    }
-    if (memchr(err->message, '\0', sizeof err->message) == NULL || err->message[0] == '\0') {
-        print_error("%s: err.message is empty or not terminated\n", call);
-        _fail(file, line);
-    }
-}
-
-static void check_untouched(const void *p, size_t size, const char *call, const char *file,
-                            int line)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < size; i++) {
-        if (b[i] != 0xA5) {
-            print_error("%s: output changed at byte %zu although the call failed\n", call, i);
-            _fail(file, line);
-            return;
-        }
-    }
-}
-
-/* Fill `out` with a sentinel, make the call (which must use the local `err`
- * and `out`), check the status and error details and that `out` is intact. */
-#define EXPECT_FAIL_AT(status_, row_, column_, out, call)                                       \
-    do {                                                                                       \
-        memset(&(out), 0xA5, sizeof(out));                                                     \
-        memset(&err, 0, sizeof err);                                                           \
-        err.index = 777;                                                                       \
-        err.column = 777;                                                                      \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, (status_), (row_), (column_), &err, #call, __FILE__, __LINE__);    \
-        check_untouched(&(out), sizeof(out), #call, __FILE__, __LINE__);                       \
-    } while (0)
-
-#define EXPECT_FAIL(status_, row_, out, call)                                                  \
-    EXPECT_FAIL_AT((status_), (row_), CSAT_NO_INDEX, out, call)
-
-/* For calls whose output pointer is the NULL under test. */
-#define EXPECT_NULL_ERROR(call)                                                                \
-    do {                                                                                       \
-        memset(&err, 0, sizeof err);                                                           \
-        csat_status got_ = (call);                                                             \
-        check_failure(got_, CSAT_ERR_NULL, CSAT_NO_INDEX, CSAT_NO_INDEX, &err, #call,          \
-                      __FILE__, __LINE__);                                                     \
-    } while (0)
 
 /* ------------------------------------------------------------------------ */
 /* Data shared by several tests                                              */
@@ -427,9 +299,9 @@ static void test_nps_intervals_are_clipped_to_plus_minus_100(void **state)
     const double x[] = {0, 0, 0, 10};
     OK(csat_nps(x, ARRAY_LEN(x), NULL, NULL, &r, &err));
     assert_true(r.score == -50.0);
-    cmp_double(CTX("clipped Wald", REF_TOL), "se", r.se, 50.0);
+    cmp_unit(CTX("clipped Wald", REF_TOL), "se", r.se, 50.0);
     assert_true(r.ci_lower == -100.0);
-    cmp_double(CTX("clipped Wald", REF_TOL), "ci_upper", r.ci_upper, -50.0 + Z95 * 50.0);
+    cmp_unit(CTX("clipped Wald", REF_TOL), "ci_upper", r.ci_upper, -50.0 + Z95 * 50.0);
 
     /* Adjusted Wald, three promoters: n' = 6, p' = 3.75/6, d' = 0.75/6,
      * se = 100 sqrt((p' + d' - (p' - d')^2)/6); 50 + 1.96 se > 100 is clipped. */
@@ -438,8 +310,8 @@ static void test_nps_intervals_are_clipped_to_plus_minus_100(void **state)
     OK(csat_nps(y, ARRAY_LEN(y), NULL, &adj, &r, &err));
     double pa = 3.75 / 6, da = 0.75 / 6, se = 100 * sqrt((pa + da - (pa - da) * (pa - da)) / 6);
     assert_true(r.score == 100.0);
-    cmp_double(CTX("clipped adjusted Wald", REF_TOL), "se", r.se, se);
-    cmp_double(CTX("clipped adjusted Wald", REF_TOL), "ci_lower", r.ci_lower, 50.0 - Z95 * se);
+    cmp_unit(CTX("clipped adjusted Wald", REF_TOL), "se", r.se, se);
+    cmp_unit(CTX("clipped adjusted Wald", REF_TOL), "ci_lower", r.ci_lower, 50.0 - Z95 * se);
     assert_true(r.ci_upper == 100.0);
 }
 
@@ -546,8 +418,8 @@ static void test_empty_box_has_zero_share_and_wilson_upper_limit(void **state)
     csat_error err;
     OK(csat_top_box(x, ARRAY_LEN(x), NULL, 1, NULL, &r, &err));
     assert_true(r.share == 0.0 && r.score == 0.0 && r.se == 0.0);
-    cmp_double(CTX("empty box", REF_TOL), "ci_lower", r.ci_lower, 0.0);
-    cmp_double(CTX("empty box", REF_TOL), "ci_upper", r.ci_upper,
+    cmp_unit(CTX("empty box", REF_TOL), "ci_lower", r.ci_lower, 0.0);
+    cmp_unit(CTX("empty box", REF_TOL), "ci_upper", r.ci_upper,
                100.0 * Z95 * Z95 / (n + Z95 * Z95));
 }
 
@@ -677,16 +549,16 @@ static void check_distribution(const char *name, const double *x, size_t n, cons
     for (size_t i = 0; i < len; i++) {
         char field[32];
         snprintf(field, sizeof field, "counts[%zu]", i);
-        cmp_double(&(const cmp_ctx){0.0, name, file, line}, field, c[i], counts[i]);
+        cmp_unit(&(const cmp_ctx){0.0, name, file, line}, field, c[i], counts[i]);
         snprintf(field, sizeof field, "weights[%zu]", i);
-        cmp_double(&ctx, field, wt[i], weights[i]);
+        cmp_unit(&ctx, field, wt[i], weights[i]);
         snprintf(field, sizeof field, "shares[%zu]", i);
-        cmp_double(&ctx, field, s[i], shares[i]);
+        cmp_unit(&ctx, field, s[i], shares[i]);
     }
     cmp_size(&ctx, "n", smp.n, n_valid);
     cmp_size(&ctx, "n_missing", smp.n_missing, n_missing);
-    cmp_double(&ctx, "n_weighted", smp.n_weighted, n_weighted);
-    cmp_double(&ctx, "n_effective", smp.n_effective, n_effective);
+    cmp_unit(&ctx, "n_weighted", smp.n_weighted, n_weighted);
+    cmp_unit(&ctx, "n_effective", smp.n_effective, n_effective);
 }
 
 #define DIST_REF(x, n, w, smin, smax, R)                                                       \
@@ -712,7 +584,7 @@ static void test_distribution_accepts_null_arrays_and_null_options(void **state)
     /* NULL options: the 1-5 scale. Only the shares are asked for. */
     OK(csat_distribution(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, NULL, NULL, s, 5, &smp, &err));
     for (size_t i = 0; i < 5; i++)
-        cmp_double(CTX("REF_CSAT30_W_DIST", REF_TOL), "shares", s[i], REF_CSAT30_W_DIST_SHARES[i]);
+        cmp_unit(CTX("REF_CSAT30_W_DIST", REF_TOL), "shares", s[i], REF_CSAT30_W_DIST_SHARES[i]);
     OK(csat_distribution(DATA_CSAT30_X, 30, NULL, NULL, NULL, NULL, NULL, 5, &smp, &err));
     assert_int_equal(smp.n, REF_CSAT30_DIST_N);
     assert_int_equal(smp.n_missing, REF_CSAT30_DIST_N_MISSING);
@@ -941,124 +813,22 @@ typedef struct airline {
     int *cls;      /* CLASS_* of flight_class */
 } airline;
 
-/* Split one CSV line in place. Fields may be quoted with "" for a quote;
- * quoted newlines do not occur in the file. Returns the number of fields,
- * or -1 on a malformed line or more than max fields. */
-static int split_csv(char *s, char **fields, int max)
-{
-    int nf = 0;
-    for (;;) {
-        char *start = s, *out = s;
-        if (nf == max)
-            return -1;
-        if (*s == '"') {
-            for (s++;; s++) {
-                if (*s == '\0')
-                    return -1;
-                if (*s == '"') {
-                    if (s[1] != '"') {
-                        s++;
-                        break;
-                    }
-                    s++;
-                }
-                *out++ = *s;
-            }
-            if (*s != ',' && *s != '\0')
-                return -1;
-        } else {
-            while (*s != ',' && *s != '\0')
-                out++, s++;
-        }
-        char end = *s;
-        *out = '\0';
-        fields[nf++] = start;
-        if (end == '\0')
-            return nf;
-        s++;
-    }
-}
-
-static double parse_number(const char *f)
-{
-    if (strcmp(f, "NA") == 0 || *f == '\0')
-        return NAN;
-    char *end;
-    double v = strtod(f, &end);
-    if (*end != '\0') {
-        print_error("airline CSV: '%s' is not a number\n", f);
-        fail();
-    }
-    return v;
-}
-
 static void airline_load(airline *a)
 {
-    FILE *fp = fopen(CSAT_AIRLINE_CSV, "rb");
-    if (fp == NULL) {
-        print_error("cannot open %s\n", CSAT_AIRLINE_CSV);
-        fail();
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    for (size_t got; (got = fread(buf + len, 1, cap - len - 1, fp)) > 0;) {
-        len += got;
-        if (cap - len - 1 == 0) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(fp);
-    buf[len] = '\0';
-
-    size_t lines = 0;
-    for (size_t i = 0; i < len; i++)
-        lines += buf[i] == '\n';
-    a->n = 0;
-    a->nps = malloc((lines + 1) * sizeof *a->nps);
-    a->sat = malloc((lines + 1) * sizeof *a->sat);
-    a->cls = malloc((lines + 1) * sizeof *a->cls);
+    /* In the order of CLASS_*, which is the position survey_csv_codes gives. */
+    static const char *const classes[] = {"Business", "Economy", "First"};
+    survey_csv t;
+    assert_int_equal(survey_csv_load(&t, CSAT_AIRLINE_CSV), 0);
+    a->n = t.n;
+    a->nps = malloc((t.n + 1) * sizeof *a->nps);
+    a->sat = malloc((t.n + 1) * sizeof *a->sat);
+    a->cls = malloc((t.n + 1) * sizeof *a->cls);
     assert_true(a->nps && a->sat && a->cls);
-
-    enum { MAX_FIELDS = 128 };
-    char *f[MAX_FIELDS];
-    int col_nps = -1, col_sat = -1, col_cls = -1, ncol = 0;
-    char *line = buf;
-    for (int row = 0; line != NULL && *line != '\0'; row++) {
-        char *next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        size_t l = strlen(line);
-        if (l > 0 && line[l - 1] == '\r')
-            line[l - 1] = '\0';
-        int nf = split_csv(line, f, MAX_FIELDS);
-        assert_true(nf > 0);
-        if (row == 0) {
-            ncol = nf;
-            for (int j = 0; j < nf; j++) {
-                if (strcmp(f[j], "nps") == 0)
-                    col_nps = j;
-                else if (strcmp(f[j], "overall_sat") == 0)
-                    col_sat = j;
-                else if (strcmp(f[j], "flight_class") == 0)
-                    col_cls = j;
-            }
-            assert_true(col_nps >= 0 && col_sat >= 0 && col_cls >= 0);
-        } else {
-            assert_int_equal(nf, ncol);
-            a->nps[a->n] = parse_number(f[col_nps]);
-            a->sat[a->n] = parse_number(f[col_sat]);
-            a->cls[a->n] = strcmp(f[col_cls], "Business") == 0  ? CLASS_BUSINESS
-                           : strcmp(f[col_cls], "Economy") == 0 ? CLASS_ECONOMY
-                           : strcmp(f[col_cls], "First") == 0   ? CLASS_FIRST
-                                                                : CLASS_OTHER;
-            a->n++;
-        }
-        line = next;
-    }
-    free(buf);
+    assert_int_equal(survey_csv_numbers(&t, "nps", a->nps, 1), 0);
+    assert_int_equal(survey_csv_numbers(&t, "overall_sat", a->sat, 1), 0);
+    assert_int_equal(
+        survey_csv_codes(&t, "flight_class", classes, ARRAY_LEN(classes), a->cls), 0);
+    survey_csv_free(&t);
 }
 
 static void airline_free(airline *a)
@@ -1182,13 +952,13 @@ static void test_unit_weights_equal_no_weights_for_every_score(void **state)
     OK(csat_distribution(DATA_CSAT30_X, 30, ones, NULL, da, wa, pa, 5, &xa, &err));
     OK(csat_distribution(DATA_CSAT30_X, 30, NULL, NULL, db, wb, pb, 5, &xb, &err));
     for (size_t i = 0; i < 5; i++) {
-        cmp_double(c, "counts", da[i], db[i]);
-        cmp_double(c, "weights", wa[i], wb[i]);
-        cmp_double(c, "shares", pa[i], pb[i]);
+        cmp_unit(c, "counts", da[i], db[i]);
+        cmp_unit(c, "weights", wa[i], wb[i]);
+        cmp_unit(c, "shares", pa[i], pb[i]);
     }
     cmp_size(c, "n", xa.n, xb.n);
-    cmp_double(c, "n_weighted", xa.n_weighted, xb.n_weighted);
-    cmp_double(c, "n_effective", xa.n_effective, xb.n_effective);
+    cmp_unit(c, "n_weighted", xa.n_weighted, xb.n_weighted);
+    cmp_unit(c, "n_effective", xa.n_effective, xb.n_effective);
 }
 
 static void test_permuting_answers_changes_no_score(void **state)
@@ -1277,8 +1047,8 @@ static void test_permuting_answers_changes_no_score(void **state)
                              &xa, &err));
         OK(csat_distribution(px, 40, ws[i], &o, NULL, NULL, sb, 11, &xb, &err));
         for (size_t j = 0; j < 11; j++)
-            cmp_double(c, "shares", sb[j], sa[j]);
-        cmp_double(c, "n_effective", xb.n_effective, xa.n_effective);
+            cmp_unit(c, "shares", sb[j], sa[j]);
+        cmp_unit(c, "n_effective", xb.n_effective, xa.n_effective);
     }
 }
 
@@ -1299,7 +1069,7 @@ static void test_promoters_passives_and_detractors_add_up_to_one(void **state)
         csat_nps_result r;
         csat_error err;
         OK(csat_nps(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
-        cmp_double(CTX("promoters + passives + detractors", 1e-15), "sum",
+        cmp_unit(CTX("promoters + passives + detractors", 1e-15), "sum",
                    r.promoters + r.passives + r.detractors, 1.0);
         assert_true(r.promoters >= 0 && r.passives >= 0 && r.detractors >= 0);
     }
@@ -1324,8 +1094,8 @@ static void test_distribution_shares_add_up_to_one(void **state)
             ctotal += counts[j];
         }
         /* Eleven rounded shares: a few units in the last place at most. */
-        cmp_double(CTX("sum of shares", 1e-14), "sum", total, 1.0);
-        cmp_double(CTX("sum of weights", 1e-14), "sum", wtotal, smp.n_weighted);
+        cmp_unit(CTX("sum of shares", 1e-14), "sum", total, 1.0);
+        cmp_unit(CTX("sum of weights", 1e-14), "sum", wtotal, smp.n_weighted);
         assert_true(ctotal == (double)smp.n);
     }
 }
@@ -1339,7 +1109,7 @@ static void test_nps_rejects_null_pointers(void **state)
     const double x[] = {9, 10};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_nps(NULL, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_nps(NULL, 2, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_nps(x, 2, NULL, NULL, NULL, &err));
 }
 
@@ -1351,9 +1121,9 @@ static void test_nps_rejects_no_valid_answer_and_zero_total_weight(void **state)
     const double zero[] = {0.0, 0.0, 0.0};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(missing, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(x, 3, zero, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(missing, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(x, 3, zero, NULL, &out, &err));
 }
 
 static void test_nps_rejects_off_scale_and_non_integer_answers_at_first_index(void **state)
@@ -1367,11 +1137,11 @@ static void test_nps_rejects_off_scale_and_non_integer_answers_at_first_index(vo
     const csat_nps_options enps = {1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_nps(high, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 0, out, csat_nps(low, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_nps(frac, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 3, out, csat_nps(inf, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_nps(zero_on_1_10, 3, NULL, &enps, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_nps(high, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_nps(low, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_nps(frac, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, csat_nps(inf, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_nps(zero_on_1_10, 3, NULL, &enps, &out, &err));
 }
 
 static void test_nps_rejects_negative_nan_and_infinite_weights_at_first_index(void **state)
@@ -1384,10 +1154,10 @@ static void test_nps_rejects_negative_nan_and_infinite_weights_at_first_index(vo
     const double ninf[] = {1, 1, 1, -INFINITY};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 1, out, csat_nps(x, 4, neg, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 2, out, csat_nps(x, 4, nan, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 0, out, csat_nps(x, 4, inf, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 3, out, csat_nps(x, 4, ninf, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 1, out, csat_nps(x, 4, neg, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_nps(x, 4, nan, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 0, out, csat_nps(x, 4, inf, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_nps(x, 4, ninf, NULL, &out, &err));
 }
 
 static void test_nps_rejects_invalid_options(void **state)
@@ -1410,7 +1180,7 @@ static void test_nps_rejects_invalid_options(void **state)
     csat_nps_result out;
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_nps(x, 4, NULL, &bad[i], &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_nps(x, 4, NULL, &bad[i], &out, &err));
 }
 
 static void test_failures_are_reported_without_an_error_struct(void **state)
@@ -1441,18 +1211,18 @@ static void test_box_share_rejects_bad_input(void **state)
     const csat_scale_options rev = {5, 1, 0.95}, lvl = {1, 5, 1.5};
     csat_share_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_box_share(NULL, 5, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_box_share(NULL, 5, NULL, 2, 4, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_box_share(x, 5, NULL, 2, 4, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_box_share(x, 0, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_box_share(missing, 2, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_box_share(off, 4, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 1, out, csat_box_share(frac, 2, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 3, out, csat_box_share(x, 5, w, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 4, 2, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 0, 2, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 4, 6, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 2, 4, &rev, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 2, 4, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_box_share(x, 0, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_box_share(missing, 2, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_box_share(off, 4, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 1, out, csat_box_share(frac, 2, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_box_share(x, 5, w, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 4, 2, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 0, 2, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 4, 6, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 2, 4, &rev, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 2, 4, &lvl, &out, &err));
 }
 
 static void test_csat_rejects_bad_input(void **state)
@@ -1467,17 +1237,17 @@ static void test_csat_rejects_bad_input(void **state)
                             rev = {5, 1, 4, 0.95}, lvl = {1, 5, 4, 0.0};
     csat_share_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_csat(NULL, 5, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_csat(NULL, 5, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_csat(x, 5, NULL, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_csat(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_csat(x, 5, zero, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 3, out, csat_csat(off, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 0, out, csat_csat(frac, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 4, out, csat_csat(x, 5, w, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &high, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &low, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &rev, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_csat(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_csat(x, 5, zero, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, csat_csat(off, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_csat(frac, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 4, out, csat_csat(x, 5, w, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &high, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &low, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &rev, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &lvl, &out, &err));
 }
 
 static void test_top_and_bottom_box_reject_bad_input(void **state)
@@ -1495,15 +1265,15 @@ static void test_top_and_bottom_box_reject_bad_input(void **state)
     const box_fn fns[] = {csat_top_box, csat_bottom_box};
     for (size_t i = 0; i < 2; i++) {
         box_fn f = fns[i];
-        EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, f(NULL, 5, NULL, 1, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, f(NULL, 5, NULL, 1, NULL, &out, &err));
         EXPECT_NULL_ERROR(f(x, 5, NULL, 1, NULL, NULL, &err));
-        EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, f(missing, 1, NULL, 1, NULL, &out, &err));
-        EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, f(off, 3, NULL, 1, NULL, &out, &err));
-        EXPECT_FAIL(CSAT_ERR_WEIGHT, 1, out, f(x, 5, w, 1, NULL, &out, &err));
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 0, NULL, &out, &err));
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, -1, NULL, &out, &err));
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 6, NULL, &out, &err));
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 1, &lvl, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, f(missing, 1, NULL, 1, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, f(off, 3, NULL, 1, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 1, out, f(x, 5, w, 1, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 0, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, -1, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 6, NULL, &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 1, &lvl, &out, &err));
     }
     /* k equal to the number of points is the whole scale: share 1. */
     csat_share_result r;
@@ -1523,17 +1293,17 @@ static void test_mean_score_rejects_bad_input_and_infinite_values(void **state)
     const csat_mean_options lvl0 = {0.0}, lvl1 = {1.0}, lvlnan = {NAN};
     csat_mean_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_mean_score(NULL, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_mean_score(NULL, 4, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_mean_score(x, 4, NULL, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(missing, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(x, 4, zero, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_mean_score(inf, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 0, out, csat_mean_score(ninf, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 3, out, csat_mean_score(x, 4, w, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvl0, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvl1, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvlnan, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(missing, 3, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(x, 4, zero, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_mean_score(inf, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_mean_score(ninf, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_mean_score(x, 4, w, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvl0, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvl1, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvlnan, &out, &err));
 }
 
 static void test_moments_mean_rejects_bad_input(void **state)
@@ -1547,11 +1317,11 @@ static void test_moments_mean_rejects_bad_input(void **state)
     csat_error err;
     OK(csat_moments_add(&m, x, 4, NULL, &err));
     OK(csat_moments_add(&zw, x, 4, zero, &err));
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_moments_mean(NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_moments_mean(NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_moments_mean(&m, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(&empty, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(&zw, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_moments_mean(&m, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(&empty, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(&zw, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_moments_mean(&m, &lvl, &out, &err));
 }
 
 static void test_ces_rejects_bad_input(void **state)
@@ -1566,17 +1336,17 @@ static void test_ces_rejects_bad_input(void **state)
                            lvl = {1, 7, 5, 1.0};
     csat_ces_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_ces(NULL, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_ces(NULL, 4, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_ces(x, 4, NULL, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_ces(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_ces(missing, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_ces(off, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 2, out, csat_ces(frac, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 2, out, csat_ces(x, 4, w, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &high, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &low, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &rev, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_ces(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_ces(missing, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_ces(off, 3, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_ces(frac, 3, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_ces(x, 4, w, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &high, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &low, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &rev, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &lvl, &out, &err));
 }
 
 /* The arrays of csat_distribution are outputs too: on failure they must be
@@ -1601,17 +1371,17 @@ static void test_distribution_rejects_bad_input_and_leaves_arrays_untouched(void
     const csat_scale_options rev = {5, 1, 0.95}, seven = {1, 7, 0.95};
     dist_out out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, out, DIST_CALL(NULL, 5, NULL, NULL, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, DIST_CALL(NULL, 5, NULL, NULL, 5));
     EXPECT_NULL_ERROR(csat_distribution(x, 5, NULL, NULL, NULL, NULL, NULL, 5, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, DIST_CALL(x, 0, NULL, NULL, 5));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, DIST_CALL(missing, 2, NULL, NULL, 5));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 3, out, DIST_CALL(off, 4, NULL, NULL, 5));
-    EXPECT_FAIL(CSAT_ERR_RANGE, 0, out, DIST_CALL(frac, 1, NULL, NULL, 5));
-    EXPECT_FAIL(CSAT_ERR_WEIGHT, 4, out, DIST_CALL(x, 5, w, NULL, 5));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, NULL, 4));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, NULL, 6));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, &seven, 5));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, &rev, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, DIST_CALL(x, 0, NULL, NULL, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, DIST_CALL(missing, 2, NULL, NULL, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, DIST_CALL(off, 4, NULL, NULL, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, DIST_CALL(frac, 1, NULL, NULL, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 4, out, DIST_CALL(x, 5, w, NULL, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, NULL, 4));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, NULL, 6));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, &seven, 5));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, &rev, 5));
 }
 
 /* Arguments of csat_index in the order of its prototype, as a struct so
@@ -1706,55 +1476,55 @@ static void test_tally_estimators_reject_bad_input(void **state)
     const csat_ces_options ce_other = {1, 7, 5, 0.95}, ce_low = {1, 5, 0, 0.95};
     const csat_mean_options m_lvl = {-1.0};
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, nps, csat_tally_nps(NULL, &nps_ok, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, nps, csat_tally_nps(NULL, &nps_ok, &nps, &err));
     EXPECT_NULL_ERROR(csat_tally_nps(t, &nps_ok, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, nps, csat_tally_nps(empty, &nps_ok, &nps, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, nps, csat_tally_nps(zw, &nps_ok, &nps, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, &nps_other, &nps, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, &nps_crossed, &nps, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, &nps_method, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, nps, csat_tally_nps(empty, &nps_ok, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, nps, csat_tally_nps(zw, &nps_ok, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, &nps_other, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, &nps_crossed, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, &nps_method, &nps, &err));
     /* NULL options on a 1-5 tally: promoters 9 are off the scale. */
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, NULL, &nps, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, nps, csat_tally_nps(t, NULL, &nps, &err));
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_csat(NULL, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_csat(NULL, NULL, &sh, &err));
     EXPECT_NULL_ERROR(csat_tally_csat(t, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_csat(empty, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_csat(t, &cs_other, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_csat(t, &cs_sat, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_csat(empty, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_csat(t, &cs_other, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_csat(t, &cs_sat, &sh, &err));
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_box_share(NULL, 2, 4, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_box_share(NULL, 2, 4, NULL, &sh, &err));
     EXPECT_NULL_ERROR(csat_tally_box_share(t, 2, 4, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_box_share(zw, 2, 4, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 4, 2, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 2, 6, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 2, 4, &sc_other, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 2, 4, &sc_lvl, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_box_share(zw, 2, 4, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 4, 2, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 2, 6, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 2, 4, &sc_other, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_box_share(t, 2, 4, &sc_lvl, &sh, &err));
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_top_box(NULL, 1, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_top_box(NULL, 1, NULL, &sh, &err));
     EXPECT_NULL_ERROR(csat_tally_top_box(t, 1, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_top_box(empty, 1, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_top_box(t, 0, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_top_box(t, 6, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_top_box(t, 1, &sc_other, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_top_box(empty, 1, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_top_box(t, 0, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_top_box(t, 6, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_top_box(t, 1, &sc_other, &sh, &err));
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_bottom_box(NULL, 1, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, sh, csat_tally_bottom_box(NULL, 1, NULL, &sh, &err));
     EXPECT_NULL_ERROR(csat_tally_bottom_box(t, 1, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_bottom_box(empty, 1, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_bottom_box(t, -2, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_bottom_box(t, 6, NULL, &sh, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_bottom_box(t, 1, &sc_other, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, sh, csat_tally_bottom_box(empty, 1, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_bottom_box(t, -2, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_bottom_box(t, 6, NULL, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh, csat_tally_bottom_box(t, 1, &sc_other, &sh, &err));
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, mean, csat_tally_mean(NULL, NULL, &mean, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, mean, csat_tally_mean(NULL, NULL, &mean, &err));
     EXPECT_NULL_ERROR(csat_tally_mean(t, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, mean, csat_tally_mean(empty, NULL, &mean, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, mean, csat_tally_mean(zw, NULL, &mean, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, mean, csat_tally_mean(t, &m_lvl, &mean, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, mean, csat_tally_mean(empty, NULL, &mean, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, mean, csat_tally_mean(zw, NULL, &mean, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, mean, csat_tally_mean(t, &m_lvl, &mean, &err));
 
-    EXPECT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, ces, csat_tally_ces(NULL, NULL, &ces, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, ces, csat_tally_ces(NULL, NULL, &ces, &err));
     EXPECT_NULL_ERROR(csat_tally_ces(t, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, CSAT_NO_INDEX, ces, csat_tally_ces(empty, NULL, &ces, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, csat_tally_ces(t, &ce_other, &ces, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, csat_tally_ces(t, &ce_low, &ces, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, ces, csat_tally_ces(empty, NULL, &ces, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, csat_tally_ces(t, &ce_other, &ces, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, csat_tally_ces(t, &ce_low, &ces, &err));
 
     csat_tally_free(t);
     csat_tally_free(empty);
