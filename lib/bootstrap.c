@@ -13,22 +13,6 @@
 #include "rng.h"
 #include "xprod.h"
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Quantile of sorted x[0..n−1], R's type 7 (numpy's default). */
-static double quantile7(const double *x, size_t n, double prob)
-{
-    double h = (double)(n - 1) * prob;
-    size_t lo = (size_t)floor(h);
-    if (lo + 1 >= n)
-        return x[n - 1];
-    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
-}
-
 csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method method,
                                    const csat_bootstrap_options *opt, double *lower, double *upper,
                                    size_t *failed, csat_error *err)
@@ -101,9 +85,9 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
         for (size_t j = 0; j < p; j++) {
             for (size_t r = 0; r < o.reps; r++)
                 col[r] = rep[r * p + j];
-            qsort(col, o.reps, sizeof *col, cmp_double);
-            lower[j] = quantile7(col, o.reps, a_lo);
-            upper[j] = quantile7(col, o.reps, a_hi);
+            csat_sort(col, o.reps);
+            lower[j] = csat_quantile7(col, o.reps, a_lo);
+            upper[j] = csat_quantile7(col, o.reps, a_hi);
         }
         if (failed)
             *failed = bad;

@@ -236,22 +236,6 @@ csat_status csat_complaints_pareto(const double *codes, size_t n, csat_category_
     return st;
 }
 
-static int cmp_double(const void *x, const void *y)
-{
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
-}
-
-/* Quantile of sorted x[0..n−1], R's type 7 (numpy's default). */
-static double quantile7(const double *x, size_t n, double prob)
-{
-    double h = (double)(n - 1) * prob;
-    size_t lo = (size_t)floor(h);
-    if (lo + 1 >= n)
-        return x[n - 1];
-    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
-}
-
 csat_status csat_resolution_times(const double *time, const double *resolved, size_t n,
                                   double sla, const double *probs, size_t m, double *quantiles,
                                   csat_resolution_result *out, csat_error *err)
@@ -300,7 +284,7 @@ csat_status csat_resolution_times(const double *time, const double *resolved, si
         if (st == CSAT_OK)
             st = csat_moments_mean(&mo, NULL, &mr, err);
         if (st == CSAT_OK) {
-            qsort(done, r, sizeof *done, cmp_double);
+            csat_sort(done, r);
             size_t within = 0;
             for (size_t i = 0; i < r; i++)
                 within += done[i] <= sla;
@@ -310,13 +294,13 @@ csat_status csat_resolution_times(const double *time, const double *resolved, si
             res.n_missing = ks.n_missing;
             res.mean = mr.score;
             res.sd = mr.sd;
-            res.median = quantile7(done, r, 0.5);
+            res.median = csat_quantile7(done, r, 0.5);
             res.within_sla = (double)within / (double)r;
             res.km_median = ks.median;
             res.km_within_sla = 1 - at.survival;
             res.sla = sla;
             for (size_t j = 0; j < m; j++)
-                quantiles[j] = quantile7(done, r, probs[j]);
+                quantiles[j] = csat_quantile7(done, r, probs[j]);
             *out = res;
         }
     }

@@ -66,16 +66,6 @@ csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmar
     return st;
 }
 
-/* Wilson interval of p on an effective sample size m at a level. */
-static void wilson(double p, double m, double level, double *lo, double *hi)
-{
-    double z = csat_critical(level, INFINITY), z2m = z * z / m;
-    double centre = (p + z2m / 2) / (1 + z2m);
-    double half = z / (1 + z2m) * sqrt(p * (1 - p) / m + z2m / (4 * m));
-    *lo = fmax(centre - half, 0.0);
-    *hi = fmin(centre + half, 1.0);
-}
-
 static csat_status check_share(const csat_share_result *a, const char *what, csat_error *err)
 {
     if (!(a->share >= 0 && a->share <= 1 && a->n_effective > 0 && isfinite(a->n_effective)))
@@ -99,7 +89,7 @@ csat_status csat_compare_share_benchmark(const csat_share_result *a, double benc
     if (st != CSAT_OK)
         return st;
     double p = a->share, p0 = benchmark / 100, m = a->n_effective, lo, hi;
-    wilson(p, m, level, &lo, &hi);
+    csat_wilson(p, m, level, &lo, &hi);
     csat_comparison c;
     c.diff = 100 * (p - p0);
     c.se = 100 * sqrt(p * (1 - p) / m);
@@ -164,8 +154,8 @@ csat_status csat_compare_shares(const csat_share_result *a, const csat_share_res
         return st;
     double p1 = a->share, p2 = b->share, m1 = a->n_effective, m2 = b->n_effective;
     double l1, u1, l2, u2;
-    wilson(p1, m1, level, &l1, &u1);
-    wilson(p2, m2, level, &l2, &u2);
+    csat_wilson(p1, m1, level, &l1, &u1);
+    csat_wilson(p2, m2, level, &l2, &u2);
     double d = p1 - p2;
     csat_comparison c;
     c.diff = 100 * d;

@@ -195,13 +195,30 @@ static void finish(csat_drivers *m, double rss, double mss)
     s->f_p = rss > 0 ? csat_f_sf(s->f, s->df_model, df) : 0.0;
 }
 
+/* Map a solution (or correction) θ of the centred, scaled problem to the
+ * coefficients b = Tθ in place: b_j = θ_j/s_j, and with an intercept
+ * b_0 = θ_0/s_0 − Σ b_j m_j. */
+static void to_coefficients(double *d, const double *scale, const double *mean, size_t p,
+                            int icpt)
+{
+    size_t o = (size_t)icpt;
+    for (size_t j = 0; j < p; j++)
+        d[j + o] /= scale[j + o];
+    if (icpt) {
+        double d0 = d[0] / scale[0];
+        for (size_t j = 0; j < p; j++)
+            d0 -= d[j + 1] * mean[j];
+        d[0] = d0;
+    }
+}
+
 /* Corrected semi-normal equation steps: δθ = R⁻¹R⁻ᵀ Tᵀ(Aᵀr), with r and
  * Aᵀr in extended precision on the original data. Returns the final RSS. */
 static long double refine_seminormal(csat_drivers *m, const csat_xprod *a, size_t np,
                                      const double *g, const size_t *idx, const double *scale)
 {
     const size_t p = m->p, q = p + 1, k = m->k, icpt = (size_t)m->s.intercept;
-    long double at[CSAT_DRIVERS_MAX + 1];
+    long double at[CSAT_DRIVERS_MAX + 1] = { 0 };
     double gz[CSAT_DRIVERS_MAX + 1], u[CSAT_DRIVERS_MAX + 1], db[CSAT_DRIVERS_MAX + 1];
     double last = INFINITY;
     for (int it = 0; it < SEMINORMAL_MAX; it++) {
@@ -239,14 +256,7 @@ static long double refine_seminormal(csat_drivers *m, const csat_xprod *a, size_
                 v += (long double)g[c * k + i] * u[c];
             db[i] = (double)v;
         }
-        for (size_t j = icpt; j < k; j++)
-            db[j] /= scale[j];
-        if (icpt) {
-            double d0 = db[0] / scale[0];
-            for (size_t j = 0; j < p; j++)
-                d0 -= db[j + 1] * a->mean[j];
-            db[0] = d0;
-        }
+        to_coefficients(db, scale, a->mean, p, (int)icpt);
         /* Stop at the noise floor: once a correction is not at least half
          * the size of the one before (relative, coefficient by coefficient),
          * it is rounding, and applying it would only move the solution
@@ -348,14 +358,7 @@ static csat_status fit_qr(csat_drivers *m, const csat_xprod *a, csat_error *err)
         csat_qr_apply_qt(z, np, k, tau, r);
         memcpy(db, r, k * sizeof *db);
         csat_qr_solve_r(z, np, k, db);
-        for (size_t j = (size_t)icpt; j < k; j++)
-            db[j] /= scale[j];
-        if (icpt) {
-            double d0 = db[0] / scale[0];
-            for (size_t j = 0; j < p; j++)
-                d0 -= db[j + 1] * a->mean[j];
-            db[0] = d0;
-        }
+        to_coefficients(db, scale, a->mean, p, icpt);
         /* Converged when no coefficient moves by more than a unit in its
          * last place: each is judged on its own scale, small ones too. */
         int moved = 0;

@@ -2,6 +2,7 @@
  * linearised standard error, and box shares with the Wilson interval
  * (doc/methods.md, "Mean score", "Box shares and the Wilson interval"). */
 #include <math.h>
+#include <stdlib.h>
 
 #include "dist.h"
 #include "error.h"
@@ -91,6 +92,35 @@ csat_status csat_estimate_mean(const csat_mean_sums *s, double level, csat_mean_
     return CSAT_OK;
 }
 
+void csat_wilson(double p, double m, double level, double *lo, double *hi)
+{
+    double z = csat_critical(level, INFINITY), z2m = z * z / m;
+    double centre = (p + z2m / 2) / (1 + z2m);
+    double half = z / (1 + z2m) * sqrt(p * (1 - p) / m + z2m / (4 * m));
+    *lo = fmax(centre - half, 0.0);
+    *hi = fmin(centre + half, 1.0);
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+void csat_sort(double *x, size_t n)
+{
+    qsort(x, n, sizeof *x, cmp_double);
+}
+
+double csat_quantile7(const double *x, size_t n, double prob)
+{
+    double h = (double)(n - 1) * prob;
+    size_t lo = (size_t)floor(h);
+    if (lo + 1 >= n)
+        return x[n - 1];
+    return x[lo] + (h - (double)lo) * (x[lo + 1] - x[lo]);
+}
+
 csat_status csat_estimate_share(const csat_tally *t, int lo, int hi, double level,
                                 csat_share_result *out, csat_error *err)
 {
@@ -105,15 +135,14 @@ csat_status csat_estimate_share(const csat_tally *t, int lo, int hi, double leve
     csat_tally_sums in = csat_tally_range(t, lo, hi);
     double p = in.w / all.w;
     double m = all.w * all.w / all.w2; /* Kish effective n */
-    double z = csat_critical(level, INFINITY), z2m = z * z / m;
-    double centre = (p + z2m / 2) / (1 + z2m);
-    double half = z / (1 + z2m) * sqrt(p * (1 - p) / m + z2m / (4 * m));
+    double wl, wh;
+    csat_wilson(p, m, level, &wl, &wh);
     csat_share_result r;
     r.share = p;
     r.score = 100 * p;
     r.se = 100 * sqrt(p * (1 - p) / m);
-    r.ci_lower = 100 * fmax(centre - half, 0.0);
-    r.ci_upper = 100 * fmin(centre + half, 1.0);
+    r.ci_lower = 100 * wl;
+    r.ci_upper = 100 * wh;
     r.level = level;
     r.box_min = lo;
     r.box_max = hi;

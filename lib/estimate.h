@@ -29,6 +29,15 @@ typedef struct csat_mean_sums {
 csat_status csat_estimate_mean(const csat_mean_sums *s, double level, csat_mean_result *out,
                                csat_error *err);
 
+/* Wilson score interval (0..1) of a proportion p on an effective sample
+ * size m (doc/methods.md, "Box shares and the Wilson interval"). */
+void csat_wilson(double p, double m, double level, double *lo, double *hi);
+
+/* Sort ascending, and the type-7 quantile (R's default, numpy's) of sorted
+ * x[0..n−1], n ≥ 1. */
+void csat_sort(double *x, size_t n);
+double csat_quantile7(const double *x, size_t n, double prob);
+
 /* Share of [lo, hi] from a tally, with the Wilson interval. */
 csat_status csat_estimate_share(const csat_tally *t, int lo, int hi, double level,
                                 csat_share_result *out, csat_error *err);

@@ -12,6 +12,16 @@ import numpy as np
 _FLOAT64 = np.dtype(np.float64)
 
 
+def pandas_module():
+    """The pandas module, or None where pandas is not installed (it is an
+    optional dependency)."""
+    try:
+        import pandas
+    except ImportError:
+        return None
+    return pandas
+
+
 def _is_pandas(x):
     return type(x).__module__.partition(".")[0] == "pandas"
 

@@ -25,7 +25,7 @@ import numpy as np
 from . import core as _core
 from . import _options
 from ._convert import (_is_pandas, _to_numpy, as_days, as_durations, as_optional_vector,
-                       as_vector, day, days)
+                       as_vector, day, days, pandas_module)
 from .results import MeanResult, ShareResult, _Result
 from .scores import distribution
 
@@ -35,12 +35,7 @@ _POINT_FIELDS = ("time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_
                  "ci_upper")
 
 
-def _pandas():
-    try:
-        import pandas
-    except ImportError:
-        return None
-    return pandas
+_pandas = pandas_module
 
 
 # Retention and churn -------------------------------------------------------------

@@ -25,7 +25,8 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import _is_pandas, _to_numpy, as_matrix, as_optional_vector, as_vector
+from ._convert import (_is_pandas, _to_numpy, as_matrix, as_optional_vector, as_vector,
+                       pandas_module)
 from .results import CESResult, MeanResult, NPSResult, ShareResult, _Result
 
 ADJUST_METHODS = {
@@ -38,12 +39,7 @@ ADJUST_METHODS = {
 _GAP_COLUMNS = ("gap", "se", "ci_lower", "ci_upper", "t", "df", "p", "pairs")
 
 
-def _pandas():
-    try:
-        import pandas
-    except ImportError:
-        return None
-    return pandas
+_pandas = pandas_module
 
 
 @dataclass(frozen=True, repr=False)

@@ -33,7 +33,7 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import _is_pandas, as_matrix, as_optional_vector, as_vector
+from ._convert import _is_pandas, as_matrix, as_optional_vector, as_vector, pandas_module
 from ._core import SingularError
 from .results import Sample
 
@@ -59,12 +59,7 @@ _TERM_FIELDS = ("estimate", "se", "t", "p", "ci_lower", "ci_upper")
 _DRIVER_FIELDS = ("beta", "vif", "r", "mean", "sd")
 
 
-def _pandas():
-    try:
-        import pandas
-    except ImportError:
-        return None
-    return pandas
+_pandas = pandas_module
 
 
 # Arguments -------------------------------------------------------------------
