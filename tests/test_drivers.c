@@ -1282,6 +1282,14 @@ static void test_xprod_serialize_round_trip(void **state)
     OK(csat_xprod_sample(a, &sa, &err));
     OK(csat_xprod_sample(b, &sb, &err));
     assert_memory_equal(&sa, &sb, sizeof sa);
+    /* The copy knows its number of drivers, as the original does. */
+    size_t pa = 0, pb = 0;
+    OK(csat_xprod_drivers(a, &pa, &err));
+    OK(csat_xprod_drivers(b, &pb, &err));
+    assert_int_equal(pa, CP);
+    assert_int_equal(pb, CP);
+    EXPECT_NULL_ERROR(csat_xprod_drivers(NULL, &pa, &err));
+    EXPECT_NULL_ERROR(csat_xprod_drivers(a, NULL, &err));
     csat_drivers_free(ma);
     csat_drivers_free(mb);
 
