@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "size.h"
 #include "estimate.h"
 #include "model.h"
 #include "rng.h"
@@ -40,6 +41,10 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "unknown importance method %d", (int)method);
     const size_t p = m->p, q = p + 1, n = m->nrows;
+    /* reps comes from the caller: its buffers must not wrap (rows, corr
+     * and scratch are sized like the model's own arrays). */
+    if (!csat_array_fits(o.reps, p, sizeof(double)))
+        return csat_fail_overflow(err, "bootstrap replicates", o.reps, p);
     csat_xprod *a = NULL;
     st = csat_xprod_create(p, &a, err);
     if (st != CSAT_OK)
@@ -62,20 +67,21 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
         }
         csat_xprod_clear(a);
         csat_xprod_add_rows(a, rows, n, w, scratch);
-        int ok = a->sum_w > 0;
-        for (size_t j = 0; j < q && ok; j++)
-            ok = a->c[j * q + j] > 0;
+        int ok = a->sum_w > 0 && csat_xprod_constant(a) == q;
         if (ok) {
-            for (size_t i = 0; i < q; i++)
-                for (size_t j = 0; j < q; j++)
-                    corr[i * q + j] =
-                        i == j ? 1.0 : a->c[i * q + j] / sqrt(a->c[i * q + i] * a->c[j * q + j]);
-            ok = csat_importance_from_corr(corr, p, method, NULL, rep + r * p, NULL, NULL)
-                 == CSAT_OK;
+            csat_xprod_corr(a, corr);
+            /* Only a singular replicate is skipped; anything else (no
+             * memory) ends the bootstrap with its own status. */
+            csat_error e;
+            csat_status rs =
+                csat_importance_from_corr(corr, p, method, NULL, rep + r * p, NULL, &e);
+            ok = rs == CSAT_OK;
+            if (rs != CSAT_OK && rs != CSAT_ERR_SINGULAR)
+                st = csat_fail(err, rs, e.index, e.column, "%s", e.message);
         }
         if (ok) {
             r++;
-        } else if (++bad > o.reps) {
+        } else if (st == CSAT_OK && ++bad > o.reps) {
             st = csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, CSAT_NO_INDEX,
                            "more singular replicates (%zu) than replicates asked for", bad);
         }

@@ -8,6 +8,7 @@
 #include "csat/business.h"
 #include "dist.h"
 #include "error.h"
+#include "size.h"
 #include "estimate.h"
 #include "survival.h"
 #include "tally.h"
@@ -173,6 +174,8 @@ csat_status csat_complaints_pareto(const double *codes, size_t n, csat_category_
     CSAT_REQUIRE(n_categories, err);
     if (cap > 0)
         CSAT_REQUIRE(out, err);
+    if (!csat_array_fits(n, 1, sizeof(code_count)))
+        return csat_fail_overflow(err, "category codes", n, 1);
     long *v = malloc((n ? n : 1) * sizeof *v);
     if (v == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
@@ -186,7 +189,9 @@ csat_status csat_complaints_pareto(const double *codes, size_t n, csat_category_
         if (!(c == floor(c) && fabs(c) <= 9007199254740992.0)) {
             free(v);
             return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
-                             "category code %g at index %zu is not an integer", c, i);
+                             "category code %.17g at index %zu is not an integer between "
+                             "-2^53 and 2^53 (the integers a double holds exactly)",
+                             c, i);
         }
         v[m++] = (long)c;
     }
@@ -258,7 +263,7 @@ csat_status csat_resolution_times(const double *time, const double *resolved, si
     csat_status st = csat_km_fit(time, resolved, n, 0.95, &km, err);
     if (st != CSAT_OK)
         return st;
-    double *done = malloc((n ? n : 1) * sizeof *done);
+    double *done = malloc((n ? n : 1) * sizeof *done); /* n fitted above: no overflow */
     if (done == NULL) {
         csat_survival_free(km);
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);

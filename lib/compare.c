@@ -9,6 +9,7 @@
 #include "csat/compare.h"
 #include "dist.h"
 #include "error.h"
+#include "size.h"
 #include "estimate.h"
 
 /* An SE of 0 is allowed (a sample without spread: the difference is then
@@ -231,6 +232,8 @@ csat_status csat_adjust_pvalues(const double *p, size_t n, csat_adjust_method me
                              "p-value %g at index %zu is not in [0, 1]", p[i], i);
     if (n == 0)
         return CSAT_OK;
+    if (!csat_array_fits(n, 1, sizeof(ranked)))
+        return csat_fail_overflow(err, "p-values", n, 1);
     ranked *r = malloc(n * sizeof *r);
     if (r == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
@@ -361,6 +364,8 @@ csat_status csat_gap(const double *expected, const double *perceived, size_t n, 
     csat_status st = csat_check_level(level, err);
     if (st != CSAT_OK)
         return st;
+    if (!csat_array_fits(k, 1, sizeof(csat_comparison)))
+        return csat_fail_overflow(err, "attributes", k, 1);
     csat_comparison *res = malloc(k * sizeof *res);
     size_t *m = malloc(k * sizeof *m);
     if (res == NULL || m == NULL) {

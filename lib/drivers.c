@@ -8,6 +8,7 @@
 
 #include "dist.h"
 #include "error.h"
+#include "size.h"
 #include "estimate.h"
 #include "linalg.h"
 #include "model.h"
@@ -86,15 +87,14 @@ static csat_status prepare(csat_drivers *m, const csat_xprod *a, const csat_driv
                          "%llu complete rows with positive weight for %zu coefficients: need "
                          "more rows than coefficients",
                          (unsigned long long)a->n_pos, m->k);
-    for (size_t j = 0; j < q; j++)
-        if (!(a->c[j * q + j] > 0))
-            return csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j,
-                             j < p ? "driver %zu is constant" : "the outcome is constant", j);
-    for (size_t i = 0; i < q; i++)
-        for (size_t j = 0; j < q; j++)
-            m->corr[i * q + j] = i == j ? 1.0
-                                        : a->c[i * q + j]
-                                              / sqrt(a->c[i * q + i] * a->c[j * q + j]);
+    size_t j = csat_xprod_constant(a);
+    if (j < q)
+        return csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j,
+                         j < p ? "driver %zu is constant over the rows of positive weight"
+                               : "the outcome (column %zu) is constant over the rows of positive "
+                                 "weight",
+                         j);
+    csat_xprod_corr(a, m->corr);
     csat_model_summary *s = &m->s;
     s->p = p;
     s->intercept = o->intercept;
@@ -288,7 +288,7 @@ static csat_status fit_qr(csat_drivers *m, const csat_xprod *a, csat_error *err)
 {
     const size_t p = m->p, q = p + 1, k = m->k, n = m->nrows;
     const int icpt = m->s.intercept;
-    size_t np = (size_t)a->n_pos;
+    size_t np = (size_t)a->n_pos; /* ≤ the rows held: np · k cannot wrap */
     double *z = malloc(np * k * sizeof *z), *tau = malloc(k * sizeof *tau);
     double *r = malloc(np * sizeof *r), *g = malloc(k * k * sizeof *g);
     double *scale = malloc(k * sizeof *scale), *db = malloc(k * sizeof *db);
@@ -496,6 +496,13 @@ csat_status csat_drivers_fit(const double *x, size_t n, size_t p, size_t ld, con
         m = model_alloc(p, o.intercept);
         if (m != NULL) {
             m->s.intercept = o.intercept;
+            /* a->n ≤ n rows the caller holds: the sizes cannot wrap unless
+             * n and ld describe more memory than exists; refuse that too. */
+            if (!csat_array_fits((size_t)a->n + 1, p + 1, sizeof *m->rows)) {
+                csat_drivers_free(m);
+                csat_xprod_free(a);
+                return csat_fail_overflow(err, "rows", (size_t)a->n, p + 1);
+            }
             m->rows = malloc((size_t)a->n * (p + 1) * sizeof *m->rows + 1);
             m->w = malloc((size_t)a->n * sizeof *m->w + 1);
         }

@@ -16,6 +16,22 @@
 csat_status csat_fail(csat_error *err, csat_status code, size_t index, size_t column,
                       const char *fmt, ...) CSAT_PRINTF(5, 6);
 
+/* A weight the library accepts: 0, or within [CSAT_WEIGHT_MIN, CSAT_WEIGHT_MAX]
+ * (false for NaN). */
+static inline int csat_weight_ok(double w)
+{
+    return w == 0 || (w >= CSAT_WEIGHT_MIN && w <= CSAT_WEIGHT_MAX);
+}
+
+/* A continuous value the library accepts (false for NaN and ±inf). */
+static inline int csat_value_ok(double v)
+{
+    return v >= -CSAT_VALUE_MAX && v <= CSAT_VALUE_MAX;
+}
+
+/* The message of a rejected weight. */
+#define CSAT_WEIGHT_MESSAGE "weight %.17g at index %zu is negative, NaN, infinite or outside [1e-50, 1e50]"
+
 /* Shorthand for a NULL required argument. */
 #define CSAT_REQUIRE(ptr, err)                                                          \
     do {                                                                                \

@@ -77,10 +77,9 @@ csat_status csat_index(const double *x, size_t n, size_t k, size_t ld, const dou
         size_t len = n - start < ROWS ? n - start : ROWS;
         for (size_t r = 0; r < len; r++) {
             size_t i = start + r;
-            if (w != NULL && !(w[i] >= 0 && isfinite(w[i])))
-                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX,
-                                 "weight %.17g at index %zu is negative, NaN or infinite", w[i],
-                                 i);
+            if (w != NULL && !csat_weight_ok(w[i]))
+                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE,
+                                 w[i], i);
             st = row_index(x + i * ld, i, k, item_min, item_max, item_weights, v_sum, &buf[r], err);
             if (st != CSAT_OK)
                 return st;

@@ -2,6 +2,7 @@
  * (doc/methods.md, "Mean score", "Customer Effort Score"). */
 #include "error.h"
 #include "estimate.h"
+#include "moments.h"
 
 static double level_of(const csat_mean_options *opt)
 {
@@ -16,6 +17,8 @@ csat_status csat_moments_mean(const csat_moments *m, const csat_mean_options *op
     CSAT_REQUIRE(out, err);
     double level = level_of(opt);
     csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK)
+        st = csat_moments_check(m, err);
     if (st != CSAT_OK)
         return st;
     /* Σw²(x − x̄)² from the w²-weighted moments, shifted to the w-mean. */

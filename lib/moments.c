@@ -9,10 +9,13 @@
 
 #include "csat/accum.h"
 #include "error.h"
+#include "moments.h"
 #include "serial.h"
 #include "simd.h"
 
 #define BLOCK 2048
+
+static csat_status merge_checked(csat_moments *a, const csat_moments *b, csat_error *err);
 
 /* Combine the moment pair (w, mean, m2) of b into a, for one weight system. */
 static void chan(double *wa, double *ma, double *m2a, double wb, double mb, double m2b)
@@ -32,6 +35,46 @@ static void chan(double *wa, double *ma, double *m2a, double wb, double mb, doub
     *ma += delta * (wb / w);
     *m2a += m2b + delta * delta * (*wa * (wb / w));
     *wa = w;
+}
+
+/* Whether m is a state that init, add and merge can produce: counts and
+ * sums consistent with each other (doc/methods.md, "Accumulators"). Sums
+ * of rounded numbers are compared with a relative slack. */
+static int moments_valid(const csat_moments *m)
+{
+    const double f[8] = { m->sum_w, m->mean, m->m2, m->sum_w2, m->mean_w2, m->m2_w2, m->min, m->max };
+    for (int i = 0; i < 8; i++)
+        if (!isfinite(f[i]))
+            return 0;
+    if (m->n > SIZE_MAX - m->n_missing)
+        return 0;
+    if (m->n == 0) {
+        for (int i = 0; i < 8; i++)
+            if (f[i] != 0)
+                return 0;
+        return 1;
+    }
+    if (!(m->sum_w >= 0 && m->sum_w2 >= 0 && m->m2 >= 0 && m->m2_w2 >= 0))
+        return 0;
+    if (!(csat_value_ok(m->min) && csat_value_ok(m->max) && m->min <= m->max))
+        return 0;
+    if ((m->sum_w == 0) != (m->sum_w2 == 0))
+        return 0;
+    if (m->sum_w == 0)
+        return m->mean == 0 && m->m2 == 0 && m->mean_w2 == 0 && m->m2_w2 == 0;
+    const double slack = 1e-9, n = (double)m->n, sw = m->sum_w;
+    if (sw > n * CSAT_WEIGHT_MAX || m->sum_w2 > sw * sw * (1 + slack)
+        || m->sum_w2 < sw * sw / n * (1 - slack))
+        return 0;
+    /* Means within [min, max], and M2 at most Σw·(range/2)² (Popoviciu),
+     * each up to rounding relative to the values' magnitude. */
+    double scale = fmax(fabs(m->min), fabs(m->max)), tol = 1e-12 * scale;
+    double half = (m->max - m->min) / 2 + tol;
+    if (!(m->mean >= m->min - tol && m->mean <= m->max + tol && m->mean_w2 >= m->min - tol
+          && m->mean_w2 <= m->max + tol))
+        return 0;
+    return m->m2 <= sw * half * half * (1 + slack)
+           && m->m2_w2 <= m->sum_w2 * half * half * (1 + slack);
 }
 
 static void merge_into(csat_moments *a, const csat_moments *b)
@@ -177,7 +220,7 @@ static size_t block_weighted(const double *x, const double *w, size_t len, doubl
     double sw = 0, swx = 0, sw2 = 0, sw2x = 0, lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < len; i++) {
         double v = x[i], wi = w[i];
-        if (!(wi >= 0 && wi <= 1.7976931348623157e308)) {
+        if (!csat_weight_ok(wi)) {
             *bad_weight = 1;
             return i;
         }
@@ -260,22 +303,53 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
         int bad_weight = 0;
         size_t bad = w == NULL ? unit(x + start, len, shift, &total, &b)
                                : block_weighted(x + start, w + start, len, shift, &b, &bad_weight);
+        if (bad == len && b.n > 0 && !(csat_value_ok(b.min) && csat_value_ok(b.max))) {
+            /* Finite but beyond what squared deviations can hold: name it. */
+            bad = 0;
+            while (isnan(x[start + bad]) || csat_value_ok(x[start + bad]))
+                bad++;
+        }
         if (bad < len) {
             size_t i = start + bad;
             if (bad_weight)
                 return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX,
-                                 "weight %.17g at index %zu is negative, NaN or infinite", w[i],
-                                 i);
+                                 CSAT_WEIGHT_MESSAGE, w[i], i);
             return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
-                             "value %g at index %zu is infinite", x[i], i);
+                             "value %g at index %zu is infinite or beyond +-1e50", x[i], i);
         }
         merge_into(&total, &b);
     }
-    if (total.n > 0) {
+    if (total.sum_w > 0) {
         total.mean += shift;
         total.mean_w2 += shift;
     }
-    merge_into(m, &total);
+    csat_status st = csat_moments_check(m, err);
+    return st == CSAT_OK ? merge_checked(m, &total, err) : st;
+}
+
+csat_status csat_moments_check(const csat_moments *m, csat_error *err)
+{
+    if (!moments_valid(m))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the moments are not a state an accumulator can reach (counts, sums, "
+                         "mean and range disagree)");
+    return CSAT_OK;
+}
+
+/* a ← a ∪ b published only when every count and sum is representable. */
+static csat_status merge_checked(csat_moments *a, const csat_moments *b, csat_error *err)
+{
+    csat_moments t = *a;
+    if (b->n > SIZE_MAX - t.n || b->n_missing > SIZE_MAX - t.n_missing
+        || t.n + b->n > SIZE_MAX - (t.n_missing + b->n_missing))
+        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the merged counts do not fit in a size_t");
+    merge_into(&t, b);
+    if (!(isfinite(t.sum_w) && isfinite(t.sum_w2) && isfinite(t.m2) && isfinite(t.m2_w2)
+          && isfinite(t.mean) && isfinite(t.mean_w2)))
+        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the merged sums exceed the range of a double");
+    *a = t;
     return CSAT_OK;
 }
 
@@ -283,9 +357,13 @@ csat_status csat_moments_merge(csat_moments *dst, const csat_moments *src, csat_
 {
     CSAT_REQUIRE(dst, err);
     CSAT_REQUIRE(src, err);
+    csat_status st = csat_moments_check(dst, err);
+    if (st == CSAT_OK)
+        st = csat_moments_check(src, err);
+    if (st != CSAT_OK)
+        return st;
     csat_moments copy = *src; /* dst and src may be the same object */
-    merge_into(dst, &copy);
-    return CSAT_OK;
+    return merge_checked(dst, &copy, err);
 }
 
 /* Format: "CSTM", u32 version, u64 n, u64 n_missing, then the eight doubles
@@ -325,18 +403,22 @@ csat_status csat_moments_deserialize(const void *buf, size_t len, csat_moments *
         return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "not a serialized moments accumulator of version %u",
                          CSAT_SERIAL_VERSION);
-    double f[8];
-    for (int i = 0; i < 8; i++) {
-        f[i] = csat_get_f64(p + 24 + 8 * i);
-        if (!isfinite(f[i]))
+    for (size_t i = 88; i < CSAT_MOMENTS_SERIALIZED_SIZE; i++)
+        if (p[i] != 0)
             return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                             "serialized moments hold a non-finite value");
-    }
-    csat_moments m = { (size_t)csat_get_u64(p + 8), (size_t)csat_get_u64(p + 16), f[0], f[1],
-                       f[2], f[3], f[4], f[5], f[6], f[7] };
-    if (m.sum_w < 0 || m.m2 < 0 || m.sum_w2 < 0 || m.m2_w2 < 0)
+                             "serialized moments have non-zero reserved bytes");
+    uint64_t n = csat_get_u64(p + 8), n_missing = csat_get_u64(p + 16);
+    if (n > SIZE_MAX || n_missing > SIZE_MAX)
         return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "serialized moments hold a negative sum");
+                         "serialized moments hold counts beyond this platform's size_t");
+    double f[8];
+    for (int i = 0; i < 8; i++)
+        f[i] = csat_get_f64(p + 24 + 8 * i);
+    csat_moments m = { (size_t)n, (size_t)n_missing, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7] };
+    if (!moments_valid(&m))
+        return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "serialized moments are inconsistent (counts, sums, mean and range "
+                         "disagree)");
     *out = m;
     return CSAT_OK;
 }

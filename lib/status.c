@@ -4,6 +4,7 @@
 
 #include "csat/common.h"
 #include "error.h"
+#include "size.h"
 
 const char *csat_strerror(csat_status status)
 {
@@ -12,7 +13,7 @@ const char *csat_strerror(csat_status status)
     case CSAT_ERR_NULL: return "a required argument is NULL";
     case CSAT_ERR_EMPTY: return "no valid observation";
     case CSAT_ERR_RANGE: return "value outside the scale or not an integer";
-    case CSAT_ERR_WEIGHT: return "weight negative, NaN or infinite";
+    case CSAT_ERR_WEIGHT: return "weight negative, NaN, infinite or out of range";
     case CSAT_ERR_ARGUMENT: return "invalid argument or option";
     case CSAT_ERR_NOMEM: return "out of memory";
     case CSAT_ERR_SINGULAR: return "singular or rank-deficient design";
@@ -50,4 +51,10 @@ csat_status csat_fail(csat_error *err, csat_status code, size_t index, size_t co
         va_end(ap);
     }
     return code;
+}
+
+csat_status csat_fail_overflow(csat_error *err, const char *what, size_t a, size_t b)
+{
+    return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                     "%s: %zu x %zu elements do not fit in memory's address range", what, a, b);
 }

@@ -8,6 +8,7 @@
 #include "csat/business.h"
 #include "dist.h"
 #include "error.h"
+#include "size.h"
 #include "estimate.h"
 #include "survival.h"
 
@@ -70,6 +71,8 @@ static double first_below_half(const csat_survival_point *pt, size_t steps, int 
 csat_status csat_km_fit(const double *time, const double *observed, size_t n, double level,
                         csat_survival **out, csat_error *err)
 {
+    if (!csat_array_fits(n, 1, sizeof(obs)))
+        return csat_fail_overflow(err, "observations", n, 1);
     obs *o = malloc((n ? n : 1) * sizeof *o);
     if (o == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
@@ -106,6 +109,11 @@ csat_status csat_km_fit(const double *time, const double *observed, size_t n, do
     for (size_t i = 0; i < m; i++)
         if (o[i].event && (i == 0 || !(o[i - 1].t == o[i].t && o[i - 1].event)))
             distinct++;
+    if (s != NULL && !csat_array_fits(distinct, 1, sizeof *s->pt)) {
+        free(s);
+        free(o);
+        return csat_fail_overflow(err, "event times", distinct, 1);
+    }
     if (s == NULL || (s->pt = malloc((distinct ? distinct : 1) * sizeof *s->pt)) == NULL) {
         free(o);
         csat_survival_free(s);

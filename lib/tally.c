@@ -85,6 +85,46 @@ static csat_status bad_answer(const csat_tally *t, const double *x, size_t i, cs
                      i, t->min, t->max);
 }
 
+/* Answers in t, missing ones included; 0 with *ok cleared when the total
+ * does not fit in 64 bits. */
+static uint64_t tally_total(const csat_tally *t, int *ok)
+{
+    uint64_t total = t->n_missing;
+    for (size_t j = 0; j < t->k; j++) {
+        uint64_t c = t->unit[j] + t->wcount[j];
+        if (c < t->unit[j] || c > UINT64_MAX - total) {
+            *ok = 0;
+            return 0;
+        }
+        total += c;
+    }
+    return total;
+}
+
+/* Whether t is a state that create, add and merge can produce: a total
+ * that fits in 64 bits and in a size_t, and per point weight sums that
+ * agree with the count of weighted answers (Σw = 0 exactly when Σw² = 0;
+ * (Σw)²/m ≤ Σw² ≤ (Σw)² for m weighted answers, up to rounding). */
+static int tally_valid(const csat_tally *t)
+{
+    int ok = 1;
+    uint64_t total = tally_total(t, &ok);
+    if (!ok || total > SIZE_MAX)
+        return 0;
+    const double slack = 1e-9;
+    for (size_t j = 0; j < t->k; j++) {
+        double sw = t->sw[j], sw2 = t->sw2[j], m = (double)t->wcount[j];
+        if (!(sw >= 0 && sw2 >= 0 && isfinite(sw) && isfinite(sw2)))
+            return 0;
+        if ((sw == 0) != (sw2 == 0) || (t->wcount[j] == 0 && sw != 0))
+            return 0;
+        if (sw > 0 && (sw > m * CSAT_WEIGHT_MAX || sw2 > sw * sw * (1 + slack)
+                       || sw2 < sw * sw / m * (1 - slack)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Counting goes into scratch memory first and is added to the tally only
  * once the whole array has proved valid: on error the tally is unchanged. */
 static csat_status add_unit(csat_tally *t, const double *x, size_t n, csat_error *err)
@@ -130,8 +170,7 @@ static csat_status add_weighted(csat_tally *t, const double *x, size_t n, const 
     csat_status s = CSAT_OK;
     if (bad < n) {
         s = bad_weight ? csat_fail(err, CSAT_ERR_WEIGHT, bad, CSAT_NO_INDEX,
-                                   "weight %.17g at index %zu is negative, NaN or infinite",
-                                   w[bad], bad)
+                                   CSAT_WEIGHT_MESSAGE, w[bad], bad)
                        : bad_answer(t, x, bad, err);
     } else {
         for (size_t j = 0; j < t->k; j++) {
@@ -153,6 +192,11 @@ csat_status csat_tally_add(csat_tally *t, const double *x, size_t n, const doubl
     if (n == 0)
         return CSAT_OK;
     CSAT_REQUIRE(x, err);
+    int ok = 1;
+    uint64_t total = tally_total(t, &ok);
+    if (!ok || n > SIZE_MAX - total)
+        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the tally's answer count would overflow");
     return w == NULL ? add_unit(t, x, n, err) : add_weighted(t, x, n, w, err);
 }
 
@@ -164,6 +208,16 @@ csat_status csat_tally_merge(csat_tally *dst, const csat_tally *src, csat_error 
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "cannot merge a tally of scale %d..%d into one of scale %d..%d",
                          src->min, src->max, dst->min, dst->max);
+    /* Check every addition before the first write, so that on OVERFLOW dst
+     * is unchanged (src may be dst: it is only read here). */
+    int ok = 1;
+    uint64_t a = tally_total(dst, &ok), b = tally_total(src, &ok);
+    ok = ok && b <= UINT64_MAX - a && a + b <= SIZE_MAX;
+    for (size_t j = 0; j < dst->k && ok; j++)
+        ok = isfinite(dst->sw[j] + src->sw[j]) && isfinite(dst->sw2[j] + src->sw2[j]);
+    if (!ok)
+        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the merged tally's answer count or weight sums would overflow");
     if (dst == src) {
         /* Merging a tally with itself doubles it; read before writing. */
         for (size_t j = 0; j < dst->k; j++) {
@@ -304,11 +358,12 @@ csat_status csat_tally_deserialize(const void *buf, size_t len, csat_tally **out
         t->wcount[j] = csat_get_u64(p + 8);
         t->sw[j] = csat_get_f64(p + 16);
         t->sw2[j] = csat_get_f64(p + 24);
-        if (!(t->sw[j] >= 0 && t->sw2[j] >= 0 && isfinite(t->sw[j]) && isfinite(t->sw2[j]))) {
-            csat_tally_free(t);
-            return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                             "serialized tally holds an invalid weight sum");
-        }
+    }
+    if (!tally_valid(t)) {
+        csat_tally_free(t);
+        return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "serialized tally is inconsistent (counts and weight sums disagree, "
+                         "or the total overflows)");
     }
     *out = t;
     return CSAT_OK;

@@ -8,6 +8,7 @@
  * (function multiversioning), so the library stays portable. */
 #include <math.h>
 
+#include "error.h"
 #include "tally.h"
 
 static inline int on_scale(double v, double lo, double hi)
@@ -71,8 +72,7 @@ size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, 
     const long long base = min;
     for (size_t i = 0; i < n; i++) {
         double v = x[i], wi = w[i];
-        /* Written so that NaN fails: a finite, non-negative weight. */
-        if (!(wi >= 0 && wi <= 1.7976931348623157e308)) {
+        if (!csat_weight_ok(wi)) {
             *bad_weight = 1;
             return i;
         }

@@ -16,6 +16,8 @@
 
 #define BLOCK_ROWS 256
 
+static csat_status merge_checked(csat_xprod *dst, const csat_xprod *src, csat_error *err);
+
 static csat_xprod *xprod_alloc(size_t p)
 {
     csat_xprod *a = calloc(1, sizeof *a);
@@ -25,7 +27,9 @@ static csat_xprod *xprod_alloc(size_t p)
     a->k = p + 1;
     a->mean = calloc(a->k, sizeof *a->mean);
     a->c = calloc(a->k * a->k, sizeof *a->c);
-    if (a->mean == NULL || a->c == NULL) {
+    a->ref = calloc(a->k, sizeof *a->ref);
+    a->varies = calloc(a->k, sizeof *a->varies);
+    if (a->mean == NULL || a->c == NULL || a->ref == NULL || a->varies == NULL) {
         csat_xprod_free(a);
         return NULL;
     }
@@ -38,6 +42,8 @@ void csat_xprod_free(csat_xprod *a)
         return;
     free(a->mean);
     free(a->c);
+    free(a->ref);
+    free(a->varies);
     free(a);
 }
 
@@ -47,7 +53,36 @@ void csat_xprod_clear(csat_xprod *a)
     a->sum_w = a->sum_w2 = 0;
     memset(a->mean, 0, a->k * sizeof *a->mean);
     memset(a->c, 0, a->k * a->k * sizeof *a->c);
+    memset(a->ref, 0, a->k * sizeof *a->ref);
+    memset(a->varies, 0, a->k * sizeof *a->varies);
 }
+
+size_t csat_xprod_constant(const csat_xprod *a)
+{
+    for (size_t j = 0; j < a->k; j++)
+        if (!a->varies[j] || !(a->c[j * a->k + j] > 0))
+            return j;
+    return a->k;
+}
+
+void csat_xprod_corr(const csat_xprod *a, double *corr)
+{
+    const size_t k = a->k;
+    /* √c_ii·√c_jj, not √(c_ii·c_jj), which can overflow. */
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++)
+            corr[i * k + j] = i == j ? 1.0
+                                     : a->c[i * k + j]
+                                           / (sqrt(a->c[i * k + i]) * sqrt(a->c[j * k + j]));
+}
+
+/* The summary of some rows, as merge_into takes it. */
+typedef struct part {
+    uint64_t n, n_pos;
+    double w, w2;
+    const double *mean, *c, *ref;
+    const unsigned char *varies;
+} part;
 
 csat_status csat_xprod_create(size_t p, csat_xprod **out, csat_error *err)
 {
@@ -63,49 +98,74 @@ csat_status csat_xprod_create(size_t p, csat_xprod **out, csat_error *err)
 }
 
 /* a ← a ∪ b (Chan, Golub & LeVeque's pairwise update, matrix form). */
-static void merge_into(csat_xprod *a, size_t k, uint64_t n, uint64_t n_pos, double w,
-                       double w2, const double *mean, const double *c)
+static void merge_into(csat_xprod *a, const part *b)
 {
-    double W = a->sum_w + w;
+    const size_t k = a->k;
+    double w = b->w, W = a->sum_w + w;
     if (w > 0 && a->sum_w > 0) {
         double f = a->sum_w * (w / W);
         double delta[CSAT_DRIVERS_MAX + 1];
         for (size_t i = 0; i < k; i++)
-            delta[i] = mean[i] - a->mean[i];
+            delta[i] = b->mean[i] - a->mean[i];
         for (size_t i = 0; i < k; i++)
             for (size_t j = 0; j < k; j++)
-                a->c[i * k + j] += c[i * k + j] + f * delta[i] * delta[j];
+                a->c[i * k + j] += b->c[i * k + j] + f * delta[i] * delta[j];
         for (size_t i = 0; i < k; i++)
             a->mean[i] += delta[i] * (w / W);
     } else {
         for (size_t i = 0; i < k * k; i++)
-            a->c[i] += c[i];
+            a->c[i] += b->c[i];
         if (w > 0)
-            memcpy(a->mean, mean, k * sizeof *mean);
+            memcpy(a->mean, b->mean, k * sizeof *a->mean);
+    }
+    if (b->n_pos > 0) {
+        for (size_t j = 0; j < k; j++) {
+            if (a->n_pos == 0) {
+                a->ref[j] = b->ref[j];
+                a->varies[j] = b->varies[j];
+            } else {
+                a->varies[j] |= b->varies[j] | (b->ref[j] != a->ref[j]);
+            }
+        }
     }
     a->sum_w = W;
-    a->sum_w2 += w2;
-    a->n += n;
-    a->n_pos += n_pos;
+    a->sum_w2 += b->w2;
+    a->n += b->n;
+    a->n_pos += b->n_pos;
+}
+
+static part part_of(const csat_xprod *a)
+{
+    part p = { a->n, a->n_pos, a->sum_w, a->sum_w2, a->mean, a->c, a->ref, a->varies };
+    return p;
 }
 
 void csat_xprod_add_rows(csat_xprod *a, const double *rows, size_t m, const double *w,
                          double *c)
 {
     const size_t k = a->k;
-    double mean[CSAT_DRIVERS_MAX + 1], d[CSAT_DRIVERS_MAX + 1];
+    double mean[CSAT_DRIVERS_MAX + 1], d[CSAT_DRIVERS_MAX + 1], ref[CSAT_DRIVERS_MAX + 1];
+    unsigned char varies[CSAT_DRIVERS_MAX + 1];
     for (size_t start = 0; start < m; start += BLOCK_ROWS) {
         size_t len = m - start < BLOCK_ROWS ? m - start : BLOCK_ROWS;
         const double *r = rows + start * k;
         double sw = 0, sw2 = 0;
         uint64_t pos = 0;
-        for (size_t j = 0; j < k; j++)
+        for (size_t j = 0; j < k; j++) {
             mean[j] = 0;
+            varies[j] = 0;
+        }
         for (size_t i = 0; i < len; i++) {
             double wi = w ? w[start + i] : 1.0;
             sw += wi;
             sw2 += wi * wi;
-            pos += wi > 0;
+            if (wi > 0) {
+                if (pos == 0)
+                    memcpy(ref, r + i * k, k * sizeof *ref);
+                for (size_t j = 0; j < k; j++)
+                    varies[j] |= r[i * k + j] != ref[j];
+                pos++;
+            }
             for (size_t j = 0; j < k; j++)
                 mean[j] += wi * r[i * k + j];
         }
@@ -124,7 +184,8 @@ void csat_xprod_add_rows(csat_xprod *a, const double *rows, size_t m, const doub
                     cj[l] += wd * d[l];
             }
         }
-        merge_into(a, k, len, pos, sw, sw2, mean, c);
+        part b = { len, pos, sw, sw2, mean, c, ref, varies };
+        merge_into(a, &b);
     }
 }
 
@@ -157,9 +218,8 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
     size_t fill = 0;
     for (size_t i = 0; i < n && st == CSAT_OK; i++) {
         const double *row = x + i * ld;
-        if (w != NULL && !(w[i] >= 0 && isfinite(w[i]))) {
-            st = csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX,
-                           "weight %.17g at row %zu is negative, NaN or infinite", w[i], i);
+        if (w != NULL && !csat_weight_ok(w[i])) {
+            st = csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE, w[i], i);
             break;
         }
         int missing = isnan(y[i]);
@@ -171,10 +231,12 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
         }
         for (size_t j = 0; j <= p; j++) {
             double v = j < p ? row[j] : y[i];
-            if (isinf(v)) {
+            if (!csat_value_ok(v)) {
                 st = csat_fail(err, CSAT_ERR_RANGE, i, j,
-                               j < p ? "value %g at row %zu, driver %zu is infinite"
-                                     : "outcome %g at row %zu (column %zu) is infinite",
+                               j < p ? "value %g at row %zu, driver %zu is infinite or beyond "
+                                       "+-1e50"
+                                     : "outcome %g at row %zu (column %zu) is infinite or beyond "
+                                       "+-1e50",
                                v, i, j);
                 break;
             }
@@ -188,15 +250,65 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
     }
     if (st == CSAT_OK) {
         csat_xprod_add_rows(total, buf, fill, wb, scratch);
-        merge_into(a, k, total->n, total->n_pos, total->sum_w, total->sum_w2, total->mean,
-                   total->c);
-        a->n_missing += total->n_missing;
+        st = merge_checked(a, total, err);
     }
     csat_xprod_free(total);
     free(buf);
     free(wb);
     free(scratch);
     return st;
+}
+
+static void copy_into(csat_xprod *dst, const csat_xprod *src)
+{
+    const size_t k = src->k;
+    dst->n = src->n;
+    dst->n_missing = src->n_missing;
+    dst->n_pos = src->n_pos;
+    dst->sum_w = src->sum_w;
+    dst->sum_w2 = src->sum_w2;
+    memcpy(dst->mean, src->mean, k * sizeof *dst->mean);
+    memcpy(dst->c, src->c, k * k * sizeof *dst->c);
+    memcpy(dst->ref, src->ref, k * sizeof *dst->ref);
+    memcpy(dst->varies, src->varies, k * sizeof *dst->varies);
+}
+
+static int all_finite(const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return 0;
+    return 1;
+}
+
+/* dst ← dst ∪ src, computed in a scratch accumulator and published only
+ * when every count and sum is representable: on error dst is unchanged.
+ * src may be dst. */
+static csat_status merge_checked(csat_xprod *dst, const csat_xprod *src, csat_error *err)
+{
+    if (src->n > UINT64_MAX - dst->n || src->n_missing > UINT64_MAX - dst->n_missing
+        || dst->n + src->n > UINT64_MAX - (dst->n_missing + src->n_missing))
+        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the merged row counts do not fit in 64 bits");
+    csat_xprod *t = xprod_alloc(dst->p);
+    if (t == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    copy_into(t, dst);
+    part b = part_of(src);
+    merge_into(t, &b);
+    t->n_missing += src->n_missing;
+    const size_t k = t->k;
+    if (!(isfinite(t->sum_w) && isfinite(t->sum_w2) && all_finite(t->mean, k)
+          && all_finite(t->c, k * k))) {
+        csat_xprod_free(t);
+        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the merged weight sums or co-moments exceed the range of a double");
+    }
+    csat_xprod tmp = *dst;
+    *dst = *t;
+    *t = tmp;
+    csat_xprod_free(t);
+    return CSAT_OK;
 }
 
 csat_status csat_xprod_merge(csat_xprod *dst, const csat_xprod *src, csat_error *err)
@@ -207,22 +319,7 @@ csat_status csat_xprod_merge(csat_xprod *dst, const csat_xprod *src, csat_error 
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "cannot merge an accumulator of %zu drivers into one of %zu", src->p,
                          dst->p);
-    const size_t k = dst->k;
-    /* Copies, since src may be dst. */
-    double *mean = malloc(k * sizeof *mean), *c = malloc(k * k * sizeof *c);
-    if (mean == NULL || c == NULL) {
-        free(mean);
-        free(c);
-        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
-    }
-    memcpy(mean, src->mean, k * sizeof *mean);
-    memcpy(c, src->c, k * k * sizeof *c);
-    uint64_t n = src->n, pos = src->n_pos, missing = src->n_missing;
-    merge_into(dst, k, n, pos, src->sum_w, src->sum_w2, mean, c);
-    dst->n_missing += missing;
-    free(mean);
-    free(c);
-    return CSAT_OK;
+    return merge_checked(dst, src, err);
 }
 
 csat_status csat_xprod_drivers(const csat_xprod *a, size_t *p, csat_error *err)
@@ -244,13 +341,17 @@ csat_status csat_xprod_sample(const csat_xprod *a, csat_sample *out, csat_error 
     return CSAT_OK;
 }
 
-/* Format: "CSTX", u32 version, u64 p, n, n_missing, n_pos, f64 sum_w,
- * sum_w2, k means, k² co-moments; little-endian. */
+/* Format (version 2): "CSTX", u32 version, u64 p, n, n_missing, n_pos, f64
+ * sum_w, sum_w2, k means, k² co-moments, k reference values, then k bytes
+ * (1 where the column varies, else 0); little-endian. Version 1 lacked the
+ * last two and cannot tell a constant column from rounding noise: it is
+ * refused. */
 #define XPROD_HEADER 56
+#define XPROD_VERSION 2u
 
 static size_t xprod_size(size_t k)
 {
-    return XPROD_HEADER + 8 * (k + k * k);
+    return XPROD_HEADER + 8 * (2 * k + k * k) + k;
 }
 
 csat_status csat_xprod_serialize(const csat_xprod *a, void *buf, size_t cap, size_t *len,
@@ -259,15 +360,16 @@ csat_status csat_xprod_serialize(const csat_xprod *a, void *buf, size_t cap, siz
     CSAT_REQUIRE(a, err);
     CSAT_REQUIRE(len, err);
     size_t need = xprod_size(a->k);
-    *len = need;
-    if (buf == NULL)
+    if (buf == NULL) {
+        *len = need;
         return CSAT_OK;
+    }
     if (cap < need)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "buffer of %zu bytes is too small, %zu needed", cap, need);
     unsigned char *q = buf;
     memcpy(q, "CSTX", 4);
-    csat_put_u32(q + 4, CSAT_SERIAL_VERSION);
+    csat_put_u32(q + 4, XPROD_VERSION);
     csat_put_u64(q + 8, a->p);
     csat_put_u64(q + 16, a->n);
     csat_put_u64(q + 24, a->n_missing);
@@ -279,7 +381,55 @@ csat_status csat_xprod_serialize(const csat_xprod *a, void *buf, size_t cap, siz
         csat_put_f64(q, a->mean[i]);
     for (size_t i = 0; i < a->k * a->k; i++, q += 8)
         csat_put_f64(q, a->c[i]);
+    for (size_t i = 0; i < a->k; i++, q += 8)
+        csat_put_f64(q, a->ref[i]);
+    memcpy(q, a->varies, a->k);
+    *len = need;
     return CSAT_OK;
+}
+
+/* Whether a is a state that create, add and merge can produce. Sums of
+ * rounded numbers are compared with a relative slack. */
+static int xprod_valid(const csat_xprod *a)
+{
+    const size_t k = a->k;
+    if (a->n_pos > a->n || a->n > UINT64_MAX - a->n_missing)
+        return 0;
+    if (!(a->sum_w >= 0 && a->sum_w2 >= 0 && isfinite(a->sum_w) && isfinite(a->sum_w2)))
+        return 0;
+    if (!(all_finite(a->mean, k) && all_finite(a->c, k * k) && all_finite(a->ref, k)))
+        return 0;
+    for (size_t j = 0; j < k; j++)
+        if (a->varies[j] > 1)
+            return 0;
+    if (a->n_pos == 0) {
+        /* Nothing of positive weight: every sum is 0 (rows of weight 0
+         * count in n only). */
+        if (a->sum_w != 0 || a->sum_w2 != 0)
+            return 0;
+        for (size_t j = 0; j < k; j++)
+            if (a->mean[j] != 0 || a->ref[j] != 0 || a->varies[j] != 0)
+                return 0;
+        for (size_t j = 0; j < k * k; j++)
+            if (a->c[j] != 0)
+                return 0;
+        return 1;
+    }
+    const double slack = 1e-9, npos = (double)a->n_pos, sw = a->sum_w;
+    if (!(sw > 0) || sw > npos * CSAT_WEIGHT_MAX || a->sum_w2 > sw * sw * (1 + slack)
+        || a->sum_w2 < sw * sw / npos * (1 - slack))
+        return 0;
+    for (size_t j = 0; j < k; j++) {
+        if (!csat_value_ok(a->mean[j]) || !csat_value_ok(a->ref[j]) || !(a->c[j * k + j] >= 0))
+            return 0;
+    }
+    /* Cauchy–Schwarz: |c_ij| ≤ √c_ii √c_jj. */
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < i; j++)
+            if (fabs(a->c[i * k + j]) > sqrt(a->c[i * k + i]) * sqrt(a->c[j * k + j]) * (1 + slack)
+                || fabs(a->c[j * k + i]) > sqrt(a->c[i * k + i]) * sqrt(a->c[j * k + j]) * (1 + slack))
+                return 0;
+    return 1;
 }
 
 csat_status csat_xprod_deserialize(const void *buf, size_t len, csat_xprod **out, csat_error *err)
@@ -288,10 +438,10 @@ csat_status csat_xprod_deserialize(const void *buf, size_t len, csat_xprod **out
     CSAT_REQUIRE(out, err);
     const unsigned char *q = buf;
     if (len < XPROD_HEADER || memcmp(q, "CSTX", 4) != 0
-        || csat_get_u32(q + 4) != CSAT_SERIAL_VERSION)
+        || csat_get_u32(q + 4) != XPROD_VERSION)
         return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "not a serialized cross-product accumulator of version %u",
-                         CSAT_SERIAL_VERSION);
+                         XPROD_VERSION);
     uint64_t p = csat_get_u64(q + 8);
     if (p == 0 || p > CSAT_DRIVERS_MAX || len != xprod_size((size_t)p + 1))
         return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -304,20 +454,19 @@ csat_status csat_xprod_deserialize(const void *buf, size_t len, csat_xprod **out
     a->n_pos = csat_get_u64(q + 32);
     a->sum_w = csat_get_f64(q + 40);
     a->sum_w2 = csat_get_f64(q + 48);
-    int ok = a->sum_w >= 0 && a->sum_w2 >= 0 && isfinite(a->sum_w) && isfinite(a->sum_w2);
     q += XPROD_HEADER;
-    for (size_t i = 0; i < a->k; i++, q += 8) {
+    for (size_t i = 0; i < a->k; i++, q += 8)
         a->mean[i] = csat_get_f64(q);
-        ok &= isfinite(a->mean[i]);
-    }
-    for (size_t i = 0; i < a->k * a->k; i++, q += 8) {
+    for (size_t i = 0; i < a->k * a->k; i++, q += 8)
         a->c[i] = csat_get_f64(q);
-        ok &= isfinite(a->c[i]);
-    }
-    if (!ok) {
+    for (size_t i = 0; i < a->k; i++, q += 8)
+        a->ref[i] = csat_get_f64(q);
+    memcpy(a->varies, q, a->k);
+    if (!xprod_valid(a)) {
         csat_xprod_free(a);
         return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "serialized accumulator holds an invalid number");
+                         "serialized accumulator is inconsistent (counts, weight sums, means "
+                         "or co-moments disagree)");
     }
     *out = a;
     return CSAT_OK;

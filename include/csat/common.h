@@ -54,7 +54,7 @@ typedef enum csat_status {
     CSAT_ERR_NULL = 1,      /**< A required pointer argument was NULL. */
     CSAT_ERR_EMPTY = 2,     /**< No valid (non-missing) observation, or all weights are zero. */
     CSAT_ERR_RANGE = 3,     /**< A value lies outside the scale, or is not an integer on an integer scale. */
-    CSAT_ERR_WEIGHT = 4,    /**< A weight is negative, NaN or infinite. */
+    CSAT_ERR_WEIGHT = 4,    /**< A weight is negative, NaN, infinite or outside [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX] (0 allowed). */
     CSAT_ERR_ARGUMENT = 5,  /**< An option or argument is invalid or inconsistent. */
     CSAT_ERR_NOMEM = 6,     /**< Memory could not be allocated. */
     CSAT_ERR_SINGULAR = 7,  /**< A design matrix is singular or rank deficient. */
@@ -62,6 +62,27 @@ typedef enum csat_status {
     CSAT_ERR_FORMAT = 9,    /**< A serialized buffer is malformed, truncated or of another version. */
     CSAT_ERR_OVERFLOW = 10  /**< A count or size would overflow its type. */
 } csat_status;
+
+/**
+ * @brief Largest weight accepted; a larger one is ::CSAT_ERR_WEIGHT.
+ *
+ * Weights are 0 or lie in [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX]. Within
+ * that range every sum of weights, of squared weights and of weighted
+ * squared deviations (values up to ::CSAT_VALUE_MAX) stays finite and
+ * normal for up to 2^64 observations, so results do not depend on the scale
+ * of the weights; outside it Σw² would overflow or underflow (doc/errors.md).
+ */
+#define CSAT_WEIGHT_MAX 1e50
+/** @brief Smallest positive weight accepted; see ::CSAT_WEIGHT_MAX. */
+#define CSAT_WEIGHT_MIN 1e-50
+/**
+ * @brief Largest magnitude of a continuous value (moments, key-driver
+ *        data, resolution times); a larger one is ::CSAT_ERR_RANGE.
+ *
+ * Squared deviations of values within ±1e50, weighted and summed, stay
+ * finite; see ::CSAT_WEIGHT_MAX.
+ */
+#define CSAT_VALUE_MAX 1e50
 
 /** @brief Size of the message buffer inside ::csat_error. */
 #define CSAT_ERROR_MESSAGE_SIZE 160
