@@ -23,6 +23,27 @@ static csat_status check_se(double se, const char *what, csat_error *err)
     return CSAT_OK;
 }
 
+static csat_status check_nps(const csat_nps_result *a, const char *what, csat_error *err)
+{
+    if (!(a->score >= -100 && a->score <= 100))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "%s has an NPS of %g, not between -100 and 100", what, a->score);
+    return check_se(a->se, what, err);
+}
+
+static csat_status check_mean(const csat_mean_result *a, const char *what, csat_error *err)
+{
+    if (!isfinite(a->score))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "%s has a score of %g, not a finite number", what, a->score);
+    csat_status st = check_se(a->se, what, err);
+    if (st == CSAT_OK && !(a->df >= 1))
+        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "%s has %g degrees of freedom: at least 2 observations are needed", what,
+                       a->df);
+    return st;
+}
+
 /* Statistic and two-sided p-value of diff/se on df degrees of freedom
  * (+inf: normal). An SE of 0 is a difference known exactly. */
 static void test(csat_comparison *c)
@@ -31,7 +52,8 @@ static void test(csat_comparison *c)
         c->statistic = c->diff / c->se;
         double tail = isinf(c->df) ? csat_norm_sf(fabs(c->statistic))
                                    : csat_t_sf(fabs(c->statistic), c->df);
-        c->p = fmin(1.0, 2 * tail);
+        /* Not fmin: a NaN must show, not become 1. */
+        c->p = 2 * tail > 1 ? 1.0 : 2 * tail;
     } else {
         c->statistic = c->diff == 0 ? 0.0 : copysign(INFINITY, c->diff);
         c->p = c->diff == 0 ? 1.0 : 0.0;
@@ -61,7 +83,7 @@ csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmar
         st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "NPS benchmark %g is not between -100 and 100", benchmark);
     if (st == CSAT_OK)
-        st = check_se(a->se, "the NPS result", err);
+        st = check_nps(a, "the NPS result", err);
     if (st == CSAT_OK)
         symmetric(out, a->score - benchmark, a->se, INFINITY, level);
     return st;
@@ -100,7 +122,7 @@ csat_status csat_compare_share_benchmark(const csat_share_result *a, double benc
     c.level = level;
     /* Score test: the SE under the null, √(p0(1 − p0)/m). */
     c.statistic = (p - p0) / sqrt(p0 * (1 - p0) / m);
-    c.p = fmin(1.0, 2 * csat_norm_sf(fabs(c.statistic)));
+    c.p = 2 * csat_norm_sf(fabs(c.statistic));
     *out = c;
     return CSAT_OK;
 }
@@ -115,10 +137,7 @@ csat_status csat_compare_mean_benchmark(const csat_mean_result *a, double benchm
         st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "benchmark %g is not finite", benchmark);
     if (st == CSAT_OK)
-        st = check_se(a->se, "the mean result", err);
-    if (st == CSAT_OK && !(a->df >= 1))
-        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                       "the mean result has %g degrees of freedom", a->df);
+        st = check_mean(a, "the mean result", err);
     if (st == CSAT_OK)
         symmetric(out, a->score - benchmark, a->se, a->df, level);
     return st;
@@ -132,9 +151,9 @@ csat_status csat_compare_nps(const csat_nps_result *a, const csat_nps_result *b,
     CSAT_REQUIRE(out, err);
     csat_status st = csat_check_level(level, err);
     if (st == CSAT_OK)
-        st = check_se(a->se, "the first NPS result", err);
+        st = check_nps(a, "the first NPS result", err);
     if (st == CSAT_OK)
-        st = check_se(b->se, "the second NPS result", err);
+        st = check_nps(b, "the second NPS result", err);
     if (st == CSAT_OK)
         symmetric(out, a->score - b->score, hypot(a->se, b->se), INFINITY, level);
     return st;
@@ -170,7 +189,7 @@ csat_status csat_compare_shares(const csat_share_result *a, const csat_share_res
     double se0 = sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2));
     if (se0 > 0) {
         c.statistic = d / se0;
-        c.p = fmin(1.0, 2 * csat_norm_sf(fabs(c.statistic)));
+        c.p = 2 * csat_norm_sf(fabs(c.statistic));
     } else {
         /* Both shares 0 or both 1: no difference can be seen. */
         c.statistic = 0;
@@ -188,20 +207,22 @@ csat_status csat_compare_means(const csat_mean_result *a, const csat_mean_result
     CSAT_REQUIRE(out, err);
     csat_status st = csat_check_level(level, err);
     if (st == CSAT_OK)
-        st = check_se(a->se, "the first mean result", err);
+        st = check_mean(a, "the first mean result", err);
     if (st == CSAT_OK)
-        st = check_se(b->se, "the second mean result", err);
-    if (st == CSAT_OK && !(a->df >= 1 && b->df >= 1))
-        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                       "each mean needs at least 2 observations");
+        st = check_mean(b, "the second mean result", err);
     if (st != CSAT_OK)
         return st;
-    double va = a->se * a->se, vb = b->se * b->se;
-    /* Welch–Satterthwaite degrees of freedom; with no spread on either side
-     * (both SEs 0) the test is degenerate and the pooled df is used. */
-    double df = va + vb > 0 ? (va + vb) * (va + vb) / (va * va / a->df + vb * vb / b->df)
-                            : a->df + b->df;
-    symmetric(out, a->score - b->score, sqrt(va + vb), df, level);
+    /* Welch–Satterthwaite degrees of freedom, from SEs relative to the
+     * larger one: the df does not depend on their scale, and SEs of 1e-160
+     * or 1e160 neither underflow nor overflow when squared twice. With no
+     * spread on either side the test is degenerate and the pooled df is
+     * used. */
+    double s = fmax(a->se, b->se), df = a->df + b->df;
+    if (s > 0) {
+        double va = (a->se / s) * (a->se / s), vb = (b->se / s) * (b->se / s);
+        df = (va + vb) * (va + vb) / (va * va / a->df + vb * vb / b->df);
+    }
+    symmetric(out, a->score - b->score, hypot(a->se, b->se), df, level);
     return CSAT_OK;
 }
 
@@ -388,7 +409,13 @@ csat_status csat_gap(const double *expected, const double *perceived, size_t n, 
             }
             d[fill++] = q - e; /* NaN when either is missing: skipped */
             if (fill == 256 || i + 1 == n) {
-                st = csat_moments_add(&acc, d, fill, NULL, err);
+                /* Errors name the row of the data, not the chunk's index. */
+                csat_error e2;
+                size_t first = i + 1 - fill;
+                if (csat_moments_add(&acc, d, fill, NULL, &e2) != CSAT_OK)
+                    st = csat_fail(err, e2.code, first + e2.index, j,
+                                   "difference %g at row %zu, attribute %zu is beyond +-1e50",
+                                   d[e2.index], first + e2.index, j);
                 fill = 0;
             }
         }

@@ -148,9 +148,17 @@ double csat_beta_inc(double a, double b, double x)
  * cancellation, which keeps relative accuracy far into the upper tail. */
 static double t_sf_pos(double t, double df)
 {
+    if (isinf(t))
+        return 0.0;
     double u = t * t / df;
     if (u == 0)
         return 0.5;
+    if (isinf(u)) {
+        /* t²/df beyond a double (t of 1e160 from a tiny SE): the same
+         * logarithms from log u = 2 log t − log df. */
+        double lu = 2 * log(t) - log(df), l1 = log1p(exp(-lu));
+        return 0.5 * beta_inc_xy(0.5 * df, 0.5, exp(-lu - l1), -expm1(-l1), -lu - l1, -l1);
+    }
     double lx = -log1p(u), ly = log(u) - log1p(u);
     return 0.5 * beta_inc_xy(0.5 * df, 0.5, 1.0 / (1.0 + u), u / (1.0 + u), lx, ly);
 }
@@ -254,6 +262,8 @@ double csat_critical(double level, double df)
     /* Evaluated as 1 − (1 + level)/2, as references compute the quantile
      * of (1 + level)/2, so that the last bits agree. */
     double q = 1.0 - 0.5 * (1.0 + level);
+    if (!(df > 0))
+        return NAN; /* and no iteration on a NaN */
     if (isinf(df))
         return norm_isf_upper(q);
     return t_isf_upper(q, df);

@@ -15,7 +15,7 @@ static csat_status check_items(size_t k, size_t ld, const double *lo, const doub
                          k, ld);
     double sum = 0;
     for (size_t j = 0; j < k; j++) {
-        if (!(isfinite(lo[j]) && isfinite(hi[j]) && lo[j] < hi[j]))
+        if (!(isfinite(lo[j]) && isfinite(hi[j]) && lo[j] < hi[j] && isfinite(hi[j] - lo[j])))
             return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, j,
                              "item %zu has an invalid scale %g..%g", j, lo[j], hi[j]);
         double vj = v ? v[j] : 1.0;
@@ -27,6 +27,10 @@ static csat_status check_items(size_t k, size_t ld, const double *lo, const doub
     if (!(sum > 0))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "the item weights sum to 0");
+    if (isinf(sum))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the item weights sum to more than a double holds: only their ratios "
+                         "matter, so scale them down");
     *v_sum = sum;
     return CSAT_OK;
 }

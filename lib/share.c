@@ -84,10 +84,11 @@ static csat_status k_boxes(boxes *b, int k, int top, csat_error *err)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "k = %d boxes is not between 1 and the %lld points of the scale", k,
                          points);
+    /* In long long: scale_max − k alone leaves int near INT_MIN. */
     if (top)
-        b->lo = b->scale_max - k + 1;
+        b->lo = (int)((long long)b->scale_max - k + 1);
     else
-        b->hi = b->scale_min + k - 1;
+        b->hi = (int)((long long)b->scale_min + k - 1);
     return CSAT_OK;
 }
 
