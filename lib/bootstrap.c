@@ -45,6 +45,9 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
      * and scratch are sized like the model's own arrays). */
     if (!csat_array_fits(o.reps, p, sizeof(double)))
         return csat_fail_overflow(err, "bootstrap replicates", o.reps, p);
+    if (o.reps > CSAT_BOOTSTRAP_REPS_MAX)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "reps = %zu: at most %u replicates", o.reps, CSAT_BOOTSTRAP_REPS_MAX);
     csat_xprod *a = NULL;
     st = csat_xprod_create(p, &a, err);
     if (st != CSAT_OK)

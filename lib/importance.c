@@ -280,14 +280,15 @@ csat_status csat_importance_from_corr(const double *corr, size_t p, csat_importa
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "unknown importance method %d", (int)method);
     }
-    if (o.exact_max > 30)
+    if (o.exact_max > CSAT_LMG_EXACT_LIMIT)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "exact_max = %zu: exact LMG visits 2^p subsets, at most 2^30",
-                         o.exact_max);
+                         "exact_max = %zu: exact LMG visits 2^p subsets, at most 2^%d",
+                         o.exact_max, CSAT_LMG_EXACT_LIMIT);
     if (p > o.exact_max) {
-        if (o.permutations < 2)
+        if (o.permutations < 2 || o.permutations > CSAT_LMG_PERMUTATIONS_MAX)
             return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                             "Monte Carlo LMG needs at least 2 permutations");
+                             "Monte Carlo LMG needs between 2 and %u permutations, not %zu",
+                             CSAT_LMG_PERMUTATIONS_MAX, o.permutations);
         return lmg_monte_carlo(corr, p, &o, out, se, err);
     }
     double *cond = malloc(p * p * sizeof *cond);
