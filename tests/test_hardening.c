@@ -1,0 +1,467 @@
+/*
+ * Regression tests of what probing the library found (issue "Hardening"),
+ * one case per finding. Expected values are derived by hand in the
+ * comments; each case names the finding it keeps fixed.
+ */
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+
+/* A small key-driver data set: y = 1 + 2 x0 − x1 + noise, rows i = 0..n−1. */
+#define ROWS 40
+static void driver_data(double *x, double *y)
+{
+    for (int i = 0; i < ROWS; i++) {
+        x[2 * i] = (double)(i % 7);
+        x[2 * i + 1] = (double)((i * 3) % 5);
+        y[i] = 1 + 2 * x[2 * i] - x[2 * i + 1] + 0.25 * ((i * 11) % 4);
+    }
+}
+
+/* 1: reps × p × 8 bytes wraps size_t for reps = 2^61 + 1, p = 1; the
+ * bootstrap must refuse it before allocating, and refuse reps above the
+ * documented limit. */
+static void test_bootstrap_reps_that_wrap_the_size_are_overflow(void **state)
+{
+    (void)state;
+    double x[ROWS], y[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+        x[i] = (double)(i % 9);
+        y[i] = x[i] + 0.5 * (i % 3);
+    }
+    csat_drivers *m = NULL;
+    csat_error err;
+    OK(csat_drivers_fit(x, ROWS, 1, 1, y, NULL, NULL, &m, &err));
+    double lo[1], hi[1];
+    csat_bootstrap_options o = CSAT_BOOTSTRAP_OPTIONS_DEFAULT;
+    o.reps = ((size_t)1 << 61) + 1;
+    EXPECT_FAIL(CSAT_ERR_OVERFLOW, lo, csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &o, lo, hi, NULL, &err));
+    o.reps = (size_t)CSAT_BOOTSTRAP_REPS_MAX + 1;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, lo, csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &o, lo, hi, NULL, &err));
+    csat_drivers_free(m);
+}
+
+/* 4: Monte Carlo orderings and exact_max beyond their documented limits. */
+static void test_importance_work_beyond_the_limits_is_refused(void **state)
+{
+    (void)state;
+    double x[2 * ROWS], y[ROWS], imp[2];
+    driver_data(x, y);
+    csat_drivers *m = NULL;
+    csat_error err;
+    OK(csat_drivers_fit(x, ROWS, 2, 2, y, NULL, NULL, &m, &err));
+    csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    o.exact_max = CSAT_LMG_EXACT_LIMIT + 1;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, imp, csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, &o, imp, NULL, &err));
+    o.exact_max = 1; /* p = 2 > 1: Monte Carlo */
+    o.permutations = (size_t)CSAT_LMG_PERMUTATIONS_MAX + 1;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, imp, csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, &o, imp, NULL, &err));
+    csat_drivers_free(m);
+}
+
+/* 2: constant columns whose mean is not a double. 0.7 is not exact in
+ * binary, so Σ(x − x̄)² is rounding noise, not 0; the column is constant
+ * all the same and the fit must say SINGULAR for it (column p = outcome). */
+static void test_constant_outcome_with_inexact_mean_is_singular(void **state)
+{
+    (void)state;
+    double x[2 * ROWS], y[ROWS], w[ROWS];
+    driver_data(x, y);
+    for (int i = 0; i < ROWS; i++) {
+        y[i] = 0.7;
+        w[i] = 0.3 + 0.1 * (i % 5); /* survey-like weights */
+    }
+    csat_drivers *m = NULL;
+    csat_error err;
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 2, m, csat_drivers_fit(x, ROWS, 2, 2, y, NULL, NULL, &m, &err));
+    for (int i = 0; i < ROWS; i++)
+        y[i] = 7;
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 2, m, csat_drivers_fit(x, ROWS, 2, 2, y, w, NULL, &m, &err));
+    /* The same through the accumulator. */
+    csat_xprod *a = NULL;
+    OK(csat_xprod_create(2, &a, &err));
+    OK(csat_xprod_add(a, x, ROWS, 2, y, w, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 2, m, csat_drivers_fit_xprod(a, NULL, &m, &err));
+    csat_xprod_free(a);
+}
+
+static void test_constant_driver_with_weights_is_singular_through_xprod(void **state)
+{
+    (void)state;
+    double x[2 * ROWS], y[ROWS], w[ROWS];
+    driver_data(x, y);
+    for (int i = 0; i < ROWS; i++) {
+        x[2 * i + 1] = 5;
+        w[i] = 0.3 + 0.1 * (i % 5);
+    }
+    csat_error err;
+    csat_xprod *a = NULL;
+    csat_drivers *m = NULL;
+    OK(csat_xprod_create(2, &a, &err));
+    OK(csat_xprod_add(a, x, ROWS, 2, y, w, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 1, m, csat_drivers_fit_xprod(a, NULL, &m, &err));
+    /* Merged from shards, and after a serialisation round trip. */
+    csat_xprod *b = NULL, *c = NULL;
+    OK(csat_xprod_create(2, &b, &err));
+    OK(csat_xprod_add(b, x, ROWS / 2, 2, y, w, &err));
+    OK(csat_xprod_create(2, &c, &err));
+    OK(csat_xprod_add(c, x + ROWS, ROWS / 2, 2, y + ROWS / 2, w + ROWS / 2, &err));
+    OK(csat_xprod_merge(b, c, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 1, m, csat_drivers_fit_xprod(b, NULL, &m, &err));
+    size_t len = 0;
+    OK(csat_xprod_serialize(b, NULL, 0, &len, &err));
+    unsigned char *buf = malloc(len);
+    assert_non_null(buf);
+    OK(csat_xprod_serialize(b, buf, len, &len, &err));
+    csat_xprod *d = NULL;
+    OK(csat_xprod_deserialize(buf, len, &d, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 1, m, csat_drivers_fit_xprod(d, NULL, &m, &err));
+    /* A driver constant only among the rows of positive weight is constant
+     * for the weighted fit too. */
+    x[1 + 2 * 3] = 9;
+    w[3] = 0;
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 1, m, csat_drivers_fit(x, ROWS, 2, 2, y, w, NULL, &m, &err));
+    free(buf);
+    csat_xprod_free(a);
+    csat_xprod_free(b);
+    csat_xprod_free(c);
+    csat_xprod_free(d);
+}
+
+/* 3: deserialisers accept only states that add and merge can produce. */
+static unsigned char *serialize_tally(const csat_tally *t, size_t *len)
+{
+    csat_error err;
+    OK(csat_tally_serialize(t, NULL, 0, len, &err));
+    unsigned char *buf = malloc(*len);
+    assert_non_null(buf);
+    OK(csat_tally_serialize(t, buf, *len, len, &err));
+    return buf;
+}
+
+static void put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void put_f64(unsigned char *p, double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    put_u64(p, bits);
+}
+
+static void test_tally_blobs_with_inconsistent_sums_are_refused(void **state)
+{
+    (void)state;
+    /* Layout (doc/methods.md, "Serialisation format"): 24-byte header,
+     * then per point u64 unit, u64 wcount, f64 sw, f64 sw2. */
+    double x[] = { 1, 4, 5, 5, 3 }, w[] = { 1, 2, 1, 1, 1 };
+    csat_tally *t = NULL, *u = NULL;
+    csat_error err;
+    OK(csat_tally_create(1, 5, &t, &err));
+    OK(csat_tally_add(t, x, 5, w, &err));
+    size_t len;
+    unsigned char *buf = serialize_tally(t, &len);
+    /* Accepted as written, and written again to the same bytes. */
+    OK(csat_tally_deserialize(buf, len, &u, &err));
+    size_t len2;
+    unsigned char *again = serialize_tally(u, &len2);
+    assert_int_equal(len, len2);
+    assert_memory_equal(buf, again, len);
+    free(again);
+    csat_tally_free(u);
+    /* Point 5 (index 4): two weighted answers, Σw = 2, Σw² = 2; Σw² = 0
+     * with Σw > 0 is impossible. */
+    unsigned char *p5 = buf + 24 + 32 * 4;
+    put_f64(p5 + 24, 0.0);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, u, csat_tally_deserialize(buf, len, &u, &err));
+    /* Σw² > (Σw)² = 4 is impossible too. */
+    put_f64(p5 + 24, 4.5);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, u, csat_tally_deserialize(buf, len, &u, &err));
+    /* Σw² < (Σw)²/m = 2 likewise. */
+    put_f64(p5 + 24, 1.5);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, u, csat_tally_deserialize(buf, len, &u, &err));
+    put_f64(p5 + 24, 2.0);
+    /* Counts of 2^63 at two points wrap a 64-bit total. */
+    put_u64(buf + 24, (uint64_t)1 << 63);
+    put_u64(buf + 24 + 32, (uint64_t)1 << 63);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, u, csat_tally_deserialize(buf, len, &u, &err));
+    /* 2^62 unweighted answers at point 1 are a valid state; merging it
+     * into itself three times passes 2^64 and must say OVERFLOW, leaving
+     * the tally as it was. */
+    put_u64(buf + 24 + 32, 0);
+    put_u64(buf + 24, (uint64_t)1 << 62);
+    OK(csat_tally_deserialize(buf, len, &u, &err));
+    OK(csat_tally_merge(u, u, &err)); /* 2^63 */
+    csat_sample before, after;
+    OK(csat_tally_sample(u, &before, &err));
+    memset(&err, 0, sizeof err);
+    assert_int_equal(csat_tally_merge(u, u, &err), CSAT_ERR_OVERFLOW);
+    assert_int_equal(err.code, CSAT_ERR_OVERFLOW);
+    OK(csat_tally_sample(u, &after, &err));
+    assert_memory_equal(&before, &after, sizeof before);
+    /* Adding to a tally whose total is near the limit is OVERFLOW too. */
+    double more = 1;
+    csat_tally *v = NULL;
+    put_u64(buf + 24, UINT64_MAX - 5); /* with the 5 weighted answers: 2^64 − 1 */
+    OK(csat_tally_deserialize(buf, len, &v, &err));
+    assert_int_equal(csat_tally_add(v, &more, 1, NULL, NULL), CSAT_ERR_OVERFLOW);
+    csat_tally_free(v);
+    csat_tally_free(u);
+    csat_tally_free(t);
+    free(buf);
+}
+
+static void moments_blob(const csat_moments *m, unsigned char *buf)
+{
+    csat_error err;
+    size_t len;
+    OK(csat_moments_serialize(m, buf, CSAT_MOMENTS_SERIALIZED_SIZE, &len, &err));
+}
+
+static void test_moment_blobs_and_structs_with_impossible_states_are_refused(void **state)
+{
+    (void)state;
+    double x[] = { 1000, 1000, 1000 };
+    csat_moments m = CSAT_MOMENTS_INIT, r;
+    csat_error err;
+    OK(csat_moments_add(&m, x, 3, NULL, &err));
+    unsigned char buf[CSAT_MOMENTS_SERIALIZED_SIZE], again[CSAT_MOMENTS_SERIALIZED_SIZE];
+    moments_blob(&m, buf);
+    OK(csat_moments_deserialize(buf, sizeof buf, &r, &err));
+    moments_blob(&r, again);
+    assert_memory_equal(buf, again, sizeof buf);
+    /* Byte layout: n at 8, n_missing at 16, then sum_w, mean, m2, sum_w2,
+     * mean_w2, m2_w2, min, max from 24, reserved 88..95. */
+    unsigned char bad[CSAT_MOMENTS_SERIALIZED_SIZE];
+    memcpy(bad, buf, sizeof bad);
+    bad[90] = 1; /* reserved byte */
+    EXPECT_FAIL(CSAT_ERR_FORMAT, r, csat_moments_deserialize(bad, sizeof bad, &r, &err));
+    memcpy(bad, buf, sizeof bad);
+    put_f64(bad + 24 + 8 * 6, 1001); /* min 1001 > max 1000 */
+    EXPECT_FAIL(CSAT_ERR_FORMAT, r, csat_moments_deserialize(bad, sizeof bad, &r, &err));
+    /* n = 0 with Σw = 4: merged, it once gave a mean of 336 with min = max
+     * = 1000. */
+    memcpy(bad, buf, sizeof bad);
+    put_u64(bad + 8, 0);
+    put_f64(bad + 24, 4);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, r, csat_moments_deserialize(bad, sizeof bad, &r, &err));
+    /* A mean outside [min, max]. */
+    memcpy(bad, buf, sizeof bad);
+    put_f64(bad + 32, 336);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, r, csat_moments_deserialize(bad, sizeof bad, &r, &err));
+    /* The struct is the caller's: merge and mean check it the same way. */
+    csat_moments forged = m;
+    forged.n = 0;
+    csat_moments dst = m;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(csat_moments_merge(&dst, &forged, &err), CSAT_ERR_ARGUMENT);
+    assert_memory_equal(&dst, &m, sizeof m);
+    csat_mean_result mr;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, mr, csat_moments_mean(&forged, NULL, &mr, &err));
+    /* Counts that cannot be added: n = 2^63 (a valid state: Σw = 1, Σw² = 1)
+     * merged into itself. */
+    csat_moments big = { (size_t)1 << 63, 0, 1, 5, 0, 1, 5, 0, 5, 5 };
+    dst = big;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(csat_moments_merge(&dst, &big, &err), CSAT_ERR_OVERFLOW);
+    assert_memory_equal(&dst, &big, sizeof big);
+}
+
+static void test_xprod_blobs_with_impossible_counts_are_refused(void **state)
+{
+    (void)state;
+    double x[2 * ROWS], y[ROWS];
+    driver_data(x, y);
+    csat_xprod *a = NULL, *b = NULL;
+    csat_error err;
+    OK(csat_xprod_create(2, &a, &err));
+    OK(csat_xprod_add(a, x, ROWS, 2, y, NULL, &err));
+    size_t len;
+    OK(csat_xprod_serialize(a, NULL, 0, &len, &err));
+    unsigned char *buf = malloc(len), *again = malloc(len);
+    assert_non_null(buf);
+    assert_non_null(again);
+    OK(csat_xprod_serialize(a, buf, len, &len, &err));
+    OK(csat_xprod_deserialize(buf, len, &b, &err));
+    OK(csat_xprod_serialize(b, again, len, &len, &err));
+    assert_memory_equal(buf, again, len);
+    csat_xprod_free(b);
+    /* Header: p at 8, n at 16, n_missing at 24, n_pos at 32. n = 0 with
+     * n_pos = 10^6 once gave a p-value of 0. */
+    put_u64(buf + 16, 0);
+    put_u64(buf + 32, 1000000);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, b, csat_xprod_deserialize(buf, len, &b, &err));
+    /* n_pos = n but Σw² > (Σw)². */
+    put_u64(buf + 16, ROWS);
+    put_u64(buf + 32, ROWS);
+    put_f64(buf + 48, ROWS * ROWS + 1.0);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, b, csat_xprod_deserialize(buf, len, &b, &err));
+    /* A co-moment beyond Cauchy–Schwarz: |c_01| > √c_00 √c_11. */
+    OK(csat_xprod_serialize(a, buf, len, &len, &err));
+    put_f64(buf + 56 + 8 * 3 + 8 * 1, 1e6);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, b, csat_xprod_deserialize(buf, len, &b, &err));
+    /* A "varies" flag that is neither 0 nor 1. */
+    OK(csat_xprod_serialize(a, buf, len, &len, &err));
+    buf[len - 1] = 2;
+    EXPECT_FAIL(CSAT_ERR_FORMAT, b, csat_xprod_deserialize(buf, len, &b, &err));
+    free(buf);
+    free(again);
+    csat_xprod_free(a);
+}
+
+/* 5: weights beyond [1e-50, 1e50] are refused; within it the NPS and its
+ * SE do not depend on the scale of the weights. */
+static void test_weights_outside_the_range_are_refused_and_scale_free_within(void **state)
+{
+    (void)state;
+    double x[] = { 10, 9, 8, 7, 6, 3, 10, 9, 0, 10 };
+    double w[10], ws[10];
+    for (int i = 0; i < 10; i++)
+        w[i] = 1 + 0.5 * (i % 3);
+    csat_nps_result r1, r2;
+    csat_error err;
+    OK(csat_nps(x, 10, w, NULL, &r1, &err));
+    for (double scale = 1e-45; scale <= 1e45; scale *= 1e15) {
+        for (int i = 0; i < 10; i++)
+            ws[i] = w[i] * scale;
+        OK(csat_nps(x, 10, ws, NULL, &r2, &err));
+        cmp_rel(CTX("nps scaled weights", 1e-13), "score", r2.score, r1.score);
+        cmp_rel(CTX("nps scaled weights", 1e-13), "se", r2.se, r1.se);
+        cmp_rel(CTX("nps scaled weights", 1e-13), "ci_lower", r2.ci_lower, r1.ci_lower);
+    }
+    ws[0] = w[0];
+    ws[3] = 1e154; /* once made the SE infinite */
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_nps(x, 10, ws, NULL, &r2, &err));
+    ws[3] = 1e-154; /* once gave SE 0 and the CI [20, 20] */
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_nps(x, 10, ws, NULL, &r2, &err));
+    /* Moments with a weight of 1e308 could be serialised but not read back. */
+    double v[] = { 1, 2 }, big[] = { 1e308, 1 };
+    csat_moments m = CSAT_MOMENTS_INIT;
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 0, m, csat_moments_add(&m, v, 2, big, &err));
+    /* mean_score([1e308, -1e308]) was NaN with CSAT_OK. */
+    double huge[] = { 1e308, -1e308 };
+    csat_mean_result mr;
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, mr, csat_mean_score(huge, 2, NULL, NULL, &mr, &err));
+    double edge[] = { 1e50, -1e50 };
+    OK(csat_mean_score(edge, 2, NULL, NULL, &mr, &err));
+    assert_true(mr.score == 0 && isfinite(mr.se));
+}
+
+/* 6: comparisons refuse NaN/inf scores; extreme SEs give the Welch df of
+ * their ratio. With SEs s and 2s and df 10 and 20:
+ * df = (1 + 4)² / (1/10 + 16/20) = 25 / 0.9 = 27.777…, whatever s is. */
+static void test_comparisons_of_extreme_or_invalid_results(void **state)
+{
+    (void)state;
+    csat_mean_result a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    a.score = 1;
+    a.df = 10;
+    b.score = 2;
+    b.df = 20;
+    csat_comparison c;
+    csat_error err;
+    for (double s = 1e-160; s < 1e161; s *= 1e80) {
+        a.se = s;
+        b.se = 2 * s;
+        OK(csat_compare_means(&a, &b, 0.95, &c, &err));
+        cmp_rel(CTX("welch df", 1e-14), "df", c.df, 25.0 / 0.9);
+        assert_false(isnan(c.p));
+        assert_false(isnan(c.statistic));
+    }
+    a.score = NAN;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_means(&a, &b, 0.95, &c, &err));
+    a.score = INFINITY;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_mean_benchmark(&a, 0, 0.95, &c, &err));
+    csat_nps_result n1, n2;
+    memset(&n1, 0, sizeof n1);
+    memset(&n2, 0, sizeof n2);
+    n1.se = n2.se = 1;
+    n1.score = NAN;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_nps(&n1, &n2, 0.95, &c, &err));
+    n1.score = 150;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_nps_benchmark(&n1, 0, 0.95, &c, &err));
+}
+
+/* 7: top/bottom boxes on scales at the ends of int (signed overflow once). */
+static void test_boxes_at_the_ends_of_int(void **state)
+{
+    (void)state;
+    double x[] = { INT_MIN, (double)INT_MIN + 1, (double)INT_MIN + 4 };
+    csat_scale_options o = { INT_MIN, INT_MIN + 4, 0.95 };
+    csat_share_result r;
+    csat_error err;
+    OK(csat_bottom_box(x, 3, NULL, 1, &o, &r, &err));
+    assert_true(fabs(r.share - 1.0 / 3) < 1e-15); /* one answer of three at INT_MIN */
+    OK(csat_top_box(x, 3, NULL, 5, &o, &r, &err));
+    assert_true(r.share == 1);
+    double y[] = { INT_MAX, (double)INT_MAX - 1 };
+    csat_scale_options p = { INT_MAX - 4, INT_MAX, 0.95 };
+    OK(csat_top_box(y, 2, NULL, 1, &p, &r, &err));
+    assert_true(r.share == 0.5);
+    OK(csat_bottom_box(y, 2, NULL, 5, &p, &r, &err));
+    assert_true(r.share == 1);
+}
+
+/* 8: errors name the right place and the right code. */
+static void test_errors_name_the_right_row_and_code(void **state)
+{
+    (void)state;
+    /* csat_gap summarises differences 256 rows at a time; a difference
+     * beyond 1e50 at row 280 is row 280, not 24. */
+    enum { N = 300 };
+    double *e = calloc(N, sizeof *e), *q = calloc(N, sizeof *q);
+    assert_non_null(e);
+    assert_non_null(q);
+    for (int i = 0; i < N; i++) {
+        e[i] = 3 + i % 2;
+        q[i] = 4;
+    }
+    e[280] = -6e49;
+    q[280] = 6e49;
+    csat_comparison c;
+    csat_error err;
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 280, 0, c, csat_gap(e, q, N, 1, 1, 0.95, &c, NULL, &err));
+    free(e);
+    free(q);
+    /* A complaint code of 2^60 is an integer, but beyond the ±2^53 a double
+     * holds exactly: the message says so. */
+    double codes[] = { 1, 1152921504606846976.0 };
+    size_t k;
+    csat_category_count cat[2];
+    memset(&err, 0, sizeof err);
+    assert_int_equal(csat_complaints_pareto(codes, 2, cat, 2, &k, NULL, &err), CSAT_ERR_RANGE);
+    assert_int_equal(err.index, 1);
+    assert_non_null(strstr(err.message, "2^53"));
+    /* Item weights whose sum overflows are an argument error that says so,
+     * not "no valid observation". */
+    double items[] = { 1, 5, 2, 4 }, lo[] = { 1, 1 }, hi[] = { 5, 5 }, v[] = { 1e308, 1e308 };
+    csat_mean_result mr;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, mr, csat_index(items, 2, 2, 2, NULL, lo, hi, v, NULL, &mr, &err));
+    assert_non_null(strstr(err.message, "scale them down"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bootstrap_reps_that_wrap_the_size_are_overflow),
+        cmocka_unit_test(test_importance_work_beyond_the_limits_is_refused),
+        cmocka_unit_test(test_constant_outcome_with_inexact_mean_is_singular),
+        cmocka_unit_test(test_constant_driver_with_weights_is_singular_through_xprod),
+        cmocka_unit_test(test_tally_blobs_with_inconsistent_sums_are_refused),
+        cmocka_unit_test(test_moment_blobs_and_structs_with_impossible_states_are_refused),
+        cmocka_unit_test(test_xprod_blobs_with_impossible_counts_are_refused),
+        cmocka_unit_test(test_weights_outside_the_range_are_refused_and_scale_free_within),
+        cmocka_unit_test(test_comparisons_of_extreme_or_invalid_results),
+        cmocka_unit_test(test_boxes_at_the_ends_of_int),
+        cmocka_unit_test(test_errors_name_the_right_row_and_code),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
