@@ -79,10 +79,12 @@ CSAT_API CSAT_NODISCARD csat_status csat_moments_init(csat_moments *m, csat_erro
  * @param m   Accumulator (modified only on success).
  * @param x   Values; NaN is missing. May be NULL when @p n is 0.
  * @param n   Number of values.
- * @param w   Weights (finite, ≥ 0) or NULL for all 1.
+ * @param w   Weights (0 or in [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX]) or NULL for all 1.
  * @param err Optional error details, may be NULL; `index` names the element.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL (m, or x with n > 0);
- *         ::CSAT_ERR_RANGE (an infinite value); ::CSAT_ERR_WEIGHT.
+ *         ::CSAT_ERR_RANGE (a value infinite or beyond ±::CSAT_VALUE_MAX);
+ *         ::CSAT_ERR_WEIGHT; ::CSAT_ERR_ARGUMENT (@p m holds a state no
+ *         accumulator can reach); ::CSAT_ERR_OVERFLOW (counts or sums).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_moments_add(csat_moments *m, const double *x, size_t n,
                                                      const double *w, csat_error *err);
@@ -92,7 +94,11 @@ CSAT_API CSAT_NODISCARD csat_status csat_moments_add(csat_moments *m, const doub
  * @param dst Accumulator receiving the union of both samples.
  * @param src Accumulator to merge (unchanged).
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_OVERFLOW.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_ARGUMENT (either struct
+ *         holds a state no accumulator can reach: inconsistent counts, sums,
+ *         mean and range — doc/methods.md, "Serialisation format") or
+ *         ::CSAT_ERR_OVERFLOW (a count or sum would overflow; @p dst is then
+ *         unchanged).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_moments_merge(csat_moments *dst, const csat_moments *src,
                                                        csat_error *err);
@@ -117,7 +123,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_moments_serialize(const csat_moments *m
  * @param len Their number.
  * @param out Receives the accumulator.
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_FORMAT.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_FORMAT (malformed, or a
+ *         state no accumulator can reach, reserved bytes not zero).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_moments_deserialize(const void *buf, size_t len,
                                                              csat_moments *out, csat_error *err);
@@ -187,10 +194,11 @@ CSAT_API void csat_tally_free(csat_tally *t);
  * @param t   Tally (modified only on success).
  * @param x   Answers. May be NULL when @p n is 0.
  * @param n   Number of answers.
- * @param w   Weights (finite, ≥ 0) or NULL for all 1.
+ * @param w   Weights (0 or in [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX]) or NULL for all 1.
  * @param err Optional error details, may be NULL; `index` names the element.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_RANGE (off the scale or not
- *         an integer); ::CSAT_ERR_WEIGHT; ::CSAT_ERR_NOMEM; ::CSAT_ERR_OVERFLOW.
+ *         an integer); ::CSAT_ERR_WEIGHT; ::CSAT_ERR_NOMEM; ::CSAT_ERR_OVERFLOW
+ *         (the tally's total count would pass SIZE_MAX).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_add(csat_tally *t, const double *x, size_t n,
                                                    const double *w, csat_error *err);
@@ -201,7 +209,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_add(csat_tally *t, const double *
  * @param src Tally to merge (unchanged).
  * @param err Optional error details, may be NULL.
  * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_ARGUMENT (different scales)
- *         or ::CSAT_ERR_OVERFLOW.
+ *         or ::CSAT_ERR_OVERFLOW (the total count would pass 2^64 or SIZE_MAX,
+ *         or a weight sum a double; @p dst is then unchanged).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_merge(csat_tally *dst, const csat_tally *src,
                                                      csat_error *err);
@@ -263,7 +272,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_serialize(const csat_tally *t, vo
  * @param len Their number.
  * @param out Receives a new tally; the caller frees it with ::csat_tally_free.
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_FORMAT or ::CSAT_ERR_NOMEM.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_NOMEM or ::CSAT_ERR_FORMAT
+ *         (malformed, or counts and weight sums no tally can reach).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_deserialize(const void *buf, size_t len,
                                                            csat_tally **out, csat_error *err);

@@ -62,11 +62,13 @@ CSAT_API void csat_xprod_free(csat_xprod *a);
  * @param n   Number of rows.
  * @param ld  Leading dimension, ≥ p.
  * @param y   Outcome (n values).
- * @param w   Weights (finite, ≥ 0) or NULL.
+ * @param w   Weights (0 or in [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX]) or NULL.
  * @param err Optional error details, may be NULL; `index` is the row,
  *            `column` the driver of an infinite value.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (ld < p);
- *         ::CSAT_ERR_RANGE (an infinite value); ::CSAT_ERR_WEIGHT.
+ *         ::CSAT_ERR_RANGE (a value infinite or beyond ±::CSAT_VALUE_MAX);
+ *         ::CSAT_ERR_WEIGHT; ::CSAT_ERR_OVERFLOW (row counts or sums);
+ *         ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n,
                                                    size_t ld, const double *y, const double *w,
@@ -77,7 +79,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_xprod_add(csat_xprod *a, const double *
  * @param dst Accumulator receiving the union of both samples.
  * @param src Accumulator to merge (unchanged).
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_ARGUMENT (different p).
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_ARGUMENT (different p),
+ *         ::CSAT_ERR_OVERFLOW (row counts or sums; @p dst is then unchanged)
+ *         or ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_xprod_merge(csat_xprod *dst, const csat_xprod *src,
                                                      csat_error *err);
@@ -120,7 +124,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_xprod_serialize(const csat_xprod *a, vo
  * @param len Their number.
  * @param out Receives a new accumulator; the caller frees it with ::csat_xprod_free.
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_FORMAT or ::CSAT_ERR_NOMEM.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_NOMEM or ::CSAT_ERR_FORMAT
+ *         (malformed, of format version 1, or a state no accumulator can
+ *         reach).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_xprod_deserialize(const void *buf, size_t len,
                                                            csat_xprod **out, csat_error *err);
@@ -159,7 +165,7 @@ typedef struct csat_drivers csat_drivers;
  * @param p   Number of drivers, 1 ≤ p ≤ ::CSAT_DRIVERS_MAX.
  * @param ld  Leading dimension, ≥ p.
  * @param y   Outcome (n values).
- * @param w   Weights (finite, ≥ 0) or NULL.
+ * @param w   Weights (0 or in [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX]) or NULL.
  * @param opt Options or NULL for ::CSAT_DRIVERS_OPTIONS_DEFAULT.
  * @param out Receives the model; the caller frees it with ::csat_drivers_free.
  * @param err Optional error details, may be NULL. For ::CSAT_ERR_SINGULAR

@@ -18,7 +18,8 @@
  * - `x` holds `n` answers; NaN is a missing answer (skipped, counted in
  *   `n_missing`). On an integer scale every other answer must be an integer
  *   in [scale_min, scale_max]; nothing is rounded or clamped.
- * - `w` holds `n` weights (finite, ≥ 0) or is NULL for equal weights.
+ * - `w` holds `n` weights (0 or in [::CSAT_WEIGHT_MIN, ::CSAT_WEIGHT_MAX]) or is
+ *   NULL for equal weights.
  *   Weighted variances are the linearisation (Taylor series) variances of a
  *   one-stage design with replacement, as R's survey package computes them
  *   for `svydesign(ids = ~1, weights = ~w)`; intervals for shares use the
