@@ -12,7 +12,8 @@
  *   table of rows (copied).
  * - `csat_error *err` is hidden; a non-OK status raises ValueError
  *   (MemoryError for CSAT_ERR_NOMEM, csat.SingularError, a subclass of
- *   ArithmeticError, for CSAT_ERR_SINGULAR) with the library's message, or
+ *   ArithmeticError, for CSAT_ERR_SINGULAR, OverflowError for
+ *   CSAT_ERR_OVERFLOW) with the library's message, or
  *   calls Lua's error() with it. Python exceptions carry `code`, `index` and
  *   `column`. `csat_error *perr` is the same in Python; in Lua the function
  *   returns nil, message, code, index, column instead of raising (index and
@@ -180,6 +181,7 @@ static void csat_py_raise(csat_status status, const csat_error *e)
     PyObject *singular = csat_py_singular_error ? csat_py_singular_error : PyExc_ArithmeticError;
     PyObject *type = status == CSAT_ERR_NOMEM      ? PyExc_MemoryError
                      : status == CSAT_ERR_SINGULAR ? singular
+                     : status == CSAT_ERR_OVERFLOW ? PyExc_OverflowError
                                                    : PyExc_ValueError;
     const char *msg = e->message[0] ? e->message : csat_strerror(status);
     PyObject *exc = PyObject_CallFunction(type, "s", msg);
@@ -994,6 +996,23 @@ static int csat_lua_size(lua_State *L, int idx, size_t *out)
     return 0;
 }
 
+/* A real argument or option field: a Lua number only. Lua's own test,
+ * lua_isnumber, also accepts a string that converts ("0.9"), which would be
+ * read as a number without a word. */
+static int csat_lua_isreal(lua_State *L, int idx)
+{
+    return lua_type(L, idx) == LUA_TNUMBER;
+}
+
+/* An enumeration value: a number with an integral value. */
+static int csat_lua_isenum(lua_State *L, int idx)
+{
+    int ok = 0;
+    if (lua_type(L, idx) == LUA_TNUMBER)
+        (void)lua_tointegerx(L, idx, &ok);
+    return ok;
+}
+
 /* A seed: an integer >= 0 (Lua integers reach 2^63 - 1). */
 static int csat_lua_uint64(lua_State *L, int idx, uint64_t *out)
 {
@@ -1086,6 +1105,11 @@ static void csat_lua_int_array(lua_State *L, const int *a, size_t len)
     SWIG_fail;
 }
 %typemap(out) uint64_t "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;"
+
+/* Reals and enumerations are numbers, never strings that convert. */
+%typemap(in, checkfn="csat_lua_isreal") double "$1 = (double)lua_tonumber(L, $input);"
+%typemap(in, checkfn="csat_lua_isenum") enum SWIGTYPE
+  "$1 = ($type)lua_tointeger(L, $input);"
 
 %typemap(out) csat_status ""
 

@@ -9,8 +9,10 @@
 --
 -- Every result has score, se, ci = {lower, upper}, level, n, n_weighted,
 -- n_effective, n_missing and its own fields. Bad data or options raise an
--- error (use pcall) with the library's message. Every number is computed by
--- the C library (module csat_core); this file only reshapes tables.
+-- error (use pcall) with the library's message. Numeric options and
+-- arguments must be Lua numbers: a string such as "0.9" is an error, never
+-- converted. Every number is computed by the C library (module
+-- csat_core); this file only reshapes tables.
 --
 -- Key drivers: csat.key_drivers(rows, y, {weights =, names =, intercept =,
 -- level =}) fits the weighted least-squares model of y on the drivers (rows
@@ -65,16 +67,47 @@ local function set(...)
   return s
 end
 
--- An integer option: a number with an integral value (never truncated).
+-- A value as an error message shows it: strings quoted, so that "9" is
+-- not mistaken for the number 9.
+local function describe(v)
+  if type(v) == "string" then
+    return string.format("the string %q", v)
+  end
+  return tostring(v)
+end
+
+-- An integer option: a number with an integral value (never truncated,
+-- never converted from a string).
 local function int(v, what)
   if math.type(v) == "integer" then
     return v
   end
   local i = math.type(v) == "float" and math.tointeger(v)
   if not i then
-    error(what .. " must be an integer, not " .. tostring(v), 4)
+    error(what .. " must be an integer, not " .. describe(v), 4)
   end
   return i
+end
+
+-- A real option (level, benchmark, per...): a number, never a string that
+-- looks like one ("0.9"). `level` is error()'s level, 4 by default: the
+-- caller of the public function that called the options builder.
+local function real(v, what, level)
+  if type(v) ~= "number" then
+    error(what .. " must be a number, not " .. describe(v), level or 4)
+  end
+  return v
+end
+
+-- opts[key] checked by real(), or `default` when it is absent; for public
+-- functions reading their own options (error level 4 = their caller).
+local function real_opt(o, key, default)
+  local v = o[key]
+  if v == nil then
+    return default
+  end
+  v = real(v, key, 4)   -- not a tail call: the error level counts this frame
+  return v
 end
 
 local function scale_of(s, default, what)
@@ -91,7 +124,7 @@ local function nps_options(o, scale)
   c.scale_min, c.scale_max = scale_of(scale or o.scale, { 0, 10 })
   if o.promoter_min ~= nil then c.promoter_min = int(o.promoter_min, "promoter_min") end
   if o.detractor_max ~= nil then c.detractor_max = int(o.detractor_max, "detractor_max") end
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   if o.method ~= nil then
     local m = METHODS[o.method]
     if m == nil then
@@ -105,7 +138,7 @@ end
 local function scale_options(o, scale)
   local c = core.scale_options()
   c.scale_min, c.scale_max = scale_of(scale or o.scale, { 1, 5 })
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   return c
 end
 
@@ -113,13 +146,13 @@ local function csat_options(o, scale)
   local c = core.csat_options()
   c.scale_min, c.scale_max = scale_of(scale or o.scale, { 1, 5 })
   if o.satisfied_min ~= nil then c.satisfied_min = int(o.satisfied_min, "satisfied_min") end
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   return c
 end
 
 local function mean_options(o)
   local c = core.mean_options()
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   return c
 end
 
@@ -127,7 +160,7 @@ local function ces_options(o, scale)
   local c = core.ces_options()
   c.scale_min, c.scale_max = scale_of(scale or o.scale, { 1, 7 })
   if o.low_effort_min ~= nil then c.low_effort_min = int(o.low_effort_min, "low_effort_min") end
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   return c
 end
 
@@ -541,7 +574,7 @@ end
 local function count(v, what)
   local i = math.type(v) == "integer" and v or (math.type(v) == "float" and math.tointeger(v))
   if not i or i < 0 then
-    error(what .. " must be a non-negative integer, not " .. tostring(v), 5)
+    error(what .. " must be a non-negative integer, not " .. describe(v), 5)
   end
   return i
 end
@@ -554,7 +587,7 @@ local function fit_options(o)
     end
     c.intercept = o.intercept and 1 or 0
   end
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   return c
 end
 
@@ -569,7 +602,7 @@ end
 local function bootstrap_options(o)
   local c = core.bootstrap_options()
   if o.reps ~= nil then c.reps = count(o.reps, "reps") end
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   if o.seed ~= nil then c.seed = count(o.seed, "seed") end
   return c
 end
@@ -1008,9 +1041,10 @@ function M.compare(a, b, opts)
       .. (b ~= nil and "both" or "neither"), 2)
   end
   local ka = checked_kind(a, "compare", "a")
-  local level = o.level or 0.95
+  local level = real_opt(o, "level", 0.95)
   if o.benchmark ~= nil then
-    return comparison(BENCHMARK[ka](c_fields(a), o.benchmark, level), ka .. " vs benchmark")
+    return comparison(BENCHMARK[ka](c_fields(a), real_opt(o, "benchmark"), level),
+      ka .. " vs benchmark")
   end
   local kb = checked_kind(b, "compare", "b")
   if kb ~= ka then
@@ -1060,7 +1094,7 @@ function M.trend(results, opts)
       error("trend: wave " .. i .. " is neither a result nor a {score, se} pair", 2)
     end
   end
-  local d, changes = core.trend(scores, ses, o.times, o.level or 0.95)
+  local d, changes = core.trend(scores, ses, o.times, real_opt(o, "level", 0.95))
   local t = {
     slope = d.slope, se = d.se, ci = { d.ci_lower, d.ci_upper }, z = d.z, p = d.p,
     intercept = d.intercept, level = d.level, waves = d.waves, changes = {},
@@ -1098,8 +1132,8 @@ function M.gap(expected, perceived, opts)
     if result_kind(expected) ~= "mean" then
       error("gap: a target gap needs a mean result, not " .. expected.kind, 2)
     end
-    return comparison(core.compare_mean_benchmark(c_fields(expected), o.target,
-      o.level or 0.95), "gap")
+    return comparison(core.compare_mean_benchmark(c_fields(expected), real_opt(o, "target"),
+      real_opt(o, "level", 0.95)), "gap")
   end
   local o = check_options(opts, GAP_OPTS, "gap")
   local k = (type(expected) == "table" and type(expected[1]) == "table") and #expected[1] or 0
@@ -1112,9 +1146,10 @@ function M.gap(expected, perceived, opts)
     names = {}
     for j = 1, k do names[j] = j end
   end
-  local cmps, pairs_ = core.gap(expected, perceived, o.level or 0.95)
+  local level = real_opt(o, "level", 0.95)
+  local cmps, pairs_ = core.gap(expected, perceived, level)
   local t = { attribute = copy_list(names), gap = {}, se = {}, ci_lower = {}, ci_upper = {},
-              t = {}, df = {}, p = {}, pairs = pairs_, level = o.level or 0.95 }
+              t = {}, df = {}, p = {}, pairs = pairs_, level = level }
   for j, c in ipairs(cmps) do
     t.gap[j], t.se[j], t.ci_lower[j], t.ci_upper[j] = c.diff, c.se, c.ci_lower, c.ci_upper
     t.t[j], t.df[j], t.p[j] = c.statistic, c.df, c.p
@@ -1153,7 +1188,7 @@ function M.clv(margin, retention, discount, opts)
   if timing == nil then
     error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'", 2)
   end
-  return core.clv(margin, retention, discount, timing, o.horizon or math.huge)
+  return core.clv(margin, retention, discount, timing, real_opt(o, "horizon", math.huge))
 end
 
 local SURVIVAL_FIELDS = { "time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
@@ -1186,7 +1221,7 @@ local SURVIVAL_OPTS = set("observed", "level")
 -- level; and the method at(t).
 function M.survival(durations, opts)
   local o = check_options(opts, SURVIVAL_OPTS, "survival")
-  local h = core.survival_fit(durations, o.observed, o.level or 0.95)
+  local h = core.survival_fit(durations, o.observed, real_opt(o, "level", 0.95))
   local s = core.survival_summary(h)
   local flat = core.survival_steps(h)
   local w = #SURVIVAL_FIELDS
@@ -1215,13 +1250,14 @@ end
 -- level. Returns {rate, ci, count, exposure, per, level}.
 function M.rate(count, exposure, opts)
   local o = check_options(opts, RATE_OPTS, "rate")
-  return rate_result(core.rate(count, exposure, o.per or 1, o.level or 0.95))
+  return rate_result(core.rate(count, exposure, real_opt(o, "per", 1),
+    real_opt(o, "level", 0.95)))
 end
 
 --- Referrals per customer (csat.rate with per = 1). opts: level.
 function M.referral_rate(referrals, customers, opts)
   local o = check_options(opts, set("level"), "referral_rate")
-  return rate_result(core.rate(referrals, customers, 1, o.level or 0.95))
+  return rate_result(core.rate(referrals, customers, 1, real_opt(o, "level", 0.95)))
 end
 
 -- Category codes for the library: numbers as they are, or labels (strings;
@@ -1275,7 +1311,8 @@ function M.complaints(categories, opts)
     t.counts[i], t.shares[i], t.cum_shares[i] = c.count, c.share, c.cum_share
   end
   if o.customers ~= nil then
-    t.rate = rate_result(core.rate(sample.n, o.customers, o.per or 1000, o.level or 0.95))
+    t.rate = rate_result(core.rate(sample.n, real_opt(o, "customers"), real_opt(o, "per", 1000),
+      real_opt(o, "level", 0.95)))
   end
   return t
 end
@@ -1315,7 +1352,7 @@ function M.reviews(ratings, opts)
     error("reviews: prior must be a table {mean, weight}", 2)
   end
   c.prior_mean, c.prior_weight = prior[1], prior[2]
-  if o.level ~= nil then c.level = o.level end
+  if o.level ~= nil then c.level = real(o.level, "level", 3) end
   local d = core.reviews(ratings, c)
   return {
     rating = mean_result(d.rating), bayesian_average = d.bayesian_average,

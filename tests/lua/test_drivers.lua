@@ -315,7 +315,7 @@ test("singular design names the driver", function()
   raises("driver 1 %('x2'%) is constant", csat.key_drivers, x, Y)
   local flat = {}
   for i = 1, #Y do flat[i] = 3 end
-  raises("outcome is constant", csat.key_drivers, X, flat)
+  raises("outcome %(column 3%) is constant", csat.key_drivers, X, flat)
 end)
 
 test("bad input", function()

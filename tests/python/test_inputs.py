@@ -93,7 +93,7 @@ def test_none_and_nan_are_missing():
 def test_shape_and_type_errors():
     with pytest.raises(ValueError, match="one-dimensional"):
         csat.nps(np.ones((2, 3)))
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError, match="not strings"):
         csat.nps(["a", "b"])
     with pytest.raises(TypeError):
         csat.nps(None)

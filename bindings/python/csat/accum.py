@@ -11,7 +11,7 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import as_optional_vector, as_vector
+from ._convert import as_vector, as_weights
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 
 
@@ -45,7 +45,7 @@ class Tally:
     def add(self, scores, weights=None):
         """Count `scores` (NaN is missing) with optional `weights`; returns self.
         On error the tally is unchanged."""
-        _core.tally_add(self._t, as_vector(scores, "scores"), as_optional_vector(weights))
+        _core.tally_add(self._t, as_vector(scores, "scores"), as_weights(weights, scores))
         return self
 
     def merge(self, other):
@@ -179,7 +179,8 @@ class Moments:
     def add(self, values, weights=None):
         """Add `values` (NaN is missing) with optional `weights`; returns self.
         On error the accumulator is unchanged."""
-        _core.moments_add(self._m, as_vector(values), as_optional_vector(weights))
+        _core.moments_add(self._m, as_vector(values),
+                          as_weights(weights, values, like_what="values"))
         return self
 
     def merge(self, other):

@@ -24,8 +24,8 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import (_is_pandas, _to_numpy, as_days, as_durations, as_optional_vector,
-                       as_vector, day, days, pandas_module)
+from ._convert import (_is_pandas, _to_numpy, aligned, as_days, as_durations, as_numbers,
+                       as_optional_vector, as_vector, day, days, pandas_module)
 from .results import MeanResult, ShareResult, _Result
 from .scores import distribution
 
@@ -79,7 +79,8 @@ def churn(start_times, end_times, t0, t1):
     converted to days. Returns a Retention.
     """
     s, s_dates = as_days(start_times, "start_times")
-    e, e_dates = as_days(end_times, "end_times")
+    e, e_dates = as_days(aligned(end_times, start_times, "end_times", "start_times"),
+                         "end_times")
     if s_dates or e_dates:
         if not s_dates and s.size:
             raise TypeError("end_times are dates but start_times are not")
@@ -220,7 +221,8 @@ def survival(durations, observed=None, *, level=0.95):
     missing. Durations may be timedeltas (numpy, pandas), which are
     converted to days. Returns a Survival."""
     t, in_days = as_durations(durations, "durations")
-    handle = _core.survival_fit(t, as_optional_vector(observed, "observed"),
+    handle = _core.survival_fit(t, as_optional_vector(observed, "observed", durations,
+                                                      "durations"),
                                 _options.real(level, "level"))
     return Survival(handle, in_days)
 
@@ -317,7 +319,7 @@ def _category_codes(categories):
         return np.ascontiguousarray(codes), np.asarray(categories.cat.categories, dtype=object)
     a = np.asarray(_to_numpy(categories))
     if a.dtype.kind in "biuf":
-        return as_vector(a, "categories"), None
+        return as_vector(categories, "categories"), None    # masked codes: missing
     a = np.asarray(a, dtype=object)
     if a.ndim != 1:
         raise ValueError(f"categories must be one-dimensional, got {a.ndim} dimensions")
@@ -406,15 +408,15 @@ def resolution_times(times, resolved=None, *, sla, quantiles=(0.25, 0.5, 0.75, 0
     unit. Timedeltas (numpy, pandas) are converted to days, and then `sla`
     must be a timedelta too; the results are in days. Returns a
     Resolution."""
-    probs = as_vector(np.atleast_1d(np.asarray(_to_numpy(quantiles), dtype=np.float64)),
-                      "quantiles")
+    probs = as_vector(np.atleast_1d(as_numbers(quantiles, "quantiles")), "quantiles")
     t, in_days = as_durations(times, "times")
     limit = days(sla)
     if in_days and limit is None:
         raise TypeError(f"the times are timedeltas: sla must be a timedelta too, not {sla!r}")
     if not in_days and limit is not None:
         raise TypeError("sla is a timedelta but the times are numbers")
-    values, d = _core.resolution_times(t, as_optional_vector(resolved, "resolved"),
+    values, d = _core.resolution_times(t, as_optional_vector(resolved, "resolved", times,
+                                                             "times"),
                                        limit if in_days else _options.real(sla, "sla"), probs)
     return Resolution(d, probs.tolist(), values)
 

@@ -25,8 +25,8 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import (_is_pandas, _to_numpy, as_matrix, as_optional_vector, as_vector,
-                       pandas_module)
+from ._convert import (_is_pandas, aligned, as_matrix, as_numbers, as_optional_vector,
+                       as_vector, pandas_module)
 from .results import CESResult, MeanResult, NPSResult, ShareResult, _Result
 
 ADJUST_METHODS = {
@@ -233,7 +233,7 @@ def _as_table(x, what):
     if _is_pandas(x) and hasattr(x, "to_frame") and not hasattr(x, "columns"):
         x = x.to_frame()
     if not _is_pandas(x) and np.ndim(x) == 1:
-        x = np.asarray(_to_numpy(x), dtype=np.float64).reshape(-1, 1)
+        x = as_numbers(x, what).reshape(-1, 1)
     return as_matrix(x, what)
 
 
@@ -282,6 +282,7 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
             raise ValueError("expected and perceived must have the same (unique) columns; "
                              f"got {list(expected.columns)} and {list(perceived.columns)}")
         perceived = perceived[list(expected.columns)]
+    perceived = aligned(perceived, expected, "perceived", "expected")  # rows by index label
     e, columns = _as_table(expected, "expected")
     p, pcolumns = _as_table(perceived, "perceived")
     columns = columns if columns is not None else pcolumns

@@ -33,7 +33,7 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import _is_pandas, as_matrix, as_optional_vector, as_vector, pandas_module
+from ._convert import _is_pandas, aligned, as_matrix, as_vector, as_weights, pandas_module
 from ._core import SingularError
 from .results import Sample
 
@@ -113,7 +113,8 @@ def _column(frame, label, what):
 def _prepare(X, y, weights):
     """(X, y, weights, driver names or None, outcome name or None): float64
     arrays for the library; `y` and `weights` may name columns of a
-    DataFrame `X`, which are then not drivers."""
+    DataFrame `X`, which are then not drivers. A pandas `y` or `weights`
+    given with a DataFrame `X` is matched to its rows by index label."""
     if _is_pandas(X) and hasattr(X, "columns"):
         drop = []
         outcome = None
@@ -133,7 +134,8 @@ def _prepare(X, y, weights):
                 raise TypeError(f"{what} may be a column name only when X is a DataFrame")
         x, columns = as_matrix(X, "X")
         outcome = None
-    return x, as_vector(y, "y"), as_optional_vector(weights), columns, outcome
+    return (x, as_vector(aligned(y, X, "y", "X"), "y"), as_weights(weights, X, like_what="X"),
+            columns, outcome)
 
 
 def _driver_names(names, columns, p):

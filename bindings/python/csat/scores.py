@@ -1,12 +1,17 @@
 """Scores of arrays of answers: NPS, CSAT, box shares, mean, CES,
 distribution and the composite index.
 
-`scores` and `weights` may be anything numpy turns into a 1-D float64
-array: a numpy array (used in place when it is already contiguous
-float64), a pandas Series (nullable dtypes included; pd.NA is missing),
-a list or an array.array. NaN is a missing answer. Bad data or options
-raise ValueError with the library's message (the exception's `code`,
-`index` and `column` attributes locate the problem).
+`scores` and `weights` may be any 1-D sequence of numbers: a numpy array
+(used in place when it is already contiguous float64), a numpy masked
+array (a masked answer is missing; a masked weight is an error), a pandas
+Series (nullable dtypes included; pd.NA is missing), a list or an
+array.array. NaN is a missing answer. Strings, bytes, complex numbers,
+dates and durations raise TypeError (booleans are 0 and 1). When scores
+and weights are both pandas objects they are matched by index label: the
+weights are reordered to the scores' index when both hold the same
+labels, and ValueError is raised when the labels differ. Bad data or
+options raise ValueError with the library's message (the exception's
+`code`, `index` and `column` attributes locate the problem).
 """
 
 from collections.abc import Mapping
@@ -15,7 +20,7 @@ import numpy as np
 
 from . import core as _core
 from . import _options
-from ._convert import as_matrix, as_optional_vector, as_vector
+from ._convert import as_matrix, as_numbers, as_vector, as_weights
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 
 
@@ -28,7 +33,7 @@ def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
     "adjusted-wald" (Rocks 2016). Returns an NPSResult.
     """
     opt = _options.nps(scale, promoter_min, detractor_max, level, method)
-    d = _core.nps(as_vector(scores, "scores"), as_optional_vector(weights), opt)
+    d = _core.nps(as_vector(scores, "scores"), as_weights(weights, scores), opt)
     return NPSResult._from_c(d)
 
 
@@ -36,7 +41,7 @@ def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
     """CSAT: percentage of satisfied answers (≥ `satisfied_min`), with a
     Wilson interval. Returns a ShareResult."""
     opt = _options.csat(scale, satisfied_min, level)
-    d = _core.csat(as_vector(scores, "scores"), as_optional_vector(weights), opt)
+    d = _core.csat(as_vector(scores, "scores"), as_weights(weights, scores), opt)
     return ShareResult._from_c(d)
 
 
@@ -44,7 +49,7 @@ def box_share(scores, lo, hi, weights=None, *, scale=(1, 5), level=0.95):
     """Share of answers in the boxes `lo`..`hi` of the scale, with a Wilson
     interval. Returns a ShareResult."""
     opt = _options.share(scale, level)
-    d = _core.box_share(as_vector(scores, "scores"), as_optional_vector(weights),
+    d = _core.box_share(as_vector(scores, "scores"), as_weights(weights, scores),
                         _options.integer(lo, "lo"), _options.integer(hi, "hi"), opt)
     return ShareResult._from_c(d)
 
@@ -53,7 +58,7 @@ def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     """Share of answers in the `k` highest points (k=2: top-2-box).
     Returns a ShareResult."""
     opt = _options.share(scale, level)
-    d = _core.top_box(as_vector(scores, "scores"), as_optional_vector(weights),
+    d = _core.top_box(as_vector(scores, "scores"), as_weights(weights, scores),
                       _options.integer(k, "k"), opt)
     return ShareResult._from_c(d)
 
@@ -61,7 +66,7 @@ def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
 def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     """Share of answers in the `k` lowest points. Returns a ShareResult."""
     opt = _options.share(scale, level)
-    d = _core.bottom_box(as_vector(scores, "scores"), as_optional_vector(weights),
+    d = _core.bottom_box(as_vector(scores, "scores"), as_weights(weights, scores),
                          _options.integer(k, "k"), opt)
     return ShareResult._from_c(d)
 
@@ -69,7 +74,7 @@ def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
 def mean_score(values, weights=None, *, level=0.95):
     """(Weighted) mean of any finite values with SD, standard error and t
     interval. Returns a MeanResult."""
-    d = _core.mean_score(as_vector(values), as_optional_vector(weights),
+    d = _core.mean_score(as_vector(values), as_weights(weights, values, like_what="values"),
                          _options.mean(level))
     return MeanResult._from_c(d)
 
@@ -78,7 +83,7 @@ def ces(scores, weights=None, *, scale=(1, 7), low_effort_min=5, level=0.95):
     """Customer Effort Score: mean effort rating and share of low-effort
     answers (≥ `low_effort_min`). Returns a CESResult."""
     opt = _options.ces(scale, low_effort_min, level)
-    d = _core.ces(as_vector(scores, "scores"), as_optional_vector(weights), opt)
+    d = _core.ces(as_vector(scores, "scores"), as_weights(weights, scores), opt)
     return CESResult._from_c(d)
 
 
@@ -96,7 +101,7 @@ def distribution(scores, weights=None, *, scale=(1, 5)):
     opt = _options.share(scale, 0.95)
     lo, hi = opt.scale_min, opt.scale_max
     out = np.zeros((3, points((lo, hi))), dtype=np.float64)
-    d = _core.distribution(as_vector(scores, "scores"), as_optional_vector(weights), opt, out)
+    d = _core.distribution(as_vector(scores, "scores"), as_weights(weights, scores), opt, out)
     return Distribution((lo, hi), out[0].astype(np.int64), out[1], out[2], Sample._from_c(d))
 
 
@@ -110,7 +115,9 @@ def _per_item(value, k, columns, what):
         if missing:
             raise ValueError(f"{what} has no entry for the columns {missing}")
         value = [value[c] for c in columns]
-    return np.asarray(value, dtype=np.float64)
+    if isinstance(value, np.ma.MaskedArray) and np.ma.getmaskarray(value).any():
+        raise ValueError(f"{what} must not have masked values")
+    return as_numbers(value, what)
 
 
 def index(items, weights=None, *, scales, item_weights=None, level=0.95):
@@ -132,6 +139,7 @@ def index(items, weights=None, *, scales, item_weights=None, level=0.95):
     v = None
     if item_weights is not None:
         v = as_vector(_per_item(item_weights, k, columns, "item_weights"), "item_weights")
-    d = _core.index(x, as_optional_vector(weights), np.ascontiguousarray(s[:, 0]),
+    d = _core.index(x, as_weights(weights, items, like_what="items"),
+                    np.ascontiguousarray(s[:, 0]),
                     np.ascontiguousarray(s[:, 1]), v, _options.mean(level))
     return MeanResult._from_c(d)

@@ -1,0 +1,206 @@
+-- Regression tests of the hardening issue, as far as Lua reaches them.
+--
+-- Finding 8 (Lua part): numeric options and arguments are Lua numbers;
+-- a string that looks like one ("0.9") is an error, never converted.
+-- Findings 1, 2 and 5, fixed in the C library, are checked through the
+-- module. Prints "N passed, M failed" and exits non-zero on a failure.
+
+local csat = require "csat"
+local core = require "csat_core"
+
+-- Harness -------------------------------------------------------------------
+
+local passed, failed = 0, 0
+
+local function test(name, fn)
+  local ok, err = pcall(fn)
+  if ok then
+    passed = passed + 1
+  else
+    failed = failed + 1
+    io.stderr:write("FAIL ", name, ": ", tostring(err), "\n")
+  end
+end
+
+local function check(cond, msg)
+  if not cond then
+    error(msg or "check failed", 2)
+  end
+end
+
+-- fn(...) raises an error whose message contains `text` (plain, not a
+-- pattern).
+local function raises(text, fn, ...)
+  local ok, err = pcall(fn, ...)
+  check(not ok, "no error raised, expected '" .. text .. "'")
+  check(type(err) == "string" and err:find(text, 1, true) ~= nil,
+    "error '" .. tostring(err) .. "' does not contain '" .. text .. "'")
+end
+
+local function close(a, b, rel, what)
+  check(type(a) == "number" and type(b) == "number", (what or "") .. ": not numbers")
+  check(a == b or math.abs(a - b) <= rel * math.max(math.abs(a), math.abs(b)),
+    string.format("%s: %.17g ~= %.17g", what or "", a, b))
+end
+
+local NPS = { 10, 9, 0, 5, 7, 10, 3, 8, 9, 6 }
+local NPS_W = { 1.0, 2.0, 1.0, 3.0, 1.0, 1.0, 2.0, 0.5, 1.5, 1.0 }
+local SAT = { 5, 4, 4, 3, 5, 2, 4, 5, 1, 4 }
+local X = { { 6, 5 }, { 5, 7 }, { 7, 7 }, { 1, 4 }, { 5, 6 }, { 4, 5 }, { 2, 4 }, { 6, 5 },
+            { 2, 5 }, { 6, 5 }, { 3, 6 }, { 5, 6 } }
+local Y = { 6.5, 5.0, 7.0, 3.5, 4.5, 3.5, 1.5, 5.0, 1.5, 6.0, 3.5, 5.5 }
+local W = { 0.87, 1.39, 1.28, 1.64, 1.63, 1.55, 0.9, 1.2, 1.64, 1.02, 1.43, 0.92 }
+
+local function filled(n, v)
+  local t = {}
+  for i = 1, n do t[i] = v end
+  return t
+end
+
+local function scaled(t, k)
+  local s = {}
+  for i, v in ipairs(t) do s[i] = v * k end
+  return s
+end
+
+-- Finding 8: level = "0.9" and other numbers given as strings -------------------
+
+local LEVEL = 'level must be a number, not the string "0.9"'
+
+test("level as a string is refused by every score", function()
+  raises(LEVEL, csat.nps, NPS, { level = "0.9" })
+  raises(LEVEL, csat.csat, SAT, { level = "0.9" })
+  raises(LEVEL, csat.box_share, SAT, 2, 4, { level = "0.9" })
+  raises(LEVEL, csat.top_box, SAT, 2, { level = "0.9" })
+  raises(LEVEL, csat.bottom_box, SAT, 2, { level = "0.9" })
+  raises(LEVEL, csat.mean_score, SAT, { level = "0.9" })
+  raises(LEVEL, csat.ces, { 5, 6, 7, 2 }, { level = "0.9" })
+  raises(LEVEL, csat.index, { { 4, 5 }, { 3, 2 } }, { scales = { 1, 5 }, level = "0.9" })
+  raises(LEVEL, csat.reviews, SAT, { level = "0.9" })
+end)
+
+test("level as a string is refused by accumulators", function()
+  local t = csat.Tally(0, 10):add(NPS)
+  raises(LEVEL, t.nps, t, { level = "0.9" })
+  raises(LEVEL, t.csat, t, { level = "0.9" })
+  raises(LEVEL, t.mean, t, { level = "0.9" })
+  raises(LEVEL, t.top_box, t, 2, { level = "0.9" })
+  local m = csat.Moments():add(SAT)
+  raises(LEVEL, m.mean, m, { level = "0.9" })
+end)
+
+test("level as a string is refused by key drivers", function()
+  raises(LEVEL, csat.key_drivers, X, Y, { level = "0.9" })
+  local acc = csat.XProd(2):add(X, Y)
+  raises(LEVEL, csat.key_drivers_from, acc, { level = "0.9" })
+  local m = csat.key_drivers(X, Y)
+  raises(LEVEL, m.bootstrap, m, "lmg", { reps = 10, level = "0.9" })
+  raises('reps must be a non-negative integer, not the string "10"', m.bootstrap, m, "lmg",
+    { reps = "10" })
+  raises('seed must be a non-negative integer, not the string "1"', m.bootstrap, m, "lmg",
+    { reps = 10, seed = "1" })
+  raises('exact_max must be a non-negative integer, not the string "5"', m.importance, m,
+    "lmg", { exact_max = "5" })
+end)
+
+test("level and other options as strings are refused by comparisons", function()
+  local a, b = csat.nps(NPS), csat.nps(NPS, { weights = NPS_W })
+  raises(LEVEL, csat.compare, a, b, { level = "0.9" })
+  raises('benchmark must be a number, not the string "30"', csat.compare, a, nil,
+    { benchmark = "30" })
+  raises(LEVEL, csat.trend, { a, b }, { level = "0.9" })
+  raises('target must be a number, not the string "4"', csat.gap, csat.mean_score(SAT),
+    { target = "4" })
+  raises(LEVEL, csat.gap, { { 1, 2 }, { 2, 3 }, { 3, 3 } }, { { 2, 2 }, { 3, 4 }, { 3, 5 } },
+    { level = "0.9" })
+  raises("expected 'double' got 'string'", csat.percentile_rank, "50", { 10, 20, 60 })
+end)
+
+test("numbers as strings are refused by business measures", function()
+  raises(LEVEL, csat.survival, { 3, 5, 7 }, { level = "0.9" })
+  raises('per must be a number, not the string "100"', csat.rate, 3, 10, { per = "100" })
+  raises(LEVEL, csat.rate, 3, 10, { level = "0.9" })
+  raises(LEVEL, csat.referral_rate, 3, 10, { level = "0.9" })
+  raises('customers must be a number, not the string "100"', csat.complaints, { 1, 2, 1 },
+    { customers = "100" })
+  raises('horizon must be a number, not the string "5"', csat.clv, 100, 0.8, 0.1,
+    { horizon = "5" })
+  raises("expected 'double' got 'string'", csat.retention, "100", 90)
+  raises("expected 'double' got 'string'", csat.churn_convert, "0.1", 12)
+  raises("expected 'double' got 'string'", csat.churn, { 0, 1 }, { 0 / 0, 2 }, "0", 3)
+  local s = csat.survival({ 3, 5, 7 })
+  raises("expected 'double' got 'string'", s.at, s, "4")
+end)
+
+test("integer options as strings are refused", function()
+  raises('promoter_min must be an integer, not the string "9"', csat.nps, NPS,
+    { promoter_min = "9" })
+  raises('satisfied_min must be an integer, not the string "4"', csat.csat, SAT,
+    { satisfied_min = "4" })
+  raises('scale[2] must be an integer, not the string "10"', csat.nps, NPS,
+    { scale = { 0, "10" } })
+  raises("expected an integer", csat.top_box, SAT, "2")
+  raises("expected an integer", csat.box_share, SAT, "2", 4)
+end)
+
+test("the low-level option structs take numbers only", function()
+  local o = core.nps_options()
+  raises("expected 'double' got 'string'", function() o.level = "0.9" end)
+  raises("expected 'csat_nps_method' got 'string'", function() o.method = "1" end)
+  raises("expected an integer", function() o.promoter_min = "9" end)
+  o.level = 0.9
+  check(o.level == 0.9)
+end)
+
+test("numbers are still accepted", function()
+  local r = csat.nps(NPS, { level = 0.9, promoter_min = 9.0 })
+  check(r.level == 0.9 and r.score == csat.nps(NPS).score)
+  check(csat.compare(csat.nps(NPS), nil, { benchmark = 30, level = 0.9 }).level == 0.9)
+  check(csat.rate(3, 10, { per = 100 }).rate == 30)
+end)
+
+-- Findings fixed in the C library, reached through Lua --------------------------
+
+test("finding 1: bootstrap reps whose buffer size overflows are refused", function()
+  local m = csat.key_drivers(X, Y, { weights = W })
+  local ok, err = pcall(m.bootstrap, m, "lmg", { reps = (1 << 61) + 1 })
+  check(not ok, "bootstrap with 2^61 + 1 replicates did not fail")
+  check(type(err) == "string" and #err > 0, "no message")
+end)
+
+test("finding 2: a constant outcome with an inexact mean is singular", function()
+  raises("constant", csat.key_drivers, X, filled(#Y, 0.7))
+  raises("constant", csat.key_drivers, X, filled(#Y, 7), { weights = W })
+  local acc = csat.XProd(2):add(X, filled(#Y, 0.7))
+  raises("constant", csat.key_drivers_from, acc)
+end)
+
+test("finding 2: a constant driver with weights is singular", function()
+  local x = {}
+  for i, r in ipairs(X) do x[i] = { r[1], 5 } end
+  raises("driver 1", csat.key_drivers, x, Y, { weights = W })
+  raises("driver 1", csat.key_drivers_from, csat.XProd(2):add(x, Y, W))
+end)
+
+test("finding 5: the mean of huge values is not silently NaN", function()
+  local ok, r = pcall(csat.mean_score, { 1e308, -1e308 })
+  check(not ok and tostring(r):find("1e50", 1, true), "huge values not refused: " .. tostring(r))
+  r = csat.mean_score({ 1e50, -1e50 })
+  check(r.score == 0 and r.se == r.se and math.abs(r.se) < math.huge, "edge values")
+end)
+
+test("finding 5: the NPS SE does not depend on the scale of the weights", function()
+  local ref = csat.nps(NPS, { weights = NPS_W })
+  for _, k in ipairs({ 1e200, 1e-200, 1e154, 1e-154 }) do
+    local ok, r = pcall(csat.nps, NPS, { weights = scaled(NPS_W, k) })
+    check(not ok and tostring(r):find("weight", 1, true), "weights at scale " .. k .. " not refused")
+  end
+  for _, k in ipairs({ 1e45, 1e-45 }) do     -- within the weights the library accepts
+    local r = csat.nps(NPS, { weights = scaled(NPS_W, k) })
+    close(r.se, ref.se, 1e-12, "se at scale " .. k)
+    close(r.score, ref.score, 1e-12, "score at scale " .. k)
+  end
+end)
+
+print(string.format("%d passed, %d failed", passed, failed))
+os.exit(failed == 0 and 0 or 1, true)
