@@ -202,5 +202,52 @@ test("finding 5: the NPS SE does not depend on the scale of the weights", functi
   end
 end)
 
+-- Finding 3: blobs that no add or merge can produce are refused (byte
+-- layouts in doc/methods.md, "Serialisation format").
+local function with_f64(blob, offset, v)
+  return blob:sub(1, offset) .. string.pack("<d", v) .. blob:sub(offset + 9)
+end
+local function with_u64(blob, offset, v)
+  return blob:sub(1, offset) .. string.pack("<I8", v) .. blob:sub(offset + 9)
+end
+
+test("finding 3: a tally blob with inconsistent weight sums is refused", function()
+  local t = csat.Tally(1, 5)
+  t:add({ 1, 4, 5, 5, 3 }, { 1, 2, 1, 1, 1 })
+  local blob = t:serialize()
+  check(csat.Tally.deserialize(blob):serialize() == blob, "round trip")
+  -- Point 5: two weighted answers, Σw = 2, Σw² = 2; Σw² = 0 is impossible.
+  raises("inconsistent", csat.Tally.deserialize, with_f64(blob, 24 + 32 * 4 + 24, 0))
+  -- 2^63 answers at each of two points wrap a 64-bit total.
+  raises("inconsistent", csat.Tally.deserialize,
+    with_u64(with_u64(blob, 24, 1 << 63), 24 + 32, 1 << 63))
+end)
+
+test("finding 3: moments with min above max or reserved bytes set are refused", function()
+  local m = csat.Moments()
+  m:add({ 1000, 1000, 1000 })
+  local blob = m:serialize()
+  raises("inconsistent", csat.Moments.deserialize, with_f64(blob, 24 + 8 * 6, 1001))
+  raises("reserved", csat.Moments.deserialize, blob:sub(1, 90) .. "\1" .. blob:sub(92))
+  raises("inconsistent", csat.Moments.deserialize, with_f64(with_u64(blob, 8, 0), 24, 4))
+end)
+
+-- Finding 6: NaN scores are refused; SEs s and 2s with n = 10 and 20 give
+-- the Welch df (1 + 4)^2 / (1/9 + 16/19) = 4275/163 whatever s is.
+test("finding 6: comparisons of extreme or NaN means", function()
+  local xa, xb = {}, {}
+  for i = 0, 9 do xa[#xa + 1] = i end
+  for i = 0, 19 do xb[#xb + 1] = i end
+  local a, b = csat.mean_score(xa), csat.mean_score(xb)
+  for _, s in ipairs({ 1e-160, 1, 1e160 }) do
+    a.se, b.se = s, 2 * s
+    local c = csat.compare(a, b)
+    close(c.df, 4275 / 163, 1e-14, "df at se " .. s)
+    check(c.p == c.p, "p is NaN at se " .. s)
+  end
+  a.score = 0 / 0
+  raises("score", csat.compare, a, b)
+end)
+
 print(string.format("%d passed, %d failed", passed, failed))
 os.exit(failed == 0 and 0 or 1, true)

@@ -6,6 +6,7 @@ matched by position) is read correctly or refused. Findings 1, 2 and 5,
 fixed in the C library, are checked here through the bindings.
 """
 
+import dataclasses
 import datetime
 import math
 import warnings
@@ -355,3 +356,80 @@ def test_nps_se_within_the_accepted_weights_is_scale_free(scale):
     assert r.score == pytest.approx(ref.score, rel=1e-12)
     assert r.se == pytest.approx(ref.se, rel=1e-12)
     assert r.ci == pytest.approx(ref.ci, rel=1e-12)
+
+
+# Finding 3: deserialisers accept only states that add and merge can produce
+# (byte layouts in doc/methods.md, "Serialisation format").
+CODE_FORMAT, CODE_OVERFLOW = 9, 10
+
+
+def _with_f64(blob, offset, value):
+    b = bytearray(blob)
+    b[offset:offset + 8] = np.float64(value).tobytes()
+    return bytes(b)
+
+
+def _with_u64(blob, offset, value):
+    b = bytearray(blob)
+    b[offset:offset + 8] = int(value).to_bytes(8, "little")
+    return bytes(b)
+
+
+def test_tally_blob_with_inconsistent_weight_sums_is_refused():
+    t = csat.Tally((1, 5)).add([1, 4, 5, 5, 3], [1, 2, 1, 1, 1])
+    blob = t.serialize()
+    assert csat.Tally.deserialize(blob).serialize() == blob
+    # Point 5: two weighted answers with Σw = 2, Σw² = 2; Σw² = 0 once gave
+    # CSAT 60 % with the CI [60, 60].
+    with pytest.raises(ValueError) as e:
+        csat.Tally.deserialize(_with_f64(blob, 24 + 32 * 4 + 24, 0.0))
+    assert e.value.code == CODE_FORMAT
+    # Counts of 2^63 at two points wrap a 64-bit total.
+    bad = _with_u64(_with_u64(blob, 24, 2**63), 24 + 32, 2**63)
+    with pytest.raises(ValueError) as e:
+        csat.Tally.deserialize(bad)
+    assert e.value.code == CODE_FORMAT
+
+
+def test_tally_merge_past_two_to_the_64_is_overflow():
+    t = csat.Tally((1, 5)).add([1, 4, 5, 5, 3], [1, 2, 1, 1, 1])
+    big = csat.Tally.deserialize(_with_u64(t.serialize(), 24, 2**63))
+    with pytest.raises(OverflowError) as e:
+        big.merge(big)
+    assert e.value.code == CODE_OVERFLOW
+    assert big.serialize() == _with_u64(t.serialize(), 24, 2**63)
+
+
+def test_moments_blob_with_min_above_max_or_reserved_bytes_is_refused():
+    m = csat.Moments().add([1000.0, 1000.0, 1000.0])
+    blob = m.serialize()
+    for bad in (_with_f64(blob, 24 + 8 * 6, 1001.0),        # min > max
+                blob[:90] + b"\x01" + blob[91:],              # reserved byte
+                _with_f64(_with_u64(blob, 8, 0), 24, 4.0)):   # n = 0, Σw = 4
+        with pytest.raises(ValueError) as e:
+            csat.Moments.deserialize(bad)
+        assert e.value.code == CODE_FORMAT
+
+
+def test_xprod_blob_with_more_positive_rows_than_rows_is_refused():
+    x = np.array([[i % 7, (3 * i) % 5] for i in range(40)], dtype=float)
+    y = 1 + 2 * x[:, 0] - x[:, 1] + 0.25 * (np.arange(40) * 11 % 4)
+    blob = csat.XProd(2).add(x, y).serialize()
+    # n = 0 with n_pos = 10^6 once gave a p-value of 0.
+    with pytest.raises(ValueError) as e:
+        csat.XProd.deserialize(_with_u64(_with_u64(blob, 16, 0), 32, 10**6))
+    assert e.value.code == CODE_FORMAT
+
+
+# Finding 6: comparisons refuse NaN scores; SEs of 1e-160 and 1e160 give the
+# Welch df of their ratio: SEs s and 2s with df 9 and 19 (n = 10 and 20):
+# df = (1 + 4)^2 / (1/9 + 16/19) = 25 / (19/171 + 144/171) = 4275/163.
+def test_comparison_of_extreme_or_nan_means():
+    a = csat.mean_score(np.arange(10.0))
+    b = csat.mean_score(np.arange(20.0))
+    for s in (1e-160, 1.0, 1e160):
+        c = csat.compare(dataclasses.replace(a, se=s), dataclasses.replace(b, se=2 * s))
+        assert c.df == pytest.approx(4275 / 163, rel=1e-14)
+        assert not math.isnan(c.p)
+    with pytest.raises(ValueError, match="score"):
+        csat.compare(dataclasses.replace(a, score=float("nan")), b)
