@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "csat.h"
+#include "under_valgrind.h"
 
 /* A fixed pseudo-random survey: answers 0..10 with some NaN, weights in
  * [0, 3) with some zeros. Deterministic (LCG) so failures reproduce. */
@@ -305,6 +306,11 @@ static void moments_merge_of_shards_equals_one_pass(void **state)
 static void moments_keep_digits_on_offset_and_sorted_data(void **state)
 {
     (void)state;
+    /* The long double reference is only double precision under valgrind,
+     * which does not emulate 80-bit arithmetic: skipped there, see
+     * under_valgrind.h. */
+    if (under_valgrind())
+        skip();
     size_t n = 200003;
     double *x = malloc(n * sizeof *x);
     assert_non_null(x);

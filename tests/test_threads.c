@@ -1,0 +1,715 @@
+/*
+ * Thread safety: every family of the public API (scores, the tally, moments
+ * and cross-product accumulators with their serialisation and merges, key
+ * drivers with importance, dominance and bootstrap, comparisons, business
+ * measures, and a few failures with their error details) is run from
+ * THREADS threads at once, REPS times each, on shared read-only input: the
+ * same arrays, and a model, tally, accumulator and curve built once before
+ * the threads start and only read by them. Each thread's results must be
+ * bit-identical to those of a single-threaded run first.
+ *
+ * common.h promises that nothing keeps global state and that calls on
+ * distinct objects (or reading the same object) may run concurrently; this
+ * suite is what tests/sanitize/tsan.sh runs under ThreadSanitizer, which
+ * reports any data race the calls make, and in the plain build it still
+ * catches results that depend on what other threads do.
+ *
+ * Worker threads never call cmocka (its checks are not thread-safe): they
+ * record the first failed call or the first differing field, and the main
+ * thread asserts after joining them.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <math.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "csat.h"
+
+#define THREADS 4
+#define REPS 5
+
+/* ------------------------------------------------------------------------ */
+/* Shared read-only input                                                    */
+
+#define NA 3001     /* survey answers */
+#define NIDX 3      /* items of the composite index */
+#define ND 120      /* key-driver rows */
+#define P 4         /* drivers */
+#define LDX (P + 1) /* leading dimension: the extra column must be ignored */
+#define NT 200      /* customers, complaints, lifetimes */
+#define NR 80       /* reviews */
+#define WAVES 5
+#define PVALS 6
+#define PEERS 20
+#define GAP_N 60
+#define GAP_K 3
+#define STEPS_MAX 128
+#define CATS_MAX 16
+#define BLOB_MAX 4096
+#define METHODS 6 /* csat_importance_method, FIRST .. RELATIVE_WEIGHTS */
+
+static double nps_x[NA], sat_x[NA], effort_x[NA], cont_x[NA], weight[NA];
+static double items[NA * NIDX];
+static const double item_min[NIDX] = { 1, 1, 0 }, item_max[NIDX] = { 5, 7, 10 };
+static const double item_weights[NIDX] = { 1, 2, 1.5 };
+static double drv_x[ND * LDX], drv_y[ND], drv_w[ND];
+static double wave_score[WAVES], wave_se[WAVES], wave_time[WAVES];
+static double pvals[PVALS], peers[PEERS];
+static double expected[GAP_N * GAP_K], perceived[GAP_N * GAP_K];
+static double cust_start[NT], cust_end[NT], life_time[NT], life_observed[NT];
+static double codes[NT], res_time[NT], res_resolved[NT], ratings[NR];
+
+static csat_drivers *shared_model;
+static csat_tally *shared_tally;
+static csat_xprod *shared_xprod;
+static csat_survival *shared_curve;
+
+static uint64_t lcg(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+    return *s >> 33;
+}
+
+static double uniform(uint64_t *s) /* [0, 1) */
+{
+    return (double)(lcg(s) % 1000000) / 1e6;
+}
+
+static void make_input(void)
+{
+    uint64_t s = 2024;
+    for (size_t i = 0; i < NA; i++) {
+        nps_x[i] = (double)(lcg(&s) % 11);
+        sat_x[i] = (double)(1 + lcg(&s) % 5);
+        effort_x[i] = (double)(1 + lcg(&s) % 7);
+        cont_x[i] = 250.0 + 40.0 * uniform(&s);
+        weight[i] = 0.25 + 2.0 * uniform(&s);
+        if (i % 37 == 5)
+            nps_x[i] = NAN;
+        if (i % 41 == 7)
+            sat_x[i] = NAN;
+        if (i % 53 == 11)
+            cont_x[i] = NAN;
+        if (i % 97 == 0)
+            weight[i] = 0;
+        for (size_t j = 0; j < NIDX; j++)
+            items[i * NIDX + j] =
+                item_min[j] + (double)(lcg(&s) % (uint64_t)(item_max[j] - item_min[j] + 1));
+        if (i % 61 == 3)
+            items[i * NIDX + 1] = NAN;
+    }
+    for (size_t i = 0; i < ND; i++) {
+        double base = (double)(lcg(&s) % 6);
+        double y = 1.0;
+        for (size_t j = 0; j < P; j++) {
+            double v = 1.0 + base + (double)(lcg(&s) % 5);
+            drv_x[i * LDX + j] = v;
+            y += (0.5 - 0.1 * (double)j) * v;
+        }
+        drv_x[i * LDX + P] = NAN; /* beyond p: never read */
+        drv_y[i] = y + 2.0 * (uniform(&s) - 0.5);
+        drv_w[i] = 0.5 + 2.0 * uniform(&s);
+    }
+    drv_x[17 * LDX + 2] = NAN; /* one incomplete row */
+    for (size_t k = 0; k < WAVES; k++) {
+        wave_score[k] = 30.0 + 2.5 * (double)k + 4.0 * uniform(&s);
+        wave_se[k] = 2.0 + uniform(&s);
+        wave_time[k] = (double)(3 * k) + uniform(&s);
+    }
+    for (size_t k = 0; k < PVALS; k++)
+        pvals[k] = 0.002 + 0.1 * uniform(&s) * (double)k;
+    for (size_t k = 0; k < PEERS; k++)
+        peers[k] = -20.0 + (double)(lcg(&s) % 70);
+    for (size_t i = 0; i < GAP_N * GAP_K; i++) {
+        expected[i] = (double)(1 + lcg(&s) % 7);
+        perceived[i] = (double)(1 + lcg(&s) % 7);
+    }
+    expected[4] = NAN;
+    perceived[9] = NAN;
+    for (size_t i = 0; i < NT; i++) {
+        cust_start[i] = (double)(lcg(&s) % 100);
+        cust_end[i] = lcg(&s) % 3 == 0 ? NAN : cust_start[i] + (double)(1 + lcg(&s) % 60);
+        life_time[i] = (double)(1 + lcg(&s) % 60);
+        life_observed[i] = lcg(&s) % 10 < 7 ? 1.0 : 0.0;
+        static const double cats[] = { 101, 102, 205, 301, 302, 999 };
+        uint64_t c = lcg(&s) % 21; /* skewed: 6, 5, 4, 3, 2, 1 chances in 21 */
+        size_t k = c < 6 ? 0 : c < 11 ? 1 : c < 15 ? 2 : c < 18 ? 3 : c < 20 ? 4 : 5;
+        codes[i] = cats[k];
+        res_time[i] = 1.0 + (double)(lcg(&s) % 1200) / 10.0;
+        res_resolved[i] = lcg(&s) % 20 < 17 ? 1.0 : 0.0;
+    }
+    life_time[13] = NAN;
+    codes[21] = NAN;
+    for (size_t i = 0; i < NR; i++)
+        ratings[i] = (double)(1 + lcg(&s) % 5);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                   */
+
+/* Every result of one run, as (type, name, count). Fields are compared one
+ * by one so that a difference is reported by name. */
+#define RESULT_FIELDS(X)                                                                       \
+    X(csat_nps_result, nps, 3)                                                                 \
+    X(csat_share_result, shares, 5)                                                            \
+    X(csat_mean_result, means, 3)                                                              \
+    X(csat_ces_result, ces, 1)                                                                 \
+    X(double, distribution, 3 * 11)                                                            \
+    X(csat_sample, distribution_sample, 1)                                                     \
+    X(csat_nps_result, tally_nps, 2)                                                           \
+    X(csat_share_result, tally_shares, 8)                                                      \
+    X(csat_mean_result, tally_mean, 2)                                                         \
+    X(csat_ces_result, tally_ces, 2)                                                           \
+    X(csat_point, tally_points, 11)                                                            \
+    X(csat_sample, tally_sample, 2)                                                            \
+    X(int, tally_scale, 2)                                                                     \
+    X(size_t, tally_blob_len, 1)                                                               \
+    X(unsigned char, tally_blob, BLOB_MAX)                                                     \
+    X(csat_moments, moments, 2)                                                                \
+    X(unsigned char, moments_blob, CSAT_MOMENTS_SERIALIZED_SIZE)                               \
+    X(csat_mean_result, moments_mean, 2)                                                       \
+    X(size_t, xprod_p, 1)                                                                      \
+    X(csat_sample, xprod_sample, 1)                                                            \
+    X(size_t, xprod_blob_len, 2)                                                               \
+    X(unsigned char, xprod_blob, 2 * BLOB_MAX)                                                 \
+    X(csat_model_summary, xprod_summary, 2)                                                    \
+    X(csat_coefficient, xprod_coef, 2 * (P + 1))                                               \
+    X(double, xprod_lmg, 2 * P)                                                                \
+    X(csat_model_summary, summary, 1)                                                          \
+    X(csat_coefficient, coef, P + 1)                                                           \
+    X(csat_driver_info, info, P)                                                               \
+    X(double, importance, 2 * METHODS * P)                                                     \
+    X(double, lmg_monte_carlo, 2 * P)                                                          \
+    X(double, dominance, P + 2 * P * P)                                                        \
+    X(double, bootstrap, 4 * P)                                                                \
+    X(size_t, bootstrap_failed, 2)                                                             \
+    X(csat_ipa_quadrant, ipa, P)                                                               \
+    X(csat_comparison, compare, 6)                                                             \
+    X(double, adjusted, 3 * PVALS)                                                             \
+    X(csat_trend_result, trend, 1)                                                             \
+    X(csat_comparison, changes, WAVES - 1)                                                     \
+    X(csat_rank_result, rank, 1)                                                               \
+    X(csat_comparison, gap, GAP_K)                                                             \
+    X(size_t, gap_pairs, GAP_K)                                                                \
+    X(csat_retention_result, retention, 2)                                                     \
+    X(double, churn_converted, 2)                                                              \
+    X(csat_curve_summary, curve_summary, 2)                                                    \
+    X(csat_survival_point, curve_steps, STEPS_MAX)                                             \
+    X(csat_survival_point, curve_at, 3)                                                        \
+    X(double, clv, 4)                                                                          \
+    X(csat_rate_result, rate, 1)                                                               \
+    X(csat_category_count, pareto, CATS_MAX)                                                   \
+    X(size_t, pareto_categories, 1)                                                            \
+    X(csat_sample, pareto_sample, 1)                                                           \
+    X(double, quantiles, 3)                                                                    \
+    X(csat_resolution_result, resolution, 1)                                                   \
+    X(csat_reviews_result, reviews, 1)                                                         \
+    X(int, error_status, 5)                                                                    \
+    X(csat_error, errors, 5)
+
+#define DECLARE_FIELD(type, name, count) type name[count];
+typedef struct results {
+    RESULT_FIELDS(DECLARE_FIELD)
+} results;
+
+typedef struct field_info {
+    const char *name;
+    size_t offset, size, element;
+} field_info;
+
+#define DESCRIBE_FIELD(type, name, count)                                                      \
+    { #name, offsetof(results, name), sizeof(((results *)0)->name), sizeof(type) },
+static const field_info fields[] = { RESULT_FIELDS(DESCRIBE_FIELD) };
+
+/* Padding bytes inside a struct the library filled are indeterminate (a
+ * struct copy may carry them over from its stack): zero them before bytes
+ * are compared. */
+#define ZERO_GAP(ptr, type, before, after)                                                     \
+    memset((char *)(ptr) + offsetof(type, before) + sizeof((ptr)->before), 0,                  \
+           offsetof(type, after) - offsetof(type, before) - sizeof((ptr)->before))
+
+static void canonical_nps(csat_nps_result *r)
+{
+    ZERO_GAP(r, csat_nps_result, method, n);
+}
+
+static void canonical_point(csat_point *r)
+{
+    ZERO_GAP(r, csat_point, value, count);
+}
+
+static void canonical_summary(csat_model_summary *r)
+{
+    ZERO_GAP(r, csat_model_summary, intercept, r2);
+}
+
+/* The message's bytes after its terminating NUL are not part of it. */
+static void canonical_error(csat_error *e)
+{
+    ZERO_GAP(e, csat_error, code, index);
+    size_t len = strnlen(e->message, sizeof e->message);
+    if (len < sizeof e->message)
+        memset(e->message + len, 0, sizeof e->message - len);
+}
+
+/* The first call that failed in a run. */
+typedef struct failure {
+    const char *call;
+    csat_status status;
+    int line;
+} failure;
+
+#define CALL(expr)                                                                             \
+    do {                                                                                       \
+        csat_status s_ = (expr);                                                               \
+        if (s_ != CSAT_OK) {                                                                   \
+            f->call = #expr;                                                                   \
+            f->status = s_;                                                                    \
+            f->line = __LINE__;                                                                \
+            goto out;                                                                          \
+        }                                                                                      \
+    } while (0)
+
+#define REQUIRE(cond)                                                                          \
+    do {                                                                                       \
+        if (!(cond)) {                                                                         \
+            f->call = #cond;                                                                   \
+            f->status = CSAT_OK;                                                               \
+            f->line = __LINE__;                                                                \
+            goto out;                                                                          \
+        }                                                                                      \
+    } while (0)
+
+/* A call expected to fail: its status and error details are results too
+ * (a handle it unexpectedly returns is freed). */
+#define RECORD_FAILURE(k, call)                                                                \
+    do {                                                                                       \
+        memset(&r->errors[k], 0, sizeof r->errors[k]);                                         \
+        r->error_status[k] = (int)(call);                                                      \
+        canonical_error(&r->errors[k]);                                                        \
+    } while (0)
+
+/* ------------------------------------------------------------------------ */
+/* One run of every family; returns 0, or 1 with the failed call in `f`.     */
+
+static int run_scores(results *r, failure *f)
+{
+    const csat_nps_options adjusted = { 0, 10, 9, 6, 0.9, CSAT_NPS_ADJUSTED_WALD };
+    const csat_scale_options scale_0_10 = { 0, 10, 0.95 };
+    const csat_mean_options level_90 = { 0.90 };
+    CALL(csat_nps(nps_x, NA, NULL, NULL, &r->nps[0], NULL));
+    CALL(csat_nps(nps_x, NA, weight, NULL, &r->nps[1], NULL));
+    CALL(csat_nps(nps_x, NA, weight, &adjusted, &r->nps[2], NULL));
+    CALL(csat_box_share(sat_x, NA, weight, 2, 4, NULL, &r->shares[0], NULL));
+    CALL(csat_csat(sat_x, NA, NULL, NULL, &r->shares[1], NULL));
+    CALL(csat_top_box(sat_x, NA, weight, 2, NULL, &r->shares[2], NULL));
+    CALL(csat_bottom_box(sat_x, NA, weight, 1, NULL, &r->shares[3], NULL));
+    CALL(csat_csat(sat_x, NA, weight, NULL, &r->shares[4], NULL));
+    CALL(csat_mean_score(cont_x, NA, NULL, NULL, &r->means[0], NULL));
+    CALL(csat_mean_score(cont_x, NA, weight, &level_90, &r->means[1], NULL));
+    CALL(csat_index(items, NA, NIDX, NIDX, weight, item_min, item_max, item_weights, NULL,
+                    &r->means[2], NULL));
+    CALL(csat_ces(effort_x, NA, weight, NULL, &r->ces[0], NULL));
+    CALL(csat_distribution(nps_x, NA, weight, &scale_0_10, r->distribution, r->distribution + 11,
+                           r->distribution + 22, 11, &r->distribution_sample[0], NULL));
+    for (size_t k = 0; k < 3; k++)
+        canonical_nps(&r->nps[k]);
+
+    static const double off_scale[] = { 9, 10, 11, 3 }, infinite[] = { 1, INFINITY };
+    csat_nps_result nps;
+    csat_mean_result mean;
+    RECORD_FAILURE(0, csat_nps(off_scale, 4, NULL, NULL, &nps, &r->errors[0]));
+    RECORD_FAILURE(1, csat_mean_score(infinite, 2, NULL, NULL, &mean, &r->errors[1]));
+    return 0;
+out:
+    return 1;
+}
+
+static int run_tally(results *r, failure *f)
+{
+    csat_tally *a = NULL, *b = NULL, *copy = NULL, *back = NULL, *bad = NULL;
+    int rc = 1;
+    size_t half = NA / 2;
+    CALL(csat_tally_create(0, 10, &a, NULL));
+    CALL(csat_tally_create(0, 10, &b, NULL));
+    CALL(csat_tally_add(a, nps_x, half, weight, NULL));
+    CALL(csat_tally_add(b, nps_x + half, NA - half, weight + half, NULL));
+    CALL(csat_tally_merge(a, b, NULL));
+    CALL(csat_tally_copy(a, &copy, NULL));
+    size_t len = csat_tally_serialized_size(copy);
+    REQUIRE(len <= BLOB_MAX);
+    CALL(csat_tally_serialize(copy, r->tally_blob, BLOB_MAX, &r->tally_blob_len[0], NULL));
+    CALL(csat_tally_deserialize(r->tally_blob, r->tally_blob_len[0], &back, NULL));
+    RECORD_FAILURE(2, csat_tally_deserialize(r->tally_blob, r->tally_blob_len[0] - 3, &bad,
+                                             &r->errors[2]));
+    csat_tally_free(bad);
+    bad = NULL;
+
+    /* [0] the merged, copied and deserialised own tally; [1] the shared one. */
+    const csat_tally *t[2] = { back, shared_tally };
+    for (size_t k = 0; k < 2; k++) {
+        CALL(csat_tally_nps(t[k], NULL, &r->tally_nps[k], NULL));
+        canonical_nps(&r->tally_nps[k]);
+        CALL(csat_tally_box_share(t[k], 7, 8, NULL, &r->tally_shares[4 * k], NULL));
+        CALL(csat_tally_csat(t[k], NULL, &r->tally_shares[4 * k + 1], NULL));
+        CALL(csat_tally_top_box(t[k], 2, NULL, &r->tally_shares[4 * k + 2], NULL));
+        CALL(csat_tally_bottom_box(t[k], 3, NULL, &r->tally_shares[4 * k + 3], NULL));
+        CALL(csat_tally_mean(t[k], NULL, &r->tally_mean[k], NULL));
+        CALL(csat_tally_ces(t[k], NULL, &r->tally_ces[k], NULL));
+        CALL(csat_tally_sample(t[k], &r->tally_sample[k], NULL));
+    }
+    CALL(csat_tally_scale(shared_tally, &r->tally_scale[0], &r->tally_scale[1], NULL));
+    for (int v = 0; v <= 10; v++) {
+        CALL(csat_tally_point(back, v, &r->tally_points[v], NULL));
+        canonical_point(&r->tally_points[v]);
+    }
+    rc = 0;
+out:
+    csat_tally_free(a);
+    csat_tally_free(b);
+    csat_tally_free(copy);
+    csat_tally_free(back);
+    return rc;
+}
+
+static int run_moments(results *r, failure *f)
+{
+    csat_moments a, b = CSAT_MOMENTS_INIT;
+    size_t len = 0, half = NA / 3;
+    CALL(csat_moments_init(&a, NULL));
+    CALL(csat_moments_add(&a, cont_x, half, weight, NULL));
+    CALL(csat_moments_add(&b, cont_x + half, NA - half, weight + half, NULL));
+    CALL(csat_moments_merge(&a, &b, NULL));
+    r->moments[0] = a;
+    CALL(csat_moments_serialize(&a, r->moments_blob, sizeof r->moments_blob, &len, NULL));
+    REQUIRE(len == CSAT_MOMENTS_SERIALIZED_SIZE);
+    CALL(csat_moments_deserialize(r->moments_blob, len, &r->moments[1], NULL));
+    CALL(csat_moments_mean(&r->moments[1], NULL, &r->moments_mean[0], NULL));
+    CALL(csat_moments_add(&b, cont_x, half, NULL, NULL));
+    CALL(csat_moments_mean(&b, NULL, &r->moments_mean[1], NULL));
+    return 0;
+out:
+    return 1;
+}
+
+static int run_xprod(results *r, failure *f)
+{
+    csat_xprod *a = NULL, *b = NULL, *back = NULL;
+    csat_drivers *m[2] = { NULL, NULL };
+    int rc = 1;
+    size_t half = ND / 2;
+    CALL(csat_xprod_create(P, &a, NULL));
+    CALL(csat_xprod_create(P, &b, NULL));
+    CALL(csat_xprod_add(a, drv_x, half, LDX, drv_y, drv_w, NULL));
+    CALL(csat_xprod_add(b, drv_x + half * LDX, ND - half, LDX, drv_y + half, drv_w + half, NULL));
+    CALL(csat_xprod_merge(a, b, NULL));
+    CALL(csat_xprod_serialize(a, NULL, 0, &r->xprod_blob_len[0], NULL));
+    REQUIRE(r->xprod_blob_len[0] <= BLOB_MAX);
+    CALL(csat_xprod_serialize(a, r->xprod_blob, BLOB_MAX, &r->xprod_blob_len[0], NULL));
+    CALL(csat_xprod_deserialize(r->xprod_blob, r->xprod_blob_len[0], &back, NULL));
+    CALL(csat_xprod_drivers(back, &r->xprod_p[0], NULL));
+    CALL(csat_xprod_sample(back, &r->xprod_sample[0], NULL));
+    CALL(csat_xprod_serialize(shared_xprod, r->xprod_blob + BLOB_MAX, BLOB_MAX,
+                              &r->xprod_blob_len[1], NULL));
+
+    /* [0] the merged, deserialised own accumulator; [1] the shared one. */
+    const csat_xprod *x[2] = { back, shared_xprod };
+    for (size_t k = 0; k < 2; k++) {
+        CALL(csat_drivers_fit_xprod(x[k], NULL, &m[k], NULL));
+        CALL(csat_drivers_summary(m[k], &r->xprod_summary[k], NULL));
+        canonical_summary(&r->xprod_summary[k]);
+        for (size_t j = 0; j <= P; j++)
+            CALL(csat_drivers_coefficient(m[k], j, &r->xprod_coef[k * (P + 1) + j], NULL));
+        CALL(csat_drivers_importance(m[k], CSAT_IMPORTANCE_LMG, NULL, r->xprod_lmg + k * P, NULL,
+                                     NULL));
+    }
+    rc = 0;
+out:
+    csat_xprod_free(a);
+    csat_xprod_free(b);
+    csat_xprod_free(back);
+    csat_drivers_free(m[0]);
+    csat_drivers_free(m[1]);
+    return rc;
+}
+
+static int run_drivers(results *r, failure *f)
+{
+    csat_drivers *own = NULL, *bad = NULL;
+    int rc = 1;
+    const csat_drivers_options opt = { 1, 0.9 };
+    CALL(csat_drivers_fit(drv_x, ND, P, LDX, drv_y, drv_w, &opt, &own, NULL));
+    CALL(csat_drivers_summary(own, &r->summary[0], NULL));
+    canonical_summary(&r->summary[0]);
+    for (size_t j = 0; j <= P; j++)
+        CALL(csat_drivers_coefficient(own, j, &r->coef[j], NULL));
+    for (size_t j = 0; j < P; j++)
+        CALL(csat_drivers_driver(own, j, &r->info[j], NULL));
+
+    /* Every measure of the own model ([0]) and of the shared one ([1]). */
+    const csat_drivers *m[2] = { own, shared_model };
+    for (size_t k = 0; k < 2; k++)
+        for (int method = 0; method < METHODS; method++)
+            CALL(csat_drivers_importance(m[k], (csat_importance_method)method, NULL,
+                                         r->importance + (k * METHODS + (size_t)method) * P, NULL,
+                                         NULL));
+    const csat_importance_options monte_carlo = { 2, 400, 7 }; /* p = 4 > 2: orderings */
+    CALL(csat_drivers_importance(shared_model, CSAT_IMPORTANCE_LMG, &monte_carlo,
+                                 r->lmg_monte_carlo, r->lmg_monte_carlo + P, NULL));
+    CALL(csat_drivers_dominance(shared_model, r->dominance, r->dominance + P,
+                                r->dominance + P + P * P, NULL));
+    const csat_bootstrap_options boot = { 60, 0.9, 11 };
+    CALL(csat_drivers_bootstrap(own, CSAT_IMPORTANCE_LMG, &boot, r->bootstrap, r->bootstrap + P,
+                                &r->bootstrap_failed[0], NULL));
+    CALL(csat_drivers_bootstrap(shared_model, CSAT_IMPORTANCE_PRATT, &boot, r->bootstrap + 2 * P,
+                                r->bootstrap + 3 * P, &r->bootstrap_failed[1], NULL));
+    double performance[P];
+    for (size_t j = 0; j < P; j++)
+        performance[j] = r->info[j].mean;
+    CALL(csat_ipa(r->importance + CSAT_IMPORTANCE_LMG * P, performance, P, NAN, NAN, r->ipa,
+                  NULL));
+
+    /* The third driver is the sum of the first two. */
+    static const double collinear_x[] = { 1, 2, 3, 2, 1, 3, 4, 4, 8, 3, 5, 8, 5, 2, 7,
+                                          2, 2, 4, 6, 1, 7, 3, 3, 6, 1, 1, 2, 5, 4, 9 };
+    static const double collinear_y[] = { 3, 2, 7, 8, 6, 4, 7, 5, 2, 9 };
+    RECORD_FAILURE(3, csat_drivers_fit(collinear_x, 10, 3, 3, collinear_y, NULL, NULL, &bad,
+                                       &r->errors[3]));
+    csat_drivers_free(bad);
+    rc = 0;
+out:
+    csat_drivers_free(own);
+    return rc;
+}
+
+static int run_compare(results *r, failure *f)
+{
+    CALL(csat_compare_nps_benchmark(&r->nps[0], 20.0, 0.95, &r->compare[0], NULL));
+    CALL(csat_compare_share_benchmark(&r->shares[1], 70.0, 0.9, &r->compare[1], NULL));
+    CALL(csat_compare_mean_benchmark(&r->means[0], 265.0, 0.95, &r->compare[2], NULL));
+    CALL(csat_compare_nps(&r->nps[0], &r->nps[1], 0.95, &r->compare[3], NULL));
+    CALL(csat_compare_shares(&r->shares[1], &r->shares[4], 0.95, &r->compare[4], NULL));
+    CALL(csat_compare_means(&r->means[0], &r->means[1], 0.99, &r->compare[5], NULL));
+    for (int method = 0; method < 3; method++)
+        CALL(csat_adjust_pvalues(pvals, PVALS, (csat_adjust_method)method,
+                                 r->adjusted + (size_t)method * PVALS, NULL));
+    CALL(csat_trend(wave_score, wave_se, wave_time, WAVES, 0.95, &r->trend[0], r->changes, NULL));
+    CALL(csat_percentile_rank(12.0, peers, PEERS, &r->rank[0], NULL));
+    CALL(csat_gap(expected, perceived, GAP_N, GAP_K, GAP_K, 0.95, r->gap, r->gap_pairs, NULL));
+    static const double peers_nan[] = { 1, NAN, 3 };
+    csat_rank_result rank;
+    RECORD_FAILURE(4, csat_percentile_rank(2.0, peers_nan, 3, &rank, &r->errors[4]));
+    return 0;
+out:
+    return 1;
+}
+
+static int run_business(results *r, failure *f)
+{
+    csat_survival *curve = NULL;
+    int rc = 1;
+    CALL(csat_retention(1000, 950, 120, &r->retention[0], NULL));
+    CALL(csat_churn_period(cust_start, cust_end, NT, 50, 80, &r->retention[1], NULL));
+    CALL(csat_churn_convert(0.05, 12, &r->churn_converted[0], NULL));
+    CALL(csat_churn_convert(0.4, 1.0 / 12, &r->churn_converted[1], NULL));
+    CALL(csat_survival_fit(life_time, life_observed, NT, 0.95, &curve, NULL));
+    CALL(csat_survival_summary(curve, &r->curve_summary[0], NULL));
+    CALL(csat_survival_summary(shared_curve, &r->curve_summary[1], NULL));
+    REQUIRE(r->curve_summary[0].steps <= STEPS_MAX);
+    for (size_t i = 0; i < r->curve_summary[0].steps; i++)
+        CALL(csat_survival_step(curve, i, &r->curve_steps[i], NULL));
+    static const double at[3] = { 5.0, 17.5, 1000.0 };
+    for (size_t i = 0; i < 3; i++)
+        CALL(csat_survival_at(shared_curve, at[i], &r->curve_at[i], NULL));
+    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &r->clv[0], NULL));
+    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, 10, &r->clv[1], NULL));
+    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, INFINITY, &r->clv[2], NULL));
+    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &r->clv[3], NULL));
+    CALL(csat_rate(37, 12000, 1000, 0.95, &r->rate[0], NULL));
+    CALL(csat_complaints_pareto(codes, NT, r->pareto, CATS_MAX, &r->pareto_categories[0],
+                                &r->pareto_sample[0], NULL));
+    static const double probs[3] = { 0.25, 0.5, 0.9 };
+    CALL(csat_resolution_times(res_time, res_resolved, NT, 48.0, probs, 3, r->quantiles,
+                               &r->resolution[0], NULL));
+    CALL(csat_reviews(ratings, NR, NULL, &r->reviews[0], NULL));
+    rc = 0;
+out:
+    csat_survival_free(curve);
+    return rc;
+}
+
+static int run_all(results *r, failure *f)
+{
+    memset(r, 0, sizeof *r);
+    memset(f, 0, sizeof *f);
+    /* Comparisons read the scores computed first. */
+    return run_scores(r, f) || run_tally(r, f) || run_moments(r, f) || run_xprod(r, f)
+           || run_drivers(r, f) || run_compare(r, f) || run_business(r, f);
+}
+
+/* Name of the first field in which `a` and `b` differ, or NULL. */
+static const field_info *first_difference(const results *a, const results *b, size_t *element)
+{
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const unsigned char *pa = (const unsigned char *)a + fields[i].offset;
+        const unsigned char *pb = (const unsigned char *)b + fields[i].offset;
+        for (size_t byte = 0; byte < fields[i].size; byte++)
+            if (pa[byte] != pb[byte]) {
+                *element = byte / fields[i].element;
+                return &fields[i];
+            }
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Threads                                                                   */
+
+static results *reference;
+static pthread_barrier_t start_line;
+
+typedef struct worker {
+    pthread_t thread;
+    int id;
+    results *r;
+    failure f;      /* first failed call, if any */
+    int rep;        /* repetition in which it failed or differed */
+    const field_info *differs; /* first field that differs from the reference */
+    size_t element;
+    size_t runs;    /* runs completed and identical */
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    pthread_barrier_wait(&start_line); /* all threads call into the library at once */
+    for (w->rep = 0; w->rep < REPS; w->rep++) {
+        if (run_all(w->r, &w->f) != 0)
+            break;
+        w->differs = first_difference(w->r, reference, &w->element);
+        if (w->differs)
+            break;
+        w->runs++;
+    }
+    return NULL;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    make_input();
+    reference = calloc(1, sizeof *reference);
+    if (!reference)
+        return -1;
+    if (csat_drivers_fit(drv_x, ND, P, LDX, drv_y, drv_w, NULL, &shared_model, NULL) != CSAT_OK
+        || csat_tally_create(0, 10, &shared_tally, NULL) != CSAT_OK
+        || csat_tally_add(shared_tally, nps_x, NA, weight, NULL) != CSAT_OK
+        || csat_xprod_create(P, &shared_xprod, NULL) != CSAT_OK
+        || csat_xprod_add(shared_xprod, drv_x, ND, LDX, drv_y, NULL, NULL) != CSAT_OK
+        || csat_survival_fit(res_time, res_resolved, NT, 0.9, &shared_curve, NULL) != CSAT_OK)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    csat_drivers_free(shared_model);
+    csat_tally_free(shared_tally);
+    csat_xprod_free(shared_xprod);
+    csat_survival_free(shared_curve);
+    free(reference);
+    return 0;
+}
+
+static void report_failure(const char *who, const failure *f)
+{
+    print_error("%s: %s failed at line %d with status %d (%s)\n", who, f->call, f->line,
+                (int)f->status, csat_strerror(f->status));
+}
+
+/* The single-threaded run that the threads are held to, and a check that a
+ * second run in the same thread repeats it (else the comparison with the
+ * threads would mean nothing). */
+static void test_single_thread_run_is_complete_and_repeatable(void **state)
+{
+    (void)state;
+    failure f;
+    if (run_all(reference, &f) != 0) {
+        report_failure("single-threaded run", &f);
+        fail();
+    }
+    results *again = malloc(sizeof *again);
+    assert_non_null(again);
+    int rc = run_all(again, &f);
+    size_t element = 0;
+    const field_info *d = rc == 0 ? first_difference(again, reference, &element) : NULL;
+    free(again);
+    assert_int_equal(rc, 0);
+    if (d) {
+        print_error("second single-threaded run differs in %s[%zu]\n", d->name, element);
+        fail();
+    }
+    /* The run did reach the end: spot-check a few results from each family. */
+    assert_true(reference->nps[0].n > 0 && reference->summary[0].n > 0);
+    assert_true(reference->pareto_categories[0] == 6 && reference->curve_summary[0].steps > 10);
+    assert_true(reference->tally_blob_len[0] > 0 && reference->xprod_blob_len[1] > 0);
+    assert_true(reference->tally_nps[0].n == reference->tally_nps[1].n);
+    for (size_t k = 0; k < 5; k++)
+        assert_int_not_equal(reference->error_status[k], CSAT_OK);
+}
+
+static void test_threads_on_shared_input_match_the_single_thread_run(void **state)
+{
+    (void)state;
+    worker w[THREADS];
+    memset(w, 0, sizeof w);
+    assert_int_equal(pthread_barrier_init(&start_line, NULL, THREADS), 0);
+    for (int i = 0; i < THREADS; i++) {
+        w[i].id = i;
+        w[i].r = malloc(sizeof *w[i].r);
+        assert_non_null(w[i].r);
+    }
+    for (int i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_create(&w[i].thread, NULL, work, &w[i]), 0);
+    for (int i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_join(w[i].thread, NULL), 0);
+    pthread_barrier_destroy(&start_line);
+
+    int bad = 0;
+    for (int i = 0; i < THREADS; i++) {
+        char who[64];
+        snprintf(who, sizeof who, "thread %d, run %d", w[i].id, w[i].rep + 1);
+        if (w[i].f.call) {
+            report_failure(who, &w[i].f);
+            bad = 1;
+        } else if (w[i].differs) {
+            print_error("%s: %s[%zu] differs from the single-threaded run\n", who,
+                        w[i].differs->name, w[i].element);
+            bad = 1;
+        } else if (w[i].runs != REPS) {
+            print_error("%s: only %zu runs\n", who, w[i].runs);
+            bad = 1;
+        }
+        free(w[i].r);
+    }
+    assert_false(bad);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_single_thread_run_is_complete_and_repeatable),
+        cmocka_unit_test(test_threads_on_shared_input_match_the_single_thread_run),
+    };
+    return cmocka_run_group_tests_name("threads", tests, setup, teardown);
+}
