@@ -311,24 +311,30 @@ csat_status csat_trend(const double *score, const double *se, const double *time
                              "times must increase strictly: wave %zu is at %g after %g", i,
                              time[i], time[i - 1]);
     }
-    /* Inverse-variance weighted least squares with known variances. */
+    /* Inverse-variance weighted least squares with known variances, the
+     * weights taken relative to the smallest SE, (s/se_i)² ≤ 1: the slope
+     * does not depend on their scale, and SEs of 1e±160 neither overflow
+     * nor underflow when squared (long double may be double). */
+    double smin = se[0];
+    for (size_t i = 1; i < k; i++)
+        smin = fmin(smin, se[i]);
     long double sv = 0, st_ = 0, sy = 0;
     for (size_t i = 0; i < k; i++) {
-        long double v = 1.0L / ((long double)se[i] * se[i]);
+        long double v = (long double)(smin / se[i]) * (smin / se[i]);
         sv += v;
         st_ += v * (time ? time[i] : (double)i);
         sy += v * score[i];
     }
     long double tbar = st_ / sv, ybar = sy / sv, stt = 0, sty = 0;
     for (size_t i = 0; i < k; i++) {
-        long double v = 1.0L / ((long double)se[i] * se[i]);
+        long double v = (long double)(smin / se[i]) * (smin / se[i]);
         long double dt = (time ? time[i] : (double)i) - tbar;
         stt += v * dt * dt;
         sty += v * dt * (score[i] - ybar);
     }
     csat_trend_result r;
     r.slope = (double)(sty / stt);
-    r.se = (double)(1.0L / sqrtl(stt));
+    r.se = (double)(smin / sqrtl(stt));
     r.intercept = (double)(ybar - sty / stt * tbar);
     r.level = level;
     r.waves = k;

@@ -264,16 +264,23 @@ csat_status csat_importance_from_corr(const double *corr, size_t p, csat_importa
     csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
     if (opt != NULL)
         o = *opt;
-    if (se)
-        memset(se, 0, p * sizeof *se);
+    /* se is written only on success (0: every measure but the Monte Carlo
+     * LMG is exact). */
+    csat_status st;
     switch (method) {
     case CSAT_IMPORTANCE_FIRST:
     case CSAT_IMPORTANCE_LAST:
     case CSAT_IMPORTANCE_BETA2:
     case CSAT_IMPORTANCE_PRATT:
-        return simple_measures(corr, p, method, out, err);
+        st = simple_measures(corr, p, method, out, err);
+        if (st == CSAT_OK && se)
+            memset(se, 0, p * sizeof *se);
+        return st;
     case CSAT_IMPORTANCE_RELATIVE_WEIGHTS:
-        return relative_weights(corr, p, out, err);
+        st = relative_weights(corr, p, out, err);
+        if (st == CSAT_OK && se)
+            memset(se, 0, p * sizeof *se);
+        return st;
     case CSAT_IMPORTANCE_LMG:
         break;
     default:
@@ -294,8 +301,10 @@ csat_status csat_importance_from_corr(const double *corr, size_t p, csat_importa
     double *cond = malloc(p * p * sizeof *cond);
     if (cond == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
-    csat_status st = all_subsets(corr, p, cond, NULL, err);
+    st = all_subsets(corr, p, cond, NULL, err);
     if (st == CSAT_OK) {
+        if (se)
+            memset(se, 0, p * sizeof *se);
         for (size_t j = 0; j < p; j++) {
             double s = 0;
             for (size_t k = 0; k < p; k++)

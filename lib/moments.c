@@ -373,13 +373,15 @@ csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap,
 {
     CSAT_REQUIRE(m, err);
     CSAT_REQUIRE(len, err);
-    *len = CSAT_MOMENTS_SERIALIZED_SIZE;
-    if (buf == NULL)
+    if (buf == NULL) {
+        *len = CSAT_MOMENTS_SERIALIZED_SIZE;
         return CSAT_OK;
+    }
     if (cap < CSAT_MOMENTS_SERIALIZED_SIZE)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "buffer of %zu bytes is too small, %d needed", cap,
                          CSAT_MOMENTS_SERIALIZED_SIZE);
+    *len = CSAT_MOMENTS_SERIALIZED_SIZE;
     unsigned char *p = buf;
     const double f[8] = { m->sum_w, m->mean, m->m2, m->sum_w2, m->mean_w2, m->m2_w2, m->min, m->max };
     memcpy(p, "CSTM", 4);

@@ -1,0 +1,2884 @@
+/*
+ * The bad-input matrix of doc/errors.md: every public function against
+ * every kind of bad input that applies to it, one table row per cell.
+ *
+ * A row names the function, the cell (a column of the matrix), a case
+ * function with the variant of the input it builds, and the status the
+ * call must return (with err.index / err.column where they are defined).
+ * Every row is run twice, with a csat_error and with NULL for it, and on
+ * failure the driver checks that
+ *   - the status is the one expected and err.code equals it,
+ *   - err.index / err.column name the offending element (when given),
+ *   - err.message is a non-empty string,
+ *   - every output is untouched: outputs live in one buffer filled with a
+ *     0xA5 sentinel before the call; accumulators that are modified in place
+ *     are compared with a snapshot by the case itself.
+ * Rows that expect CSAT_OK check their result in the case (results that
+ * must not depend on the scale of the weights, zero spread, ...), and the
+ * driver checks that a call that succeeds leaves its csat_error alone.
+ *
+ * "Allocation failure": the library has no allocator hook, so this cell is
+ * run only where a caller's number asks for memory that cannot exist (a
+ * bootstrap of 2^58 replicates, refused before anything is allocated);
+ * elsewhere it is listed as documented (NOMEM†) and not run. "Size
+ * overflow": sizes whose byte count would wrap size_t must give
+ * CSAT_ERR_OVERFLOW before anything is allocated or read. No row allocates
+ * a huge block, so the suite runs as it is under valgrind and ASan.
+ *
+ * `test_errors --matrix` prints the matrix of doc/errors.md from this table.
+ */
+#include <limits.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "check.h"
+#include "csat.h"
+
+/* ------------------------------------------------------------------------ */
+/* Variants: what a case function builds. One list for all families; each  */
+/* case function gives its own meaning to the variants it is listed with.   */
+
+#define VARIANTS(X)                                                                           \
+    X(V_REF)        /* valid input (weights where the function takes them) */                 \
+    X(V_NULL_X)     /* first input pointer NULL */                                            \
+    X(V_NULL_Y)     /* second input pointer NULL */                                           \
+    X(V_NULL_Z)     /* third input pointer NULL */                                            \
+    X(V_NULL_OUT)   /* output pointer NULL */                                                 \
+    X(V_EMPTY)      /* n = 0 (no rows, no answers, empty accumulator) */                      \
+    X(V_ALLNAN)     /* every value NaN (missing) */                                           \
+    X(V_NAN)        /* one NaN where a finite number is required */                           \
+    X(V_POSINF)     /* +inf */                                                                \
+    X(V_NEGINF)     /* -inf */                                                                \
+    X(V_SCALE_HI)   /* above the scale / range */                                             \
+    X(V_SCALE_LO)   /* below the scale / range */                                             \
+    X(V_NONINT)     /* not an integer on an integer scale */                                  \
+    X(V_EXTREME)    /* finite values beyond CSAT_VALUE_MAX (±1e308) */                        \
+    X(V_NEGW)       /* a negative weight */                                                   \
+    X(V_NANW)       /* a NaN weight */                                                        \
+    X(V_INFW)       /* an infinite weight */                                                  \
+    X(V_ZEROW)      /* all weights 0 */                                                       \
+    X(V_BIGW)       /* the reference weights times 1e45 (within CSAT_WEIGHT_MAX) */           \
+    X(V_SMALLW)     /* the reference weights times 1e-45 (within CSAT_WEIGHT_MIN) */          \
+    X(V_HUGEW)      /* the reference weights times 1e300; SEs of 1e160 */                     \
+    X(V_TINYW)      /* the reference weights times 1e-300; SEs of 1e-160 */                   \
+    X(V_W1E308)     /* weights of 1e308 (their sum overflows) */                              \
+    X(V_CONST)      /* no spread: every value equal, SE 0 */                                  \
+    X(V_CONST_X)    /* a constant driver (0.7, survey weights) */                             \
+    X(V_CONST_Y)    /* a constant outcome (7, survey weights) */                              \
+    X(V_CONST_Y07)  /* a constant outcome (0.7, no weights) */                                \
+    X(V_COLLINEAR)  /* driver 1 = 2 driver 0 + 1 */                                           \
+    X(V_FEW)        /* fewer observations than the statistic needs */                         \
+    X(V_ONE)        /* a single observation (valid) */                                        \
+    X(V_BIGSCALE)   /* scale INT_MIN..INT_MAX, p = SIZE_MAX */                                \
+    X(V_EDGE)       /* scale at INT_MIN / INT_MAX, k = all points */                          \
+    X(V_TOOBIG)     /* one above a documented size limit */                                   \
+    X(V_OVERFLOW)   /* a count or byte size that wraps */                                     \
+    X(V_OVERFLOW2)  /* another one */                                                         \
+    X(V_NOMEM)      /* a size that fits size_t but no memory */                               \
+    X(V_LEVEL)      /* confidence level 1.5 */                                                \
+    X(V_OPT1)       /* function-specific bad option or argument */                            \
+    X(V_OPT2)                                                                                 \
+    X(V_OPT3)                                                                                 \
+    X(V_OPT4)                                                                                 \
+    X(V_CAP)        /* output buffer one byte too small */                                    \
+    X(F_LEN0)       /* serialized: length 0 */                                                \
+    X(F_TRUNC)      /* serialized: one byte short */                                          \
+    X(F_MAGIC)      /* serialized: wrong magic */                                             \
+    X(F_VERSION)    /* serialized: unknown version */                                         \
+    X(F_SCALE)      /* serialized: min > max / p = 0 */                                       \
+    X(F_NAN)        /* serialized: a NaN sum */                                               \
+    X(F_NEG)        /* serialized: a negative sum or co-moment */                             \
+    X(F_MINMAX)     /* serialized: min > max */                                               \
+    X(F_RESERVED)   /* serialized: reserved bytes not zero */                                 \
+    X(F_N0)         /* serialized: n = 0 with a positive weight sum / n_pos */                \
+    X(F_NPOS)       /* serialized: more positive-weight rows than rows */                     \
+    X(F_COUNT0)     /* serialized: no answer at a point holding weight */                     \
+    X(F_W2BIG)      /* serialized: sum of w^2 above (sum of w)^2 */                           \
+    X(F_W2SMALL)    /* serialized: sum of w^2 below (sum of w)^2 / n */                       \
+    X(F_W2ZERO)     /* serialized: sum of w^2 = 0 with a positive sum of w */                 \
+    X(F_MEAN)       /* serialized: mean outside [min, max] */                                 \
+    X(F_WRAP)       /* serialized: counts whose total wraps */                                \
+    X(F_ROUNDTRIP)  /* serialized: valid; must re-serialise to the same bytes */
+
+#define AS_ENUM(v) v,
+#define AS_NAME(v) #v,
+enum variant { VARIANTS(AS_ENUM) V_COUNT };
+static const char *const variant_name[] = { VARIANTS(AS_NAME) };
+
+/* ------------------------------------------------------------------------ */
+/* Cells: the columns of doc/errors.md.                                     */
+
+static const char *const cells[] = {
+    "NULL",          "n = 0",        "all NaN",      "±Inf",          "out of scale",
+    "non-integer",   "neg. weight",  "zero weights", "huge weights",  "tiny weights",
+    "zero variance", "collinear",    "n ≤ p",        "size overflow", "alloc. failure",
+    "bad option",    "bad state",
+};
+enum cell {
+    K_NULL, K_EMPTY, K_NAN, K_INF, K_SCALE, K_NONINT, K_NEGW, K_ZEROW, K_HUGEW, K_TINYW,
+    K_CONST, K_COLLIN, K_FEW, K_OVERFLOW, K_NOMEM, K_OPTION, K_FORMAT, K_COUNT
+};
+
+/* ------------------------------------------------------------------------ */
+/* Rows                                                                      */
+
+#define OUT_BYTES 16384
+#define SENTINEL 0xA5
+#define NOI CSAT_NO_INDEX
+#define ANY ANY_INDEX
+#define BIT(s) (1u << (unsigned)(s))
+
+/* Build the input of variant v, make the one call under test with `err`
+ * (which may be NULL) and outputs carved from `out` (OUT_BYTES, aligned,
+ * filled with the sentinel), check a successful result, return the status. */
+typedef csat_status (*case_fn)(int v, csat_error *err, void *out);
+
+typedef struct row {
+    const char *family;
+    const char *func;
+    enum cell cell;
+    case_fn run;          /* NULL: documented, not testable here (printed with †) */
+    int v;
+    csat_status want;
+    unsigned also;        /* other statuses the issue allows ("compute or refuse") */
+    size_t index, column; /* ANY: not checked */
+} row;
+
+#define ROW(f, c, fn, v, want) { FAMILY, #f, c, fn, v, want, 0, ANY, ANY }
+#define AT(f, c, fn, v, want, i, j) { FAMILY, #f, c, fn, v, want, 0, i, j }
+#define OR(f, c, fn, v, want, also) { FAMILY, #f, c, fn, v, want, also, ANY, ANY }
+#define NUL(f, fn, v) { FAMILY, #f, K_NULL, fn, v, CSAT_ERR_NULL, 0, NOI, NOI }
+#define DOC(f, c, want) { FAMILY, #f, c, NULL, 0, want, 0, ANY, ANY }
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                   */
+
+#define MUST(call)                                                                             \
+    do {                                                                                       \
+        csat_error e_;                                                                         \
+        memset(&e_, 0, sizeof e_);                                                             \
+        csat_status s_ = (call);                                                               \
+        if (s_ != CSAT_OK)                                                                     \
+            fail_msg("setup call %s failed: %s (%s)", #call, csat_strerror(s_), e_.message);  \
+    } while (0)
+
+/* Relative agreement for results that must not depend on the scale of the
+ * weights: the same data and relative weights give the same answer up to
+ * rounding. */
+#define SCALE_TOL 1e-10
+
+static void near(const char *what, double got, double want, double rel)
+{
+    if ((isnan(got) && isnan(want)) || got == want)
+        return;
+    double scale = fabs(want) > 1e-300 ? fabs(want) : 1e-300;
+    if (!(fabs(got - want) <= rel * scale))
+        fail_msg("%s: got %.17g, expected %.17g", what, got, want);
+}
+
+/* Weights scaled within [CSAT_WEIGHT_MIN, CSAT_WEIGHT_MAX]: the results
+ * must equal those of the reference weights. */
+static int scaled(int v)
+{
+    return v == V_BIGW || v == V_SMALLW;
+}
+
+/* The factor of a weight-scale variant. */
+static double weight_factor(int v)
+{
+    return v == V_BIGW ? 1e45 : v == V_SMALLW ? 1e-45 : v == V_HUGEW ? 1e300 : 1e-300;
+}
+
+/* A serialised copy of an accumulator, to prove a failed call left it as
+ * it was. */
+typedef struct snap {
+    unsigned char *b;
+    size_t len;
+} snap;
+
+static snap snap_tally(const csat_tally *t)
+{
+    snap s = { NULL, 0 };
+    MUST(csat_tally_serialize(t, NULL, 0, &s.len, &e_));
+    s.b = malloc(s.len);
+    assert_non_null(s.b);
+    MUST(csat_tally_serialize(t, s.b, s.len, &s.len, &e_));
+    return s;
+}
+
+static snap snap_xprod(const csat_xprod *a)
+{
+    snap s = { NULL, 0 };
+    MUST(csat_xprod_serialize(a, NULL, 0, &s.len, &e_));
+    s.b = malloc(s.len);
+    assert_non_null(s.b);
+    MUST(csat_xprod_serialize(a, s.b, s.len, &s.len, &e_));
+    return s;
+}
+
+static void same_snap(snap a, snap b, const char *what)
+{
+    int same = a.len == b.len && memcmp(a.b, b.b, a.len) == 0;
+    free(a.b);
+    free(b.b);
+    if (!same)
+        fail_msg("%s was modified by a call that failed", what);
+}
+
+/* Little-endian fields of a serialized blob. */
+static void put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void put_f64(unsigned char *p, double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    put_u64(p, u);
+}
+
+static double get_f64(const unsigned char *p)
+{
+    uint64_t u = 0;
+    for (int i = 0; i < 8; i++)
+        u |= (uint64_t)p[i] << (8 * i);
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+/* ======================================================================== */
+/* Scores                                                                    */
+/* ======================================================================== */
+
+/* Ten answers spread over [lo, hi] with survey-like weights. */
+#define NX 10
+static const double WREF[NX] = { 0.83, 1.27, 0.61, 1.95, 1.02, 0.74, 1.33, 0.58, 1.41, 0.96 };
+
+typedef struct input {
+    double x[NX], w[NX];
+    const double *xp, *wp;
+    size_t n;
+    int null_out;
+} input;
+
+/* Bad elements sit at fixed indices, which the rows expect in err.index. */
+#define I_INF 2
+#define I_SCALE 3
+#define I_NONINT 4
+#define I_NEGW 1
+#define I_NANW 5
+#define I_INFW 6
+
+static void make_input(input *in, int v, int lo, int hi)
+{
+    long long pts = (long long)hi - lo + 1;
+    for (size_t i = 0; i < NX; i++) {
+        in->x[i] = (double)((long long)lo + (long long)(i * 3) % pts);
+        in->w[i] = WREF[i];
+    }
+    in->xp = in->x;
+    in->wp = NULL;
+    in->n = NX;
+    in->null_out = 0;
+    switch (v) {
+    case V_REF: in->wp = in->w; break;
+    case V_NULL_X: in->xp = NULL; break;
+    case V_NULL_OUT: in->null_out = 1; break;
+    case V_EMPTY: in->n = 0; break;
+    case V_ALLNAN:
+        for (size_t i = 0; i < NX; i++)
+            in->x[i] = NAN;
+        break;
+    case V_POSINF: in->x[I_INF] = INFINITY; break;
+    case V_NEGINF: in->x[I_INF] = -INFINITY; break;
+    case V_SCALE_HI: in->x[I_SCALE] = (double)hi + 1; break;
+    case V_SCALE_LO: in->x[I_SCALE] = (double)lo - 1; break;
+    case V_NONINT: in->x[I_NONINT] = (double)lo + 0.5; break;
+    case V_NEGW: in->wp = in->w; in->w[I_NEGW] = -1; break;
+    case V_NANW: in->wp = in->w; in->w[I_NANW] = NAN; break;
+    case V_INFW: in->wp = in->w; in->w[I_INFW] = INFINITY; break;
+    case V_ZEROW:
+        in->wp = in->w;
+        for (size_t i = 0; i < NX; i++)
+            in->w[i] = 0;
+        break;
+    case V_BIGW:
+    case V_SMALLW:
+    case V_HUGEW:
+    case V_TINYW:
+        in->wp = in->w;
+        for (size_t i = 0; i < NX; i++)
+            in->w[i] *= weight_factor(v);
+        break;
+    case V_EXTREME:
+        in->x[I_SCALE] = 1e308;
+        in->x[I_SCALE + 1] = -1e308;
+        break;
+    case V_CONST:
+        in->wp = in->w;
+        for (size_t i = 0; i < NX; i++)
+            in->x[i] = hi;
+        break;
+    case V_ONE: in->n = 1; break;
+    default: break; /* option variants: valid data */
+    }
+}
+
+static void same_nps(const csat_nps_result *a, const csat_nps_result *b)
+{
+    near("nps score", a->score, b->score, SCALE_TOL);
+    near("nps se", a->se, b->se, SCALE_TOL);
+    near("nps ci_lower", a->ci_lower, b->ci_lower, SCALE_TOL);
+    near("nps ci_upper", a->ci_upper, b->ci_upper, SCALE_TOL);
+    near("nps n_effective", a->n_effective, b->n_effective, SCALE_TOL);
+}
+
+static void same_share(const csat_share_result *a, const csat_share_result *b)
+{
+    near("share", a->share, b->share, SCALE_TOL);
+    near("share se", a->se, b->se, SCALE_TOL);
+    near("share ci_lower", a->ci_lower, b->ci_lower, SCALE_TOL);
+    near("share ci_upper", a->ci_upper, b->ci_upper, SCALE_TOL);
+    near("share n_effective", a->n_effective, b->n_effective, SCALE_TOL);
+}
+
+static void same_mean(const csat_mean_result *a, const csat_mean_result *b)
+{
+    near("mean", a->score, b->score, SCALE_TOL);
+    near("mean sd", a->sd, b->sd, SCALE_TOL);
+    near("mean se", a->se, b->se, SCALE_TOL);
+    near("mean ci_lower", a->ci_lower, b->ci_lower, SCALE_TOL);
+    near("mean ci_upper", a->ci_upper, b->ci_upper, SCALE_TOL);
+    near("mean n_effective", a->n_effective, b->n_effective, SCALE_TOL);
+}
+
+static csat_status s_nps(int v, csat_error *err, void *out)
+{
+    input in;
+    make_input(&in, v, 0, 10);
+    csat_nps_options o = CSAT_NPS_OPTIONS_DEFAULT;
+    if (v == V_BIGSCALE) {
+        o.scale_min = INT_MIN;
+        o.scale_max = INT_MAX;
+    }
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    if (v == V_OPT1)
+        o.promoter_min = o.detractor_max;
+    if (v == V_OPT2)
+        o.method = (csat_nps_method)7;
+    csat_nps_result *r = in.null_out ? NULL : out;
+    csat_status s = csat_nps(in.xp, in.n, in.wp, &o, r, err);
+    if (s == CSAT_OK && scaled(v)) {
+        input ri;
+        csat_nps_result ref;
+        make_input(&ri, V_REF, 0, 10);
+        MUST(csat_nps(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
+        same_nps(r, &ref);
+    }
+    if (s == CSAT_OK && v == V_CONST) {
+        near("nps score", r->score, 100, 0);
+        near("nps se", r->se, 0, 0);
+    }
+    return s;
+}
+
+enum share_kind { SH_BOX, SH_CSAT, SH_TOP, SH_BOTTOM };
+
+static csat_status share_call(enum share_kind kind, const input *in, int v, int lo, int hi,
+                              csat_share_result *r, csat_error *err)
+{
+    csat_scale_options so = { lo, hi, 0.95 };
+    csat_csat_options co = CSAT_CSAT_OPTIONS_DEFAULT;
+    if (v == V_BIGSCALE) {
+        so.scale_min = co.scale_min = INT_MIN;
+        so.scale_max = co.scale_max = INT_MAX;
+    }
+    if (v == V_LEVEL)
+        so.level = co.level = 1.5;
+    int k = v == V_EDGE ? 5 : 2;
+    switch (kind) {
+    case SH_BOX:
+        return csat_box_share(in->xp, in->n, in->wp, v == V_OPT1 ? 5 : 4, v == V_OPT1 ? 4 : 5, &so,
+                              r, err);
+    case SH_CSAT:
+        if (v == V_OPT1)
+            co.satisfied_min = 6;
+        return csat_csat(in->xp, in->n, in->wp, &co, r, err);
+    case SH_TOP:
+        return csat_top_box(in->xp, in->n, in->wp, v == V_OPT1 ? 0 : k, &so, r, err);
+    case SH_BOTTOM:
+        return csat_bottom_box(in->xp, in->n, in->wp, v == V_OPT1 ? 6 : k, &so, r, err);
+    }
+    return CSAT_ERR_ARGUMENT;
+}
+
+/* The top box on [INT_MIN, INT_MIN + 4] and the bottom box on
+ * [INT_MAX − 4, INT_MAX], k = 5: the box bounds must be computed without
+ * signed overflow (issue finding 7; UBSan reports it). */
+static void edge_scale(enum share_kind kind, int *lo, int *hi)
+{
+    if (kind == SH_TOP) {
+        *lo = INT_MIN;
+        *hi = INT_MIN + 4;
+    } else {
+        *lo = INT_MAX - 4;
+        *hi = INT_MAX;
+    }
+}
+
+static csat_status s_share(enum share_kind kind, int v, csat_error *err, void *out)
+{
+    int lo = 1, hi = 5;
+    if (v == V_EDGE)
+        edge_scale(kind, &lo, &hi);
+    input in;
+    make_input(&in, v, lo, hi);
+    csat_share_result *r = in.null_out ? NULL : out;
+    csat_status s = share_call(kind, &in, v, lo, hi, r, err);
+    if (s == CSAT_OK && scaled(v)) {
+        input ri;
+        csat_share_result ref;
+        make_input(&ri, V_REF, 1, 5);
+        MUST(share_call(kind, &ri, V_REF, 1, 5, &ref, &e_));
+        same_share(r, &ref);
+    }
+    if (s == CSAT_OK && v == V_EDGE)
+        near("share of all points", r->share, 1, 0);
+    if (s == CSAT_OK && v == V_CONST)
+        near("share se", r->se, 0, 0);
+    return s;
+}
+
+static csat_status s_box_share(int v, csat_error *err, void *out)
+{
+    return s_share(SH_BOX, v, err, out);
+}
+static csat_status s_csat(int v, csat_error *err, void *out)
+{
+    return s_share(SH_CSAT, v, err, out);
+}
+static csat_status s_top_box(int v, csat_error *err, void *out)
+{
+    return s_share(SH_TOP, v, err, out);
+}
+static csat_status s_bottom_box(int v, csat_error *err, void *out)
+{
+    return s_share(SH_BOTTOM, v, err, out);
+}
+
+static csat_status s_mean_score(int v, csat_error *err, void *out)
+{
+    input in;
+    make_input(&in, v, 1, 5);
+    double w2[2] = { 1e308, 1e308 }, one[2] = { 1, 2 };
+    if (v == V_W1E308) {
+        in.xp = one;
+        in.wp = w2;
+        in.n = 2;
+    }
+    if (v == V_CONST)
+        for (size_t i = 0; i < NX; i++)
+            in.x[i] = 0.7;
+    csat_mean_options o = CSAT_MEAN_OPTIONS_DEFAULT;
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    csat_mean_result *r = in.null_out ? NULL : out;
+    csat_status s = csat_mean_score(in.xp, in.n, in.wp, &o, r, err);
+    if (s != CSAT_OK)
+        return s;
+    if (scaled(v)) {
+        input ri;
+        csat_mean_result ref;
+        make_input(&ri, V_REF, 1, 5);
+        MUST(csat_mean_score(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
+        same_mean(r, &ref);
+    }
+    if (v == V_CONST) {
+        near("sd of a constant", r->sd, 0, 0);
+        near("se of a constant", r->se, 0, 0);
+    }
+    if (v == V_ONE && !isnan(r->sd))
+        fail_msg("the SD of one value must be NaN, got %g", r->sd);
+    return s;
+}
+
+static csat_status s_ces(int v, csat_error *err, void *out)
+{
+    input in;
+    make_input(&in, v, 1, 7);
+    csat_ces_options o = CSAT_CES_OPTIONS_DEFAULT;
+    if (v == V_BIGSCALE) {
+        o.scale_min = INT_MIN;
+        o.scale_max = INT_MAX;
+    }
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    if (v == V_OPT1)
+        o.low_effort_min = 8;
+    csat_ces_result *r = in.null_out ? NULL : out;
+    csat_status s = csat_ces(in.xp, in.n, in.wp, &o, r, err);
+    if (s == CSAT_OK && scaled(v)) {
+        input ri;
+        csat_ces_result ref;
+        make_input(&ri, V_REF, 1, 7);
+        MUST(csat_ces(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
+        same_mean(&r->effort, &ref.effort);
+        same_share(&r->low_effort, &ref.low_effort);
+    }
+    return s;
+}
+
+static csat_status s_distribution(int v, csat_error *err, void *out)
+{
+    input in;
+    make_input(&in, v, 1, 5);
+    csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
+    if (v == V_BIGSCALE) {
+        o.scale_min = INT_MIN;
+        o.scale_max = INT_MAX;
+    }
+    double *counts = out, *weights = counts + 5, *shares = weights + 5;
+    csat_sample *smp = in.null_out ? NULL : (csat_sample *)(shares + 8);
+    size_t len = v == V_OPT1 ? 4 : 5;
+    csat_status s = csat_distribution(in.xp, in.n, in.wp, &o, counts, weights, shares, len, smp,
+                                      err);
+    if (s == CSAT_OK && scaled(v)) {
+        input ri;
+        double c[5], w[5], sh[5];
+        csat_sample rs;
+        make_input(&ri, V_REF, 1, 5);
+        MUST(csat_distribution(ri.xp, ri.n, ri.wp, &o, c, w, sh, 5, &rs, &e_));
+        for (int j = 0; j < 5; j++)
+            near("distribution share", shares[j], sh[j], SCALE_TOL);
+        near("distribution n_effective", smp->n_effective, rs.n_effective, SCALE_TOL);
+    }
+    return s;
+}
+
+/* The composite index: 6 respondents × 2 items on 1–5 and 0–10. */
+#define IN 6
+static const double IX[IN * 2] = { 1, 0, 2, 3, 3, 5, 4, 7, 5, 10, 3, 2 };
+
+static csat_status s_index(int v, csat_error *err, void *out)
+{
+    double x[IN * 2], w[IN], lo[2] = { 1, 0 }, hi[2] = { 5, 10 }, iw[2] = { 1, 2 };
+    memcpy(x, IX, sizeof x);
+    memcpy(w, WREF, sizeof w);
+    const double *xp = x, *wp = w, *lop = lo, *hip = hi, *iwp = iw;
+    size_t n = IN, k = 2, ld = 2;
+    csat_mean_options o = CSAT_MEAN_OPTIONS_DEFAULT;
+    csat_mean_result *r = out;
+    switch (v) {
+    case V_NULL_X: xp = NULL; break;
+    case V_NULL_Y: lop = NULL; break;
+    case V_NULL_Z: hip = NULL; break;
+    case V_NULL_OUT: r = NULL; break;
+    case V_EMPTY: n = 0; break;
+    case V_ALLNAN:
+        for (size_t i = 0; i < IN * 2; i++)
+            x[i] = NAN;
+        break;
+    case V_POSINF: x[2 * 2 + 1] = INFINITY; break;
+    case V_NEGINF: x[2 * 2 + 1] = -INFINITY; break;
+    case V_SCALE_HI: x[3 * 2 + 0] = 6; break;
+    case V_NEGW: w[I_NEGW] = -1; break;
+    case V_NANW: w[I_NANW % IN] = NAN; break;
+    case V_ZEROW: memset(w, 0, sizeof w); break;
+    case V_BIGW:
+    case V_SMALLW:
+    case V_HUGEW:
+    case V_TINYW:
+        for (size_t i = 0; i < IN; i++)
+            w[i] *= weight_factor(v);
+        break;
+    case V_W1E308: iw[0] = iw[1] = 1e308; break; /* item weights summing to inf */
+    case V_CONST:
+        for (size_t i = 0; i < IN; i++) {
+            x[2 * i] = 3;
+            x[2 * i + 1] = 5;
+        }
+        break;
+    case V_ONE: n = 1; break;
+    case V_LEVEL: o.level = 1.5; break;
+    case V_NAN: iw[0] = NAN; break;
+    case V_OPT1: hi[1] = 0; break; /* item_max <= item_min */
+    case V_OPT2: k = 0; break;
+    case V_OPT3: ld = 1; break;
+    case V_OPT4: iw[0] = iw[1] = 0; break;
+    default: break;
+    }
+    csat_status s = csat_index(xp, n, k, ld, wp, lop, hip, iwp, &o, r, err);
+    if (s == CSAT_OK && (scaled(v) || v == V_W1E308)) {
+        double ones[2] = { 1, 1 };
+        csat_mean_result ref;
+        MUST(csat_index(IX, IN, 2, 2, WREF, lo, hi, v == V_W1E308 ? ones : iw, &o, &ref, &e_));
+        same_mean(r, &ref);
+    }
+    if (s == CSAT_OK && v == V_CONST)
+        near("index sd of identical rows", r->sd, 0, 0);
+    return s;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tally estimators                                                          */
+
+static csat_tally *tally_of(int v, int lo, int hi)
+{
+    csat_tally *t = NULL;
+    MUST(csat_tally_create(lo, hi, &t, &e_));
+    if (v != V_EMPTY) {
+        input in;
+        make_input(&in, v == V_ALLNAN || v == V_ZEROW || v == V_CONST ? v : V_REF, lo, hi);
+        MUST(csat_tally_add(t, in.xp, in.n, in.wp, &e_));
+    }
+    return t;
+}
+
+typedef enum tkind { T_NPS, T_BOX, T_CSAT, T_TOP, T_BOTTOM, T_MEAN, T_CES } tkind;
+
+static csat_status t_call(tkind kind, int v, csat_error *err, void *out)
+{
+    int lo = kind == T_NPS ? 0 : 1, hi = kind == T_NPS ? 10 : kind == T_CES ? 7 : 5;
+    if (v == V_EDGE)
+        edge_scale(kind == T_TOP ? SH_TOP : SH_BOTTOM, &lo, &hi);
+    csat_tally *t = v == V_NULL_X ? NULL : tally_of(v, lo, hi);
+    /* V_OPT1: options of another scale than the tally's. */
+    int olo = v == V_OPT1 ? lo + 1 : lo, ohi = hi;
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    void *r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = CSAT_ERR_ARGUMENT;
+    switch (kind) {
+    case T_NPS: {
+        csat_nps_options o = { olo, ohi, 9, 6, level, CSAT_NPS_WALD };
+        if (v == V_OPT2)
+            o.detractor_max = 9;
+        s = csat_tally_nps(t, &o, r, err);
+        break;
+    }
+    case T_BOX: {
+        csat_scale_options o = { olo, ohi, level };
+        s = csat_tally_box_share(t, v == V_OPT2 ? 5 : 4, v == V_OPT2 ? 4 : 5, &o, r, err);
+        break;
+    }
+    case T_CSAT: {
+        csat_csat_options o = { olo, ohi, v == V_OPT2 ? 6 : 4, level };
+        s = csat_tally_csat(t, &o, r, err);
+        break;
+    }
+    case T_TOP:
+    case T_BOTTOM: {
+        csat_scale_options o = { olo, ohi, level };
+        int k = v == V_OPT2 ? 0 : v == V_EDGE ? 5 : 2;
+        s = kind == T_TOP ? csat_tally_top_box(t, k, &o, r, err)
+                          : csat_tally_bottom_box(t, k, &o, r, err);
+        if (s == CSAT_OK && v == V_EDGE)
+            near("share of all points", ((csat_share_result *)r)->share, 1, 0);
+        break;
+    }
+    case T_MEAN: {
+        csat_mean_options o = { level };
+        s = csat_tally_mean(t, &o, r, err);
+        if (s == CSAT_OK && v == V_CONST)
+            near("sd of a constant", ((csat_mean_result *)r)->sd, 0, 0);
+        break;
+    }
+    case T_CES: {
+        csat_ces_options o = { olo, ohi, v == V_OPT2 ? 8 : 5, level };
+        s = csat_tally_ces(t, &o, r, err);
+        break;
+    }
+    }
+    csat_tally_free(t);
+    return s;
+}
+
+static csat_status t_moments_mean(int v, csat_error *err, void *out)
+{
+    csat_moments m = CSAT_MOMENTS_INIT;
+    input in;
+    int data = v == V_ALLNAN || v == V_ZEROW || v == V_CONST || v == V_ONE ? v : V_REF;
+    make_input(&in, data, 1, 5);
+    if (v != V_EMPTY)
+        MUST(csat_moments_add(&m, in.xp, in.n, in.wp, &e_));
+    if (v == V_OPT1)
+        m.min = 10; /* min > max: no add or merge gives this */
+    csat_mean_options o = { v == V_LEVEL ? 1.5 : 0.95 };
+    return csat_moments_mean(v == V_NULL_X ? NULL : &m, &o, v == V_NULL_OUT ? NULL : out, err);
+}
+
+static csat_status t_nps(int v, csat_error *err, void *out) { return t_call(T_NPS, v, err, out); }
+static csat_status t_box(int v, csat_error *err, void *out) { return t_call(T_BOX, v, err, out); }
+static csat_status t_csat(int v, csat_error *err, void *out) { return t_call(T_CSAT, v, err, out); }
+static csat_status t_top(int v, csat_error *err, void *out) { return t_call(T_TOP, v, err, out); }
+static csat_status t_bottom(int v, csat_error *err, void *out)
+{
+    return t_call(T_BOTTOM, v, err, out);
+}
+static csat_status t_mean(int v, csat_error *err, void *out) { return t_call(T_MEAN, v, err, out); }
+static csat_status t_ces(int v, csat_error *err, void *out) { return t_call(T_CES, v, err, out); }
+
+/* ======================================================================== */
+/* Accumulators                                                              */
+/* ======================================================================== */
+
+static const double MBASE[3] = { 1.5, 2.5, 4.0 };
+
+static void moments_roundtrip(const csat_moments *m)
+{
+    unsigned char buf[CSAT_MOMENTS_SERIALIZED_SIZE];
+    size_t len;
+    csat_moments back;
+    MUST(csat_moments_serialize(m, buf, sizeof buf, &len, &e_));
+    csat_error e;
+    memset(&e, 0, sizeof e);
+    if (csat_moments_deserialize(buf, len, &back, &e) != CSAT_OK)
+        fail_msg("an accepted accumulator does not deserialise: %s", e.message);
+    if (memcmp(&back, m, sizeof back) != 0)
+        fail_msg("the accumulator changed in a serialisation round trip");
+}
+
+static csat_status a_moments_init(int v, csat_error *err, void *out)
+{
+    (void)v;
+    (void)out;
+    return csat_moments_init(NULL, err);
+}
+
+static csat_status a_moments_add(int v, csat_error *err, void *out)
+{
+    (void)out;
+    csat_moments m = CSAT_MOMENTS_INIT;
+    int fresh = scaled(v) || v == V_W1E308;
+    if (!fresh)
+        MUST(csat_moments_add(&m, MBASE, 3, NULL, &e_));
+    const csat_moments before = m;
+    input in;
+    make_input(&in, v, 1, 5);
+    double one[2] = { 1, 2 }, w2[2] = { 1e308, 1e308 };
+    if (v == V_W1E308) {
+        in.xp = one;
+        in.wp = w2;
+        in.n = 2;
+    }
+    csat_status s = csat_moments_add(in.null_out ? NULL : &m, in.xp, in.n, in.wp, err);
+    if (s != CSAT_OK) {
+        if (memcmp(&m, &before, sizeof m) != 0)
+            fail_msg("the moments were modified by a call that failed");
+        return s;
+    }
+    if (v == V_EMPTY && memcmp(&m, &before, sizeof m) != 0)
+        fail_msg("adding no values changed the moments");
+    if (v == V_ALLNAN && !(m.n == 3 && m.n_missing == NX))
+        fail_msg("all-NaN input: n %zu, n_missing %zu (expected 3 and %d)", m.n, m.n_missing, NX);
+    if (scaled(v) || v == V_W1E308) {
+        moments_roundtrip(&m);
+        csat_mean_result got, ref;
+        MUST(csat_moments_mean(&m, NULL, &got, &e_));
+        if (v == V_W1E308) {
+            near("mean of [1, 2] with weights 1e308", got.score, 1.5, 1e-15);
+        } else {
+            csat_moments r = CSAT_MOMENTS_INIT;
+            input ri;
+            make_input(&ri, V_REF, 1, 5);
+            MUST(csat_moments_add(&r, ri.xp, ri.n, ri.wp, &e_));
+            MUST(csat_moments_mean(&r, NULL, &ref, &e_));
+            same_mean(&got, &ref);
+        }
+    }
+    return s;
+}
+
+static csat_status a_moments_merge(int v, csat_error *err, void *out)
+{
+    (void)out;
+    csat_moments dst = CSAT_MOMENTS_INIT;
+    MUST(csat_moments_add(&dst, MBASE, 3, NULL, &e_));
+    csat_moments src = dst;
+    if (v == V_OVERFLOW)
+        src.n = SIZE_MAX - 1; /* valid alone; 3 + (SIZE_MAX − 1) wraps */
+    if (v == V_OPT1)
+        dst.min = 10; /* min > max: no add or merge gives this */
+    if (v == V_OVERFLOW2) {
+        double nan = NAN;
+        MUST(csat_moments_add(&dst, &nan, 1, NULL, &e_));
+        src.n_missing = SIZE_MAX - 3; /* valid: n + n_missing = SIZE_MAX */
+    }
+    const csat_moments before = dst;
+    csat_status s = csat_moments_merge(v == V_NULL_OUT ? NULL : &dst, v == V_NULL_X ? NULL : &src,
+                                       err);
+    if (s != CSAT_OK && memcmp(&dst, &before, sizeof dst) != 0)
+        fail_msg("the moments were modified by a merge that failed");
+    return s;
+}
+
+static csat_status a_moments_serialize(int v, csat_error *err, void *out)
+{
+    csat_moments m = CSAT_MOMENTS_INIT;
+    MUST(csat_moments_add(&m, MBASE, 3, NULL, &e_));
+    unsigned char *buf = out;
+    size_t *len = v == V_NULL_OUT ? NULL : (size_t *)(buf + 128);
+    size_t cap = v == V_CAP ? CSAT_MOMENTS_SERIALIZED_SIZE - 1 : CSAT_MOMENTS_SERIALIZED_SIZE;
+    return csat_moments_serialize(v == V_NULL_X ? NULL : &m, buf, cap, len, err);
+}
+
+/* A valid blob of [1, 2, 4] with weights [1, 2, 1], patched by variant.
+ * Layout: "CSTM", u32 version, u64 n, u64 n_missing, then sum_w, mean, m2,
+ * sum_w2, mean_w2, m2_w2, min, max (f64 at 24 + 8i), 8 reserved bytes. */
+static csat_status a_moments_deserialize(int v, csat_error *err, void *out)
+{
+    csat_moments m = CSAT_MOMENTS_INIT;
+    const double x[3] = { 1, 2, 4 }, w[3] = { 1, 2, 1 };
+    MUST(csat_moments_add(&m, x, 3, w, &e_));
+    unsigned char b[CSAT_MOMENTS_SERIALIZED_SIZE];
+    size_t len;
+    MUST(csat_moments_serialize(&m, b, sizeof b, &len, &e_));
+    switch (v) {
+    case F_LEN0: len = 0; break;
+    case F_TRUNC: len--; break;
+    case F_MAGIC: b[0] = 'X'; break;
+    case F_VERSION: put_u32(b + 4, 99); break;
+    case F_NAN: put_f64(b + 24, NAN); break;
+    case F_NEG: put_f64(b + 24, -4); break;                        /* Σw < 0 */
+    case F_MINMAX: put_f64(b + 24 + 48, 4); put_f64(b + 24 + 56, 1); break;
+    case F_RESERVED: b[90] = 1; break;
+    case F_N0: put_u64(b + 8, 0); break;                           /* n 0, Σw 4 */
+    case F_W2BIG: put_f64(b + 24 + 24, 17); break;                 /* Σw² > (Σw)² = 16 */
+    case F_W2SMALL: put_f64(b + 24 + 24, 5); break;                /* Σw² < (Σw)²/n = 5.33 */
+    case F_MEAN: put_f64(b + 24 + 8, 10); break;                   /* mean > max */
+    default: break;
+    }
+    csat_moments *r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_moments_deserialize(v == V_NULL_X ? NULL : b, len, r, err);
+    if (s == CSAT_OK && v == F_ROUNDTRIP) {
+        unsigned char again[CSAT_MOMENTS_SERIALIZED_SIZE];
+        size_t l2;
+        MUST(csat_moments_serialize(r, again, sizeof again, &l2, &e_));
+        if (l2 != len || memcmp(again, b, len) != 0)
+            fail_msg("an accepted blob does not re-serialise to the same bytes");
+    }
+    return s;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tally                                                                     */
+
+/* A tally of 1..5 whose point 1 holds 2^64 − 1 answers, built by merges
+ * (each one representable); *half gets a tally with 2^63 there. */
+static csat_tally *big_tally(csat_tally **half)
+{
+    const double one = 1;
+    csat_tally *t = NULL, *p = NULL;
+    MUST(csat_tally_create(1, 5, &t, &e_));
+    MUST(csat_tally_add(t, &one, 1, NULL, &e_));
+    MUST(csat_tally_copy(t, &p, &e_));
+    for (int i = 1; i < 64; i++) {
+        MUST(csat_tally_merge(p, p, &e_)); /* 2^i */
+        MUST(csat_tally_merge(t, p, &e_)); /* 2^(i+1) − 1 */
+    }
+    *half = p;
+    return t;
+}
+
+static void tally_roundtrip(const csat_tally *t)
+{
+    snap s = snap_tally(t);
+    csat_tally *back = NULL;
+    csat_error e;
+    memset(&e, 0, sizeof e);
+    if (csat_tally_deserialize(s.b, s.len, &back, &e) != CSAT_OK) {
+        free(s.b);
+        fail_msg("an accepted tally does not deserialise: %s", e.message);
+    }
+    same_snap(s, snap_tally(back), "the tally (serialisation round trip)");
+    csat_tally_free(back);
+}
+
+static csat_status a_tally_create(int v, csat_error *err, void *out)
+{
+    int lo = 0, hi = 10;
+    if (v == V_OPT1) {
+        lo = 5;
+        hi = 1;
+    }
+    if (v == V_BIGSCALE) {
+        lo = INT_MIN;
+        hi = INT_MAX;
+    }
+    if (v == V_TOOBIG)
+        hi = CSAT_TALLY_MAX_POINTS; /* 2^20 + 1 points */
+    csat_tally **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_tally_create(lo, hi, r, err);
+    if (s == CSAT_OK)
+        csat_tally_free(*r);
+    return s;
+}
+
+static csat_status a_tally_copy(int v, csat_error *err, void *out)
+{
+    csat_tally *t = tally_of(V_REF, 0, 10);
+    csat_status s = csat_tally_copy(v == V_NULL_X ? NULL : t, v == V_NULL_OUT ? NULL : out, err);
+    if (s == CSAT_OK)
+        csat_tally_free(*(csat_tally **)out);
+    csat_tally_free(t);
+    return s;
+}
+
+static csat_status a_tally_add(int v, csat_error *err, void *out)
+{
+    (void)out;
+    csat_tally *t = NULL, *half = NULL;
+    const double one = 1;
+    if (v == V_OVERFLOW)
+        t = big_tally(&half);
+    else
+        t = scaled(v) ? tally_of(V_EMPTY, 0, 10) : tally_of(V_REF, 0, 10);
+    snap before = snap_tally(t);
+    input in;
+    make_input(&in, v, 0, 10);
+    if (v == V_OVERFLOW) { /* one more answer at the full point */
+        in.xp = &one;
+        in.n = 1;
+        in.wp = NULL;
+    }
+    csat_status s = csat_tally_add(in.null_out ? NULL : t, in.xp, in.n, in.wp, err);
+    if (s != CSAT_OK) {
+        same_snap(before, snap_tally(t), "the tally");
+    } else {
+        if (v == V_EMPTY)
+            same_snap(before, snap_tally(t), "the tally (no answers added)");
+        else
+            free(before.b);
+        if (v == V_ALLNAN) {
+            csat_sample smp;
+            MUST(csat_tally_sample(t, &smp, &e_));
+            if (smp.n_missing != NX)
+                fail_msg("all-NaN input: n_missing %zu, expected %d", smp.n_missing, NX);
+        }
+        if (scaled(v)) {
+            tally_roundtrip(t);
+            csat_nps_result got, ref;
+            csat_tally *r = tally_of(V_REF, 0, 10);
+            MUST(csat_tally_nps(t, NULL, &got, &e_));
+            MUST(csat_tally_nps(r, NULL, &ref, &e_));
+            csat_tally_free(r);
+            same_nps(&got, &ref);
+        }
+    }
+    csat_tally_free(t);
+    csat_tally_free(half);
+    return s;
+}
+
+static csat_status a_tally_merge(int v, csat_error *err, void *out)
+{
+    (void)out;
+    csat_tally *dst = NULL, *src = NULL, *half = NULL, *other = NULL;
+    if (v == V_OVERFLOW || v == V_OVERFLOW2) {
+        dst = big_tally(&half);
+        if (v == V_OVERFLOW) {
+            src = tally_of(V_REF, 1, 5);
+        } else { /* 2^63 + 2^63, merged with itself */
+            csat_tally_free(dst);
+            dst = half;
+            half = NULL;
+        }
+    } else {
+        dst = tally_of(V_REF, 1, 5);
+        src = tally_of(V_REF, v == V_OPT1 ? 0 : 1, 5);
+    }
+    snap before = snap_tally(dst);
+    const csat_tally *from = v == V_OVERFLOW2 ? dst : src;
+    other = src;
+    csat_status s = csat_tally_merge(v == V_NULL_OUT ? NULL : dst, v == V_NULL_X ? NULL : from,
+                                     err);
+    if (s != CSAT_OK)
+        same_snap(before, snap_tally(dst), "the tally");
+    else
+        free(before.b);
+    csat_tally_free(dst);
+    csat_tally_free(other);
+    csat_tally_free(half);
+    return s;
+}
+
+static csat_status a_tally_scale(int v, csat_error *err, void *out)
+{
+    csat_tally *t = tally_of(V_REF, 0, 10);
+    int *lo = out;
+    csat_status s = csat_tally_scale(v == V_NULL_X ? NULL : t, v == V_NULL_Y ? NULL : lo,
+                                     v == V_NULL_Z ? NULL : lo + 1, err);
+    csat_tally_free(t);
+    return s;
+}
+
+static csat_status a_tally_sample(int v, csat_error *err, void *out)
+{
+    csat_tally *t = tally_of(V_REF, 0, 10);
+    csat_status s = csat_tally_sample(v == V_NULL_X ? NULL : t, v == V_NULL_OUT ? NULL : out, err);
+    csat_tally_free(t);
+    return s;
+}
+
+static csat_status a_tally_point(int v, csat_error *err, void *out)
+{
+    csat_tally *t = tally_of(V_REF, 0, 10);
+    int value = v == V_SCALE_HI ? 11 : v == V_SCALE_LO ? -1 : v == V_BIGSCALE ? INT_MIN : 5;
+    csat_status s = csat_tally_point(v == V_NULL_X ? NULL : t, value,
+                                     v == V_NULL_OUT ? NULL : out, err);
+    csat_tally_free(t);
+    return s;
+}
+
+static csat_status a_tally_serialize(int v, csat_error *err, void *out)
+{
+    csat_tally *t = tally_of(V_REF, 0, 10);
+    size_t need = csat_tally_serialized_size(t);
+    unsigned char *buf = out;
+    size_t *len = v == V_NULL_OUT ? NULL : (size_t *)(buf + 4096);
+    csat_status s = csat_tally_serialize(v == V_NULL_X ? NULL : t, buf,
+                                         v == V_CAP ? need - 1 : need, len, err);
+    csat_tally_free(t);
+    return s;
+}
+
+/* A valid tally of 1..5: unweighted 1, 2, 2, 5 and weighted 3 (w 2), 4 (w ½).
+ * Layout: "CSTL", u32 version, i32 min, i32 max, u64 n_missing, then per
+ * point u64 unit, u64 wcount, f64 sw, f64 sw2 (32 bytes at 24 + 32j). */
+#define TP(j, field) (24 + 32 * (j) + 8 * (field))
+
+static csat_status a_tally_deserialize(int v, csat_error *err, void *out)
+{
+    csat_tally *t = NULL;
+    const double u[4] = { 1, 2, 2, 5 }, x[2] = { 3, 4 }, w[2] = { 2, 0.5 };
+    MUST(csat_tally_create(1, 5, &t, &e_));
+    MUST(csat_tally_add(t, u, 4, NULL, &e_));
+    MUST(csat_tally_add(t, x, 2, w, &e_));
+    snap blob = snap_tally(t);
+    csat_tally_free(t);
+    unsigned char *b = blob.b;
+    size_t len = blob.len;
+    switch (v) {
+    case F_LEN0: len = 0; break;
+    case F_TRUNC: len--; break;
+    case F_MAGIC: b[0] = 'X'; break;
+    case F_VERSION: put_u32(b + 4, 99); break;
+    case F_SCALE: put_u32(b + 8, 6); break;                      /* min 6 > max 5 */
+    case F_NAN: put_f64(b + TP(2, 2), NAN); break;
+    case F_NEG: put_f64(b + TP(2, 2), -2); break;
+    case F_W2ZERO: put_f64(b + TP(2, 3), 0); break;               /* Σw² 0, Σw 2 */
+    case F_W2BIG: put_f64(b + TP(2, 3), 5); break;                /* Σw² 5 > (Σw)² 4 */
+    case F_W2SMALL:                                              /* 2 answers, Σw 2, Σw² 1 < 2 */
+        put_u64(b + TP(2, 1), 2);
+        put_f64(b + TP(2, 3), 1);
+        break;
+    case F_COUNT0: put_u64(b + TP(2, 1), 0); break;               /* no answer, Σw 2 */
+    case F_WRAP:                                                 /* 2^63 + 2^63 answers */
+        put_u64(b + TP(0, 0), (uint64_t)1 << 63);
+        put_u64(b + TP(1, 0), (uint64_t)1 << 63);
+        break;
+    default: break;
+    }
+    csat_tally **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_tally_deserialize(v == V_NULL_X ? NULL : b, len, r, err);
+    if (s == CSAT_OK) {
+        if (v == F_ROUNDTRIP) {
+            snap again = snap_tally(*r);
+            int same = again.len == len && memcmp(again.b, b, len) == 0;
+            free(again.b);
+            if (!same) {
+                csat_tally_free(*r);
+                free(blob.b);
+                fail_msg("an accepted tally does not re-serialise to the same bytes");
+            }
+        }
+        csat_tally_free(*r);
+    }
+    free(blob.b);
+    return s;
+}
+
+/* ======================================================================== */
+/* Drivers                                                                   */
+/* ======================================================================== */
+
+#define DN 12
+static const double DX0[DN] = { 3, 5, 4, 6, 2, 7, 5, 4, 6, 3, 5, 7 };
+static const double DX1[DN] = { 2, 4, 6, 3, 5, 4, 7, 2, 5, 6, 3, 4 };
+static const double DY[DN] = { 3.1, 5.2, 5.9, 5.1, 3.6, 6.4, 6.8, 3.2, 6.0, 4.9, 4.3, 6.1 };
+static const double DW[DN] = { 0.83, 1.27, 0.61, 1.95, 1.02, 0.74,
+                               1.33, 0.58, 1.41, 0.96, 1.18, 0.87 };
+
+typedef struct ddata {
+    double x[DN * 2], y[DN], w[DN];
+    const double *xp, *yp, *wp;
+    size_t n, p, ld;
+    int null_out;
+} ddata;
+
+/* Rows and columns of the bad elements the rows expect in err. */
+#define D_INF_ROW 4
+#define D_NEGINF_ROW 5
+#define D_BADW_ROW 3
+
+static void make_drivers(ddata *d, int v)
+{
+    for (size_t i = 0; i < DN; i++) {
+        d->x[2 * i] = DX0[i];
+        d->x[2 * i + 1] = DX1[i];
+        d->y[i] = DY[i];
+        d->w[i] = DW[i];
+    }
+    d->xp = d->x;
+    d->yp = d->y;
+    d->wp = d->w;
+    d->n = DN;
+    d->p = 2;
+    d->ld = 2;
+    d->null_out = 0;
+    switch (v) {
+    case V_NULL_X: d->xp = NULL; break;
+    case V_NULL_Y: d->yp = NULL; break;
+    case V_NULL_OUT: d->null_out = 1; break;
+    case V_EMPTY: d->n = 0; break;
+    case V_ALLNAN:
+        for (size_t i = 0; i < DN; i++)
+            d->y[i] = NAN;
+        break;
+    case V_POSINF: d->x[2 * D_INF_ROW + 1] = INFINITY; break;
+    case V_NEGINF: d->y[D_NEGINF_ROW] = -INFINITY; break;
+    case V_NEGW: d->w[D_BADW_ROW] = -1; break;
+    case V_NANW: d->w[D_BADW_ROW] = NAN; break;
+    case V_INFW: d->w[D_BADW_ROW] = INFINITY; break;
+    case V_ZEROW: memset(d->w, 0, sizeof d->w); break;
+    case V_BIGW:
+    case V_SMALLW:
+    case V_HUGEW:
+    case V_TINYW:
+        for (size_t i = 0; i < DN; i++)
+            d->w[i] *= weight_factor(v);
+        break;
+    case V_EXTREME: d->x[2 * D_INF_ROW + 1] = 1e60; break;
+    case V_CONST_X:
+        for (size_t i = 0; i < DN; i++)
+            d->x[2 * i + 1] = 0.7; /* not a binary fraction: its mean is inexact */
+        break;
+    case V_CONST_Y:
+        for (size_t i = 0; i < DN; i++)
+            d->y[i] = 7;
+        break;
+    case V_CONST_Y07:
+        d->wp = NULL;
+        for (size_t i = 0; i < DN; i++)
+            d->y[i] = 0.7;
+        break;
+    case V_COLLINEAR:
+        for (size_t i = 0; i < DN; i++)
+            d->x[2 * i + 1] = 2 * d->x[2 * i] + 1;
+        break;
+    case V_FEW: d->n = 3; break;
+    case V_OPT3: d->ld = 1; break;
+    default: break;
+    }
+}
+
+static csat_xprod *xprod_of(int v)
+{
+    ddata d;
+    make_drivers(&d, v);
+    csat_xprod *a = NULL;
+    MUST(csat_xprod_create(2, &a, &e_));
+    MUST(csat_xprod_add(a, d.xp, d.n, d.ld, d.yp, d.wp, &e_));
+    return a;
+}
+
+static csat_xprod *xprod_copy(const csat_xprod *a)
+{
+    snap s = snap_xprod(a);
+    csat_xprod *c = NULL;
+    MUST(csat_xprod_deserialize(s.b, s.len, &c, &e_));
+    free(s.b);
+    return c;
+}
+
+/* An accumulator of 2^64 − 1 rows built by merges; *half gets 2^63 rows. */
+static csat_xprod *big_xprod(csat_xprod **half)
+{
+    csat_xprod *t = NULL;
+    MUST(csat_xprod_create(2, &t, &e_));
+    MUST(csat_xprod_add(t, (const double[]){ 3, 2 }, 1, 2, (const double[]){ 4.5 }, NULL, &e_));
+    csat_xprod *p = xprod_copy(t);
+    for (int i = 1; i < 64; i++) {
+        MUST(csat_xprod_merge(p, p, &e_));
+        MUST(csat_xprod_merge(t, p, &e_));
+    }
+    *half = p;
+    return t;
+}
+
+/* Coefficients, their SEs, R² and F of two models that must agree. */
+static void same_model(const csat_drivers *a, const csat_drivers *b)
+{
+    csat_model_summary sa, sb;
+    MUST(csat_drivers_summary(a, &sa, &e_));
+    MUST(csat_drivers_summary(b, &sb, &e_));
+    near("r2", sa.r2, sb.r2, 1e-9);
+    near("f", sa.f, sb.f, 1e-9);
+    near("n_effective", sa.n_effective, sb.n_effective, 1e-9);
+    for (size_t j = 0; j < sa.p + (size_t)sa.intercept; j++) {
+        csat_coefficient ca, cb;
+        MUST(csat_drivers_coefficient(a, j, &ca, &e_));
+        MUST(csat_drivers_coefficient(b, j, &cb, &e_));
+        near("coefficient", ca.estimate, cb.estimate, 1e-9);
+        near("coefficient se", ca.se, cb.se, 1e-9);
+        near("coefficient p", ca.p, cb.p, 1e-9);
+    }
+}
+
+static csat_drivers *fit_of(int v, int intercept)
+{
+    ddata d;
+    make_drivers(&d, v);
+    csat_drivers_options o = { intercept, 0.95 };
+    csat_drivers *m = NULL;
+    MUST(csat_drivers_fit(d.xp, d.n, d.p, d.ld, d.yp, d.wp, &o, &m, &e_));
+    return m;
+}
+
+static csat_status a_xprod_create(int v, csat_error *err, void *out)
+{
+    size_t p = v == V_OPT1       ? 0
+               : v == V_OPT2     ? CSAT_DRIVERS_MAX + 1
+               : v == V_BIGSCALE ? SIZE_MAX
+                                 : 2;
+    csat_xprod **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_xprod_create(p, r, err);
+    if (s == CSAT_OK)
+        csat_xprod_free(*r);
+    return s;
+}
+
+static csat_status a_xprod_add(int v, csat_error *err, void *out)
+{
+    (void)out;
+    csat_xprod *a = NULL, *half = NULL;
+    if (v == V_OVERFLOW)
+        a = big_xprod(&half);
+    else if (scaled(v))
+        MUST(csat_xprod_create(2, &a, &e_));
+    else
+        a = xprod_of(V_REF);
+    snap before = snap_xprod(a);
+    ddata d;
+    make_drivers(&d, v);
+    if (v == V_OVERFLOW)
+        d.n = 1;
+    csat_status s = csat_xprod_add(d.null_out ? NULL : a, d.xp, d.n, d.ld, d.yp, d.wp, err);
+    if (s != CSAT_OK) {
+        same_snap(before, snap_xprod(a), "the accumulator");
+    } else {
+        if (v == V_EMPTY)
+            same_snap(before, snap_xprod(a), "the accumulator (no rows added)");
+        else
+            free(before.b);
+        if (v == V_ALLNAN) {
+            csat_sample smp;
+            MUST(csat_xprod_sample(a, &smp, &e_));
+            if (smp.n != DN || smp.n_missing != DN)
+                fail_msg("all-NaN rows: n %zu, n_missing %zu", smp.n, smp.n_missing);
+        }
+        if (scaled(v)) {
+            csat_xprod *c = xprod_copy(a); /* must deserialise */
+            csat_xprod *r = xprod_of(V_REF);
+            csat_drivers *mg = NULL, *mr = NULL;
+            MUST(csat_drivers_fit_xprod(c, NULL, &mg, &e_));
+            MUST(csat_drivers_fit_xprod(r, NULL, &mr, &e_));
+            same_model(mg, mr);
+            csat_drivers_free(mg);
+            csat_drivers_free(mr);
+            csat_xprod_free(c);
+            csat_xprod_free(r);
+        }
+    }
+    csat_xprod_free(a);
+    csat_xprod_free(half);
+    return s;
+}
+
+static csat_status a_xprod_merge(int v, csat_error *err, void *out)
+{
+    (void)out;
+    csat_xprod *dst = NULL, *src = NULL, *half = NULL;
+    if (v == V_OVERFLOW) {
+        dst = big_xprod(&half);
+        src = xprod_of(V_REF);
+    } else if (v == V_OVERFLOW2) {
+        csat_xprod *full = big_xprod(&half);
+        csat_xprod_free(full);
+        dst = half; /* 2^63 rows merged with itself */
+        half = NULL;
+    } else {
+        dst = xprod_of(V_REF);
+        if (v == V_OPT1)
+            MUST(csat_xprod_create(3, &src, &e_));
+        else
+            src = xprod_of(V_REF);
+    }
+    snap before = snap_xprod(dst);
+    const csat_xprod *from = v == V_OVERFLOW2 ? dst : src;
+    csat_status s = csat_xprod_merge(v == V_NULL_OUT ? NULL : dst, v == V_NULL_X ? NULL : from,
+                                     err);
+    if (s != CSAT_OK)
+        same_snap(before, snap_xprod(dst), "the accumulator");
+    else
+        free(before.b);
+    csat_xprod_free(dst);
+    csat_xprod_free(src);
+    csat_xprod_free(half);
+    return s;
+}
+
+static csat_status a_xprod_drivers(int v, csat_error *err, void *out)
+{
+    csat_xprod *a = xprod_of(V_REF);
+    csat_status s = csat_xprod_drivers(v == V_NULL_X ? NULL : a, v == V_NULL_OUT ? NULL : out, err);
+    csat_xprod_free(a);
+    return s;
+}
+
+static csat_status a_xprod_sample(int v, csat_error *err, void *out)
+{
+    csat_xprod *a = xprod_of(V_REF);
+    csat_status s = csat_xprod_sample(v == V_NULL_X ? NULL : a, v == V_NULL_OUT ? NULL : out, err);
+    csat_xprod_free(a);
+    return s;
+}
+
+static csat_status a_xprod_serialize(int v, csat_error *err, void *out)
+{
+    csat_xprod *a = xprod_of(V_REF);
+    size_t need;
+    MUST(csat_xprod_serialize(a, NULL, 0, &need, &e_));
+    unsigned char *buf = out;
+    size_t *len = v == V_NULL_OUT ? NULL : (size_t *)(buf + 8192);
+    csat_status s = csat_xprod_serialize(v == V_NULL_X ? NULL : a, buf,
+                                         v == V_CAP ? need - 1 : need, len, err);
+    csat_xprod_free(a);
+    return s;
+}
+
+/* A valid accumulator of the 12 weighted rows, patched by variant. Header:
+ * "CSTX", u32 version, u64 p, n, n_missing, n_pos, f64 sum_w, sum_w2 (at 8,
+ * 16, 24, 32, 40, 48), then the means and co-moments from byte 56. */
+static csat_status a_xprod_deserialize(int v, csat_error *err, void *out)
+{
+    csat_xprod *a = xprod_of(V_REF);
+    snap blob = snap_xprod(a);
+    csat_xprod_free(a);
+    unsigned char *b = blob.b;
+    size_t len = blob.len;
+    double sw = get_f64(b + 40);
+    switch (v) {
+    case F_LEN0: len = 0; break;
+    case F_TRUNC: len--; break;
+    case F_MAGIC: b[0] = 'X'; break;
+    case F_VERSION: put_u32(b + 4, 99); break;
+    case F_SCALE: put_u64(b + 8, 0); break;                           /* p = 0 */
+    case F_NAN: put_f64(b + 56, NAN); break;                          /* a mean */
+    case F_NEG: put_f64(b + 40, -sw); break;                          /* Σw < 0 */
+    case F_MINMAX: put_f64(b + 56 + 8 * 3, -1); break;                /* c[0][0] < 0 */
+    case F_N0:                                                        /* n 0, n_pos 10^6 */
+        put_u64(b + 16, 0);
+        put_u64(b + 32, 1000000);
+        break;
+    case F_NPOS: put_u64(b + 32, DN + 1); break;                      /* n_pos > n */
+    case F_W2BIG: put_f64(b + 48, sw * sw * 1.5); break;              /* Σw² > (Σw)² */
+    case F_W2SMALL: put_f64(b + 48, sw * sw / DN / 4); break;         /* Σw² < (Σw)²/n */
+    default: break;
+    }
+    csat_xprod **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_xprod_deserialize(v == V_NULL_X ? NULL : b, len, r, err);
+    if (s == CSAT_OK) {
+        if (v == F_ROUNDTRIP) {
+            snap again = snap_xprod(*r);
+            int same = again.len == len && memcmp(again.b, b, len) == 0;
+            free(again.b);
+            if (!same) {
+                csat_xprod_free(*r);
+                free(blob.b);
+                fail_msg("an accepted accumulator does not re-serialise to the same bytes");
+            }
+        }
+        csat_xprod_free(*r);
+    }
+    free(blob.b);
+    return s;
+}
+
+static csat_status m_fit(int v, csat_error *err, void *out)
+{
+    ddata d;
+    make_drivers(&d, v);
+    csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    if (v == V_OPT1)
+        o.intercept = 2;
+    size_t p = v == V_BIGSCALE ? SIZE_MAX : v == V_OPT2 ? CSAT_DRIVERS_MAX + 1 : d.p;
+    if (v == V_BIGSCALE || v == V_OPT2)
+        d.ld = p;
+    csat_drivers **r = d.null_out ? NULL : out;
+    csat_status s = csat_drivers_fit(d.xp, d.n, p, d.ld, d.yp, d.wp, &o, r, err);
+    if (s == CSAT_OK) {
+        if (scaled(v)) {
+            csat_drivers *ref = fit_of(V_REF, 1);
+            same_model(*r, ref);
+            csat_drivers_free(ref);
+        }
+        csat_drivers_free(*r);
+    }
+    return s;
+}
+
+static csat_status m_fit_xprod(int v, csat_error *err, void *out)
+{
+    csat_xprod *a = v == V_NULL_X ? NULL : xprod_of(v);
+    csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    if (v == V_OPT1)
+        o.intercept = 2;
+    csat_drivers **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_drivers_fit_xprod(a, &o, r, err);
+    if (s == CSAT_OK)
+        csat_drivers_free(*r);
+    csat_xprod_free(a);
+    return s;
+}
+
+static csat_status m_summary(int v, csat_error *err, void *out)
+{
+    csat_drivers *m = fit_of(V_REF, 1);
+    csat_status s = csat_drivers_summary(v == V_NULL_X ? NULL : m, v == V_NULL_OUT ? NULL : out,
+                                         err);
+    csat_drivers_free(m);
+    return s;
+}
+
+static csat_status m_coefficient(int v, csat_error *err, void *out)
+{
+    csat_drivers *m = fit_of(V_REF, 1);
+    csat_status s = csat_drivers_coefficient(v == V_NULL_X ? NULL : m, v == V_OPT1 ? 3 : 1,
+                                             v == V_NULL_OUT ? NULL : out, err);
+    csat_drivers_free(m);
+    return s;
+}
+
+static csat_status m_driver(int v, csat_error *err, void *out)
+{
+    csat_drivers *m = fit_of(V_REF, 1);
+    csat_status s = csat_drivers_driver(v == V_NULL_X ? NULL : m, v == V_OPT1 ? 2 : 1,
+                                        v == V_NULL_OUT ? NULL : out, err);
+    csat_drivers_free(m);
+    return s;
+}
+
+static csat_status m_importance(int v, csat_error *err, void *out)
+{
+    csat_drivers *m = fit_of(V_REF, v == V_OPT4 ? 0 : 1);
+    csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    csat_importance_method method = CSAT_IMPORTANCE_LMG;
+    if (v == V_OPT1)
+        method = (csat_importance_method)99;
+    if (v == V_OPT2)
+        o.exact_max = 31;
+    if (v == V_OPT3 || v == V_TOOBIG) {
+        o.exact_max = 1; /* p = 2 drivers: Monte Carlo */
+        o.permutations = v == V_OPT3 ? 1 : (size_t)CSAT_LMG_PERMUTATIONS_MAX + 1;
+    }
+    double *imp = out, *se = imp + 8;
+    csat_status s = csat_drivers_importance(v == V_NULL_X ? NULL : m, method, &o,
+                                            v == V_NULL_OUT ? NULL : imp, se, err);
+    csat_drivers_free(m);
+    return s;
+}
+
+/* 60 rows of 25 drivers (pseudo-random ratings 1..7) for p > CSAT_DOMINANCE_MAX. */
+static csat_drivers *wide_model(void)
+{
+    enum { N = 60, P = CSAT_DOMINANCE_MAX + 1 };
+    static double x[N * P], y[N];
+    uint64_t s = 7;
+    for (size_t i = 0; i < N; i++) {
+        double acc = 0;
+        for (size_t j = 0; j < P; j++) {
+            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+            x[i * P + j] = (double)((s >> 33) % 7 + 1);
+            acc += x[i * P + j] * (double)(j % 3 + 1) / 10;
+        }
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        y[i] = acc + (double)((s >> 33) % 100) / 50;
+    }
+    csat_drivers *m = NULL;
+    MUST(csat_drivers_fit(x, N, P, P, y, NULL, NULL, &m, &e_));
+    return m;
+}
+
+static csat_status m_dominance(int v, csat_error *err, void *out)
+{
+    csat_drivers *m = v == V_TOOBIG ? wide_model() : fit_of(V_REF, v == V_OPT1 ? 0 : 1);
+    double *general = out, *conditional = general + 32, *complete = conditional + 32;
+    csat_status s = csat_drivers_dominance(v == V_NULL_X ? NULL : m, general,
+                                           v == V_TOOBIG ? NULL : conditional,
+                                           v == V_TOOBIG ? NULL : complete, err);
+    csat_drivers_free(m);
+    return s;
+}
+
+static csat_status m_bootstrap(int v, csat_error *err, void *out)
+{
+    csat_drivers *m = NULL;
+    if (v == V_OPT1) { /* a model from an accumulator has no rows */
+        csat_xprod *a = xprod_of(V_REF);
+        MUST(csat_drivers_fit_xprod(a, NULL, &m, &e_));
+        csat_xprod_free(a);
+    } else if (v == V_OVERFLOW || v == V_NOMEM) { /* one driver, as in the issue */
+        csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
+        MUST(csat_drivers_fit(DX0, DN, 1, 1, DY, DW, &o, &m, &e_));
+    } else {
+        m = fit_of(V_REF, v == V_OPT4 ? 0 : 1);
+    }
+    csat_bootstrap_options o = { 20, 0.95, 1 };
+    csat_importance_method method = CSAT_IMPORTANCE_LMG;
+    if (v == V_OPT2)
+        o.reps = 1;
+    if (v == V_TOOBIG)
+        o.reps = (size_t)CSAT_BOOTSTRAP_REPS_MAX + 1;
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    if (v == V_OPT3)
+        method = (csat_importance_method)99;
+    if (v == V_OVERFLOW)
+        o.reps = ((size_t)1 << 61) + 1; /* reps · p · 8 wraps to 8 bytes */
+    if (v == V_NOMEM)
+        o.reps = (size_t)1 << 58;       /* 2^61 bytes: fits size_t, never memory */
+    double *lower = out, *upper = lower + 8;
+    size_t *failed = (size_t *)(upper + 8);
+    csat_status s = csat_drivers_bootstrap(v == V_NULL_X ? NULL : m, method, &o,
+                                           v == V_NULL_Y ? NULL : lower,
+                                           v == V_NULL_Z ? NULL : upper, failed, err);
+    csat_drivers_free(m);
+    return s;
+}
+
+static csat_status m_ipa(int v, csat_error *err, void *out)
+{
+    double imp[3] = { 0.2, 0.1, 0.05 }, perf[3] = { 4.1, 3.2, 4.5 };
+    double ci = NAN, cp = NAN;
+    size_t p = 3;
+    if (v == V_EMPTY)
+        p = 0;
+    if (v == V_ALLNAN)
+        imp[0] = imp[1] = imp[2] = NAN;
+    if (v == V_POSINF)
+        perf[1] = INFINITY;
+    if (v == V_OPT1)
+        ci = INFINITY;
+    return csat_ipa(v == V_NULL_X ? NULL : imp, v == V_NULL_Y ? NULL : perf, p, ci, cp,
+                    v == V_NULL_OUT ? NULL : out, err);
+}
+
+/* ======================================================================== */
+/* Comparisons                                                               */
+/* ======================================================================== */
+
+static csat_nps_result nps_result(double score, double se)
+{
+    csat_nps_result r;
+    memset(&r, 0, sizeof r);
+    r.score = score;
+    r.promoters = 0.5;
+    r.detractors = 0.5 - score / 100;
+    r.passives = 1 - r.promoters - r.detractors;
+    r.se = se;
+    r.ci_lower = score - 1.96 * se;
+    r.ci_upper = score + 1.96 * se;
+    r.level = 0.95;
+    r.n = 100;
+    r.n_weighted = 100;
+    r.n_effective = 100;
+    return r;
+}
+
+static csat_share_result share_result(double share, double n_eff)
+{
+    csat_share_result r;
+    memset(&r, 0, sizeof r);
+    r.share = share;
+    r.score = 100 * share;
+    r.se = 100 * sqrt(share * (1 - share) / n_eff);
+    r.ci_lower = r.score - 9;
+    r.ci_upper = r.score + 9;
+    r.level = 0.95;
+    r.box_min = 4;
+    r.box_max = 5;
+    r.n = 100;
+    r.n_weighted = 100;
+    r.n_effective = n_eff;
+    return r;
+}
+
+static csat_mean_result mean_result(double score, double se, double df)
+{
+    csat_mean_result r;
+    memset(&r, 0, sizeof r);
+    r.score = score;
+    r.sd = se * sqrt(df + 1);
+    r.se = se;
+    r.ci_lower = score - 2 * se;
+    r.ci_upper = score + 2 * se;
+    r.level = 0.95;
+    r.df = df;
+    r.min = 1;
+    r.max = 5;
+    r.n = (size_t)df + 1;
+    r.n_weighted = df + 1;
+    r.n_effective = df + 1;
+    return r;
+}
+
+/* A successful comparison has a finite statistic or ±inf, and p in [0, 1]. */
+static void sane_comparison(const csat_comparison *c)
+{
+    if (!(c->p >= 0 && c->p <= 1))
+        fail_msg("p-value %g is not in [0, 1]", c->p);
+    if (isnan(c->statistic) || isnan(c->df) || isnan(c->se))
+        fail_msg("NaN in a successful comparison (statistic %g, df %g, se %g)", c->statistic,
+                 c->df, c->se);
+}
+
+/* SE variants of the comparisons: 0 (no spread), 1e-160 and 1e160. */
+static double se_of(int v, double se)
+{
+    return v == V_CONST ? 0 : v == V_TINYW ? 1e-160 : v == V_HUGEW ? 1e160 : se;
+}
+
+static csat_status c_nps_benchmark(int v, csat_error *err, void *out)
+{
+    csat_nps_result a = nps_result(30, se_of(v, 5));
+    double bench = v == V_SCALE_HI ? 101 : 20, level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        a.score = NAN;
+    if (v == V_POSINF)
+        a.score = INFINITY;
+    if (v == V_NAN)
+        a.se = NAN;
+    if (v == V_NEGINF)
+        a.se = INFINITY;
+    csat_comparison *c = out;
+    csat_status s = csat_compare_nps_benchmark(v == V_NULL_X ? NULL : &a, bench, level,
+                                               v == V_NULL_OUT ? NULL : c, err);
+    if (s == CSAT_OK)
+        sane_comparison(c);
+    return s;
+}
+
+static csat_status c_share_benchmark(int v, csat_error *err, void *out)
+{
+    csat_share_result a = share_result(v == V_CONST ? 1 : 0.6, 100);
+    double bench = v == V_SCALE_LO ? 0 : 50, level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        a.share = NAN;
+    if (v == V_SCALE_HI)
+        a.share = 1.5;
+    if (v == V_POSINF)
+        a.n_effective = INFINITY;
+    if (v == V_FEW)
+        a.n_effective = 0;
+    csat_comparison *c = out;
+    csat_status s = csat_compare_share_benchmark(v == V_NULL_X ? NULL : &a, bench, level,
+                                                 v == V_NULL_OUT ? NULL : c, err);
+    if (s == CSAT_OK)
+        sane_comparison(c);
+    return s;
+}
+
+static csat_status c_mean_benchmark(int v, csat_error *err, void *out)
+{
+    csat_mean_result a = mean_result(4.1, se_of(v, 0.1), v == V_FEW ? 0 : 99);
+    double bench = v == V_SCALE_HI ? INFINITY : 4, level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        a.score = NAN;
+    if (v == V_POSINF)
+        a.score = INFINITY;
+    if (v == V_NAN)
+        a.se = NAN;
+    csat_comparison *c = out;
+    csat_status s = csat_compare_mean_benchmark(v == V_NULL_X ? NULL : &a, bench, level,
+                                                v == V_NULL_OUT ? NULL : c, err);
+    if (s == CSAT_OK)
+        sane_comparison(c);
+    return s;
+}
+
+static csat_status c_nps(int v, csat_error *err, void *out)
+{
+    csat_nps_result a = nps_result(30, se_of(v, 5)), b = nps_result(20, se_of(v, 6));
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        a.score = NAN;
+    if (v == V_POSINF)
+        b.score = INFINITY;
+    if (v == V_SCALE_HI)
+        a.score = 150;
+    if (v == V_NAN)
+        b.se = NAN;
+    csat_comparison *c = out;
+    csat_status s = csat_compare_nps(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b, level,
+                                     v == V_NULL_OUT ? NULL : c, err);
+    if (s == CSAT_OK)
+        sane_comparison(c);
+    return s;
+}
+
+static csat_status c_shares(int v, csat_error *err, void *out)
+{
+    csat_share_result a = share_result(v == V_CONST ? 1 : 0.6, 100);
+    csat_share_result b = share_result(v == V_CONST ? 1 : 0.5, 80);
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        a.share = NAN;
+    if (v == V_SCALE_LO)
+        b.share = -0.1;
+    if (v == V_POSINF)
+        b.n_effective = INFINITY;
+    if (v == V_FEW)
+        a.n_effective = 0;
+    csat_comparison *c = out;
+    csat_status s = csat_compare_shares(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b,
+                                        level, v == V_NULL_OUT ? NULL : c, err);
+    if (s == CSAT_OK)
+        sane_comparison(c);
+    return s;
+}
+
+static csat_status c_means(int v, csat_error *err, void *out)
+{
+    csat_mean_result a = mean_result(4.1, se_of(v, 0.1), v == V_FEW ? 0 : 99);
+    csat_mean_result b = mean_result(3.9, se_of(v, 0.1), 99);
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        a.score = NAN;
+    if (v == V_POSINF)
+        b.score = -INFINITY;
+    if (v == V_NAN)
+        a.se = NAN;
+    csat_comparison *c = out;
+    csat_status s = csat_compare_means(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b, level,
+                                       v == V_NULL_OUT ? NULL : c, err);
+    if (s == CSAT_OK) {
+        sane_comparison(c);
+        if (v == V_HUGEW || v == V_TINYW) /* Welch df of equal SEs on 99 df each */
+            near("Welch df", c->df, 198, 1e-9);
+    }
+    return s;
+}
+
+static csat_status c_adjust(int v, csat_error *err, void *out)
+{
+    double p[4] = { 0.01, 0.04, 0.03, 0.2 };
+    size_t n = v == V_EMPTY ? 0 : 4;
+    if (v == V_ALLNAN)
+        p[0] = p[1] = p[2] = p[3] = NAN;
+    if (v == V_POSINF)
+        p[1] = INFINITY;
+    if (v == V_SCALE_HI)
+        p[2] = 1.5;
+    if (v == V_SCALE_LO)
+        p[2] = -0.1;
+    csat_adjust_method method = v == V_OPT1 ? (csat_adjust_method)9 : CSAT_ADJUST_HOLM;
+    return csat_adjust_pvalues(v == V_NULL_X ? NULL : p, n, method, v == V_NULL_OUT ? NULL : out,
+                               err);
+}
+
+static csat_status c_trend(int v, csat_error *err, void *out)
+{
+    double score[4] = { 30, 32, 35, 33 }, se[4] = { 2, 2.5, 2, 3 }, time[4] = { 0, 1, 2, 4 };
+    size_t k = v == V_EMPTY ? 0 : v == V_FEW ? 1 : 4;
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    if (v == V_ALLNAN)
+        score[0] = score[1] = score[2] = score[3] = NAN;
+    if (v == V_POSINF)
+        score[2] = INFINITY;
+    if (v == V_CONST)
+        se[1] = 0;
+    if (v == V_OPT1)
+        time[2] = 1; /* not increasing */
+    int extreme = v == V_HUGEW || v == V_TINYW;
+    if (extreme)
+        for (int i = 0; i < 4; i++)
+            se[i] *= v == V_HUGEW ? 1e160 : 1e-160;
+    csat_trend_result *r = out;
+    csat_comparison *changes = (csat_comparison *)((unsigned char *)out + 512);
+    csat_status s = csat_trend(v == V_NULL_X ? NULL : score, v == V_NULL_Y ? NULL : se, time, k,
+                               level, v == V_NULL_OUT ? NULL : r, changes, err);
+    if (s == CSAT_OK && extreme) {
+        const double se1[4] = { 2, 2.5, 2, 3 };
+        csat_trend_result ref;
+        csat_comparison ch[3];
+        MUST(csat_trend(score, se1, time, 4, 0.95, &ref, ch, &e_));
+        near("trend slope", r->slope, ref.slope, 1e-12);
+        near("trend z", r->z, ref.z * (v == V_HUGEW ? 1e-160 : 1e160), 1e-12);
+    }
+    return s;
+}
+
+static csat_status c_percentile(int v, csat_error *err, void *out)
+{
+    double peers[5] = { 20, 35, 41, 28, 50 }, score = v == V_NAN ? NAN : 33;
+    size_t n = v == V_EMPTY ? 0 : 5;
+    if (v == V_ALLNAN)
+        peers[0] = peers[1] = peers[2] = peers[3] = peers[4] = NAN;
+    if (v == V_POSINF)
+        peers[3] = INFINITY;
+    return csat_percentile_rank(score, v == V_NULL_X ? NULL : peers, n,
+                                v == V_NULL_OUT ? NULL : out, err);
+}
+
+/* 300 respondents × 2 attributes; the bad one at row 280 (after the first
+ * block of 256 rows), attribute 1. */
+#define GN 300
+#define G_ROW 280
+
+static csat_status c_gap(int v, csat_error *err, void *out)
+{
+    static double e[GN * 2], q[GN * 2];
+    for (size_t i = 0; i < GN; i++) {
+        e[2 * i] = (double)(i % 5 + 1);
+        e[2 * i + 1] = (double)(i % 7 + 1);
+        q[2 * i] = (double)((i * 3) % 5 + 1);
+        q[2 * i + 1] = (double)((i * 2) % 7 + 1);
+    }
+    size_t n = GN, k = 2, ld = 2;
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    switch (v) {
+    case V_EMPTY: n = 0; break;
+    case V_ALLNAN:
+        for (size_t i = 0; i < GN * 2; i++)
+            e[i] = NAN;
+        break;
+    case V_POSINF: q[2 * G_ROW + 1] = INFINITY; break;
+    case V_EXTREME: /* both finite, the difference overflows */
+        e[2 * G_ROW + 1] = -1e308;
+        q[2 * G_ROW + 1] = 1e308;
+        break;
+    case V_FEW: n = 1; break;
+    case V_CONST:
+        for (size_t i = 0; i < GN * 2; i++)
+            q[i] = e[i] + 1;
+        break;
+    case V_OPT1: k = 0; break;
+    case V_OPT2: ld = 1; break;
+    case V_OVERFLOW: /* k comparisons of 64 bytes wrap size_t; nothing may be read */
+        k = ld = SIZE_MAX / sizeof(csat_comparison) + 1;
+        n = 1;
+        break;
+    default: break;
+    }
+    csat_comparison *res = out;
+    size_t *pairs = (size_t *)((unsigned char *)out + 1024);
+    return csat_gap(v == V_NULL_X ? NULL : e, v == V_NULL_Y ? NULL : q, n, k, ld, level,
+                    v == V_NULL_OUT ? NULL : res, pairs, err);
+}
+
+/* ======================================================================== */
+/* Business measures                                                         */
+/* ======================================================================== */
+
+static csat_status b_retention(int v, csat_error *err, void *out)
+{
+    double s = 100, e = 95, a = 10;
+    if (v == V_NAN)
+        s = NAN;
+    if (v == V_POSINF)
+        e = INFINITY;
+    if (v == V_EMPTY)
+        s = 0;
+    if (v == V_SCALE_LO)
+        a = -1;
+    if (v == V_OPT1)
+        a = 96; /* more new customers than at the end */
+    if (v == V_OPT2)
+        e = 200; /* more kept than at the start */
+    return csat_retention(s, e, a, v == V_NULL_OUT ? NULL : out, err);
+}
+
+#define BN 6
+static csat_status b_churn_period(int v, csat_error *err, void *out)
+{
+    double st[BN] = { 0, 1, 2, 3, 5, 8 }, en[BN] = { 4, NAN, 6, NAN, 9, NAN };
+    double t0 = 3, t1 = 7;
+    size_t n = v == V_EMPTY ? 0 : BN;
+    switch (v) {
+    case V_ALLNAN:
+        for (size_t i = 0; i < BN; i++)
+            st[i] = NAN;
+        break;
+    case V_NAN:
+        for (size_t i = 0; i < BN; i++)
+            en[i] = NAN; /* everyone still active: valid */
+        break;
+    case V_POSINF: st[2] = INFINITY; break;
+    case V_SCALE_LO: en[2] = 1; break; /* ends before it starts */
+    case V_OPT1: t1 = t0; break;
+    case V_OPT2: t0 = NAN; break;
+    default: break;
+    }
+    return csat_churn_period(v == V_NULL_X ? NULL : st, v == V_NULL_Y ? NULL : en, n, t0, t1,
+                             v == V_NULL_OUT ? NULL : out, err);
+}
+
+static csat_status b_churn_convert(int v, csat_error *err, void *out)
+{
+    double c = v == V_NAN ? NAN : v == V_SCALE_HI ? 1.5 : 0.02;
+    double k = v == V_POSINF ? INFINITY : v == V_OPT1 ? 0 : 12;
+    return csat_churn_convert(c, k, v == V_NULL_OUT ? NULL : out, err);
+}
+
+#define SN 8
+static csat_status b_survival_fit(int v, csat_error *err, void *out)
+{
+    double t[SN] = { 3, 5, 5, 8, 10, 12, 15, 20 }, f[SN] = { 1, 1, 0, 1, 0, 1, 1, 0 };
+    size_t n = v == V_EMPTY ? 0 : SN;
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    switch (v) {
+    case V_ALLNAN:
+        for (size_t i = 0; i < SN; i++)
+            t[i] = NAN;
+        break;
+    case V_POSINF: t[I_INF] = INFINITY; break;
+    case V_SCALE_LO: t[I_SCALE] = -1; break;
+    case V_NONINT: f[I_NONINT] = 0.5; break;
+    case V_CONST:
+        for (size_t i = 0; i < SN; i++)
+            t[i] = 7;
+        break;
+    case V_OVERFLOW: n = SIZE_MAX / 8 + 1; break; /* n · 8 wraps; nothing may be read */
+    default: break;
+    }
+    csat_survival **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_survival_fit(v == V_NULL_X ? NULL : t, f, n, level, r, err);
+    if (s == CSAT_OK)
+        csat_survival_free(*r);
+    return s;
+}
+
+static csat_survival *curve(void)
+{
+    const double t[SN] = { 3, 5, 5, 8, 10, 12, 15, 20 };
+    csat_survival *s = NULL;
+    MUST(csat_survival_fit(t, NULL, SN, 0.95, &s, &e_));
+    return s;
+}
+
+static csat_status b_survival_summary(int v, csat_error *err, void *out)
+{
+    csat_survival *c = curve();
+    csat_status s = csat_survival_summary(v == V_NULL_X ? NULL : c, v == V_NULL_OUT ? NULL : out,
+                                          err);
+    csat_survival_free(c);
+    return s;
+}
+
+static csat_status b_survival_step(int v, csat_error *err, void *out)
+{
+    csat_survival *c = curve();
+    csat_status s = csat_survival_step(v == V_NULL_X ? NULL : c, v == V_OPT1 ? 100 : 0,
+                                       v == V_NULL_OUT ? NULL : out, err);
+    csat_survival_free(c);
+    return s;
+}
+
+static csat_status b_survival_at(int v, csat_error *err, void *out)
+{
+    csat_survival *c = curve();
+    double t = v == V_NAN ? NAN : v == V_POSINF ? INFINITY : 6;
+    csat_status s = csat_survival_at(v == V_NULL_X ? NULL : c, t, v == V_NULL_OUT ? NULL : out,
+                                     err);
+    csat_survival_free(c);
+    return s;
+}
+
+static csat_status b_clv(int v, csat_error *err, void *out)
+{
+    double margin = v == V_NAN ? NAN : v == V_POSINF ? INFINITY : 120;
+    double retention = v == V_SCALE_HI ? 1.5 : v == V_OPT3 ? 1 : 0.8;
+    double discount = v == V_OPT3 ? 0 : v == V_SCALE_LO ? -1 : 0.1;
+    double horizon = v == V_NONINT ? 2.5 : v == V_OPT3 ? INFINITY : 10;
+    csat_clv_timing timing = v == V_OPT1 ? (csat_clv_timing)7 : CSAT_CLV_END_OF_PERIOD;
+    return csat_clv(margin, retention, discount, timing, horizon, v == V_NULL_OUT ? NULL : out,
+                    err);
+}
+
+static csat_status b_rate(int v, csat_error *err, void *out)
+{
+    double count = v == V_NAN ? NAN : v == V_SCALE_LO ? -1 : v == V_NONINT ? 2.5 : 12;
+    double exposure = v == V_POSINF ? INFINITY : v == V_EMPTY ? 0 : 4000;
+    double level = v == V_LEVEL ? 1.5 : 0.95;
+    return csat_rate(count, exposure, 1000, level, v == V_NULL_OUT ? NULL : out, err);
+}
+
+static csat_status b_complaints(int v, csat_error *err, void *out)
+{
+    double codes[NX] = { 3, 1, 3, 2, 3, 1, 7, 3, 2, 1 };
+    size_t n = v == V_EMPTY ? 0 : NX, cap = v == V_CAP ? 3 : 8;
+    switch (v) {
+    case V_ALLNAN:
+        for (size_t i = 0; i < NX; i++)
+            codes[i] = NAN;
+        break;
+    case V_POSINF: codes[I_INF] = INFINITY; break;
+    case V_NONINT: codes[I_NONINT] = 2.5; break;
+    case V_SCALE_HI: codes[I_SCALE] = 1152921504606846976.0; break; /* 2^60 */
+    case V_OVERFLOW: n = SIZE_MAX / 8 + 1; break;
+    default: break;
+    }
+    csat_category_count *cats = out;
+    size_t *ncat = (size_t *)((unsigned char *)out + 1024);
+    csat_sample *smp = (csat_sample *)((unsigned char *)out + 1100);
+    return csat_complaints_pareto(v == V_NULL_X ? NULL : codes, n, v == V_NULL_Y ? NULL : cats,
+                                  cap, v == V_NULL_OUT ? NULL : ncat, smp, err);
+}
+
+static csat_status b_resolution(int v, csat_error *err, void *out)
+{
+    double t[SN] = { 3, 5, 5, 8, 10, 12, 15, 20 }, f[SN] = { 1, 1, 0, 1, 0, 1, 1, 0 };
+    double probs[2] = { 0.5, 0.9 }, sla = 10;
+    size_t n = v == V_EMPTY ? 0 : SN;
+    switch (v) {
+    case V_ALLNAN:
+        for (size_t i = 0; i < SN; i++)
+            t[i] = NAN;
+        break;
+    case V_POSINF: t[I_INF] = INFINITY; break;
+    case V_SCALE_LO: t[I_SCALE] = -1; break;
+    case V_NONINT: f[I_NONINT] = 2; break;
+    case V_FEW:
+        for (size_t i = 0; i < SN; i++)
+            f[i] = 0; /* nothing resolved */
+        break;
+    case V_NAN: sla = NAN; break;
+    case V_OPT1: sla = -1; break;
+    case V_SCALE_HI: probs[1] = 1.5; break;
+    case V_OVERFLOW: n = SIZE_MAX / 8 + 1; break;
+    default: break;
+    }
+    double *q = out;
+    csat_resolution_result *r = (csat_resolution_result *)((unsigned char *)out + 64);
+    return csat_resolution_times(v == V_NULL_X ? NULL : t, f, n, sla,
+                                 v == V_NULL_Y ? NULL : probs, 2, v == V_NULL_Z ? NULL : q,
+                                 v == V_NULL_OUT ? NULL : r, err);
+}
+
+static csat_status b_reviews(int v, csat_error *err, void *out)
+{
+    input in;
+    make_input(&in, v, 1, 5);
+    csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    if (v == V_OPT1)
+        o.prior_weight = -1;
+    if (v == V_OPT2)
+        o.positive_min = 6;
+    if (v == V_BIGSCALE) {
+        o.scale_min = INT_MIN;
+        o.scale_max = INT_MAX;
+    }
+    csat_status s = csat_reviews(in.xp, in.n, &o, in.null_out ? NULL : out, err);
+    if (s == CSAT_OK && v == V_CONST)
+        near("reviews sd of a constant", ((csat_reviews_result *)out)->rating.sd, 0, 0);
+    return s;
+}
+
+/* ======================================================================== */
+/* The matrix                                                                */
+/* ======================================================================== */
+
+#undef OK /* check.h's OK(call) is not used here */
+#define OK CSAT_OK
+#define E_NULL CSAT_ERR_NULL
+#define EMPTY CSAT_ERR_EMPTY
+#define RANGE CSAT_ERR_RANGE
+#define WEIGHT CSAT_ERR_WEIGHT
+#define ARG CSAT_ERR_ARGUMENT
+#define NOMEM CSAT_ERR_NOMEM
+#define SINGULAR CSAT_ERR_SINGULAR
+#define TOO_FEW CSAT_ERR_TOO_FEW
+#define FORMAT CSAT_ERR_FORMAT
+#define OVERFLOW CSAT_ERR_OVERFLOW
+/* "Compute correctly or refuse clearly" (issue finding 5). */
+#define REFUSE (BIT(WEIGHT) | BIT(OVERFLOW))
+
+/* The cells every array score shares (x on its scale, optional weights). */
+#define ARRAY_SCORE(f, fn)                                                                    \
+    NUL(f, fn, V_NULL_X), NUL(f, fn, V_NULL_OUT),                                            \
+    AT(f, K_EMPTY, fn, V_EMPTY, EMPTY, NOI, NOI),                                            \
+    AT(f, K_NAN, fn, V_ALLNAN, EMPTY, NOI, NOI),                                             \
+    AT(f, K_INF, fn, V_POSINF, RANGE, I_INF, NOI),                                           \
+    AT(f, K_INF, fn, V_NEGINF, RANGE, I_INF, NOI),                                           \
+    AT(f, K_SCALE, fn, V_SCALE_HI, RANGE, I_SCALE, NOI),                                     \
+    AT(f, K_SCALE, fn, V_SCALE_LO, RANGE, I_SCALE, NOI),                                     \
+    AT(f, K_NONINT, fn, V_NONINT, RANGE, I_NONINT, NOI),                                     \
+    AT(f, K_NEGW, fn, V_NEGW, WEIGHT, I_NEGW, NOI),                                          \
+    AT(f, K_NEGW, fn, V_NANW, WEIGHT, I_NANW, NOI),                                          \
+    AT(f, K_NEGW, fn, V_INFW, WEIGHT, I_INFW, NOI),                                          \
+    AT(f, K_ZEROW, fn, V_ZEROW, EMPTY, NOI, NOI),                                            \
+    AT(f, K_HUGEW, fn, V_HUGEW, WEIGHT, 0, NOI), ROW(f, K_HUGEW, fn, V_BIGW, OK),             \
+    AT(f, K_TINYW, fn, V_TINYW, WEIGHT, 0, NOI), ROW(f, K_TINYW, fn, V_SMALLW, OK),           \
+    ROW(f, K_CONST, fn, V_CONST, OK), ROW(f, K_FEW, fn, V_ONE, OK),                           \
+    ROW(f, K_OVERFLOW, fn, V_BIGSCALE, ARG), DOC(f, K_NOMEM, NOMEM),                          \
+    ROW(f, K_OPTION, fn, V_OPT1, ARG)
+
+/* The cells every tally estimator shares. */
+#define TALLY_SCORE(f, fn)                                                                    \
+    NUL(f, fn, V_NULL_X), NUL(f, fn, V_NULL_OUT),                                            \
+    AT(f, K_EMPTY, fn, V_EMPTY, EMPTY, NOI, NOI),                                            \
+    AT(f, K_NAN, fn, V_ALLNAN, EMPTY, NOI, NOI),                                             \
+    AT(f, K_ZEROW, fn, V_ZEROW, EMPTY, NOI, NOI),                                            \
+    ROW(f, K_CONST, fn, V_CONST, OK), ROW(f, K_OPTION, fn, V_LEVEL, ARG)
+
+static const row rows[] = {
+#define FAMILY "Scores"
+    ARRAY_SCORE(csat_nps, s_nps),
+    ROW(csat_nps, K_OPTION, s_nps, V_LEVEL, ARG),
+    ROW(csat_nps, K_OPTION, s_nps, V_OPT2, ARG),
+    ARRAY_SCORE(csat_box_share, s_box_share),
+    ROW(csat_box_share, K_OPTION, s_box_share, V_LEVEL, ARG),
+    ARRAY_SCORE(csat_csat, s_csat),
+    ROW(csat_csat, K_OPTION, s_csat, V_LEVEL, ARG),
+    ARRAY_SCORE(csat_top_box, s_top_box),
+    ROW(csat_top_box, K_OPTION, s_top_box, V_LEVEL, ARG),
+    ROW(csat_top_box, K_OVERFLOW, s_top_box, V_EDGE, OK),
+    ARRAY_SCORE(csat_bottom_box, s_bottom_box),
+    ROW(csat_bottom_box, K_OPTION, s_bottom_box, V_LEVEL, ARG),
+    ROW(csat_bottom_box, K_OVERFLOW, s_bottom_box, V_EDGE, OK),
+    ARRAY_SCORE(csat_ces, s_ces),
+    ROW(csat_ces, K_OPTION, s_ces, V_LEVEL, ARG),
+    ARRAY_SCORE(csat_distribution, s_distribution),
+
+    NUL(csat_mean_score, s_mean_score, V_NULL_X), NUL(csat_mean_score, s_mean_score, V_NULL_OUT),
+    AT(csat_mean_score, K_EMPTY, s_mean_score, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_mean_score, K_NAN, s_mean_score, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_mean_score, K_INF, s_mean_score, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_mean_score, K_INF, s_mean_score, V_NEGINF, RANGE, I_INF, NOI),
+    AT(csat_mean_score, K_SCALE, s_mean_score, V_EXTREME, RANGE, I_SCALE, NOI),
+    AT(csat_mean_score, K_NEGW, s_mean_score, V_NEGW, WEIGHT, I_NEGW, NOI),
+    AT(csat_mean_score, K_NEGW, s_mean_score, V_NANW, WEIGHT, I_NANW, NOI),
+    AT(csat_mean_score, K_NEGW, s_mean_score, V_INFW, WEIGHT, I_INFW, NOI),
+    AT(csat_mean_score, K_ZEROW, s_mean_score, V_ZEROW, EMPTY, NOI, NOI),
+    AT(csat_mean_score, K_HUGEW, s_mean_score, V_HUGEW, WEIGHT, 0, NOI),
+    AT(csat_mean_score, K_HUGEW, s_mean_score, V_W1E308, WEIGHT, 0, NOI),
+    ROW(csat_mean_score, K_HUGEW, s_mean_score, V_BIGW, OK),
+    AT(csat_mean_score, K_TINYW, s_mean_score, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_mean_score, K_TINYW, s_mean_score, V_SMALLW, OK),
+    ROW(csat_mean_score, K_CONST, s_mean_score, V_CONST, OK),
+    ROW(csat_mean_score, K_FEW, s_mean_score, V_ONE, OK),
+    ROW(csat_mean_score, K_OPTION, s_mean_score, V_LEVEL, ARG),
+
+    NUL(csat_index, s_index, V_NULL_X), NUL(csat_index, s_index, V_NULL_Y),
+    NUL(csat_index, s_index, V_NULL_Z), NUL(csat_index, s_index, V_NULL_OUT),
+    AT(csat_index, K_EMPTY, s_index, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_index, K_NAN, s_index, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_index, K_INF, s_index, V_POSINF, RANGE, 2, 1),
+    AT(csat_index, K_INF, s_index, V_NEGINF, RANGE, 2, 1),
+    AT(csat_index, K_SCALE, s_index, V_SCALE_HI, RANGE, 3, 0),
+    AT(csat_index, K_NEGW, s_index, V_NEGW, WEIGHT, I_NEGW, NOI),
+    AT(csat_index, K_NEGW, s_index, V_NANW, WEIGHT, I_NANW % IN, NOI),
+    AT(csat_index, K_ZEROW, s_index, V_ZEROW, EMPTY, NOI, NOI),
+    AT(csat_index, K_HUGEW, s_index, V_HUGEW, WEIGHT, 0, NOI),
+    ROW(csat_index, K_HUGEW, s_index, V_BIGW, OK),
+    OR(csat_index, K_HUGEW, s_index, V_W1E308, ARG, BIT(OK)),
+    AT(csat_index, K_TINYW, s_index, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_index, K_TINYW, s_index, V_SMALLW, OK),
+    ROW(csat_index, K_CONST, s_index, V_CONST, OK),
+    ROW(csat_index, K_FEW, s_index, V_ONE, OK),
+    ROW(csat_index, K_OPTION, s_index, V_LEVEL, ARG),
+    AT(csat_index, K_OPTION, s_index, V_NAN, ARG, NOI, 0),
+    AT(csat_index, K_OPTION, s_index, V_OPT1, ARG, NOI, 1),
+    ROW(csat_index, K_OPTION, s_index, V_OPT2, ARG),
+    ROW(csat_index, K_OPTION, s_index, V_OPT3, ARG),
+    ROW(csat_index, K_OPTION, s_index, V_OPT4, ARG),
+
+    NUL(csat_moments_mean, t_moments_mean, V_NULL_X),
+    NUL(csat_moments_mean, t_moments_mean, V_NULL_OUT),
+    AT(csat_moments_mean, K_EMPTY, t_moments_mean, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_moments_mean, K_NAN, t_moments_mean, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_moments_mean, K_ZEROW, t_moments_mean, V_ZEROW, EMPTY, NOI, NOI),
+    ROW(csat_moments_mean, K_CONST, t_moments_mean, V_CONST, OK),
+    ROW(csat_moments_mean, K_FEW, t_moments_mean, V_ONE, OK),
+    ROW(csat_moments_mean, K_OPTION, t_moments_mean, V_LEVEL, ARG),
+    ROW(csat_moments_mean, K_FORMAT, t_moments_mean, V_OPT1, ARG),
+
+    TALLY_SCORE(csat_tally_nps, t_nps),
+    ROW(csat_tally_nps, K_OPTION, t_nps, V_OPT1, ARG),
+    ROW(csat_tally_nps, K_OPTION, t_nps, V_OPT2, ARG),
+    TALLY_SCORE(csat_tally_box_share, t_box),
+    ROW(csat_tally_box_share, K_OPTION, t_box, V_OPT1, ARG),
+    ROW(csat_tally_box_share, K_OPTION, t_box, V_OPT2, ARG),
+    TALLY_SCORE(csat_tally_csat, t_csat),
+    ROW(csat_tally_csat, K_OPTION, t_csat, V_OPT1, ARG),
+    ROW(csat_tally_csat, K_OPTION, t_csat, V_OPT2, ARG),
+    TALLY_SCORE(csat_tally_top_box, t_top),
+    ROW(csat_tally_top_box, K_OVERFLOW, t_top, V_EDGE, OK),
+    ROW(csat_tally_top_box, K_OPTION, t_top, V_OPT1, ARG),
+    ROW(csat_tally_top_box, K_OPTION, t_top, V_OPT2, ARG),
+    TALLY_SCORE(csat_tally_bottom_box, t_bottom),
+    ROW(csat_tally_bottom_box, K_OVERFLOW, t_bottom, V_EDGE, OK),
+    ROW(csat_tally_bottom_box, K_OPTION, t_bottom, V_OPT1, ARG),
+    ROW(csat_tally_bottom_box, K_OPTION, t_bottom, V_OPT2, ARG),
+    TALLY_SCORE(csat_tally_mean, t_mean),
+    TALLY_SCORE(csat_tally_ces, t_ces),
+    ROW(csat_tally_ces, K_OPTION, t_ces, V_OPT1, ARG),
+    ROW(csat_tally_ces, K_OPTION, t_ces, V_OPT2, ARG),
+#undef FAMILY
+
+#define FAMILY "Accumulators"
+    NUL(csat_moments_init, a_moments_init, V_NULL_OUT),
+
+    NUL(csat_moments_add, a_moments_add, V_NULL_OUT),
+    NUL(csat_moments_add, a_moments_add, V_NULL_X),
+    ROW(csat_moments_add, K_EMPTY, a_moments_add, V_EMPTY, OK),
+    ROW(csat_moments_add, K_NAN, a_moments_add, V_ALLNAN, OK),
+    AT(csat_moments_add, K_INF, a_moments_add, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_moments_add, K_INF, a_moments_add, V_NEGINF, RANGE, I_INF, NOI),
+    AT(csat_moments_add, K_NEGW, a_moments_add, V_NEGW, WEIGHT, I_NEGW, NOI),
+    AT(csat_moments_add, K_NEGW, a_moments_add, V_NANW, WEIGHT, I_NANW, NOI),
+    AT(csat_moments_add, K_NEGW, a_moments_add, V_INFW, WEIGHT, I_INFW, NOI),
+    ROW(csat_moments_add, K_ZEROW, a_moments_add, V_ZEROW, OK),
+    AT(csat_moments_add, K_SCALE, a_moments_add, V_EXTREME, RANGE, I_SCALE, NOI),
+    AT(csat_moments_add, K_HUGEW, a_moments_add, V_HUGEW, WEIGHT, 0, NOI),
+    AT(csat_moments_add, K_HUGEW, a_moments_add, V_W1E308, WEIGHT, 0, NOI),
+    ROW(csat_moments_add, K_HUGEW, a_moments_add, V_BIGW, OK),
+    AT(csat_moments_add, K_TINYW, a_moments_add, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_moments_add, K_TINYW, a_moments_add, V_SMALLW, OK),
+
+    NUL(csat_moments_merge, a_moments_merge, V_NULL_OUT),
+    NUL(csat_moments_merge, a_moments_merge, V_NULL_X),
+    ROW(csat_moments_merge, K_OVERFLOW, a_moments_merge, V_OVERFLOW, OVERFLOW),
+    ROW(csat_moments_merge, K_OVERFLOW, a_moments_merge, V_OVERFLOW2, OVERFLOW),
+    ROW(csat_moments_merge, K_FORMAT, a_moments_merge, V_OPT1, ARG),
+
+    NUL(csat_moments_serialize, a_moments_serialize, V_NULL_X),
+    NUL(csat_moments_serialize, a_moments_serialize, V_NULL_OUT),
+    ROW(csat_moments_serialize, K_OPTION, a_moments_serialize, V_CAP, ARG),
+
+    NUL(csat_moments_deserialize, a_moments_deserialize, V_NULL_X),
+    NUL(csat_moments_deserialize, a_moments_deserialize, V_NULL_OUT),
+    ROW(csat_moments_deserialize, K_EMPTY, a_moments_deserialize, F_LEN0, FORMAT),
+    ROW(csat_moments_deserialize, K_NAN, a_moments_deserialize, F_NAN, FORMAT),
+    ROW(csat_moments_deserialize, K_NEGW, a_moments_deserialize, F_NEG, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_TRUNC, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_MAGIC, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_VERSION, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_MINMAX, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_RESERVED, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_N0, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_W2BIG, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_W2SMALL, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_MEAN, FORMAT),
+    ROW(csat_moments_deserialize, K_FORMAT, a_moments_deserialize, F_ROUNDTRIP, OK),
+
+    NUL(csat_tally_create, a_tally_create, V_NULL_OUT),
+    ROW(csat_tally_create, K_OVERFLOW, a_tally_create, V_BIGSCALE, ARG),
+    ROW(csat_tally_create, K_OVERFLOW, a_tally_create, V_TOOBIG, ARG),
+    DOC(csat_tally_create, K_NOMEM, NOMEM),
+    ROW(csat_tally_create, K_OPTION, a_tally_create, V_OPT1, ARG),
+
+    NUL(csat_tally_copy, a_tally_copy, V_NULL_X), NUL(csat_tally_copy, a_tally_copy, V_NULL_OUT),
+    DOC(csat_tally_copy, K_NOMEM, NOMEM),
+
+    NUL(csat_tally_add, a_tally_add, V_NULL_OUT), NUL(csat_tally_add, a_tally_add, V_NULL_X),
+    ROW(csat_tally_add, K_EMPTY, a_tally_add, V_EMPTY, OK),
+    ROW(csat_tally_add, K_NAN, a_tally_add, V_ALLNAN, OK),
+    AT(csat_tally_add, K_INF, a_tally_add, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_tally_add, K_INF, a_tally_add, V_NEGINF, RANGE, I_INF, NOI),
+    AT(csat_tally_add, K_SCALE, a_tally_add, V_SCALE_HI, RANGE, I_SCALE, NOI),
+    AT(csat_tally_add, K_SCALE, a_tally_add, V_SCALE_LO, RANGE, I_SCALE, NOI),
+    AT(csat_tally_add, K_NONINT, a_tally_add, V_NONINT, RANGE, I_NONINT, NOI),
+    AT(csat_tally_add, K_NEGW, a_tally_add, V_NEGW, WEIGHT, I_NEGW, NOI),
+    AT(csat_tally_add, K_NEGW, a_tally_add, V_NANW, WEIGHT, I_NANW, NOI),
+    AT(csat_tally_add, K_NEGW, a_tally_add, V_INFW, WEIGHT, I_INFW, NOI),
+    ROW(csat_tally_add, K_ZEROW, a_tally_add, V_ZEROW, OK),
+    AT(csat_tally_add, K_HUGEW, a_tally_add, V_HUGEW, WEIGHT, 0, NOI),
+    ROW(csat_tally_add, K_HUGEW, a_tally_add, V_BIGW, OK),
+    AT(csat_tally_add, K_TINYW, a_tally_add, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_tally_add, K_TINYW, a_tally_add, V_SMALLW, OK),
+    ROW(csat_tally_add, K_OVERFLOW, a_tally_add, V_OVERFLOW, OVERFLOW),
+    DOC(csat_tally_add, K_NOMEM, NOMEM),
+
+    NUL(csat_tally_merge, a_tally_merge, V_NULL_OUT),
+    NUL(csat_tally_merge, a_tally_merge, V_NULL_X),
+    ROW(csat_tally_merge, K_OVERFLOW, a_tally_merge, V_OVERFLOW, OVERFLOW),
+    ROW(csat_tally_merge, K_OVERFLOW, a_tally_merge, V_OVERFLOW2, OVERFLOW),
+    ROW(csat_tally_merge, K_OPTION, a_tally_merge, V_OPT1, ARG),
+
+    NUL(csat_tally_scale, a_tally_scale, V_NULL_X), NUL(csat_tally_scale, a_tally_scale, V_NULL_Y),
+    NUL(csat_tally_scale, a_tally_scale, V_NULL_Z),
+    NUL(csat_tally_sample, a_tally_sample, V_NULL_X),
+    NUL(csat_tally_sample, a_tally_sample, V_NULL_OUT),
+    NUL(csat_tally_point, a_tally_point, V_NULL_X),
+    NUL(csat_tally_point, a_tally_point, V_NULL_OUT),
+    ROW(csat_tally_point, K_SCALE, a_tally_point, V_SCALE_HI, RANGE),
+    ROW(csat_tally_point, K_SCALE, a_tally_point, V_SCALE_LO, RANGE),
+    ROW(csat_tally_point, K_SCALE, a_tally_point, V_BIGSCALE, RANGE),
+
+    NUL(csat_tally_serialize, a_tally_serialize, V_NULL_X),
+    NUL(csat_tally_serialize, a_tally_serialize, V_NULL_OUT),
+    ROW(csat_tally_serialize, K_OPTION, a_tally_serialize, V_CAP, ARG),
+
+    NUL(csat_tally_deserialize, a_tally_deserialize, V_NULL_X),
+    NUL(csat_tally_deserialize, a_tally_deserialize, V_NULL_OUT),
+    ROW(csat_tally_deserialize, K_EMPTY, a_tally_deserialize, F_LEN0, FORMAT),
+    ROW(csat_tally_deserialize, K_NAN, a_tally_deserialize, F_NAN, FORMAT),
+    ROW(csat_tally_deserialize, K_NEGW, a_tally_deserialize, F_NEG, FORMAT),
+    ROW(csat_tally_deserialize, K_ZEROW, a_tally_deserialize, F_W2ZERO, FORMAT),
+    ROW(csat_tally_deserialize, K_OVERFLOW, a_tally_deserialize, F_WRAP, FORMAT),
+    DOC(csat_tally_deserialize, K_NOMEM, NOMEM),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_TRUNC, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_MAGIC, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_VERSION, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_SCALE, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_W2BIG, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_W2SMALL, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_COUNT0, FORMAT),
+    ROW(csat_tally_deserialize, K_FORMAT, a_tally_deserialize, F_ROUNDTRIP, OK),
+#undef FAMILY
+
+#define FAMILY "Drivers"
+    NUL(csat_xprod_create, a_xprod_create, V_NULL_OUT),
+    ROW(csat_xprod_create, K_OVERFLOW, a_xprod_create, V_BIGSCALE, ARG),
+    DOC(csat_xprod_create, K_NOMEM, NOMEM),
+    ROW(csat_xprod_create, K_OPTION, a_xprod_create, V_OPT1, ARG),
+    ROW(csat_xprod_create, K_OPTION, a_xprod_create, V_OPT2, ARG),
+
+    NUL(csat_xprod_add, a_xprod_add, V_NULL_OUT), NUL(csat_xprod_add, a_xprod_add, V_NULL_X),
+    NUL(csat_xprod_add, a_xprod_add, V_NULL_Y),
+    ROW(csat_xprod_add, K_EMPTY, a_xprod_add, V_EMPTY, OK),
+    ROW(csat_xprod_add, K_NAN, a_xprod_add, V_ALLNAN, OK),
+    AT(csat_xprod_add, K_INF, a_xprod_add, V_POSINF, RANGE, D_INF_ROW, 1),
+    AT(csat_xprod_add, K_INF, a_xprod_add, V_NEGINF, RANGE, D_NEGINF_ROW, 2),
+    AT(csat_xprod_add, K_NEGW, a_xprod_add, V_NEGW, WEIGHT, D_BADW_ROW, NOI),
+    AT(csat_xprod_add, K_NEGW, a_xprod_add, V_NANW, WEIGHT, D_BADW_ROW, NOI),
+    AT(csat_xprod_add, K_NEGW, a_xprod_add, V_INFW, WEIGHT, D_BADW_ROW, NOI),
+    ROW(csat_xprod_add, K_ZEROW, a_xprod_add, V_ZEROW, OK),
+    AT(csat_xprod_add, K_SCALE, a_xprod_add, V_EXTREME, RANGE, D_INF_ROW, 1),
+    AT(csat_xprod_add, K_HUGEW, a_xprod_add, V_HUGEW, WEIGHT, 0, NOI),
+    ROW(csat_xprod_add, K_HUGEW, a_xprod_add, V_BIGW, OK),
+    AT(csat_xprod_add, K_TINYW, a_xprod_add, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_xprod_add, K_TINYW, a_xprod_add, V_SMALLW, OK),
+    ROW(csat_xprod_add, K_OVERFLOW, a_xprod_add, V_OVERFLOW, OVERFLOW),
+    DOC(csat_xprod_add, K_NOMEM, NOMEM),
+    ROW(csat_xprod_add, K_OPTION, a_xprod_add, V_OPT3, ARG),
+
+    NUL(csat_xprod_merge, a_xprod_merge, V_NULL_OUT),
+    NUL(csat_xprod_merge, a_xprod_merge, V_NULL_X),
+    ROW(csat_xprod_merge, K_OVERFLOW, a_xprod_merge, V_OVERFLOW, OVERFLOW),
+    ROW(csat_xprod_merge, K_OVERFLOW, a_xprod_merge, V_OVERFLOW2, OVERFLOW),
+    DOC(csat_xprod_merge, K_NOMEM, NOMEM),
+    ROW(csat_xprod_merge, K_OPTION, a_xprod_merge, V_OPT1, ARG),
+
+    NUL(csat_xprod_drivers, a_xprod_drivers, V_NULL_X),
+    NUL(csat_xprod_drivers, a_xprod_drivers, V_NULL_OUT),
+    NUL(csat_xprod_sample, a_xprod_sample, V_NULL_X),
+    NUL(csat_xprod_sample, a_xprod_sample, V_NULL_OUT),
+    NUL(csat_xprod_serialize, a_xprod_serialize, V_NULL_X),
+    NUL(csat_xprod_serialize, a_xprod_serialize, V_NULL_OUT),
+    ROW(csat_xprod_serialize, K_OPTION, a_xprod_serialize, V_CAP, ARG),
+
+    NUL(csat_xprod_deserialize, a_xprod_deserialize, V_NULL_X),
+    NUL(csat_xprod_deserialize, a_xprod_deserialize, V_NULL_OUT),
+    ROW(csat_xprod_deserialize, K_EMPTY, a_xprod_deserialize, F_LEN0, FORMAT),
+    ROW(csat_xprod_deserialize, K_NAN, a_xprod_deserialize, F_NAN, FORMAT),
+    ROW(csat_xprod_deserialize, K_NEGW, a_xprod_deserialize, F_NEG, FORMAT),
+    DOC(csat_xprod_deserialize, K_NOMEM, NOMEM),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_TRUNC, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_MAGIC, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_VERSION, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_SCALE, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_MINMAX, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_N0, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_NPOS, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_W2BIG, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_W2SMALL, FORMAT),
+    ROW(csat_xprod_deserialize, K_FORMAT, a_xprod_deserialize, F_ROUNDTRIP, OK),
+
+    NUL(csat_drivers_fit, m_fit, V_NULL_X), NUL(csat_drivers_fit, m_fit, V_NULL_Y),
+    NUL(csat_drivers_fit, m_fit, V_NULL_OUT),
+    ROW(csat_drivers_fit, K_EMPTY, m_fit, V_EMPTY, TOO_FEW),
+    ROW(csat_drivers_fit, K_NAN, m_fit, V_ALLNAN, TOO_FEW),
+    AT(csat_drivers_fit, K_INF, m_fit, V_POSINF, RANGE, D_INF_ROW, 1),
+    AT(csat_drivers_fit, K_INF, m_fit, V_NEGINF, RANGE, D_NEGINF_ROW, 2),
+    AT(csat_drivers_fit, K_NEGW, m_fit, V_NEGW, WEIGHT, D_BADW_ROW, NOI),
+    AT(csat_drivers_fit, K_NEGW, m_fit, V_NANW, WEIGHT, D_BADW_ROW, NOI),
+    AT(csat_drivers_fit, K_NEGW, m_fit, V_INFW, WEIGHT, D_BADW_ROW, NOI),
+    ROW(csat_drivers_fit, K_ZEROW, m_fit, V_ZEROW, TOO_FEW),
+    AT(csat_drivers_fit, K_SCALE, m_fit, V_EXTREME, RANGE, D_INF_ROW, 1),
+    AT(csat_drivers_fit, K_HUGEW, m_fit, V_HUGEW, WEIGHT, 0, NOI),
+    ROW(csat_drivers_fit, K_HUGEW, m_fit, V_BIGW, OK),
+    AT(csat_drivers_fit, K_TINYW, m_fit, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_drivers_fit, K_TINYW, m_fit, V_SMALLW, OK),
+    AT(csat_drivers_fit, K_CONST, m_fit, V_CONST_X, SINGULAR, NOI, 1),
+    AT(csat_drivers_fit, K_CONST, m_fit, V_CONST_Y, SINGULAR, NOI, 2),
+    AT(csat_drivers_fit, K_CONST, m_fit, V_CONST_Y07, SINGULAR, NOI, 2),
+    AT(csat_drivers_fit, K_COLLIN, m_fit, V_COLLINEAR, SINGULAR, NOI, 1),
+    ROW(csat_drivers_fit, K_FEW, m_fit, V_FEW, TOO_FEW),
+    ROW(csat_drivers_fit, K_OVERFLOW, m_fit, V_BIGSCALE, ARG),
+    DOC(csat_drivers_fit, K_NOMEM, NOMEM),
+    ROW(csat_drivers_fit, K_OPTION, m_fit, V_LEVEL, ARG),
+    ROW(csat_drivers_fit, K_OPTION, m_fit, V_OPT1, ARG),
+    ROW(csat_drivers_fit, K_OPTION, m_fit, V_OPT2, ARG),
+    ROW(csat_drivers_fit, K_OPTION, m_fit, V_OPT3, ARG),
+
+    NUL(csat_drivers_fit_xprod, m_fit_xprod, V_NULL_X),
+    NUL(csat_drivers_fit_xprod, m_fit_xprod, V_NULL_OUT),
+    ROW(csat_drivers_fit_xprod, K_EMPTY, m_fit_xprod, V_EMPTY, TOO_FEW),
+    ROW(csat_drivers_fit_xprod, K_NAN, m_fit_xprod, V_ALLNAN, TOO_FEW),
+    ROW(csat_drivers_fit_xprod, K_ZEROW, m_fit_xprod, V_ZEROW, TOO_FEW),
+    AT(csat_drivers_fit_xprod, K_CONST, m_fit_xprod, V_CONST_X, SINGULAR, NOI, 1),
+    AT(csat_drivers_fit_xprod, K_CONST, m_fit_xprod, V_CONST_Y, SINGULAR, NOI, 2),
+    AT(csat_drivers_fit_xprod, K_CONST, m_fit_xprod, V_CONST_Y07, SINGULAR, NOI, 2),
+    AT(csat_drivers_fit_xprod, K_COLLIN, m_fit_xprod, V_COLLINEAR, SINGULAR, NOI, 1),
+    ROW(csat_drivers_fit_xprod, K_FEW, m_fit_xprod, V_FEW, TOO_FEW),
+    DOC(csat_drivers_fit_xprod, K_NOMEM, NOMEM),
+    ROW(csat_drivers_fit_xprod, K_OPTION, m_fit_xprod, V_LEVEL, ARG),
+    ROW(csat_drivers_fit_xprod, K_OPTION, m_fit_xprod, V_OPT1, ARG),
+
+    NUL(csat_drivers_summary, m_summary, V_NULL_X),
+    NUL(csat_drivers_summary, m_summary, V_NULL_OUT),
+    NUL(csat_drivers_coefficient, m_coefficient, V_NULL_X),
+    NUL(csat_drivers_coefficient, m_coefficient, V_NULL_OUT),
+    ROW(csat_drivers_coefficient, K_OPTION, m_coefficient, V_OPT1, ARG),
+    NUL(csat_drivers_driver, m_driver, V_NULL_X), NUL(csat_drivers_driver, m_driver, V_NULL_OUT),
+    ROW(csat_drivers_driver, K_OPTION, m_driver, V_OPT1, ARG),
+
+    NUL(csat_drivers_importance, m_importance, V_NULL_X),
+    NUL(csat_drivers_importance, m_importance, V_NULL_OUT),
+    DOC(csat_drivers_importance, K_NOMEM, NOMEM),
+    ROW(csat_drivers_importance, K_OPTION, m_importance, V_OPT1, ARG),
+    ROW(csat_drivers_importance, K_OPTION, m_importance, V_OPT2, ARG),
+    ROW(csat_drivers_importance, K_OPTION, m_importance, V_OPT3, ARG),
+    ROW(csat_drivers_importance, K_OPTION, m_importance, V_OPT4, ARG),
+    ROW(csat_drivers_importance, K_OPTION, m_importance, V_TOOBIG, ARG),
+
+    NUL(csat_drivers_dominance, m_dominance, V_NULL_X),
+    ROW(csat_drivers_dominance, K_OVERFLOW, m_dominance, V_TOOBIG, ARG),
+    DOC(csat_drivers_dominance, K_NOMEM, NOMEM),
+    ROW(csat_drivers_dominance, K_OPTION, m_dominance, V_OPT1, ARG),
+
+    NUL(csat_drivers_bootstrap, m_bootstrap, V_NULL_X),
+    NUL(csat_drivers_bootstrap, m_bootstrap, V_NULL_Y),
+    NUL(csat_drivers_bootstrap, m_bootstrap, V_NULL_Z),
+    ROW(csat_drivers_bootstrap, K_OVERFLOW, m_bootstrap, V_OVERFLOW, OVERFLOW),
+    OR(csat_drivers_bootstrap, K_NOMEM, m_bootstrap, V_NOMEM, ARG, BIT(NOMEM)),
+    DOC(csat_drivers_bootstrap, K_NOMEM, NOMEM),
+    ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_TOOBIG, ARG),
+    ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_LEVEL, ARG),
+    ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT1, ARG),
+    ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT2, ARG),
+    ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT3, ARG),
+    ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT4, ARG),
+
+    NUL(csat_ipa, m_ipa, V_NULL_X),
+    NUL(csat_ipa, m_ipa, V_NULL_Y),
+    NUL(csat_ipa, m_ipa, V_NULL_OUT),
+    ROW(csat_ipa, K_EMPTY, m_ipa, V_EMPTY, ARG),
+    AT(csat_ipa, K_NAN, m_ipa, V_ALLNAN, ARG, 0, NOI),
+    AT(csat_ipa, K_INF, m_ipa, V_POSINF, ARG, 1, NOI),
+    ROW(csat_ipa, K_OPTION, m_ipa, V_OPT1, ARG),
+#undef FAMILY
+
+#define FAMILY "Comparisons"
+    NUL(csat_compare_nps_benchmark, c_nps_benchmark, V_NULL_X),
+    NUL(csat_compare_nps_benchmark, c_nps_benchmark, V_NULL_OUT),
+    ROW(csat_compare_nps_benchmark, K_NAN, c_nps_benchmark, V_ALLNAN, ARG),
+    ROW(csat_compare_nps_benchmark, K_NAN, c_nps_benchmark, V_NAN, ARG),
+    ROW(csat_compare_nps_benchmark, K_INF, c_nps_benchmark, V_POSINF, ARG),
+    ROW(csat_compare_nps_benchmark, K_INF, c_nps_benchmark, V_NEGINF, ARG),
+    ROW(csat_compare_nps_benchmark, K_SCALE, c_nps_benchmark, V_SCALE_HI, ARG),
+    ROW(csat_compare_nps_benchmark, K_HUGEW, c_nps_benchmark, V_HUGEW, OK),
+    ROW(csat_compare_nps_benchmark, K_TINYW, c_nps_benchmark, V_TINYW, OK),
+    ROW(csat_compare_nps_benchmark, K_CONST, c_nps_benchmark, V_CONST, OK),
+    ROW(csat_compare_nps_benchmark, K_OPTION, c_nps_benchmark, V_LEVEL, ARG),
+
+    NUL(csat_compare_share_benchmark, c_share_benchmark, V_NULL_X),
+    NUL(csat_compare_share_benchmark, c_share_benchmark, V_NULL_OUT),
+    ROW(csat_compare_share_benchmark, K_NAN, c_share_benchmark, V_ALLNAN, ARG),
+    ROW(csat_compare_share_benchmark, K_INF, c_share_benchmark, V_POSINF, ARG),
+    ROW(csat_compare_share_benchmark, K_SCALE, c_share_benchmark, V_SCALE_HI, ARG),
+    ROW(csat_compare_share_benchmark, K_SCALE, c_share_benchmark, V_SCALE_LO, ARG),
+    ROW(csat_compare_share_benchmark, K_CONST, c_share_benchmark, V_CONST, OK),
+    ROW(csat_compare_share_benchmark, K_FEW, c_share_benchmark, V_FEW, ARG),
+    ROW(csat_compare_share_benchmark, K_OPTION, c_share_benchmark, V_LEVEL, ARG),
+
+    NUL(csat_compare_mean_benchmark, c_mean_benchmark, V_NULL_X),
+    NUL(csat_compare_mean_benchmark, c_mean_benchmark, V_NULL_OUT),
+    ROW(csat_compare_mean_benchmark, K_NAN, c_mean_benchmark, V_ALLNAN, ARG),
+    ROW(csat_compare_mean_benchmark, K_NAN, c_mean_benchmark, V_NAN, ARG),
+    ROW(csat_compare_mean_benchmark, K_INF, c_mean_benchmark, V_POSINF, ARG),
+    ROW(csat_compare_mean_benchmark, K_SCALE, c_mean_benchmark, V_SCALE_HI, ARG),
+    ROW(csat_compare_mean_benchmark, K_HUGEW, c_mean_benchmark, V_HUGEW, OK),
+    ROW(csat_compare_mean_benchmark, K_TINYW, c_mean_benchmark, V_TINYW, OK),
+    ROW(csat_compare_mean_benchmark, K_CONST, c_mean_benchmark, V_CONST, OK),
+    ROW(csat_compare_mean_benchmark, K_FEW, c_mean_benchmark, V_FEW, ARG),
+    ROW(csat_compare_mean_benchmark, K_OPTION, c_mean_benchmark, V_LEVEL, ARG),
+
+    NUL(csat_compare_nps, c_nps, V_NULL_X), NUL(csat_compare_nps, c_nps, V_NULL_Y),
+    NUL(csat_compare_nps, c_nps, V_NULL_OUT),
+    ROW(csat_compare_nps, K_NAN, c_nps, V_ALLNAN, ARG),
+    ROW(csat_compare_nps, K_NAN, c_nps, V_NAN, ARG),
+    ROW(csat_compare_nps, K_INF, c_nps, V_POSINF, ARG),
+    ROW(csat_compare_nps, K_SCALE, c_nps, V_SCALE_HI, ARG),
+    ROW(csat_compare_nps, K_HUGEW, c_nps, V_HUGEW, OK),
+    ROW(csat_compare_nps, K_TINYW, c_nps, V_TINYW, OK),
+    ROW(csat_compare_nps, K_CONST, c_nps, V_CONST, OK),
+    ROW(csat_compare_nps, K_OPTION, c_nps, V_LEVEL, ARG),
+
+    NUL(csat_compare_shares, c_shares, V_NULL_X), NUL(csat_compare_shares, c_shares, V_NULL_Y),
+    NUL(csat_compare_shares, c_shares, V_NULL_OUT),
+    ROW(csat_compare_shares, K_NAN, c_shares, V_ALLNAN, ARG),
+    ROW(csat_compare_shares, K_INF, c_shares, V_POSINF, ARG),
+    ROW(csat_compare_shares, K_SCALE, c_shares, V_SCALE_LO, ARG),
+    ROW(csat_compare_shares, K_CONST, c_shares, V_CONST, OK),
+    ROW(csat_compare_shares, K_FEW, c_shares, V_FEW, ARG),
+    ROW(csat_compare_shares, K_OPTION, c_shares, V_LEVEL, ARG),
+
+    NUL(csat_compare_means, c_means, V_NULL_X), NUL(csat_compare_means, c_means, V_NULL_Y),
+    NUL(csat_compare_means, c_means, V_NULL_OUT),
+    ROW(csat_compare_means, K_NAN, c_means, V_ALLNAN, ARG),
+    ROW(csat_compare_means, K_NAN, c_means, V_NAN, ARG),
+    ROW(csat_compare_means, K_INF, c_means, V_POSINF, ARG),
+    ROW(csat_compare_means, K_HUGEW, c_means, V_HUGEW, OK),
+    ROW(csat_compare_means, K_TINYW, c_means, V_TINYW, OK),
+    ROW(csat_compare_means, K_CONST, c_means, V_CONST, OK),
+    ROW(csat_compare_means, K_FEW, c_means, V_FEW, ARG),
+    ROW(csat_compare_means, K_OPTION, c_means, V_LEVEL, ARG),
+
+    NUL(csat_adjust_pvalues, c_adjust, V_NULL_X), NUL(csat_adjust_pvalues, c_adjust, V_NULL_OUT),
+    ROW(csat_adjust_pvalues, K_EMPTY, c_adjust, V_EMPTY, OK),
+    AT(csat_adjust_pvalues, K_NAN, c_adjust, V_ALLNAN, RANGE, 0, NOI),
+    AT(csat_adjust_pvalues, K_INF, c_adjust, V_POSINF, RANGE, 1, NOI),
+    AT(csat_adjust_pvalues, K_SCALE, c_adjust, V_SCALE_HI, RANGE, 2, NOI),
+    AT(csat_adjust_pvalues, K_SCALE, c_adjust, V_SCALE_LO, RANGE, 2, NOI),
+    DOC(csat_adjust_pvalues, K_NOMEM, NOMEM),
+    ROW(csat_adjust_pvalues, K_OPTION, c_adjust, V_OPT1, ARG),
+
+    NUL(csat_trend, c_trend, V_NULL_X), NUL(csat_trend, c_trend, V_NULL_Y),
+    NUL(csat_trend, c_trend, V_NULL_OUT),
+    ROW(csat_trend, K_EMPTY, c_trend, V_EMPTY, TOO_FEW),
+    AT(csat_trend, K_NAN, c_trend, V_ALLNAN, ARG, 0, NOI),
+    AT(csat_trend, K_INF, c_trend, V_POSINF, ARG, 2, NOI),
+    ROW(csat_trend, K_HUGEW, c_trend, V_HUGEW, OK),
+    ROW(csat_trend, K_TINYW, c_trend, V_TINYW, OK),
+    AT(csat_trend, K_CONST, c_trend, V_CONST, ARG, 1, NOI),
+    ROW(csat_trend, K_FEW, c_trend, V_FEW, TOO_FEW),
+    ROW(csat_trend, K_OPTION, c_trend, V_LEVEL, ARG),
+    AT(csat_trend, K_OPTION, c_trend, V_OPT1, ARG, 2, NOI),
+
+    NUL(csat_percentile_rank, c_percentile, V_NULL_X),
+    NUL(csat_percentile_rank, c_percentile, V_NULL_OUT),
+    ROW(csat_percentile_rank, K_EMPTY, c_percentile, V_EMPTY, EMPTY),
+    AT(csat_percentile_rank, K_NAN, c_percentile, V_ALLNAN, RANGE, 0, NOI),
+    AT(csat_percentile_rank, K_NAN, c_percentile, V_NAN, RANGE, NOI, NOI),
+    AT(csat_percentile_rank, K_INF, c_percentile, V_POSINF, RANGE, 3, NOI),
+
+    NUL(csat_gap, c_gap, V_NULL_X),
+    NUL(csat_gap, c_gap, V_NULL_Y),
+    NUL(csat_gap, c_gap, V_NULL_OUT),
+    AT(csat_gap, K_EMPTY, c_gap, V_EMPTY, TOO_FEW, NOI, 0),
+    AT(csat_gap, K_NAN, c_gap, V_ALLNAN, TOO_FEW, NOI, 0),
+    AT(csat_gap, K_INF, c_gap, V_POSINF, RANGE, G_ROW, 1),
+    AT(csat_gap, K_SCALE, c_gap, V_EXTREME, RANGE, G_ROW, 1),
+    ROW(csat_gap, K_CONST, c_gap, V_CONST, OK),
+    AT(csat_gap, K_FEW, c_gap, V_FEW, TOO_FEW, NOI, 0),
+    ROW(csat_gap, K_OVERFLOW, c_gap, V_OVERFLOW, OVERFLOW),
+    DOC(csat_gap, K_NOMEM, NOMEM),
+    ROW(csat_gap, K_OPTION, c_gap, V_LEVEL, ARG),
+    ROW(csat_gap, K_OPTION, c_gap, V_OPT1, ARG),
+    ROW(csat_gap, K_OPTION, c_gap, V_OPT2, ARG),
+#undef FAMILY
+
+#define FAMILY "Business"
+    NUL(csat_retention, b_retention, V_NULL_OUT),
+    ROW(csat_retention, K_EMPTY, b_retention, V_EMPTY, ARG),
+    ROW(csat_retention, K_NAN, b_retention, V_NAN, ARG),
+    ROW(csat_retention, K_INF, b_retention, V_POSINF, ARG),
+    ROW(csat_retention, K_SCALE, b_retention, V_SCALE_LO, ARG),
+    ROW(csat_retention, K_OPTION, b_retention, V_OPT1, ARG),
+    ROW(csat_retention, K_OPTION, b_retention, V_OPT2, ARG),
+
+    NUL(csat_churn_period, b_churn_period, V_NULL_X),
+    NUL(csat_churn_period, b_churn_period, V_NULL_Y),
+    NUL(csat_churn_period, b_churn_period, V_NULL_OUT),
+    ROW(csat_churn_period, K_EMPTY, b_churn_period, V_EMPTY, EMPTY),
+    AT(csat_churn_period, K_NAN, b_churn_period, V_ALLNAN, RANGE, 0, NOI),
+    ROW(csat_churn_period, K_NAN, b_churn_period, V_NAN, OK),
+    AT(csat_churn_period, K_INF, b_churn_period, V_POSINF, RANGE, 2, NOI),
+    AT(csat_churn_period, K_SCALE, b_churn_period, V_SCALE_LO, RANGE, 2, NOI),
+    ROW(csat_churn_period, K_OPTION, b_churn_period, V_OPT1, ARG),
+    ROW(csat_churn_period, K_OPTION, b_churn_period, V_OPT2, ARG),
+
+    NUL(csat_churn_convert, b_churn_convert, V_NULL_OUT),
+    ROW(csat_churn_convert, K_NAN, b_churn_convert, V_NAN, ARG),
+    ROW(csat_churn_convert, K_INF, b_churn_convert, V_POSINF, ARG),
+    ROW(csat_churn_convert, K_SCALE, b_churn_convert, V_SCALE_HI, ARG),
+    ROW(csat_churn_convert, K_OPTION, b_churn_convert, V_OPT1, ARG),
+
+    NUL(csat_survival_fit, b_survival_fit, V_NULL_X),
+    NUL(csat_survival_fit, b_survival_fit, V_NULL_OUT),
+    AT(csat_survival_fit, K_EMPTY, b_survival_fit, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_survival_fit, K_NAN, b_survival_fit, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_survival_fit, K_INF, b_survival_fit, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_survival_fit, K_SCALE, b_survival_fit, V_SCALE_LO, RANGE, I_SCALE, NOI),
+    AT(csat_survival_fit, K_NONINT, b_survival_fit, V_NONINT, RANGE, I_NONINT, NOI),
+    ROW(csat_survival_fit, K_CONST, b_survival_fit, V_CONST, OK),
+    ROW(csat_survival_fit, K_OVERFLOW, b_survival_fit, V_OVERFLOW, OVERFLOW),
+    DOC(csat_survival_fit, K_NOMEM, NOMEM),
+    ROW(csat_survival_fit, K_OPTION, b_survival_fit, V_LEVEL, ARG),
+
+    NUL(csat_survival_summary, b_survival_summary, V_NULL_X),
+    NUL(csat_survival_summary, b_survival_summary, V_NULL_OUT),
+    NUL(csat_survival_step, b_survival_step, V_NULL_X),
+    NUL(csat_survival_step, b_survival_step, V_NULL_OUT),
+    ROW(csat_survival_step, K_OPTION, b_survival_step, V_OPT1, ARG),
+    NUL(csat_survival_at, b_survival_at, V_NULL_X),
+    NUL(csat_survival_at, b_survival_at, V_NULL_OUT),
+    ROW(csat_survival_at, K_NAN, b_survival_at, V_NAN, ARG),
+    ROW(csat_survival_at, K_INF, b_survival_at, V_POSINF, ARG),
+
+    NUL(csat_clv, b_clv, V_NULL_OUT),
+    ROW(csat_clv, K_NAN, b_clv, V_NAN, ARG),
+    ROW(csat_clv, K_INF, b_clv, V_POSINF, ARG),
+    ROW(csat_clv, K_SCALE, b_clv, V_SCALE_HI, ARG),
+    ROW(csat_clv, K_SCALE, b_clv, V_SCALE_LO, ARG),
+    ROW(csat_clv, K_NONINT, b_clv, V_NONINT, ARG),
+    ROW(csat_clv, K_OPTION, b_clv, V_OPT1, ARG),
+    ROW(csat_clv, K_OPTION, b_clv, V_OPT3, ARG),
+
+    NUL(csat_rate, b_rate, V_NULL_OUT),
+    ROW(csat_rate, K_EMPTY, b_rate, V_EMPTY, ARG),
+    ROW(csat_rate, K_NAN, b_rate, V_NAN, ARG),
+    ROW(csat_rate, K_INF, b_rate, V_POSINF, ARG),
+    ROW(csat_rate, K_SCALE, b_rate, V_SCALE_LO, ARG),
+    ROW(csat_rate, K_NONINT, b_rate, V_NONINT, ARG),
+    ROW(csat_rate, K_OPTION, b_rate, V_LEVEL, ARG),
+
+    NUL(csat_complaints_pareto, b_complaints, V_NULL_X),
+    NUL(csat_complaints_pareto, b_complaints, V_NULL_Y),
+    NUL(csat_complaints_pareto, b_complaints, V_NULL_OUT),
+    AT(csat_complaints_pareto, K_EMPTY, b_complaints, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_complaints_pareto, K_NAN, b_complaints, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_complaints_pareto, K_INF, b_complaints, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_complaints_pareto, K_SCALE, b_complaints, V_SCALE_HI, RANGE, I_SCALE, NOI),
+    AT(csat_complaints_pareto, K_NONINT, b_complaints, V_NONINT, RANGE, I_NONINT, NOI),
+    ROW(csat_complaints_pareto, K_OVERFLOW, b_complaints, V_OVERFLOW, OVERFLOW),
+    DOC(csat_complaints_pareto, K_NOMEM, NOMEM),
+    ROW(csat_complaints_pareto, K_OPTION, b_complaints, V_CAP, ARG),
+
+    NUL(csat_resolution_times, b_resolution, V_NULL_X),
+    NUL(csat_resolution_times, b_resolution, V_NULL_Y),
+    NUL(csat_resolution_times, b_resolution, V_NULL_Z),
+    NUL(csat_resolution_times, b_resolution, V_NULL_OUT),
+    AT(csat_resolution_times, K_EMPTY, b_resolution, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_resolution_times, K_NAN, b_resolution, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_resolution_times, K_INF, b_resolution, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_resolution_times, K_SCALE, b_resolution, V_SCALE_LO, RANGE, I_SCALE, NOI),
+    AT(csat_resolution_times, K_NONINT, b_resolution, V_NONINT, RANGE, I_NONINT, NOI),
+    AT(csat_resolution_times, K_FEW, b_resolution, V_FEW, EMPTY, NOI, NOI),
+    ROW(csat_resolution_times, K_OVERFLOW, b_resolution, V_OVERFLOW, OVERFLOW),
+    DOC(csat_resolution_times, K_NOMEM, NOMEM),
+    ROW(csat_resolution_times, K_OPTION, b_resolution, V_NAN, ARG),
+    ROW(csat_resolution_times, K_OPTION, b_resolution, V_OPT1, ARG),
+    AT(csat_resolution_times, K_OPTION, b_resolution, V_SCALE_HI, ARG, 1, NOI),
+
+    NUL(csat_reviews, b_reviews, V_NULL_X), NUL(csat_reviews, b_reviews, V_NULL_OUT),
+    AT(csat_reviews, K_EMPTY, b_reviews, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_reviews, K_NAN, b_reviews, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_reviews, K_INF, b_reviews, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_reviews, K_SCALE, b_reviews, V_SCALE_HI, RANGE, I_SCALE, NOI),
+    AT(csat_reviews, K_NONINT, b_reviews, V_NONINT, RANGE, I_NONINT, NOI),
+    ROW(csat_reviews, K_CONST, b_reviews, V_CONST, OK),
+    ROW(csat_reviews, K_FEW, b_reviews, V_ONE, OK),
+    ROW(csat_reviews, K_OVERFLOW, b_reviews, V_BIGSCALE, ARG),
+    DOC(csat_reviews, K_NOMEM, NOMEM),
+    ROW(csat_reviews, K_OPTION, b_reviews, V_LEVEL, ARG),
+    ROW(csat_reviews, K_OPTION, b_reviews, V_OPT1, ARG),
+    ROW(csat_reviews, K_OPTION, b_reviews, V_OPT2, ARG),
+#undef FAMILY
+};
+
+#define N_ROWS (sizeof rows / sizeof rows[0])
+
+/* ------------------------------------------------------------------------ */
+/* The driver                                                                */
+
+static const char *status_name(csat_status s)
+{
+    static const char *const names[] = { "OK",       "NULL",     "EMPTY",   "RANGE",
+                                         "WEIGHT",   "ARGUMENT", "NOMEM",   "SINGULAR",
+                                         "TOO_FEW",  "FORMAT",   "OVERFLOW" };
+    return (unsigned)s < ARRAY_LEN(names) ? names[s] : "?";
+}
+
+static _Alignas(max_align_t) unsigned char out_buf[OUT_BYTES];
+
+static void run_row(void **state)
+{
+    const row *r = *state;
+    char what[160];
+    snprintf(what, sizeof what, "%s [%s, %s]", r->func, cells[r->cell], variant_name[r->v]);
+    for (int pass = 0; pass < 2; pass++) {
+        csat_error err;
+        memset(&err, 0, sizeof err);
+        err.index = 777;
+        err.column = 777;
+        memset(out_buf, SENTINEL, sizeof out_buf);
+        csat_status got = r->run(r->v, pass == 0 ? &err : NULL, out_buf);
+        int accepted = got == r->want || ((unsigned)got < 32 && (r->also & BIT(got)));
+        if (!accepted)
+            fail_msg("%s%s: returned %s (%s), expected %s%s", what,
+                     pass ? " with err = NULL" : "", status_name(got),
+                     pass == 0 && got != CSAT_OK ? err.message : csat_strerror(got),
+                     status_name(r->want), r->also ? " or a refusal" : "");
+        if (got == CSAT_OK) {
+            if (pass == 0 && (err.code != CSAT_OK || err.index != 777 || err.column != 777
+                              || err.message[0] != '\0'))
+                fail_msg("%s: a call that succeeded wrote to its csat_error", what);
+            continue;
+        }
+        if (pass == 0)
+            check_failure(got, got, got == r->want ? r->index : ANY,
+                          got == r->want ? r->column : ANY, &err, what, __FILE__, __LINE__);
+        check_untouched(out_buf, sizeof out_buf, what, __FILE__, __LINE__);
+    }
+}
+
+/* Functions without a status: they accept NULL and never fail. */
+static void functions_without_status(void **state)
+{
+    (void)state;
+    csat_tally_free(NULL);
+    csat_xprod_free(NULL);
+    csat_drivers_free(NULL);
+    csat_survival_free(NULL);
+    assert_int_equal(csat_tally_serialized_size(NULL), 0);
+    assert_string_equal(csat_strerror((csat_status)99), "unknown status");
+    assert_string_equal(csat_strerror((csat_status)-1), "unknown status");
+    for (int s = CSAT_OK; s <= CSAT_ERR_OVERFLOW; s++) {
+        const char *m = csat_strerror((csat_status)s);
+        assert_non_null(m);
+        assert_true(m[0] != '\0' && strcmp(m, "unknown status") != 0);
+        for (int t = CSAT_OK; t < s; t++)
+            assert_string_not_equal(m, csat_strerror((csat_status)t));
+    }
+    assert_non_null(csat_version());
+    assert_int_equal(csat_version_number(), CSAT_VERSION_NUMBER);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The matrix as Markdown (doc/errors.md)                                    */
+
+/* A cell's entries: the statuses of its rows, in order, each once; † marks
+ * a documented status that is not tested here, ‡ a row that also accepts a
+ * refusal. */
+static void print_cell(const char *func, enum cell c)
+{
+    char buf[128] = "";
+    csat_status seen[8];
+    size_t n_seen = 0;
+    for (size_t i = 0; i < N_ROWS; i++) {
+        const row *r = &rows[i];
+        if (strcmp(r->func, func) != 0 || r->cell != c)
+            continue;
+        size_t j = 0;
+        while (j < n_seen && seen[j] != r->want)
+            j++;
+        if (j < n_seen || n_seen == ARRAY_LEN(seen))
+            continue;
+        seen[n_seen++] = r->want;
+        size_t len = strlen(buf);
+        snprintf(buf + len, sizeof buf - len, "%s%s%s%s", len ? ", " : "", status_name(r->want),
+                 r->run == NULL ? "†" : "", r->also ? "‡" : "");
+    }
+    printf(" %s |", buf[0] ? buf : "—");
+}
+
+static void print_matrix(void)
+{
+    const char *family = NULL;
+    for (size_t i = 0; i < N_ROWS; i++) {
+        const row *r = &rows[i];
+        if (family == NULL || strcmp(family, r->family) != 0) {
+            family = r->family;
+            printf("\n### %s\n\n| function |", family);
+            for (int c = 0; c < K_COUNT; c++)
+                printf(" %s |", cells[c]);
+            printf("\n|---|");
+            for (int c = 0; c < K_COUNT; c++)
+                printf("---|");
+            printf("\n");
+        }
+        int first = 1;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rows[j].func, r->func) == 0)
+                first = 0;
+        if (!first)
+            continue;
+        printf("| `%s` |", r->func);
+        for (int c = 0; c < K_COUNT; c++)
+            print_cell(r->func, (enum cell)c);
+        printf("\n");
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--matrix") == 0) {
+        print_matrix();
+        return 0;
+    }
+    static struct CMUnitTest tests[N_ROWS + 1];
+    static char names[N_ROWS][160];
+    size_t n = 0;
+    for (size_t i = 0; i < N_ROWS; i++) {
+        if (rows[i].run == NULL)
+            continue;
+        snprintf(names[i], sizeof names[i], "%s: %s (%s)", rows[i].func, cells[rows[i].cell],
+                 variant_name[rows[i].v]);
+        tests[n].name = names[i];
+        tests[n].test_func = run_row;
+        tests[n].initial_state = (void *)(uintptr_t)&rows[i];
+        n++;
+    }
+    tests[n].name = "functions without a status";
+    tests[n].test_func = functions_without_status;
+    n++;
+    return _cmocka_run_group_tests("errors", tests, n, NULL, NULL);
+}
