@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "dist.h"
+#include "core/probability.h"
 #include "dist_reference.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

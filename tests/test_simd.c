@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "simd.h"
-#include "tally.h"
+#include "core/simd.h"
+#include "accum/tally_kernel.h"
 
 #define N 5003
 

@@ -1,0 +1,218 @@
+/* Kaplan–Meier retention curves (doc/methods.md, "Retention curves"):
+ * Greenwood standard errors, log-log intervals and the median as R's
+ * survival package computes them. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "business/survival.h"
+#include "core/checks.h"
+#include "core/error.h"
+#include "core/probability.h"
+#include "core/size.h"
+#include "csat/business.h"
+
+struct csat_survival {
+    csat_curve_summary s;
+    csat_survival_point *pt; /* s.steps points */
+};
+
+void csat_survival_free(csat_survival *s)
+{
+    if (s == NULL)
+        return;
+    free(s->pt);
+    free(s);
+}
+
+typedef struct obs {
+    double t;
+    int event;
+} obs;
+
+static int by_time(const void *x, const void *y)
+{
+    const obs *a = x, *b = y;
+    if (a->t != b->t)
+        return a->t < b->t ? -1 : 1;
+    return b->event - a->event; /* events before censorings at a tie */
+}
+
+/* R's log-log interval from S and the SE of log S (the cumulative hazard's). */
+static void loglog(double surv, double se_log, double z, double *lo, double *hi)
+{
+    if (!(surv > 0 && surv < 1)) {
+        *lo = *hi = surv;
+        return;
+    }
+    /* On the log(−log S) scale: w < 0 since log S < 0. */
+    double ll = log(-log(surv)), w = z * se_log / log(surv);
+    *lo = exp(-exp(ll - w));
+    *hi = exp(-exp(ll + w));
+}
+
+/* First time where a curve (one of survival, lower, upper) drops below ½,
+ * with R's midpoint rule where it sits at ½. "At ½" allows √eps, as R's
+ * quantile.survfit does: a product such as (1 − 1/4)(1 − 1/3) is ½ in exact
+ * arithmetic but 0.5000000000000001 in doubles. */
+#define HALF_TOL 1.4901161193847656e-08
+static double first_below_half(const csat_survival_point *pt, size_t steps, int which)
+{
+    for (size_t i = 0; i < steps; i++) {
+        double v = which == 0 ? pt[i].survival : which == 1 ? pt[i].ci_lower : pt[i].ci_upper;
+        if (fabs(v - 0.5) <= HALF_TOL)
+            return i + 1 < steps ? 0.5 * (pt[i].time + pt[i + 1].time) : pt[i].time;
+        if (v < 0.5)
+            return pt[i].time;
+    }
+    return NAN;
+}
+
+csat_status csat_km_fit(const double *time, const double *observed, size_t n, double level,
+                        csat_survival **out, csat_error *err)
+{
+    if (!csat_array_fits(n, 1, sizeof(obs)))
+        return csat_fail_overflow(err, "observations", n, 1);
+    obs *o = malloc((n ? n : 1) * sizeof *o);
+    if (o == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    size_t m = 0, missing = 0, events = 0;
+    for (size_t i = 0; i < n; i++) {
+        double t = time[i], f = observed ? observed[i] : 1.0;
+        if (isnan(t) || isnan(f)) {
+            missing++;
+            continue;
+        }
+        if (!(t >= 0 && isfinite(t))) {
+            free(o);
+            return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
+                             "time %g at index %zu is negative or infinite", t, i);
+        }
+        if (f != 0 && f != 1) {
+            free(o);
+            return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
+                             "flag %g at index %zu is neither 0 (censored) nor 1 (event)", f, i);
+        }
+        o[m].t = t;
+        o[m].event = f == 1;
+        events += f == 1;
+        m++;
+    }
+    if (m == 0) {
+        free(o);
+        return csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "no valid (non-missing) time");
+    }
+    qsort(o, m, sizeof *o, by_time);
+    csat_survival *s = calloc(1, sizeof *s);
+    size_t distinct = 0;
+    for (size_t i = 0; i < m; i++)
+        if (o[i].event && (i == 0 || !(o[i - 1].t == o[i].t && o[i - 1].event)))
+            distinct++;
+    if (s != NULL && !csat_array_fits(distinct, 1, sizeof *s->pt)) {
+        free(s);
+        free(o);
+        return csat_fail_overflow(err, "event times", distinct, 1);
+    }
+    if (s == NULL || (s->pt = malloc((distinct ? distinct : 1) * sizeof *s->pt)) == NULL) {
+        free(o);
+        csat_survival_free(s);
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    }
+    double z = csat_critical(level, INFINITY), surv = 1, cumvar = 0;
+    size_t at_risk = m, steps = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i, d = 0, c = 0;
+        while (j < m && o[j].t == o[i].t) {
+            d += o[j].event;
+            c += !o[j].event;
+            j++;
+        }
+        if (d > 0) {
+            double nr = (double)at_risk, dd = (double)d;
+            surv *= 1 - dd / nr;
+            /* Greenwood: var(log S) = Σ d / (n (n − d)); infinite once S is 0. */
+            cumvar += at_risk > d ? dd / (nr * (nr - dd)) : 0.0;
+            csat_survival_point *p = &s->pt[steps++];
+            p->time = o[i].t;
+            p->n_risk = nr;
+            p->n_event = dd;
+            p->n_censor = (double)c;
+            p->survival = surv;
+            double se_log = sqrt(cumvar);
+            p->se = surv * se_log;
+            loglog(surv, se_log, z, &p->ci_lower, &p->ci_upper);
+        }
+        at_risk -= j - i;
+        i = j;
+    }
+    free(o);
+    s->s.n = m;
+    s->s.n_missing = missing;
+    s->s.events = events;
+    s->s.steps = steps;
+    s->s.level = level;
+    s->s.median = first_below_half(s->pt, steps, 0);
+    /* The median's interval: where the pointwise limits cross ½ (the lower
+     * curve crosses first and gives the lower limit). */
+    s->s.median_lower = first_below_half(s->pt, steps, 1);
+    s->s.median_upper = first_below_half(s->pt, steps, 2);
+    *out = s;
+    return CSAT_OK;
+}
+
+csat_status csat_survival_fit(const double *time, const double *observed, size_t n, double level,
+                              csat_survival **out, csat_error *err)
+{
+    CSAT_REQUIRE(time, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    return st == CSAT_OK ? csat_km_fit(time, observed, n, level, out, err) : st;
+}
+
+csat_status csat_survival_summary(const csat_survival *s, csat_curve_summary *out,
+                                  csat_error *err)
+{
+    CSAT_REQUIRE(s, err);
+    CSAT_REQUIRE(out, err);
+    *out = s->s;
+    return CSAT_OK;
+}
+
+csat_status csat_survival_step(const csat_survival *s, size_t i, csat_survival_point *out,
+                               csat_error *err)
+{
+    CSAT_REQUIRE(s, err);
+    CSAT_REQUIRE(out, err);
+    if (i >= s->s.steps)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, i, CSAT_NO_INDEX,
+                         "step %zu does not exist: the curve has %zu steps", i, s->s.steps);
+    *out = s->pt[i];
+    return CSAT_OK;
+}
+
+csat_status csat_survival_at(const csat_survival *s, double t, csat_survival_point *out,
+                             csat_error *err)
+{
+    CSAT_REQUIRE(s, err);
+    CSAT_REQUIRE(out, err);
+    if (!isfinite(t))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "time %g is not finite", t);
+    csat_survival_point p = { t, 0, 0, 0, 1.0, 0.0, 1.0, 1.0 };
+    /* Binary search for the last step at or before t. */
+    size_t lo = 0, hi = s->s.steps;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->pt[mid].time <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0) {
+        p = s->pt[lo - 1];
+        p.time = t;
+    }
+    *out = p;
+    return CSAT_OK;
+}

@@ -1,0 +1,452 @@
+/* Comparisons of results (doc/methods.md, "Comparisons"): against a
+ * benchmark, between two independent results, adjusted p-values, trends,
+ * percentile rank and expectation–perception gaps. They read results only,
+ * never raw data (except the gap, whose pairs are the data). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/checks.h"
+#include "core/error.h"
+#include "core/probability.h"
+#include "core/size.h"
+#include "csat/compare.h"
+#include "score/estimate.h"
+
+/* An SE of 0 is allowed (a sample without spread: the difference is then
+ * known exactly, and test() gives ±inf or 0, never NaN); NaN, negative or
+ * infinite is not. */
+static csat_status check_se(double se, const char *what, csat_error *err)
+{
+    if (!(se >= 0 && isfinite(se)))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "%s has no finite standard error (%g)", what, se);
+    return CSAT_OK;
+}
+
+static csat_status check_nps(const csat_nps_result *a, const char *what, csat_error *err)
+{
+    if (!(a->score >= -100 && a->score <= 100))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "%s has an NPS of %g, not between -100 and 100", what, a->score);
+    return check_se(a->se, what, err);
+}
+
+static csat_status check_mean(const csat_mean_result *a, const char *what, csat_error *err)
+{
+    if (!isfinite(a->score))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "%s has a score of %g, not a finite number", what, a->score);
+    csat_status st = check_se(a->se, what, err);
+    if (st == CSAT_OK && !(a->df >= 1))
+        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "%s has %g degrees of freedom: at least 2 observations are needed", what,
+                       a->df);
+    return st;
+}
+
+/* Statistic and two-sided p-value of diff/se on df degrees of freedom
+ * (+inf: normal). An SE of 0 is a difference known exactly. */
+static void test(csat_comparison *c)
+{
+    if (c->se > 0) {
+        c->statistic = c->diff / c->se;
+        double tail = isinf(c->df) ? csat_norm_sf(fabs(c->statistic))
+                                   : csat_t_sf(fabs(c->statistic), c->df);
+        /* Not fmin: a NaN must show, not become 1. */
+        c->p = 2 * tail > 1 ? 1.0 : 2 * tail;
+    } else {
+        c->statistic = c->diff == 0 ? 0.0 : copysign(INFINITY, c->diff);
+        c->p = c->diff == 0 ? 1.0 : 0.0;
+    }
+}
+
+/* diff ± q·se with the normal (df = inf) or t quantile, and the test. */
+static void symmetric(csat_comparison *c, double diff, double se, double df, double level)
+{
+    c->diff = diff;
+    c->se = se;
+    c->df = df;
+    c->level = level;
+    double q = csat_critical(level, df);
+    c->ci_lower = diff - q * se;
+    c->ci_upper = diff + q * se;
+    test(c);
+}
+
+csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmark, double level,
+                                       csat_comparison *out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK && !(benchmark >= -100 && benchmark <= 100))
+        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "NPS benchmark %g is not between -100 and 100", benchmark);
+    if (st == CSAT_OK)
+        st = check_nps(a, "the NPS result", err);
+    if (st == CSAT_OK)
+        symmetric(out, a->score - benchmark, a->se, INFINITY, level);
+    return st;
+}
+
+static csat_status check_share(const csat_share_result *a, const char *what, csat_error *err)
+{
+    if (!(a->share >= 0 && a->share <= 1 && a->n_effective > 0 && isfinite(a->n_effective)))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "%s is not a valid share result (share %g, effective n %g)", what,
+                         a->share, a->n_effective);
+    return CSAT_OK;
+}
+
+csat_status csat_compare_share_benchmark(const csat_share_result *a, double benchmark,
+                                         double level, csat_comparison *out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK && !(benchmark > 0 && benchmark < 100))
+        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "share benchmark %g%% is not strictly between 0 and 100", benchmark);
+    if (st == CSAT_OK)
+        st = check_share(a, "the share result", err);
+    if (st != CSAT_OK)
+        return st;
+    double p = a->share, p0 = benchmark / 100, m = a->n_effective, lo, hi;
+    csat_wilson(p, m, level, &lo, &hi);
+    csat_comparison c;
+    c.diff = 100 * (p - p0);
+    c.se = 100 * sqrt(p * (1 - p) / m);
+    c.ci_lower = 100 * (lo - p0);
+    c.ci_upper = 100 * (hi - p0);
+    c.df = INFINITY;
+    c.level = level;
+    /* Score test: the SE under the null, √(p0(1 − p0)/m). */
+    c.statistic = (p - p0) / sqrt(p0 * (1 - p0) / m);
+    c.p = 2 * csat_norm_sf(fabs(c.statistic));
+    *out = c;
+    return CSAT_OK;
+}
+
+csat_status csat_compare_mean_benchmark(const csat_mean_result *a, double benchmark, double level,
+                                        csat_comparison *out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK && !isfinite(benchmark))
+        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "benchmark %g is not finite", benchmark);
+    if (st == CSAT_OK)
+        st = check_mean(a, "the mean result", err);
+    if (st == CSAT_OK)
+        symmetric(out, a->score - benchmark, a->se, a->df, level);
+    return st;
+}
+
+csat_status csat_compare_nps(const csat_nps_result *a, const csat_nps_result *b, double level,
+                             csat_comparison *out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(b, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK)
+        st = check_nps(a, "the first NPS result", err);
+    if (st == CSAT_OK)
+        st = check_nps(b, "the second NPS result", err);
+    if (st == CSAT_OK)
+        symmetric(out, a->score - b->score, hypot(a->se, b->se), INFINITY, level);
+    return st;
+}
+
+csat_status csat_compare_shares(const csat_share_result *a, const csat_share_result *b,
+                                double level, csat_comparison *out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(b, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK)
+        st = check_share(a, "the first share result", err);
+    if (st == CSAT_OK)
+        st = check_share(b, "the second share result", err);
+    if (st != CSAT_OK)
+        return st;
+    double p1 = a->share, p2 = b->share, m1 = a->n_effective, m2 = b->n_effective;
+    double l1, u1, l2, u2;
+    csat_wilson(p1, m1, level, &l1, &u1);
+    csat_wilson(p2, m2, level, &l2, &u2);
+    double d = p1 - p2;
+    csat_comparison c;
+    c.diff = 100 * d;
+    c.se = 100 * sqrt(p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2);
+    /* Newcombe's hybrid score interval (his method 10). */
+    c.ci_lower = 100 * (d - hypot(p1 - l1, u2 - p2));
+    c.ci_upper = 100 * (d + hypot(u1 - p1, p2 - l2));
+    c.df = INFINITY;
+    c.level = level;
+    double pooled = (p1 * m1 + p2 * m2) / (m1 + m2);
+    double se0 = sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2));
+    if (se0 > 0) {
+        c.statistic = d / se0;
+        c.p = 2 * csat_norm_sf(fabs(c.statistic));
+    } else {
+        /* Both shares 0 or both 1: no difference can be seen. */
+        c.statistic = 0;
+        c.p = 1;
+    }
+    *out = c;
+    return CSAT_OK;
+}
+
+csat_status csat_compare_means(const csat_mean_result *a, const csat_mean_result *b, double level,
+                               csat_comparison *out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(b, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK)
+        st = check_mean(a, "the first mean result", err);
+    if (st == CSAT_OK)
+        st = check_mean(b, "the second mean result", err);
+    if (st != CSAT_OK)
+        return st;
+    /* Welch–Satterthwaite degrees of freedom, from SEs relative to the
+     * larger one: the df does not depend on their scale, and SEs of 1e-160
+     * or 1e160 neither underflow nor overflow when squared twice. With no
+     * spread on either side the test is degenerate and the pooled df is
+     * used. */
+    double s = fmax(a->se, b->se), df = a->df + b->df;
+    if (s > 0) {
+        double va = (a->se / s) * (a->se / s), vb = (b->se / s) * (b->se / s);
+        df = (va + vb) * (va + vb) / (va * va / a->df + vb * vb / b->df);
+    }
+    symmetric(out, a->score - b->score, hypot(a->se, b->se), df, level);
+    return CSAT_OK;
+}
+
+typedef struct ranked {
+    double p;
+    size_t i;
+} ranked;
+
+static int by_p(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    if (a->p != b->p)
+        return a->p < b->p ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+csat_status csat_adjust_pvalues(const double *p, size_t n, csat_adjust_method method, double *out,
+                                csat_error *err)
+{
+    CSAT_REQUIRE(p, err);
+    CSAT_REQUIRE(out, err);
+    if (method != CSAT_ADJUST_HOLM && method != CSAT_ADJUST_BH && method != CSAT_ADJUST_BONFERRONI)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "unknown adjustment method %d", (int)method);
+    for (size_t i = 0; i < n; i++)
+        if (!(p[i] >= 0 && p[i] <= 1))
+            return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
+                             "p-value %g at index %zu is not in [0, 1]", p[i], i);
+    if (n == 0)
+        return CSAT_OK;
+    if (!csat_array_fits(n, 1, sizeof(ranked)))
+        return csat_fail_overflow(err, "p-values", n, 1);
+    ranked *r = malloc(n * sizeof *r);
+    if (r == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    for (size_t i = 0; i < n; i++) {
+        r[i].p = p[i];
+        r[i].i = i;
+    }
+    qsort(r, n, sizeof *r, by_p);
+    double dn = (double)n;
+    if (method == CSAT_ADJUST_BONFERRONI) {
+        for (size_t k = 0; k < n; k++)
+            r[k].p = fmin(1.0, r[k].p * dn);
+    } else if (method == CSAT_ADJUST_HOLM) {
+        /* Step-down: running maximum of (n − k) p_(k), capped at 1. */
+        double run = 0;
+        for (size_t k = 0; k < n; k++) {
+            run = fmax(run, fmin(1.0, (dn - (double)k) * r[k].p));
+            r[k].p = run;
+        }
+    } else {
+        /* Step-up: running minimum from the largest of n p_(k) / k. */
+        double run = 1;
+        for (size_t k = n; k-- > 0;) {
+            run = fmin(run, dn / (double)(k + 1) * r[k].p);
+            r[k].p = fmin(1.0, run);
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        out[r[k].i] = r[k].p;
+    free(r);
+    return CSAT_OK;
+}
+
+csat_status csat_trend(const double *score, const double *se, const double *time, size_t k,
+                       double level, csat_trend_result *out, csat_comparison *changes,
+                       csat_error *err)
+{
+    CSAT_REQUIRE(score, err);
+    CSAT_REQUIRE(se, err);
+    CSAT_REQUIRE(out, err);
+    if (k < 2)
+        return csat_fail(err, CSAT_ERR_TOO_FEW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "a trend needs at least 2 waves, got %zu", k);
+    csat_status st = csat_check_level(level, err);
+    if (st != CSAT_OK)
+        return st;
+    for (size_t i = 0; i < k; i++) {
+        double ti = time ? time[i] : (double)i;
+        if (!isfinite(score[i]) || !(se[i] > 0 && isfinite(se[i])) || !isfinite(ti))
+            return csat_fail(err, CSAT_ERR_ARGUMENT, i, CSAT_NO_INDEX,
+                             "wave %zu has an invalid score, standard error or time", i);
+        if (i > 0 && time && !(time[i] > time[i - 1]))
+            return csat_fail(err, CSAT_ERR_ARGUMENT, i, CSAT_NO_INDEX,
+                             "times must increase strictly: wave %zu is at %g after %g", i,
+                             time[i], time[i - 1]);
+    }
+    /* Inverse-variance weighted least squares with known variances, the
+     * weights taken relative to the smallest SE, (s/se_i)² ≤ 1: the slope
+     * does not depend on their scale, and SEs of 1e±160 neither overflow
+     * nor underflow when squared (long double may be double). */
+    double smin = se[0];
+    for (size_t i = 1; i < k; i++)
+        smin = fmin(smin, se[i]);
+    long double sv = 0, st_ = 0, sy = 0;
+    for (size_t i = 0; i < k; i++) {
+        long double v = (long double)(smin / se[i]) * (smin / se[i]);
+        sv += v;
+        st_ += v * (time ? time[i] : (double)i);
+        sy += v * score[i];
+    }
+    long double tbar = st_ / sv, ybar = sy / sv, stt = 0, sty = 0;
+    for (size_t i = 0; i < k; i++) {
+        long double v = (long double)(smin / se[i]) * (smin / se[i]);
+        long double dt = (time ? time[i] : (double)i) - tbar;
+        stt += v * dt * dt;
+        sty += v * dt * (score[i] - ybar);
+    }
+    csat_trend_result r;
+    r.slope = (double)(sty / stt);
+    r.se = (double)(smin / sqrtl(stt));
+    r.intercept = (double)(ybar - sty / stt * tbar);
+    r.level = level;
+    r.waves = k;
+    csat_comparison c;
+    symmetric(&c, r.slope, r.se, INFINITY, level);
+    r.ci_lower = c.ci_lower;
+    r.ci_upper = c.ci_upper;
+    r.z = c.statistic;
+    r.p = c.p;
+    if (changes)
+        for (size_t i = 0; i + 1 < k; i++)
+            symmetric(&changes[i], score[i + 1] - score[i], hypot(se[i], se[i + 1]), INFINITY,
+                      level);
+    *out = r;
+    return CSAT_OK;
+}
+
+csat_status csat_percentile_rank(double score, const double *peers, size_t n,
+                                 csat_rank_result *out, csat_error *err)
+{
+    CSAT_REQUIRE(peers, err);
+    CSAT_REQUIRE(out, err);
+    if (n == 0)
+        return csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX, "no peer scores");
+    if (!isfinite(score))
+        return csat_fail(err, CSAT_ERR_RANGE, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the score %g is not finite", score);
+    size_t below = 0, equal = 0, above = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(peers[i]))
+            return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
+                             "peer score %g at index %zu is not finite", peers[i], i);
+        below += peers[i] < score;
+        equal += peers[i] == score;
+        above += peers[i] > score;
+    }
+    csat_rank_result r = { 100.0 * ((double)below + 0.5 * (double)equal) / (double)n, 1 + above,
+                           n + 1, below, equal };
+    *out = r;
+    return CSAT_OK;
+}
+
+csat_status csat_gap(const double *expected, const double *perceived, size_t n, size_t k,
+                     size_t ld, double level, csat_comparison *out, size_t *pairs,
+                     csat_error *err)
+{
+    CSAT_REQUIRE(expected, err);
+    CSAT_REQUIRE(perceived, err);
+    CSAT_REQUIRE(out, err);
+    if (k == 0 || ld < k)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "need k >= 1 attributes and a leading dimension >= k (k = %zu, ld = %zu)",
+                         k, ld);
+    csat_status st = csat_check_level(level, err);
+    if (st != CSAT_OK)
+        return st;
+    if (!csat_array_fits(k, 1, sizeof(csat_comparison)))
+        return csat_fail_overflow(err, "attributes", k, 1);
+    csat_comparison *res = malloc(k * sizeof *res);
+    size_t *m = malloc(k * sizeof *m);
+    if (res == NULL || m == NULL) {
+        free(res);
+        free(m);
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    }
+    /* Per attribute, the paired differences of the rows that have both
+     * ratings: their mean and SD by the moments accumulator's rules. */
+    for (size_t j = 0; j < k && st == CSAT_OK; j++) {
+        csat_moments acc = CSAT_MOMENTS_INIT;
+        double d[256];
+        size_t fill = 0;
+        for (size_t i = 0; i < n && st == CSAT_OK; i++) {
+            double e = expected[i * ld + j], q = perceived[i * ld + j];
+            if (isinf(e) || isinf(q)) {
+                st = csat_fail(err, CSAT_ERR_RANGE, i, j,
+                               "infinite rating at row %zu, attribute %zu", i, j);
+                break;
+            }
+            d[fill++] = q - e; /* NaN when either is missing: skipped */
+            if (fill == 256 || i + 1 == n) {
+                /* Errors name the row of the data, not the chunk's index. */
+                csat_error e2;
+                size_t first = i + 1 - fill;
+                if (csat_moments_add(&acc, d, fill, NULL, &e2) != CSAT_OK)
+                    st = csat_fail(err, e2.code, first + e2.index, j,
+                                   "difference %g at row %zu, attribute %zu is beyond +-1e50",
+                                   d[e2.index], first + e2.index, j);
+                fill = 0;
+            }
+        }
+        if (st != CSAT_OK)
+            break;
+        m[j] = acc.n;
+        if (acc.n < 2) {
+            st = csat_fail(err, CSAT_ERR_TOO_FEW, CSAT_NO_INDEX, j,
+                           "attribute %zu has %zu complete pairs: at least 2 are needed", j,
+                           acc.n);
+            break;
+        }
+        csat_mean_result mr;
+        csat_mean_options mo = { level };
+        st = csat_moments_mean(&acc, &mo, &mr, err);
+        if (st == CSAT_OK)
+            symmetric(&res[j], mr.score, mr.se, mr.df, level);
+    }
+    if (st == CSAT_OK) {
+        memcpy(out, res, k * sizeof *res);
+        if (pairs)
+            memcpy(pairs, m, k * sizeof *m);
+    }
+    free(res);
+    free(m);
+    return st;
+}

@@ -1,0 +1,296 @@
+/* AVX2 + FMA kernels, compiled with -mavx2 -mfma into their own object and
+ * only called after csat_simd_available() said the CPU runs them.
+ *
+ * Tally: a histogram increment per answer is a load-add-store on memory
+ * that limits a scalar loop to about one answer per cycle whatever the
+ * bandwidth. For scales of at most 16 points the counts live in registers
+ * instead: each 64-bit lane holds eight 8-bit counters (points 0–7 in one
+ * accumulator, 8–15 in a second), an answer at point i adds 1 << 8i through a
+ * variable shift (shifts of 64 or more give 0, so each answer lands in
+ * exactly one counter), and the bytes are flushed to 64-bit counts before
+ * any can overflow. Validation (integer, on the scale, not NaN) is three
+ * vector compares; a block of four with a missing or invalid answer goes
+ * through the scalar rules so that the first invalid index is exact. */
+#include <immintrin.h>
+#include <math.h>
+
+#include "core/simd.h"
+
+/* 255 additions at most per 8-bit counter between flushes. */
+#define FLUSH_EVERY 255
+
+static void flush(__m256i *acc, uint64_t *counts, size_t k)
+{
+    uint8_t bytes[2][32];
+    _mm256_storeu_si256((__m256i *)bytes[0], acc[0]);
+    _mm256_storeu_si256((__m256i *)bytes[1], acc[1]);
+    for (size_t half = 0; half < 2; half++)
+        for (size_t lane = 0; lane < 4; lane++)
+            for (size_t f = 0; f < 8; f++) {
+                size_t point = half * 8 + f;
+                if (point < k)
+                    counts[point] += bytes[half][lane * 8 + f];
+            }
+    acc[0] = acc[1] = _mm256_setzero_si256();
+}
+
+size_t csat_count_unit_avx2(const double *x, size_t n, int min, int max, uint64_t *counts,
+                            uint64_t *missing)
+{
+    const size_t k = (size_t)(max - min + 1);
+    const __m256d lo = _mm256_set1_pd(min), hi = _mm256_set1_pd(max);
+    /* t = 8·x + (2^52 − 8·min): for an answer on the scale the low bits of
+     * t hold 8·(x − min) exactly, the shift that selects its counter. */
+    const __m256d eight = _mm256_set1_pd(8.0);
+    const __m256d magic = _mm256_set1_pd(4503599627370496.0 - 8.0 * min);
+    const __m256i low7 = _mm256_set1_epi64x(127), sixty4 = _mm256_set1_epi64x(64);
+    const __m256i one = _mm256_set1_epi64x(1);
+    __m256i acc[2] = { _mm256_setzero_si256(), _mm256_setzero_si256() };
+    size_t i = 0, since_flush = 0;
+    for (; i + 4 <= n; i += 4) {
+        __m256d v = _mm256_loadu_pd(x + i);
+        __m256d whole = _mm256_round_pd(v, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+        __m256d ok = _mm256_and_pd(_mm256_cmp_pd(whole, v, _CMP_EQ_OQ),
+                                   _mm256_and_pd(_mm256_cmp_pd(v, lo, _CMP_GE_OQ),
+                                                 _mm256_cmp_pd(v, hi, _CMP_LE_OQ)));
+        if (_mm256_movemask_pd(ok) != 0xF) {
+            for (size_t j = i; j < i + 4; j++) {
+                double a = x[j];
+                if (a >= min && a <= max && (double)(long long)a == a)
+                    counts[(long long)a - min]++;
+                else if (isnan(a))
+                    (*missing)++;
+                else {
+                    flush(acc, counts, k);
+                    return j;
+                }
+            }
+            continue;
+        }
+        __m256i shift = _mm256_and_si256(
+            _mm256_castpd_si256(_mm256_fmadd_pd(v, eight, magic)), low7);
+        acc[0] = _mm256_add_epi64(acc[0], _mm256_sllv_epi64(one, shift));
+        acc[1] = _mm256_add_epi64(acc[1], _mm256_sllv_epi64(one, _mm256_sub_epi64(shift, sixty4)));
+        if (++since_flush == FLUSH_EVERY) {
+            flush(acc, counts, k);
+            since_flush = 0;
+        }
+    }
+    flush(acc, counts, k);
+    for (; i < n; i++) {
+        double a = x[i];
+        if (a >= min && a <= max && (double)(long long)a == a)
+            counts[(long long)a - min]++;
+        else if (isnan(a))
+            (*missing)++;
+        else
+            return i;
+    }
+    return n;
+}
+
+/* The smallest of lo's and the largest of hi's four lanes. */
+static void hminmax(__m256d lo, __m256d hi, double *mn, double *mx)
+{
+    double l[4], h[4];
+    _mm256_storeu_pd(l, lo);
+    _mm256_storeu_pd(h, hi);
+    *mn = fmin(fmin(l[0], l[1]), fmin(l[2], l[3]));
+    *mx = fmax(fmax(h[0], h[1]), fmax(h[2], h[3]));
+}
+
+static double hsum(__m256d v)
+{
+    double t[4];
+    _mm256_storeu_pd(t, v);
+    return (t[0] + t[1]) + (t[2] + t[3]);
+}
+
+int csat_block_sums_masked_avx2(const double *x, size_t len, double shift, double *count,
+                                double *sum, double *min, double *max)
+{
+    const __m256d sh = _mm256_set1_pd(shift), onev = _mm256_set1_pd(1.0);
+    const __m256d inf = _mm256_set1_pd(INFINITY), absmask = _mm256_castsi256_pd(
+                                                      _mm256_set1_epi64x(0x7fffffffffffffffLL));
+    __m256d s0 = _mm256_setzero_pd(), s1 = _mm256_setzero_pd();
+    __m256d c0 = _mm256_setzero_pd(), c1 = _mm256_setzero_pd();
+    __m256d lo = inf, hi = _mm256_set1_pd(-INFINITY), bad = _mm256_setzero_pd();
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        __m256d a = _mm256_loadu_pd(x + i), b = _mm256_loadu_pd(x + i + 4);
+        __m256d oka = _mm256_cmp_pd(a, a, _CMP_ORD_Q), okb = _mm256_cmp_pd(b, b, _CMP_ORD_Q);
+        s0 = _mm256_add_pd(s0, _mm256_and_pd(oka, _mm256_sub_pd(a, sh)));
+        s1 = _mm256_add_pd(s1, _mm256_and_pd(okb, _mm256_sub_pd(b, sh)));
+        c0 = _mm256_add_pd(c0, _mm256_and_pd(oka, onev));
+        c1 = _mm256_add_pd(c1, _mm256_and_pd(okb, onev));
+        /* min/max return the second operand when either is NaN. */
+        lo = _mm256_min_pd(a, lo);
+        lo = _mm256_min_pd(b, lo);
+        hi = _mm256_max_pd(a, hi);
+        hi = _mm256_max_pd(b, hi);
+        bad = _mm256_or_pd(bad, _mm256_cmp_pd(_mm256_and_pd(a, absmask), inf, _CMP_EQ_OQ));
+        bad = _mm256_or_pd(bad, _mm256_cmp_pd(_mm256_and_pd(b, absmask), inf, _CMP_EQ_OQ));
+    }
+    double s = hsum(_mm256_add_pd(s0, s1)), c = hsum(_mm256_add_pd(c0, c1));
+    double mn, mx;
+    hminmax(lo, hi, &mn, &mx);
+    int any_inf = _mm256_movemask_pd(bad) != 0;
+    for (; i < len; i++) {
+        double v = x[i];
+        if (v == v) {
+            any_inf |= isinf(v);
+            s += v - shift;
+            c += 1;
+            mn = v < mn ? v : mn;
+            mx = v > mx ? v : mx;
+        }
+    }
+    *count = c;
+    *sum = s;
+    *min = mn;
+    *max = mx;
+    return any_inf;
+}
+
+void csat_block_dev_masked_avx2(const double *x, size_t len, double shift, double mean,
+                                double *m2, double *corr)
+{
+    __m256d q0 = _mm256_setzero_pd(), q1 = _mm256_setzero_pd();
+    __m256d d0 = _mm256_setzero_pd(), d1 = _mm256_setzero_pd();
+    size_t i = 0;
+    const __m256d shv = _mm256_set1_pd(shift), mv = _mm256_set1_pd(mean);
+    for (; i + 8 <= len; i += 8) {
+        __m256d a = _mm256_loadu_pd(x + i), b = _mm256_loadu_pd(x + i + 4);
+        __m256d oka = _mm256_cmp_pd(a, a, _CMP_ORD_Q), okb = _mm256_cmp_pd(b, b, _CMP_ORD_Q);
+        __m256d da = _mm256_and_pd(oka, _mm256_sub_pd(_mm256_sub_pd(a, shv), mv));
+        __m256d db = _mm256_and_pd(okb, _mm256_sub_pd(_mm256_sub_pd(b, shv), mv));
+        q0 = _mm256_fmadd_pd(da, da, q0);
+        q1 = _mm256_fmadd_pd(db, db, q1);
+        d0 = _mm256_add_pd(d0, da);
+        d1 = _mm256_add_pd(d1, db);
+    }
+    double q = hsum(_mm256_add_pd(q0, q1)), d = hsum(_mm256_add_pd(d0, d1));
+    for (; i < len; i++) {
+        double v = x[i];
+        if (v == v) {
+            double e = (v - shift) - mean;
+            q += e * e;
+            d += e;
+        }
+    }
+    *m2 = q;
+    *corr = d;
+}
+
+int csat_block_sums_avx2(const double *x, size_t len, double shift, double *sum, double *min,
+                         double *max)
+{
+    /* Every value finite is the common case: no masks and no test in the
+     * loop, since a NaN or an infinity makes the sum NaN or infinite (and an
+     * overflowing sum, a false alarm, only sends the block to the masked
+     * path, which gets it right). */
+    /* Four independent sums and two min/max chains hide the latency of
+     * the additions, so the loop runs at the speed of the loads. */
+    const __m256d sh = _mm256_set1_pd(shift);
+    __m256d s0 = _mm256_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
+    __m256d lo0 = _mm256_set1_pd(INFINITY), lo1 = lo0;
+    __m256d hi0 = _mm256_set1_pd(-INFINITY), hi1 = hi0;
+    size_t i = 0;
+    for (; i + 16 <= len; i += 16) {
+        __m256d a = _mm256_loadu_pd(x + i), b = _mm256_loadu_pd(x + i + 4);
+        __m256d c = _mm256_loadu_pd(x + i + 8), d = _mm256_loadu_pd(x + i + 12);
+        s0 = _mm256_add_pd(s0, _mm256_sub_pd(a, sh));
+        s1 = _mm256_add_pd(s1, _mm256_sub_pd(b, sh));
+        s2 = _mm256_add_pd(s2, _mm256_sub_pd(c, sh));
+        s3 = _mm256_add_pd(s3, _mm256_sub_pd(d, sh));
+        lo0 = _mm256_min_pd(lo0, _mm256_min_pd(a, b));
+        lo1 = _mm256_min_pd(lo1, _mm256_min_pd(c, d));
+        hi0 = _mm256_max_pd(hi0, _mm256_max_pd(a, b));
+        hi1 = _mm256_max_pd(hi1, _mm256_max_pd(c, d));
+    }
+    __m256d lo = _mm256_min_pd(lo0, lo1), hi = _mm256_max_pd(hi0, hi1);
+    double s = hsum(_mm256_add_pd(_mm256_add_pd(s0, s1), _mm256_add_pd(s2, s3)));
+    double mn, mx;
+    hminmax(lo, hi, &mn, &mx);
+    for (; i < len; i++) {
+        double v = x[i];
+        s += v - shift;
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+    }
+    *sum = s;
+    *min = mn;
+    *max = mx;
+    return !isfinite(s);
+}
+
+void csat_block_dev_avx2(const double *x, size_t len, double centre, double *m2, double *corr)
+{
+    const __m256d c = _mm256_set1_pd(centre);
+    __m256d q0 = _mm256_setzero_pd(), q1 = q0, q2 = q0, q3 = q0;
+    __m256d d0 = _mm256_setzero_pd(), d1 = d0;
+    size_t i = 0;
+    for (; i + 16 <= len; i += 16) {
+        __m256d da = _mm256_sub_pd(_mm256_loadu_pd(x + i), c);
+        __m256d db = _mm256_sub_pd(_mm256_loadu_pd(x + i + 4), c);
+        __m256d dc = _mm256_sub_pd(_mm256_loadu_pd(x + i + 8), c);
+        __m256d dd = _mm256_sub_pd(_mm256_loadu_pd(x + i + 12), c);
+        q0 = _mm256_fmadd_pd(da, da, q0);
+        q1 = _mm256_fmadd_pd(db, db, q1);
+        q2 = _mm256_fmadd_pd(dc, dc, q2);
+        q3 = _mm256_fmadd_pd(dd, dd, q3);
+        d0 = _mm256_add_pd(d0, _mm256_add_pd(da, db));
+        d1 = _mm256_add_pd(d1, _mm256_add_pd(dc, dd));
+    }
+    double q = hsum(_mm256_add_pd(_mm256_add_pd(q0, q1), _mm256_add_pd(q2, q3)));
+    double d = hsum(_mm256_add_pd(d0, d1));
+    for (; i < len; i++) {
+        double e = x[i] - centre;
+        q += e * e;
+        d += e;
+    }
+    *m2 = q;
+    *corr = d;
+}
+
+int csat_block_onepass_avx2(const double *x, size_t len, double centre, double *s1, double *s2,
+                            double *min, double *max)
+{
+    const __m256d c = _mm256_set1_pd(centre);
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, q0 = a0, q1 = a0, q2 = a0, q3 = a0;
+    __m256d lo0 = _mm256_set1_pd(INFINITY), lo1 = lo0;
+    __m256d hi0 = _mm256_set1_pd(-INFINITY), hi1 = hi0;
+    size_t i = 0;
+    for (; i + 16 <= len; i += 16) {
+        __m256d a = _mm256_loadu_pd(x + i), b = _mm256_loadu_pd(x + i + 4);
+        __m256d e = _mm256_loadu_pd(x + i + 8), f = _mm256_loadu_pd(x + i + 12);
+        __m256d da = _mm256_sub_pd(a, c), db = _mm256_sub_pd(b, c);
+        __m256d de = _mm256_sub_pd(e, c), df = _mm256_sub_pd(f, c);
+        a0 = _mm256_add_pd(a0, _mm256_add_pd(da, db));
+        a1 = _mm256_add_pd(a1, _mm256_add_pd(de, df));
+        q0 = _mm256_fmadd_pd(da, da, q0);
+        q1 = _mm256_fmadd_pd(db, db, q1);
+        q2 = _mm256_fmadd_pd(de, de, q2);
+        q3 = _mm256_fmadd_pd(df, df, q3);
+        lo0 = _mm256_min_pd(lo0, _mm256_min_pd(a, b));
+        lo1 = _mm256_min_pd(lo1, _mm256_min_pd(e, f));
+        hi0 = _mm256_max_pd(hi0, _mm256_max_pd(a, b));
+        hi1 = _mm256_max_pd(hi1, _mm256_max_pd(e, f));
+    }
+    double sum = hsum(_mm256_add_pd(a0, a1));
+    double sq = hsum(_mm256_add_pd(_mm256_add_pd(q0, q1), _mm256_add_pd(q2, q3)));
+    double mn, mx;
+    hminmax(_mm256_min_pd(lo0, lo1), _mm256_max_pd(hi0, hi1), &mn, &mx);
+    for (; i < len; i++) {
+        double d = x[i] - centre;
+        sum += d;
+        sq += d * d;
+        mn = x[i] < mn ? x[i] : mn;
+        mx = x[i] > mx ? x[i] : mx;
+    }
+    *s1 = sum;
+    *s2 = sq;
+    *min = mn;
+    *max = mx;
+    return !isfinite(sq) || !isfinite(sum);
+}

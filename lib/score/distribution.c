@@ -1,0 +1,51 @@
+/* The distribution of answers over a scale (doc/methods.md, "Distribution"). */
+#include "accum/tally.h"
+#include "core/checks.h"
+#include "core/error.h"
+#include "csat/score.h"
+#include "score/input.h"
+
+csat_status csat_distribution(const double *x, size_t n, const double *w,
+                              const csat_scale_options *opt, double *counts, double *weights,
+                              double *shares, size_t len, csat_sample *out, csat_error *err)
+{
+    CSAT_REQUIRE(out, err);
+    csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
+    if (opt != NULL)
+        o = *opt;
+    csat_status st = csat_check_scale(o.scale_min, o.scale_max, err);
+    if (st != CSAT_OK)
+        return st;
+    size_t k = (size_t)((long long)o.scale_max - o.scale_min + 1);
+    if (len != k)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "output arrays hold %zu elements but the scale %d..%d has %zu points",
+                         len, o.scale_min, o.scale_max, k);
+    csat_tally *t = NULL;
+    st = csat_tally_from_array(x, n, w, o.scale_min, o.scale_max, &t, err);
+    if (st != CSAT_OK)
+        return st;
+    csat_sample s;
+    st = csat_tally_sample(t, &s, err);
+    if (st == CSAT_OK && s.n == 0)
+        st = csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "no valid (non-missing) answer");
+    else if (st == CSAT_OK && !(s.n_weighted > 0))
+        st = csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                       "the weights of the %zu valid answers sum to 0", s.n);
+    if (st == CSAT_OK) {
+        for (size_t j = 0; j < k; j++) {
+            csat_tally_sums at = csat_tally_at(t, j);
+            double wj = at.w;
+            if (counts)
+                counts[j] = (double)at.n;
+            if (weights)
+                weights[j] = wj;
+            if (shares)
+                shares[j] = wj / s.n_weighted;
+        }
+        *out = s;
+    }
+    csat_tally_free(t);
+    return st;
+}

@@ -1,0 +1,152 @@
+/* Mean score from moments or from a tally, and the Customer Effort Score
+ * (doc/methods.md, "Mean score", "Customer Effort Score"). */
+#include "accum/moments.h"
+#include "accum/tally.h"
+#include "core/checks.h"
+#include "core/error.h"
+#include "score/estimate.h"
+#include "score/input.h"
+
+static double level_of(const csat_mean_options *opt)
+{
+    csat_mean_options o = CSAT_MEAN_OPTIONS_DEFAULT;
+    return opt != NULL ? opt->level : o.level;
+}
+
+csat_status csat_moments_mean(const csat_moments *m, const csat_mean_options *opt,
+                              csat_mean_result *out, csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    CSAT_REQUIRE(out, err);
+    double level = level_of(opt);
+    csat_status st = csat_check_level(level, err);
+    if (st == CSAT_OK)
+        st = csat_moments_check(m, err);
+    if (st != CSAT_OK)
+        return st;
+    /* Σw²(x − x̄)² from the w²-weighted moments, shifted to the w-mean. */
+    double shift = m->mean_w2 - m->mean;
+    csat_mean_sums s = { m->n, m->n_missing, m->sum_w, m->sum_w2, m->mean, m->m2,
+                         m->m2_w2 + m->sum_w2 * shift * shift, m->min, m->max };
+    return csat_estimate_mean(&s, level, out, err);
+}
+
+csat_status csat_mean_score(const double *x, size_t n, const double *w,
+                            const csat_mean_options *opt, csat_mean_result *out, csat_error *err)
+{
+    CSAT_REQUIRE(x, err);
+    CSAT_REQUIRE(out, err);
+    csat_status st = csat_check_level(level_of(opt), err);
+    if (st != CSAT_OK)
+        return st;
+    csat_moments m = CSAT_MOMENTS_INIT;
+    st = csat_moments_add(&m, x, n, w, err);
+    return st == CSAT_OK ? csat_moments_mean(&m, opt, out, err) : st;
+}
+
+/* Two passes over the scale points (not the data): mean, then deviations. */
+static csat_status tally_mean(const csat_tally *t, double level, csat_mean_result *out,
+                              csat_error *err)
+{
+    const int min = csat_tally_min(t);
+    const size_t k = csat_tally_points(t);
+    csat_mean_sums s = { 0, (size_t)csat_tally_missing(t), 0, 0, 0, 0, 0, 0, 0 };
+    double sum = 0;
+    int first = 1;
+    for (size_t j = 0; j < k; j++) {
+        csat_tally_sums at = csat_tally_at(t, j);
+        size_t c = (size_t)at.n;
+        if (c == 0)
+            continue;
+        double v = (double)min + (double)j, wj = at.w;
+        s.n += c;
+        s.sum_w += wj;
+        s.sum_w2 += at.w2;
+        sum += wj * v;
+        if (first)
+            s.min = v;
+        s.max = v;
+        first = 0;
+    }
+    if (s.sum_w > 0) {
+        s.mean = sum / s.sum_w;
+        for (size_t j = 0; j < k; j++) {
+            csat_tally_sums at = csat_tally_at(t, j);
+            double d = (double)min + (double)j - s.mean;
+            s.m2 += at.w * d * d;
+            s.s2 += at.w2 * d * d;
+        }
+    }
+    return csat_estimate_mean(&s, level, out, err);
+}
+
+csat_status csat_tally_mean(const csat_tally *t, const csat_mean_options *opt,
+                            csat_mean_result *out, csat_error *err)
+{
+    CSAT_REQUIRE(t, err);
+    CSAT_REQUIRE(out, err);
+    double level = level_of(opt);
+    csat_status st = csat_check_level(level, err);
+    return st == CSAT_OK ? tally_mean(t, level, out, err) : st;
+}
+
+static csat_status check_ces(const csat_ces_options *o, csat_error *err)
+{
+    csat_status st = csat_check_scale(o->scale_min, o->scale_max, err);
+    if (st != CSAT_OK)
+        return st;
+    if (o->low_effort_min < o->scale_min || o->low_effort_min > o->scale_max)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "low_effort_min %d is outside the scale %d..%d", o->low_effort_min,
+                         o->scale_min, o->scale_max);
+    return csat_check_level(o->level, err);
+}
+
+static csat_status ces_of_tally(const csat_tally *t, const csat_ces_options *o,
+                                csat_ces_result *out, csat_error *err)
+{
+    csat_ces_result r;
+    csat_status st = tally_mean(t, o->level, &r.effort, err);
+    if (st == CSAT_OK)
+        st = csat_estimate_share(t, o->low_effort_min, o->scale_max, o->level, &r.low_effort, err);
+    if (st == CSAT_OK)
+        *out = r;
+    return st;
+}
+
+csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt, csat_ces_result *out,
+                           csat_error *err)
+{
+    CSAT_REQUIRE(t, err);
+    CSAT_REQUIRE(out, err);
+    csat_ces_options o = CSAT_CES_OPTIONS_DEFAULT;
+    if (opt != NULL)
+        o = *opt;
+    else {
+        o.scale_min = csat_tally_min(t);
+        o.scale_max = csat_tally_max(t);
+    }
+    csat_status st = check_ces(&o, err);
+    if (st == CSAT_OK)
+        st = csat_check_tally_scale(t, o.scale_min, o.scale_max, err);
+    return st == CSAT_OK ? ces_of_tally(t, &o, out, err) : st;
+}
+
+csat_status csat_ces(const double *x, size_t n, const double *w, const csat_ces_options *opt,
+                     csat_ces_result *out, csat_error *err)
+{
+    CSAT_REQUIRE(out, err);
+    csat_ces_options o = CSAT_CES_OPTIONS_DEFAULT;
+    if (opt != NULL)
+        o = *opt;
+    csat_status st = check_ces(&o, err);
+    if (st != CSAT_OK)
+        return st;
+    csat_tally *t = NULL;
+    st = csat_tally_from_array(x, n, w, o.scale_min, o.scale_max, &t, err);
+    if (st != CSAT_OK)
+        return st;
+    st = ces_of_tally(t, &o, out, err);
+    csat_tally_free(t);
+    return st;
+}
