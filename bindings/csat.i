@@ -14,10 +14,12 @@
  *   (MemoryError for CSAT_ERR_NOMEM, csat.SingularError, a subclass of
  *   ArithmeticError, for CSAT_ERR_SINGULAR, OverflowError for
  *   CSAT_ERR_OVERFLOW) with the library's message, or
- *   calls Lua's error() with it. Python exceptions carry `code`, `index` and
- *   `column`. `csat_error *perr` is the same in Python; in Lua the function
- *   returns nil, message, code, index, column instead of raising (index and
- *   column 0-based or nil), so that csat.lua can name the driver.
+ *   calls Lua's error() with a table {code, message, index, column} (0-based
+ *   as in C; csat.lua turns it into its 1-based error object). Python
+ *   exceptions carry `code`, `index` and `column`. `csat_error *perr` is the
+ *   same in Python; in Lua the function returns nil, message, code, index,
+ *   column instead of raising (index and column 0-based or nil), so that
+ *   csat.lua can name the driver.
  * - result out-parameters are returned as a dict / table keyed by the C
  *   field names; arrays the wrapper allocates (importance, dominance...) as
  *   tuples / tables; a tally, an xprod accumulator or a fitted driver model
@@ -194,6 +196,10 @@ static void csat_py_raise(csat_status status, const csat_error *e)
         PyObject_SetAttrString(exc, "code", code);
         PyObject_SetAttrString(exc, "index", index);
         PyObject_SetAttrString(exc, "column", column);
+        /* The pandas label and column name, which the csat package adds when
+         * the input had them. */
+        PyObject_SetAttrString(exc, "label", Py_None);
+        PyObject_SetAttrString(exc, "column_name", Py_None);
     }
     Py_XDECREF(code);
     Py_XDECREF(index);
@@ -212,9 +218,32 @@ static int csat_py_put(PyObject *d, const char *key, PyObject *v)
     return r;
 }
 
-#define CSAT_PY_D(f) if (csat_py_put(d, #f, PyFloat_FromDouble(r->f)) < 0) goto fail;
-#define CSAT_PY_Z(f) if (csat_py_put(d, #f, PyLong_FromSize_t(r->f)) < 0) goto fail;
-#define CSAT_PY_I(f) if (csat_py_put(d, #f, PyLong_FromLong((long)r->f)) < 0) goto fail;
+/* The same with the key made once: an interned str kept in *key (a static of
+ * each field's expansion; set under the GIL), which saves building, hashing
+ * and interning every key of every result dict again. */
+static int csat_py_put_key(PyObject *d, PyObject **key, const char *name, PyObject *v)
+{
+    int r;
+    if (v == NULL)
+        return -1;
+    if (*key == NULL && (*key = PyUnicode_InternFromString(name)) == NULL) {
+        Py_DECREF(v);
+        return -1;
+    }
+    r = PyDict_SetItem(d, *key, v);
+    Py_DECREF(v);
+    return r;
+}
+
+#define CSAT_PY_PUT(f, v)                                                             \
+    {                                                                                 \
+        static PyObject *key_ = NULL;                                                 \
+        if (csat_py_put_key(d, &key_, #f, v) < 0)                                     \
+            goto fail;                                                                \
+    }
+#define CSAT_PY_D(f) CSAT_PY_PUT(f, PyFloat_FromDouble(r->f))
+#define CSAT_PY_Z(f) CSAT_PY_PUT(f, PyLong_FromSize_t(r->f))
+#define CSAT_PY_I(f) CSAT_PY_PUT(f, PyLong_FromLong((long)r->f))
 #define CSAT_PY_DICT(name, type, FIELDS)                                              \
     static PyObject *name(const type *r)                                              \
     {                                                                                 \
@@ -882,6 +911,45 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 
 #if defined(SWIGLUA)
 %{
+static void csat_lua_index(lua_State *L, size_t i)
+{
+    if (i == CSAT_NO_INDEX)
+        lua_pushnil(L);
+    else
+        lua_pushinteger(L, (lua_Integer)i);
+}
+
+/* The error value the module raises: a table {code, message, index,
+ * column} (index and column 0-based as in C, nil when not applicable;
+ * `binding` true for a Lua argument the binding refused before calling
+ * the library). csat.lua turns it into its error object. */
+static void csat_lua_push_error(lua_State *L, csat_status code, const char *message,
+                                size_t index, size_t column, int binding)
+{
+    luaL_checkstack(L, 3, NULL);
+    lua_createtable(L, 0, 5);
+    lua_pushinteger(L, (lua_Integer)code);
+    lua_setfield(L, -2, "code");
+    lua_pushstring(L, message);
+    lua_setfield(L, -2, "message");
+    csat_lua_index(L, index);
+    lua_setfield(L, -2, "index");
+    csat_lua_index(L, column);
+    lua_setfield(L, -2, "column");
+    if (binding) {
+        lua_pushboolean(L, 1);
+        lua_setfield(L, -2, "binding");
+    }
+}
+
+/* Replaces the message on the top of the stack by the error table of a
+ * refused element (row index, column; 0-based, CSAT_NO_INDEX: none). */
+static void csat_lua_bad_element(lua_State *L, size_t index, size_t column)
+{
+    csat_lua_push_error(L, CSAT_ERR_ARGUMENT, lua_tostring(L, -1), index, column, 1);
+    lua_remove(L, -2);
+}
+
 /* Copy the numbers t[1..#t] of the table at idx; pushes the copy. */
 static int csat_lua_doubles(lua_State *L, int idx, const char *what, double **out, size_t *len)
 {
@@ -904,6 +972,7 @@ static int csat_lua_doubles(lua_State *L, int idx, const char *what, double **ou
         if (t != LUA_TNUMBER) {
             lua_pushfstring(L, "%s[%I] is not a number (%s)", what, (LUA_INTEGER)i,
                             lua_typename(L, t));
+            csat_lua_bad_element(L, (size_t)(i - 1), CSAT_NO_INDEX);
             return -1;
         }
         buf[i - 1] = lua_tonumber(L, -1);
@@ -932,6 +1001,7 @@ static int csat_lua_matrix(lua_State *L, int idx, const char *what, const char *
     if (n > 0) {
         if (lua_rawgeti(L, idx, 1) != LUA_TTABLE) {
             lua_pushfstring(L, "%s[1] is not a table (a row of %s)", what, row);
+            csat_lua_bad_element(L, 0, CSAT_NO_INDEX);
             return -1;
         }
         k = lua_rawlen(L, -1);
@@ -945,11 +1015,13 @@ static int csat_lua_matrix(lua_State *L, int idx, const char *what, const char *
     for (i = 1; i <= n; i++) {
         if (lua_rawgeti(L, idx, (lua_Integer)i) != LUA_TTABLE) {
             lua_pushfstring(L, "%s[%I] is not a table", what, (LUA_INTEGER)i);
+            csat_lua_bad_element(L, (size_t)(i - 1), CSAT_NO_INDEX);
             return -1;
         }
         if (lua_rawlen(L, -1) != k) {
             lua_pushfstring(L, "%s[%I] has %I %s, %s[1] has %I", what, (LUA_INTEGER)i,
                             (LUA_INTEGER)lua_rawlen(L, -1), unit, what, (LUA_INTEGER)k);
+            csat_lua_bad_element(L, (size_t)(i - 1), CSAT_NO_INDEX);
             return -1;
         }
         for (j = 1; j <= k; j++) {
@@ -957,6 +1029,7 @@ static int csat_lua_matrix(lua_State *L, int idx, const char *what, const char *
             if (t != LUA_TNUMBER) {
                 lua_pushfstring(L, "%s[%I][%I] is not a number (%s)", what, (LUA_INTEGER)i,
                                 (LUA_INTEGER)j, lua_typename(L, t));
+                csat_lua_bad_element(L, (size_t)(i - 1), (size_t)(j - 1));
                 return -1;
             }
             buf[(i - 1) * k + (j - 1)] = lua_tonumber(L, -1);
@@ -1029,14 +1102,6 @@ static int csat_lua_uint64(lua_State *L, int idx, uint64_t *out)
 static void csat_lua_error(lua_State *L, csat_status status, const csat_error *e)
 {
     lua_pushstring(L, e->message[0] ? e->message : csat_strerror(status));
-}
-
-static void csat_lua_index(lua_State *L, size_t i)
-{
-    if (i == CSAT_NO_INDEX)
-        lua_pushnil(L);
-    else
-        lua_pushinteger(L, (lua_Integer)i);
 }
 
 #define CSAT_LUA_D(f) lua_pushnumber(L, (lua_Number)r->f); lua_setfield(L, -2, #f);
@@ -1119,7 +1184,8 @@ static void csat_lua_int_array(lua_State *L, const int *a, size_t len)
 }
 %typemap(argout) csat_error *err {
   if (result != CSAT_OK) {
-    csat_lua_error(L, result, $1);
+    csat_lua_push_error(L, result, $1->message[0] ? $1->message : csat_strerror(result),
+                        $1->index, $1->column, 0);
     SWIG_fail;
   }
 }

@@ -8,15 +8,46 @@
 --   print(r.score, r.ci[1], r.ci[2], r.n)
 --
 -- Every result has score, se, ci = {lower, upper}, level, n, n_weighted,
--- n_effective, n_missing and its own fields. Bad data or options raise an
--- error (use pcall) with the library's message. Numeric options and
--- arguments must be Lua numbers: a string such as "0.9" is an error, never
+-- n_effective, n_missing and its own fields. Numeric options and arguments
+-- must be Lua numbers: a string such as "0.9" is an error, never
 -- converted. Every number is computed by the C library (module
 -- csat_core); this file only reshapes tables.
 --
+-- Errors. Every failure raises an error object (catch it with pcall): a
+-- table with the fields
+--   code     the library's status number: csat.EMPTY, csat.RANGE,
+--            csat.WEIGHT, csat.ARGUMENT, csat.NOMEM, csat.SINGULAR,
+--            csat.TOO_FEW, csat.FORMAT, csat.OVERFLOW (csat.NULL, csat.OK)
+--   status   its name: "empty", "range", "weight", "argument", "nomem",
+--            "singular", "too_few", "format", "overflow"
+--   message  the message; every position in it is 1-based
+--   index    the 1-based row (element) it concerns, or nil
+--   column   the driver, item or attribute it concerns: its name when names
+--            were given (key drivers, gap), else its 1-based number (a
+--            key-driver model's outcome, which has no name, is column p + 1);
+--            nil when not applicable
+-- and a metatable whose __tostring gives the message, so that
+-- tostring(err), print(err) and "..." .. err work as with a string error.
+-- A singular key-driver design is err.code == csat.SINGULAR (status
+-- "singular"); csat.is_error(x) tells an error object. A bad Lua argument
+-- (a wrong type, an unknown option or method, a string where a number is
+-- expected, a non-numeric element of an input table) is an error object
+-- too, with code csat.ARGUMENT, so that one handler covers every failure;
+-- its err.where is the position of the code that called csat
+-- ("script.lua:12"), which tostring(err) puts before the message as
+-- error(message, level) would (nil when the caller is a C function such as
+-- pcall). Errors the library reports about the data have no position.
+--
+-- Per-driver results are keyed both by position and by driver name (the
+-- given names, or x1..xp): m:importance("lmg")[1] and
+-- m:importance("lmg").speed are the same number; ipairs and # see the
+-- positions only. Coefficient tables (coef, se, t, p, ci) are keyed by
+-- term, "(intercept)" first.
+--
 -- Key drivers: csat.key_drivers(rows, y, {weights =, names =, intercept =,
--- level =}) fits the weighted least-squares model of y on the drivers (rows
--- is a table of rows, each a table of driver values) and returns a model
+-- level =}) fits the least-squares model of y on the drivers, weighted
+-- when weights are given (rows is a table of rows, each a table of driver
+-- values) and returns a model
 -- with fields r2, adj_r2, coef, se, t, p, ci, beta, vif, r, means, sds...
 -- and methods importance, dominance, bootstrap, ipa, summary;
 -- csat.XProd(p) accumulates shards for csat.key_drivers_from.
@@ -28,9 +59,168 @@
 -- csat.survival (Kaplan-Meier), csat.clv, csat.complaints, csat.rate,
 -- csat.referral_rate, csat.resolution_times, csat.reviews.
 
-local core = require "csat_core"
+local raw = require "csat_core"
 
 local M = {}
+
+-- Errors ----------------------------------------------------------------------
+
+local STATUS = {
+  ok = raw.CSAT_OK, null = raw.CSAT_ERR_NULL, empty = raw.CSAT_ERR_EMPTY,
+  range = raw.CSAT_ERR_RANGE, weight = raw.CSAT_ERR_WEIGHT, argument = raw.CSAT_ERR_ARGUMENT,
+  nomem = raw.CSAT_ERR_NOMEM, singular = raw.CSAT_ERR_SINGULAR, too_few = raw.CSAT_ERR_TOO_FEW,
+  format = raw.CSAT_ERR_FORMAT, overflow = raw.CSAT_ERR_OVERFLOW,
+}
+local STATUS_NAME = {}
+for name, code in pairs(STATUS) do
+  M[name:upper()] = code          -- csat.SINGULAR, csat.ARGUMENT...
+  STATUS_NAME[code] = name
+end
+local ARGUMENT = STATUS.argument
+
+local ErrorMT = { __name = "csat.error" }
+ErrorMT.__tostring = function(e)
+  if e.where then
+    return e.where .. ": " .. e.message
+  end
+  return e.message
+end
+ErrorMT.__concat = function(a, b)
+  return tostring(a) .. tostring(b)
+end
+
+local function is_error(x)
+  return getmetatable(x) == ErrorMT
+end
+
+local function new_error(code, message, index, column, where)
+  return setmetatable({ code = code, status = STATUS_NAME[code] or "unknown",
+                        message = message, index = index, column = column, where = where },
+    ErrorMT)
+end
+
+-- The position of the code that called csat: the first frame that is not
+-- in this file ("file:line"), nil when it is a C function (pcall).
+local SOURCE = debug and debug.getinfo(1, "S").source
+local function caller_position()
+  if not SOURCE then
+    return nil
+  end
+  local level = 3
+  while true do
+    local info = debug.getinfo(level, "Sl")
+    if info == nil then
+      return nil
+    elseif info.source ~= SOURCE then
+      return info.currentline > 0 and (info.short_src .. ":" .. info.currentline) or nil
+    end
+    level = level + 1
+  end
+end
+
+-- A bad Lua argument: an ARGUMENT error object at the caller's position.
+-- (A table error value gets no position from error()'s level, so the
+-- position is found here, past every frame of this file.)
+local function arg_error(message, index, column)
+  error(new_error(ARGUMENT, message, index, column, caller_position()), 2)
+end
+
+-- Words that name a row (element) or a column before a 0-based number in
+-- the library's messages ("value 6 at index 3", "row 4, driver 1").
+local INDEX_WORDS = { index = true, row = true, customer = true, wave = true, term = true,
+                      step = true, element = true }
+local COLUMN_WORDS = { column = true, driver = true, item = true, attribute = true }
+
+-- The library's message with its 0-based row i0 and column j0 made 1-based:
+-- only a number that follows a row or column word and equals i0 or j0.
+local function one_based(message, i0, j0)
+  if i0 == nil and j0 == nil then
+    return message
+  end
+  return (message:gsub("(%a+) (%d+)", function(word, num)
+    local v = tonumber(num)
+    if (INDEX_WORDS[word] and v == i0)
+        or (COLUMN_WORDS[word] and (v == j0 or (j0 == nil and v == i0))) then
+      return word .. " " .. (v + 1)
+    end
+  end))
+end
+
+-- The message with the name of its (1-based) column: after "driver 2" or
+-- "rows[3][2]" when the message has it, else at the end.
+local function named_message(message, col, name, noun)
+  local quoted = " ('" .. name .. "')"
+  local init = 1
+  while true do
+    local s, e, word, num = message:find("(%a+) (%d+)", init)
+    if s == nil then
+      break
+    end
+    if COLUMN_WORDS[word] and tonumber(num) == col then
+      return message:sub(1, e) .. quoted .. message:sub(e + 1)
+    end
+    init = e + 1
+  end
+  local _, e = message:find("%[%d+%]%[" .. col .. "%]")
+  if e then
+    return message:sub(1, e) .. quoted .. message:sub(e + 1)
+  end
+  return message .. " (" .. noun .. " " .. col .. ", '" .. name .. "')"
+end
+
+-- The error object of what csat_core raised: its table {code, message,
+-- index, column} (0-based), or SWIG's message for an argument of the wrong
+-- type. ctx = {names =, noun =} names the columns (drivers, attributes).
+local function from_core(e, ctx)
+  if is_error(e) then
+    return e
+  elseif type(e) ~= "table" then
+    if e == "not enough memory" then
+      return new_error(STATUS.nomem, e)
+    end
+    return new_error(ARGUMENT, tostring(e), nil, nil, caller_position())
+  end
+  local i0, j0 = e.index, e.column
+  local message = e.binding and e.message or one_based(e.message, i0, j0)
+  local index = i0 and i0 + 1
+  local column = j0 and j0 + 1
+  if column and ctx and type(ctx.names[column]) == "string" then
+    message = named_message(message, column, ctx.names[column], ctx.noun)
+    column = ctx.names[column]
+  end
+  return new_error(e.code, message, index, column, e.binding and caller_position() or nil)
+end
+
+local function raise_core(e, ctx)
+  error(from_core(e, ctx), 2)
+end
+
+local function pass(ctx, ok, ...)
+  if ok then
+    return ...
+  end
+  raise_core((...), ctx)
+end
+
+-- f(...) from csat_core, its error named by ctx.
+local function call(ctx, f, ...)
+  return pass(ctx, pcall(f, ...))
+end
+
+-- csat_core with every function's error made an error object.
+local core = setmetatable({}, {
+  __index = function(t, k)
+    local v = raw[k]
+    if type(v) == "function" then
+      local f = v
+      v = function(...) return pass(nil, pcall(f, ...)) end
+    end
+    rawset(t, k, v)
+    return v
+  end,
+})
+
+M.is_error = is_error
 
 M._VERSION = core.version()
 
@@ -49,11 +239,11 @@ local function check_options(opts, allowed, fname)
     return {}
   end
   if type(opts) ~= "table" then
-    error(fname .. ": options must be a table, not " .. type(opts), 3)
+    arg_error(fname .. ": options must be a table, not " .. type(opts))
   end
   for k in pairs(opts) do
     if not allowed[k] then
-      error(fname .. ": unknown option '" .. tostring(k) .. "'", 3)
+      arg_error(fname .. ": unknown option '" .. tostring(k) .. "'")
     end
   end
   return opts
@@ -84,37 +274,34 @@ local function int(v, what)
   end
   local i = math.type(v) == "float" and math.tointeger(v)
   if not i then
-    error(what .. " must be an integer, not " .. describe(v), 4)
+    arg_error(what .. " must be an integer, not " .. describe(v))
   end
   return i
 end
 
 -- A real option (level, benchmark, per...): a number, never a string that
--- looks like one ("0.9"). `level` is error()'s level, 4 by default: the
--- caller of the public function that called the options builder.
-local function real(v, what, level)
+-- looks like one ("0.9").
+local function real(v, what)
   if type(v) ~= "number" then
-    error(what .. " must be a number, not " .. describe(v), level or 4)
+    arg_error(what .. " must be a number, not " .. describe(v))
   end
   return v
 end
 
--- opts[key] checked by real(), or `default` when it is absent; for public
--- functions reading their own options (error level 4 = their caller).
+-- opts[key] checked by real(), or `default` when it is absent.
 local function real_opt(o, key, default)
   local v = o[key]
   if v == nil then
     return default
   end
-  v = real(v, key, 4)   -- not a tail call: the error level counts this frame
-  return v
+  return real(v, key)
 end
 
 local function scale_of(s, default, what)
   s = s or default
   what = what or "scale"
   if type(s) ~= "table" or #s ~= 2 then
-    error(what .. " must be a table {min, max}", 4)
+    arg_error(what .. " must be a table {min, max}")
   end
   return int(s[1], what .. "[1]"), int(s[2], what .. "[2]")
 end
@@ -128,7 +315,7 @@ local function nps_options(o, scale)
   if o.method ~= nil then
     local m = METHODS[o.method]
     if m == nil then
-      error("method must be 'wald' or 'adjusted-wald', not '" .. tostring(o.method) .. "'", 3)
+      arg_error("method must be 'wald' or 'adjusted-wald', not '" .. tostring(o.method) .. "'")
     end
     c.method = m
   end
@@ -314,7 +501,7 @@ end
 function M.index(rows, opts)
   local o = check_options(opts, INDEX_OPTS, "index")
   if type(o.scales) ~= "table" then
-    error("index: option 'scales' is required: {min, max} or one {min, max} per item", 2)
+    arg_error("index: option 'scales' is required: {min, max} or one {min, max} per item")
   end
   local k = (type(rows) == "table" and type(rows[1]) == "table") and #rows[1] or 0
   local mins, maxs = {}, {}
@@ -366,7 +553,7 @@ end
 
 TallyMT.__add = function(a, b)
   if not (is_tally(a) and is_tally(b)) then
-    error("can only add a Tally to a Tally", 2)
+    arg_error("can only add a Tally to a Tally")
   end
   return a:copy():merge(b)
 end
@@ -385,7 +572,7 @@ end
 --- Add the counts of another tally of the same scale; returns self.
 function TallyMethods:merge(other)
   if not is_tally(other) then
-    error("can only merge a Tally", 2)
+    arg_error("can only merge a Tally")
   end
   core.tally_merge(self._t, other._t)
   return self
@@ -488,7 +675,7 @@ end
 
 MomentsMT.__add = function(a, b)
   if not (is_moments(a) and is_moments(b)) then
-    error("can only add Moments to Moments", 2)
+    arg_error("can only add Moments to Moments")
   end
   return a:copy():merge(b)
 end
@@ -504,7 +691,7 @@ end
 
 function MomentsMethods:merge(other)
   if not is_moments(other) then
-    error("can only merge Moments", 2)
+    arg_error("can only merge Moments")
   end
   core.moments_merge(self._m, other._m)
   return self
@@ -564,17 +751,16 @@ local INTERCEPT = "(intercept)"
 local function importance_code(method)
   local c = IMPORTANCE[method or "lmg"]
   if c == nil then
-    error("method must be one of " .. IMPORTANCE_LIST .. ", not '" .. tostring(method) .. "'", 3)
+    arg_error("method must be one of " .. IMPORTANCE_LIST .. ", not '" .. tostring(method) .. "'")
   end
   return c
 end
 
--- A count option (reps, seed...): an integral number >= 0. Level 5 points
--- at the caller of the method that reads the option.
+-- A count option (reps, seed...): an integral number >= 0.
 local function count(v, what)
   local i = math.type(v) == "integer" and v or (math.type(v) == "float" and math.tointeger(v))
   if not i or i < 0 then
-    error(what .. " must be a non-negative integer, not " .. describe(v), 5)
+    arg_error(what .. " must be a non-negative integer, not " .. describe(v))
   end
   return i
 end
@@ -583,7 +769,7 @@ local function fit_options(o)
   local c = core.drivers_options()
   if o.intercept ~= nil then
     if type(o.intercept) ~= "boolean" then
-      error("intercept must be true or false, not " .. tostring(o.intercept), 3)
+      arg_error("intercept must be true or false, not " .. tostring(o.intercept))
     end
     c.intercept = o.intercept and 1 or 0
   end
@@ -613,6 +799,17 @@ local function copy_list(t)
   return c
 end
 
+-- t (positions 1..#names) also keyed by name: t[j] and t[names[j]] are the
+-- same value. Only string names are keys, so that no position is replaced.
+local function by_name(t, names)
+  for j, name in ipairs(names) do
+    if type(name) == "string" then
+      t[name] = t[j]
+    end
+  end
+  return t
+end
+
 -- Driver names: the given ones (checked), or x1..xp.
 local function driver_names(names, p)
   if names == nil then
@@ -621,39 +818,41 @@ local function driver_names(names, p)
     return t
   end
   if type(names) ~= "table" then
-    error("names must be a table of strings, not " .. type(names), 4)
+    arg_error("names must be a table of strings, not " .. type(names))
   end
   if #names ~= p then
-    error(string.format("names has %d entries for %d drivers", #names, p), 4)
+    arg_error(string.format("names has %d entries for %d drivers", #names, p))
   end
   local seen = {}
   for j = 1, p do
     local n = names[j]
     if type(n) ~= "string" then
-      error("names[" .. j .. "] is not a string", 4)
+      arg_error("names[" .. j .. "] is not a string", j)
     end
     if seen[n] then
-      error("the driver name '" .. n .. "' occurs more than once", 4)
+      arg_error("the driver name '" .. n .. "' occurs more than once", j)
+    end
+    if n == INTERCEPT then
+      arg_error("the driver name '" .. n .. "' is reserved for the intercept term", j)
     end
     seen[n] = true
   end
   return copy_list(names)
 end
 
--- Raise the library's error with the driver it concerns named (column is
--- the 0-based driver index the library reports, as in its message).
-local function raise_named(message, column, names)
-  if column ~= nil and names ~= nil and column < #names then
-    local name = tostring(names[column + 1])
-    local label = "driver " .. column
-    local s, e = message:find(label, 1, true)
-    if s and not message:sub(e + 1, e + 1):match("%d") then
-      message = message:sub(1, e) .. " ('" .. name .. "')" .. message:sub(e + 1)
-    else
-      message = message .. " (driver " .. column .. ", '" .. name .. "')"
-    end
+-- How errors name the drivers: by the given names, or by number (nil).
+local function driver_context(names)
+  return names and { names = names, noun = "driver" } or nil
+end
+
+-- csat_core.drivers_fit and drivers_fit_xprod return nil, message, code,
+-- index, column on a failure of the library: raised here with the driver
+-- named; a handle otherwise.
+local function fitted(ctx, handle, message, code, index, column)
+  if handle == nil then
+    raise_core({ code = code, message = message, index = index, column = column }, ctx)
   end
-  error(message, 0)
+  return handle
 end
 
 local ModelMethods = {}
@@ -663,10 +862,13 @@ local function is_model(x)
   return getmetatable(x) == ModelMT
 end
 
-local function new_model(handle, names)
+-- given: whether the names were given (errors name the drivers then);
+-- weighted: whether the fit had weights (the summary's wording).
+local function new_model(handle, names, given, weighted)
   local s = core.drivers_summary(handle)
   local m = setmetatable({
-    _m = handle, names = names, n_drivers = s.p, intercept = s.intercept == 1,
+    _m = handle, _errors = driver_context(given and names or nil), names = names,
+    n_drivers = s.p, intercept = s.intercept == 1, weighted = weighted,
     r2 = s.r2, adj_r2 = s.adj_r2, sigma = s.sigma, f = s.f, f_p = s.f_p,
     df_model = s.df_model, df_resid = s.df_resid, condition = s.condition, level = s.level,
     n = s.n, n_missing = s.n_missing, n_weighted = s.n_weighted, n_effective = s.n_effective,
@@ -688,6 +890,12 @@ local function new_model(handle, names)
     local d = core.drivers_driver(handle, j - 1)
     m.beta[j], m.vif[j], m.r[j], m.means[j], m.sds[j] = d.beta, d.vif, d.r, d.mean, d.sd
   end
+  for _, k in ipairs({ "coef", "se", "t", "p", "ci" }) do
+    by_name(m[k], m.terms)
+  end
+  for _, k in ipairs({ "beta", "vif", "r", "means", "sds" }) do
+    by_name(m[k], names)
+  end
   return m
 end
 
@@ -702,12 +910,14 @@ local IMPORTANCE_OPTS = set("exact_max", "permutations", "seed")
 --- Importance of each driver by method ("lmg" by default; "first", "last",
 -- "beta2", "pratt", "relative_weights"). opts: exact_max 25,
 -- permutations 20000, seed 1 (Monte Carlo LMG above exact_max drivers).
--- Returns the values and their Monte Carlo standard errors (0 when exact).
+-- Returns the values and their Monte Carlo standard errors (0 when exact),
+-- each keyed by position and by driver name.
 -- All but "first" and "beta2" need a model with an intercept.
 function ModelMethods:importance(method, opts)
   local code = importance_code(method)
   local o = check_options(opts, IMPORTANCE_OPTS, "importance")
-  return core.drivers_importance(self._m, code, importance_options(o))
+  local v, se = call(self._errors, raw.drivers_importance, self._m, code, importance_options(o))
+  return by_name(v, self.names), by_name(se, self.names)
 end
 
 --- Monte Carlo standard errors of importance() (0 when exact).
@@ -716,19 +926,21 @@ function ModelMethods:importance_se(method, opts)
   return se
 end
 
---- importance / R²: shares of the explained variance.
+--- importance / R²: shares of the explained variance (keyed like importance).
 function ModelMethods:shares(method, opts)
   local v = self:importance(method, opts)
   local s = {}
   for j, x in ipairs(v) do s[j] = x / self.r2 end
-  return s
+  return by_name(s, self.names)
 end
 
 --- Dominance analysis: {general = {p}, conditional = {p rows of p: [j][k+1]
 -- = mean R² gain of driver j over subsets of size k}, complete = {p rows of
--- p: 1, 0.5 or 0}}.
+-- p: 1, 0.5 or 0}, names}. general and the rows of conditional and complete
+-- are also keyed by driver name, and so are the entries of a complete row
+-- (d.complete.speed.price: whether speed dominates price).
 function ModelMethods:dominance()
-  local g, c, d = core.drivers_dominance(self._m)
+  local g, c, d = call(self._errors, raw.drivers_dominance, self._m)
   local p = self.n_drivers
   local cond, comp = {}, {}
   for i = 1, p do
@@ -737,21 +949,25 @@ function ModelMethods:dominance()
       cond[i][j] = c[(i - 1) * p + j]
       comp[i][j] = d[(i - 1) * p + j]
     end
+    by_name(comp[i], self.names)
   end
-  return { general = g, conditional = cond, complete = comp, names = copy_list(self.names) }
+  return { general = by_name(g, self.names), conditional = by_name(cond, self.names),
+           complete = by_name(comp, self.names), names = copy_list(self.names) }
 end
 
 local BOOTSTRAP_OPTS = set("reps", "level", "seed")
 
 --- Bootstrap percentile intervals of importance(method). opts: reps 1000,
--- level 0.95, seed 1. Returns {estimate, lower, upper, failed, names}.
+-- level 0.95, seed 1. Returns {estimate, lower, upper, failed, names}; estimate,
+-- lower and upper are keyed by position and by driver name.
 function ModelMethods:bootstrap(method, opts)
   local code = importance_code(method)
   local o = check_options(opts, BOOTSTRAP_OPTS, "bootstrap")
-  local lower, upper, failed = core.drivers_bootstrap(self._m, code, bootstrap_options(o))
+  local lower, upper, failed = call(self._errors, raw.drivers_bootstrap, self._m, code,
+    bootstrap_options(o))
   local estimate = self:importance(method)
-  return { estimate = estimate, lower = lower, upper = upper, failed = failed,
-           names = copy_list(self.names) }
+  return { estimate = estimate, lower = by_name(lower, self.names),
+           upper = by_name(upper, self.names), failed = failed, names = copy_list(self.names) }
 end
 
 local IPA_OPTS = set("performance", "rescale", "importance_cross", "performance_cross")
@@ -760,7 +976,8 @@ local IPA_OPTS = set("performance", "rescale", "importance_cross", "performance_
 -- driver, or a table by name; default the drivers' means), rescale
 -- {min, max} (performance as 100 * (value - min) / (max - min)),
 -- importance_cross, performance_cross (default: the means over the
--- drivers). Returns {driver, importance, performance, quadrant} tables.
+-- drivers). Returns {driver, importance, performance, quadrant} tables;
+-- importance, performance and quadrant are also keyed by driver name.
 function ModelMethods:ipa(method, opts)
   local o = check_options(opts, IPA_OPTS, "ipa")
   local importance = self:importance(method)
@@ -773,32 +990,40 @@ function ModelMethods:ipa(method, opts)
       local v = given[name]
       if v == nil then v = given[j] end
       if type(v) ~= "number" then
-        error("performance has no number for driver '" .. name .. "'", 2)
+        arg_error("performance has no number for driver '" .. name .. "'", nil,
+          self._errors and name or j)
       end
       perf[j] = v
     end
   else
-    error("performance must be a table, not " .. type(given), 2)
+    arg_error("performance must be a table, not " .. type(given))
   end
   if o.rescale ~= nil then
     if type(o.rescale) ~= "table" or type(o.rescale[1]) ~= "number"
         or type(o.rescale[2]) ~= "number" then
-      error("rescale must be a table {min, max}", 2)
+      arg_error("rescale must be a table {min, max}")
     end
     local lo, hi = o.rescale[1] + 0.0, o.rescale[2] + 0.0
     if not (hi > lo) then
-      error("rescale must have min < max", 2)
+      arg_error("rescale must have min < max")
     end
     for j, v in ipairs(perf) do
       perf[j] = 100.0 * (v - lo) / (hi - lo)
     end
   end
-  local codes = core.ipa(importance, perf, o.importance_cross or 0 / 0,
+  -- The library's index here is a driver: the error names it as a column.
+  local ok, codes = pcall(raw.ipa, importance, perf, o.importance_cross or 0 / 0,
     o.performance_cross or 0 / 0)
+  if not ok then
+    if type(codes) == "table" and codes.column == nil then
+      codes.column = codes.index
+    end
+    raise_core(codes, self._errors)
+  end
   local quadrant = {}
   for j, c in ipairs(codes) do quadrant[j] = QUADRANTS[c] end
-  return { driver = copy_list(self.names), importance = importance, performance = perf,
-           quadrant = quadrant }
+  return { driver = copy_list(self.names), importance = importance,
+           performance = by_name(perf, self.names), quadrant = by_name(quadrant, self.names) }
 end
 
 local function g(v, spec, w)
@@ -816,7 +1041,8 @@ function ModelMethods:summary()
     width = math.max(width, #tostring(t) + 2)
   end
   local lines = {
-    "Key-driver model: weighted least squares" .. (self.intercept and "" or ", no intercept"),
+    "Key-driver model: " .. (self.weighted and "weighted" or "ordinary") .. " least squares"
+      .. (self.intercept and "" or ", no intercept"),
     string.format("n = %d (%d missing), weighted n = %.6g, effective n = %.6g", self.n,
       self.n_missing, self.n_weighted, self.n_effective),
     string.format("R² = %.4f, adjusted R² = %.4f, F(%g, %g) = %.4g, p = %.3g", self.r2,
@@ -841,19 +1067,18 @@ end
 
 local KD_OPTS = set("weights", "names", "intercept", "level")
 
---- Fit the key-driver model of y on the drivers by weighted least squares.
--- rows: a table of rows, each a table of the p driver values (a row with a
--- NaN is left out); y: the outcome, one per row. opts: weights, names
--- (default x1..xp), intercept (true), level (0.95, of the intervals).
+--- Fit the key-driver model of y on the drivers by least squares (weighted
+-- when weights are given). rows: a table of rows, each a table of the p
+-- driver values (a row with a NaN is left out); y: the outcome, one per
+-- row. opts: weights, names (default x1..xp), intercept (true), level
+-- (0.95, of the intervals).
 function M.key_drivers(rows, y, opts)
   local o = check_options(opts, KD_OPTS, "key_drivers")
   local width = (type(rows) == "table" and type(rows[1]) == "table") and #rows[1] or 0
   local names = o.names ~= nil and driver_names(o.names, width) or nil
-  local handle, message, _, _, column = core.drivers_fit(rows, y, o.weights, fit_options(o))
-  if handle == nil then
-    raise_named(message, column, names or driver_names(nil, width))
-  end
-  return new_model(handle, names or driver_names(nil, width))
+  local ctx = driver_context(names)
+  local handle = fitted(ctx, call(ctx, raw.drivers_fit, rows, y, o.weights, fit_options(o)))
+  return new_model(handle, names or driver_names(nil, width), names ~= nil, o.weights ~= nil)
 end
 
 local XProdMethods = {}
@@ -863,8 +1088,9 @@ local function is_xprod(x)
   return getmetatable(x) == XProdMT
 end
 
-local function wrap_xprod(handle, p)
-  return setmetatable({ _a = handle, p = p }, XProdMT)
+-- weighted: whether rows were added with weights (the summary's wording).
+local function wrap_xprod(handle, p, weighted)
+  return setmetatable({ _a = handle, p = p, weighted = weighted }, XProdMT)
 end
 
 XProdMT.__index = function(self, key)
@@ -880,7 +1106,7 @@ end
 
 XProdMT.__add = function(a, b)
   if not (is_xprod(a) and is_xprod(b)) then
-    error("can only add an XProd to an XProd", 2)
+    arg_error("can only add an XProd to an XProd")
   end
   return a:copy():merge(b)
 end
@@ -892,23 +1118,27 @@ end
 
 --- Add rows (a table of rows of p driver values), y and optional weights;
 -- returns self. On error the accumulator is unchanged.
--- core.xprod_add returns nothing on success, nil and the message on error.
+-- core.xprod_add returns nothing on success, nil, message, code, index and
+-- column on error.
 local function raise_returned(...)
   if select("#", ...) > 0 then
-    error((select(2, ...)), 0)
+    local _, message, code, index, column = ...
+    raise_core({ code = code, message = message, index = index, column = column })
   end
 end
 
 function XProdMethods:add(rows, y, weights)
   raise_returned(core.xprod_add(self._a, self.p, rows, y, weights))
+  self.weighted = self.weighted or weights ~= nil
   return self
 end
 
 function XProdMethods:merge(other)
   if not is_xprod(other) then
-    error("can only merge an XProd", 2)
+    arg_error("can only merge an XProd")
   end
   core.xprod_merge(self._a, other._a)
+  self.weighted = self.weighted or other.weighted
   return self
 end
 
@@ -916,13 +1146,18 @@ function XProdMethods:serialize()
   return core.xprod_serialize(self._a)
 end
 
+-- A deserialized accumulator does not know whether it had weights: its
+-- sample decides (a weighted count other than the count of rows).
 local function xprod_deserialize(s)
   local handle = core.xprod_deserialize(s)
-  return wrap_xprod(handle, core.xprod_dim(handle))
+  local sample = core.xprod_sample(handle)
+  return wrap_xprod(handle, core.xprod_dim(handle), sample.n_weighted ~= sample.n)
 end
 
 function XProdMethods:copy()
-  return xprod_deserialize(self:serialize())
+  local c = xprod_deserialize(self:serialize())
+  c.weighted = self.weighted
+  return c
 end
 
 --- csat.key_drivers_from(self, opts).
@@ -932,13 +1167,13 @@ end
 
 --- csat.XProd(p): weighted means and co-moments of p drivers and an
 -- outcome; methods add, merge, copy, serialize, fit; fields p, n,
--- n_missing, sample; a + b merges into a new accumulator.
+-- n_missing, sample, weighted; a + b merges into a new accumulator.
 M.XProd = setmetatable({
   deserialize = xprod_deserialize,
   is_xprod = is_xprod,
 }, {
   __call = function(_, p)
-    return wrap_xprod(core.xprod_create(p), p)
+    return wrap_xprod(core.xprod_create(p), p, false)
   end,
 })
 
@@ -948,15 +1183,13 @@ local KD_FROM_OPTS = set("names", "intercept", "level")
 -- opts: names, intercept, level.
 function M.key_drivers_from(acc, opts)
   if not is_xprod(acc) then
-    error("key_drivers_from: expected an XProd, not " .. type(acc), 2)
+    arg_error("key_drivers_from: expected an XProd, not " .. type(acc))
   end
   local o = check_options(opts, KD_FROM_OPTS, "key_drivers_from")
-  local names = driver_names(o.names, acc.p)
-  local handle, message, _, _, column = core.drivers_fit_xprod(acc._a, fit_options(o))
-  if handle == nil then
-    raise_named(message, column, names)
-  end
-  return new_model(handle, names)
+  local names = o.names ~= nil and driver_names(o.names, acc.p) or nil
+  local ctx = driver_context(names)
+  local handle = fitted(ctx, call(ctx, raw.drivers_fit_xprod, acc._a, fit_options(o)))
+  return new_model(handle, names or driver_names(nil, acc.p), names ~= nil, acc.weighted)
 end
 
 -- Comparisons -------------------------------------------------------------------
@@ -1005,8 +1238,8 @@ end
 local function checked_kind(r, fname, what)
   local k = result_kind(r)
   if k == nil then
-    error(fname .. ": " .. what .. " must be a result of csat.nps, csat.csat, csat.mean_score... "
-      .. "(not " .. type(r) .. ")", 3)
+    arg_error(fname .. ": " .. what .. " must be a result of csat.nps, csat.csat, csat.mean_score... "
+      .. "(not " .. type(r) .. ")")
   end
   return k
 end
@@ -1037,8 +1270,8 @@ local COMPARE_OPTS = set("level", "benchmark")
 function M.compare(a, b, opts)
   local o = check_options(opts, COMPARE_OPTS, "compare")
   if (b == nil) == (o.benchmark == nil) then
-    error("compare: give either a second result or a benchmark, not "
-      .. (b ~= nil and "both" or "neither"), 2)
+    arg_error("compare: give either a second result or a benchmark, not "
+      .. (b ~= nil and "both" or "neither"))
   end
   local ka = checked_kind(a, "compare", "a")
   local level = real_opt(o, "level", 0.95)
@@ -1049,7 +1282,7 @@ function M.compare(a, b, opts)
   local kb = checked_kind(b, "compare", "b")
   if kb ~= ka then
     local label = { nps = "an NPS", share = "a share", mean = "a mean" }
-    error("compare: cannot compare " .. label[ka] .. " result with " .. label[kb] .. " result", 2)
+    arg_error("compare: cannot compare " .. label[ka] .. " result with " .. label[kb] .. " result")
   end
   return comparison(TWO[ka](c_fields(a), c_fields(b), level), ka)
 end
@@ -1062,8 +1295,8 @@ local ADJUST = { holm = core.CSAT_ADJUST_HOLM, bh = core.CSAT_ADJUST_BH,
 function M.adjust(p, method)
   local code = ADJUST[method or "holm"]
   if code == nil then
-    error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
-      .. tostring(method) .. "'", 2)
+    arg_error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
+      .. tostring(method) .. "'")
   end
   return core.adjust_pvalues(p, code)
 end
@@ -1076,7 +1309,7 @@ local TREND_OPTS = set("times", "level")
 function M.trend(results, opts)
   local o = check_options(opts, TREND_OPTS, "trend")
   if type(results) ~= "table" then
-    error("trend: results must be a table of results or {score, se} pairs", 2)
+    arg_error("trend: results must be a table of results or {score, se} pairs")
   end
   local scores, ses, kind = {}, {}, nil
   for i, r in ipairs(results) do
@@ -1084,14 +1317,14 @@ function M.trend(results, opts)
     if k ~= nil then
       local e = r.kind == "CES" and r.effort or r
       if kind ~= nil and kind ~= k then
-        error("trend: the waves must be results of one kind", 2)
+        arg_error("trend: the waves must be results of one kind", i)
       end
       kind = k
       scores[i], ses[i] = e.score, e.se
     elseif type(r) == "table" and type(r[1]) == "number" and type(r[2]) == "number" then
       scores[i], ses[i] = r[1], r[2]
     else
-      error("trend: wave " .. i .. " is neither a result nor a {score, se} pair", 2)
+      arg_error("trend: wave " .. i .. " is neither a result nor a {score, se} pair", i)
     end
   end
   local d, changes = core.trend(scores, ses, o.times, real_opt(o, "level", 0.95))
@@ -1120,17 +1353,17 @@ local GAP_TARGET_OPTS = set("level", "target")
 --- Expectation-perception gap per attribute: expected and perceived are
 -- tables of rows (respondents), each a table of k attribute ratings (NaN:
 -- missing, pairwise per attribute). opts: level, names. Returns {attribute,
--- gap, se, ci_lower, ci_upper, t, df, p, pairs} (one entry per attribute)
--- and level. csat.gap(mean_result, {target =, level =}) gives the gap of a
+-- gap, se, ci_lower, ci_upper, t, df, p, pairs} (one entry per attribute,
+-- also keyed by the attribute's name when names are strings) and level. csat.gap(mean_result, {target =, level =}) gives the gap of a
 -- perceived mean to a target value (a comparison).
 function M.gap(expected, perceived, opts)
   if result_kind(expected) ~= nil then
     local o = check_options(perceived, GAP_TARGET_OPTS, "gap")
     if o.target == nil then
-      error("gap: give perceived data, or a result and {target = value}", 2)
+      arg_error("gap: give perceived data, or a result and {target = value}")
     end
     if result_kind(expected) ~= "mean" then
-      error("gap: a target gap needs a mean result, not " .. expected.kind, 2)
+      arg_error("gap: a target gap needs a mean result, not " .. expected.kind)
     end
     return comparison(core.compare_mean_benchmark(c_fields(expected), real_opt(o, "target"),
       real_opt(o, "level", 0.95)), "gap")
@@ -1138,22 +1371,27 @@ function M.gap(expected, perceived, opts)
   local o = check_options(opts, GAP_OPTS, "gap")
   local k = (type(expected) == "table" and type(expected[1]) == "table") and #expected[1] or 0
   local names = o.names
+  local ctx
   if names ~= nil then
     if type(names) ~= "table" or #names ~= k then
-      error(string.format("gap: names must be a table of %d names", k), 2)
+      arg_error(string.format("gap: names must be a table of %d names", k))
     end
+    ctx = { names = names, noun = "attribute" }
   else
     names = {}
     for j = 1, k do names[j] = j end
   end
   local level = real_opt(o, "level", 0.95)
-  local cmps, pairs_ = core.gap(expected, perceived, level)
+  local cmps, pairs_ = call(ctx, raw.gap, expected, perceived, level)
   local t = { attribute = copy_list(names), gap = {}, se = {}, ci_lower = {}, ci_upper = {},
               t = {}, df = {}, p = {}, pairs = pairs_, level = level }
   for j, c in ipairs(cmps) do
     t.gap[j], t.se[j], t.ci_lower[j], t.ci_upper[j] = c.diff, c.se, c.ci_lower, c.ci_upper
     t.t[j], t.df[j], t.p[j] = c.statistic, c.df, c.p
     t.level = c.level
+  end
+  for _, key in ipairs({ "gap", "se", "ci_lower", "ci_upper", "t", "df", "p", "pairs" }) do
+    by_name(t[key], names)
   end
   return t
 end
@@ -1186,7 +1424,7 @@ function M.clv(margin, retention, discount, opts)
   local o = check_options(opts, CLV_OPTS, "clv")
   local timing = CLV_TIMING[o.timing or "end"]
   if timing == nil then
-    error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'", 2)
+    arg_error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'")
   end
   return core.clv(margin, retention, discount, timing, real_opt(o, "horizon", math.huge))
 end
@@ -1264,7 +1502,7 @@ end
 -- false or NaN is missing) numbered in sorted order.
 local function category_codes(categories)
   if type(categories) ~= "table" then
-    error("complaints: categories must be a table, not " .. type(categories), 3)
+    arg_error("complaints: categories must be a table, not " .. type(categories))
   end
   local labels, has_string = {}, false
   for _, v in ipairs(categories) do
@@ -1288,7 +1526,7 @@ local function category_codes(categories)
     elseif v == false or v ~= v then
       codes[i] = 0 / 0
     else
-      error("complaints: categories[" .. i .. "] is neither a label nor missing (false, NaN)", 3)
+      arg_error("complaints: categories[" .. i .. "] is neither a label nor missing (false, NaN)", i)
     end
   end
   return codes, sorted
@@ -1326,7 +1564,7 @@ local RESOLUTION_OPTS = set("resolved", "sla", "quantiles")
 function M.resolution_times(times, opts)
   local o = check_options(opts, RESOLUTION_OPTS, "resolution_times")
   if type(o.sla) ~= "number" then
-    error("resolution_times: option 'sla' (a number) is required", 2)
+    arg_error("resolution_times: option 'sla' (a number) is required")
   end
   local probs = copy_list(o.quantiles or { 0.25, 0.5, 0.75, 0.9 })
   local values, d = core.resolution_times(times, o.resolved, o.sla, probs)
@@ -1349,10 +1587,10 @@ function M.reviews(ratings, opts)
   if o.positive_min ~= nil then c.positive_min = int(o.positive_min, "positive_min") end
   local prior = o.prior or { (c.scale_min + c.scale_max) / 2, 10 }
   if type(prior) ~= "table" or type(prior[1]) ~= "number" or type(prior[2]) ~= "number" then
-    error("reviews: prior must be a table {mean, weight}", 2)
+    arg_error("reviews: prior must be a table {mean, weight}")
   end
   c.prior_mean, c.prior_weight = prior[1], prior[2]
-  if o.level ~= nil then c.level = real(o.level, "level", 3) end
+  if o.level ~= nil then c.level = real(o.level, "level") end
   local d = core.reviews(ratings, c)
   return {
     rating = mean_result(d.rating), bayesian_average = d.bayesian_average,

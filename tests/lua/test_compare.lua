@@ -42,8 +42,10 @@ end
 local function raises(pattern, fn, ...)
   local ok, err = pcall(fn, ...)
   check(not ok, "expected an error matching '" .. pattern .. "'")
+  check(csat.is_error(err), "error '" .. tostring(err) .. "' is not an error object")
   check(tostring(err):find(pattern), "error '" .. tostring(err) .. "' does not match '"
     .. pattern .. "'")
+  return err
 end
 
 -- Expected values (see the header) -------------------------------------------
@@ -219,6 +221,7 @@ test("gap equals paired t tests on the complete pairs", function()
     check(g.pairs[j] == r.pairs and g.df[j] == r.pairs - 1, "pairs")
   end
   check(g.attribute[3] == "staff" and g.level == 0.95, "names")
+  check(g.gap.staff == g.gap[3] and g.p.price == g.p[2] and g.pairs.speed == g.pairs[1], "by name")
   raises("perceived is 2 × 3", csat.gap, E, { Pc[1], Pc[2] })
   raises("names", csat.gap, E, Pc, { names = { "a" } })
   local few = {}

@@ -93,11 +93,15 @@ local function same(a, b)
   return a == b
 end
 
+-- fn(...) raises an error object whose message matches `pattern`; returns it.
 local function raises(pattern, fn, ...)
   local ok, err = pcall(fn, ...)
   check(not ok, "no error raised, expected '" .. pattern .. "'")
-  check(type(err) == "string" and err:find(pattern), "error '" .. tostring(err)
+  check(csat.is_error(err), "error '" .. tostring(err) .. "' is a " .. type(err)
+    .. ", not an error object")
+  check(tostring(err):find(pattern), "error '" .. tostring(err)
     .. "' does not match '" .. pattern .. "'")
+  return err
 end
 
 local function check_case(name, r)
@@ -208,21 +212,24 @@ end)
 -- Errors --------------------------------------------------------------------------
 
 test("value off the scale", function()
-  raises("value 11 at index 3 is outside the scale 0..10", csat.nps, { 10, 9, 8, 11, 5 })
+  local e = raises("value 11 at index 4 is outside the scale 0..10", csat.nps, { 10, 9, 8, 11, 5 })
+  check(e.code == csat.RANGE and e.status == "range" and e.index == 4 and e.column == nil)
   raises("outside the scale 1..5", csat.csat, { 0, 5 })
   raises("outside the scale", csat.nps, { math.huge })
 end)
 
 test("value not an integer", function()
-  raises("9.5 at index 1", csat.nps, { 10, 9.5 })
+  check(raises("9.5 at index 2", csat.nps, { 10, 9.5 }).index == 2)
 end)
 
 test("bad weights", function()
-  raises("weight %-1 at index 1", csat.nps, { 10, 9, 8 }, { weights = { 1, -1, 1 } })
+  local e = raises("weight %-1 at index 2", csat.nps, { 10, 9, 8 }, { weights = { 1, -1, 1 } })
+  check(e.code == csat.WEIGHT and e.index == 2)
   raises("length of weights %(2%) differs from the number of answers %(3%)",
     csat.nps, { 10, 9, 8 }, { weights = { 1, 1 } })
   raises("length of weights", csat.mean_score, { 1, 2 }, { weights = { 1, 2, 3 } })
-  raises("weights%[2%] is not a number", csat.nps, { 10, 9 }, { weights = { 1, "x" } })
+  e = raises("weights%[2%] is not a number", csat.nps, { 10, 9 }, { weights = { 1, "x" } })
+  check(e.code == csat.ARGUMENT and e.index == 2)
 end)
 
 test("bad options", function()

@@ -105,11 +105,15 @@ local function same(a, b)
   return (a ~= a and b ~= b) or a == b
 end
 
+-- fn(...) raises an error object whose message matches `pattern`; returns it.
 local function raises(pattern, fn, ...)
   local ok, err = pcall(fn, ...)
   check(not ok, "no error raised, expected '" .. pattern .. "'")
-  check(type(err) == "string" and err:find(pattern), "error '" .. tostring(err)
+  check(csat.is_error(err), "error '" .. tostring(err) .. "' is a " .. type(err)
+    .. ", not an error object")
+  check(tostring(err):find(pattern), "error '" .. tostring(err)
     .. "' does not match '" .. pattern .. "'")
+  return err
 end
 
 local function sum(t)
@@ -254,6 +258,8 @@ test("summary and tostring", function()
   local s = m:summary()
   check(s:find("(intercept)", 1, true) and s:find("staff", 1, true) and s:find("R² = 0.5877", 1, true))
   check(s:find("F(3, 18)", 1, true) and s:find("[2.5%", 1, true) and s:find("n = 23 (1 missing)", 1, true))
+  check(s:find("^Key%-driver model: weighted least squares\n"))
+  check(csat.key_drivers(X, Y):summary():find("^Key%-driver model: ordinary least squares\n"))
   check(tostring(m):find("^KeyDriverModel%(n=23, drivers=3, r2=0.5877"))
   check(csat.is_model(m) and not csat.is_model({}))
 end)
@@ -301,7 +307,8 @@ test("xprod errors", function()
   raises("", csat.XProd.deserialize, "garbage")
   raises("expected an XProd", csat.key_drivers_from, {})
   local flat = csat.XProd(2):add({ { 1, 1 }, { 2, 2 }, { 3, 3 }, { 4, 4 } }, { 1, 3, 2, 4 })
-  raises("driver 1 %('b'%)", csat.key_drivers_from, flat, { names = { "a", "b" } })
+  local e = raises("driver 2 %('b'%)", csat.key_drivers_from, flat, { names = { "a", "b" } })
+  check(e.code == csat.SINGULAR and e.column == "b" and e.index == nil)
 end)
 
 -- Errors ----------------------------------------------------------------------------
@@ -309,13 +316,17 @@ end)
 test("singular design names the driver", function()
   local x = {}
   for i, r in ipairs(X) do x[i] = { r[1], r[2], r[1] + r[2] } end
-  raises("driver 2 %('total'%) is a linear combination", csat.key_drivers, x, Y,
+  local e = raises("driver 3 %('total'%) is a linear combination", csat.key_drivers, x, Y,
     { names = { "speed", "price", "total" } })
+  check(e.code == csat.SINGULAR and e.status == "singular" and e.column == "total")
   for i, r in ipairs(X) do x[i] = { r[1], 4, r[3] } end
-  raises("driver 1 %('x2'%) is constant", csat.key_drivers, x, Y)
+  -- Without names the driver is its 1-based number.
+  e = raises("driver 2 is constant", csat.key_drivers, x, Y)
+  check(e.code == csat.SINGULAR and e.column == 2 and not tostring(e):find("'x2'", 1, true))
   local flat = {}
   for i = 1, #Y do flat[i] = 3 end
-  raises("outcome %(column 3%) is constant", csat.key_drivers, X, flat)
+  e = raises("outcome %(column 4%) is constant", csat.key_drivers, X, flat)
+  check(e.code == csat.SINGULAR and e.column == 4)
 end)
 
 test("bad input", function()
@@ -326,11 +337,13 @@ test("bad input", function()
   raises("weight", csat.key_drivers, X, Y, { weights = w })
   local x = { table.unpack(X) }
   x[5] = { 5, math.huge, 4 }
-  raises("row 4, driver 1 %('price'%)", csat.key_drivers, x, Y, { names = NAMES })
+  local e = raises("row 5, driver 2 %('price'%)", csat.key_drivers, x, Y, { names = NAMES })
+  check(e.code == csat.RANGE and e.index == 5 and e.column == "price")
   raises("need more rows", csat.key_drivers, { X[1], X[2], X[3] }, { 1, 2, 3 })
   raises("rows%[2%] has 1 values, rows%[1%] has 3", csat.key_drivers, { { 1, 2, 3 }, { 1 } }, { 1, 2 })
   raises("rows must be a table of rows", csat.key_drivers, 5, Y)
-  raises("rows%[1%]%[2%] is not a number", csat.key_drivers, { { 1, "a" } }, { 1 })
+  e = raises("rows%[1%]%[2%] is not a number", csat.key_drivers, { { 1, "a" } }, { 1 })
+  check(e.code == csat.ARGUMENT and e.index == 1 and e.column == 2)
   raises("values%[2%] is not a number", csat.key_drivers, X, { 1, "a" })
   raises("names has 2 entries for 3 drivers", csat.key_drivers, X, Y, { names = { "a", "b" } })
   raises("occurs more than once", csat.key_drivers, X, Y, { names = { "a", "b", "a" } })

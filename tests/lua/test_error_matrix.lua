@@ -1,10 +1,12 @@
 -- The bad-input matrix of doc/errors.md, from Lua.
 --
 -- One row per (function, cell): the call and words its error message must
--- hold. In Lua every failure is error() with a string: the library's
--- message (statuses are not told apart by type; the message names the
--- element, 0-based as in C), or the binding's own message for input of the
--- wrong type (nil for data, a string for a number). The C suite
+-- hold. In Lua every failure is an error object (csat.lua's header): code
+-- and status (the library's, or csat.ARGUMENT for input of the wrong type:
+-- nil for data, a string for a number), the message with every position
+-- 1-based, index and column (1-based, or nil), and tostring giving the
+-- message. Every row also checks that the object is consistent: its status
+-- names its code, an index or numbered column appears in the message. The C suite
 -- tests/test_errors.c covers every cell; this table covers the main cells of
 -- every family: nil, empty, all NaN, +-inf, out of scale, bad weights, zero
 -- spread, collinear, too few, size overflow and bad options.
@@ -27,16 +29,42 @@ local function report(name, ok, msg)
   end
 end
 
--- The call must raise an error whose message is a string holding `words`
--- (plain text, not a pattern).
+-- What is wrong with an error object, or nil: code and status agree,
+-- tostring ends with the message, index and column are 1-based and appear
+-- in the message (a named column as 'name').
+local function malformed(err)
+  if not csat.is_error(err) then
+    return "error is a " .. type(err) .. ", not an error object"
+  elseif math.type(err.code) ~= "integer" or type(err.status) ~= "string"
+      or csat[err.status:upper()] ~= err.code or err.code == csat.OK then
+    return "code " .. tostring(err.code) .. " and status " .. tostring(err.status) .. " disagree"
+  elseif type(err.message) ~= "string" or #err.message == 0
+      or tostring(err):sub(-#err.message) ~= err.message then
+    return "tostring '" .. tostring(err) .. "' does not give the message"
+  elseif err.index ~= nil and not (math.type(err.index) == "integer" and err.index >= 1
+      and err.message:find("%f[%d]" .. err.index .. "%f[%D]")) then
+    return "index " .. tostring(err.index) .. " is not 1-based in '" .. err.message .. "'"
+  elseif math.type(err.column) == "integer" and not (err.column >= 1
+      and err.message:find("%f[%d]" .. err.column .. "%f[%D]")) then
+    return "column " .. err.column .. " is not 1-based in '" .. err.message .. "'"
+  elseif type(err.column) == "string" and not err.message:find("'" .. err.column .. "'", 1, true) then
+    return "column '" .. err.column .. "' is not named in '" .. err.message .. "'"
+  elseif err.column ~= nil and math.type(err.column) ~= "integer" and type(err.column) ~= "string" then
+    return "column " .. tostring(err.column) .. " is neither a number nor a name"
+  end
+  return nil
+end
+
+-- The call must raise an error object whose message holds `words` (plain
+-- text, not a pattern).
 local function fails(name, words, fn)
   local ok, err = pcall(fn)
   if ok then
     report(name, false, "succeeded, expected an error with '" .. words .. "'")
-  elseif type(err) ~= "string" then
-    report(name, false, "error is a " .. type(err) .. ", not a message")
-  elseif not err:find(words, 1, true) then
-    report(name, false, "message '" .. err .. "' lacks '" .. words .. "'")
+  elseif malformed(err) then
+    report(name, false, malformed(err))
+  elseif not tostring(err):find(words, 1, true) then
+    report(name, false, "message '" .. tostring(err) .. "' lacks '" .. words .. "'")
   else
     report(name, true)
   end
@@ -137,21 +165,21 @@ for _, s in ipairs(scores) do
   fails(name .. " nil", "must be a table", function() return f(nil) end)
   fails(name .. " empty", "no valid", function() return f({}) end)
   fails(name .. " all NaN", "no valid", function() return f({ NAN, NAN }) end)
-  fails(name .. " inf", "inf at index 2 is outside the scale", function()
+  fails(name .. " inf", "inf at index 3 is outside the scale", function()
     return f(with(data, 3, INF))
   end)
-  fails(name .. " -inf", "at index 2 is outside the scale", function()
+  fails(name .. " -inf", "at index 3 is outside the scale", function()
     return f(with(data, 3, -INF))
   end)
-  fails(name .. " out of scale", "at index 3 is outside the scale " .. lo .. ".." .. hi,
+  fails(name .. " out of scale", "at index 4 is outside the scale " .. lo .. ".." .. hi,
     function() return f(with(data, 4, hi + 1)) end)
-  fails(name .. " non-integer", "at index 4 is not an integer", function()
+  fails(name .. " non-integer", "at index 5 is not an integer", function()
     return f(with(data, 5, lo + 0.5))
   end)
-  fails(name .. " negative weight", "weight -1 at index 1", function()
+  fails(name .. " negative weight", "weight -1 at index 2", function()
     return f(data, { weights = with(W, 2, -1) })
   end)
-  fails(name .. " NaN weight", "at index 5 is negative, NaN", function()
+  fails(name .. " NaN weight", "at index 6 is negative, NaN", function()
     return f(data, { weights = with(W, 6, NAN) })
   end)
   fails(name .. " zero weights", "sum to 0", function()
@@ -195,7 +223,7 @@ end)
 fails("mean_score nil", "must be a table", function() return csat.mean_score(nil) end)
 fails("mean_score empty", "no valid", function() return csat.mean_score({}) end)
 fails("mean_score all NaN", "no valid", function() return csat.mean_score({ NAN }) end)
-fails("mean_score inf", "inf at index 1 is infinite", function()
+fails("mean_score inf", "inf at index 2 is infinite", function()
   return csat.mean_score({ 1, INF })
 end)
 fails("mean_score out of range", "beyond +-1e50", function()
@@ -223,19 +251,19 @@ end)
 fails("index all NaN", "no valid", function()
   return csat.index({ { NAN, NAN }, { NAN, NAN } }, { scales = SCALES })
 end)
-fails("index inf", "row 2, item 1", function()
+fails("index inf", "row 3, item 2", function()
   return csat.index(with(INDEX, 3, { 3, INF }), { scales = SCALES })
 end)
-fails("index out of scale", "value 6 at row 1, item 0", function()
+fails("index out of scale", "value 6 at row 2, item 1", function()
   return csat.index({ { 1, 0 }, { 6, 3 } }, { scales = SCALES })
 end)
-fails("index negative weight", "weight -1 at index 1", function()
+fails("index negative weight", "weight -1 at index 2", function()
   return csat.index(INDEX, { scales = SCALES, weights = { 1, -1, 1, 1, 1, 1 } })
 end)
 fails("index item weights overflow", "item weights", function()
   return csat.index(INDEX, { scales = SCALES, item_weights = { 1e308, 1e308 } })
 end)
-fails("index bad scale", "item 1 has an invalid scale", function()
+fails("index bad scale", "item 2 has an invalid scale", function()
   return csat.index(INDEX, { scales = { { 1, 5 }, { 10, 0 } } })
 end)
 
@@ -255,10 +283,10 @@ fails("Tally bad scale", "invalid scale", function() return csat.Tally(5, 1) end
 fails("Tally scale overflow", "at most 1048576 points", function()
   return csat.Tally(-(1 << 31), (1 << 31) - 1)
 end)
-fails("Tally:add out of scale", "value 6 at index 1", function()
+fails("Tally:add out of scale", "value 6 at index 2", function()
   return csat.Tally(1, 5):add({ 1, 6 })
 end)
-fails("Tally:add inf", "inf at index 1", function() return csat.Tally(1, 5):add({ 1, INF }) end)
+fails("Tally:add inf", "inf at index 2", function() return csat.Tally(1, 5):add({ 1, INF }) end)
 fails("Tally:add non-integer", "not an integer", function()
   return csat.Tally(1, 5):add({ 1, 2.5 })
 end)
@@ -311,7 +339,7 @@ fails("Tally.deserialize counts wrap", "inconsistent", function()
   return csat.Tally.deserialize(patch_u64(patch_u64(TALLY_BLOB, 24, 1 << 63), 56, 1 << 63))
 end)
 
-fails("Moments:add inf", "inf at index 1 is infinite", function()
+fails("Moments:add inf", "inf at index 2 is infinite", function()
   return csat.Moments():add({ 1, INF })
 end)
 fails("Moments:add out of range", "beyond +-1e50", function()
@@ -341,7 +369,7 @@ end)
 
 fails("XProd p = 0", "p = 0", function() return csat.XProd(0) end)
 fails("XProd:add inf", "infinite", function() return csat.XProd(2):add(X_INF, Y) end)
-fails("XProd:add negative weight", "weight -1 at index 3", function()
+fails("XProd:add negative weight", "weight -1 at index 4", function()
   return csat.XProd(2):add(X, Y, with(KW, 4, -1))
 end)
 fails("XProd:add huge weights", "outside [1e-50, 1e50]", function()
@@ -370,7 +398,7 @@ fails("key_drivers nil", "must be a table", function() return csat.key_drivers(n
 fails("key_drivers all NaN", "0 complete rows", function()
   return csat.key_drivers(X, filled(12, NAN))
 end)
-fails("key_drivers inf", "row 4, driver 1", function() return csat.key_drivers(X_INF, Y) end)
+fails("key_drivers inf", "row 5, driver 2", function() return csat.key_drivers(X_INF, Y) end)
 fails("key_drivers out of range", "beyond +-1e50", function()
   return csat.key_drivers(X, with(Y, 5, 1e60))
 end)
@@ -389,7 +417,7 @@ end)
 fails("key_drivers constant outcome, weighted", "constant", function()
   return csat.key_drivers(X, filled(12, 7), { weights = KW })
 end)
-fails("key_drivers constant driver", "driver 1", function()
+fails("key_drivers constant driver", "driver 2 is constant", function()
   return csat.key_drivers(X_CONST, Y, { weights = KW })
 end)
 fails("key_drivers collinear", "linear combination", function()
@@ -399,7 +427,7 @@ fails("key_drivers n <= p", "need more rows than coefficients", function()
   return csat.key_drivers({ X[1], X[2], X[3] }, { Y[1], Y[2], Y[3] })
 end)
 fails("key_drivers level", "level", function() return csat.key_drivers(X, Y, { level = 1.5 }) end)
-fails("key_drivers_from constant driver", "driver 1", function()
+fails("key_drivers_from constant driver", "driver 2 is constant", function()
   return csat.key_drivers_from(csat.XProd(2):add(X_CONST, Y, KW))
 end)
 fails("key_drivers_from empty", "complete rows", function()
@@ -486,18 +514,18 @@ succeeds("compare zero SE", function()
   check(c.p == 0 or c.p == 1, "p " .. c.p)
 end)
 
-fails("adjust NaN", "at index 1 is not in [0, 1]", function() return csat.adjust({ 0.1, NAN }) end)
-fails("adjust inf", "at index 1 is not in [0, 1]", function() return csat.adjust({ 0.1, INF }) end)
-fails("adjust out of scale", "1.5 at index 2", function()
+fails("adjust NaN", "at index 2 is not in [0, 1]", function() return csat.adjust({ 0.1, NAN }) end)
+fails("adjust inf", "at index 2 is not in [0, 1]", function() return csat.adjust({ 0.1, INF }) end)
+fails("adjust out of scale", "1.5 at index 3", function()
   return csat.adjust({ 0.1, 0.2, 1.5 })
 end)
 fails("adjust method", "method must be", function() return csat.adjust({ 0.1 }, "fisher") end)
 fails("trend n <= p", "at least 2 waves", function() return csat.trend({ { 30, 2 } }) end)
-fails("trend NaN score", "wave 1", function() return csat.trend({ { 30, 2 }, { NAN, 2 } }) end)
-fails("trend inf score", "wave 1", function() return csat.trend({ { 30, 2 }, { INF, 2 } }) end)
-fails("trend zero se", "wave 1", function() return csat.trend({ { 30, 2 }, { 31, 0 } }) end)
+fails("trend NaN score", "wave 2", function() return csat.trend({ { 30, 2 }, { NAN, 2 } }) end)
+fails("trend inf score", "wave 2", function() return csat.trend({ { 30, 2 }, { INF, 2 } }) end)
+fails("trend zero se", "wave 2", function() return csat.trend({ { 30, 2 }, { 31, 0 } }) end)
 fails("percentile_rank empty", "no peer", function() return csat.percentile_rank(30, {}) end)
-fails("percentile_rank NaN peer", "at index 1", function()
+fails("percentile_rank NaN peer", "at index 2", function()
   return csat.percentile_rank(30, { 20, NAN })
 end)
 fails("percentile_rank NaN score", "score", function()
@@ -509,13 +537,13 @@ for i = 0, 299 do
   GAP_E[i + 1] = { i % 5 + 1, i % 7 + 1 }
   GAP_P[i + 1] = { (3 * i) % 5 + 1, (2 * i) % 7 + 1 }
 end
-fails("gap all NaN", "attribute 0", function()
+fails("gap all NaN", "attribute 1", function()
   return csat.gap({ { NAN, NAN }, { NAN, NAN } }, { { 1, 2 }, { 3, 4 } })
 end)
-fails("gap inf", "row 280, attribute 1", function()
+fails("gap inf", "row 281, attribute 2", function()
   return csat.gap(GAP_E, with(GAP_P, 281, { 1, INF }))
 end)
-fails("gap difference overflow", "row 280, attribute 1", function()
+fails("gap difference overflow", "row 281, attribute 2", function()
   return csat.gap(with(GAP_E, 281, { 1, -1e308 }), with(GAP_P, 281, { 1, 1e308 }))
 end)
 fails("gap n <= p", "at least 2", function() return csat.gap({ { 1, 2 } }, { { 2, 3 } }) end)
@@ -528,7 +556,7 @@ end)
 fails("retention NaN", "finite", function() return csat.retention(NAN, 10, 0) end)
 fails("retention inconsistent", "inconsistent", function() return csat.retention(100, 95, 96) end)
 fails("churn empty", "no customer was active", function() return csat.churn({}, {}, 0, 1) end)
-fails("churn inf start", "customer 1", function()
+fails("churn inf start", "customer 2", function()
   return csat.churn({ 0, INF }, { NAN, NAN }, 0, 1)
 end)
 fails("churn end before start", "before its start", function()
@@ -541,8 +569,8 @@ end)
 local DUR = { 3, 5, 5, 8, 10, 12, 15, 20 }
 fails("survival empty", "no valid", function() return csat.survival({}) end)
 fails("survival all NaN", "no valid", function() return csat.survival({ NAN, NAN }) end)
-fails("survival inf", "at index 2", function() return csat.survival(with(DUR, 3, INF)) end)
-fails("survival negative", "time -1 at index 3", function()
+fails("survival inf", "at index 3", function() return csat.survival(with(DUR, 3, INF)) end)
+fails("survival negative", "time -1 at index 4", function()
   return csat.survival(with(DUR, 4, -1))
 end)
 fails("survival flag", "flag 0.5", function()
@@ -565,7 +593,7 @@ local RT, RF = { 3, 5, 5, 8, 10, 12, 15, 20 }, { 1, 1, 0, 1, 0, 1, 1, 0 }
 fails("resolution_times empty", "no valid", function()
   return csat.resolution_times({}, { sla = 1 })
 end)
-fails("resolution_times inf", "at index 2", function()
+fails("resolution_times inf", "at index 3", function()
   return csat.resolution_times(with(RT, 3, INF), { resolved = RF, sla = 10 })
 end)
 fails("resolution_times none resolved", "no resolved complaint", function()
@@ -575,7 +603,7 @@ fails("resolution_times sla", "SLA", function()
   return csat.resolution_times(RT, { resolved = RF, sla = -1 })
 end)
 fails("reviews empty", "no valid", function() return csat.reviews({}) end)
-fails("reviews out of scale", "value 6 at index 1", function() return csat.reviews({ 1, 6 }) end)
+fails("reviews out of scale", "value 6 at index 2", function() return csat.reviews({ 1, 6 }) end)
 fails("reviews non-integer", "not an integer", function() return csat.reviews({ 1, 4.5 }) end)
 fails("reviews prior", "prior", function() return csat.reviews(SAT, { prior = { 3, -1 } }) end)
 

@@ -28,9 +28,19 @@ local function check(cond, msg)
   end
 end
 
--- fn(...) raises an error whose message contains `text` (plain, not a
--- pattern).
+-- fn(...) raises an error object whose message contains `text` (plain,
+-- not a pattern); returns it.
 local function raises(text, fn, ...)
+  local ok, err = pcall(fn, ...)
+  check(not ok, "no error raised, expected '" .. text .. "'")
+  check(csat.is_error(err), "error '" .. tostring(err) .. "' is not an error object")
+  check(tostring(err):find(text, 1, true) ~= nil,
+    "error '" .. tostring(err) .. "' does not contain '" .. text .. "'")
+  return err
+end
+
+-- The same for csat_core itself, whose option structs raise SWIG's string.
+local function raises_raw(text, fn, ...)
   local ok, err = pcall(fn, ...)
   check(not ok, "no error raised, expected '" .. text .. "'")
   check(type(err) == "string" and err:find(text, 1, true) ~= nil,
@@ -145,9 +155,9 @@ end)
 
 test("the low-level option structs take numbers only", function()
   local o = core.nps_options()
-  raises("expected 'double' got 'string'", function() o.level = "0.9" end)
-  raises("expected 'csat_nps_method' got 'string'", function() o.method = "1" end)
-  raises("expected an integer", function() o.promoter_min = "9" end)
+  raises_raw("expected 'double' got 'string'", function() o.level = "0.9" end)
+  raises_raw("expected 'csat_nps_method' got 'string'", function() o.method = "1" end)
+  raises_raw("expected an integer", function() o.promoter_min = "9" end)
   o.level = 0.9
   check(o.level == 0.9)
 end)
@@ -165,7 +175,8 @@ test("finding 1: bootstrap reps whose buffer size overflows are refused", functi
   local m = csat.key_drivers(X, Y, { weights = W })
   local ok, err = pcall(m.bootstrap, m, "lmg", { reps = (1 << 61) + 1 })
   check(not ok, "bootstrap with 2^61 + 1 replicates did not fail")
-  check(type(err) == "string" and #err > 0, "no message")
+  check(csat.is_error(err) and type(err.message) == "string" and #err.message > 0, "no message")
+  check(err.code == csat.OVERFLOW and err.status == "overflow", "status " .. tostring(err.status))
 end)
 
 test("finding 2: a constant outcome with an inexact mean is singular", function()
@@ -178,8 +189,8 @@ end)
 test("finding 2: a constant driver with weights is singular", function()
   local x = {}
   for i, r in ipairs(X) do x[i] = { r[1], 5 } end
-  raises("driver 1", csat.key_drivers, x, Y, { weights = W })
-  raises("driver 1", csat.key_drivers_from, csat.XProd(2):add(x, Y, W))
+  check(raises("driver 2", csat.key_drivers, x, Y, { weights = W }).code == csat.SINGULAR)
+  check(raises("driver 2", csat.key_drivers_from, csat.XProd(2):add(x, Y, W)).column == 2)
 end)
 
 test("finding 5: the mean of huge values is not silently NaN", function()

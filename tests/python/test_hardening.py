@@ -171,8 +171,8 @@ def test_strings_in_pandas_name_the_label(pd):
     with pytest.raises(TypeError, match=r"weights must hold numbers, not a string: '2'"):
         csat.nps([10, 9], pd.Series([1, "2"]))
     frame = pd.DataFrame({"speed": KD_X[:, 0], "price": KD_X[:, 1].astype(str), "y": KD_Y})
-    with pytest.raises(TypeError, match=r"X must hold numbers, not a string: '5.0' at row 0, "
-                                        r"column 1 \('price'\)"):
+    with pytest.raises(TypeError, match=r"X must hold numbers, not a string: '5.0' at row 0 "
+                                        r"\(index label 0\), column 1 \('price'\)"):
         csat.key_drivers(frame, "y")
 
 

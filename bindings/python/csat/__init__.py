@@ -6,10 +6,11 @@ distribution of answers and a composite index, each with sample sizes
 confidence interval; mergeable, picklable accumulators (Tally, Moments)
 for data summarised in shards.
 
-Key-driver analysis: weighted least squares of overall satisfaction on
-attribute ratings with relative importance (LMG / Shapley, relative
-weights, Pratt...), dominance analysis, bootstrap intervals and
-importance-performance quadrants (csat.key_drivers, csat.XProd).
+Key-driver analysis: least squares (weighted when weights are given) of
+overall satisfaction on attribute ratings with relative importance (LMG /
+Shapley, relative weights, Pratt...), dominance analysis, bootstrap
+intervals and importance-performance quadrants (csat.key_drivers,
+csat.XProd).
 
 Comparisons: a score against a benchmark or another survey's score
 (csat.compare), adjusted p-values (csat.adjust), trends across waves,

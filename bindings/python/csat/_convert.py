@@ -21,6 +21,8 @@ import numbers
 
 import numpy as np
 
+from ._errors import describe_row
+
 _FLOAT64 = np.dtype(np.float64)
 
 
@@ -79,20 +81,35 @@ def _refused(t):
 
 
 def _where(original, flat_pos, shape):
-    """The position of the flat_pos-th element, with its pandas label when
-    the input was a Series or DataFrame."""
+    """(text, attributes) locating the flat_pos-th element: its position
+    and, when the input was a Series or DataFrame, its index label and
+    column name (as csat._errors.locate does for the library's errors)."""
+    pandas = _is_pandas(original)
+    index = getattr(original, "index", None) if pandas else None
     if len(shape) == 1:
-        where = f"position {flat_pos}"
-        index = getattr(original, "index", None) if _is_pandas(original) else None
-        if index is not None and len(index) == shape[0]:
-            where += f" (index label {index[flat_pos]!r})"
-        return where
-    row, col = np.unravel_index(flat_pos, shape)
-    where = f"row {row}, column {col}"
-    if _is_pandas(original) and hasattr(original, "columns") \
-            and len(original.columns) == shape[1]:
-        where += f" ({original.columns[col]!r})"
-    return where
+        row, col = flat_pos, None
+        where = f"position {row}"
+    else:
+        row, col = (int(i) for i in np.unravel_index(flat_pos, shape))
+        where = f"row {row}"
+    label = name = None
+    if index is not None and len(index) == shape[0]:
+        label = index[row]
+        if type(label).__module__ == "numpy" and hasattr(label, "item"):
+            label = label.item()
+    if col is None:
+        if label is not None and not hasattr(original, "columns"):
+            name = getattr(original, "name", None)
+        if label is not None:
+            where += f" ({describe_row(label, name)})"
+    else:
+        if label is not None:
+            where += f" ({describe_row(label)})"
+        where += f", column {col}"
+        if pandas and hasattr(original, "columns") and len(original.columns) == shape[1]:
+            name = original.columns[col]
+            where += f" ({name!r})"
+    return where, {"index": row, "column": col, "label": label, "column_name": name}
 
 
 def _objects(a, original, what):
@@ -105,8 +122,11 @@ def _objects(a, original, what):
         for i, v in enumerate(flat):
             name = _refused(type(v))
             if name is not None:
-                raise TypeError(f"{what} must hold numbers, not {name}: {v!r} at "
-                                f"{_where(original, i, a.shape)}")
+                where, attributes = _where(original, i, a.shape)
+                e = TypeError(f"{what} must hold numbers, not {name}: {v!r} at {where}")
+                for attribute, value in attributes.items():
+                    setattr(e, attribute, value)
+                raise e
     try:
         return a.astype(_FLOAT64)
     except (TypeError, ValueError) as e:

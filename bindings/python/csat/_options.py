@@ -4,6 +4,11 @@ Each struct starts from the library's documented defaults; only the
 arguments given are written. Values are checked for type here (an
 integer option must be an integer); their meaning (thresholds within the
 scale, level in (0, 1), ...) is checked by the library.
+
+The score functions are called often on small arrays, so a struct is built
+once per distinct set of checked values and then shared: the library only
+reads it (a const pointer) and nothing here writes to a struct after
+building it.
 """
 
 import numbers
@@ -15,8 +20,34 @@ METHODS = {"wald": _core.CSAT_NPS_WALD, "adjusted-wald": _core.CSAT_NPS_ADJUSTED
 METHOD_NAMES = {code: name for name, code in METHODS.items()}
 
 
+_CACHE = {}
+_CACHE_MAX = 256
+
+
+def _struct(kind, names, values, shared=True):
+    """The option struct `kind()` with the fields `names` set to the checked
+    `values`, shared with earlier calls that gave the same values (of the
+    same types: the checks make them ints and floats). The callers pass
+    `shared=False` for a level of 0.0 or -0.0 (equal keys, but the
+    library's message prints the sign) or NaN (never an equal key): a new
+    struct each time."""
+    key = (kind, values)
+    o = _CACHE.get(key) if shared else None
+    if o is None:
+        o = kind()
+        for name, v in zip(names, values):
+            setattr(o, name, v)
+        if shared:
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.clear()
+            _CACHE[key] = o
+    return o
+
+
 def integer(value, name):
     """`value` as a Python int; TypeError for floats, strings, ..."""
+    if type(value) is int:
+        return value
     try:
         return operator.index(value)
     except TypeError:
@@ -24,6 +55,8 @@ def integer(value, name):
 
 
 def real(value, name):
+    if type(value) is float:
+        return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, not {value!r}")
     return float(value)
@@ -31,6 +64,9 @@ def real(value, name):
 
 def scale(value, name="scale"):
     """A scale `(min, max)` as a pair of ints."""
+    if type(value) is tuple and len(value) == 2 and type(value[0]) is int \
+            and type(value[1]) is int:
+        return value
     try:
         lo, hi = value
     except (TypeError, ValueError):
@@ -46,40 +82,45 @@ def method(value):
             f"method must be 'wald' or 'adjusted-wald', not {value!r}") from None
 
 
+# Field names of the structs, in the order the builders give the values.
+_NPS = ("scale_min", "scale_max", "promoter_min", "detractor_max", "level", "method")
+_SHARE = ("scale_min", "scale_max", "level")
+_CSAT = ("scale_min", "scale_max", "satisfied_min", "level")
+_MEAN = ("level",)
+_CES = ("scale_min", "scale_max", "low_effort_min", "level")
+
+
 def nps(scale_, promoter_min, detractor_max, level, method_):
-    o = _core.nps_options()
-    o.scale_min, o.scale_max = scale(scale_)
-    o.promoter_min = integer(promoter_min, "promoter_min")
-    o.detractor_max = integer(detractor_max, "detractor_max")
-    o.level = real(level, "level")
-    o.method = method(method_)
-    return o
+    lo, hi = scale(scale_)
+    promoter_min = integer(promoter_min, "promoter_min")
+    detractor_max = integer(detractor_max, "detractor_max")
+    level = real(level, "level")
+    values = (lo, hi, promoter_min, detractor_max, level, method(method_))
+    return _struct(_core.nps_options, _NPS, values, level == level != 0.0)
 
 
 def share(scale_, level):
-    o = _core.scale_options()
-    o.scale_min, o.scale_max = scale(scale_)
-    o.level = real(level, "level")
-    return o
+    lo, hi = scale(scale_)
+    level = real(level, "level")
+    return _struct(_core.scale_options, _SHARE, (lo, hi, level), level == level != 0.0)
 
 
 def csat(scale_, satisfied_min, level):
-    o = _core.csat_options()
-    o.scale_min, o.scale_max = scale(scale_)
-    o.satisfied_min = integer(satisfied_min, "satisfied_min")
-    o.level = real(level, "level")
-    return o
+    lo, hi = scale(scale_)
+    satisfied_min = integer(satisfied_min, "satisfied_min")
+    level = real(level, "level")
+    values = (lo, hi, satisfied_min, level)
+    return _struct(_core.csat_options, _CSAT, values, level == level != 0.0)
 
 
 def mean(level):
-    o = _core.mean_options()
-    o.level = real(level, "level")
-    return o
+    level = real(level, "level")
+    return _struct(_core.mean_options, _MEAN, (level,), level == level != 0.0)
 
 
 def ces(scale_, low_effort_min, level):
-    o = _core.ces_options()
-    o.scale_min, o.scale_max = scale(scale_)
-    o.low_effort_min = integer(low_effort_min, "low_effort_min")
-    o.level = real(level, "level")
-    return o
+    lo, hi = scale(scale_)
+    low_effort_min = integer(low_effort_min, "low_effort_min")
+    level = real(level, "level")
+    values = (lo, hi, low_effort_min, level)
+    return _struct(_core.ces_options, _CES, values, level == level != 0.0)

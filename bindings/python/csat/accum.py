@@ -12,6 +12,7 @@ import numpy as np
 from . import core as _core
 from . import _options
 from ._convert import as_vector, as_weights
+from ._errors import LIBRARY_ERRORS, locate
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 
 
@@ -45,7 +46,12 @@ class Tally:
     def add(self, scores, weights=None):
         """Count `scores` (NaN is missing) with optional `weights`; returns self.
         On error the tally is unchanged."""
-        _core.tally_add(self._t, as_vector(scores, "scores"), as_weights(weights, scores))
+        x = as_vector(scores, "scores")
+        w = as_weights(weights, scores)
+        try:
+            _core.tally_add(self._t, x, w)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, scores, weights) from None
         return self
 
     def merge(self, other):
@@ -179,8 +185,12 @@ class Moments:
     def add(self, values, weights=None):
         """Add `values` (NaN is missing) with optional `weights`; returns self.
         On error the accumulator is unchanged."""
-        _core.moments_add(self._m, as_vector(values),
-                          as_weights(weights, values, like_what="values"))
+        x = as_vector(values)
+        w = as_weights(weights, values, like_what="values")
+        try:
+            _core.moments_add(self._m, x, w)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, values, weights) from None
         return self
 
     def merge(self, other):

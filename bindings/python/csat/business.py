@@ -26,6 +26,7 @@ from . import core as _core
 from . import _options
 from ._convert import (_is_pandas, _to_numpy, aligned, as_days, as_durations, as_numbers,
                        as_optional_vector, as_vector, day, days, pandas_module)
+from ._errors import LIBRARY_ERRORS, locate
 from .results import MeanResult, ShareResult, _Result
 from .scores import distribution
 
@@ -52,11 +53,6 @@ class Retention(_Result):
     at_end: float
     acquired: float
     lost: float
-
-    @classmethod
-    def _from_c(cls, d):
-        return cls(d["retention"], d["churn"], d["at_start"], d["at_end"], d["acquired"],
-                   d["lost"])
 
 
 def retention(start, end, new=0):
@@ -89,7 +85,11 @@ def churn(start_times, end_times, t0, t1):
         lo, hi = day(t0, "t0"), day(t1, "t1")
     else:
         lo, hi = _options.real(t0, "t0"), _options.real(t1, "t1")
-    return Retention._from_c(_core.churn_period(s, e, lo, hi))
+    try:
+        d = _core.churn_period(s, e, lo, hi)
+    except LIBRARY_ERRORS as err:
+        raise locate(err, start_times, also=(end_times,)) from None
+    return Retention._from_c(d)
 
 
 def churn_convert(rate, k):
@@ -130,11 +130,6 @@ class SurvivalPoint(_Result):
     n_risk: float
     n_event: float
     n_censor: float
-
-    @classmethod
-    def _from_c(cls, d):
-        return cls(d["time"], d["survival"], d["se"], (d["ci_lower"], d["ci_upper"]),
-                   d["n_risk"], d["n_event"], d["n_censor"])
 
 
 class Survival:
@@ -221,9 +216,12 @@ def survival(durations, observed=None, *, level=0.95):
     missing. Durations may be timedeltas (numpy, pandas), which are
     converted to days. Returns a Survival."""
     t, in_days = as_durations(durations, "durations")
-    handle = _core.survival_fit(t, as_optional_vector(observed, "observed", durations,
-                                                      "durations"),
-                                _options.real(level, "level"))
+    flags = as_optional_vector(observed, "observed", durations, "durations")
+    lvl = _options.real(level, "level")
+    try:
+        handle = _core.survival_fit(t, flags, lvl)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, durations, also=(observed,)) from None
     return Survival(handle, in_days)
 
 
@@ -239,11 +237,6 @@ class Rate(_Result):
     exposure: float
     per: float
     level: float
-
-    @classmethod
-    def _from_c(cls, d):
-        return cls(d["rate"], (d["ci_lower"], d["ci_upper"]), d["count"], d["exposure"],
-                   d["per"], d["level"])
 
 
 def rate(count, exposure, *, per=1, level=0.95):
@@ -349,7 +342,10 @@ def complaints(categories, customers=None, *, per=1000, level=0.95):
     category (counted in n_missing, not in the rate). Returns Complaints.
     """
     codes, labels = _category_codes(categories)
-    cats, sample = _core.complaints_pareto(codes)
+    try:
+        cats, sample = _core.complaints_pareto(codes)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, categories) from None
     if labels is None:
         shown = np.array([c["code"] for c in cats], dtype=np.int64)
     else:
@@ -415,9 +411,14 @@ def resolution_times(times, resolved=None, *, sla, quantiles=(0.25, 0.5, 0.75, 0
         raise TypeError(f"the times are timedeltas: sla must be a timedelta too, not {sla!r}")
     if not in_days and limit is not None:
         raise TypeError("sla is a timedelta but the times are numbers")
-    values, d = _core.resolution_times(t, as_optional_vector(resolved, "resolved", times,
-                                                             "times"),
-                                       limit if in_days else _options.real(sla, "sla"), probs)
+    flags = as_optional_vector(resolved, "resolved", times, "times")
+    limit = limit if in_days else _options.real(sla, "sla")
+    try:
+        values, d = _core.resolution_times(t, flags, limit, probs)
+    except LIBRARY_ERRORS as e:
+        if str(e).startswith("probability"):    # a position in quantiles, not a row
+            raise locate(e, None) from None
+        raise locate(e, times, also=(resolved,)) from None
     return Resolution(d, probs.tolist(), values)
 
 
@@ -473,5 +474,8 @@ def reviews(ratings, *, scale=(1, 5), positive_min=4, prior=None, level=0.95):
     o.prior_weight = _options.real(w, "prior weight")
     o.level = _options.real(level, "level")
     x = as_vector(ratings, "ratings")
-    d = _core.reviews(x, o)
+    try:
+        d = _core.reviews(x, o)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, ratings) from None
     return Reviews(d, distribution(x, scale=(o.scale_min, o.scale_max)))

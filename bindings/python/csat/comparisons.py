@@ -27,6 +27,7 @@ from . import core as _core
 from . import _options
 from ._convert import (_is_pandas, aligned, as_matrix, as_numbers, as_optional_vector,
                        as_vector, pandas_module)
+from ._errors import LIBRARY_ERRORS, locate
 from .results import CESResult, MeanResult, NPSResult, ShareResult, _Result
 
 ADJUST_METHODS = {
@@ -62,11 +63,6 @@ class Comparison(_Result):
     p: float
     level: float
 
-    @classmethod
-    def _from_c(cls, d, kind):
-        return cls(kind, d["diff"], d["se"], (d["ci_lower"], d["ci_upper"]), d["statistic"],
-                   d["df"], d["p"], d["level"])
-
     @property
     def test(self):
         """"z" for a normal test (df infinite), "t" otherwise."""
@@ -92,9 +88,8 @@ class Trend(_Result):
 
     @classmethod
     def _from_c(cls, d, changes):
-        return cls(d["slope"], d["se"], (d["ci_lower"], d["ci_upper"]), d["z"], d["p"],
-                   d["intercept"], d["level"], d["waves"],
-                   tuple(Comparison._from_c(c, "change") for c in changes))
+        return super()._from_c(d, changes=tuple(Comparison._from_c(c, kind="change")
+                                                for c in changes))
 
 
 @dataclass(frozen=True, repr=False)
@@ -154,12 +149,12 @@ def compare(a, b=None, *, benchmark=None, level=0.95):
     lvl = _options.real(level, "level")
     if benchmark is not None:
         d = _BENCHMARK[kind](ca, _options.real(benchmark, "benchmark"), lvl)
-        return Comparison._from_c(d, kind + " vs benchmark")
+        return Comparison._from_c(d, kind=kind + " vs benchmark")
     kind_b, cb = _kind(b)
     if kind_b != kind:
         raise TypeError(f"cannot compare a {type(a).__name__} with a {type(b).__name__}: "
                         "both must be NPS results, share results or means")
-    return Comparison._from_c(_TWO[kind](ca, cb, lvl), kind)
+    return Comparison._from_c(_TWO[kind](ca, cb, lvl), kind=kind)
 
 
 def adjust(pvalues, method="holm"):
@@ -173,7 +168,11 @@ def adjust(pvalues, method="holm"):
     except (KeyError, TypeError):
         raise ValueError(f"method must be one of {', '.join(map(repr, ADJUST_METHODS))}, "
                          f"not {method!r}") from None
-    values = _core.adjust_pvalues(as_vector(pvalues, "pvalues"), code)
+    x = as_vector(pvalues, "pvalues")
+    try:
+        values = _core.adjust_pvalues(x, code)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, pvalues) from None
     out = np.array(values, dtype=np.float64)
     if _is_pandas(pvalues) and hasattr(pvalues, "index") and not hasattr(pvalues, "columns"):
         return _pandas().Series(out, index=pvalues.index, name=pvalues.name)
@@ -211,8 +210,12 @@ def trend(results, times=None, *, level=0.95):
     pairs = [_score_se(r) for r in items]
     scores = np.array([s for s, _ in pairs], dtype=np.float64)
     ses = np.array([e for _, e in pairs], dtype=np.float64)
-    d, changes = _core.trend(scores, ses, as_optional_vector(times, "times"),
-                             _options.real(level, "level"))
+    t = as_optional_vector(times, "times")
+    lvl = _options.real(level, "level")
+    try:
+        d, changes = _core.trend(scores, ses, t, lvl)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, results, also=(times,)) from None
     return Trend._from_c(d, changes)
 
 
@@ -222,7 +225,12 @@ def percentile_rank(score, peers):
     peer scores. Returns a Rank."""
     if isinstance(score, (NPSResult, ShareResult, MeanResult, CESResult)):
         score = score.score
-    d = _core.percentile_rank(_options.real(score, "score"), as_vector(peers, "peers"))
+    score = _options.real(score, "score")
+    x = as_vector(peers, "peers")
+    try:
+        d = _core.percentile_rank(score, x)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, peers) from None
     return Rank(d["percentile"], d["rank"], d["of"], d["below"], d["equal"])
 
 
@@ -235,17 +243,6 @@ def _as_table(x, what):
     if not _is_pandas(x) and np.ndim(x) == 1:
         x = as_numbers(x, what).reshape(-1, 1)
     return as_matrix(x, what)
-
-
-def _attribute_error(e, names):
-    """The library's error with the attribute it concerns named."""
-    column = getattr(e, "column", None)
-    if column is None or names is None or not 0 <= column < len(names):
-        return e
-    new = type(e)(f"{e} (attribute {column}, {names[column]!r})")
-    for attr in ("code", "index", "column"):
-        setattr(new, attr, getattr(e, attr, None))
-    return new
 
 
 def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
@@ -272,7 +269,7 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
         if kind != "mean":
             raise TypeError(f"a target gap needs a MeanResult, not {type(expected).__name__}")
         return Comparison._from_c(
-            _core.compare_mean_benchmark(c, _options.real(target, "target"), lvl), "gap")
+            _core.compare_mean_benchmark(c, _options.real(target, "target"), lvl), kind="gap")
     if perceived is None:
         raise ValueError("give perceived data (or a result and target=)")
     if _is_pandas(expected) and _is_pandas(perceived) and hasattr(expected, "columns") \
@@ -296,8 +293,9 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
         names = list(columns)
     try:
         comparisons, pairs = _core.gap(e, p, lvl)
-    except ValueError as err:
-        raise _attribute_error(err, names) from None
+    except LIBRARY_ERRORS as err:
+        raise locate(err, expected, also=(perceived,), columns=names,
+                     kind="attribute") from None
     table = {
         "gap": np.array([c["diff"] for c in comparisons], dtype=np.float64),
         "se": np.array([c["se"] for c in comparisons], dtype=np.float64),

@@ -5,10 +5,10 @@
     model.importance("lmg")          # Shapley decomposition of R²
     model.ipa("lmg", rescale=(1, 10))
 
-`key_drivers` fits the weighted least-squares regression of an outcome on
-the drivers (statsmodels' WLS, R's lm with weights) and returns a
-KeyDriverModel: coefficients with standard errors, t, p and intervals,
-R², F, standardised betas, VIF, the condition number and the relative
+`key_drivers` fits the least-squares regression of an outcome on the
+drivers (statsmodels' WLS, R's lm with weights; OLS without weights) and
+returns a KeyDriverModel: coefficients with standard errors, t, p and
+intervals, R², F, standardised betas, VIF, the condition number and the relative
 importance measures (first, last, beta², Pratt, LMG, relative weights),
 dominance analysis, bootstrap intervals and importance-performance
 quadrants. `XProd` accumulates the cross-products of data seen in shards
@@ -25,7 +25,6 @@ names are known (a DataFrame's columns or `names=`) and pandas is
 installed, numpy arrays otherwise. Every number comes from the C library.
 """
 
-import re
 from collections import namedtuple
 from collections.abc import Mapping
 
@@ -34,6 +33,7 @@ import numpy as np
 from . import core as _core
 from . import _options
 from ._convert import _is_pandas, aligned, as_matrix, as_vector, as_weights, pandas_module
+from ._errors import LIBRARY_ERRORS, locate
 from ._core import SingularError
 from .results import Sample
 
@@ -160,28 +160,19 @@ def _check_unique(names):
         seen.add(n)
 
 
-def _named_error(e, names, outcome):
-    """The library's error with the driver (or outcome) it concerns named:
-    "driver 2 is constant" becomes "driver 2 ('price') is constant"."""
-    column = getattr(e, "column", None)
-    if column is None or names is None:
-        return e
-    message = str(e)
-    if column < len(names):
-        name = names[column]
-        pattern = re.compile(rf"\bdriver {column}\b")
-        if pattern.search(message):
-            message = pattern.sub(f"driver {column} ({name!r})", message, count=1)
-        else:
-            message = f"{message} (driver {column}, {name!r})"
-    elif column == len(names) and outcome is not None:
-        message = f"{message} (outcome {outcome!r})"
-    else:
-        return e
-    new = type(e)(message)
-    for attr in ("code", "index", "column"):
-        setattr(new, attr, getattr(e, attr, None))
-    return new
+def _named_error(e, names, outcome, X=None, y=None, weights=None):
+    """The library's error in the caller's terms: the driver (or outcome)
+    it concerns named ("driver 2 is constant" becomes "driver 2 ('price')
+    is constant") and, for pandas input, the index label of the row (see
+    csat._errors)."""
+    if _is_pandas(X) and hasattr(X, "columns"):
+        if _is_label(weights) and weights in X.columns:
+            weights = X[weights]
+        if _is_label(y) and y in X.columns:
+            y = X[y]
+    if outcome is None and _is_pandas(y) and not hasattr(y, "columns"):
+        outcome = getattr(y, "name", None)
+    return locate(e, X, weights, also=(y,), columns=names, outcome=outcome, kind="driver")
 
 
 # Results ---------------------------------------------------------------------
@@ -241,7 +232,7 @@ class KeyDriverModel:
     summary, to_frame, to_dict.
     """
 
-    def __init__(self, handle, names, labelled=False, outcome=None):
+    def __init__(self, handle, names, labelled=False, outcome=None, weighted=None):
         s = _core.drivers_summary(handle)
         if s["p"] != len(names):
             raise ValueError(f"names has {len(names)} entries for {s['p']} drivers")
@@ -250,6 +241,12 @@ class KeyDriverModel:
         self._labelled = bool(labelled) and _pandas() is not None
         self.names = list(names)
         self.outcome = outcome
+        # Whether weights were given; unknown for a fit from an XProd, whose
+        # sample sizes tell: unit weights (or none) leave n_weighted and
+        # n_effective equal to n, and then the fit is ordinary least squares.
+        if weighted is None:
+            weighted = not (s["n_weighted"] == s["n"] and s["n_effective"] == s["n"])
+        self._weighted = bool(weighted)
         terms = [_core.drivers_coefficient(handle, j) for j in range(s["p"] + s["intercept"])]
         self._terms = {f: np.array([t[f] for t in terms], dtype=np.float64)
                        for f in _TERM_FIELDS}
@@ -326,7 +323,11 @@ class KeyDriverModel:
         o.exact_max = _count(exact_max, "exact_max")
         o.permutations = _count(permutations, "permutations")
         o.seed = _seed(seed)
-        values, se = _core.drivers_importance(self._m, _method(method), o)
+        code = _method(method)
+        try:
+            values, se = _core.drivers_importance(self._m, code, o)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, None, columns=self.names, kind="driver") from None
         return np.array(values, dtype=np.float64), np.array(se, dtype=np.float64)
 
     def importance(self, method="lmg", *, exact_max=25, permutations=20000, seed=1):
@@ -361,7 +362,10 @@ class KeyDriverModel:
     def dominance(self):
         """Dominance analysis: general, conditional and complete dominance
         (see Dominance). Needs an intercept and at most 24 drivers."""
-        general, conditional, complete = _core.drivers_dominance(self._m)
+        try:
+            general, conditional, complete = _core.drivers_dominance(self._m)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, None, columns=self.names, kind="driver") from None
         k = len(self.names)
         g = np.array(general, dtype=np.float64)
         c = np.array(conditional, dtype=np.float64).reshape(k, k)
@@ -389,7 +393,10 @@ class KeyDriverModel:
         o.reps = _count(reps, "reps")
         o.level = _options.real(level, "level")
         o.seed = _seed(seed)
-        lower, upper, failed = _core.drivers_bootstrap(self._m, code, o)
+        try:
+            lower, upper, failed = _core.drivers_bootstrap(self._m, code, o)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, None, columns=self.names, kind="driver") from None
         lower = np.array(lower, dtype=np.float64)
         upper = np.array(upper, dtype=np.float64)
         if self._labelled:
@@ -449,7 +456,11 @@ class KeyDriverModel:
             importance_cross, "importance_cross")
         pc = float("nan") if performance_cross is None else _options.real(
             performance_cross, "performance_cross")
-        codes = _core.ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf), ic, pc)
+        try:
+            codes = _core.ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf), ic,
+                              pc)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, None, columns=self.names, kind="driver") from None
         quadrant = [QUADRANTS[c] for c in codes]
         pd = _pandas()
         if pd is None:
@@ -511,7 +522,8 @@ class KeyDriverModel:
             return f"{'':>{w}}" if np.isnan(v) else f"{format(v, spec):>{w}}"
 
         lines = [
-            "Key-driver model: weighted least squares"
+            "Key-driver model: "
+            + ("weighted least squares" if self._weighted else "ordinary least squares")
             + (f" of {self.outcome}" if self.outcome is not None else "")
             + ("" if self.intercept else ", no intercept"),
             f"n = {s['n']} ({s['n_missing']} missing), weighted n = {s['n_weighted']:.6g}, "
@@ -547,7 +559,8 @@ class KeyDriverModel:
 # Fitting ----------------------------------------------------------------------
 
 def key_drivers(X, y, weights=None, *, names=None, intercept=True, level=0.95):
-    """Fit the key-driver model y = b0 + Σ b_j x_j by weighted least squares.
+    """Fit the key-driver model y = b0 + Σ b_j x_j by least squares
+    (weighted when `weights` are given, else ordinary least squares).
 
     `X`: the drivers, a 2-D array (rows × drivers), a list of rows or a
     DataFrame (its columns name the drivers). `y`: the outcome (one value
@@ -563,9 +576,9 @@ def key_drivers(X, y, weights=None, *, names=None, intercept=True, level=0.95):
     opt = _fit_options(intercept, level)
     try:
         handle = _core.drivers_fit(x, yv, wv, opt)
-    except (ValueError, ArithmeticError) as e:
-        raise _named_error(e, names, outcome) from None
-    return KeyDriverModel(handle, names, labelled, outcome)
+    except LIBRARY_ERRORS as e:
+        raise _named_error(e, names, outcome, X, y, weights) from None
+    return KeyDriverModel(handle, names, labelled, outcome, weighted=wv is not None)
 
 
 def key_drivers_from(xprod, *, names=None, intercept=True, level=0.95):
@@ -578,7 +591,7 @@ def key_drivers_from(xprod, *, names=None, intercept=True, level=0.95):
     opt = _fit_options(intercept, level)
     try:
         handle = _core.drivers_fit_xprod(xprod._a, opt)
-    except (ValueError, ArithmeticError) as e:
+    except LIBRARY_ERRORS as e:
         raise _named_error(e, names, None) from None
     return KeyDriverModel(handle, names, labelled, None)
 
@@ -622,10 +635,9 @@ class XProd:
         x, yv, wv, columns, outcome = _prepare(X, y, weights)
         try:
             _core.xprod_add(self._a, self._p, x, yv, wv)
-        except (ValueError, ArithmeticError) as e:
-            if columns is None:
-                raise
-            raise _named_error(e, list(columns), outcome) from None
+        except LIBRARY_ERRORS as e:
+            names = list(columns) if columns is not None else None
+            raise _named_error(e, names, outcome, X, y, weights) from None
         return self
 
     def merge(self, other):

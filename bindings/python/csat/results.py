@@ -1,10 +1,23 @@
-"""Result objects. Every number in them comes from the C library as is."""
+"""Result objects. Every number in them comes from the C library as is.
 
+A result class is a frozen dataclass whose fields are the library's result
+fields under their C names, except where the class says otherwise:
+`_c_pairs` joins two C fields into one tuple field (ci_lower and ci_upper
+into `ci`), `_c_codes` turns a C enum into its Python name, and a field
+whose type is a result class holds that nested result. `_from_c` and
+`_to_c` follow these rules for every class, so the fields are listed once,
+in the dataclass.
+"""
+
+import html
 from dataclasses import dataclass, fields, asdict
 
 import numpy as np
 
 from ._options import METHOD_NAMES, METHODS
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _fmt(v):
@@ -15,8 +28,85 @@ def _fmt(v):
     return repr(v)
 
 
+_READERS = {}
+
+
+def reader(cls):
+    """The function that turns the library's dict into a `cls` result (see
+    _Result._from_c), built once per class from its dataclass fields and
+    its _c_pairs / _c_codes."""
+    read = _READERS.get(cls)
+    if read is not None:
+        return read
+    fs = fields(cls)
+    names = frozenset(f.name for f in fs)
+    pairs = tuple((name, lo, hi) for name, (lo, hi) in cls._c_pairs.items() if name in names)
+    codes = tuple((name, decode) for name, (decode, _) in cls._c_codes.items()
+                  if name in names)
+    nested = tuple((f.name, reader(f.type)) for f in fs
+                   if isinstance(f.type, type) and issubclass(f.type, _Result))
+    count = len(names)
+
+    def read(d, extra=None):
+        for name, lo, hi in pairs:
+            d[name] = (d.pop(lo), d.pop(hi))
+        for name, decode in codes:
+            d[name] = decode[d[name]]
+        for name, sub in nested:
+            d[name] = sub(d[name])
+        if extra:
+            d.update(extra)
+        if len(d) != count:
+            # Fields the class does not know (a newer library) are left
+            # out; a missing one raises TypeError.
+            return cls(**{k: v for k, v in d.items() if k in names})
+        obj = _new(cls)
+        _set(obj, "__dict__", d)        # the fields, as __init__ would set them
+        return obj
+
+    _READERS[cls] = read
+    return read
+
+
+def _c_fields(obj):
+    """The C struct's fields of the result `obj` (the inverse of reader)."""
+    cls = type(obj)
+    d = {f.name: getattr(obj, f.name) for f in fields(cls)}
+    for name, (lo, hi) in cls._c_pairs.items():
+        if name in d:
+            d[lo], d[hi] = d.pop(name)
+    for name, (_, encode) in cls._c_codes.items():
+        if name in d:
+            d[name] = encode[d[name]]
+    for name, v in d.items():
+        if isinstance(v, _Result):
+            d[name] = _c_fields(v)
+    return d
+
+
+def _html_value(v):
+    if isinstance(v, _Result):
+        return v._html_table()
+    return html.escape(_fmt(v))
+
+
 class _Result:
-    """Common behaviour: a short repr and conversion to a dict."""
+    """Common behaviour: construction from the library's dict, a short repr,
+    an HTML table for notebooks and conversion to a dict."""
+
+    # C fields joined into one tuple field, and C enums named in Python.
+    _c_pairs = {"ci": ("ci_lower", "ci_upper")}
+    _c_codes = {}
+
+    @classmethod
+    def _from_c(cls, d, **extra):
+        """The result from the library's dict `d` (which it takes over and
+        changes) and `extra` fields the dict does not hold."""
+        return (_READERS.get(cls) or reader(cls))(d, extra)
+
+    def _to_c(self):
+        """The C struct's fields, for the comparisons."""
+        return _c_fields(self)
 
     def to_dict(self):
         """The fields as a dict (nested results as dicts)."""
@@ -26,23 +116,17 @@ class _Result:
         body = ", ".join(f"{f.name}={_fmt(getattr(self, f.name))}" for f in fields(self))
         return f"{type(self).__name__}({body})"
 
+    def _html_table(self):
+        rows = "".join(f"<tr><th style=\"text-align:left\">{html.escape(f.name)}</th>"
+                       f"<td style=\"text-align:left\">{_html_value(getattr(self, f.name))}"
+                       "</td></tr>" for f in fields(self))
+        return f"<table>{rows}</table>"
 
-def _c_common(r):
-    """The C fields every estimate has, from a result object (the inverse of
-    _common: the numbers are the library's, copied back unchanged)."""
-    return {
-        "score": r.score, "se": r.se, "ci_lower": r.ci[0], "ci_upper": r.ci[1],
-        "level": r.level, "n": r.n, "n_missing": r.n_missing, "n_weighted": r.n_weighted,
-        "n_effective": r.n_effective,
-    }
-
-
-def _common(d):
-    return {
-        "score": d["score"], "ci": (d["ci_lower"], d["ci_upper"]), "se": d["se"],
-        "level": d["level"], "n": d["n"], "n_weighted": d["n_weighted"],
-        "n_effective": d["n_effective"], "n_missing": d["n_missing"],
-    }
+    def _repr_html_(self):
+        """A small HTML table of the fields (shown by Jupyter and IPython
+        notebooks)."""
+        return (f"<div><strong>{html.escape(type(self).__name__)}</strong>"
+                f"{self._html_table()}</div>")
 
 
 @dataclass(frozen=True, repr=False)
@@ -53,10 +137,6 @@ class Sample(_Result):
     n_missing: int
     n_weighted: float
     n_effective: float
-
-    @classmethod
-    def _from_c(cls, d):
-        return cls(d["n"], d["n_missing"], d["n_weighted"], d["n_effective"])
 
 
 @dataclass(frozen=True, repr=False)
@@ -82,15 +162,7 @@ class NPSResult(_Estimate):
     detractors: float
     method: str
 
-    @classmethod
-    def _from_c(cls, d):
-        return cls(**_common(d), promoters=d["promoters"], passives=d["passives"],
-                   detractors=d["detractors"], method=METHOD_NAMES[d["method"]])
-
-    def _to_c(self):
-        """The C struct's fields, for the comparisons."""
-        return {**_c_common(self), "promoters": self.promoters, "passives": self.passives,
-                "detractors": self.detractors, "method": METHODS[self.method]}
+    _c_codes = {"method": (METHOD_NAMES, METHODS)}
 
 
 @dataclass(frozen=True, repr=False)
@@ -100,14 +172,7 @@ class ShareResult(_Estimate):
     share: float
     box: tuple
 
-    @classmethod
-    def _from_c(cls, d):
-        return cls(**_common(d), share=d["share"], box=(d["box_min"], d["box_max"]))
-
-    def _to_c(self):
-        """The C struct's fields, for the comparisons."""
-        return {**_c_common(self), "share": self.share, "box_min": self.box[0],
-                "box_max": self.box[1]}
+    _c_pairs = {**_Result._c_pairs, "box": ("box_min", "box_max")}
 
 
 @dataclass(frozen=True, repr=False)
@@ -119,15 +184,6 @@ class MeanResult(_Estimate):
     min: float
     max: float
 
-    @classmethod
-    def _from_c(cls, d):
-        return cls(**_common(d), sd=d["sd"], df=d["df"], min=d["min"], max=d["max"])
-
-    def _to_c(self):
-        """The C struct's fields, for the comparisons."""
-        return {**_c_common(self), "sd": self.sd, "df": self.df, "min": self.min,
-                "max": self.max}
-
 
 @dataclass(frozen=True, repr=False)
 class CESResult(_Result):
@@ -136,10 +192,6 @@ class CESResult(_Result):
     are those of the mean effort."""
     effort: MeanResult
     low_effort: ShareResult
-
-    @classmethod
-    def _from_c(cls, d):
-        return cls(MeanResult._from_c(d["effort"]), ShareResult._from_c(d["low_effort"]))
 
     score = property(lambda self: self.effort.score, doc="Mean effort rating.")
     ci = property(lambda self: self.effort.ci, doc="t interval of the mean effort.")

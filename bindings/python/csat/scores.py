@@ -11,17 +11,27 @@ and weights are both pandas objects they are matched by index label: the
 weights are reordered to the scores' index when both hold the same
 labels, and ValueError is raised when the labels differ. Bad data or
 options raise ValueError with the library's message (the exception's
-`code`, `index` and `column` attributes locate the problem).
+`code`, `index` and `column` attributes locate the problem; for pandas
+input `label` and `column_name` name the row's index label and the
+column, and the message names them too).
 """
 
 from collections.abc import Mapping
 
 import numpy as np
 
-from . import core as _core
+from . import _core as _lib      # the extension: its functions called directly, without
+from . import core as _core     # the one-line Python wrappers of SWIG's core.py
 from . import _options
 from ._convert import as_matrix, as_numbers, as_vector, as_weights
-from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
+from ._errors import LIBRARY_ERRORS, locate
+from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult, reader
+
+# The result of each call is built by its class's reader, looked up once here.
+_nps_result = reader(NPSResult)
+_share_result = reader(ShareResult)
+_mean_result = reader(MeanResult)
+_ces_result = reader(CESResult)
 
 
 def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
@@ -33,58 +43,93 @@ def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
     "adjusted-wald" (Rocks 2016). Returns an NPSResult.
     """
     opt = _options.nps(scale, promoter_min, detractor_max, level, method)
-    d = _core.nps(as_vector(scores, "scores"), as_weights(weights, scores), opt)
-    return NPSResult._from_c(d)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    try:
+        d = _lib.nps(x, w, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
+    return _nps_result(d)
 
 
 def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
     """CSAT: percentage of satisfied answers (≥ `satisfied_min`), with a
     Wilson interval. Returns a ShareResult."""
     opt = _options.csat(scale, satisfied_min, level)
-    d = _core.csat(as_vector(scores, "scores"), as_weights(weights, scores), opt)
-    return ShareResult._from_c(d)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    try:
+        d = _lib.csat(x, w, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
+    return _share_result(d)
 
 
 def box_share(scores, lo, hi, weights=None, *, scale=(1, 5), level=0.95):
     """Share of answers in the boxes `lo`..`hi` of the scale, with a Wilson
     interval. Returns a ShareResult."""
     opt = _options.share(scale, level)
-    d = _core.box_share(as_vector(scores, "scores"), as_weights(weights, scores),
-                        _options.integer(lo, "lo"), _options.integer(hi, "hi"), opt)
-    return ShareResult._from_c(d)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    lo, hi = _options.integer(lo, "lo"), _options.integer(hi, "hi")
+    try:
+        d = _lib.box_share(x, w, lo, hi, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
+    return _share_result(d)
 
 
 def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     """Share of answers in the `k` highest points (k=2: top-2-box).
     Returns a ShareResult."""
     opt = _options.share(scale, level)
-    d = _core.top_box(as_vector(scores, "scores"), as_weights(weights, scores),
-                      _options.integer(k, "k"), opt)
-    return ShareResult._from_c(d)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    k = _options.integer(k, "k")
+    try:
+        d = _lib.top_box(x, w, k, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
+    return _share_result(d)
 
 
 def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     """Share of answers in the `k` lowest points. Returns a ShareResult."""
     opt = _options.share(scale, level)
-    d = _core.bottom_box(as_vector(scores, "scores"), as_weights(weights, scores),
-                         _options.integer(k, "k"), opt)
-    return ShareResult._from_c(d)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    k = _options.integer(k, "k")
+    try:
+        d = _lib.bottom_box(x, w, k, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
+    return _share_result(d)
 
 
 def mean_score(values, weights=None, *, level=0.95):
     """(Weighted) mean of any finite values with SD, standard error and t
     interval. Returns a MeanResult."""
-    d = _core.mean_score(as_vector(values), as_weights(weights, values, like_what="values"),
-                         _options.mean(level))
-    return MeanResult._from_c(d)
+    x = as_vector(values)
+    w = as_weights(weights, values, like_what="values")
+    opt = _options.mean(level)
+    try:
+        d = _lib.mean_score(x, w, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, values, weights) from None
+    return _mean_result(d)
 
 
 def ces(scores, weights=None, *, scale=(1, 7), low_effort_min=5, level=0.95):
     """Customer Effort Score: mean effort rating and share of low-effort
     answers (≥ `low_effort_min`). Returns a CESResult."""
     opt = _options.ces(scale, low_effort_min, level)
-    d = _core.ces(as_vector(scores, "scores"), as_weights(weights, scores), opt)
-    return CESResult._from_c(d)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    try:
+        d = _lib.ces(x, w, opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
+    return _ces_result(d)
 
 
 def points(scale):
@@ -101,7 +146,12 @@ def distribution(scores, weights=None, *, scale=(1, 5)):
     opt = _options.share(scale, 0.95)
     lo, hi = opt.scale_min, opt.scale_max
     out = np.zeros((3, points((lo, hi))), dtype=np.float64)
-    d = _core.distribution(as_vector(scores, "scores"), as_weights(weights, scores), opt, out)
+    x = as_vector(scores, "scores")
+    w = as_weights(weights, scores)
+    try:
+        d = _lib.distribution(x, w, opt, out)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, scores, weights) from None
     return Distribution((lo, hi), out[0].astype(np.int64), out[1], out[2], Sample._from_c(d))
 
 
@@ -139,7 +189,11 @@ def index(items, weights=None, *, scales, item_weights=None, level=0.95):
     v = None
     if item_weights is not None:
         v = as_vector(_per_item(item_weights, k, columns, "item_weights"), "item_weights")
-    d = _core.index(x, as_weights(weights, items, like_what="items"),
-                    np.ascontiguousarray(s[:, 0]),
-                    np.ascontiguousarray(s[:, 1]), v, _options.mean(level))
-    return MeanResult._from_c(d)
+    w = as_weights(weights, items, like_what="items")
+    opt = _options.mean(level)
+    try:
+        d = _lib.index(x, w, np.ascontiguousarray(s[:, 0]), np.ascontiguousarray(s[:, 1]), v,
+                       opt)
+    except LIBRARY_ERRORS as e:
+        raise locate(e, items, weights, columns=columns, kind="item") from None
+    return _mean_result(d)
