@@ -307,7 +307,7 @@ typedef struct csat_reviews_options {
     int scale_min;       /**< Lowest rating (default 1). */
     int scale_max;       /**< Highest rating (default 5). */
     int positive_min;    /**< Ratings ≥ this are positive (default 4). */
-    double prior_mean;   /**< Prior mean rating of the Bayesian average (default: scale midpoint 3). */
+    double prior_mean;   /**< Prior mean rating of the Bayesian average, on the scale (default: scale midpoint 3). */
     double prior_weight; /**< Prior weight in ratings, ≥ 0 (default 10). */
     double level;        /**< Confidence level (default 0.95). */
 } csat_reviews_options;

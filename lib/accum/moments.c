@@ -63,8 +63,10 @@ static int moments_valid(const csat_moments *m)
     if (m->sum_w == 0)
         return m->mean == 0 && m->m2 == 0 && m->mean_w2 == 0 && m->m2_w2 == 0;
     const double slack = 1e-9, n = (double)m->n, sw = m->sum_w;
-    if (sw > n * CSAT_WEIGHT_MAX || m->sum_w2 > sw * sw * (1 + slack)
-        || m->sum_w2 < sw * sw / n * (1 - slack))
+    /* Every positive weight is at least CSAT_WEIGHT_MIN. */
+    if (!(sw >= CSAT_WEIGHT_MIN * (1 - slack)) || sw > n * CSAT_WEIGHT_MAX
+        || !(m->sum_w2 >= CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack))
+        || m->sum_w2 > sw * sw * (1 + slack) || m->sum_w2 < sw * sw / n * (1 - slack))
         return 0;
     /* Means within [min, max], and M2 at most Σw·(range/2)² (Popoviciu),
      * each up to rounding relative to the values' magnitude. */
@@ -73,8 +75,11 @@ static int moments_valid(const csat_moments *m)
     if (!(m->mean >= m->min - tol && m->mean <= m->max + tol && m->mean_w2 >= m->min - tol
           && m->mean_w2 <= m->max + tol))
         return 0;
-    return m->m2 <= sw * half * half * (1 + slack)
-           && m->m2_w2 <= m->sum_w2 * half * half * (1 + slack);
+    /* Plus what underflow may add: n subnormal steps (values of 1e-320 are
+     * valid data). */
+    const double lost = n * 4.9406564584124654e-324;
+    return m->m2 <= sw * half * half * (1 + slack) + lost
+           && m->m2_w2 <= m->sum_w2 * half * half * (1 + slack) + lost;
 }
 
 static void merge_into(csat_moments *a, const csat_moments *b)

@@ -144,8 +144,9 @@ static int tally_valid(const csat_tally *t)
             return 0;
         if ((sw == 0) != (sw2 == 0) || (t->wcount[j] == 0 && sw != 0))
             return 0;
-        if (sw > 0 && (sw > m * CSAT_WEIGHT_MAX || sw2 > sw * sw * (1 + slack)
-                       || sw2 < sw * sw / m * (1 - slack)))
+        if (sw > 0 && (sw < CSAT_WEIGHT_MIN * (1 - slack) || sw > m * CSAT_WEIGHT_MAX
+                       || sw2 < CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack)
+                       || sw2 > sw * sw * (1 + slack) || sw2 < sw * sw / m * (1 - slack)))
             return 0;
     }
     return 1;

@@ -441,19 +441,27 @@ static int xprod_valid(const csat_xprod *a)
         return 1;
     }
     const double slack = 1e-9, npos = (double)a->n_pos, sw = a->sum_w;
-    if (!(sw > 0) || sw > npos * CSAT_WEIGHT_MAX || a->sum_w2 > sw * sw * (1 + slack)
-        || a->sum_w2 < sw * sw / npos * (1 - slack))
+    /* Every positive weight is at least CSAT_WEIGHT_MIN. */
+    if (!(sw >= CSAT_WEIGHT_MIN * (1 - slack)) || sw > npos * CSAT_WEIGHT_MAX
+        || !(a->sum_w2 >= CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack))
+        || a->sum_w2 > sw * sw * (1 + slack) || a->sum_w2 < sw * sw / npos * (1 - slack))
         return 0;
     for (size_t j = 0; j < k; j++) {
         if (!csat_value_ok(a->mean[j]) || !csat_value_ok(a->ref[j]) || !(a->c[j * k + j] >= 0))
             return 0;
     }
-    /* Cauchy–Schwarz: |c_ij| ≤ √c_ii √c_jj. */
+    /* Symmetric up to rounding, and within Cauchy–Schwarz: |c_ij| ≤ √c_ii
+     * √c_jj, where each diagonal may have lost up to n_pos subnormal steps
+     * to underflow (values of 1e-320 are valid data). */
+    const double lost = npos * 4.9406564584124654e-324;
     for (size_t i = 0; i < k; i++)
-        for (size_t j = 0; j < i; j++)
-            if (fabs(a->c[i * k + j]) > sqrt(a->c[i * k + i]) * sqrt(a->c[j * k + j]) * (1 + slack)
-                || fabs(a->c[j * k + i]) > sqrt(a->c[i * k + i]) * sqrt(a->c[j * k + j]) * (1 + slack))
+        for (size_t j = 0; j < i; j++) {
+            double bound = sqrt(a->c[i * k + i] + lost) * sqrt(a->c[j * k + j] + lost);
+            double cij = a->c[i * k + j], cji = a->c[j * k + i];
+            if (fabs(cij) > bound * (1 + slack) || fabs(cji) > bound * (1 + slack)
+                || fabs(cij - cji) > slack * bound)
                 return 0;
+        }
     return 1;
 }
 

@@ -135,11 +135,18 @@ csat_status csat_rate(double count, double exposure, double per, double level,
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "exposure (%g) and per (%g) must be finite and positive", exposure, per);
     double alpha = 1 - level, f = per / exposure;
+    if (!(f > 0 && isfinite(f)))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "per / exposure = %g / %g is beyond the range of a double", per, exposure);
     csat_rate_result r;
     r.rate = count * f;
     /* Garwood's exact interval from gamma (χ²/2) quantiles. */
     r.ci_lower = count == 0 ? 0.0 : csat_gamma_quantile(alpha / 2, count) * f;
     r.ci_upper = csat_gamma_quantile(1 - alpha / 2, count + 1) * f;
+    if (!(isfinite(r.rate) && isfinite(r.ci_lower) && isfinite(r.ci_upper)))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the rate %g x %g / %g or its interval is beyond the range of a double",
+                         count, per, exposure);
     r.count = count;
     r.exposure = exposure;
     r.per = per;

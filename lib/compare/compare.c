@@ -122,8 +122,16 @@ csat_status csat_compare_share_benchmark(const csat_share_result *a, double benc
     c.df = INFINITY;
     c.level = level;
     /* Score test: the SE under the null, √(p0(1 − p0)/m). */
-    c.statistic = (p - p0) / sqrt(p0 * (1 - p0) / m);
-    c.p = 2 * csat_norm_sf(fabs(c.statistic));
+    double se0 = sqrt(p0 * (1 - p0) / m);
+    if (se0 > 0) {
+        c.statistic = (p - p0) / se0;
+        c.p = 2 * csat_norm_sf(fabs(c.statistic));
+    } else {
+        /* p0(1 − p0)/m below the smallest double (a benchmark of 1e-320):
+         * the null is a share known exactly. */
+        c.statistic = p == p0 ? 0.0 : copysign(INFINITY, p - p0);
+        c.p = p == p0 ? 1.0 : 0.0;
+    }
     *out = c;
     return CSAT_OK;
 }
@@ -333,6 +341,12 @@ csat_status csat_trend(const double *score, const double *se, const double *time
         stt += v * dt * dt;
         sty += v * dt * (score[i] - ybar);
     }
+    /* Waves whose times all but coincide (steps of 1e-320) or whose SEs
+     * differ by more than a double's range leave no slope to estimate. */
+    if (!(stt > 0 && isfinite((double)(sty / stt)) && isfinite((double)(smin / sqrtl(stt)))))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the waves' times or standard errors are too far apart, or too close "
+                         "together, to estimate a slope in double precision");
     csat_trend_result r;
     r.slope = (double)(sty / stt);
     r.se = (double)(smin / sqrtl(stt));

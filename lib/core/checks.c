@@ -6,9 +6,11 @@
 
 csat_status csat_check_level(double level, csat_error *err)
 {
-    if (!(level > 0 && level < 1))
+    /* 1 − level ≥ 1e-12: closer to 1 the tail (1 − level)/2 is lost when
+     * (1 + level)/2 is rounded, and the interval becomes infinite. */
+    if (!(level > 0 && 1 - level >= 1e-12))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "confidence level %g is not between 0 and 1", level);
+                         "confidence level %.17g is not between 0 and 1 - 1e-12", level);
     return CSAT_OK;
 }
 

@@ -4,7 +4,7 @@
 
 #include "csat/common.h"
 
-/* ARGUMENT unless 0 < level < 1. */
+/* ARGUMENT unless 0 < level ≤ 1 − 1e-12. */
 csat_status csat_check_level(double level, csat_error *err);
 
 /* ARGUMENT unless min ≤ max and the scale has at most CSAT_TALLY_MAX_POINTS.

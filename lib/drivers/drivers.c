@@ -22,6 +22,9 @@
 /* A sweep pivot (1 − R² of a driver on the earlier ones) below this is
  * numerically zero for a correlation matrix held in double precision. */
 #define SWEEP_RANK_TOL 1e-13
+/* Smallest weighted variance of a column the fit accepts: its square
+ * root and their products stay normal doubles. */
+#define VARIANCE_MIN 1e-290
 #define REFINE_MAX 8
 #define SEMINORMAL_MAX 12
 
@@ -94,6 +97,15 @@ static csat_status prepare(csat_drivers *m, const csat_xprod *acc, const csat_xp
                                : "the outcome (column %zu) is constant over the rows of positive "
                                  "weight",
                          j);
+    /* A column that varies, but by less than a normal double can carry
+     * (weighted variance below VARIANCE_MIN: values of 1e-300 or a blob of
+     * subnormal co-moments), leaves no digits for a correlation. */
+    for (j = 0; j < q; j++)
+        if (!(a->c[j * q + j] / a->sum_w >= VARIANCE_MIN))
+            return csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j,
+                             "column %zu varies too little (weighted variance %g, below %g) to "
+                             "fit in double precision",
+                             j, a->c[j * q + j] / a->sum_w, VARIANCE_MIN);
     csat_xprod_corr(acc, m->corr);
     csat_model_summary *s = &m->s;
     s->p = p;
@@ -386,6 +398,36 @@ static csat_status fit_qr(csat_drivers *m, const csat_xprod_sums *a, csat_error 
     if (sqrtl(rn * gn) < 1e6L)
         rss = refine_seminormal(m, a, np, g, idx, scale);
     /* Covariance: σ² (T R⁻¹)(T R⁻¹)ᵀ. */
+    /* Residual and model sums of squares from the final coefficients: Σ w e²
+     * and Σ w (ŷ − ȳ)² (Σ w ŷ² without an intercept). With an intercept
+     * both are corrected two-pass sums, Σ w d² − (Σ w d)²/Σ w, which are
+     * exact for any constant shift of d: the rounding of the intercept and
+     * of ȳ, which weights spanning many orders of magnitude would otherwise
+     * multiply into either sum, cancels. */
+    long double mss = 0, sw_all = 0, se_sum = 0, sf_sum = 0;
+    rss = 0;
+    for (size_t i = 0; i < np; i++) {
+        const double *row = m->rows + idx[i] * q;
+        long double fit = icpt ? (long double)m->coef[0] - a->mean[p] : 0.0L;
+        for (size_t j = 0; j < p; j++)
+            fit += (long double)m->coef[j + (size_t)icpt] * row[j];
+        long double wi = m->w[idx[i]], e = (row[p] - (long double)a->mean[p]) - fit;
+        if (!icpt)
+            e = row[p] - fit;
+        rss += wi * e * e;
+        mss += wi * fit * fit;
+        sw_all += wi;
+        se_sum += wi * e;
+        sf_sum += wi * fit;
+    }
+    if (icpt) {
+        rss -= se_sum * se_sum / sw_all;
+        mss -= sf_sum * sf_sum / sw_all;
+        if (rss < 0)
+            rss = 0;
+        if (mss < 0)
+            mss = 0;
+    }
     double sigma2 = (double)rss / m->s.df_resid;
     for (size_t i = 0; i < k; i++) {
         long double v = 0;
@@ -429,16 +471,6 @@ static csat_status fit_qr(csat_drivers *m, const csat_xprod_sums *a, csat_error 
         free(vec);
         free(val);
     }
-    /* Model sum of squares from the fitted values: Σ w (ŷ − ȳ)², or Σ w ŷ²
-     * without an intercept (ȳ of the fitted values equals ȳ with one). */
-    long double mss = 0;
-    for (size_t i = 0; i < np; i++) {
-        const double *row = m->rows + idx[i] * q;
-        long double fit = icpt ? (long double)m->coef[0] - a->mean[p] : 0.0L;
-        for (size_t j = 0; j < p; j++)
-            fit += (long double)m->coef[j + (size_t)icpt] * row[j];
-        mss += m->w[idx[i]] * fit * fit;
-    }
     finish(m, (double)rss, (double)mss);
 done:
     free(z);
@@ -449,6 +481,28 @@ done:
     free(idx);
     free(db);
     return st;
+}
+
+/* Every statistic of a fitted model is a number (±inf only where a perfect
+ * fit makes it certain: t, F). Degenerate data that slip past the checks
+ * before the solve (extreme or subnormal co-moments from a blob) are
+ * refused here rather than returned as NaN. */
+static csat_status check_numbers(const csat_drivers *m, csat_error *err)
+{
+    const csat_model_summary *s = &m->s;
+    int ok = isfinite(s->r2) && !isnan(s->adj_r2) && isfinite(s->sigma) && !isnan(s->f)
+             && !isnan(s->f_p) && !isnan(s->condition);
+    for (size_t j = 0; j < m->k && ok; j++)
+        ok = isfinite(m->coef[j]) && isfinite(m->se[j]) && !isnan(m->tval[j])
+             && !isnan(m->pval[j]) && !isnan(m->lo[j]) && !isnan(m->hi[j]);
+    for (size_t j = 0; j < m->p && ok; j++)
+        ok = isfinite(m->info[j].beta) && isfinite(m->info[j].sd) && isfinite(m->info[j].r)
+             && !isnan(m->info[j].vif);
+    if (!ok)
+        return csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the data are numerically degenerate: the fit gives no finite "
+                         "estimates in double precision");
+    return CSAT_OK;
 }
 
 static csat_status fit_common(csat_drivers *m, const csat_xprod *acc,
@@ -462,8 +516,10 @@ static csat_status fit_common(csat_drivers *m, const csat_xprod *acc,
      * inverse of the drivers' (centred) correlation matrix. */
     if (st == CSAT_OK)
         st = correlation_extras(m, !o->intercept, err);
-    if (st == CSAT_OK)
+    if (st == CSAT_OK) {
         driver_info(m, a);
+        st = check_numbers(m, err);
+    }
     return st;
 }
 
@@ -628,8 +684,10 @@ csat_status csat_drivers_fit_xprod(const csat_xprod *a, const csat_drivers_optio
         st = fit_sweep(m, &sums, err);
     if (st == CSAT_OK)
         st = correlation_extras(m, 1, err);
-    if (st == CSAT_OK)
+    if (st == CSAT_OK) {
         driver_info(m, &sums);
+        st = check_numbers(m, err);
+    }
     if (st != CSAT_OK) {
         csat_drivers_free(m);
         return st;

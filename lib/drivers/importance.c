@@ -257,9 +257,37 @@ static csat_status simple_measures(const double *corr, size_t p, csat_importance
     return st;
 }
 
+static csat_status importance_into(const double *corr, size_t p, csat_importance_method method,
+                                   const csat_importance_options *opt, double *out, double *se,
+                                   csat_error *err);
+
+/* The measures are computed into scratch and published only when every
+ * value is a finite number: a correlation matrix at the edge of
+ * singularity (a perfect fit in a bootstrap replicate) can give ±inf or
+ * NaN, which is reported as SINGULAR, never returned. */
 csat_status csat_importance_from_corr(const double *corr, size_t p, csat_importance_method method,
                                       const csat_importance_options *opt, double *out,
                                       double *se, csat_error *err)
+{
+    double v[CSAT_DRIVERS_MAX], s[CSAT_DRIVERS_MAX];
+    csat_status st = importance_into(corr, p, method, opt, v, se ? s : NULL, err);
+    if (st != CSAT_OK)
+        return st;
+    for (size_t j = 0; j < p; j++)
+        if (!isfinite(v[j]) || (se && !isfinite(s[j])))
+            return csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j,
+                             "the importance of driver %zu is not a finite number: the drivers "
+                             "are (nearly) collinear or explain the outcome exactly",
+                             j);
+    memcpy(out, v, p * sizeof *out);
+    if (se)
+        memcpy(se, s, p * sizeof *se);
+    return CSAT_OK;
+}
+
+static csat_status importance_into(const double *corr, size_t p, csat_importance_method method,
+                                   const csat_importance_options *opt, double *out, double *se,
+                                   csat_error *err)
 {
     csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
     if (opt != NULL)

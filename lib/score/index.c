@@ -54,9 +54,12 @@ static csat_status row_index(const double *row, size_t i, size_t k, const double
             return csat_fail(err, CSAT_ERR_RANGE, i, j,
                              "value %g at row %zu, item %zu is outside the item's scale %g..%g",
                              a, i, j, lo[j], hi[j]);
-        acc += (v ? v[j] : 1.0) * 100.0 * (a - lo[j]) / (hi[j] - lo[j]);
+        /* Item weights enter as their shares v_j / Σv (each ≤ 1), so that
+         * weights as large as 1e308 cannot overflow the sum. */
+        double rescaled = 100.0 * ((a - lo[j]) / (hi[j] - lo[j])); /* ratio first: ≤ 1 */
+        acc += ((v ? v[j] : 1.0) / v_sum) * rescaled;
     }
-    *out = missing ? NAN : acc / v_sum;
+    *out = missing ? NAN : acc;
     return CSAT_OK;
 }
 

@@ -24,6 +24,10 @@ csat_status csat_reviews(const double *ratings, size_t n, const csat_reviews_opt
     csat_status st = csat_check_scale(o.scale_min, o.scale_max, err);
     if (st != CSAT_OK)
         return st;
+    if (!(o.prior_mean >= o.scale_min && o.prior_mean <= o.scale_max))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the prior mean %g is not on the scale %d..%d", o.prior_mean,
+                         o.scale_min, o.scale_max);
     if (o.positive_min < o.scale_min || o.positive_min > o.scale_max)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "positive_min %d is outside the scale %d..%d", o.positive_min,
@@ -46,7 +50,10 @@ csat_status csat_reviews(const double *ratings, size_t n, const csat_reviews_opt
         double sum = 0;
         for (size_t j = 0; j < k; j++)
             sum += (double)csat_tally_at(t, j).n * ((double)min + (double)j);
-        r.bayesian_average = (o.prior_weight * o.prior_mean + sum) / (o.prior_weight + r.rating.n_weighted);
+        /* As a weighted mean of the prior and the data, each weight ≤ 1:
+         * C·m itself can overflow for a huge prior weight. */
+        double total = o.prior_weight + r.rating.n_weighted;
+        r.bayesian_average = (o.prior_weight / total) * o.prior_mean + sum / total;
         r.wilson_lower = r.positive.ci_lower / 100;
         *out = r;
     }
