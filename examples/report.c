@@ -136,10 +136,11 @@ static void report_satisfaction(context *c, const double *sat, size_t n)
 
     printf("Overall satisfaction\n");
     printf("  column overall_sat, 1-7 (7 = very satisfied)\n\n");
+    /* Shares and their intervals are proportions; the report shows percent. */
     printf("  CSAT (5-7 of 1-7)       %5.1f %%   95%% CI [%5.1f, %5.1f] %%  Wilson\n", cs.score,
-           cs.ci_lower, cs.ci_upper);
+           100 * cs.ci_lower, 100 * cs.ci_upper);
     printf("  top-2-box (6-7 of 1-7)  %5.1f %%   95%% CI [%5.1f, %5.1f] %%  Wilson\n",
-           top2.score, top2.ci_lower, top2.ci_upper);
+           top2.score, 100 * top2.ci_lower, 100 * top2.ci_upper);
     printf("  mean                    %5.2f     95%% CI [%s, %s]    t, df %.0f\n", mean.score,
            num(5, 2, 0, mean.ci_lower).s, num(5, 2, 0, mean.ci_upper).s, mean.df);
     printf("  standard deviation      %s\n", num(5, 2, 0, mean.sd).s);
@@ -428,11 +429,12 @@ static void report_segments(context *c, const double *nps, const double *sat,
     printf("  Newcombe hybrid score CI\n");
     printf("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s\n", "segment", "n", "CSAT", "rest", "diff",
            "95% CI", "p", "Holm p");
+    /* The difference of two shares is a proportion: 100 × it is in points. */
     for (size_t i = 0; i < nseg; i++)
         printf("  %-23s %5zu %6.1f %6.1f %+6.1f  [%+6.1f, %+6.1f] %s  %s\n", seg[i].label,
-               seg[i].csat.n, seg[i].csat.score, seg[i].csat_rest.score, seg[i].d_csat.diff,
-               seg[i].d_csat.ci_lower, seg[i].d_csat.ci_upper, pval(seg[i].d_csat.p).s,
-               pval(holm[nseg + i]).s);
+               seg[i].csat.n, seg[i].csat.score, seg[i].csat_rest.score,
+               100 * seg[i].d_csat.diff, 100 * seg[i].d_csat.ci_lower,
+               100 * seg[i].d_csat.ci_upper, pval(seg[i].d_csat.p).s, pval(holm[nseg + i]).s);
     printf("\n  Each segment is compared with the rest: two independent samples. Against\n");
     printf("  the whole sample, which contains the segment, these tests would not hold.\n\n");
     goto done;

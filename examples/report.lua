@@ -69,8 +69,10 @@ local function num(fmt, v)
   return text
 end
 
-local function ci(r, fmt)
-  return "[" .. num(fmt, r.ci[1]) .. ", " .. num(fmt, r.ci[2]) .. "]"
+-- An interval as text; scale 100 shows a proportion in percent.
+local function ci(r, fmt, scale)
+  scale = scale or 1
+  return "[" .. num(fmt, scale * r.ci[1]) .. ", " .. num(fmt, scale * r.ci[2]) .. "]"
 end
 
 -- A p-value in six characters: four decimals, or <.0001.
@@ -103,10 +105,11 @@ local function report_satisfaction(sat)
   print("Overall satisfaction")
   print("  column overall_sat, 1-7 (7 = very satisfied)")
   print()
+  -- Shares and their intervals are proportions; the report shows percent.
   print(string.format("  CSAT (5-7 of 1-7)       %5.1f %%   95%% CI %s %%  Wilson",
-                      cs.score, ci(cs, "%5.1f")))
+                      cs.score, ci(cs, "%5.1f", 100)))
   print(string.format("  top-2-box (6-7 of 1-7)  %5.1f %%   95%% CI %s %%  Wilson",
-                      top2.score, ci(top2, "%5.1f")))
+                      top2.score, ci(top2, "%5.1f", 100)))
   print(string.format("  mean                    %5.2f     95%% CI %s    t, df %d",
                       mean.score, ci(mean, "%5.2f"), mean.df))
   print("  standard deviation      " .. num("%5.2f", mean.sd))
@@ -229,9 +232,10 @@ local function report_segments(nps, sat, groups)
   print(string.format("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s", "segment", "n", "CSAT", "rest",
                       "diff", "95% CI", "p", "Holm p"))
   for i, r in ipairs(rows) do
+    -- The difference of two shares is a proportion: 100 * it is in points.
     print(string.format("  %-23s %5d %6.1f %6.1f %+6.1f  %s %s  %s", r.label, r.csat.n,
-                        r.csat.score, r.csat_rest.score, r.d_csat.diff, ci(r.d_csat, "%+6.1f"),
-                        pval(r.d_csat.p), pval(holm[k + i])))
+                        r.csat.score, r.csat_rest.score, 100 * r.d_csat.diff,
+                        ci(r.d_csat, "%+6.1f", 100), pval(r.d_csat.p), pval(holm[k + i])))
   end
   print()
   print("  Each segment is compared with the rest: two independent samples. Against")

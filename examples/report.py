@@ -104,8 +104,9 @@ def num(v, fmt):
     return text if not math.isnan(v) else format("n/a", f">{len(text)}")
 
 
-def ci(interval, fmt):
-    return "[" + ", ".join(num(v, fmt) for v in interval) + "]"
+def ci(interval, fmt, scale=1):
+    """An interval as text; scale=100 shows a proportion in percent."""
+    return "[" + ", ".join(num(scale * v, fmt) for v in interval) + "]"
 
 
 def pval(p):
@@ -135,8 +136,10 @@ def report_satisfaction(sat):
     print("Overall satisfaction")
     print("  column overall_sat, 1-7 (7 = very satisfied)")
     print()
-    print(f"  CSAT (5-7 of 1-7)       {cs.score:5.1f} %   95% CI {ci(cs.ci, '5.1f')} %  Wilson")
-    print(f"  top-2-box (6-7 of 1-7)  {top2.score:5.1f} %   95% CI {ci(top2.ci, '5.1f')} %  Wilson")
+    # Shares and their intervals are proportions; the report shows percent.
+    print(f"  CSAT (5-7 of 1-7)       {cs.score:5.1f} %   95% CI {ci(cs.ci, '5.1f', 100)} %  Wilson")
+    print(f"  top-2-box (6-7 of 1-7)  {top2.score:5.1f} %   95% CI {ci(top2.ci, '5.1f', 100)} %  "
+          "Wilson")
     print(f"  mean                    {mean.score:5.2f}     95% CI {ci(mean.ci, '5.2f')}    "
           f"t, df {mean.df:.0f}")
     print(f"  standard deviation      {num(mean.sd, '5.2f')}")
@@ -214,8 +217,9 @@ def report_segments(nps, sat, data):
     print(f"  {'segment':<23} {'n':>5} {'CSAT':>6} {'rest':>6} {'diff':>6}  {'95% CI':<16} "
           f"{'p':>6}  {'Holm p':>6}")
     for i, (label, *_, a, b, d) in enumerate(rows):
-        print(f"  {label:<23} {a.n:5d} {a.score:6.1f} {b.score:6.1f} {d.diff:+6.1f}  "
-              f"{ci(d.ci, '+6.1f')} {pval(d.p)}  {pval(holm[k + i])}")
+        # The difference of two shares is a proportion: 100 × it is in points.
+        print(f"  {label:<23} {a.n:5d} {a.score:6.1f} {b.score:6.1f} {100 * d.diff:+6.1f}  "
+              f"{ci(d.ci, '+6.1f', 100)} {pval(d.p)}  {pval(holm[k + i])}")
     print()
     print("  Each segment is compared with the rest: two independent samples. Against")
     print("  the whole sample, which contains the segment, these tests would not hold.")

@@ -30,6 +30,16 @@ void cmp_unit(const cmp_ctx *c, const char *field, double got, double want)
     cmp_scaled(c, field, got, want, 1.0);
 }
 
+void cmp_percent(const cmp_ctx *c, const char *field, double got, double want_percent)
+{
+    cmp_scaled(c, field, got, want_percent / 100, 0.01);
+}
+
+void cmp_share(const cmp_ctx *c, const char *field, double got, double want)
+{
+    cmp_scaled(c, field, got, want, 0.01);
+}
+
 void cmp_size(const cmp_ctx *c, const char *field, size_t got, size_t want)
 {
     if (got == want)

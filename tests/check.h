@@ -48,6 +48,13 @@ void cmp_scaled(const cmp_ctx *c, const char *field, double got, double want, do
 void cmp_rel(const cmp_ctx *c, const char *field, double got, double want);
 /* Relative, absolute below magnitude 1 (shares, rates and scores near 0). */
 void cmp_unit(const cmp_ctx *c, const char *field, double got, double want);
+/* A proportion (0..1) against a reference given in percent: got against
+ * want_percent / 100, with the tolerance cmp_unit gives the percent value
+ * (relative, absolute below 1 %). The reference headers keep shares in
+ * percent, as the tools that made them (R, statsmodels) were asked. */
+void cmp_percent(const cmp_ctx *c, const char *field, double got, double want_percent);
+/* Two proportions (0..1), with the tolerance cmp_unit gives them in percent. */
+void cmp_share(const cmp_ctx *c, const char *field, double got, double want);
 void cmp_size(const cmp_ctx *c, const char *field, size_t got, size_t want);
 void cmp_int(const cmp_ctx *c, const char *field, long got, long want);
 

@@ -123,13 +123,17 @@ static void check_mean(const cmp_ctx *c, const csat_mean_result *r, const csat_m
     cmp_rel(c, "n_effective", r->n_effective, w->n_effective);
 }
 
-static void check_share(const cmp_ctx *c, const csat_share_result *r, const csat_share_result *w)
+/* Two share results; `percent` when w is a reference share, whose SE and
+ * interval the script gives in percent (the library's are proportions). */
+static void check_share_in(const cmp_ctx *c, const csat_share_result *r,
+                           const csat_share_result *w, int percent)
 {
     cmp_unit(c, "share", r->share, w->share);
     cmp_unit(c, "score", r->score, w->score);
-    cmp_unit(c, "se", r->se, w->se);
-    cmp_unit(c, "ci_lower", r->ci_lower, w->ci_lower);
-    cmp_unit(c, "ci_upper", r->ci_upper, w->ci_upper);
+    void (*cmp)(const cmp_ctx *, const char *, double, double) = percent ? cmp_percent : cmp_share;
+    cmp(c, "se", r->se, w->se);
+    cmp(c, "ci_lower", r->ci_lower, w->ci_lower);
+    cmp(c, "ci_upper", r->ci_upper, w->ci_upper);
     cmp_scaled(EXACT_OF(c), "level", r->level, w->level, 1.0);
     cmp_size(c, "box_min", (size_t)r->box_min, (size_t)w->box_min);
     cmp_size(c, "box_max", (size_t)r->box_max, (size_t)w->box_max);
@@ -139,13 +143,20 @@ static void check_share(const cmp_ctx *c, const csat_share_result *r, const csat
     cmp_rel(c, "n_effective", r->n_effective, w->n_effective);
 }
 
+static void check_share(const cmp_ctx *c, const csat_share_result *r, const csat_share_result *w)
+{
+    check_share_in(c, r, w, 0);
+}
+
 static void check_reviews(const cmp_ctx *c, const csat_reviews_result *r,
                           const csat_reviews_result *w)
 {
     check_mean(c, &r->rating, &w->rating);
     cmp_rel(c, "bayesian_average", r->bayesian_average, w->bayesian_average);
-    check_share(c, &r->positive, &w->positive);
-    cmp_unit(c, "wilson_lower", r->wilson_lower, w->wilson_lower);
+    check_share_in(c, &r->positive, &w->positive, 1);
+    cmp_share(c, "wilson_lower", r->wilson_lower, w->wilson_lower);
+    /* The ranking limit is the positive share's Wilson lower limit itself. */
+    assert_true(r->wilson_lower == r->positive.ci_lower);
 }
 
 /* ------------------------------------------------------------------------ */

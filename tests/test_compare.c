@@ -64,6 +64,20 @@ static void check_cmp(const cmp_ctx *c, const csat_comparison *got, const csat_c
     cmp_scaled(EXACT_OF(c), "level", got->level, want->level, 1.0);
 }
 
+/* A comparison of shares (proportions) against a reference in percentage
+ * points: the script asked statsmodels for 100·p, so its difference, SE and
+ * limits are divided by 100 here (the statistic, p and df have no unit). */
+static void check_cmp_percent(const cmp_ctx *c, const csat_comparison *got,
+                              const csat_comparison *want_points)
+{
+    csat_comparison w = *want_points;
+    w.diff /= 100;
+    w.se /= 100;
+    w.ci_lower /= 100;
+    w.ci_upper /= 100;
+    check_cmp(c, got, &w);
+}
+
 static void check_nps_input(const cmp_ctx *c, const csat_nps_result *r, const csat_nps_result *w)
 {
     cmp_scaled(c, "score", r->score, w->score, 1.0);
@@ -83,9 +97,10 @@ static void check_share_input(const cmp_ctx *c, const csat_share_result *r,
 {
     cmp_rel(c, "share", r->share, w->share);
     cmp_rel(c, "score", r->score, w->score);
-    cmp_rel(c, "se", r->se, w->se);
-    cmp_rel(c, "ci_lower", r->ci_lower, w->ci_lower);
-    cmp_rel(c, "ci_upper", r->ci_upper, w->ci_upper);
+    /* The script's share results give the SE and interval in percent. */
+    cmp_rel(c, "se", r->se, w->se / 100);
+    cmp_rel(c, "ci_lower", r->ci_lower, w->ci_lower / 100);
+    cmp_rel(c, "ci_upper", r->ci_upper, w->ci_upper / 100);
     cmp_size(c, "n", r->n, w->n);
     cmp_rel(c, "n_effective", r->n_effective, w->n_effective);
 }
@@ -198,13 +213,15 @@ static void test_share_benchmark_matches_statsmodels_score_test_and_wilson(void 
     (void)state;
     csat_comparison r;
     csat_error err;
-    OK(csat_compare_share_benchmark(&IN_AIR_BUSINESS_CSAT, 15.0, 0.95, &r, &err));
-    check_cmp(CTX("REF_SHAREB_BUSINESS_15", REF_TOL), &r, &REF_SHAREB_BUSINESS_15);
-    OK(csat_compare_share_benchmark(&IN_AIR_LEISURE_CSAT, 20.0, 0.90, &r, &err));
-    check_cmp(CTX("REF_SHAREB_LEISURE_20_90", REF_TOL), &r, &REF_SHAREB_LEISURE_20_90);
+    /* The references were made with benchmarks in percent (15 %, 20 %,
+     * 50 %); the library takes them as proportions. */
+    OK(csat_compare_share_benchmark(&IN_AIR_BUSINESS_CSAT, 0.15, 0.95, &r, &err));
+    check_cmp_percent(CTX("REF_SHAREB_BUSINESS_15", REF_TOL), &r, &REF_SHAREB_BUSINESS_15);
+    OK(csat_compare_share_benchmark(&IN_AIR_LEISURE_CSAT, 0.20, 0.90, &r, &err));
+    check_cmp_percent(CTX("REF_SHAREB_LEISURE_20_90", REF_TOL), &r, &REF_SHAREB_LEISURE_20_90);
     /* Weighted: fractional effective sample size. */
-    OK(csat_compare_share_benchmark(&IN_WSHARE_A, 50.0, 0.95, &r, &err));
-    check_cmp(CTX("REF_SHAREB_WSHARE_A_50", REF_TOL), &r, &REF_SHAREB_WSHARE_A_50);
+    OK(csat_compare_share_benchmark(&IN_WSHARE_A, 0.5, 0.95, &r, &err));
+    check_cmp_percent(CTX("REF_SHAREB_WSHARE_A_50", REF_TOL), &r, &REF_SHAREB_WSHARE_A_50);
 }
 
 static void test_share_benchmark_interval_is_the_wilson_interval_shifted(void **state)
@@ -213,13 +230,30 @@ static void test_share_benchmark_interval_is_the_wilson_interval_shifted(void **
     /* At the share's own level the interval is its Wilson interval minus B. */
     csat_comparison r;
     csat_error err;
-    OK(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 12.5, IN_AIR_ALL_CSAT.level, &r, &err));
+    /* (The script's share result gives its interval and SE in percent.) */
+    OK(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 0.125, IN_AIR_ALL_CSAT.level, &r, &err));
     cmp_scaled(CTX("shifted Wilson", REF_TOL), "ci_lower", r.ci_lower,
-               IN_AIR_ALL_CSAT.ci_lower - 12.5, 1.0);
+               IN_AIR_ALL_CSAT.ci_lower / 100 - 0.125, 0.01);
     cmp_scaled(CTX("shifted Wilson", REF_TOL), "ci_upper", r.ci_upper,
-               IN_AIR_ALL_CSAT.ci_upper - 12.5, 1.0);
-    cmp_rel(CTX("shifted Wilson", REF_TOL), "se", r.se, IN_AIR_ALL_CSAT.se);
+               IN_AIR_ALL_CSAT.ci_upper / 100 - 0.125, 0.01);
+    cmp_rel(CTX("shifted Wilson", REF_TOL), "se", r.se, IN_AIR_ALL_CSAT.se / 100);
     assert_true(isinf(r.df) && r.df > 0);
+}
+
+static void test_share_benchmark_in_percent_is_refused_with_a_hint(void **state)
+{
+    (void)state;
+    /* A share is a proportion everywhere: 30 meant as 30 % is an error that
+     * says what to pass, and 0.3 is the benchmark the caller meant. */
+    csat_comparison r;
+    csat_error err;
+    assert_int_equal(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 30.0, 0.95, &r, &err),
+                     CSAT_ERR_ARGUMENT);
+    assert_non_null(strstr(err.message, "share benchmark 30 is not a proportion between 0 and 1"));
+    assert_non_null(strstr(err.message, "(for 30 %, pass 0.3)"));
+    OK(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 0.3, 0.95, &r, &err));
+    assert_true(r.diff == IN_AIR_ALL_CSAT.share - 0.3);
+    assert_true(r.diff > -1 && r.diff < 1);
 }
 
 static void test_mean_benchmark_matches_scipy_one_sample_t_test(void **state)
@@ -271,11 +305,11 @@ static void test_compare_shares_matches_statsmodels_newcombe_and_pooled_z(void *
     csat_comparison r;
     csat_error err;
     OK(csat_compare_shares(&IN_AIR_BUSINESS_CSAT, &IN_AIR_LEISURE_CSAT, 0.95, &r, &err));
-    check_cmp(CTX("REF_SHARES_BUSINESS_LEISURE", REF_TOL), &r, &REF_SHARES_BUSINESS_LEISURE);
+    check_cmp_percent(CTX("REF_SHARES_BUSINESS_LEISURE", REF_TOL), &r, &REF_SHARES_BUSINESS_LEISURE);
     OK(csat_compare_shares(&IN_AIR_LEISURE_CSAT, &IN_AIR_ALL_CSAT, 0.99, &r, &err));
-    check_cmp(CTX("REF_SHARES_LEISURE_ALL_99", REF_TOL), &r, &REF_SHARES_LEISURE_ALL_99);
+    check_cmp_percent(CTX("REF_SHARES_LEISURE_ALL_99", REF_TOL), &r, &REF_SHARES_LEISURE_ALL_99);
     OK(csat_compare_shares(&IN_WSHARE_A, &IN_WSHARE_B, 0.90, &r, &err));
-    check_cmp(CTX("REF_SHARES_WA_WB_90", REF_TOL), &r, &REF_SHARES_WA_WB_90);
+    check_cmp_percent(CTX("REF_SHARES_WA_WB_90", REF_TOL), &r, &REF_SHARES_WA_WB_90);
 }
 
 static void test_compare_means_matches_scipy_welch_t_test(void **state)
@@ -326,10 +360,10 @@ static void test_airline_results_from_the_library_give_the_same_comparisons(void
     OK(csat_compare_nps_benchmark(&n[1], 30.0, 0.95, &r, &err));
     check_cmp(CTX("REF_NPSB_BUSINESS_30 (library inputs)", REF_TOL), &r, &REF_NPSB_BUSINESS_30);
     OK(csat_compare_shares(&s[1], &s[2], 0.95, &r, &err));
-    check_cmp(CTX("REF_SHARES_BUSINESS_LEISURE (library inputs)", REF_TOL), &r,
+    check_cmp_percent(CTX("REF_SHARES_BUSINESS_LEISURE (library inputs)", REF_TOL), &r,
               &REF_SHARES_BUSINESS_LEISURE);
-    OK(csat_compare_share_benchmark(&s[2], 20.0, 0.90, &r, &err));
-    check_cmp(CTX("REF_SHAREB_LEISURE_20_90 (library inputs)", REF_TOL), &r,
+    OK(csat_compare_share_benchmark(&s[2], 0.20, 0.90, &r, &err));
+    check_cmp_percent(CTX("REF_SHAREB_LEISURE_20_90 (library inputs)", REF_TOL), &r,
               &REF_SHAREB_LEISURE_20_90);
     OK(csat_compare_means(&m[1], &m[2], 0.95, &r, &err));
     check_cmp(CTX("REF_MEANS_BUSINESS_LEISURE (library inputs)", REF_TOL), &r,
@@ -461,7 +495,7 @@ static void test_zero_spread_of_shares_and_gaps_gives_an_infinite_or_zero_statis
     OK(csat_top_box(all5, 20, NULL, 1, NULL, &s20, &err));
     OK(csat_top_box(all5, 30, NULL, 1, NULL, &s30, &err));
     OK(csat_compare_shares(&s20, &s30, 0.95, &r, &err));
-    check_cmp(CTX("REF_SHARES_ALL20_ALL30", REF_TOL), &r, &REF_SHARES_ALL20_ALL30);
+    check_cmp_percent(CTX("REF_SHARES_ALL20_ALL30", REF_TOL), &r, &REF_SHARES_ALL20_ALL30);
 
     /* Gaps that are the same for every respondent: -1 and 0. */
     const double e[] = {5, 3, 6, 2, 4, 5};
@@ -802,22 +836,25 @@ static void test_benchmarks_reject_bad_input(void **state)
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_nps_benchmark(&nps, 0.0, 0.95, &out, &err));
     }
 
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_share_benchmark(NULL, 50.0, 0.95, &out, &err));
-    EXPECT_NULL_ERROR(csat_compare_share_benchmark(&sh, 50.0, 0.95, NULL, &err));
-    const double bench_bad[] = {0.0, 100.0, -5.0, 120.0, NAN, INFINITY};
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_share_benchmark(NULL, 0.5, 0.95, &out, &err));
+    EXPECT_NULL_ERROR(csat_compare_share_benchmark(&sh, 0.5, 0.95, NULL, &err));
+    /* A share benchmark is a proportion strictly between 0 and 1: 30 (meant
+     * as 30 %) is refused, not read as a share of 30. */
+    const double bench_bad[] = {0.0, 1.0, -0.05, 1.2, 30.0, 50.0, 99.0, 100.0, 120.0, NAN,
+                                INFINITY};
     for (size_t i = 0; i < ARRAY_LEN(bench_bad); i++)
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
                     csat_compare_share_benchmark(&sh, bench_bad[i], 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 50.0, -0.5, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 50.0, 1.5, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 0.5, -0.5, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 0.5, 1.5, &out, &err));
     sh.share = NAN;
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 50.0, 0.95, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 0.5, 0.95, &out, &err));
     sh = IN_AIR_ALL_CSAT;
     sh.share = 1.25;
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 50.0, 0.95, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 0.5, 0.95, &out, &err));
     sh = IN_AIR_ALL_CSAT;
     sh.n_effective = 0.0;
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 50.0, 0.95, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_share_benchmark(&sh, 0.5, 0.95, &out, &err));
 
     EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_mean_benchmark(NULL, 3.0, 0.95, &out, &err));
     EXPECT_NULL_ERROR(csat_compare_mean_benchmark(&mean, 3.0, 0.95, NULL, &err));
@@ -1047,6 +1084,7 @@ int main(void)
         cmocka_unit_test(test_nps_benchmark_matches_statsmodels_z_test),
         cmocka_unit_test(test_share_benchmark_matches_statsmodels_score_test_and_wilson),
         cmocka_unit_test(test_share_benchmark_interval_is_the_wilson_interval_shifted),
+        cmocka_unit_test(test_share_benchmark_in_percent_is_refused_with_a_hint),
         cmocka_unit_test(test_mean_benchmark_matches_scipy_one_sample_t_test),
         cmocka_unit_test(test_benchmark_equal_to_the_score_gives_zero_difference_and_p_one),
         cmocka_unit_test(test_compare_nps_matches_statsmodels_two_sample_z),

@@ -1633,9 +1633,9 @@ static csat_share_result share_result(double share, double n_eff)
     memset(&r, 0, sizeof r);
     r.share = share;
     r.score = 100 * share;
-    r.se = 100 * sqrt(share * (1 - share) / n_eff);
-    r.ci_lower = r.score - 9;
-    r.ci_upper = r.score + 9;
+    r.se = sqrt(share * (1 - share) / n_eff); /* proportions, as the library gives them */
+    r.ci_lower = share - 0.09;
+    r.ci_upper = share + 0.09;
     r.level = 0.95;
     r.box_min = 4;
     r.box_max = 5;
@@ -1703,7 +1703,7 @@ static csat_status c_nps_benchmark(int v, csat_error *err, void *out)
 static csat_status c_share_benchmark(int v, csat_error *err, void *out)
 {
     csat_share_result a = share_result(v == V_CONST ? 1 : 0.6, 100);
-    double bench = v == V_SCALE_LO ? 0 : 50, level = v == V_LEVEL ? 1.5 : 0.95;
+    double bench = v == V_SCALE_LO ? 0 : 0.5, level = v == V_LEVEL ? 1.5 : 0.95; /* a proportion */
     if (v == V_ALLNAN)
         a.share = NAN;
     if (v == V_SCALE_HI)

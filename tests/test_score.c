@@ -65,9 +65,9 @@ static void same_share(const cmp_ctx *c, const csat_share_result *a, const csat_
 {
     cmp_unit(c, "share", a->share, b->share);
     cmp_unit(c, "score", a->score, b->score);
-    cmp_unit(c, "se", a->se, b->se);
-    cmp_unit(c, "ci_lower", a->ci_lower, b->ci_lower);
-    cmp_unit(c, "ci_upper", a->ci_upper, b->ci_upper);
+    cmp_share(c, "se", a->se, b->se);
+    cmp_share(c, "ci_lower", a->ci_lower, b->ci_lower);
+    cmp_share(c, "ci_upper", a->ci_upper, b->ci_upper);
     cmp_unit(c, "n_weighted", a->n_weighted, b->n_weighted);
     cmp_unit(c, "n_effective", a->n_effective, b->n_effective);
     cmp_unit(EXACT_OF(c), "level", a->level, b->level);
@@ -119,11 +119,14 @@ static void check_nps_ref(const cmp_ctx *c, const csat_nps_result *r, const ref_
 
 static void check_share_ref(const cmp_ctx *c, const csat_share_result *r, const ref_share *ref)
 {
+    /* The references give score, SE and interval in percent (R and
+     * statsmodels were asked for 100·p); the library's SE and interval are
+     * proportions like the share. */
     cmp_unit(c, "share", r->share, ref->share);
     cmp_unit(c, "score", r->score, ref->score);
-    cmp_unit(c, "se", r->se, ref->se);
-    cmp_unit(c, "ci_lower", r->ci_lower, ref->ci_lower);
-    cmp_unit(c, "ci_upper", r->ci_upper, ref->ci_upper);
+    cmp_percent(c, "se", r->se, ref->se);
+    cmp_percent(c, "ci_lower", r->ci_lower, ref->ci_lower);
+    cmp_percent(c, "ci_upper", r->ci_upper, ref->ci_upper);
     cmp_unit(c, "n_weighted", r->n_weighted, ref->n_weighted);
     cmp_unit(c, "n_effective", r->n_effective, ref->n_effective);
     cmp_unit(EXACT_OF(c), "level", r->level, ref->level);
@@ -418,9 +421,8 @@ static void test_empty_box_has_zero_share_and_wilson_upper_limit(void **state)
     csat_error err;
     OK(csat_top_box(x, ARRAY_LEN(x), NULL, 1, NULL, &r, &err));
     assert_true(r.share == 0.0 && r.score == 0.0 && r.se == 0.0);
-    cmp_unit(CTX("empty box", REF_TOL), "ci_lower", r.ci_lower, 0.0);
-    cmp_unit(CTX("empty box", REF_TOL), "ci_upper", r.ci_upper,
-               100.0 * Z95 * Z95 / (n + Z95 * Z95));
+    cmp_share(CTX("empty box", REF_TOL), "ci_lower", r.ci_lower, 0.0);
+    cmp_share(CTX("empty box", REF_TOL), "ci_upper", r.ci_upper, Z95 * Z95 / (n + Z95 * Z95));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -494,7 +494,7 @@ out:
 static int run_compare(results *r, failure *f)
 {
     CALL(csat_compare_nps_benchmark(&r->nps[0], 20.0, 0.95, &r->compare[0], NULL));
-    CALL(csat_compare_share_benchmark(&r->shares[1], 70.0, 0.9, &r->compare[1], NULL));
+    CALL(csat_compare_share_benchmark(&r->shares[1], 0.7, 0.9, &r->compare[1], NULL));
     CALL(csat_compare_mean_benchmark(&r->means[0], 265.0, 0.95, &r->compare[2], NULL));
     CALL(csat_compare_nps(&r->nps[0], &r->nps[1], 0.95, &r->compare[3], NULL));
     CALL(csat_compare_shares(&r->shares[1], &r->shares[4], 0.95, &r->compare[4], NULL));

@@ -8,7 +8,9 @@
 --   print(r.score, r.ci[1], r.ci[2], r.n)
 --
 -- Every result has score, se, ci = {lower, upper}, level, n, n_weighted,
--- n_effective, n_missing and its own fields. Numeric options and arguments
+-- n_effective, n_missing and its own fields. A share (csat, box shares, the
+-- CES low-effort share) is a proportion 0..1 in share, se and ci; its score
+-- is 100 * share, for display. NPS is in points (-100..100). Numeric options and arguments
 -- must be Lua numbers: a string such as "0.9" is an error, never
 -- converted. Every number is computed by the C library (module
 -- csat_core); this file only reshapes tables.
@@ -360,8 +362,11 @@ end
 local Result = {}
 Result.__index = Result
 Result.__tostring = function(r)
-  return string.format("%s %s [%s, %s] (se %s, n %d)", r.kind, fmt(r.score), fmt(r.ci[1]),
-    fmt(r.ci[2]), fmt(r.se), r.n)
+  -- A share's se and interval are proportions like r.share; shown, like its
+  -- score, in percent.
+  local k = r.kind == "share" and 100 or 1
+  return string.format("%s %s [%s, %s] (se %s, n %d)", r.kind, fmt(r.score), fmt(k * r.ci[1]),
+    fmt(k * r.ci[2]), fmt(k * r.se), r.n)
 end
 
 local function common(kind, d)
@@ -445,7 +450,7 @@ function M.nps(answers, opts)
   return nps_result(core.nps(answers, o.weights, nps_options(o)))
 end
 
---- CSAT: share of answers >= satisfied_min. opts: weights, scale {1, 5},
+--- CSAT: share (0..1) of answers >= satisfied_min. opts: weights, scale {1, 5},
 -- satisfied_min 4, level 0.95.
 function M.csat(answers, opts)
   local o = check_options(opts, CSAT_OPTS, "csat")
@@ -1197,8 +1202,10 @@ end
 -- csat.compare(a, b, {level =}) compares two results of one kind (NPS,
 -- share, mean; a CES result by its mean effort); csat.compare(a, nil,
 -- {benchmark =, level =}) compares a result with a benchmark value (a share
--- benchmark in percent). A comparison is {kind, diff, se, ci = {lower,
--- upper}, statistic, df, p, level, test}: df is math.huge for a z test.
+-- benchmark is a proportion strictly between 0 and 1: 0.3 for 30 %; 30 is
+-- refused). A comparison is {kind, diff, se, ci = {lower, upper}, statistic,
+-- df, p, level, test}: df is math.huge for a z test; for shares diff, se and
+-- ci are proportions (0.05 is 5 percentage points).
 
 local function result_kind(r)
   if type(r) ~= "table" or getmetatable(r) ~= Result then
@@ -1304,7 +1311,7 @@ end
 local TREND_OPTS = set("times", "level")
 
 --- Trend across waves: results (one kind) or {score, se} pairs in time
--- order. opts: times (default 0, 1, ...), level. Returns {slope, se, ci, z,
+-- order (share results enter as {share, se}, proportions). opts: times (default 0, 1, ...), level. Returns {slope, se, ci, z,
 -- p, intercept, level, waves, changes = {comparisons wave i+1 - wave i}}.
 function M.trend(results, opts)
   local o = check_options(opts, TREND_OPTS, "trend")
@@ -1320,7 +1327,8 @@ function M.trend(results, opts)
         arg_error("trend: the waves must be results of one kind", i)
       end
       kind = k
-      scores[i], ses[i] = e.score, e.se
+      -- A share enters as the proportion its se is in, not the percent score.
+      scores[i], ses[i] = k == "share" and e.share or e.score, e.se
     elseif type(r) == "table" and type(r[1]) == "number" and type(r[2]) == "number" then
       scores[i], ses[i] = r[1], r[2]
     else

@@ -319,8 +319,8 @@ typedef struct csat_reviews_options {
 typedef struct csat_reviews_result {
     csat_mean_result rating;    /**< Mean rating with SD and t interval. */
     double bayesian_average;    /**< (C·m + Σx)/(C + n): C prior weight, m prior mean. */
-    csat_share_result positive; /**< Share of positive ratings with its Wilson interval. */
-    double wilson_lower;        /**< Lower Wilson limit of the positive share (0..1), for ranking. */
+    csat_share_result positive; /**< Share of positive ratings (0..1) with its Wilson interval. */
+    double wilson_lower;        /**< Lower Wilson limit of the positive share (0..1, equal to positive.ci_lower), for ranking. */
 } csat_reviews_result;
 
 /**

@@ -25,8 +25,9 @@ extern "C" {
 /**
  * @brief The result of a comparison: a difference with its uncertainty and test.
  *
- * Units are those of the scores compared (NPS points, percent, the rating's
- * own unit).
+ * Units are those of the scores compared: NPS points, proportions for
+ * shares (a difference of 0.05 is 5 percentage points), the rating's own
+ * unit for means.
  */
 typedef struct csat_comparison {
     double diff;       /**< First minus second (or minus the benchmark). */
@@ -59,15 +60,19 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_nps_benchmark(const csat_nps_re
                                                                csat_error *err);
 
 /**
- * @brief A share (CSAT, top-2-box, …) against a fixed benchmark in percent:
+ * @brief A share (CSAT, top-2-box, …) against a fixed benchmark share:
  *        score z test on the effective sample size, Wilson interval shifted
  *        by the benchmark.
  * @param a         Share result.
- * @param benchmark Benchmark in percent, strictly between 0 and 100.
+ * @param benchmark Benchmark share, a proportion strictly between 0 and 1
+ *                  (0.3 for 30 %).
  * @param level     Confidence level in (0, 1).
- * @param out       Receives the comparison (percentage points).
+ * @param out       Receives the comparison, in proportion units: diff =
+ *                  share − benchmark, its SE and interval.
  * @param err       Optional error details, may be NULL.
- * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (a benchmark
+ *         outside (0, 1), such as 30 given for 30 %; level; an invalid
+ *         share result).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_share_benchmark(const csat_share_result *a,
                                                                  double benchmark, double level,
@@ -116,7 +121,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_nps(const csat_nps_result *a,
  * @param a     First result.
  * @param b     Second result.
  * @param level Confidence level in (0, 1).
- * @param out   Receives the comparison (percentage points).
+ * @param out   Receives the comparison, in proportion units (diff = share a
+ *              − share b, its SE and interval).
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
@@ -180,8 +186,9 @@ typedef struct csat_trend_result {
 /**
  * @brief Weighted least-squares trend of k wave scores (inverse-variance
  *        weights 1/se²), and the change from each wave to the next.
- * @param score   k scores in time order.
- * @param se      k standard errors (> 0).
+ * @param score   k scores in time order, in one unit (for shares, the
+ *                proportions `share`, with their `se`).
+ * @param se      k standard errors (> 0), in the unit of the scores.
  * @param time    k strictly increasing times, or NULL for 0, 1, …, k−1.
  * @param k       Number of waves, ≥ 2.
  * @param level   Confidence level in (0, 1).

@@ -137,15 +137,17 @@ typedef struct csat_scale_options {
 /**
  * @brief The share of answers in a range of boxes, with a Wilson interval.
  *
- * `share` is a proportion (0..1); `score`, `se` and the interval are in
- * percent (0..100), as CSAT is reported.
+ * A share is a proportion in [0, 1] (doc/conventions.md, "Results and
+ * sizes"): `share`, `se` and the interval are proportions. `score` is the
+ * same share in percent (100 × share), for display only; comparisons and
+ * benchmarks read `share`.
  */
 typedef struct csat_share_result {
     double share;       /**< Weighted share of answers in [box_min, box_max], 0..1. */
-    double score;       /**< 100 × share. */
-    double se;          /**< Standard error in percent: 100·√(p(1−p)/n_effective). */
-    double ci_lower;    /**< Lower Wilson limit in percent. */
-    double ci_upper;    /**< Upper Wilson limit in percent. */
+    double score;       /**< 100 × share: the share in percent, for display only. */
+    double se;          /**< Standard error of the share, 0..1: √(p(1−p)/n_effective). */
+    double ci_lower;    /**< Lower Wilson limit, 0..1. */
+    double ci_upper;    /**< Upper Wilson limit, 0..1. */
     double level;       /**< Confidence level used. */
     int box_min;        /**< Lowest box counted. */
     int box_max;        /**< Highest box counted. */
@@ -186,7 +188,8 @@ typedef struct csat_csat_options {
 #define CSAT_CSAT_OPTIONS_DEFAULT { 1, 5, 4, 0.95 }
 
 /**
- * @brief CSAT: the percentage of satisfied answers ([satisfied_min, scale_max]).
+ * @brief CSAT: the share of satisfied answers ([satisfied_min, scale_max]),
+ *        a proportion 0..1 (`score` gives it in percent).
  *
  * doc/methods.md, "CSAT".
  * @param x   Answers; NaN is missing.
@@ -381,7 +384,7 @@ typedef struct csat_ces_options {
 /** @brief Customer Effort Score: mean effort rating and share of low-effort answers. */
 typedef struct csat_ces_result {
     csat_mean_result effort;      /**< Mean of the effort ratings. */
-    csat_share_result low_effort; /**< Share in [low_effort_min, scale_max]. */
+    csat_share_result low_effort; /**< Share in [low_effort_min, scale_max], a proportion 0..1. */
 } csat_ces_result;
 
 /**

@@ -105,20 +105,30 @@ csat_status csat_compare_share_benchmark(const csat_share_result *a, double benc
     CSAT_REQUIRE(a, err);
     CSAT_REQUIRE(out, err);
     csat_status st = csat_check_level(level, err);
-    if (st == CSAT_OK && !(benchmark > 0 && benchmark < 100))
-        st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                       "share benchmark %g%% is not strictly between 0 and 100", benchmark);
+    /* A share is a proportion: a benchmark of 30 is a mistake for 0.3,
+     * never read as 30 %. */
+    if (st == CSAT_OK && !(benchmark > 0 && benchmark < 1)) {
+        if (benchmark > 1 && benchmark < 100)
+            st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                           "share benchmark %g is not a proportion between 0 and 1 "
+                           "(for %g %%, pass %g)",
+                           benchmark, benchmark, benchmark / 100);
+        else
+            st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                           "share benchmark %g is not a proportion strictly between 0 and 1",
+                           benchmark);
+    }
     if (st == CSAT_OK)
         st = check_share(a, "the share result", err);
     if (st != CSAT_OK)
         return st;
-    double p = a->share, p0 = benchmark / 100, m = a->n_effective, lo, hi;
+    double p = a->share, p0 = benchmark, m = a->n_effective, lo, hi;
     csat_wilson(p, m, level, &lo, &hi);
     csat_comparison c;
-    c.diff = 100 * (p - p0);
-    c.se = 100 * sqrt(p * (1 - p) / m);
-    c.ci_lower = 100 * (lo - p0);
-    c.ci_upper = 100 * (hi - p0);
+    c.diff = p - p0;
+    c.se = sqrt(p * (1 - p) / m);
+    c.ci_lower = lo - p0;
+    c.ci_upper = hi - p0;
     c.df = INFINITY;
     c.level = level;
     /* Score test: the SE under the null, √(p0(1 − p0)/m). */
@@ -187,11 +197,11 @@ csat_status csat_compare_shares(const csat_share_result *a, const csat_share_res
     csat_wilson(p2, m2, level, &l2, &u2);
     double d = p1 - p2;
     csat_comparison c;
-    c.diff = 100 * d;
-    c.se = 100 * sqrt(p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2);
+    c.diff = d;
+    c.se = sqrt(p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2);
     /* Newcombe's hybrid score interval (his method 10). */
-    c.ci_lower = 100 * (d - hypot(p1 - l1, u2 - p2));
-    c.ci_upper = 100 * (d + hypot(u1 - p1, p2 - l2));
+    c.ci_lower = d - hypot(p1 - l1, u2 - p2);
+    c.ci_upper = d + hypot(u1 - p1, p2 - l2);
     c.df = INFINITY;
     c.level = level;
     double pooled = (p1 * m1 + p2 * m2) / (m1 + m2);

@@ -78,9 +78,9 @@ csat_status csat_estimate_share(const csat_tally *t, int lo, int hi, double leve
     csat_share_result r;
     r.share = p;
     r.score = 100 * p;
-    r.se = 100 * sqrt(p * (1 - p) / m);
-    r.ci_lower = 100 * wl;
-    r.ci_upper = 100 * wh;
+    r.se = sqrt(p * (1 - p) / m);
+    r.ci_lower = wl;
+    r.ci_upper = wh;
     r.level = level;
     r.box_min = lo;
     r.box_max = hi;

@@ -54,7 +54,7 @@ csat_status csat_reviews(const double *ratings, size_t n, const csat_reviews_opt
          * C·m itself can overflow for a huge prior weight. */
         double total = o.prior_weight + r.rating.n_weighted;
         r.bayesian_average = (o.prior_weight / total) * o.prior_mean + sum / total;
-        r.wilson_lower = r.positive.ci_lower / 100;
+        r.wilson_lower = r.positive.ci_lower;
         *out = r;
     }
     csat_tally_free(t);

@@ -180,7 +180,7 @@ static int compare_business(const double *x, const double *w, size_t n)
     if (csat_compare_shares(&s1, &s2, 0.95, &c, NULL))
         return 1;
     outc("cmp.share", &c), p[np++] = c.p;
-    if (csat_compare_share_benchmark(&s2, 30, 0.95, &c, NULL))
+    if (csat_compare_share_benchmark(&s2, 0.3, 0.95, &c, NULL))
         return 1;
     outc("cmp.shareb", &c), p[np++] = c.p;
     if (csat_compare_means(&m1, &m2, 0.95, &c, NULL))
@@ -211,6 +211,12 @@ static int compare_business(const double *x, const double *w, size_t n)
     out("trend.hi", t.ci_upper), out("trend.z", t.z), out("trend.p", t.p);
     out("trend.intercept", t.intercept);
     outc("trend.ch0", &ch[0]), outc("trend.ch1", &ch[1]);
+    /* A trend of two shares: their proportions and SEs (one unit). */
+    double yshare[2] = { s1.share, s2.share }, seshare[2] = { s1.se, s2.se };
+    if (csat_trend(yshare, seshare, NULL, 2, 0.95, &t, ch, NULL))
+        return 1;
+    out("trend_share.slope", t.slope), out("trend_share.se", t.se);
+    outc("trend_share.ch0", &ch[0]);
 
     csat_rank_result rk;
     if (csat_percentile_rank(m1.score / 4, w, n, &rk, NULL))

@@ -48,7 +48,7 @@ local p = {
   outc("cmp.nps", csat.compare(a, b)),
   outc("cmp.npsb", csat.compare(a, nil, { benchmark = 20, level = 0.9 })),
   outc("cmp.share", csat.compare(s1, s2)),
-  outc("cmp.shareb", csat.compare(s2, nil, { benchmark = 30 })),
+  outc("cmp.shareb", csat.compare(s2, nil, { benchmark = 0.3 })),
   outc("cmp.mean", csat.compare(m1, m2)),
   outc("cmp.meanb", csat.compare(m1, nil, { benchmark = 6.5, level = 0.99 })),
 }
@@ -59,6 +59,8 @@ local t = csat.trend({ a, b, d }, { times = { 1, 2.5, 4 }, level = 0.9 })
 out("trend.slope", t.slope) out("trend.se", t.se) out("trend.lo", t.ci[1]) out("trend.hi", t.ci[2])
 out("trend.z", t.z) out("trend.p", t.p) out("trend.intercept", t.intercept)
 outc("trend.ch0", t.changes[1]) outc("trend.ch1", t.changes[2])
+local ts = csat.trend({ s1, s2 })
+out("trend_share.slope", ts.slope) out("trend_share.se", ts.se) outc("trend_share.ch0", ts.changes[1])
 local rk = csat.percentile_rank(m1.score / 4, w)
 out("rank.percentile", rk.percentile) out("rank.rank", rk.rank) out("rank.below", rk.below)
 out("rank.equal", rk.equal)

@@ -70,7 +70,7 @@ def python_business(x, w):
     p = [outc("cmp.nps", csat.compare(a, b)),
          outc("cmp.npsb", csat.compare(a, benchmark=20, level=0.9)),
          outc("cmp.share", csat.compare(s1, s2)),
-         outc("cmp.shareb", csat.compare(s2, benchmark=30)),
+         outc("cmp.shareb", csat.compare(s2, benchmark=0.3)),
          outc("cmp.mean", csat.compare(m1, m2)),
          outc("cmp.meanb", csat.compare(m1, benchmark=6.5, level=0.99))]
     for method in ("holm", "bh", "bonferroni"):
@@ -80,6 +80,9 @@ def python_business(x, w):
                 "trend.hi": t.ci[1], "trend.z": t.z, "trend.p": t.p,
                 "trend.intercept": t.intercept})
     outc("trend.ch0", t.changes[0]), outc("trend.ch1", t.changes[1])
+    ts = csat.trend([s1, s2])
+    out.update({"trend_share.slope": ts.slope, "trend_share.se": ts.se})
+    outc("trend_share.ch0", ts.changes[0])
     rk = csat.percentile_rank(m1.score / 4, w)
     out.update({"rank.percentile": rk.percentile, "rank.rank": rk.rank,
                 "rank.below": rk.below, "rank.equal": rk.equal})

@@ -58,8 +58,9 @@ local P = { 0.012, 0.04, 0.0031, 0.2, 0.049, 0.5, 0.0001, 0.04, 1.0, 0.03 }
 
 local REF = {
   welch = { diff = 1.5069444444444446, se = 0.5634656258405903, t = 2.6744212518666988, p = 0.015051009431147653, df = 18.87173028464179, lo = 0.327054560302384, hi = 2.6868343285865053 },
-  shares = { diff = 28.965517241379313, lo = 0.9199063414649711, hi = 51.716717673501954, z = 2.0137458662386134, p = 0.044036221844209876 },
-  share_bench = { z = 0.9855274566525751, p = 0.3243650515471618, lo = -9.230134233093157, hi = 22.7243832555168 },
+  -- Shares in proportions (statsmodels' own unit); the benchmark is 0.6.
+  shares = { diff = 0.2896551724137931, lo = 0.00919906341464971, hi = 0.5171671767350196, z = 2.0137458662386134, p = 0.044036221844209876 },
+  share_bench = { z = 0.9855274566525751, p = 0.3243650515471618, lo = -0.09230134233093157, hi = 0.227243832555168 },
   holm = { 0.096, 0.24, 0.027899999999999998, 0.6000000000000001, 0.24, 1.0, 0.001, 0.24, 1.0, 0.21 },
   fdr_bh = { 0.04, 0.06666666666666667, 0.015499999999999998, 0.25, 0.07, 0.5555555555555556, 0.001, 0.06666666666666667, 1.0, 0.06666666666666667 },
   bonferroni = { 0.12, 0.4, 0.031, 1.0, 0.49, 1.0, 0.001, 0.4, 1.0, 0.3 },
@@ -126,11 +127,22 @@ test("two shares: Newcombe interval, pooled z", function()
 end)
 
 test("share against a benchmark: score test, shifted Wilson", function()
-  local c = csat.compare(csat.csat(S1), nil, { benchmark = 60 })
+  local c = csat.compare(csat.csat(S1), nil, { benchmark = 0.6 })
   local r = REF.share_bench
   check(c.kind == "share vs benchmark", c.kind)
   close(c.statistic, r.z, 1e-12, "z") close(c.p, r.p, 1e-11, "p")
   close(c.ci[1], r.lo, 1e-12, "lower") close(c.ci[2], r.hi, 1e-12, "upper")
+end)
+
+test("a share benchmark in percent is refused with a hint", function()
+  -- A share is a proportion in results and benchmarks alike.
+  local s = csat.csat(S1)
+  local ok, e = pcall(csat.compare, s, nil, { benchmark = 30 })
+  check(not ok and type(e) == "table" and e.code == csat.ARGUMENT, "refused")
+  check(tostring(e):find("share benchmark 30 is not a proportion between 0 and 1 (for 30 %, pass 0.3)",
+    1, true), tostring(e))
+  local c = csat.compare(s, nil, { benchmark = 0.3 })
+  check(c.diff == s.share - 0.3, "0.3 is 30 %")
 end)
 
 test("two NPS and an NPS benchmark: z on the results' SE", function()
@@ -162,6 +174,8 @@ test("compare: errors", function()
   raises("level", csat.compare, n, n, { level = 1.5 })
   raises("benchmark", csat.compare, n, nil, { benchmark = 150 })
   raises("benchmark", csat.compare, s, nil, { benchmark = 100 })
+  raises("benchmark", csat.compare, s, nil, { benchmark = 1 })
+  raises("benchmark", csat.compare, s, nil, { benchmark = 0 })
 end)
 
 test("adjusted p-values equal statsmodels", function()
@@ -192,6 +206,12 @@ test("trend equals WLS with known variances", function()
   local from_results = csat.trend({ a, b })
   local from_pairs = csat.trend({ { a.score, a.se }, { b.score, b.se } })
   check(from_results.slope == from_pairs.slope and from_results.se == from_pairs.se, "results")
+  -- Share results enter as their share and SE, both proportions.
+  local s1, s2 = csat.csat(S1), csat.csat(S2)
+  local shares = csat.trend({ s1, s2 })
+  check(shares.changes[1].diff == s2.share - s1.share, "share trend in proportions")
+  local share_pairs = csat.trend({ { s1.share, s1.se }, { s2.share, s2.se } })
+  check(shares.slope == share_pairs.slope and shares.se == share_pairs.se, "share results")
   raises("one kind", csat.trend, { a, csat.csat({ 5, 4, 1 }) })
   raises("wave 2", csat.trend, { a, 42 })
   raises("", csat.trend, { { 30, 2 } })

@@ -98,15 +98,16 @@ def nps(x, w=None, level=0.95, method="wald", promoter_min=9, detractor_max=6):
 
 
 def share(x, lo, hi, w=None, level=0.95):
-    """Box share with the Wilson interval on the Kish effective n."""
+    """Box share with the Wilson interval on the Kish effective n: share,
+    SE and interval are proportions (0..1), score is 100 x share."""
     x, w, missing = _valid(x, w)
     s = _sample(x, w, missing)
     p = w[(x >= lo) & (x <= hi)].sum() / w.sum()
     m, z = s["n_effective"], _z(level)
     c = (p + z * z / (2 * m)) / (1 + z * z / m)
     h = z / (1 + z * z / m) * math.sqrt(p * (1 - p) / m + z * z / (4 * m * m))
-    return {**s, "share": p, "score": 100 * p, "se": 100 * math.sqrt(p * (1 - p) / m),
-            "ci_lower": 100 * (c - h), "ci_upper": 100 * (c + h)}
+    return {**s, "share": p, "score": 100 * p, "se": math.sqrt(p * (1 - p) / m),
+            "ci_lower": c - h, "ci_upper": c + h}
 
 
 def mean(x, w=None, level=0.95):

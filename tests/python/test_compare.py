@@ -63,19 +63,31 @@ def test_nps_benchmark(level):
     assert math.isinf(c.df) and c.df > 0 and c.test == "z" and c.level == level
 
 
-@pytest.mark.parametrize("benchmark", [60.0, 75.0])
+@pytest.mark.parametrize("benchmark", [0.6, 0.75])
 def test_share_benchmark_is_the_score_test(benchmark):
     r = csat.csat(SAT_A)
     count, nobs = int(np.sum(SAT_A >= 4)), len(SAT_A)
     c = csat.compare(r, benchmark=benchmark, level=0.9)
-    p0 = benchmark / 100
+    p0 = benchmark      # a proportion, like the share itself
     z, p = proportions_ztest(count, nobs, value=p0, prop_var=p0)
     assert close(c.statistic, z) and close(c.p, p)
-    assert close(c.diff, 100 * (count / nobs - p0))
-    assert close(c.se, 100 * math.sqrt(count / nobs * (1 - count / nobs) / nobs))
+    assert close(c.diff, count / nobs - p0)
+    assert close(c.se, math.sqrt(count / nobs * (1 - count / nobs) / nobs))
     lo, hi = proportion_confint(count, nobs, alpha=0.1, method="wilson")
-    assert close(c.ci[0], 100 * (lo - p0)) and close(c.ci[1], 100 * (hi - p0))
+    assert close(c.ci[0], lo - p0) and close(c.ci[1], hi - p0)
     assert math.isinf(c.df)
+
+
+def test_share_benchmark_in_percent_is_refused_with_a_hint():
+    # A share is a proportion in results and benchmarks alike: 30 meant as
+    # 30 % is an error that says what to pass, never a share of 30.
+    r = csat.csat(SAT_A)
+    with pytest.raises(ValueError, match=r"share benchmark 30 is not a proportion between "
+                       r"0 and 1 \(for 30 %, pass 0\.3\)") as e:
+        csat.compare(r, benchmark=30)
+    assert e.value.code == CODE_ARGUMENT
+    c = csat.compare(r, benchmark=0.3)
+    assert c.diff == r.share - 0.3 and -1 < c.ci[0] <= c.ci[1] < 1
 
 
 def test_mean_benchmark_is_the_one_sample_t_test():
@@ -128,12 +140,12 @@ def test_two_shares_newcombe_and_pooled_z(level):
     c = csat.compare(a, b, level=level)
     lo, hi = confint_proportions_2indep(c1, n1, c2, n2, method="newcomb", compare="diff",
                                         alpha=1 - level)
-    assert close(c.ci[0], 100 * lo) and close(c.ci[1], 100 * hi)
+    assert close(c.ci[0], lo) and close(c.ci[1], hi)
     z, p = proportions_ztest([c1, c2], [n1, n2])
     assert close(c.statistic, z) and close(c.p, p)
     p1, p2 = c1 / n1, c2 / n2
-    assert close(c.diff, 100 * (p1 - p2))
-    assert close(c.se, 100 * math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2))
+    assert close(c.diff, p1 - p2)
+    assert close(c.se, math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2))
     assert c.kind == "share" and math.isinf(c.df) and c.level == level
 
 
@@ -191,7 +203,7 @@ def test_bad_benchmarks():
     with pytest.raises(ValueError, match="benchmark") as e:
         csat.compare(csat.nps(NPS_A), benchmark=150)
     assert e.value.code == CODE_ARGUMENT
-    for b in (0, 100, -5):
+    for b in (0, 1, 100, -5, 30, 1.5):
         with pytest.raises(ValueError, match="benchmark"):
             csat.compare(csat.csat(SAT_A), benchmark=b)
     with pytest.raises(TypeError, match="benchmark must be a number"):
@@ -292,6 +304,13 @@ def test_trend_of_results_uses_their_scores_and_se():
     assert a.changes[0].diff == waves[1].score - waves[0].score
     c = csat.trend([csat.ces(R.EFFORT), csat.ces(R.EFFORT[:12])])
     assert c.waves == 2 and len(c.changes) == 1
+    # Shares enter as proportions (share and se in one unit), never as the
+    # percent score beside a proportion SE.
+    shares = [csat.csat(SAT_A), csat.csat(SAT_B)]
+    d = csat.trend(shares)
+    assert d.to_dict() == csat.trend([(w.share, w.se) for w in shares]).to_dict()
+    assert d.changes[0].diff == shares[1].share - shares[0].share
+    assert d.changes[0].se == math.hypot(shares[0].se, shares[1].se)
 
 
 def test_trend_errors():

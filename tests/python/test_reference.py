@@ -45,7 +45,7 @@ def test_wilson_equals_statsmodels():
         r = csat.box_share(x, lo, hi, level=level)
         count = int(((valid >= lo) & (valid <= hi)).sum())
         ci = proportion_confint(count, len(valid), alpha=1 - level, method="wilson")
-        assert close15(r.ci[0], 100 * ci[0]) and close15(r.ci[1], 100 * ci[1])
+        assert close15(r.ci[0], ci[0]) and close15(r.ci[1], ci[1])
         assert r.box == (lo, hi) and r.level == level
 
 

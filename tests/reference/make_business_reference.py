@@ -35,7 +35,12 @@ The values come from implementations independent of libcsat:
 
 The data sets are defined below and written into the header (DATA_*), so the
 C tests feed the library exactly the numbers the tools saw. The real survey
-examples/data/airlinesat.csv is read here and by the C tests.
+examples/data/airlinesat.csv is read here and by the C tests. Share results
+(IN_*_CSAT, IN_WSHARE_*, the reviews' positive share) carry their SE and
+interval in percent, and share comparisons (REF_SHARE*) their difference,
+SE and interval in percentage points, with benchmarks given in percent; the
+library works in proportions, and tests/test_compare.c and
+tests/test_business.c compare it with these values / 100.
 """
 
 import math

@@ -24,7 +24,10 @@ The values come from implementations independent of libcsat:
 
 The data sets are defined below and written into the header as arrays
 (DATA_*), so the C test feeds the library exactly the numbers R saw; the
-expected values are the REF_* constants.
+expected values are the REF_* constants. The SE and interval of a share are
+written in percent (100 x the proportion); the library gives them as
+proportions, and tests/test_score.c compares it with them / 100
+(cmp_percent in tests/check.h).
 """
 
 import math

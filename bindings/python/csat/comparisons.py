@@ -5,7 +5,7 @@ expectation–perception gaps.
     a = csat.nps(this_year); b = csat.nps(last_year)
     csat.compare(a, b)                    # NPS difference, z test, Wald interval
     csat.compare(a, benchmark=32)         # against an industry value
-    csat.compare(csat.csat(x), benchmark=80)   # share vs 80 %: score test, Wilson
+    csat.compare(csat.csat(x), benchmark=0.8)  # share vs 80 %: score test, Wilson
     csat.compare(csat.mean_score(x), csat.mean_score(y))   # Welch t test
     csat.adjust([0.01, 0.04, 0.03], "holm")
     csat.trend([wave1, wave2, wave3])     # inverse-variance weighted slope
@@ -48,10 +48,10 @@ class Comparison(_Result):
     """A difference with its uncertainty and two-sided test.
 
     `diff` is first minus second (or minus the benchmark / target) in the
-    scores' units: NPS points, percentage points for shares, the rating's
-    own unit for means. `se` is its standard error, `ci` the interval at
-    `level`, `statistic` the z or t statistic and `p` its two-sided
-    p-value. `df` is the t test's degrees of freedom, float('inf') for a z
+    scores' units: NPS points, proportions for shares (0.05 is 5
+    percentage points), the rating's own unit for means. `se` is its
+    standard error, `ci` the interval at `level`, `statistic` the z or t
+    statistic and `p` its two-sided p-value. `df` is the t test's degrees of freedom, float('inf') for a z
     test (NPS, shares, trend changes). `kind` says what was compared.
     """
     kind: str
@@ -132,10 +132,12 @@ def compare(a, b=None, *, benchmark=None, level=0.95):
 
     NPSResult: difference of the scores, SE √(se_a² + se_b²), z test, Wald
     interval; against a benchmark NPS (−100..100), z test on a's SE.
-    ShareResult: difference in percentage points with Newcombe's hybrid
-    score interval and the pooled two-proportion z test, on the effective
-    sample sizes; against a benchmark in percent (0 < b < 100), the score
-    z test and a's Wilson interval shifted by the benchmark.
+    ShareResult: difference of the shares as a proportion (0.05 is 5
+    percentage points) with Newcombe's hybrid score interval and the pooled
+    two-proportion z test, on the effective sample sizes; against a
+    benchmark share, a proportion strictly between 0 and 1 (0.3 for 30 %;
+    30 is refused with ValueError), the score z test and a's Wilson
+    interval shifted by the benchmark.
     MeanResult (and CESResult, by its mean effort): Welch's t test with
     Welch–Satterthwaite df; against a benchmark, the one-sample t test.
 
@@ -180,7 +182,10 @@ def adjust(pvalues, method="holm"):
 
 
 def _score_se(item):
-    """(score, se) of a result object or a (score, se) pair."""
+    """(score, se) of a result object or a (score, se) pair; a share result
+    gives its share, in the unit of its se (a proportion)."""
+    if isinstance(item, ShareResult):
+        return item.share, item.se
     if isinstance(item, (NPSResult, ShareResult, MeanResult, CESResult)):
         r = item.effort if isinstance(item, CESResult) else item
         return r.score, r.se
@@ -198,7 +203,8 @@ def trend(results, times=None, *, level=0.95):
     change from each wave to the next (z tests).
 
     `results`: the waves in time order, as result objects of one kind or
-    (score, se) pairs. `times`: strictly increasing wave times (default 0,
+    (score, se) pairs. Share results enter as their share and SE, so the
+    slope and changes of shares are proportions too. `times`: strictly increasing wave times (default 0,
     1, …). Returns a Trend.
     """
     items = list(results)

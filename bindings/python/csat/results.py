@@ -167,8 +167,9 @@ class NPSResult(_Estimate):
 
 @dataclass(frozen=True, repr=False)
 class ShareResult(_Estimate):
-    """Share of answers in the boxes `box` = (lo, hi): `share` is 0..1;
-    `score`, `se` and the Wilson interval `ci` are in percent."""
+    """Share of answers in the boxes `box` = (lo, hi): `share`, its `se`
+    and the Wilson interval `ci` are proportions (0..1); `score` is the
+    share in percent (100 × share), for display."""
     share: float
     box: tuple
 
@@ -188,8 +189,8 @@ class MeanResult(_Estimate):
 @dataclass(frozen=True, repr=False)
 class CESResult(_Result):
     """Customer Effort Score: the mean effort rating (`effort`) and the
-    share of low-effort answers (`low_effort`). `score`, `se`, `ci`, ...
-    are those of the mean effort."""
+    share of low-effort answers (`low_effort`, a ShareResult in
+    proportions). `score`, `se`, `ci`, ... are those of the mean effort."""
     effort: MeanResult
     low_effort: ShareResult
 

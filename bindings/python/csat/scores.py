@@ -53,8 +53,9 @@ def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
 
 
 def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
-    """CSAT: percentage of satisfied answers (≥ `satisfied_min`), with a
-    Wilson interval. Returns a ShareResult."""
+    """CSAT: share of satisfied answers (≥ `satisfied_min`), with a Wilson
+    interval. Returns a ShareResult (`share`, `se`, `ci` as proportions,
+    `score` in percent)."""
     opt = _options.csat(scale, satisfied_min, level)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
