@@ -117,7 +117,13 @@ csat_status csat_clv(double margin, double retention, double discount, csat_clv_
         sum = horizon > 0 ? 1 : 0;
     else
         sum = -expm1(horizon * log(q)) / (1 - q);
-    *out = margin * (timing == CSAT_CLV_END_OF_PERIOD ? q * sum : sum);
+    double clv = margin == 0 ? 0.0 : margin * (timing == CSAT_CLV_END_OF_PERIOD ? q * sum : sum);
+    if (!isfinite(clv))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the lifetime value of margin %g over %g periods (retention %g, "
+                         "discount %g) is beyond the range of a double",
+                         margin, horizon, retention, discount);
+    *out = clv;
     return CSAT_OK;
 }
 
