@@ -221,7 +221,8 @@ typedef struct csat_rate_result {
 /**
  * @brief A rate with its exact Poisson interval: complaints per 1,000
  *        customers, referrals per customer, …
- * @param count    Events (a whole number ≥ 0).
+ * @param count    Events (a whole number, 0 ≤ count ≤ 1e8: above, the exact
+ *                 interval is refused rather than given inaccurately).
  * @param exposure Exposure (> 0).
  * @param per      Scale of the rate (> 0; 1 for a rate per customer).
  * @param level    Confidence level in (0, 1).

@@ -25,6 +25,10 @@
 /* Smallest weighted variance of a column the fit accepts: its square
  * root and their products stay normal doubles. */
 #define VARIANCE_MIN 1e-290
+/* Smallest weighted SD of a column relative to its mean: 1e-14 leaves
+ * about two digits of a double for the deviations (timestamps in
+ * milliseconds, 1.7e12 ± 1, still pass). */
+#define RELATIVE_SD_MIN 1e-14
 #define REFINE_MAX 8
 #define SEMINORMAL_MAX 12
 
@@ -100,12 +104,18 @@ static csat_status prepare(csat_drivers *m, const csat_xprod *acc, const csat_xp
     /* A column that varies, but by less than a normal double can carry
      * (weighted variance below VARIANCE_MIN: values of 1e-300 or a blob of
      * subnormal co-moments), leaves no digits for a correlation. */
-    for (j = 0; j < q; j++)
-        if (!(a->c[j * q + j] / a->sum_w >= VARIANCE_MIN))
+    /* Likewise a column whose weighted SD is below RELATIVE_SD_MIN of its
+     * mean (a rating that differs only in a row of weight 1e-36): its
+     * deviations are rounding of the mean, and the fitted values and
+     * residuals cannot be told from it. */
+    for (j = 0; j < q; j++) {
+        double var = a->c[j * q + j] / a->sum_w;
+        if (!(var >= VARIANCE_MIN) || !(sqrt(var) >= RELATIVE_SD_MIN * fabs(a->mean[j])))
             return csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j,
-                             "column %zu varies too little (weighted variance %g, below %g) to "
-                             "fit in double precision",
-                             j, a->c[j * q + j] / a->sum_w, VARIANCE_MIN);
+                             "column %zu varies too little to fit in double precision (weighted "
+                             "SD %g about a mean of %g)",
+                             j, sqrt(var), a->mean[j]);
+    }
     csat_xprod_corr(acc, m->corr);
     csat_model_summary *s = &m->s;
     s->p = p;
