@@ -163,11 +163,19 @@ static double t_sf_pos(double t, double df)
     return 0.5 * beta_inc_xy(0.5 * df, 0.5, 1.0 / (1.0 + u), u / (1.0 + u), lx, ly);
 }
 
+/* Above this many degrees of freedom t and F are their limits (normal,
+ * χ²/d1) to within 1e-15 relative, and the continued fraction of the
+ * incomplete beta would need millions of terms (a merged accumulator can
+ * hold 1e18 rows). */
+#define DF_LIMIT 1e15
+
+static void gamma_pq(double a, double x, double *p, double *q);
+
 double csat_t_sf(double t, double df)
 {
     if (!(df > 0) || isnan(t))
         return NAN;
-    if (isinf(df))
+    if (df > DF_LIMIT)
         return csat_norm_sf(t);
     return t >= 0 ? t_sf_pos(t, df) : 1.0 - t_sf_pos(-t, df);
 }
@@ -180,6 +188,11 @@ double csat_f_sf(double f, double d1, double d2)
         return 1.0;
     if (isinf(f))
         return 0.0;
+    if (d2 > DF_LIMIT) {
+        double p, q;
+        gamma_pq(0.5 * d1, 0.5 * d1 * f, &p, &q);
+        return q;
+    }
     /* P(F > f) = I_x(d2/2, d1/2), x = d2/(d2 + d1 f); u = d1 f/d2 gives
      * x = 1/(1+u) and 1 − x = u/(1+u) with accurate logarithms. */
     double u = d1 * f / d2;

@@ -75,7 +75,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
             FUZZ_CHECK(csat_drivers_summary(mx, &sx, NULL) == CSAT_OK);
             FUZZ_CHECK(s.n == sx.n && s.n_missing == sx.n_missing && s.df_resid == sx.df_resid);
-            if (s.condition < 1e3 && sx.condition < 1e3 && isfinite(s.sigma)
+            /* The condition number is that of the centred correlations;
+             * without an intercept the sweep works on raw moments, whose
+             * condition can be 1e10 while the centred one is 1 (and the
+             * accumulator path is documented as less accurate for
+             * ill-conditioned designs), so only models with an intercept
+             * are held to agree. */
+            if (d.opt.intercept && s.condition < 1e3 && sx.condition < 1e3 && isfinite(s.sigma)
                 && isfinite(sx.sigma)) {
                 FUZZ_CHECK(fuzz_close(s.r2, sx.r2, 1e-8));
                 for (size_t j = 0; j < d.p; j++) {

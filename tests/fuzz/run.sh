@@ -3,6 +3,7 @@
 # bounded time on a copy of its seed corpus; exits non-zero on any finding.
 #
 #   bash tests/fuzz/run.sh [SECONDS-PER-HARNESS [HARNESS...]]
+#   CSAT_FUZZ_RUNS=200000 bash tests/fuzz/run.sh 40     (repeatable: seed 1)
 #
 # SECONDS defaults to 20; HARNESS defaults to all of them. The build
 # directory is build-fuzz (CSAT_FUZZ_BUILD overrides it); it is configured
@@ -32,6 +33,13 @@ elif ! grep -q -- '-fsanitize=fuzzer-no-link' "$build/meson-info/intro-buildopti
     meson configure "$build" -Dfuzzing=true -Dc_args="$cov_args" \
         -Db_sanitize=address,undefined -Db_lundef=false
 fi
+# CSAT_FUZZ_RUNS=N makes a run repeatable: a fixed seed and at most N
+# inputs per harness (the time bound may still end it earlier, on a prefix
+# of the same sequence), as CI uses it. Without it, the seed is random.
+repeat=()
+if [ -n "${CSAT_FUZZ_RUNS:-}" ]; then
+    repeat=(-seed="${CSAT_FUZZ_SEED:-1}" -runs="$CSAT_FUZZ_RUNS")
+fi
 targets=()
 for h in "${harnesses[@]}"; do targets+=("tests/fuzz/fuzz_$h"); done
 ninja -C "$build" "${targets[@]}"
@@ -57,7 +65,7 @@ for h in "${harnesses[@]}"; do
     if [ -d "$here/corpus/$h" ]; then
         cp "$here/corpus/$h"/* "$work/$h/corpus/"
     fi
-    if ! "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    if ! "$exe" -max_total_time="$seconds" "${repeat[@]}" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$work/$h/" \
         "$work/$h/corpus" >"$log" 2>&1; then
         status="FINDING"
