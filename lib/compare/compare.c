@@ -61,6 +61,20 @@ static void test(csat_comparison *c)
     }
 }
 
+/* z test of a difference d against its SE under the null, se0: a null SE
+ * of 0 (no spread possible, or p0(1 − p0)/m below the smallest double)
+ * means a difference known exactly. */
+static void null_test(csat_comparison *c, double d, double se0)
+{
+    if (se0 > 0) {
+        c->statistic = d / se0;
+        c->p = 2 * csat_norm_sf(fabs(c->statistic));
+    } else {
+        c->statistic = d == 0 ? 0.0 : copysign(INFINITY, d);
+        c->p = d == 0 ? 1.0 : 0.0;
+    }
+}
+
 /* diff ± q·se with the normal (df = inf) or t quantile, and the test. */
 static void symmetric(csat_comparison *c, double diff, double se, double df, double level)
 {
@@ -132,16 +146,7 @@ csat_status csat_compare_share_benchmark(const csat_share_result *a, double benc
     c.df = INFINITY;
     c.level = level;
     /* Score test: the SE under the null, √(p0(1 − p0)/m). */
-    double se0 = sqrt(p0 * (1 - p0) / m);
-    if (se0 > 0) {
-        c.statistic = (p - p0) / se0;
-        c.p = 2 * csat_norm_sf(fabs(c.statistic));
-    } else {
-        /* p0(1 − p0)/m below the smallest double (a benchmark of 1e-320):
-         * the null is a share known exactly. */
-        c.statistic = p == p0 ? 0.0 : copysign(INFINITY, p - p0);
-        c.p = p == p0 ? 1.0 : 0.0;
-    }
+    null_test(&c, p - p0, sqrt(p0 * (1 - p0) / m));
     *out = c;
     return CSAT_OK;
 }
@@ -205,15 +210,8 @@ csat_status csat_compare_shares(const csat_share_result *a, const csat_share_res
     c.df = INFINITY;
     c.level = level;
     double pooled = (p1 * m1 + p2 * m2) / (m1 + m2);
-    double se0 = sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2));
-    if (se0 > 0) {
-        c.statistic = d / se0;
-        c.p = 2 * csat_norm_sf(fabs(c.statistic));
-    } else {
-        /* Both shares 0 or both 1: no difference can be seen. */
-        c.statistic = 0;
-        c.p = 1;
-    }
+    /* Pooled SE 0: both shares 0 or both 1, so d = 0 and p = 1. */
+    null_test(&c, d, sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2)));
     *out = c;
     return CSAT_OK;
 }
