@@ -12,24 +12,11 @@ local NAN = 0 / 0
 
 -- Harness -------------------------------------------------------------------
 
-local passed, failed = 0, 0
+local h = dofile((arg[0]:match("^(.*[/\\])") or "./") .. "harness.lua")
+local test, check, raises, sum = h.test, h.check, h.raises, h.sum
 
-local function test(name, fn)
-  local ok, err = pcall(fn)
-  if ok then
-    passed = passed + 1
-  else
-    failed = failed + 1
-    io.stderr:write("FAIL ", name, ": ", tostring(err), "\n")
-  end
-end
-
-local function check(cond, msg)
-  if not cond then
-    error(msg or "check failed", 2)
-  end
-end
-
+-- Relative agreement to rel (1e-12 unless given); two NaNs agree, unlike
+-- harness.lua's close.
 local function close(a, b, rel, what)
   rel = rel or 1e-12
   local ok = (a == b) or (b ~= b and a ~= a)
@@ -37,15 +24,6 @@ local function close(a, b, rel, what)
   if not ok then
     error(string.format("%s: %.17g vs %.17g", what or "value", a, b), 2)
   end
-end
-
-local function raises(pattern, fn, ...)
-  local ok, err = pcall(fn, ...)
-  check(not ok, "expected an error matching '" .. pattern .. "'")
-  check(csat.is_error(err), "error '" .. tostring(err) .. "' is not an error object")
-  check(tostring(err):find(pattern), "error '" .. tostring(err) .. "' does not match '"
-    .. pattern .. "'")
-  return err
 end
 
 -- Expected values (see the header) -------------------------------------------
@@ -87,12 +65,6 @@ local REF = {
   -- R poisson.test(7, 2000)$conf.int
   poisson = { 0.0014071815257599336, 0.0072113376808511888 },
 }
-
-local function sum(t)
-  local s = 0
-  for _, v in ipairs(t) do s = s + v end
-  return s
-end
 
 local function mean(t)
   return sum(t) / #t
@@ -380,5 +352,4 @@ test("garbage collection of curves", function()
   collectgarbage()
 end)
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1, true)
+h.finish()

@@ -48,60 +48,14 @@ local expected = {
 
 -- Harness -------------------------------------------------------------------
 
-local passed, failed = 0, 0
-
-local function test(name, fn)
-  local ok, err = pcall(fn)
-  if ok then
-    passed = passed + 1
-  else
-    failed = failed + 1
-    io.stderr:write("FAIL ", name, ": ", tostring(err), "\n")
-  end
-end
-
-local function check(cond, msg)
-  if not cond then
-    error(msg or "check failed", 2)
-  end
-end
+local h = dofile((arg[0]:match("^(.*[/\\])") or "./") .. "harness.lua")
+local test, check, same, raises = h.test, h.check, h.same, h.raises
 
 local function close15(a, b)
   if b ~= b then
     return a ~= a
   end
   return a == b or math.abs(a - b) <= 5e-15 * math.max(math.abs(a), math.abs(b))
-end
-
--- Bit-for-bit equality of two numbers or (nested) tables of numbers.
-local function same(a, b)
-  if type(a) == "table" and type(b) == "table" then
-    for k, v in pairs(a) do
-      if not same(v, b[k]) then
-        return false
-      end
-    end
-    for k in pairs(b) do
-      if a[k] == nil then
-        return false
-      end
-    end
-    return true
-  elseif type(a) == "number" and type(b) == "number" then
-    return (a ~= a and b ~= b) or a == b
-  end
-  return a == b
-end
-
--- fn(...) raises an error object whose message matches `pattern`; returns it.
-local function raises(pattern, fn, ...)
-  local ok, err = pcall(fn, ...)
-  check(not ok, "no error raised, expected '" .. pattern .. "'")
-  check(csat.is_error(err), "error '" .. tostring(err) .. "' is a " .. type(err)
-    .. ", not an error object")
-  check(tostring(err):find(pattern), "error '" .. tostring(err)
-    .. "' does not match '" .. pattern .. "'")
-  return err
 end
 
 local function check_case(name, r)
@@ -349,5 +303,4 @@ test("garbage collection of handles", function()
   collectgarbage()
 end)
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1, true)
+h.finish()

@@ -18,16 +18,9 @@ local NAN, INF = 0 / 0, math.huge
 
 -- Harness -------------------------------------------------------------------
 
-local passed, failed = 0, 0
-
-local function report(name, ok, msg)
-  if ok then
-    passed = passed + 1
-  else
-    failed = failed + 1
-    io.stderr:write("FAIL ", name, ": ", tostring(msg), "\n")
-  end
-end
+local h = dofile((arg[0]:match("^(.*[/\\])") or "./") .. "harness.lua")
+local report, succeeds, check, close = h.report, h.test, h.check, h.close
+local with, scaled, filled = h.with, h.scaled, h.filled
 
 -- What is wrong with an error object, or nil: code and status agree,
 -- tostring ends with the message, index and column are 1-based and appear
@@ -68,48 +61,6 @@ local function fails(name, words, fn)
   else
     report(name, true)
   end
-end
-
-local function succeeds(name, fn)
-  local ok, err = pcall(fn)
-  report(name, ok, err)
-end
-
-local function check(cond, msg)
-  if not cond then
-    error(msg or "check failed", 2)
-  end
-end
-
-local function close(a, b, rel, what)
-  if not (a == b or math.abs(a - b) <= rel * math.max(math.abs(a), math.abs(b))) then
-    error(string.format("%s: %.17g vs %.17g", what, a, b), 2)
-  end
-end
-
-local function with(t, i, v)
-  local c = {}
-  for k, x in ipairs(t) do
-    c[k] = x
-  end
-  c[i] = v
-  return c
-end
-
-local function scaled(t, f)
-  local c = {}
-  for k, x in ipairs(t) do
-    c[k] = x * f
-  end
-  return c
-end
-
-local function filled(n, v)
-  local c = {}
-  for i = 1, n do
-    c[i] = v
-  end
-  return c
 end
 
 -- A copy of a result table with some fields replaced (same metatable).
@@ -607,7 +558,4 @@ fails("reviews out of scale", "value 6 at index 2", function() return csat.revie
 fails("reviews non-integer", "not an integer", function() return csat.reviews({ 1, 4.5 }) end)
 fails("reviews prior", "prior", function() return csat.reviews(SAT, { prior = { 3, -1 } }) end)
 
-io.write(string.format("%d passed, %d failed\n", passed, failed))
-if failed > 0 then
-  os.exit(1)
-end
+h.finish()

@@ -10,47 +10,17 @@ local core = require "csat_core"
 
 -- Harness -------------------------------------------------------------------
 
-local passed, failed = 0, 0
+local h = dofile((arg[0]:match("^(.*[/\\])") or "./") .. "harness.lua")
+local test, check, raises, close = h.test, h.check, h.raises_text, h.close
+local filled, scaled = h.filled, h.scaled
 
-local function test(name, fn)
-  local ok, err = pcall(fn)
-  if ok then
-    passed = passed + 1
-  else
-    failed = failed + 1
-    io.stderr:write("FAIL ", name, ": ", tostring(err), "\n")
-  end
-end
-
-local function check(cond, msg)
-  if not cond then
-    error(msg or "check failed", 2)
-  end
-end
-
--- fn(...) raises an error object whose message contains `text` (plain,
--- not a pattern); returns it.
-local function raises(text, fn, ...)
-  local ok, err = pcall(fn, ...)
-  check(not ok, "no error raised, expected '" .. text .. "'")
-  check(csat.is_error(err), "error '" .. tostring(err) .. "' is not an error object")
-  check(tostring(err):find(text, 1, true) ~= nil,
-    "error '" .. tostring(err) .. "' does not contain '" .. text .. "'")
-  return err
-end
-
--- The same for csat_core itself, whose option structs raise SWIG's string.
+-- raises (harness.lua's raises_text) for csat_core itself, whose option
+-- structs raise SWIG's string.
 local function raises_raw(text, fn, ...)
   local ok, err = pcall(fn, ...)
   check(not ok, "no error raised, expected '" .. text .. "'")
   check(type(err) == "string" and err:find(text, 1, true) ~= nil,
     "error '" .. tostring(err) .. "' does not contain '" .. text .. "'")
-end
-
-local function close(a, b, rel, what)
-  check(type(a) == "number" and type(b) == "number", (what or "") .. ": not numbers")
-  check(a == b or math.abs(a - b) <= rel * math.max(math.abs(a), math.abs(b)),
-    string.format("%s: %.17g ~= %.17g", what or "", a, b))
 end
 
 local NPS = { 10, 9, 0, 5, 7, 10, 3, 8, 9, 6 }
@@ -60,18 +30,6 @@ local X = { { 6, 5 }, { 5, 7 }, { 7, 7 }, { 1, 4 }, { 5, 6 }, { 4, 5 }, { 2, 4 }
             { 2, 5 }, { 6, 5 }, { 3, 6 }, { 5, 6 } }
 local Y = { 6.5, 5.0, 7.0, 3.5, 4.5, 3.5, 1.5, 5.0, 1.5, 6.0, 3.5, 5.5 }
 local W = { 0.87, 1.39, 1.28, 1.64, 1.63, 1.55, 0.9, 1.2, 1.64, 1.02, 1.43, 0.92 }
-
-local function filled(n, v)
-  local t = {}
-  for i = 1, n do t[i] = v end
-  return t
-end
-
-local function scaled(t, k)
-  local s = {}
-  for i, v in ipairs(t) do s[i] = v * k end
-  return s
-end
 
 -- Finding 8: level = "0.9" and other numbers given as strings -------------------
 
@@ -260,5 +218,4 @@ test("finding 6: comparisons of extreme or NaN means", function()
   raises("score", csat.compare, a, b)
 end)
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1, true)
+h.finish()

@@ -10,23 +10,8 @@ local NAN, INF = 0 / 0, math.huge
 
 -- Harness -------------------------------------------------------------------
 
-local passed, failed = 0, 0
-
-local function test(name, fn)
-  local ok, err = pcall(fn)
-  if ok then
-    passed = passed + 1
-  else
-    failed = failed + 1
-    io.stderr:write("FAIL ", name, ": ", tostring(err), "\n")
-  end
-end
-
-local function check(cond, msg)
-  if not cond then
-    error(msg or "check failed", 2)
-  end
-end
+local h = dofile((arg[0]:match("^(.*[/\\])") or "./") .. "harness.lua")
+local test, check, with = h.test, h.check, h.with
 
 -- The error object fn(...) raises.
 local function caught(fn, ...)
@@ -48,13 +33,6 @@ local function is(err, want, words)
     check(err.message:find(words, 1, true), "message '" .. err.message .. "' lacks '" .. words
       .. "'")
   end
-end
-
-local function with(t, i, v)
-  local c = {}
-  for k, x in ipairs(t) do c[k] = x end
-  c[i] = v
-  return c
 end
 
 local NAMES = { "speed", "price", "staff" }
@@ -291,5 +269,4 @@ test("the summary says weighted least squares only with weights", function()
     "deserialized weighted")
 end)
 
-print(string.format("%d passed, %d failed", passed, failed))
-os.exit(failed == 0 and 0 or 1, true)
+h.finish()
