@@ -75,17 +75,28 @@ static void null_test(csat_comparison *c, double d, double se0)
     }
 }
 
-/* diff ± q·se with the normal (df = inf) or t quantile, and the test. */
-static void symmetric(csat_comparison *c, double diff, double se, double df, double level)
+/* diff ± q·se with the normal (df = inf) or t quantile, and the test,
+ * written to out only when the difference and its interval are finite:
+ * results forged near DBL_MAX (a score of 1e308 against −1e308) would
+ * otherwise give ±inf or an interval of NaN. */
+static csat_status symmetric(csat_comparison *out, double diff, double se, double df, double level,
+                             csat_error *err)
 {
-    c->diff = diff;
-    c->se = se;
-    c->df = df;
-    c->level = level;
+    csat_comparison c;
+    c.diff = diff;
+    c.se = se;
+    c.df = df;
+    c.level = level;
     double q = csat_critical(level, df);
-    c->ci_lower = diff - q * se;
-    c->ci_upper = diff + q * se;
-    test(c);
+    c.ci_lower = diff - q * se;
+    c.ci_upper = diff + q * se;
+    if (!(isfinite(c.diff) && isfinite(c.ci_lower) && isfinite(c.ci_upper)))
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "the difference %g ± %g × %g is beyond the range of a double", diff, q,
+                         se);
+    test(&c);
+    *out = c;
+    return CSAT_OK;
 }
 
 csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmark, double level,
@@ -100,7 +111,7 @@ csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmar
     if (st == CSAT_OK)
         st = check_nps(a, "the NPS result", err);
     if (st == CSAT_OK)
-        symmetric(out, a->score - benchmark, a->se, INFINITY, level);
+        st = symmetric(out, a->score - benchmark, a->se, INFINITY, level, err);
     return st;
 }
 
@@ -163,7 +174,7 @@ csat_status csat_compare_mean_benchmark(const csat_mean_result *a, double benchm
     if (st == CSAT_OK)
         st = check_mean(a, "the mean result", err);
     if (st == CSAT_OK)
-        symmetric(out, a->score - benchmark, a->se, a->df, level);
+        st = symmetric(out, a->score - benchmark, a->se, a->df, level, err);
     return st;
 }
 
@@ -179,7 +190,7 @@ csat_status csat_compare_nps(const csat_nps_result *a, const csat_nps_result *b,
     if (st == CSAT_OK)
         st = check_nps(b, "the second NPS result", err);
     if (st == CSAT_OK)
-        symmetric(out, a->score - b->score, hypot(a->se, b->se), INFINITY, level);
+        st = symmetric(out, a->score - b->score, hypot(a->se, b->se), INFINITY, level, err);
     return st;
 }
 
@@ -239,7 +250,7 @@ csat_status csat_compare_means(const csat_mean_result *a, const csat_mean_result
         double va = (a->se / s) * (a->se / s), vb = (b->se / s) * (b->se / s);
         df = (va + vb) * (va + vb) / (va * va / a->df + vb * vb / b->df);
     }
-    symmetric(out, a->score - b->score, hypot(a->se, b->se), df, level);
+    return symmetric(out, a->score - b->score, hypot(a->se, b->se), df, level, err);
     return CSAT_OK;
 }
 
@@ -361,18 +372,23 @@ csat_status csat_trend(const double *score, const double *se, const double *time
     r.intercept = (double)(ybar - sty / stt * tbar);
     r.level = level;
     r.waves = k;
-    csat_comparison c;
-    symmetric(&c, r.slope, r.se, INFINITY, level);
+    csat_comparison c, check;
+    st = symmetric(&c, r.slope, r.se, INFINITY, level, err);
+    /* Every change is checked before the first is written. */
+    for (size_t i = 0; changes && st == CSAT_OK && i + 1 < k; i++)
+        st = symmetric(&check, score[i + 1] - score[i], hypot(se[i], se[i + 1]), INFINITY, level,
+                       err);
+    if (st != CSAT_OK)
+        return st;
     r.ci_lower = c.ci_lower;
     r.ci_upper = c.ci_upper;
     r.z = c.statistic;
     r.p = c.p;
-    if (changes)
-        for (size_t i = 0; i + 1 < k; i++)
-            symmetric(&changes[i], score[i + 1] - score[i], hypot(se[i], se[i + 1]), INFINITY,
-                      level);
+    for (size_t i = 0; changes && i + 1 < k; i++)
+        st = symmetric(&changes[i], score[i + 1] - score[i], hypot(se[i], se[i + 1]), INFINITY,
+                       level, err);
     *out = r;
-    return CSAT_OK;
+    return st;
 }
 
 csat_status csat_percentile_rank(double score, const double *peers, size_t n,
@@ -461,7 +477,7 @@ csat_status csat_gap(const double *expected, const double *perceived, size_t n, 
         csat_mean_options mo = { level };
         st = csat_moments_mean(&acc, &mo, &mr, err);
         if (st == CSAT_OK)
-            symmetric(&res[j], mr.score, mr.se, mr.df, level);
+            st = symmetric(&res[j], mr.score, mr.se, mr.df, level, err);
     }
     if (st == CSAT_OK) {
         memcpy(out, res, k * sizeof *res);

@@ -272,9 +272,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         st = csat_rate(count, exposure, per, level, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
-            double tol = 1e-12 * r.rate;
-            FUZZ_CHECK(r.ci_lower >= 0 && fuzz_within(r.rate, r.ci_lower, r.ci_upper, tol));
-            FUZZ_CHECK(!isnan(r.ci_upper) && r.level == level);
+            FUZZ_CHECK(!isnan(r.rate) && !isnan(r.ci_lower) && !isnan(r.ci_upper));
+            FUZZ_CHECK(r.ci_lower >= 0 && r.ci_lower <= r.ci_upper && r.level == level);
+            /* A rate beyond the range of a double is infinite. */
+            if (isfinite(r.rate))
+                FUZZ_CHECK(fuzz_within(r.rate, r.ci_lower, r.ci_upper, 1e-12 * r.rate));
         }
         break;
     }

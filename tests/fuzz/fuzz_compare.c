@@ -284,7 +284,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     switch (family) {
     case NPS_BENCH: {
         csat_nps_result a;
-        double bench = fuzz_value(&in) / 64; /* proportions, and some percents */
+        double bench = fuzz_value(&in) * 4; /* NPS points */
         if (!read_nps(&in, &a))
             break;
         st = csat_compare_nps_benchmark(&a, bench, level, &c, &err);
@@ -295,7 +295,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     case SHARE_BENCH: {
         csat_share_result a;
-        double bench = fuzz_value(&in) * 4;
+        double bench = fuzz_value(&in) / 64; /* a proportion (some out of range) */
         if (!read_share(&in, &a))
             break;
         st = csat_compare_share_benchmark(&a, bench, level, &c, &err);
