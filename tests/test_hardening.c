@@ -388,6 +388,11 @@ static void test_comparisons_of_extreme_or_invalid_results(void **state)
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_nps(&n1, &n2, 0.95, &c, &err));
     n1.score = 150;
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_nps_benchmark(&n1, 0, 0.95, &c, &err));
+    /* A difference beyond a double (1e308 − (−1e308)) is refused, not ±inf
+     * with an interval of NaN (found by fuzzing). */
+    a.score = 1e308;
+    a.se = 1;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, c, csat_compare_mean_benchmark(&a, -1e308, 0.95, &c, &err));
 }
 
 /* 7: top/bottom boxes on scales at the ends of int (signed overflow once). */
