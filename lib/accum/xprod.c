@@ -459,7 +459,7 @@ static int xprod_valid(const csat_xprod *a)
             double bound = sqrt(a->c[i * k + i] + lost) * sqrt(a->c[j * k + j] + lost);
             double cij = a->c[i * k + j], cji = a->c[j * k + i];
             if (fabs(cij) > bound * (1 + slack) || fabs(cji) > bound * (1 + slack)
-                || fabs(cij - cji) > slack * bound)
+                || fabs(cij - cji) > slack * bound + lost)
                 return 0;
         }
     return 1;
