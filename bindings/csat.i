@@ -51,7 +51,7 @@
 #include "csat.h"
 %}
 
-/* csat_nps -> nps, csat_bind_nps -> nps, csat_nps_options -> nps_options. */
+/* csat_score_nps -> nps, csat_bind_score_nps -> nps, csat_nps_options -> nps_options. */
 %rename("%(regex:/^csat_(bind_)?(.*)$/\\2/)s") "";
 
 /* ------------------------------------------------------------------------ */
@@ -1702,15 +1702,15 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 %ignore csat_survival_free;
 
 /* Replaced by the csat_bind_* functions below (length checks, bytes). */
-%ignore csat_nps;
-%ignore csat_csat;
-%ignore csat_box_share;
-%ignore csat_top_box;
-%ignore csat_bottom_box;
-%ignore csat_mean_score;
-%ignore csat_ces;
-%ignore csat_distribution;
-%ignore csat_index;
+%ignore csat_score_nps;
+%ignore csat_score_csat;
+%ignore csat_score_box_share;
+%ignore csat_score_top_box;
+%ignore csat_score_bottom_box;
+%ignore csat_score_mean;
+%ignore csat_score_ces;
+%ignore csat_score_distribution;
+%ignore csat_score_index;
 %ignore csat_tally_add;
 %ignore csat_moments_add;
 %ignore csat_tally_serialize;
@@ -1722,14 +1722,14 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 %ignore csat_drivers_importance;
 %ignore csat_drivers_dominance;
 %ignore csat_drivers_bootstrap;
-%ignore csat_ipa;
-%ignore csat_adjust_pvalues;
-%ignore csat_trend;
-%ignore csat_gap;
-%ignore csat_churn_period;
+%ignore csat_drivers_ipa;
+%ignore csat_compare_adjust;
+%ignore csat_compare_trend;
+%ignore csat_compare_gap;
+%ignore csat_business_churn;
 %ignore csat_survival_fit;
-%ignore csat_complaints_pareto;
-%ignore csat_resolution_times;
+%ignore csat_business_complaints;
+%ignore csat_business_resolution;
 
 /* An opaque handle for C; a class with a destructor for SWIG. */
 %nodefaultctor csat_tally;
@@ -1789,72 +1789,72 @@ CSAT_OPTIONS(csat_reviews_options, CSAT_REVIEWS_OPTIONS_DEFAULT)
 /* that allocate.                                                           */
 
 %{
-static csat_status csat_bind_nps(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_nps(const double *x, size_t n, const double *w, size_t nw,
                                  const csat_nps_options *opt, csat_nps_result *out,
                                  csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_nps(x, n, w, opt, out, err);
+    return csat_score_nps(x, n, w, opt, out, err);
 }
 
-static csat_status csat_bind_csat(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_csat(const double *x, size_t n, const double *w, size_t nw,
                                   const csat_csat_options *opt, csat_share_result *out,
                                   csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_csat(x, n, w, opt, out, err);
+    return csat_score_csat(x, n, w, opt, out, err);
 }
 
-static csat_status csat_bind_box_share(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_box_share(const double *x, size_t n, const double *w, size_t nw,
                                        int lo, int hi, const csat_scale_options *opt,
                                        csat_share_result *out, csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_box_share(x, n, w, lo, hi, opt, out, err);
+    return csat_score_box_share(x, n, w, lo, hi, opt, out, err);
 }
 
-static csat_status csat_bind_top_box(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_top_box(const double *x, size_t n, const double *w, size_t nw,
                                      int k, const csat_scale_options *opt,
                                      csat_share_result *out, csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_top_box(x, n, w, k, opt, out, err);
+    return csat_score_top_box(x, n, w, k, opt, out, err);
 }
 
-static csat_status csat_bind_bottom_box(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_bottom_box(const double *x, size_t n, const double *w, size_t nw,
                                         int k, const csat_scale_options *opt,
                                         csat_share_result *out, csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_bottom_box(x, n, w, k, opt, out, err);
+    return csat_score_bottom_box(x, n, w, k, opt, out, err);
 }
 
-static csat_status csat_bind_mean_score(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_mean(const double *x, size_t n, const double *w, size_t nw,
                                         const csat_mean_options *opt, csat_mean_result *out,
                                         csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_mean_score(x, n, w, opt, out, err);
+    return csat_score_mean(x, n, w, opt, out, err);
 }
 
-static csat_status csat_bind_ces(const double *x, size_t n, const double *w, size_t nw,
+static csat_status csat_bind_score_ces(const double *x, size_t n, const double *w, size_t nw,
                                  const csat_ces_options *opt, csat_ces_result *out,
                                  csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_ces(x, n, w, opt, out, err);
+    return csat_score_ces(x, n, w, opt, out, err);
 }
 
-static csat_status csat_bind_distribution(const double *x, size_t n, const double *w,
+static csat_status csat_bind_score_distribution(const double *x, size_t n, const double *w,
                                           size_t nw, const csat_scale_options *opt,
                                           double *counts, double *weights, double *shares,
                                           size_t len, csat_sample *out, csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_distribution(x, n, w, opt, counts, weights, shares, len, out, err);
+    return csat_score_distribution(x, n, w, opt, counts, weights, shares, len, out, err);
 }
 
-static csat_status csat_bind_index(const double *x, size_t n, size_t k, size_t ld,
+static csat_status csat_bind_score_index(const double *x, size_t n, size_t k, size_t ld,
                                    const double *w, size_t nw, const double *item_min,
                                    size_t nmin, const double *item_max, size_t nmax,
                                    const double *item_weights, size_t nv,
@@ -1868,7 +1868,7 @@ static csat_status csat_bind_index(const double *x, size_t n, size_t k, size_t l
         return CSAT_ERR_ARGUMENT;
     if (item_weights != NULL && csat_bind_length(nv, k, "item_weights", "items", err))
         return CSAT_ERR_ARGUMENT;
-    return csat_index(x, n, k, ld, w, item_min, item_max, item_weights, opt, out, err);
+    return csat_score_index(x, n, k, ld, w, item_min, item_max, item_weights, opt, out, err);
 }
 
 static csat_status csat_bind_tally_add(csat_tally *t, const double *x, size_t n,
@@ -1928,29 +1928,29 @@ static csat_status csat_bind_moments_serialize(const csat_moments *m, void **byt
 }
 %}
 
-csat_status csat_bind_nps(const double *x, size_t n, const double *w, size_t nw,
+csat_status csat_bind_score_nps(const double *x, size_t n, const double *w, size_t nw,
                           const csat_nps_options *opt, csat_nps_result *out, csat_error *err);
-csat_status csat_bind_csat(const double *x, size_t n, const double *w, size_t nw,
+csat_status csat_bind_score_csat(const double *x, size_t n, const double *w, size_t nw,
                            const csat_csat_options *opt, csat_share_result *out, csat_error *err);
-csat_status csat_bind_box_share(const double *x, size_t n, const double *w, size_t nw, int lo,
+csat_status csat_bind_score_box_share(const double *x, size_t n, const double *w, size_t nw, int lo,
                                 int hi, const csat_scale_options *opt, csat_share_result *out,
                                 csat_error *err);
-csat_status csat_bind_top_box(const double *x, size_t n, const double *w, size_t nw, int k,
+csat_status csat_bind_score_top_box(const double *x, size_t n, const double *w, size_t nw, int k,
                               const csat_scale_options *opt, csat_share_result *out,
                               csat_error *err);
-csat_status csat_bind_bottom_box(const double *x, size_t n, const double *w, size_t nw, int k,
+csat_status csat_bind_score_bottom_box(const double *x, size_t n, const double *w, size_t nw, int k,
                                  const csat_scale_options *opt, csat_share_result *out,
                                  csat_error *err);
-csat_status csat_bind_mean_score(const double *x, size_t n, const double *w, size_t nw,
+csat_status csat_bind_score_mean(const double *x, size_t n, const double *w, size_t nw,
                                  const csat_mean_options *opt, csat_mean_result *out,
                                  csat_error *err);
-csat_status csat_bind_ces(const double *x, size_t n, const double *w, size_t nw,
+csat_status csat_bind_score_ces(const double *x, size_t n, const double *w, size_t nw,
                           const csat_ces_options *opt, csat_ces_result *out, csat_error *err);
-csat_status csat_bind_distribution(const double *x, size_t n, const double *w, size_t nw,
+csat_status csat_bind_score_distribution(const double *x, size_t n, const double *w, size_t nw,
                                    const csat_scale_options *opt, double *counts,
                                    double *weights, double *shares, size_t len,
                                    csat_sample *out, csat_error *err);
-csat_status csat_bind_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
+csat_status csat_bind_score_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
                             size_t nw, const double *item_min, size_t nmin,
                             const double *item_max, size_t nmax, const double *item_weights,
                             size_t nv, const csat_mean_options *opt, csat_mean_result *out,
@@ -2153,7 +2153,7 @@ static csat_status csat_bind_drivers_bootstrap(const csat_drivers *m,
     return CSAT_OK;
 }
 
-static csat_status csat_bind_ipa(const double *importance, size_t np, const double *performance,
+static csat_status csat_bind_drivers_ipa(const double *importance, size_t np, const double *performance,
                                  size_t npf, double importance_cross, double performance_cross,
                                  int **ivals, size_t *nivals, csat_error *err)
 {
@@ -2172,7 +2172,7 @@ static csat_status csat_bind_ipa(const double *importance, size_t np, const doub
         free(out);
         return csat_bind_nomem(err);
     }
-    st = csat_ipa(importance, performance, np, importance_cross, performance_cross, q, err);
+    st = csat_drivers_ipa(importance, performance, np, importance_cross, performance_cross, q, err);
     if (st != CSAT_OK) {
         free(q);
         free(out);
@@ -2211,7 +2211,7 @@ csat_status csat_bind_drivers_bootstrap(const csat_drivers *m, csat_importance_m
                                         const csat_bootstrap_options *opt, double **lower,
                                         size_t *nlower, double **upper, size_t *nupper,
                                         size_t *failed, csat_error *err);
-csat_status csat_bind_ipa(const double *importance, size_t np, const double *performance,
+csat_status csat_bind_drivers_ipa(const double *importance, size_t np, const double *performance,
                           size_t npf, double importance_cross, double performance_cross,
                           int **ivals, size_t *nivals, csat_error *err);
 
@@ -2237,7 +2237,7 @@ static void *csat_bind_alloc(size_t count, size_t size, csat_error *err)
     return a;
 }
 
-static csat_status csat_bind_adjust_pvalues(const double *pvalues, size_t n,
+static csat_status csat_bind_compare_adjust(const double *pvalues, size_t n,
                                             csat_adjust_method method, double **vals,
                                             size_t *nvals, csat_error *err)
 {
@@ -2245,7 +2245,7 @@ static csat_status csat_bind_adjust_pvalues(const double *pvalues, size_t n,
     csat_status st;
     if (a == NULL)
         return CSAT_ERR_NOMEM;
-    st = csat_adjust_pvalues(pvalues, n, method, a, err);
+    st = csat_compare_adjust(pvalues, n, method, a, err);
     if (st != CSAT_OK) {
         free(a);
         return st;
@@ -2255,7 +2255,7 @@ static csat_status csat_bind_adjust_pvalues(const double *pvalues, size_t n,
     return CSAT_OK;
 }
 
-static csat_status csat_bind_trend(const double *score, size_t k, const double *se, size_t nse,
+static csat_status csat_bind_compare_trend(const double *score, size_t k, const double *se, size_t nse,
                                    const double *times, size_t ntimes, double level,
                                    csat_trend_result *out, csat_comparison **cmps,
                                    size_t *ncmps, csat_error *err)
@@ -2271,7 +2271,7 @@ static csat_status csat_bind_trend(const double *score, size_t k, const double *
         if (c == NULL)
             return CSAT_ERR_NOMEM;
     }
-    st = csat_trend(score, se, times, k, level, out, c, err);
+    st = csat_compare_trend(score, se, times, k, level, out, c, err);
     if (st != CSAT_OK) {
         free(c);
         return st;
@@ -2281,7 +2281,7 @@ static csat_status csat_bind_trend(const double *score, size_t k, const double *
     return CSAT_OK;
 }
 
-static csat_status csat_bind_gap(const double *expected, size_t n, size_t k, size_t ld,
+static csat_status csat_bind_compare_gap(const double *expected, size_t n, size_t k, size_t ld,
                                  const double *perceived, size_t n2, size_t k2, size_t ld2,
                                  double level, csat_comparison **cmps, size_t *ncmps,
                                  size_t **zvals, size_t *nzvals, csat_error *err)
@@ -2304,7 +2304,7 @@ static csat_status csat_bind_gap(const double *expected, size_t n, size_t k, siz
         free(c);
         return CSAT_ERR_NOMEM;
     }
-    st = csat_gap(expected, perceived, n, k, ld, level, c, pairs, err);
+    st = csat_compare_gap(expected, perceived, n, k, ld, level, c, pairs, err);
     if (st != CSAT_OK) {
         free(c);
         free(pairs);
@@ -2317,14 +2317,14 @@ static csat_status csat_bind_gap(const double *expected, size_t n, size_t k, siz
     return CSAT_OK;
 }
 
-static csat_status csat_bind_churn_period(const double *start_time, size_t n,
+static csat_status csat_bind_business_churn(const double *start_time, size_t n,
                                           const double *end_time, size_t nend, double t0,
                                           double t1, csat_retention_result *out,
                                           csat_error *err)
 {
     if (csat_bind_length(nend, n, "end_time", "start times", err))
         return CSAT_ERR_ARGUMENT;
-    return csat_churn_period(start_time, end_time, n, t0, t1, out, err);
+    return csat_business_churn(start_time, end_time, n, t0, t1, out, err);
 }
 
 static csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
@@ -2368,19 +2368,19 @@ static csat_status csat_bind_survival_steps(const csat_survival *s, double **val
     return CSAT_OK;
 }
 
-static csat_status csat_bind_complaints_pareto(const double *codes, size_t n,
+static csat_status csat_bind_business_complaints(const double *codes, size_t n,
                                                csat_category_count **cats, size_t *ncats,
                                                csat_sample *sample, csat_error *err)
 {
     size_t k = 0, k2 = 0;
     csat_category_count *c;
-    csat_status st = csat_complaints_pareto(codes, n, NULL, 0, &k, sample, err);
+    csat_status st = csat_business_complaints(codes, n, NULL, 0, &k, sample, err);
     if (st != CSAT_OK)
         return st;
     c = (csat_category_count *)csat_bind_alloc(k, sizeof *c, err);
     if (c == NULL)
         return CSAT_ERR_NOMEM;
-    st = csat_complaints_pareto(codes, n, c, k, &k2, sample, err);
+    st = csat_business_complaints(codes, n, c, k, &k2, sample, err);
     if (st != CSAT_OK) {
         free(c);
         return st;
@@ -2394,7 +2394,7 @@ static csat_status csat_bind_complaints_pareto(const double *codes, size_t n,
     return CSAT_OK;
 }
 
-static csat_status csat_bind_resolution_times(const double *time, size_t n,
+static csat_status csat_bind_business_resolution(const double *time, size_t n,
                                               const double *resolved, size_t nres, double sla,
                                               const double *probs, size_t m,
                                               double **quantiles, size_t *nquantiles,
@@ -2409,7 +2409,7 @@ static csat_status csat_bind_resolution_times(const double *time, size_t n,
         if (q == NULL)
             return CSAT_ERR_NOMEM;
     }
-    st = csat_resolution_times(time, resolved, n, sla, m > 0 ? probs : NULL, m, q, out, err);
+    st = csat_business_resolution(time, resolved, n, sla, m > 0 ? probs : NULL, m, q, out, err);
     if (st != CSAT_OK) {
         free(q);
         return st;
@@ -2420,17 +2420,17 @@ static csat_status csat_bind_resolution_times(const double *time, size_t n,
 }
 %}
 
-csat_status csat_bind_adjust_pvalues(const double *pvalues, size_t n, csat_adjust_method method,
+csat_status csat_bind_compare_adjust(const double *pvalues, size_t n, csat_adjust_method method,
                                      double **vals, size_t *nvals, csat_error *err);
-csat_status csat_bind_trend(const double *score, size_t k, const double *se, size_t nse,
+csat_status csat_bind_compare_trend(const double *score, size_t k, const double *se, size_t nse,
                             const double *times, size_t ntimes, double level,
                             csat_trend_result *out, csat_comparison **cmps, size_t *ncmps,
                             csat_error *err);
-csat_status csat_bind_gap(const double *expected, size_t n, size_t k, size_t ld,
+csat_status csat_bind_compare_gap(const double *expected, size_t n, size_t k, size_t ld,
                           const double *perceived, size_t n2, size_t k2, size_t ld2,
                           double level, csat_comparison **cmps, size_t *ncmps, size_t **zvals,
                           size_t *nzvals, csat_error *err);
-csat_status csat_bind_churn_period(const double *start_time, size_t n, const double *end_time,
+csat_status csat_bind_business_churn(const double *start_time, size_t n, const double *end_time,
                                    size_t nend, double t0, double t1, csat_retention_result *out,
                                    csat_error *err);
 csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
@@ -2438,10 +2438,10 @@ csat_status csat_bind_survival_fit(const double *time, size_t n, const double *o
                                    csat_error *err);
 csat_status csat_bind_survival_steps(const csat_survival *s, double **vals, size_t *nvals,
                                      csat_error *err);
-csat_status csat_bind_complaints_pareto(const double *codes, size_t n,
+csat_status csat_bind_business_complaints(const double *codes, size_t n,
                                         csat_category_count **cats, size_t *ncats,
                                         csat_sample *sample, csat_error *err);
-csat_status csat_bind_resolution_times(const double *time, size_t n, const double *resolved,
+csat_status csat_bind_business_resolution(const double *time, size_t n, const double *resolved,
                                        size_t nres, double sla, const double *probs, size_t m,
                                        double **quantiles, size_t *nquantiles,
                                        csat_resolution_result *out, csat_error *err);

@@ -241,7 +241,7 @@ static void report_ipa(report *r)
         mi += r->lmg[j] / P;
         mp += perf[j] / P;
     }
-    csat_status s = csat_ipa(r->lmg, perf, P, NAN, NAN, quadrant, &err);
+    csat_status s = csat_drivers_ipa(r->lmg, perf, P, NAN, NAN, quadrant, &err);
     if (s != CSAT_OK) {
         fail(r, "importance-performance analysis", s, &err);
         return;

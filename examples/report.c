@@ -85,13 +85,13 @@ static void report_nps(context *c, const double *nps, size_t n)
     csat_nps_options opt = CSAT_NPS_OPTIONS_DEFAULT;
     csat_nps_result wald, adj;
 
-    csat_status s = csat_nps(nps, n, NULL, &opt, &wald, &err);
+    csat_status s = csat_score_nps(nps, n, NULL, &opt, &wald, &err);
     if (s != CSAT_OK) {
         fail(c, "NPS", s, &err, NULL);
         return;
     }
     opt.method = CSAT_NPS_ADJUSTED_WALD;
-    s = csat_nps(nps, n, NULL, &opt, &adj, &err);
+    s = csat_score_nps(nps, n, NULL, &opt, &adj, &err);
     if (s != CSAT_OK) {
         fail(c, "NPS (adjusted Wald)", s, &err, NULL);
         return;
@@ -118,17 +118,17 @@ static void report_satisfaction(context *c, const double *sat, size_t n)
     csat_share_result cs, top2;
     csat_mean_result mean;
 
-    csat_status s = csat_csat(sat, n, NULL, &copt, &cs, &err);
+    csat_status s = csat_score_csat(sat, n, NULL, &copt, &cs, &err);
     if (s != CSAT_OK) {
         fail(c, "CSAT", s, &err, NULL);
         return;
     }
-    s = csat_top_box(sat, n, NULL, 2, &sopt, &top2, &err);
+    s = csat_score_top_box(sat, n, NULL, 2, &sopt, &top2, &err);
     if (s != CSAT_OK) {
         fail(c, "top-2-box", s, &err, NULL);
         return;
     }
-    s = csat_mean_score(sat, n, NULL, &mopt, &mean, &err);
+    s = csat_score_mean(sat, n, NULL, &mopt, &mean, &err);
     if (s != CSAT_OK) {
         fail(c, "mean score", s, &err, NULL);
         return;
@@ -156,7 +156,7 @@ static void report_distribution(context *c, const double *sat, size_t n)
     double counts[LEN], shares[LEN];
     csat_sample sample;
 
-    csat_status s = csat_distribution(sat, n, NULL, &opt, counts, NULL, shares, LEN, &sample,
+    csat_status s = csat_score_distribution(sat, n, NULL, &opt, counts, NULL, shares, LEN, &sample,
                                       &err);
     if (s != CSAT_OK) {
         fail(c, "distribution", s, &err, NULL);
@@ -250,7 +250,7 @@ static void report_nps_by_group(context *c, const double *nps, const char *colum
         const char *label = group_label(names[g]);
         csat_error err;
         csat_nps_result r;
-        csat_status s = csat_nps(x, m, NULL, NULL, &r, &err);
+        csat_status s = csat_score_nps(x, m, NULL, NULL, &r, &err);
         if (s != CSAT_OK) {
             printf("  %-12s %6zu %7s   (%s)\n", label, m, "-",
                    s == CSAT_ERR_EMPTY ? "no valid answer" : csat_strerror(s));
@@ -320,12 +320,12 @@ static int compare_segment(context *c, size_t j, const char *name, const double 
     snprintf(seg->label, sizeof seg->label, "%.16s %.24s", t->header[j], group_label(name));
     split_by(t, j, name, nps, sp);
     snprintf(what, sizeof what, "NPS of %s", seg->label);
-    if ((s = csat_nps(sp->x_in, sp->n_in, NULL, NULL, &seg->nps, &err)) != CSAT_OK) {
+    if ((s = csat_score_nps(sp->x_in, sp->n_in, NULL, NULL, &seg->nps, &err)) != CSAT_OK) {
         fail(c, what, s, &err, sp->rows_in);
         return -1;
     }
     snprintf(what, sizeof what, "NPS of the rest (not %s)", seg->label);
-    if ((s = csat_nps(sp->x_out, sp->n_out, NULL, NULL, &seg->nps_rest, &err)) != CSAT_OK) {
+    if ((s = csat_score_nps(sp->x_out, sp->n_out, NULL, NULL, &seg->nps_rest, &err)) != CSAT_OK) {
         fail(c, what, s, &err, sp->rows_out);
         return -1;
     }
@@ -337,12 +337,12 @@ static int compare_segment(context *c, size_t j, const char *name, const double 
 
     split_by(t, j, name, sat, sp);
     snprintf(what, sizeof what, "CSAT of %s", seg->label);
-    if ((s = csat_csat(sp->x_in, sp->n_in, NULL, &copt, &seg->csat, &err)) != CSAT_OK) {
+    if ((s = csat_score_csat(sp->x_in, sp->n_in, NULL, &copt, &seg->csat, &err)) != CSAT_OK) {
         fail(c, what, s, &err, sp->rows_in);
         return -1;
     }
     snprintf(what, sizeof what, "CSAT of the rest (not %s)", seg->label);
-    if ((s = csat_csat(sp->x_out, sp->n_out, NULL, &copt, &seg->csat_rest, &err)) != CSAT_OK) {
+    if ((s = csat_score_csat(sp->x_out, sp->n_out, NULL, &copt, &seg->csat_rest, &err)) != CSAT_OK) {
         fail(c, what, s, &err, sp->rows_out);
         return -1;
     }
@@ -407,7 +407,7 @@ static void report_segments(context *c, const double *nps, const double *sat,
         p[nseg + i] = seg[i].d_csat.p;
     }
     csat_error err;
-    csat_status s = csat_adjust_pvalues(p, 2 * nseg, CSAT_ADJUST_HOLM, holm, &err);
+    csat_status s = csat_compare_adjust(p, 2 * nseg, CSAT_ADJUST_HOLM, holm, &err);
     if (s != CSAT_OK) {
         fail(c, "Holm adjustment", s, &err, NULL);
         goto done;
@@ -504,7 +504,7 @@ static void report_gaps(context *c)
     size_t pairs[K];
     double p[K], holm[K];
     csat_mean_result mean_e[K], mean_s[K];
-    csat_status st = csat_gap(e, s, n, K, K, LEVEL, gap, pairs, &err);
+    csat_status st = csat_compare_gap(e, s, n, K, K, LEVEL, gap, pairs, &err);
     if (st != CSAT_OK) {
         fail(c, "expectation-satisfaction gap", st, &err, NULL);
         if (err.column < K)
@@ -521,16 +521,16 @@ static void report_gaps(context *c)
                 sj[m++] = s[i * K + k];
             }
         }
-        st = csat_mean_score(ej, m, NULL, NULL, &mean_e[k], &err);
+        st = csat_score_mean(ej, m, NULL, NULL, &mean_e[k], &err);
         if (st == CSAT_OK)
-            st = csat_mean_score(sj, m, NULL, NULL, &mean_s[k], &err);
+            st = csat_score_mean(sj, m, NULL, NULL, &mean_s[k], &err);
         if (st != CSAT_OK) {
             fail(c, "mean of an attribute", st, &err, NULL);
             goto done;
         }
         p[k] = gap[k].p;
     }
-    st = csat_adjust_pvalues(p, K, CSAT_ADJUST_HOLM, holm, &err);
+    st = csat_compare_adjust(p, K, CSAT_ADJUST_HOLM, holm, &err);
     if (st != CSAT_OK) {
         fail(c, "Holm adjustment", st, &err, NULL);
         goto done;

@@ -7,7 +7,7 @@
  *
  * csat_nps_result r;
  * csat_error e;
- * if (csat_nps(answers, n, NULL, NULL, &r, &e) != CSAT_OK)
+ * if (csat_score_nps(answers, n, NULL, NULL, &r, &e) != CSAT_OK)
  *     fprintf(stderr, "%s\n", e.message);
  * else
  *     printf("NPS %.1f [%.1f, %.1f]\n", r.score, r.ci_lower, r.ci_upper);

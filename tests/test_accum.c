@@ -131,14 +131,14 @@ static void tally_unit_weights_equal_no_weights(void **state)
     for (size_t i = 0; i < N; i++)
         ones[i] = 1.0;
     csat_nps_result a, b;
-    assert_int_equal(csat_nps(answers, N, NULL, NULL, &a, NULL), CSAT_OK);
-    assert_int_equal(csat_nps(answers, N, ones, NULL, &b, NULL), CSAT_OK);
+    assert_int_equal(csat_score_nps(answers, N, NULL, NULL, &a, NULL), CSAT_OK);
+    assert_int_equal(csat_score_nps(answers, N, ones, NULL, &b, NULL), CSAT_OK);
     /* Sums of ones are exact integers: identical results. */
     assert_true(a.score == b.score && a.se == b.se && a.ci_lower == b.ci_lower);
     assert_true(a.n_effective == b.n_effective && a.n_weighted == b.n_weighted);
     csat_mean_result m1, m2;
-    assert_int_equal(csat_mean_score(values, N, NULL, NULL, &m1, NULL), CSAT_OK);
-    assert_int_equal(csat_mean_score(values, N, ones, NULL, &m2, NULL), CSAT_OK);
+    assert_int_equal(csat_score_mean(values, N, NULL, NULL, &m1, NULL), CSAT_OK);
+    assert_int_equal(csat_score_mean(values, N, ones, NULL, &m2, NULL), CSAT_OK);
     assert_true(fabs(m1.score - m2.score) <= 1e-15 * fabs(m1.score));
     assert_true(fabs(m1.sd - m2.sd) <= 1e-13 * m1.sd);
     assert_true(fabs(m1.se - m2.se) <= 1e-13 * m1.se);
@@ -319,7 +319,7 @@ static void moments_keep_digits_on_offset_and_sorted_data(void **state)
         for (size_t i = 0; i < n; i++)
             x[i] = sorted ? 10000000.0 + (double)i * 1e-4 : 10000000.2 + (double)(lcg(&s) % 3) * 0.1 - 0.1;
         csat_mean_result r;
-        assert_int_equal(csat_mean_score(x, n, NULL, NULL, &r, NULL), CSAT_OK);
+        assert_int_equal(csat_score_mean(x, n, NULL, NULL, &r, NULL), CSAT_OK);
         long double sum = 0, m2 = 0;
         for (size_t i = 0; i < n; i++)
             sum += x[i];
@@ -346,8 +346,8 @@ static void moments_permuting_rows_changes_nothing(void **state)
         w[i] = weights[N - 1 - i];
     }
     csat_mean_result a, b;
-    assert_int_equal(csat_mean_score(values, N, weights, NULL, &a, NULL), CSAT_OK);
-    assert_int_equal(csat_mean_score(x, N, w, NULL, &b, NULL), CSAT_OK);
+    assert_int_equal(csat_score_mean(values, N, weights, NULL, &a, NULL), CSAT_OK);
+    assert_int_equal(csat_score_mean(x, N, w, NULL, &b, NULL), CSAT_OK);
     assert_true(fabs(a.score - b.score) <= 1e-14 * fabs(a.score));
     assert_true(fabs(a.se - b.se) <= 1e-12 * a.se);
     free(x);

@@ -169,7 +169,7 @@ static void test_retention_from_counts_matches_the_hand_derivations(void **state
     for (size_t i = 0; i < ARRAY_LEN(REF_RETENTION); i++) {
         const csat_retention_result *w = &REF_RETENTION[i];
         csat_retention_result r;
-        OK(csat_retention(w->at_start, w->at_end, w->acquired, &r, &err));
+        OK(csat_business_retention(w->at_start, w->at_end, w->acquired, &r, &err));
         check_retention(CTX("REF_RETENTION", REF_TOL), &r, w);
         assert_true(r.retention + r.churn == 1.0);
     }
@@ -180,7 +180,7 @@ static void test_churn_of_a_period_counts_customers_by_the_documented_rules(void
     (void)state;
     csat_retention_result r;
     csat_error err;
-    OK(csat_churn_period(DATA_CHURN_START, DATA_CHURN_END, DATA_CHURN_N, DATA_CHURN_T0,
+    OK(csat_business_churn(DATA_CHURN_START, DATA_CHURN_END, DATA_CHURN_N, DATA_CHURN_T0,
                          DATA_CHURN_T1, &r, &err));
     check_retention(CTX("REF_CHURN_PERIOD", REF_TOL), &r, &REF_CHURN_PERIOD);
     /* The order of the customers does not matter. */
@@ -190,7 +190,7 @@ static void test_churn_of_a_period_counts_customers_by_the_documented_rules(void
         e[(5 * i + 2) % DATA_CHURN_N] = DATA_CHURN_END[i];
     }
     csat_retention_result p;
-    OK(csat_churn_period(s, e, DATA_CHURN_N, DATA_CHURN_T0, DATA_CHURN_T1, &p, &err));
+    OK(csat_business_churn(s, e, DATA_CHURN_N, DATA_CHURN_T0, DATA_CHURN_T1, &p, &err));
     assert_memory_equal(&p, &r, sizeof p);
 }
 
@@ -200,7 +200,7 @@ static void test_churn_conversion_matches_the_exact_power(void **state)
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(REF_CHURN_CONVERT); i++) {
         double r;
-        OK(csat_churn_convert(REF_CHURN_CONVERT[i][0], REF_CHURN_CONVERT[i][1], &r, &err));
+        OK(csat_business_churn_convert(REF_CHURN_CONVERT[i][0], REF_CHURN_CONVERT[i][1], &r, &err));
         cmp_unit(CTX("REF_CHURN_CONVERT", REF_TOL), "churn", r, REF_CHURN_CONVERT[i][2]);
     }
 }
@@ -217,8 +217,8 @@ static void test_churn_conversion_to_k_periods_and_back_is_the_identity(void **s
     for (size_t i = 0; i < ARRAY_LEN(churn); i++) {
         for (size_t j = 0; j < ARRAY_LEN(k); j++) {
             double there, back;
-            OK(csat_churn_convert(churn[i], k[j], &there, &err));
-            OK(csat_churn_convert(there, 1.0 / k[j], &back, &err));
+            OK(csat_business_churn_convert(churn[i], k[j], &there, &err));
+            OK(csat_business_churn_convert(there, 1.0 / k[j], &back, &err));
             cmp_unit(CTX("churn round trip", 1e-12), "churn", back, churn[i]);
             /* Longer periods lose more customers. */
             if (churn[i] > 0)
@@ -237,7 +237,7 @@ static void test_clv_matches_exact_sums_and_closed_forms(void **state)
     for (size_t i = 0; i < ARRAY_LEN(REF_CLV); i++) {
         const double *c = REF_CLV[i];
         double v;
-        OK(csat_clv(c[0], c[1], c[2], (csat_clv_timing)(int)c[3], c[4], &v, &err));
+        OK(csat_business_clv(c[0], c[1], c[2], (csat_clv_timing)(int)c[3], c[4], &v, &err));
         char name[64];
         snprintf(name, sizeof name, "REF_CLV[%zu]", i);
         cmp_rel(CTX(name, REF_TOL), "clv", v, c[5]);
@@ -251,9 +251,9 @@ static void test_clv_of_a_growing_horizon_tends_to_the_infinite_one(void **state
     csat_error err;
     for (size_t t = 0; t < 2; t++) {
         double inf, prev = 0.0, v;
-        OK(csat_clv(120.0, 0.85, 0.02, timings[t], INFINITY, &inf, &err));
+        OK(csat_business_clv(120.0, 0.85, 0.02, timings[t], INFINITY, &inf, &err));
         for (double T = 1; T <= 4096; T *= 2) {
-            OK(csat_clv(120.0, 0.85, 0.02, timings[t], T, &v, &err));
+            OK(csat_business_clv(120.0, 0.85, 0.02, timings[t], T, &v, &err));
             /* Increasing until q^T no longer changes the sum in doubles. */
             assert_true((T <= 64 ? v > prev : v >= prev) && v <= inf * (1 + 1e-15));
             prev = v;
@@ -270,20 +270,20 @@ static void test_end_of_period_clv_is_q_times_start_of_period(void **state)
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(T); i++) {
         double s, e;
-        OK(csat_clv(75.0, 0.7, 0.08, CSAT_CLV_START_OF_PERIOD, T[i], &s, &err));
-        OK(csat_clv(75.0, 0.7, 0.08, CSAT_CLV_END_OF_PERIOD, T[i], &e, &err));
+        OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_START_OF_PERIOD, T[i], &s, &err));
+        OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_END_OF_PERIOD, T[i], &e, &err));
         cmp_rel(CTX("end = q start", 1e-14), "clv", e, 0.7 / 1.08 * s);
     }
     /* One period: the margin now, or the retained margin discounted once. */
     double v;
-    OK(csat_clv(75.0, 0.7, 0.08, CSAT_CLV_START_OF_PERIOD, 1.0, &v, &err));
+    OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_START_OF_PERIOD, 1.0, &v, &err));
     cmp_rel(CTX("one period", 1e-15), "clv", v, 75.0);
-    OK(csat_clv(75.0, 0.7, 0.08, CSAT_CLV_END_OF_PERIOD, 1.0, &v, &err));
+    OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_END_OF_PERIOD, 1.0, &v, &err));
     cmp_rel(CTX("one period", 1e-15), "clv", v, 75.0 * 0.7 / 1.08);
     /* No retention: only the first margin counts (start of period). */
-    OK(csat_clv(75.0, 0.0, 0.08, CSAT_CLV_START_OF_PERIOD, INFINITY, &v, &err));
+    OK(csat_business_clv(75.0, 0.0, 0.08, CSAT_CLV_START_OF_PERIOD, INFINITY, &v, &err));
     cmp_rel(CTX("no retention", 1e-15), "clv", v, 75.0);
-    OK(csat_clv(75.0, 0.0, 0.08, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, &err));
+    OK(csat_business_clv(75.0, 0.0, 0.08, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, &err));
     assert_true(v == 0.0);
 }
 
@@ -445,7 +445,7 @@ static void test_rate_matches_r_poisson_test(void **state)
     for (size_t i = 0; i < ARRAY_LEN(REF_RATES); i++) {
         const csat_rate_result *w = &REF_RATES[i];
         csat_rate_result r;
-        OK(csat_rate(w->count, w->exposure, w->per, w->level, &r, &err));
+        OK(csat_business_rate(w->count, w->exposure, w->per, w->level, &r, &err));
         char name[32];
         snprintf(name, sizeof name, "REF_RATES[%zu]", i);
         check_rate(CTX(name, RATE_TOL), &r, w);
@@ -461,14 +461,14 @@ static void test_complaints_pareto_orders_by_count_then_code(void **state)
     csat_sample smp;
     csat_error err;
     /* Capacity 0 asks for the number of categories. */
-    OK(csat_complaints_pareto(DATA_PARETO_CODES, DATA_PARETO_N, NULL, 0, &ncat, NULL, &err));
+    OK(csat_business_complaints(DATA_PARETO_CODES, DATA_PARETO_N, NULL, 0, &ncat, NULL, &err));
     assert_int_equal(ncat, CAT);
     /* An exact and a larger capacity. */
     const size_t caps[] = {CAT, CAT + 2};
     for (size_t k = 0; k < 2; k++) {
         memset(out, 0xA5, sizeof out);
         ncat = 0;
-        OK(csat_complaints_pareto(DATA_PARETO_CODES, DATA_PARETO_N, out, caps[k], &ncat, &smp,
+        OK(csat_business_complaints(DATA_PARETO_CODES, DATA_PARETO_N, out, caps[k], &ncat, &smp,
                                   &err));
         assert_int_equal(ncat, CAT);
         for (size_t i = 0; i < CAT; i++) {
@@ -492,7 +492,7 @@ static void test_complaints_pareto_orders_by_count_then_code(void **state)
     }
     /* Negative codes are integers too; one category is all of it. */
     const double one[] = {-4, -4, NAN, -4};
-    OK(csat_complaints_pareto(one, 4, out, 1, &ncat, NULL, &err));
+    OK(csat_business_complaints(one, 4, out, 1, &ncat, NULL, &err));
     assert_true(ncat == 1 && out[0].code == -4 && out[0].count == 3);
     assert_true(out[0].share == 1.0 && out[0].cum_share == 1.0);
 }
@@ -503,7 +503,7 @@ static void test_resolution_times_match_numpy_quantiles_and_r_kaplan_meier(void 
     double q[ARRAY_LEN(DATA_RES_PROBS)];
     csat_resolution_result r;
     csat_error err;
-    OK(csat_resolution_times(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA,
+    OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA,
                              DATA_RES_PROBS, ARRAY_LEN(DATA_RES_PROBS), q, &r, &err));
     /* The Kaplan-Meier fields are checked in the next test. */
     csat_resolution_result naive = REF_RES;
@@ -514,12 +514,12 @@ static void test_resolution_times_match_numpy_quantiles_and_r_kaplan_meier(void 
         cmp_rel(CTX("REF_RES_QUANTILES", REF_TOL), "quantile", q[i], REF_RES_QUANTILES[i]);
     /* Quantiles are optional. */
     csat_resolution_result r2;
-    OK(csat_resolution_times(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, NULL, 0,
+    OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, NULL, 0,
                              NULL, &r2, &err));
     assert_memory_equal(&r2, &r, sizeof r);
 
     double q2[ARRAY_LEN(DATA_RES2_PROBS)];
-    OK(csat_resolution_times(DATA_RES2_TIME, NULL, DATA_RES2_N, DATA_RES2_SLA, DATA_RES2_PROBS,
+    OK(csat_business_resolution(DATA_RES2_TIME, NULL, DATA_RES2_N, DATA_RES2_SLA, DATA_RES2_PROBS,
                              ARRAY_LEN(DATA_RES2_PROBS), q2, &r, &err));
     naive = REF_RES2;
     naive.km_median = r.km_median;
@@ -538,11 +538,11 @@ static void test_resolution_times_kaplan_meier_side_matches_r_survfit(void **sta
     (void)state;
     csat_resolution_result r;
     csat_error err;
-    OK(csat_resolution_times(DATA_RES2_TIME, NULL, DATA_RES2_N, DATA_RES2_SLA, NULL, 0, NULL,
+    OK(csat_business_resolution(DATA_RES2_TIME, NULL, DATA_RES2_N, DATA_RES2_SLA, NULL, 0, NULL,
                              &r, &err));
     cmp_rel(CTX("REF_RES2", REF_TOL), "km_median", r.km_median, REF_RES2.km_median);
     cmp_unit(CTX("REF_RES2", REF_TOL), "km_within_sla", r.km_within_sla, REF_RES2.km_within_sla);
-    OK(csat_resolution_times(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, NULL, 0,
+    OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, NULL, 0,
                              NULL, &r, &err));
     cmp_unit(CTX("REF_RES", REF_TOL), "km_within_sla", r.km_within_sla, REF_RES.km_within_sla);
     /* The curve is exactly 1/2 from 15.5 h to the next resolution at 18 h
@@ -559,7 +559,7 @@ static void test_resolution_times_with_median_quantile_equal_the_median(void **s
     double q[1];
     csat_resolution_result r;
     csat_error err;
-    OK(csat_resolution_times(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, half, 1, q,
+    OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, half, 1, q,
                              &r, &err));
     assert_true(q[0] == r.median);
 }
@@ -570,21 +570,21 @@ static void test_reviews_match_scipy_statsmodels_and_the_bayesian_formula(void *
     const csat_reviews_options def = CSAT_REVIEWS_OPTIONS_DEFAULT;
     csat_reviews_result r, d;
     csat_error err;
-    OK(csat_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, NULL, &r, &err));
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, NULL, &r, &err));
     check_reviews(CTX("REF_REVIEWS", REF_TOL), &r, &REF_REVIEWS);
-    OK(csat_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &def, &d, &err));
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &def, &d, &err));
     assert_memory_equal(&d, &r, sizeof r);
-    OK(csat_reviews(DATA_REVIEWS10_X, DATA_REVIEWS10_N, &DATA_REVIEWS10_OPT, &r, &err));
+    OK(csat_score_reviews(DATA_REVIEWS10_X, DATA_REVIEWS10_N, &DATA_REVIEWS10_OPT, &r, &err));
     check_reviews(CTX("REF_REVIEWS10", REF_TOL), &r, &REF_REVIEWS10);
     /* The positive share is the box share of the same boxes. */
     const csat_scale_options so = {1, 10, 0.90};
     csat_share_result b;
-    OK(csat_box_share(DATA_REVIEWS10_X, DATA_REVIEWS10_N, NULL, 8, 10, &so, &b, &err));
+    OK(csat_score_box_share(DATA_REVIEWS10_X, DATA_REVIEWS10_N, NULL, 8, 10, &so, &b, &err));
     check_share(CTX("positive vs box share", 1e-15), &r.positive, &b);
     /* A prior weight of 0 gives the plain mean. */
     csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
     o.prior_weight = 0.0;
-    OK(csat_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &o, &r, &err));
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &o, &r, &err));
     cmp_rel(CTX("prior weight 0", 1e-14), "bayesian_average", r.bayesian_average,
             r.rating.score);
 }
@@ -597,7 +597,7 @@ static void test_retention_rejects_bad_counts(void **state)
     (void)state;
     csat_retention_result out;
     csat_error err;
-    EXPECT_NULL_ERROR(csat_retention(100, 90, 10, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_retention(100, 90, 10, NULL, &err));
     const double bad[][3] = {
         {0, 10, 5},           /* S = 0 */
         {-10, 10, 5},         /* S < 0 */
@@ -611,7 +611,7 @@ static void test_retention_rejects_bad_counts(void **state)
         {INFINITY, 90, 10},
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_retention(bad[i][0], bad[i][1], bad[i][2], &out,
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_retention(bad[i][0], bad[i][1], bad[i][2], &out,
                                                            &err));
 }
 
@@ -627,22 +627,22 @@ static void test_churn_period_rejects_bad_input(void **state)
     const double late_end[] = {NAN, NAN, 20};
     csat_retention_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_churn_period(NULL, e, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_churn_period(s, NULL, 3, 1, 10, &out, &err));
-    EXPECT_NULL_ERROR(csat_churn_period(s, e, 3, 1, 10, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_churn_period(s_nan, e, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_churn_period(s_inf, e, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_churn_period(s, e_early, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_churn_period(s, e, 3, 10, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_churn_period(s, e, 3, 10, 5, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_churn_period(s, e, 3, NAN, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_churn_period(s, e, 3, 1, NAN, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_business_churn(NULL, e, 3, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_business_churn(s, NULL, 3, 1, 10, &out, &err));
+    EXPECT_NULL_ERROR(csat_business_churn(s, e, 3, 1, 10, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s_nan, e, 3, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s_inf, e, 3, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s, e_early, 3, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 10, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 10, 5, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, NAN, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 1, NAN, &out, &err));
     /* Nobody is a customer at t0. */
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_churn_period(late, late_end, 3, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(late, late_end, 3, 1, 10, &out, &err));
     /* Everybody ended by t0. */
     const double ended[] = {3, 9, 9.5};
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_churn_period(s, ended, 3, 9.5, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_churn_period(s, e, 0, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(s, ended, 3, 9.5, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(s, e, 0, 1, 10, &out, &err));
 }
 
 static void test_churn_convert_rejects_bad_input(void **state)
@@ -650,11 +650,11 @@ static void test_churn_convert_rejects_bad_input(void **state)
     (void)state;
     double out;
     csat_error err;
-    EXPECT_NULL_ERROR(csat_churn_convert(0.1, 12, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_churn_convert(0.1, 12, NULL, &err));
     const double bad[][2] = {{-0.01, 12}, {1.01, 12}, {NAN, 12}, {0.1, 0}, {0.1, -1},
                              {0.1, NAN}};
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_churn_convert(bad[i][0], bad[i][1], &out, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn_convert(bad[i][0], bad[i][1], &out, &err));
 }
 
 static void test_clv_rejects_bad_input(void **state)
@@ -662,7 +662,7 @@ static void test_clv_rejects_bad_input(void **state)
     (void)state;
     double out;
     csat_error err;
-    EXPECT_NULL_ERROR(csat_clv(100, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 3, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_clv(100, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 3, NULL, &err));
     const struct {
         double m, r, d;
         int timing;
@@ -687,7 +687,7 @@ static void test_clv_rejects_bad_input(void **state)
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
-                    csat_clv(bad[i].m, bad[i].r, bad[i].d, (csat_clv_timing)bad[i].timing,
+                    csat_business_clv(bad[i].m, bad[i].r, bad[i].d, (csat_clv_timing)bad[i].timing,
                              bad[i].T, &out, &err));
 }
 
@@ -752,7 +752,7 @@ static void test_rate_rejects_bad_input(void **state)
     (void)state;
     csat_rate_result out;
     csat_error err;
-    EXPECT_NULL_ERROR(csat_rate(3, 100, 1, 0.95, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_rate(3, 100, 1, 0.95, NULL, &err));
     const double bad[][4] = {
         {-1, 100, 1, 0.95},  {2.5, 100, 1, 0.95},      {NAN, 100, 1, 0.95},
         {INFINITY, 100, 1, 0.95},
@@ -763,10 +763,10 @@ static void test_rate_rejects_bad_input(void **state)
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
-                    csat_rate(bad[i][0], bad[i][1], bad[i][2], bad[i][3], &out, &err));
+                    csat_business_rate(bad[i][0], bad[i][1], bad[i][2], bad[i][3], &out, &err));
 }
 
-/* Outputs of csat_complaints_pareto, all to be left alone on failure. */
+/* Outputs of csat_business_complaints, all to be left alone on failure. */
 typedef struct pareto_out {
     csat_category_count c[8];
     size_t ncat;
@@ -783,10 +783,10 @@ static void test_complaints_pareto_rejects_bad_input(void **state)
     const double none[] = {NAN, NAN};
     pareto_out out;
     csat_error err;
-#define PARETO(X, N, CAP) csat_complaints_pareto((X), (N), out.c, (CAP), &out.ncat, &out.sample, &err)
+#define PARETO(X, N, CAP) csat_business_complaints((X), (N), out.c, (CAP), &out.ncat, &out.sample, &err)
     EXPECT_FAIL(CSAT_ERR_NULL, out, PARETO(NULL, 4, 8));
-    EXPECT_NULL_ERROR(csat_complaints_pareto(codes, 4, out.c, 8, NULL, NULL, &err));
-    EXPECT_NULL_ERROR(csat_complaints_pareto(codes, 4, NULL, 3, &out.ncat, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_complaints(codes, 4, out.c, 8, NULL, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_complaints(codes, 4, NULL, 3, &out.ncat, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, PARETO(codes, 0, 8));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, PARETO(none, 2, 8));
     EXPECT_FAIL(CSAT_ERR_RANGE, out, PARETO(frac, 4, 8));
@@ -798,7 +798,7 @@ static void test_complaints_pareto_rejects_bad_input(void **state)
 #undef PARETO
 }
 
-/* Outputs of csat_resolution_times. */
+/* Outputs of csat_business_resolution. */
 typedef struct resolution_out {
     csat_resolution_result r;
     double q[2];
@@ -820,9 +820,9 @@ static void test_resolution_times_reject_bad_input(void **state)
     const double p_nan[] = {0.5, NAN};
     resolution_out out;
     csat_error err;
-#define RES(T, O, N, SLA, P) csat_resolution_times((T), (O), (N), (SLA), (P), 2, out.q, &out.r, &err)
+#define RES(T, O, N, SLA, P) csat_business_resolution((T), (O), (N), (SLA), (P), 2, out.q, &out.r, &err)
     EXPECT_FAIL(CSAT_ERR_NULL, out, RES(NULL, o, 4, 8, probs));
-    EXPECT_NULL_ERROR(csat_resolution_times(t, o, 4, 8, probs, 2, out.q, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_resolution(t, o, 4, 8, probs, 2, out.q, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, RES(t, o, 0, 8, probs));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, RES(t, open, 4, 8, probs));
     EXPECT_FAIL(CSAT_ERR_RANGE, out, RES(t_neg, o, 4, 8, probs));
@@ -847,19 +847,19 @@ static void test_reviews_reject_bad_input(void **state)
     const double none[] = {NAN, NAN};
     csat_reviews_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_reviews(NULL, 4, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_reviews(x, 4, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_reviews(x, 0, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_reviews(none, 2, NULL, &out, &err));
-    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 2, ANY_INDEX, out, csat_reviews(off, 4, NULL, &out, &err));
-    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 1, ANY_INDEX, out, csat_reviews(frac, 4, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_score_reviews(NULL, 4, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_score_reviews(x, 4, NULL, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_score_reviews(x, 0, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_score_reviews(none, 2, NULL, &out, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 2, ANY_INDEX, out, csat_score_reviews(off, 4, NULL, &out, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 1, ANY_INDEX, out, csat_score_reviews(frac, 4, NULL, &out, &err));
     const csat_reviews_options def = CSAT_REVIEWS_OPTIONS_DEFAULT;
     csat_reviews_options o;
 #define OPT_FAIL(field, value)                                                                 \
     do {                                                                                       \
         o = def;                                                                               \
         o.field = value;                                                                       \
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_reviews(x, 4, &o, &out, &err));               \
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_score_reviews(x, 4, &o, &out, &err));               \
     } while (0)
     OPT_FAIL(prior_weight, -1.0);
     OPT_FAIL(prior_weight, NAN);
@@ -881,9 +881,9 @@ static void test_failures_are_reported_without_an_error_struct(void **state)
     double v;
     csat_survival *s = NULL;
     const double t[] = {1, -2};
-    assert_int_equal(csat_retention(0, 1, 0, &r, NULL), CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_churn_convert(2.0, 12, &v, NULL), CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_clv(1, 2, 0, CSAT_CLV_START_OF_PERIOD, 1, &v, NULL), CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_business_retention(0, 1, 0, &r, NULL), CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_business_churn_convert(2.0, 12, &v, NULL), CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_business_clv(1, 2, 0, CSAT_CLV_START_OF_PERIOD, 1, &v, NULL), CSAT_ERR_ARGUMENT);
     assert_int_equal(csat_survival_fit(t, NULL, 2, 0.95, &s, NULL), CSAT_ERR_RANGE);
     assert_null(s);
     assert_int_equal(csat_survival_summary(NULL, NULL, NULL), CSAT_ERR_NULL);

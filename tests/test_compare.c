@@ -343,9 +343,9 @@ static void test_airline_results_from_the_library_give_the_same_comparisons(void
     for (size_t g = 0; g < 3; g++) {
         size_t k = airline_group(purposes[g], nps, sat);
         const csat_csat_options co = {1, 7, 6, 0.95};
-        OK(csat_nps(nps, k, NULL, NULL, &n[g], &err));
-        OK(csat_csat(sat, k, NULL, &co, &s[g], &err));
-        OK(csat_mean_score(sat, k, NULL, NULL, &m[g], &err));
+        OK(csat_score_nps(nps, k, NULL, NULL, &n[g], &err));
+        OK(csat_score_csat(sat, k, NULL, &co, &s[g], &err));
+        OK(csat_score_mean(sat, k, NULL, NULL, &m[g], &err));
         check_nps_input(CTX(names[g], INPUT_TOL), &n[g], in_nps[g]);
         check_share_input(CTX(names[g], INPUT_TOL), &s[g], in_csat[g]);
         check_mean_input(CTX(names[g], INPUT_TOL), &m[g], in_mean[g]);
@@ -431,13 +431,13 @@ static void test_a_side_without_spread_is_compared_on_the_other_sides_se(void **
     csat_mean_result c, d;
     csat_comparison r;
     csat_error err;
-    OK(csat_nps(DATA_NPS_PROM6, ARRAY_LEN(DATA_NPS_PROM6), NULL, NULL, &a, &err));
-    OK(csat_nps(DATA_NPS_MIX8, ARRAY_LEN(DATA_NPS_MIX8), NULL, NULL, &b, &err));
+    OK(csat_score_nps(DATA_NPS_PROM6, ARRAY_LEN(DATA_NPS_PROM6), NULL, NULL, &a, &err));
+    OK(csat_score_nps(DATA_NPS_MIX8, ARRAY_LEN(DATA_NPS_MIX8), NULL, NULL, &b, &err));
     assert_true(a.se == 0.0 && b.se > 0.0);
     OK(csat_compare_nps(&a, &b, 0.95, &r, &err));
     check_cmp(CTX("REF_NPS_PROM6_MIX8", REF_TOL), &r, &REF_NPS_PROM6_MIX8);
-    OK(csat_mean_score(DATA_MEAN_CONST4, ARRAY_LEN(DATA_MEAN_CONST4), NULL, NULL, &c, &err));
-    OK(csat_mean_score(DATA_MEAN_MIX5, ARRAY_LEN(DATA_MEAN_MIX5), NULL, NULL, &d, &err));
+    OK(csat_score_mean(DATA_MEAN_CONST4, ARRAY_LEN(DATA_MEAN_CONST4), NULL, NULL, &c, &err));
+    OK(csat_score_mean(DATA_MEAN_MIX5, ARRAY_LEN(DATA_MEAN_MIX5), NULL, NULL, &d, &err));
     assert_true(c.se == 0.0 && d.se > 0.0);
     OK(csat_compare_means(&c, &d, 0.95, &r, &err));
     check_cmp(CTX("REF_MEANS_CONST4_MIX5", REF_TOL), &r, &REF_MEANS_CONST4_MIX5);
@@ -451,8 +451,8 @@ static void test_zero_standard_errors_give_an_infinite_or_zero_statistic_never_n
     csat_nps_result a, b;
     csat_comparison r;
     csat_error err;
-    OK(csat_nps(prom, ARRAY_LEN(prom), NULL, NULL, &a, &err));
-    OK(csat_nps(det, ARRAY_LEN(det), NULL, NULL, &b, &err));
+    OK(csat_score_nps(prom, ARRAY_LEN(prom), NULL, NULL, &a, &err));
+    OK(csat_score_nps(det, ARRAY_LEN(det), NULL, NULL, &b, &err));
     assert_true(a.se == 0.0 && b.se == 0.0);
     /* All promoters against all detractors: 200 points, no uncertainty. */
     OK(csat_compare_nps(&a, &b, 0.95, &r, &err));
@@ -473,7 +473,7 @@ static void test_zero_spread_of_means_gives_an_infinite_or_zero_t_never_nan(void
     csat_mean_result m;
     csat_comparison r;
     csat_error err;
-    OK(csat_mean_score(four, 4, NULL, NULL, &m, &err));
+    OK(csat_score_mean(four, 4, NULL, NULL, &m, &err));
     assert_true(m.se == 0.0 && m.df == 3.0);
     OK(csat_compare_mean_benchmark(&m, 3.0, 0.95, &r, &err));
     assert_true(r.diff == 1.0 && r.se == 0.0 && isinf(r.statistic) && r.statistic > 0);
@@ -492,8 +492,8 @@ static void test_zero_spread_of_shares_and_gaps_gives_an_infinite_or_zero_statis
     csat_share_result s20, s30;
     csat_comparison r;
     csat_error err;
-    OK(csat_top_box(all5, 20, NULL, 1, NULL, &s20, &err));
-    OK(csat_top_box(all5, 30, NULL, 1, NULL, &s30, &err));
+    OK(csat_score_top_box(all5, 20, NULL, 1, NULL, &s20, &err));
+    OK(csat_score_top_box(all5, 30, NULL, 1, NULL, &s30, &err));
     OK(csat_compare_shares(&s20, &s30, 0.95, &r, &err));
     check_cmp_percent(CTX("REF_SHARES_ALL20_ALL30", REF_TOL), &r, &REF_SHARES_ALL20_ALL30);
 
@@ -501,7 +501,7 @@ static void test_zero_spread_of_shares_and_gaps_gives_an_infinite_or_zero_statis
     const double e[] = {5, 3, 6, 2, 4, 5};
     const double p[] = {4, 3, 5, 2, 3, 5};
     csat_comparison g[2];
-    OK(csat_gap(e, p, 3, 2, 2, 0.95, g, NULL, &err));
+    OK(csat_compare_gap(e, p, 3, 2, 2, 0.95, g, NULL, &err));
     assert_true(g[0].diff == -1.0 && g[0].se == 0.0 && isinf(g[0].statistic) &&
                 g[0].statistic < 0 && g[0].p == 0.0 && g[0].df == 2.0);
     assert_true(g[0].ci_lower == -1.0 && g[0].ci_upper == -1.0);
@@ -517,7 +517,7 @@ static void check_adjusted(const char *name, const double *p, size_t n, csat_adj
     double got[32];
     csat_error err;
     assert_true(n <= ARRAY_LEN(got));
-    OK(csat_adjust_pvalues(p, n, m, got, &err));
+    OK(csat_compare_adjust(p, n, m, got, &err));
     char field[32];
     for (size_t i = 0; i < n; i++) {
         snprintf(field, sizeof field, "p[%zu]", i);
@@ -559,7 +559,7 @@ static void test_adjusted_p_values_are_at_least_raw_and_keep_the_order_of_raw(vo
         size_t n = sizes[s];
         for (size_t m = 0; m < ARRAY_LEN(methods); m++) {
             double q[16];
-            OK(csat_adjust_pvalues(p, n, methods[m], q, &err));
+            OK(csat_compare_adjust(p, n, methods[m], q, &err));
             for (size_t i = 0; i < n; i++) {
                 assert_true(q[i] >= p[i] && q[i] <= 1.0);
                 for (size_t j = 0; j < n; j++) {
@@ -577,8 +577,8 @@ static void test_adjusted_p_values_are_at_least_raw_and_keep_the_order_of_raw(vo
             /* The family-wise methods are at least as strict as BH. */
             if (methods[m] == CSAT_ADJUST_HOLM) {
                 double bh[16], bon[16];
-                OK(csat_adjust_pvalues(p, n, CSAT_ADJUST_BH, bh, &err));
-                OK(csat_adjust_pvalues(p, n, CSAT_ADJUST_BONFERRONI, bon, &err));
+                OK(csat_compare_adjust(p, n, CSAT_ADJUST_BH, bh, &err));
+                OK(csat_compare_adjust(p, n, CSAT_ADJUST_BONFERRONI, bon, &err));
                 for (size_t i = 0; i < n; i++)
                     assert_true(bh[i] <= q[i] && q[i] <= bon[i]);
             }
@@ -596,7 +596,7 @@ static void test_adjusted_p_values_may_overwrite_the_input(void **state)
     for (size_t m = 0; m < ARRAY_LEN(methods); m++) {
         double p[ARRAY_LEN(DATA_PVALS10)];
         memcpy(p, DATA_PVALS10, sizeof p);
-        OK(csat_adjust_pvalues(p, ARRAY_LEN(p), methods[m], p, &err));
+        OK(csat_compare_adjust(p, ARRAY_LEN(p), methods[m], p, &err));
         for (size_t i = 0; i < ARRAY_LEN(p); i++)
             cmp_rel(CTX("in place", REF_TOL), "p", p[i], want[m][i]);
     }
@@ -608,11 +608,11 @@ static void test_one_p_value_is_its_own_adjustment(void **state)
     const double p[] = {0.0375};
     double q[1];
     csat_error err;
-    OK(csat_adjust_pvalues(p, 1, CSAT_ADJUST_HOLM, q, &err));
+    OK(csat_compare_adjust(p, 1, CSAT_ADJUST_HOLM, q, &err));
     assert_true(q[0] == p[0]);
-    OK(csat_adjust_pvalues(p, 1, CSAT_ADJUST_BH, q, &err));
+    OK(csat_compare_adjust(p, 1, CSAT_ADJUST_BH, q, &err));
     assert_true(q[0] == p[0]);
-    OK(csat_adjust_pvalues(p, 1, CSAT_ADJUST_BONFERRONI, q, &err));
+    OK(csat_compare_adjust(p, 1, CSAT_ADJUST_BONFERRONI, q, &err));
     assert_true(q[0] == p[0]);
 }
 
@@ -640,18 +640,18 @@ static void test_trend_matches_statsmodels_wls_with_known_variances(void **state
     csat_trend_result r;
     csat_comparison ch[K - 1];
     csat_error err;
-    OK(csat_trend(DATA_TREND_SCORE, DATA_TREND_SE, NULL, K, 0.95, &r, ch, &err));
+    OK(csat_compare_trend(DATA_TREND_SCORE, DATA_TREND_SE, NULL, K, 0.95, &r, ch, &err));
     check_trend(CTX("REF_TREND", REF_TOL), &r, &REF_TREND);
     for (size_t i = 0; i + 1 < K; i++)
         check_cmp(CTX("REF_TREND_CHANGES", REF_TOL), &ch[i], &REF_TREND_CHANGES[i]);
-    OK(csat_trend(DATA_TREND_SCORE, DATA_TREND_SE, DATA_TREND_TIME, K, 0.90, &r, ch, &err));
+    OK(csat_compare_trend(DATA_TREND_SCORE, DATA_TREND_SE, DATA_TREND_TIME, K, 0.90, &r, ch, &err));
     check_trend(CTX("REF_TREND_TIME_90", REF_TOL), &r, &REF_TREND_TIME_90);
     for (size_t i = 0; i + 1 < K; i++)
         check_cmp(CTX("REF_TREND_CHANGES_90", REF_TOL), &ch[i], &REF_TREND_CHANGES_90[i]);
     /* Changes are optional; explicit times 0..k-1 equal NULL. */
     const double t[K] = {0, 1, 2, 3, 4, 5};
     csat_trend_result s;
-    OK(csat_trend(DATA_TREND_SCORE, DATA_TREND_SE, t, K, 0.95, &s, NULL, &err));
+    OK(csat_compare_trend(DATA_TREND_SCORE, DATA_TREND_SE, t, K, 0.95, &s, NULL, &err));
     check_trend(CTX("REF_TREND (explicit times)", REF_TOL), &s, &REF_TREND);
 }
 
@@ -667,7 +667,7 @@ static void test_trend_of_exactly_linear_scores_has_their_slope(void **state)
     csat_trend_result r;
     csat_comparison ch[4];
     csat_error err;
-    OK(csat_trend(y, se, t, 5, 0.95, &r, ch, &err));
+    OK(csat_compare_trend(y, se, t, 5, 0.95, &r, ch, &err));
     cmp_rel(CTX("linear", 1e-13), "slope", r.slope, 2.5);
     cmp_rel(CTX("linear", 1e-13), "intercept", r.intercept, 10.0);
     cmp_rel(CTX("linear", 1e-13), "z", r.z, 2.5 / r.se);
@@ -690,7 +690,7 @@ static void test_trend_of_exactly_linear_scores_has_their_slope(void **state)
     }
     /* A flat series: slope 0, p 1. */
     const double flat[] = {42, 42, 42, 42, 42};
-    OK(csat_trend(flat, se, NULL, 5, 0.95, &r, NULL, &err));
+    OK(csat_compare_trend(flat, se, NULL, 5, 0.95, &r, NULL, &err));
     assert_true(fabs(r.slope) <= 1e-13 && fabs(r.z) <= 1e-12);
     cmp_rel(CTX("flat", 1e-12), "p", r.p, 1.0);
     cmp_rel(CTX("flat", 1e-13), "intercept", r.intercept, 42.0);
@@ -705,7 +705,7 @@ static void test_trend_of_two_waves_is_their_change(void **state)
     csat_trend_result r;
     csat_comparison ch[1];
     csat_error err;
-    OK(csat_trend(y, se, t, 2, 0.95, &r, ch, &err));
+    OK(csat_compare_trend(y, se, t, 2, 0.95, &r, ch, &err));
     /* Two points: the line through them; se = sqrt(se0^2 + se1^2)/(t1 - t0). */
     cmp_rel(CTX("two waves", 1e-14), "slope", r.slope, 3.5 / 2.0);
     cmp_rel(CTX("two waves", 1e-14), "se", r.se, 2.5 / 2.0);
@@ -725,7 +725,7 @@ static void test_percentile_rank_matches_scipy_percentileofscore(void **state)
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(DATA_RANK_SCORES); i++) {
         csat_rank_result r;
-        OK(csat_percentile_rank(DATA_RANK_SCORES[i], DATA_PEERS, ARRAY_LEN(DATA_PEERS), &r,
+        OK(csat_compare_rank(DATA_RANK_SCORES[i], DATA_PEERS, ARRAY_LEN(DATA_PEERS), &r,
                                 &err));
         const cmp_ctx *c = CTX("REF_RANKS", REF_TOL);
         cmp_rel(c, "percentile", r.percentile, REF_RANKS[i].percentile);
@@ -742,14 +742,14 @@ static void test_percentile_rank_extremes_and_single_peer(void **state)
     csat_rank_result r;
     csat_error err;
     /* Above every peer: 100th percentile, first of n + 1. */
-    OK(csat_percentile_rank(1000.0, DATA_PEERS, ARRAY_LEN(DATA_PEERS), &r, &err));
+    OK(csat_compare_rank(1000.0, DATA_PEERS, ARRAY_LEN(DATA_PEERS), &r, &err));
     assert_true(r.percentile == 100.0 && r.rank == 1 && r.of == ARRAY_LEN(DATA_PEERS) + 1);
     /* Below every peer: 0, last. */
-    OK(csat_percentile_rank(-1000.0, DATA_PEERS, ARRAY_LEN(DATA_PEERS), &r, &err));
+    OK(csat_compare_rank(-1000.0, DATA_PEERS, ARRAY_LEN(DATA_PEERS), &r, &err));
     assert_true(r.percentile == 0.0 && r.rank == ARRAY_LEN(DATA_PEERS) + 1 && r.below == 0);
     /* One equal peer: the middle, sharing the better position. */
     const double one[] = {7.5};
-    OK(csat_percentile_rank(7.5, one, 1, &r, &err));
+    OK(csat_compare_rank(7.5, one, 1, &r, &err));
     assert_true(r.percentile == 50.0 && r.rank == 1 && r.of == 2 && r.equal == 1);
 }
 
@@ -763,12 +763,12 @@ static void test_gap_matches_scipy_paired_t_test_on_complete_pairs(void **state)
     csat_comparison r[K];
     size_t pairs[K];
     csat_error err;
-    OK(csat_gap(DATA_GAP_E, DATA_GAP_P, DATA_GAP_N, K, K, 0.95, r, pairs, &err));
+    OK(csat_compare_gap(DATA_GAP_E, DATA_GAP_P, DATA_GAP_N, K, K, 0.95, r, pairs, &err));
     for (size_t j = 0; j < K; j++) {
         check_cmp(CTX("REF_GAP", REF_TOL), &r[j], &REF_GAP[j]);
         cmp_size(CTX("REF_GAP_PAIRS", 0.0), "pairs", pairs[j], REF_GAP_PAIRS[j]);
     }
-    OK(csat_gap(DATA_GAP_E, DATA_GAP_P, DATA_GAP_N, K, K, 0.80, r, NULL, &err));
+    OK(csat_compare_gap(DATA_GAP_E, DATA_GAP_P, DATA_GAP_N, K, K, 0.80, r, NULL, &err));
     for (size_t j = 0; j < K; j++)
         check_cmp(CTX("REF_GAP_80", REF_TOL), &r[j], &REF_GAP_80[j]);
 }
@@ -780,7 +780,7 @@ static void test_gap_of_airline_expectations_and_perceptions_matches_scipy(void 
     csat_comparison r[AIR_K];
     size_t pairs[AIR_K];
     csat_error err;
-    OK(csat_gap(air.es, air.es + AIR_K, air.n, AIR_K, 2 * AIR_K, 0.95, r, pairs, &err));
+    OK(csat_compare_gap(air.es, air.es + AIR_K, air.n, AIR_K, 2 * AIR_K, 0.95, r, pairs, &err));
     for (size_t j = 0; j < AIR_K; j++) {
         char name[32];
         snprintf(name, sizeof name, "REF_AIR_GAP[%zu]", j);
@@ -803,8 +803,8 @@ static void test_gap_reads_rows_by_leading_dimension_only(void **state)
     }
     csat_comparison a[K], b[K];
     csat_error err;
-    OK(csat_gap(e, p, DATA_GAP_N, K, LD, 0.95, a, NULL, &err));
-    OK(csat_gap(DATA_GAP_E, DATA_GAP_P, DATA_GAP_N, K, K, 0.95, b, NULL, &err));
+    OK(csat_compare_gap(e, p, DATA_GAP_N, K, LD, 0.95, a, NULL, &err));
+    OK(csat_compare_gap(DATA_GAP_E, DATA_GAP_P, DATA_GAP_N, K, K, 0.95, b, NULL, &err));
     assert_memory_equal(a, b, sizeof a);
 }
 
@@ -865,7 +865,7 @@ static void test_benchmarks_reject_bad_input(void **state)
     /* A mean of one value: no SE, no degrees of freedom. */
     const double one[] = {4.0};
     csat_mean_result single;
-    OK(csat_mean_score(one, 1, NULL, NULL, &single, &err));
+    OK(csat_score_mean(one, 1, NULL, NULL, &single, &err));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_mean_benchmark(&single, 3.0, 0.95, &out, &err));
     mean.se = -0.1;
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_mean_benchmark(&mean, 3.0, 0.95, &out, &err));
@@ -911,7 +911,7 @@ static void test_two_sample_comparisons_reject_bad_input(void **state)
     /* Each side needs n >= 2. */
     const double one[] = {4.0};
     csat_mean_result single;
-    OK(csat_mean_score(one, 1, NULL, NULL, &single, &err));
+    OK(csat_score_mean(one, 1, NULL, NULL, &single, &err));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_means(&single, mb, 0.95, &out, &err));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_means(ma, &single, 0.95, &out, &err));
     csat_mean_result bad_mean = *mb;
@@ -929,37 +929,37 @@ static void test_adjust_pvalues_rejects_bad_input_and_names_the_bad_p(void **sta
     const double big[] = {0.1, 0.2, 0.3, 1.0000001};
     const double nan_p[] = {0.1, 0.2, NAN, 0.4};
     const double inf_p[] = {INFINITY, 0.2, 0.3, 0.4};
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_adjust_pvalues(NULL, 4, CSAT_ADJUST_HOLM, out, &err));
-    EXPECT_NULL_ERROR(csat_adjust_pvalues(p, 4, CSAT_ADJUST_HOLM, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_adjust(NULL, 4, CSAT_ADJUST_HOLM, out, &err));
+    EXPECT_NULL_ERROR(csat_compare_adjust(p, 4, CSAT_ADJUST_HOLM, NULL, &err));
     const csat_adjust_method methods[] = {CSAT_ADJUST_HOLM, CSAT_ADJUST_BH,
                                           CSAT_ADJUST_BONFERRONI};
     for (size_t m = 0; m < ARRAY_LEN(methods); m++) {
         EXPECT_FAIL_AT(CSAT_ERR_RANGE, 1, ANY_INDEX, out,
-                       csat_adjust_pvalues(neg, 4, methods[m], out, &err));
+                       csat_compare_adjust(neg, 4, methods[m], out, &err));
         EXPECT_FAIL_AT(CSAT_ERR_RANGE, 3, ANY_INDEX, out,
-                       csat_adjust_pvalues(big, 4, methods[m], out, &err));
+                       csat_compare_adjust(big, 4, methods[m], out, &err));
         EXPECT_FAIL_AT(CSAT_ERR_RANGE, 2, ANY_INDEX, out,
-                       csat_adjust_pvalues(nan_p, 4, methods[m], out, &err));
+                       csat_compare_adjust(nan_p, 4, methods[m], out, &err));
         EXPECT_FAIL_AT(CSAT_ERR_RANGE, 0, ANY_INDEX, out,
-                       csat_adjust_pvalues(inf_p, 4, methods[m], out, &err));
+                       csat_compare_adjust(inf_p, 4, methods[m], out, &err));
     }
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_adjust_pvalues(p, 4, (csat_adjust_method)3, out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_compare_adjust(p, 4, (csat_adjust_method)3, out, &err));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
-                csat_adjust_pvalues(p, 4, (csat_adjust_method)-1, out, &err));
+                csat_compare_adjust(p, 4, (csat_adjust_method)-1, out, &err));
     /* A failing in-place call leaves the input as it was. */
     double q[4];
     memcpy(q, nan_p, sizeof q);
     memset(&err, 0, sizeof err);
-    assert_int_equal(csat_adjust_pvalues(q, 4, CSAT_ADJUST_BH, q, &err), CSAT_ERR_RANGE);
+    assert_int_equal(csat_compare_adjust(q, 4, CSAT_ADJUST_BH, q, &err), CSAT_ERR_RANGE);
     assert_true(q[0] == 0.1 && q[1] == 0.2 && isnan(q[2]) && q[3] == 0.4);
     /* No p-value: nothing to adjust, nothing written. */
     memset(out, 0xA5, sizeof out);
     memset(&err, 0, sizeof err);
-    assert_int_equal(csat_adjust_pvalues(p, 0, CSAT_ADJUST_HOLM, out, &err), CSAT_OK);
-    check_untouched(out, sizeof out, "csat_adjust_pvalues(n = 0)", __FILE__, __LINE__);
+    assert_int_equal(csat_compare_adjust(p, 0, CSAT_ADJUST_HOLM, out, &err), CSAT_OK);
+    check_untouched(out, sizeof out, "csat_compare_adjust(n = 0)", __FILE__, __LINE__);
 }
 
-/* Outputs of csat_trend: both must be left as they were on failure. */
+/* Outputs of csat_compare_trend: both must be left as they were on failure. */
 typedef struct trend_out {
     csat_trend_result r;
     csat_comparison ch[3];
@@ -982,10 +982,10 @@ static void test_trend_rejects_bad_input_and_names_the_bad_wave(void **state)
     const double t_nan[] = {0, NAN, 2, 3};
     trend_out out;
     csat_error err;
-#define TREND(Y, S, T, K, L) csat_trend((Y), (S), (T), (K), (L), &out.r, out.ch, &err)
+#define TREND(Y, S, T, K, L) csat_compare_trend((Y), (S), (T), (K), (L), &out.r, out.ch, &err)
     EXPECT_FAIL(CSAT_ERR_NULL, out, TREND(NULL, se, t, 4, 0.95));
     EXPECT_FAIL(CSAT_ERR_NULL, out, TREND(y, NULL, t, 4, 0.95));
-    EXPECT_NULL_ERROR(csat_trend(y, se, t, 4, 0.95, NULL, NULL, &err));
+    EXPECT_NULL_ERROR(csat_compare_trend(y, se, t, 4, 0.95, NULL, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_TOO_FEW, out, TREND(y, se, t, 1, 0.95));
     EXPECT_FAIL(CSAT_ERR_TOO_FEW, out, TREND(y, se, t, 0, 0.95));
     EXPECT_FAIL_AT(CSAT_ERR_ARGUMENT, 2, ANY_INDEX, out, TREND(y_nan, se, t, 4, 0.95));
@@ -1012,16 +1012,16 @@ static void test_percentile_rank_rejects_bad_input(void **state)
     const double inf_peer[] = {10, 20, -INFINITY};
     csat_rank_result out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_percentile_rank(15.0, NULL, 3, &out, &err));
-    EXPECT_NULL_ERROR(csat_percentile_rank(15.0, peers, 3, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_percentile_rank(15.0, peers, 0, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_percentile_rank(15.0, nan_peer, 3, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_percentile_rank(15.0, inf_peer, 3, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_percentile_rank(NAN, peers, 3, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_percentile_rank(INFINITY, peers, 3, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_rank(15.0, NULL, 3, &out, &err));
+    EXPECT_NULL_ERROR(csat_compare_rank(15.0, peers, 3, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_compare_rank(15.0, peers, 0, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_compare_rank(15.0, nan_peer, 3, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_compare_rank(15.0, inf_peer, 3, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_compare_rank(NAN, peers, 3, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_compare_rank(INFINITY, peers, 3, &out, &err));
 }
 
-/* Outputs of csat_gap: both arrays must be left as they were on failure. */
+/* Outputs of csat_compare_gap: both arrays must be left as they were on failure. */
 typedef struct gap_out {
     csat_comparison c[3];
     size_t pairs[3];
@@ -1040,11 +1040,11 @@ static void test_gap_rejects_bad_input_and_names_the_attribute(void **state)
     const double p_inf[] = {4, 6, 5, 4, 4, 6, 5, 7, 5, -INFINITY, 5, 4};
     gap_out out;
     csat_error err;
-#define GAP(E, P, N, K, LD, L) csat_gap((E), (P), (N), (K), (LD), (L), out.c, out.pairs, &err)
+#define GAP(E, P, N, K, LD, L) csat_compare_gap((E), (P), (N), (K), (LD), (L), out.c, out.pairs, &err)
     OK(GAP(e, p, 4, 3, 3, 0.95));
     EXPECT_FAIL(CSAT_ERR_NULL, out, GAP(NULL, p, 4, 3, 3, 0.95));
     EXPECT_FAIL(CSAT_ERR_NULL, out, GAP(e, NULL, 4, 3, 3, 0.95));
-    EXPECT_NULL_ERROR(csat_gap(e, p, 4, 3, 3, 0.95, NULL, NULL, &err));
+    EXPECT_NULL_ERROR(csat_compare_gap(e, p, 4, 3, 3, 0.95, NULL, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, GAP(e, p, 4, 0, 3, 0.95));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, GAP(e, p, 4, 3, 2, 0.95));
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, GAP(e, p, 4, 3, 3, 1.0));
@@ -1070,10 +1070,10 @@ static void test_failures_are_reported_without_an_error_struct(void **state)
                      CSAT_ERR_ARGUMENT);
     assert_int_equal(csat_compare_shares(&IN_WSHARE_A, &IN_WSHARE_B, 2.0, &c, NULL),
                      CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_adjust_pvalues(p, 2, CSAT_ADJUST_BH, q, NULL), CSAT_ERR_RANGE);
-    assert_int_equal(csat_trend(p, p, NULL, 1, 0.95, &t, NULL, NULL), CSAT_ERR_TOO_FEW);
-    assert_int_equal(csat_percentile_rank(1.0, p, 0, &r, NULL), CSAT_ERR_EMPTY);
-    assert_int_equal(csat_gap(p, p, 1, 2, 2, 0.95, c2, NULL, NULL), CSAT_ERR_TOO_FEW);
+    assert_int_equal(csat_compare_adjust(p, 2, CSAT_ADJUST_BH, q, NULL), CSAT_ERR_RANGE);
+    assert_int_equal(csat_compare_trend(p, p, NULL, 1, 0.95, &t, NULL, NULL), CSAT_ERR_TOO_FEW);
+    assert_int_equal(csat_compare_rank(1.0, p, 0, &r, NULL), CSAT_ERR_EMPTY);
+    assert_int_equal(csat_compare_gap(p, p, 1, 2, 2, 0.95, c2, NULL, NULL), CSAT_ERR_TOO_FEW);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -1466,7 +1466,7 @@ static void test_ipa_quadrants_of_a_hand_made_example(void **state)
     const double perf[] = {6.0, 8.0, 7.5, 6.5};
     csat_ipa_quadrant q[4];
     csat_error err;
-    OK(csat_ipa(imp, perf, 4, NAN, NAN, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 4, NAN, NAN, q, &err));
     assert_int_equal(q[0], CSAT_IPA_CONCENTRATE_HERE);
     assert_int_equal(q[1], CSAT_IPA_POSSIBLE_OVERKILL);
     assert_int_equal(q[2], CSAT_IPA_KEEP_UP);
@@ -1477,7 +1477,7 @@ static void test_ipa_quadrants_of_a_hand_made_example(void **state)
      *   driver 1: 0.125 <  0.25, 8 >= 8   -> possible overkill (tie)
      *   driver 2: 0.25 >= 0.25 (tie), 7.5 < 8 -> concentrate here
      *   driver 3: 0.0625 < 0.25, 6.5 < 8  -> low priority */
-    OK(csat_ipa(imp, perf, 4, 0.25, 8.0, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 4, 0.25, 8.0, q, &err));
     assert_int_equal(q[0], CSAT_IPA_CONCENTRATE_HERE);
     assert_int_equal(q[1], CSAT_IPA_POSSIBLE_OVERKILL);
     assert_int_equal(q[2], CSAT_IPA_CONCENTRATE_HERE);
@@ -1485,14 +1485,14 @@ static void test_ipa_quadrants_of_a_hand_made_example(void **state)
 
     /* Only the importance crosshair given (0.1), performance at its mean 7:
      * all but driver 3 are important; drivers 1 and 2 perform. */
-    OK(csat_ipa(imp, perf, 4, 0.1, NAN, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 4, 0.1, NAN, q, &err));
     assert_int_equal(q[0], CSAT_IPA_CONCENTRATE_HERE);
     assert_int_equal(q[1], CSAT_IPA_KEEP_UP);
     assert_int_equal(q[2], CSAT_IPA_KEEP_UP);
     assert_int_equal(q[3], CSAT_IPA_LOW_PRIORITY);
 
     /* One driver: it equals both means, so it is important and performing. */
-    OK(csat_ipa(imp, perf, 1, NAN, NAN, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 1, NAN, NAN, q, &err));
     assert_int_equal(q[0], CSAT_IPA_KEEP_UP);
 }
 
@@ -1515,8 +1515,8 @@ static void test_ipa_nan_crosshair_is_the_mean(void **state)
     mi /= CP;
     mp /= CP;
     csat_ipa_quadrant a[CP], b[CP];
-    OK(csat_ipa(imp, perf, CP, NAN, NAN, a, &err));
-    OK(csat_ipa(imp, perf, CP, mi, mp, b, &err));
+    OK(csat_drivers_ipa(imp, perf, CP, NAN, NAN, a, &err));
+    OK(csat_drivers_ipa(imp, perf, CP, mi, mp, b, &err));
     for (size_t j = 0; j < CP; j++) {
         int important = imp[j] >= mi, performing = perf[j] >= mp;
         csat_ipa_quadrant want = important ? (performing ? CSAT_IPA_KEEP_UP
@@ -1871,19 +1871,19 @@ static void test_ipa_rejects_bad_input(void **state)
     const double perf[] = {5.0, 6.0, 7.0};
     csat_ipa_quadrant q[3];
     csat_error err;
-    EXPECT_NULL_ERROR(csat_ipa(NULL, perf, 3, NAN, NAN, q, &err));
-    EXPECT_NULL_ERROR(csat_ipa(imp, NULL, 3, NAN, NAN, q, &err));
-    EXPECT_NULL_ERROR(csat_ipa(imp, perf, 3, NAN, NAN, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_ipa(imp, perf, 0, NAN, NAN, q, &err));
+    EXPECT_NULL_ERROR(csat_drivers_ipa(NULL, perf, 3, NAN, NAN, q, &err));
+    EXPECT_NULL_ERROR(csat_drivers_ipa(imp, NULL, 3, NAN, NAN, q, &err));
+    EXPECT_NULL_ERROR(csat_drivers_ipa(imp, perf, 3, NAN, NAN, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, perf, 0, NAN, NAN, q, &err));
     const double bad[] = {NAN, INFINITY, -INFINITY};
     for (size_t k = 0; k < ARRAY_LEN(bad); k++) {
         double i2[3], p2[3];
         memcpy(i2, imp, sizeof i2);
         memcpy(p2, perf, sizeof p2);
         i2[1] = bad[k];
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_ipa(i2, perf, 3, NAN, NAN, q, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(i2, perf, 3, NAN, NAN, q, &err));
         p2[2] = bad[k];
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_ipa(imp, p2, 3, NAN, NAN, q, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, p2, 3, NAN, NAN, q, &err));
     }
 }
 

@@ -385,12 +385,12 @@ static csat_status s_nps(int v, csat_error *err, void *out)
     if (v == V_OPT2)
         o.method = (csat_nps_method)7;
     csat_nps_result *r = in.null_out ? NULL : out;
-    csat_status s = csat_nps(in.xp, in.n, in.wp, &o, r, err);
+    csat_status s = csat_score_nps(in.xp, in.n, in.wp, &o, r, err);
     if (s == CSAT_OK && scaled(v)) {
         input ri;
         csat_nps_result ref;
         make_input(&ri, V_REF, 0, 10);
-        MUST(csat_nps(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
+        MUST(csat_score_nps(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
         same_nps(r, &ref);
     }
     if (s == CSAT_OK && v == V_CONST) {
@@ -416,16 +416,16 @@ static csat_status share_call(enum share_kind kind, const input *in, int v, int 
     int k = v == V_EDGE ? 5 : 2;
     switch (kind) {
     case SH_BOX:
-        return csat_box_share(in->xp, in->n, in->wp, v == V_OPT1 ? 5 : 4, v == V_OPT1 ? 4 : 5, &so,
+        return csat_score_box_share(in->xp, in->n, in->wp, v == V_OPT1 ? 5 : 4, v == V_OPT1 ? 4 : 5, &so,
                               r, err);
     case SH_CSAT:
         if (v == V_OPT1)
             co.satisfied_min = 6;
-        return csat_csat(in->xp, in->n, in->wp, &co, r, err);
+        return csat_score_csat(in->xp, in->n, in->wp, &co, r, err);
     case SH_TOP:
-        return csat_top_box(in->xp, in->n, in->wp, v == V_OPT1 ? 0 : k, &so, r, err);
+        return csat_score_top_box(in->xp, in->n, in->wp, v == V_OPT1 ? 0 : k, &so, r, err);
     case SH_BOTTOM:
-        return csat_bottom_box(in->xp, in->n, in->wp, v == V_OPT1 ? 6 : k, &so, r, err);
+        return csat_score_bottom_box(in->xp, in->n, in->wp, v == V_OPT1 ? 6 : k, &so, r, err);
     }
     return CSAT_ERR_ARGUMENT;
 }
@@ -501,14 +501,14 @@ static csat_status s_mean_score(int v, csat_error *err, void *out)
     if (v == V_LEVEL)
         o.level = 1.5;
     csat_mean_result *r = in.null_out ? NULL : out;
-    csat_status s = csat_mean_score(in.xp, in.n, in.wp, &o, r, err);
+    csat_status s = csat_score_mean(in.xp, in.n, in.wp, &o, r, err);
     if (s != CSAT_OK)
         return s;
     if (scaled(v)) {
         input ri;
         csat_mean_result ref;
         make_input(&ri, V_REF, 1, 5);
-        MUST(csat_mean_score(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
+        MUST(csat_score_mean(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
         same_mean(r, &ref);
     }
     if (v == V_CONST) {
@@ -534,12 +534,12 @@ static csat_status s_ces(int v, csat_error *err, void *out)
     if (v == V_OPT1)
         o.low_effort_min = 8;
     csat_ces_result *r = in.null_out ? NULL : out;
-    csat_status s = csat_ces(in.xp, in.n, in.wp, &o, r, err);
+    csat_status s = csat_score_ces(in.xp, in.n, in.wp, &o, r, err);
     if (s == CSAT_OK && scaled(v)) {
         input ri;
         csat_ces_result ref;
         make_input(&ri, V_REF, 1, 7);
-        MUST(csat_ces(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
+        MUST(csat_score_ces(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
         same_mean(&r->effort, &ref.effort);
         same_share(&r->low_effort, &ref.low_effort);
     }
@@ -558,14 +558,14 @@ static csat_status s_distribution(int v, csat_error *err, void *out)
     double *counts = out, *weights = counts + 5, *shares = weights + 5;
     csat_sample *smp = in.null_out ? NULL : (csat_sample *)(shares + 8);
     size_t len = v == V_OPT1 ? 4 : 5;
-    csat_status s = csat_distribution(in.xp, in.n, in.wp, &o, counts, weights, shares, len, smp,
+    csat_status s = csat_score_distribution(in.xp, in.n, in.wp, &o, counts, weights, shares, len, smp,
                                       err);
     if (s == CSAT_OK && scaled(v)) {
         input ri;
         double c[5], w[5], sh[5];
         csat_sample rs;
         make_input(&ri, V_REF, 1, 5);
-        MUST(csat_distribution(ri.xp, ri.n, ri.wp, &o, c, w, sh, 5, &rs, &e_));
+        MUST(csat_score_distribution(ri.xp, ri.n, ri.wp, &o, c, w, sh, 5, &rs, &e_));
         for (int j = 0; j < 5; j++)
             near("distribution share", shares[j], sh[j], SCALE_TOL);
         near("distribution n_effective", smp->n_effective, rs.n_effective, SCALE_TOL);
@@ -625,11 +625,11 @@ static csat_status s_index(int v, csat_error *err, void *out)
     case V_OPT4: iw[0] = iw[1] = 0; break;
     default: break;
     }
-    csat_status s = csat_index(xp, n, k, ld, wp, lop, hip, iwp, &o, r, err);
+    csat_status s = csat_score_index(xp, n, k, ld, wp, lop, hip, iwp, &o, r, err);
     if (s == CSAT_OK && (scaled(v) || v == V_W1E308)) {
         double ones[2] = { 1, 1 };
         csat_mean_result ref;
-        MUST(csat_index(IX, IN, 2, 2, WREF, lo, hi, v == V_W1E308 ? ones : iw, &o, &ref, &e_));
+        MUST(csat_score_index(IX, IN, 2, 2, WREF, lo, hi, v == V_W1E308 ? ones : iw, &o, &ref, &e_));
         same_mean(r, &ref);
     }
     if (s == CSAT_OK && v == V_CONST)
@@ -1601,7 +1601,7 @@ static csat_status m_ipa(int v, csat_error *err, void *out)
         perf[1] = INFINITY;
     if (v == V_OPT1)
         ci = INFINITY;
-    return csat_ipa(v == V_NULL_X ? NULL : imp, v == V_NULL_Y ? NULL : perf, p, ci, cp,
+    return csat_drivers_ipa(v == V_NULL_X ? NULL : imp, v == V_NULL_Y ? NULL : perf, p, ci, cp,
                     v == V_NULL_OUT ? NULL : out, err);
 }
 
@@ -1814,7 +1814,7 @@ static csat_status c_adjust(int v, csat_error *err, void *out)
     if (v == V_SCALE_LO)
         p[2] = -0.1;
     csat_adjust_method method = v == V_OPT1 ? (csat_adjust_method)9 : CSAT_ADJUST_HOLM;
-    return csat_adjust_pvalues(v == V_NULL_X ? NULL : p, n, method, v == V_NULL_OUT ? NULL : out,
+    return csat_compare_adjust(v == V_NULL_X ? NULL : p, n, method, v == V_NULL_OUT ? NULL : out,
                                err);
 }
 
@@ -1837,13 +1837,13 @@ static csat_status c_trend(int v, csat_error *err, void *out)
             se[i] *= v == V_HUGEW ? 1e160 : 1e-160;
     csat_trend_result *r = out;
     csat_comparison *changes = (csat_comparison *)((unsigned char *)out + 512);
-    csat_status s = csat_trend(v == V_NULL_X ? NULL : score, v == V_NULL_Y ? NULL : se, time, k,
+    csat_status s = csat_compare_trend(v == V_NULL_X ? NULL : score, v == V_NULL_Y ? NULL : se, time, k,
                                level, v == V_NULL_OUT ? NULL : r, changes, err);
     if (s == CSAT_OK && extreme) {
         const double se1[4] = { 2, 2.5, 2, 3 };
         csat_trend_result ref;
         csat_comparison ch[3];
-        MUST(csat_trend(score, se1, time, 4, 0.95, &ref, ch, &e_));
+        MUST(csat_compare_trend(score, se1, time, 4, 0.95, &ref, ch, &e_));
         near("trend slope", r->slope, ref.slope, 1e-12);
         near("trend z", r->z, ref.z * (v == V_HUGEW ? 1e-160 : 1e160), 1e-12);
     }
@@ -1858,7 +1858,7 @@ static csat_status c_percentile(int v, csat_error *err, void *out)
         peers[0] = peers[1] = peers[2] = peers[3] = peers[4] = NAN;
     if (v == V_POSINF)
         peers[3] = INFINITY;
-    return csat_percentile_rank(score, v == V_NULL_X ? NULL : peers, n,
+    return csat_compare_rank(score, v == V_NULL_X ? NULL : peers, n,
                                 v == V_NULL_OUT ? NULL : out, err);
 }
 
@@ -1904,7 +1904,7 @@ static csat_status c_gap(int v, csat_error *err, void *out)
     }
     csat_comparison *res = out;
     size_t *pairs = (size_t *)((unsigned char *)out + 1024);
-    return csat_gap(v == V_NULL_X ? NULL : e, v == V_NULL_Y ? NULL : q, n, k, ld, level,
+    return csat_compare_gap(v == V_NULL_X ? NULL : e, v == V_NULL_Y ? NULL : q, n, k, ld, level,
                     v == V_NULL_OUT ? NULL : res, pairs, err);
 }
 
@@ -1927,7 +1927,7 @@ static csat_status b_retention(int v, csat_error *err, void *out)
         a = 96; /* more new customers than at the end */
     if (v == V_OPT2)
         e = 200; /* more kept than at the start */
-    return csat_retention(s, e, a, v == V_NULL_OUT ? NULL : out, err);
+    return csat_business_retention(s, e, a, v == V_NULL_OUT ? NULL : out, err);
 }
 
 #define BN 6
@@ -1951,7 +1951,7 @@ static csat_status b_churn_period(int v, csat_error *err, void *out)
     case V_OPT2: t0 = NAN; break;
     default: break;
     }
-    return csat_churn_period(v == V_NULL_X ? NULL : st, v == V_NULL_Y ? NULL : en, n, t0, t1,
+    return csat_business_churn(v == V_NULL_X ? NULL : st, v == V_NULL_Y ? NULL : en, n, t0, t1,
                              v == V_NULL_OUT ? NULL : out, err);
 }
 
@@ -1959,7 +1959,7 @@ static csat_status b_churn_convert(int v, csat_error *err, void *out)
 {
     double c = v == V_NAN ? NAN : v == V_SCALE_HI ? 1.5 : 0.02;
     double k = v == V_POSINF ? INFINITY : v == V_OPT1 ? 0 : 12;
-    return csat_churn_convert(c, k, v == V_NULL_OUT ? NULL : out, err);
+    return csat_business_churn_convert(c, k, v == V_NULL_OUT ? NULL : out, err);
 }
 
 #define SN 8
@@ -2033,7 +2033,7 @@ static csat_status b_clv(int v, csat_error *err, void *out)
     double discount = v == V_OPT3 ? 0 : v == V_SCALE_LO ? -1 : 0.1;
     double horizon = v == V_NONINT ? 2.5 : v == V_OPT3 ? INFINITY : 10;
     csat_clv_timing timing = v == V_OPT1 ? (csat_clv_timing)7 : CSAT_CLV_END_OF_PERIOD;
-    return csat_clv(margin, retention, discount, timing, horizon, v == V_NULL_OUT ? NULL : out,
+    return csat_business_clv(margin, retention, discount, timing, horizon, v == V_NULL_OUT ? NULL : out,
                     err);
 }
 
@@ -2042,7 +2042,7 @@ static csat_status b_rate(int v, csat_error *err, void *out)
     double count = v == V_NAN ? NAN : v == V_SCALE_LO ? -1 : v == V_NONINT ? 2.5 : 12;
     double exposure = v == V_POSINF ? INFINITY : v == V_EMPTY ? 0 : 4000;
     double level = v == V_LEVEL ? 1.5 : 0.95;
-    return csat_rate(count, exposure, 1000, level, v == V_NULL_OUT ? NULL : out, err);
+    return csat_business_rate(count, exposure, 1000, level, v == V_NULL_OUT ? NULL : out, err);
 }
 
 static csat_status b_complaints(int v, csat_error *err, void *out)
@@ -2063,7 +2063,7 @@ static csat_status b_complaints(int v, csat_error *err, void *out)
     csat_category_count *cats = out;
     size_t *ncat = (size_t *)((unsigned char *)out + 1024);
     csat_sample *smp = (csat_sample *)((unsigned char *)out + 1100);
-    return csat_complaints_pareto(v == V_NULL_X ? NULL : codes, n, v == V_NULL_Y ? NULL : cats,
+    return csat_business_complaints(v == V_NULL_X ? NULL : codes, n, v == V_NULL_Y ? NULL : cats,
                                   cap, v == V_NULL_OUT ? NULL : ncat, smp, err);
 }
 
@@ -2092,7 +2092,7 @@ static csat_status b_resolution(int v, csat_error *err, void *out)
     }
     double *q = out;
     csat_resolution_result *r = (csat_resolution_result *)((unsigned char *)out + 64);
-    return csat_resolution_times(v == V_NULL_X ? NULL : t, f, n, sla,
+    return csat_business_resolution(v == V_NULL_X ? NULL : t, f, n, sla,
                                  v == V_NULL_Y ? NULL : probs, 2, v == V_NULL_Z ? NULL : q,
                                  v == V_NULL_OUT ? NULL : r, err);
 }
@@ -2112,7 +2112,7 @@ static csat_status b_reviews(int v, csat_error *err, void *out)
         o.scale_min = INT_MIN;
         o.scale_max = INT_MAX;
     }
-    csat_status s = csat_reviews(in.xp, in.n, &o, in.null_out ? NULL : out, err);
+    csat_status s = csat_score_reviews(in.xp, in.n, &o, in.null_out ? NULL : out, err);
     if (s == CSAT_OK && v == V_CONST)
         near("reviews sd of a constant", ((csat_reviews_result *)out)->rating.sd, 0, 0);
     return s;
@@ -2167,65 +2167,65 @@ static csat_status b_reviews(int v, csat_error *err, void *out)
 
 static const row rows[] = {
 #define FAMILY "Scores"
-    ARRAY_SCORE(csat_nps, s_nps),
-    ROW(csat_nps, K_OPTION, s_nps, V_LEVEL, ARG),
-    ROW(csat_nps, K_OPTION, s_nps, V_OPT2, ARG),
-    ARRAY_SCORE(csat_box_share, s_box_share),
-    ROW(csat_box_share, K_OPTION, s_box_share, V_LEVEL, ARG),
-    ARRAY_SCORE(csat_csat, s_csat),
-    ROW(csat_csat, K_OPTION, s_csat, V_LEVEL, ARG),
-    ARRAY_SCORE(csat_top_box, s_top_box),
-    ROW(csat_top_box, K_OPTION, s_top_box, V_LEVEL, ARG),
-    ROW(csat_top_box, K_OVERFLOW, s_top_box, V_EDGE, OK),
-    ARRAY_SCORE(csat_bottom_box, s_bottom_box),
-    ROW(csat_bottom_box, K_OPTION, s_bottom_box, V_LEVEL, ARG),
-    ROW(csat_bottom_box, K_OVERFLOW, s_bottom_box, V_EDGE, OK),
-    ARRAY_SCORE(csat_ces, s_ces),
-    ROW(csat_ces, K_OPTION, s_ces, V_LEVEL, ARG),
-    ARRAY_SCORE(csat_distribution, s_distribution),
+    ARRAY_SCORE(csat_score_nps, s_nps),
+    ROW(csat_score_nps, K_OPTION, s_nps, V_LEVEL, ARG),
+    ROW(csat_score_nps, K_OPTION, s_nps, V_OPT2, ARG),
+    ARRAY_SCORE(csat_score_box_share, s_box_share),
+    ROW(csat_score_box_share, K_OPTION, s_box_share, V_LEVEL, ARG),
+    ARRAY_SCORE(csat_score_csat, s_csat),
+    ROW(csat_score_csat, K_OPTION, s_csat, V_LEVEL, ARG),
+    ARRAY_SCORE(csat_score_top_box, s_top_box),
+    ROW(csat_score_top_box, K_OPTION, s_top_box, V_LEVEL, ARG),
+    ROW(csat_score_top_box, K_OVERFLOW, s_top_box, V_EDGE, OK),
+    ARRAY_SCORE(csat_score_bottom_box, s_bottom_box),
+    ROW(csat_score_bottom_box, K_OPTION, s_bottom_box, V_LEVEL, ARG),
+    ROW(csat_score_bottom_box, K_OVERFLOW, s_bottom_box, V_EDGE, OK),
+    ARRAY_SCORE(csat_score_ces, s_ces),
+    ROW(csat_score_ces, K_OPTION, s_ces, V_LEVEL, ARG),
+    ARRAY_SCORE(csat_score_distribution, s_distribution),
 
-    NUL(csat_mean_score, s_mean_score, V_NULL_X), NUL(csat_mean_score, s_mean_score, V_NULL_OUT),
-    AT(csat_mean_score, K_EMPTY, s_mean_score, V_EMPTY, EMPTY, NOI, NOI),
-    AT(csat_mean_score, K_NAN, s_mean_score, V_ALLNAN, EMPTY, NOI, NOI),
-    AT(csat_mean_score, K_INF, s_mean_score, V_POSINF, RANGE, I_INF, NOI),
-    AT(csat_mean_score, K_INF, s_mean_score, V_NEGINF, RANGE, I_INF, NOI),
-    AT(csat_mean_score, K_SCALE, s_mean_score, V_EXTREME, RANGE, I_SCALE, NOI),
-    AT(csat_mean_score, K_NEGW, s_mean_score, V_NEGW, WEIGHT, I_NEGW, NOI),
-    AT(csat_mean_score, K_NEGW, s_mean_score, V_NANW, WEIGHT, I_NANW, NOI),
-    AT(csat_mean_score, K_NEGW, s_mean_score, V_INFW, WEIGHT, I_INFW, NOI),
-    AT(csat_mean_score, K_ZEROW, s_mean_score, V_ZEROW, EMPTY, NOI, NOI),
-    AT(csat_mean_score, K_HUGEW, s_mean_score, V_HUGEW, WEIGHT, 0, NOI),
-    AT(csat_mean_score, K_HUGEW, s_mean_score, V_W1E308, WEIGHT, 0, NOI),
-    ROW(csat_mean_score, K_HUGEW, s_mean_score, V_BIGW, OK),
-    AT(csat_mean_score, K_TINYW, s_mean_score, V_TINYW, WEIGHT, 0, NOI),
-    ROW(csat_mean_score, K_TINYW, s_mean_score, V_SMALLW, OK),
-    ROW(csat_mean_score, K_CONST, s_mean_score, V_CONST, OK),
-    ROW(csat_mean_score, K_FEW, s_mean_score, V_ONE, OK),
-    ROW(csat_mean_score, K_OPTION, s_mean_score, V_LEVEL, ARG),
+    NUL(csat_score_mean, s_mean_score, V_NULL_X), NUL(csat_score_mean, s_mean_score, V_NULL_OUT),
+    AT(csat_score_mean, K_EMPTY, s_mean_score, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_score_mean, K_NAN, s_mean_score, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_score_mean, K_INF, s_mean_score, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_score_mean, K_INF, s_mean_score, V_NEGINF, RANGE, I_INF, NOI),
+    AT(csat_score_mean, K_SCALE, s_mean_score, V_EXTREME, RANGE, I_SCALE, NOI),
+    AT(csat_score_mean, K_NEGW, s_mean_score, V_NEGW, WEIGHT, I_NEGW, NOI),
+    AT(csat_score_mean, K_NEGW, s_mean_score, V_NANW, WEIGHT, I_NANW, NOI),
+    AT(csat_score_mean, K_NEGW, s_mean_score, V_INFW, WEIGHT, I_INFW, NOI),
+    AT(csat_score_mean, K_ZEROW, s_mean_score, V_ZEROW, EMPTY, NOI, NOI),
+    AT(csat_score_mean, K_HUGEW, s_mean_score, V_HUGEW, WEIGHT, 0, NOI),
+    AT(csat_score_mean, K_HUGEW, s_mean_score, V_W1E308, WEIGHT, 0, NOI),
+    ROW(csat_score_mean, K_HUGEW, s_mean_score, V_BIGW, OK),
+    AT(csat_score_mean, K_TINYW, s_mean_score, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_score_mean, K_TINYW, s_mean_score, V_SMALLW, OK),
+    ROW(csat_score_mean, K_CONST, s_mean_score, V_CONST, OK),
+    ROW(csat_score_mean, K_FEW, s_mean_score, V_ONE, OK),
+    ROW(csat_score_mean, K_OPTION, s_mean_score, V_LEVEL, ARG),
 
-    NUL(csat_index, s_index, V_NULL_X), NUL(csat_index, s_index, V_NULL_Y),
-    NUL(csat_index, s_index, V_NULL_Z), NUL(csat_index, s_index, V_NULL_OUT),
-    AT(csat_index, K_EMPTY, s_index, V_EMPTY, EMPTY, NOI, NOI),
-    AT(csat_index, K_NAN, s_index, V_ALLNAN, EMPTY, NOI, NOI),
-    AT(csat_index, K_INF, s_index, V_POSINF, RANGE, 2, 1),
-    AT(csat_index, K_INF, s_index, V_NEGINF, RANGE, 2, 1),
-    AT(csat_index, K_SCALE, s_index, V_SCALE_HI, RANGE, 3, 0),
-    AT(csat_index, K_NEGW, s_index, V_NEGW, WEIGHT, I_NEGW, NOI),
-    AT(csat_index, K_NEGW, s_index, V_NANW, WEIGHT, I_NANW % IN, NOI),
-    AT(csat_index, K_ZEROW, s_index, V_ZEROW, EMPTY, NOI, NOI),
-    AT(csat_index, K_HUGEW, s_index, V_HUGEW, WEIGHT, 0, NOI),
-    ROW(csat_index, K_HUGEW, s_index, V_BIGW, OK),
-    OR(csat_index, K_HUGEW, s_index, V_W1E308, ARG, BIT(OK)),
-    AT(csat_index, K_TINYW, s_index, V_TINYW, WEIGHT, 0, NOI),
-    ROW(csat_index, K_TINYW, s_index, V_SMALLW, OK),
-    ROW(csat_index, K_CONST, s_index, V_CONST, OK),
-    ROW(csat_index, K_FEW, s_index, V_ONE, OK),
-    ROW(csat_index, K_OPTION, s_index, V_LEVEL, ARG),
-    AT(csat_index, K_OPTION, s_index, V_NAN, ARG, NOI, 0),
-    AT(csat_index, K_OPTION, s_index, V_OPT1, ARG, NOI, 1),
-    ROW(csat_index, K_OPTION, s_index, V_OPT2, ARG),
-    ROW(csat_index, K_OPTION, s_index, V_OPT3, ARG),
-    ROW(csat_index, K_OPTION, s_index, V_OPT4, ARG),
+    NUL(csat_score_index, s_index, V_NULL_X), NUL(csat_score_index, s_index, V_NULL_Y),
+    NUL(csat_score_index, s_index, V_NULL_Z), NUL(csat_score_index, s_index, V_NULL_OUT),
+    AT(csat_score_index, K_EMPTY, s_index, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_score_index, K_NAN, s_index, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_score_index, K_INF, s_index, V_POSINF, RANGE, 2, 1),
+    AT(csat_score_index, K_INF, s_index, V_NEGINF, RANGE, 2, 1),
+    AT(csat_score_index, K_SCALE, s_index, V_SCALE_HI, RANGE, 3, 0),
+    AT(csat_score_index, K_NEGW, s_index, V_NEGW, WEIGHT, I_NEGW, NOI),
+    AT(csat_score_index, K_NEGW, s_index, V_NANW, WEIGHT, I_NANW % IN, NOI),
+    AT(csat_score_index, K_ZEROW, s_index, V_ZEROW, EMPTY, NOI, NOI),
+    AT(csat_score_index, K_HUGEW, s_index, V_HUGEW, WEIGHT, 0, NOI),
+    ROW(csat_score_index, K_HUGEW, s_index, V_BIGW, OK),
+    OR(csat_score_index, K_HUGEW, s_index, V_W1E308, ARG, BIT(OK)),
+    AT(csat_score_index, K_TINYW, s_index, V_TINYW, WEIGHT, 0, NOI),
+    ROW(csat_score_index, K_TINYW, s_index, V_SMALLW, OK),
+    ROW(csat_score_index, K_CONST, s_index, V_CONST, OK),
+    ROW(csat_score_index, K_FEW, s_index, V_ONE, OK),
+    ROW(csat_score_index, K_OPTION, s_index, V_LEVEL, ARG),
+    AT(csat_score_index, K_OPTION, s_index, V_NAN, ARG, NOI, 0),
+    AT(csat_score_index, K_OPTION, s_index, V_OPT1, ARG, NOI, 1),
+    ROW(csat_score_index, K_OPTION, s_index, V_OPT2, ARG),
+    ROW(csat_score_index, K_OPTION, s_index, V_OPT3, ARG),
+    ROW(csat_score_index, K_OPTION, s_index, V_OPT4, ARG),
 
     NUL(csat_moments_mean, t_moments_mean, V_NULL_X),
     NUL(csat_moments_mean, t_moments_mean, V_NULL_OUT),
@@ -2506,13 +2506,13 @@ static const row rows[] = {
     ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT3, ARG),
     ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT4, ARG),
 
-    NUL(csat_ipa, m_ipa, V_NULL_X),
-    NUL(csat_ipa, m_ipa, V_NULL_Y),
-    NUL(csat_ipa, m_ipa, V_NULL_OUT),
-    ROW(csat_ipa, K_EMPTY, m_ipa, V_EMPTY, ARG),
-    AT(csat_ipa, K_NAN, m_ipa, V_ALLNAN, ARG, 0, NOI),
-    AT(csat_ipa, K_INF, m_ipa, V_POSINF, ARG, 1, NOI),
-    ROW(csat_ipa, K_OPTION, m_ipa, V_OPT1, ARG),
+    NUL(csat_drivers_ipa, m_ipa, V_NULL_X),
+    NUL(csat_drivers_ipa, m_ipa, V_NULL_Y),
+    NUL(csat_drivers_ipa, m_ipa, V_NULL_OUT),
+    ROW(csat_drivers_ipa, K_EMPTY, m_ipa, V_EMPTY, ARG),
+    AT(csat_drivers_ipa, K_NAN, m_ipa, V_ALLNAN, ARG, 0, NOI),
+    AT(csat_drivers_ipa, K_INF, m_ipa, V_POSINF, ARG, 1, NOI),
+    ROW(csat_drivers_ipa, K_OPTION, m_ipa, V_OPT1, ARG),
 #undef FAMILY
 
 #define FAMILY "Comparisons"
@@ -2581,75 +2581,75 @@ static const row rows[] = {
     ROW(csat_compare_means, K_FEW, c_means, V_FEW, ARG),
     ROW(csat_compare_means, K_OPTION, c_means, V_LEVEL, ARG),
 
-    NUL(csat_adjust_pvalues, c_adjust, V_NULL_X), NUL(csat_adjust_pvalues, c_adjust, V_NULL_OUT),
-    ROW(csat_adjust_pvalues, K_EMPTY, c_adjust, V_EMPTY, OK),
-    AT(csat_adjust_pvalues, K_NAN, c_adjust, V_ALLNAN, RANGE, 0, NOI),
-    AT(csat_adjust_pvalues, K_INF, c_adjust, V_POSINF, RANGE, 1, NOI),
-    AT(csat_adjust_pvalues, K_SCALE, c_adjust, V_SCALE_HI, RANGE, 2, NOI),
-    AT(csat_adjust_pvalues, K_SCALE, c_adjust, V_SCALE_LO, RANGE, 2, NOI),
-    DOC(csat_adjust_pvalues, K_NOMEM, NOMEM),
-    ROW(csat_adjust_pvalues, K_OPTION, c_adjust, V_OPT1, ARG),
+    NUL(csat_compare_adjust, c_adjust, V_NULL_X), NUL(csat_compare_adjust, c_adjust, V_NULL_OUT),
+    ROW(csat_compare_adjust, K_EMPTY, c_adjust, V_EMPTY, OK),
+    AT(csat_compare_adjust, K_NAN, c_adjust, V_ALLNAN, RANGE, 0, NOI),
+    AT(csat_compare_adjust, K_INF, c_adjust, V_POSINF, RANGE, 1, NOI),
+    AT(csat_compare_adjust, K_SCALE, c_adjust, V_SCALE_HI, RANGE, 2, NOI),
+    AT(csat_compare_adjust, K_SCALE, c_adjust, V_SCALE_LO, RANGE, 2, NOI),
+    DOC(csat_compare_adjust, K_NOMEM, NOMEM),
+    ROW(csat_compare_adjust, K_OPTION, c_adjust, V_OPT1, ARG),
 
-    NUL(csat_trend, c_trend, V_NULL_X), NUL(csat_trend, c_trend, V_NULL_Y),
-    NUL(csat_trend, c_trend, V_NULL_OUT),
-    ROW(csat_trend, K_EMPTY, c_trend, V_EMPTY, TOO_FEW),
-    AT(csat_trend, K_NAN, c_trend, V_ALLNAN, ARG, 0, NOI),
-    AT(csat_trend, K_INF, c_trend, V_POSINF, ARG, 2, NOI),
-    ROW(csat_trend, K_HUGEW, c_trend, V_HUGEW, OK),
-    ROW(csat_trend, K_TINYW, c_trend, V_TINYW, OK),
-    AT(csat_trend, K_CONST, c_trend, V_CONST, ARG, 1, NOI),
-    ROW(csat_trend, K_FEW, c_trend, V_FEW, TOO_FEW),
-    ROW(csat_trend, K_OPTION, c_trend, V_LEVEL, ARG),
-    AT(csat_trend, K_OPTION, c_trend, V_OPT1, ARG, 2, NOI),
+    NUL(csat_compare_trend, c_trend, V_NULL_X), NUL(csat_compare_trend, c_trend, V_NULL_Y),
+    NUL(csat_compare_trend, c_trend, V_NULL_OUT),
+    ROW(csat_compare_trend, K_EMPTY, c_trend, V_EMPTY, TOO_FEW),
+    AT(csat_compare_trend, K_NAN, c_trend, V_ALLNAN, ARG, 0, NOI),
+    AT(csat_compare_trend, K_INF, c_trend, V_POSINF, ARG, 2, NOI),
+    ROW(csat_compare_trend, K_HUGEW, c_trend, V_HUGEW, OK),
+    ROW(csat_compare_trend, K_TINYW, c_trend, V_TINYW, OK),
+    AT(csat_compare_trend, K_CONST, c_trend, V_CONST, ARG, 1, NOI),
+    ROW(csat_compare_trend, K_FEW, c_trend, V_FEW, TOO_FEW),
+    ROW(csat_compare_trend, K_OPTION, c_trend, V_LEVEL, ARG),
+    AT(csat_compare_trend, K_OPTION, c_trend, V_OPT1, ARG, 2, NOI),
 
-    NUL(csat_percentile_rank, c_percentile, V_NULL_X),
-    NUL(csat_percentile_rank, c_percentile, V_NULL_OUT),
-    ROW(csat_percentile_rank, K_EMPTY, c_percentile, V_EMPTY, EMPTY),
-    AT(csat_percentile_rank, K_NAN, c_percentile, V_ALLNAN, RANGE, 0, NOI),
-    AT(csat_percentile_rank, K_NAN, c_percentile, V_NAN, RANGE, NOI, NOI),
-    AT(csat_percentile_rank, K_INF, c_percentile, V_POSINF, RANGE, 3, NOI),
+    NUL(csat_compare_rank, c_percentile, V_NULL_X),
+    NUL(csat_compare_rank, c_percentile, V_NULL_OUT),
+    ROW(csat_compare_rank, K_EMPTY, c_percentile, V_EMPTY, EMPTY),
+    AT(csat_compare_rank, K_NAN, c_percentile, V_ALLNAN, RANGE, 0, NOI),
+    AT(csat_compare_rank, K_NAN, c_percentile, V_NAN, RANGE, NOI, NOI),
+    AT(csat_compare_rank, K_INF, c_percentile, V_POSINF, RANGE, 3, NOI),
 
-    NUL(csat_gap, c_gap, V_NULL_X),
-    NUL(csat_gap, c_gap, V_NULL_Y),
-    NUL(csat_gap, c_gap, V_NULL_OUT),
-    AT(csat_gap, K_EMPTY, c_gap, V_EMPTY, TOO_FEW, NOI, 0),
-    AT(csat_gap, K_NAN, c_gap, V_ALLNAN, TOO_FEW, NOI, 0),
-    AT(csat_gap, K_INF, c_gap, V_POSINF, RANGE, G_ROW, 1),
-    AT(csat_gap, K_SCALE, c_gap, V_EXTREME, RANGE, G_ROW, 1),
-    ROW(csat_gap, K_CONST, c_gap, V_CONST, OK),
-    AT(csat_gap, K_FEW, c_gap, V_FEW, TOO_FEW, NOI, 0),
-    ROW(csat_gap, K_OVERFLOW, c_gap, V_OVERFLOW, OVERFLOW),
-    DOC(csat_gap, K_NOMEM, NOMEM),
-    ROW(csat_gap, K_OPTION, c_gap, V_LEVEL, ARG),
-    ROW(csat_gap, K_OPTION, c_gap, V_OPT1, ARG),
-    ROW(csat_gap, K_OPTION, c_gap, V_OPT2, ARG),
+    NUL(csat_compare_gap, c_gap, V_NULL_X),
+    NUL(csat_compare_gap, c_gap, V_NULL_Y),
+    NUL(csat_compare_gap, c_gap, V_NULL_OUT),
+    AT(csat_compare_gap, K_EMPTY, c_gap, V_EMPTY, TOO_FEW, NOI, 0),
+    AT(csat_compare_gap, K_NAN, c_gap, V_ALLNAN, TOO_FEW, NOI, 0),
+    AT(csat_compare_gap, K_INF, c_gap, V_POSINF, RANGE, G_ROW, 1),
+    AT(csat_compare_gap, K_SCALE, c_gap, V_EXTREME, RANGE, G_ROW, 1),
+    ROW(csat_compare_gap, K_CONST, c_gap, V_CONST, OK),
+    AT(csat_compare_gap, K_FEW, c_gap, V_FEW, TOO_FEW, NOI, 0),
+    ROW(csat_compare_gap, K_OVERFLOW, c_gap, V_OVERFLOW, OVERFLOW),
+    DOC(csat_compare_gap, K_NOMEM, NOMEM),
+    ROW(csat_compare_gap, K_OPTION, c_gap, V_LEVEL, ARG),
+    ROW(csat_compare_gap, K_OPTION, c_gap, V_OPT1, ARG),
+    ROW(csat_compare_gap, K_OPTION, c_gap, V_OPT2, ARG),
 #undef FAMILY
 
 #define FAMILY "Business"
-    NUL(csat_retention, b_retention, V_NULL_OUT),
-    ROW(csat_retention, K_EMPTY, b_retention, V_EMPTY, ARG),
-    ROW(csat_retention, K_NAN, b_retention, V_NAN, ARG),
-    ROW(csat_retention, K_INF, b_retention, V_POSINF, ARG),
-    ROW(csat_retention, K_SCALE, b_retention, V_SCALE_LO, ARG),
-    ROW(csat_retention, K_OPTION, b_retention, V_OPT1, ARG),
-    ROW(csat_retention, K_OPTION, b_retention, V_OPT2, ARG),
+    NUL(csat_business_retention, b_retention, V_NULL_OUT),
+    ROW(csat_business_retention, K_EMPTY, b_retention, V_EMPTY, ARG),
+    ROW(csat_business_retention, K_NAN, b_retention, V_NAN, ARG),
+    ROW(csat_business_retention, K_INF, b_retention, V_POSINF, ARG),
+    ROW(csat_business_retention, K_SCALE, b_retention, V_SCALE_LO, ARG),
+    ROW(csat_business_retention, K_OPTION, b_retention, V_OPT1, ARG),
+    ROW(csat_business_retention, K_OPTION, b_retention, V_OPT2, ARG),
 
-    NUL(csat_churn_period, b_churn_period, V_NULL_X),
-    NUL(csat_churn_period, b_churn_period, V_NULL_Y),
-    NUL(csat_churn_period, b_churn_period, V_NULL_OUT),
-    ROW(csat_churn_period, K_EMPTY, b_churn_period, V_EMPTY, EMPTY),
-    AT(csat_churn_period, K_NAN, b_churn_period, V_ALLNAN, RANGE, 0, NOI),
-    ROW(csat_churn_period, K_NAN, b_churn_period, V_NAN, OK),
-    AT(csat_churn_period, K_INF, b_churn_period, V_POSINF, RANGE, 2, NOI),
-    AT(csat_churn_period, K_SCALE, b_churn_period, V_SCALE_LO, RANGE, 2, NOI),
-    ROW(csat_churn_period, K_OPTION, b_churn_period, V_OPT1, ARG),
-    ROW(csat_churn_period, K_OPTION, b_churn_period, V_OPT2, ARG),
+    NUL(csat_business_churn, b_churn_period, V_NULL_X),
+    NUL(csat_business_churn, b_churn_period, V_NULL_Y),
+    NUL(csat_business_churn, b_churn_period, V_NULL_OUT),
+    ROW(csat_business_churn, K_EMPTY, b_churn_period, V_EMPTY, EMPTY),
+    AT(csat_business_churn, K_NAN, b_churn_period, V_ALLNAN, RANGE, 0, NOI),
+    ROW(csat_business_churn, K_NAN, b_churn_period, V_NAN, OK),
+    AT(csat_business_churn, K_INF, b_churn_period, V_POSINF, RANGE, 2, NOI),
+    AT(csat_business_churn, K_SCALE, b_churn_period, V_SCALE_LO, RANGE, 2, NOI),
+    ROW(csat_business_churn, K_OPTION, b_churn_period, V_OPT1, ARG),
+    ROW(csat_business_churn, K_OPTION, b_churn_period, V_OPT2, ARG),
 
-    NUL(csat_churn_convert, b_churn_convert, V_NULL_OUT),
-    ROW(csat_churn_convert, K_NAN, b_churn_convert, V_NAN, ARG),
-    ROW(csat_churn_convert, K_INF, b_churn_convert, V_POSINF, ARG),
-    ROW(csat_churn_convert, K_SCALE, b_churn_convert, V_SCALE_HI, ARG),
-    ROW(csat_churn_convert, K_OPTION, b_churn_convert, V_OPT1, ARG),
+    NUL(csat_business_churn_convert, b_churn_convert, V_NULL_OUT),
+    ROW(csat_business_churn_convert, K_NAN, b_churn_convert, V_NAN, ARG),
+    ROW(csat_business_churn_convert, K_INF, b_churn_convert, V_POSINF, ARG),
+    ROW(csat_business_churn_convert, K_SCALE, b_churn_convert, V_SCALE_HI, ARG),
+    ROW(csat_business_churn_convert, K_OPTION, b_churn_convert, V_OPT1, ARG),
 
     NUL(csat_survival_fit, b_survival_fit, V_NULL_X),
     NUL(csat_survival_fit, b_survival_fit, V_NULL_OUT),
@@ -2673,64 +2673,64 @@ static const row rows[] = {
     ROW(csat_survival_at, K_NAN, b_survival_at, V_NAN, ARG),
     ROW(csat_survival_at, K_INF, b_survival_at, V_POSINF, ARG),
 
-    NUL(csat_clv, b_clv, V_NULL_OUT),
-    ROW(csat_clv, K_NAN, b_clv, V_NAN, ARG),
-    ROW(csat_clv, K_INF, b_clv, V_POSINF, ARG),
-    ROW(csat_clv, K_SCALE, b_clv, V_SCALE_HI, ARG),
-    ROW(csat_clv, K_SCALE, b_clv, V_SCALE_LO, ARG),
-    ROW(csat_clv, K_NONINT, b_clv, V_NONINT, ARG),
-    ROW(csat_clv, K_OPTION, b_clv, V_OPT1, ARG),
-    ROW(csat_clv, K_OPTION, b_clv, V_OPT3, ARG),
+    NUL(csat_business_clv, b_clv, V_NULL_OUT),
+    ROW(csat_business_clv, K_NAN, b_clv, V_NAN, ARG),
+    ROW(csat_business_clv, K_INF, b_clv, V_POSINF, ARG),
+    ROW(csat_business_clv, K_SCALE, b_clv, V_SCALE_HI, ARG),
+    ROW(csat_business_clv, K_SCALE, b_clv, V_SCALE_LO, ARG),
+    ROW(csat_business_clv, K_NONINT, b_clv, V_NONINT, ARG),
+    ROW(csat_business_clv, K_OPTION, b_clv, V_OPT1, ARG),
+    ROW(csat_business_clv, K_OPTION, b_clv, V_OPT3, ARG),
 
-    NUL(csat_rate, b_rate, V_NULL_OUT),
-    ROW(csat_rate, K_EMPTY, b_rate, V_EMPTY, ARG),
-    ROW(csat_rate, K_NAN, b_rate, V_NAN, ARG),
-    ROW(csat_rate, K_INF, b_rate, V_POSINF, ARG),
-    ROW(csat_rate, K_SCALE, b_rate, V_SCALE_LO, ARG),
-    ROW(csat_rate, K_NONINT, b_rate, V_NONINT, ARG),
-    ROW(csat_rate, K_OPTION, b_rate, V_LEVEL, ARG),
+    NUL(csat_business_rate, b_rate, V_NULL_OUT),
+    ROW(csat_business_rate, K_EMPTY, b_rate, V_EMPTY, ARG),
+    ROW(csat_business_rate, K_NAN, b_rate, V_NAN, ARG),
+    ROW(csat_business_rate, K_INF, b_rate, V_POSINF, ARG),
+    ROW(csat_business_rate, K_SCALE, b_rate, V_SCALE_LO, ARG),
+    ROW(csat_business_rate, K_NONINT, b_rate, V_NONINT, ARG),
+    ROW(csat_business_rate, K_OPTION, b_rate, V_LEVEL, ARG),
 
-    NUL(csat_complaints_pareto, b_complaints, V_NULL_X),
-    NUL(csat_complaints_pareto, b_complaints, V_NULL_Y),
-    NUL(csat_complaints_pareto, b_complaints, V_NULL_OUT),
-    AT(csat_complaints_pareto, K_EMPTY, b_complaints, V_EMPTY, EMPTY, NOI, NOI),
-    AT(csat_complaints_pareto, K_NAN, b_complaints, V_ALLNAN, EMPTY, NOI, NOI),
-    AT(csat_complaints_pareto, K_INF, b_complaints, V_POSINF, RANGE, I_INF, NOI),
-    AT(csat_complaints_pareto, K_SCALE, b_complaints, V_SCALE_HI, RANGE, I_SCALE, NOI),
-    AT(csat_complaints_pareto, K_NONINT, b_complaints, V_NONINT, RANGE, I_NONINT, NOI),
-    ROW(csat_complaints_pareto, K_OVERFLOW, b_complaints, V_OVERFLOW, OVERFLOW),
-    DOC(csat_complaints_pareto, K_NOMEM, NOMEM),
-    ROW(csat_complaints_pareto, K_OPTION, b_complaints, V_CAP, ARG),
+    NUL(csat_business_complaints, b_complaints, V_NULL_X),
+    NUL(csat_business_complaints, b_complaints, V_NULL_Y),
+    NUL(csat_business_complaints, b_complaints, V_NULL_OUT),
+    AT(csat_business_complaints, K_EMPTY, b_complaints, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_business_complaints, K_NAN, b_complaints, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_business_complaints, K_INF, b_complaints, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_business_complaints, K_SCALE, b_complaints, V_SCALE_HI, RANGE, I_SCALE, NOI),
+    AT(csat_business_complaints, K_NONINT, b_complaints, V_NONINT, RANGE, I_NONINT, NOI),
+    ROW(csat_business_complaints, K_OVERFLOW, b_complaints, V_OVERFLOW, OVERFLOW),
+    DOC(csat_business_complaints, K_NOMEM, NOMEM),
+    ROW(csat_business_complaints, K_OPTION, b_complaints, V_CAP, ARG),
 
-    NUL(csat_resolution_times, b_resolution, V_NULL_X),
-    NUL(csat_resolution_times, b_resolution, V_NULL_Y),
-    NUL(csat_resolution_times, b_resolution, V_NULL_Z),
-    NUL(csat_resolution_times, b_resolution, V_NULL_OUT),
-    AT(csat_resolution_times, K_EMPTY, b_resolution, V_EMPTY, EMPTY, NOI, NOI),
-    AT(csat_resolution_times, K_NAN, b_resolution, V_ALLNAN, EMPTY, NOI, NOI),
-    AT(csat_resolution_times, K_INF, b_resolution, V_POSINF, RANGE, I_INF, NOI),
-    AT(csat_resolution_times, K_SCALE, b_resolution, V_SCALE_LO, RANGE, I_SCALE, NOI),
-    AT(csat_resolution_times, K_NONINT, b_resolution, V_NONINT, RANGE, I_NONINT, NOI),
-    AT(csat_resolution_times, K_FEW, b_resolution, V_FEW, EMPTY, NOI, NOI),
-    ROW(csat_resolution_times, K_OVERFLOW, b_resolution, V_OVERFLOW, OVERFLOW),
-    DOC(csat_resolution_times, K_NOMEM, NOMEM),
-    ROW(csat_resolution_times, K_OPTION, b_resolution, V_NAN, ARG),
-    ROW(csat_resolution_times, K_OPTION, b_resolution, V_OPT1, ARG),
-    AT(csat_resolution_times, K_OPTION, b_resolution, V_SCALE_HI, ARG, 1, NOI),
+    NUL(csat_business_resolution, b_resolution, V_NULL_X),
+    NUL(csat_business_resolution, b_resolution, V_NULL_Y),
+    NUL(csat_business_resolution, b_resolution, V_NULL_Z),
+    NUL(csat_business_resolution, b_resolution, V_NULL_OUT),
+    AT(csat_business_resolution, K_EMPTY, b_resolution, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_business_resolution, K_NAN, b_resolution, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_business_resolution, K_INF, b_resolution, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_business_resolution, K_SCALE, b_resolution, V_SCALE_LO, RANGE, I_SCALE, NOI),
+    AT(csat_business_resolution, K_NONINT, b_resolution, V_NONINT, RANGE, I_NONINT, NOI),
+    AT(csat_business_resolution, K_FEW, b_resolution, V_FEW, EMPTY, NOI, NOI),
+    ROW(csat_business_resolution, K_OVERFLOW, b_resolution, V_OVERFLOW, OVERFLOW),
+    DOC(csat_business_resolution, K_NOMEM, NOMEM),
+    ROW(csat_business_resolution, K_OPTION, b_resolution, V_NAN, ARG),
+    ROW(csat_business_resolution, K_OPTION, b_resolution, V_OPT1, ARG),
+    AT(csat_business_resolution, K_OPTION, b_resolution, V_SCALE_HI, ARG, 1, NOI),
 
-    NUL(csat_reviews, b_reviews, V_NULL_X), NUL(csat_reviews, b_reviews, V_NULL_OUT),
-    AT(csat_reviews, K_EMPTY, b_reviews, V_EMPTY, EMPTY, NOI, NOI),
-    AT(csat_reviews, K_NAN, b_reviews, V_ALLNAN, EMPTY, NOI, NOI),
-    AT(csat_reviews, K_INF, b_reviews, V_POSINF, RANGE, I_INF, NOI),
-    AT(csat_reviews, K_SCALE, b_reviews, V_SCALE_HI, RANGE, I_SCALE, NOI),
-    AT(csat_reviews, K_NONINT, b_reviews, V_NONINT, RANGE, I_NONINT, NOI),
-    ROW(csat_reviews, K_CONST, b_reviews, V_CONST, OK),
-    ROW(csat_reviews, K_FEW, b_reviews, V_ONE, OK),
-    ROW(csat_reviews, K_OVERFLOW, b_reviews, V_BIGSCALE, ARG),
-    DOC(csat_reviews, K_NOMEM, NOMEM),
-    ROW(csat_reviews, K_OPTION, b_reviews, V_LEVEL, ARG),
-    ROW(csat_reviews, K_OPTION, b_reviews, V_OPT1, ARG),
-    ROW(csat_reviews, K_OPTION, b_reviews, V_OPT2, ARG),
+    NUL(csat_score_reviews, b_reviews, V_NULL_X), NUL(csat_score_reviews, b_reviews, V_NULL_OUT),
+    AT(csat_score_reviews, K_EMPTY, b_reviews, V_EMPTY, EMPTY, NOI, NOI),
+    AT(csat_score_reviews, K_NAN, b_reviews, V_ALLNAN, EMPTY, NOI, NOI),
+    AT(csat_score_reviews, K_INF, b_reviews, V_POSINF, RANGE, I_INF, NOI),
+    AT(csat_score_reviews, K_SCALE, b_reviews, V_SCALE_HI, RANGE, I_SCALE, NOI),
+    AT(csat_score_reviews, K_NONINT, b_reviews, V_NONINT, RANGE, I_NONINT, NOI),
+    ROW(csat_score_reviews, K_CONST, b_reviews, V_CONST, OK),
+    ROW(csat_score_reviews, K_FEW, b_reviews, V_ONE, OK),
+    ROW(csat_score_reviews, K_OVERFLOW, b_reviews, V_BIGSCALE, ARG),
+    DOC(csat_score_reviews, K_NOMEM, NOMEM),
+    ROW(csat_score_reviews, K_OPTION, b_reviews, V_LEVEL, ARG),
+    ROW(csat_score_reviews, K_OPTION, b_reviews, V_OPT1, ARG),
+    ROW(csat_score_reviews, K_OPTION, b_reviews, V_OPT2, ARG),
 #undef FAMILY
 };
 

@@ -326,20 +326,20 @@ static void test_weights_outside_the_range_are_refused_and_scale_free_within(voi
         w[i] = 1 + 0.5 * (i % 3);
     csat_nps_result r1, r2;
     csat_error err;
-    OK(csat_nps(x, 10, w, NULL, &r1, &err));
+    OK(csat_score_nps(x, 10, w, NULL, &r1, &err));
     for (double scale = 1e-45; scale <= 1e45; scale *= 1e15) {
         for (int i = 0; i < 10; i++)
             ws[i] = w[i] * scale;
-        OK(csat_nps(x, 10, ws, NULL, &r2, &err));
+        OK(csat_score_nps(x, 10, ws, NULL, &r2, &err));
         cmp_rel(CTX("nps scaled weights", 1e-13), "score", r2.score, r1.score);
         cmp_rel(CTX("nps scaled weights", 1e-13), "se", r2.se, r1.se);
         cmp_rel(CTX("nps scaled weights", 1e-13), "ci_lower", r2.ci_lower, r1.ci_lower);
     }
     ws[0] = w[0];
     ws[3] = 1e154; /* once made the SE infinite */
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_nps(x, 10, ws, NULL, &r2, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_score_nps(x, 10, ws, NULL, &r2, &err));
     ws[3] = 1e-154; /* once gave SE 0 and the CI [20, 20] */
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_nps(x, 10, ws, NULL, &r2, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_score_nps(x, 10, ws, NULL, &r2, &err));
     /* Moments with a weight of 1e308 could be serialised but not read back. */
     double v[] = { 1, 2 }, big[] = { 1e308, 1 };
     csat_moments m = CSAT_MOMENTS_INIT;
@@ -347,9 +347,9 @@ static void test_weights_outside_the_range_are_refused_and_scale_free_within(voi
     /* mean_score([1e308, -1e308]) was NaN with CSAT_OK. */
     double huge[] = { 1e308, -1e308 };
     csat_mean_result mr;
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, mr, csat_mean_score(huge, 2, NULL, NULL, &mr, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, mr, csat_score_mean(huge, 2, NULL, NULL, &mr, &err));
     double edge[] = { 1e50, -1e50 };
-    OK(csat_mean_score(edge, 2, NULL, NULL, &mr, &err));
+    OK(csat_score_mean(edge, 2, NULL, NULL, &mr, &err));
     assert_true(mr.score == 0 && isfinite(mr.se));
 }
 
@@ -403,15 +403,15 @@ static void test_boxes_at_the_ends_of_int(void **state)
     csat_scale_options o = { INT_MIN, INT_MIN + 4, 0.95 };
     csat_share_result r;
     csat_error err;
-    OK(csat_bottom_box(x, 3, NULL, 1, &o, &r, &err));
+    OK(csat_score_bottom_box(x, 3, NULL, 1, &o, &r, &err));
     assert_true(fabs(r.share - 1.0 / 3) < 1e-15); /* one answer of three at INT_MIN */
-    OK(csat_top_box(x, 3, NULL, 5, &o, &r, &err));
+    OK(csat_score_top_box(x, 3, NULL, 5, &o, &r, &err));
     assert_true(r.share == 1);
     double y[] = { INT_MAX, (double)INT_MAX - 1 };
     csat_scale_options p = { INT_MAX - 4, INT_MAX, 0.95 };
-    OK(csat_top_box(y, 2, NULL, 1, &p, &r, &err));
+    OK(csat_score_top_box(y, 2, NULL, 1, &p, &r, &err));
     assert_true(r.share == 0.5);
-    OK(csat_bottom_box(y, 2, NULL, 5, &p, &r, &err));
+    OK(csat_score_bottom_box(y, 2, NULL, 5, &p, &r, &err));
     assert_true(r.share == 1);
 }
 
@@ -419,7 +419,7 @@ static void test_boxes_at_the_ends_of_int(void **state)
 static void test_errors_name_the_right_row_and_code(void **state)
 {
     (void)state;
-    /* csat_gap summarises differences 256 rows at a time; a difference
+    /* csat_compare_gap summarises differences 256 rows at a time; a difference
      * beyond 1e50 at row 280 is row 280, not 24. */
     enum { N = 300 };
     double *e = calloc(N, sizeof *e), *q = calloc(N, sizeof *q);
@@ -433,7 +433,7 @@ static void test_errors_name_the_right_row_and_code(void **state)
     q[280] = 6e49;
     csat_comparison c;
     csat_error err;
-    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 280, 0, c, csat_gap(e, q, N, 1, 1, 0.95, &c, NULL, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 280, 0, c, csat_compare_gap(e, q, N, 1, 1, 0.95, &c, NULL, &err));
     free(e);
     free(q);
     /* A complaint code of 2^60 is an integer, but beyond the ±2^53 a double
@@ -442,14 +442,14 @@ static void test_errors_name_the_right_row_and_code(void **state)
     size_t k;
     csat_category_count cat[2];
     memset(&err, 0, sizeof err);
-    assert_int_equal(csat_complaints_pareto(codes, 2, cat, 2, &k, NULL, &err), CSAT_ERR_RANGE);
+    assert_int_equal(csat_business_complaints(codes, 2, cat, 2, &k, NULL, &err), CSAT_ERR_RANGE);
     assert_int_equal(err.index, 1);
     assert_non_null(strstr(err.message, "2^53"));
     /* Item weights whose sum overflows are an argument error that says so,
      * not "no valid observation". */
     double items[] = { 1, 5, 2, 4 }, lo[] = { 1, 1 }, hi[] = { 5, 5 }, v[] = { 1e308, 1e308 };
     csat_mean_result mr;
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, mr, csat_index(items, 2, 2, 2, NULL, lo, hi, v, NULL, &mr, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, mr, csat_score_index(items, 2, 2, 2, NULL, lo, hi, v, NULL, &mr, &err));
     assert_non_null(strstr(err.message, "scale them down"));
 }
 

@@ -1,5 +1,5 @@
 /* NIST StRD univariate summary statistics: mean and standard deviation of
- * csat_mean_score and of merged csat_moments shards against the certified
+ * csat_score_mean and of merged csat_moments shards against the certified
  * values in each file's header.
  *
  * Accuracy is measured as the log relative error (LRE, significant digits):
@@ -114,7 +114,7 @@ static void mean_and_sd_reach_certified_digits(void **state)
         nist_data d;
         load(sets[i].name, &d);
         csat_mean_result r;
-        assert_int_equal(csat_mean_score(d.y, d.n, NULL, NULL, &r, NULL), CSAT_OK);
+        assert_int_equal(csat_score_mean(d.y, d.n, NULL, NULL, &r, NULL), CSAT_OK);
         check(&sets[i], &d, &r, 1);
         free(d.y);
     }
@@ -157,7 +157,7 @@ static void doubled_weights_reach_certified_digits(void **state)
         for (size_t j = 0; j < d.n; j++)
             w[j] = 2.0;
         csat_mean_result r;
-        assert_int_equal(csat_mean_score(d.y, d.n, w, NULL, &r, NULL), CSAT_OK);
+        assert_int_equal(csat_score_mean(d.y, d.n, w, NULL, &r, NULL), CSAT_OK);
         check(&sets[i], &d, &r, 1);
         free(w);
         free(d.y);

@@ -228,7 +228,7 @@ static void run_nps_ref(const char *name, const double *x, size_t n, const doubl
     csat_nps_options o = nps_opt(ref);
     csat_nps_result r;
     csat_error err;
-    OK(csat_nps(x, n, w, &o, &r, &err));
+    OK(csat_score_nps(x, n, w, &o, &r, &err));
     check_nps_ref(&(const cmp_ctx){REF_TOL, name, file, line}, &r, ref);
 }
 
@@ -272,8 +272,8 @@ static void test_nps_null_options_mean_the_documented_defaults(void **state)
     const csat_nps_options def = CSAT_NPS_OPTIONS_DEFAULT;
     csat_nps_result a, b;
     csat_error err;
-    OK(csat_nps(DATA_NPS40_X, 40, DATA_NPS40_W, NULL, &a, &err));
-    OK(csat_nps(DATA_NPS40_X, 40, DATA_NPS40_W, &def, &b, &err));
+    OK(csat_score_nps(DATA_NPS40_X, 40, DATA_NPS40_W, NULL, &a, &err));
+    OK(csat_score_nps(DATA_NPS40_X, 40, DATA_NPS40_W, &def, &b, &err));
     same_nps(CTX("nps NULL options", 0.0), &a, &b);
     /* The default is the 0-10 scale, 9-10 / 0-6, 95 %, Wald: the reference. */
     check_nps_ref(CTX("REF_NPS40_W_WALD", REF_TOL), &a, &REF_NPS40_W_WALD);
@@ -285,7 +285,7 @@ static void test_nps_all_promoters_scores_100_with_zero_wald_se(void **state)
     const double x[] = {9, 10, 10, 9, 10};
     csat_nps_result r;
     csat_error err;
-    OK(csat_nps(x, ARRAY_LEN(x), NULL, NULL, &r, &err));
+    OK(csat_score_nps(x, ARRAY_LEN(x), NULL, NULL, &r, &err));
     assert_true(r.score == 100.0);
     assert_true(r.promoters == 1.0 && r.passives == 0.0 && r.detractors == 0.0);
     assert_true(r.se == 0.0);
@@ -300,7 +300,7 @@ static void test_nps_intervals_are_clipped_to_plus_minus_100(void **state)
     /* Wald: p = 1/4, d = 3/4, score -50, se = 100 sqrt((1 - 1/4)/3) = 50:
      * -50 - 1.96 * 50 < -100 is clipped; the upper limit is not. */
     const double x[] = {0, 0, 0, 10};
-    OK(csat_nps(x, ARRAY_LEN(x), NULL, NULL, &r, &err));
+    OK(csat_score_nps(x, ARRAY_LEN(x), NULL, NULL, &r, &err));
     assert_true(r.score == -50.0);
     cmp_unit(CTX("clipped Wald", REF_TOL), "se", r.se, 50.0);
     assert_true(r.ci_lower == -100.0);
@@ -310,7 +310,7 @@ static void test_nps_intervals_are_clipped_to_plus_minus_100(void **state)
      * se = 100 sqrt((p' + d' - (p' - d')^2)/6); 50 + 1.96 se > 100 is clipped. */
     const double y[] = {10, 9, 10};
     const csat_nps_options adj = {0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
-    OK(csat_nps(y, ARRAY_LEN(y), NULL, &adj, &r, &err));
+    OK(csat_score_nps(y, ARRAY_LEN(y), NULL, &adj, &r, &err));
     double pa = 3.75 / 6, da = 0.75 / 6, se = 100 * sqrt((pa + da - (pa - da) * (pa - da)) / 6);
     assert_true(r.score == 100.0);
     cmp_unit(CTX("clipped adjusted Wald", REF_TOL), "se", r.se, se);
@@ -333,7 +333,7 @@ static void test_csat_matches_wilson_references_unweighted_and_weighted(void **s
         csat_csat_options o = csat_opt(refs[i]);
         csat_share_result r;
         csat_error err;
-        OK(csat_csat(DATA_CSAT30_X, 30, w, &o, &r, &err));
+        OK(csat_score_csat(DATA_CSAT30_X, 30, w, &o, &r, &err));
         check_share_ref(CTX(names[i], REF_TOL), &r, refs[i]);
     }
 }
@@ -344,8 +344,8 @@ static void test_csat_null_options_mean_4_and_5_of_1_to_5_at_95_percent(void **s
     const csat_csat_options def = CSAT_CSAT_OPTIONS_DEFAULT;
     csat_share_result a, b;
     csat_error err;
-    OK(csat_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, &a, &err));
-    OK(csat_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, &def, &b, &err));
+    OK(csat_score_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, &a, &err));
+    OK(csat_score_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, &def, &b, &err));
     same_share(CTX("csat NULL options", 0.0), &a, &b);
     check_share_ref(CTX("REF_CSAT30_W_CSAT", REF_TOL), &a, &REF_CSAT30_W_CSAT);
 }
@@ -356,9 +356,9 @@ static void test_box_share_2_to_4_matches_references(void **state)
     csat_scale_options o = scale_opt(&REF_CSAT30_BOX24);
     csat_share_result r;
     csat_error err;
-    OK(csat_box_share(DATA_CSAT30_X, 30, NULL, 2, 4, &o, &r, &err));
+    OK(csat_score_box_share(DATA_CSAT30_X, 30, NULL, 2, 4, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_BOX24", REF_TOL), &r, &REF_CSAT30_BOX24);
-    OK(csat_box_share(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, 4, NULL, &r, &err));
+    OK(csat_score_box_share(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, 4, NULL, &r, &err));
     check_share_ref(CTX("REF_CSAT30_W_BOX24", REF_TOL), &r, &REF_CSAT30_W_BOX24);
 }
 
@@ -368,13 +368,13 @@ static void test_top_box_k1_and_k2_match_references(void **state)
     csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
     csat_share_result r;
     csat_error err;
-    OK(csat_top_box(DATA_CSAT30_X, 30, NULL, 1, &o, &r, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, NULL, 1, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_TOP1", REF_TOL), &r, &REF_CSAT30_TOP1);
-    OK(csat_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 1, &o, &r, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 1, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_W_TOP1", REF_TOL), &r, &REF_CSAT30_W_TOP1);
-    OK(csat_top_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &r, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &r, &err));
     check_share_ref(CTX("REF_CSAT30_TOP2", REF_TOL), &r, &REF_CSAT30_TOP2);
-    OK(csat_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &r, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &r, &err));
     check_share_ref(CTX("REF_CSAT30_W_TOP2", REF_TOL), &r, &REF_CSAT30_W_TOP2);
 }
 
@@ -384,13 +384,13 @@ static void test_bottom_box_k1_and_k2_match_references(void **state)
     csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
     csat_share_result r;
     csat_error err;
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, NULL, 1, &o, &r, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, NULL, 1, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_BOTTOM1", REF_TOL), &r, &REF_CSAT30_BOTTOM1);
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 1, &o, &r, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 1, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_W_BOTTOM1", REF_TOL), &r, &REF_CSAT30_W_BOTTOM1);
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &r, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &r, &err));
     check_share_ref(CTX("REF_CSAT30_BOTTOM2", REF_TOL), &r, &REF_CSAT30_BOTTOM2);
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &r, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &r, &err));
     check_share_ref(CTX("REF_CSAT30_W_BOTTOM2", REF_TOL), &r, &REF_CSAT30_W_BOTTOM2);
 }
 
@@ -400,14 +400,14 @@ static void test_csat_top_box_and_box_share_agree_on_the_same_boxes(void **state
     /* CSAT 4-5, top-2-box and box share [4, 5] of 1-5 are one estimate. */
     csat_share_result a, b, c;
     csat_error err;
-    OK(csat_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, &a, &err));
-    OK(csat_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &b, &err));
-    OK(csat_box_share(DATA_CSAT30_X, 30, DATA_CSAT30_W, 4, 5, NULL, &c, &err));
+    OK(csat_score_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, &a, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &b, &err));
+    OK(csat_score_box_share(DATA_CSAT30_X, 30, DATA_CSAT30_W, 4, 5, NULL, &c, &err));
     same_share(CTX("csat vs top-2-box", 0.0), &a, &b);
     same_share(CTX("csat vs box share", 0.0), &a, &c);
     /* Bottom-2-box is the box share [1, 2]. */
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &a, &err));
-    OK(csat_box_share(DATA_CSAT30_X, 30, DATA_CSAT30_W, 1, 2, NULL, &b, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &a, &err));
+    OK(csat_score_box_share(DATA_CSAT30_X, 30, DATA_CSAT30_W, 1, 2, NULL, &b, &err));
     same_share(CTX("bottom-2-box vs box share", 0.0), &a, &b);
 }
 
@@ -419,7 +419,7 @@ static void test_empty_box_has_zero_share_and_wilson_upper_limit(void **state)
     const double n = (double)ARRAY_LEN(x);
     csat_share_result r;
     csat_error err;
-    OK(csat_top_box(x, ARRAY_LEN(x), NULL, 1, NULL, &r, &err));
+    OK(csat_score_top_box(x, ARRAY_LEN(x), NULL, 1, NULL, &r, &err));
     assert_true(r.share == 0.0 && r.score == 0.0 && r.se == 0.0);
     cmp_share(CTX("empty box", REF_TOL), "ci_lower", r.ci_lower, 0.0);
     cmp_share(CTX("empty box", REF_TOL), "ci_upper", r.ci_upper, Z95 * Z95 / (n + Z95 * Z95));
@@ -448,7 +448,7 @@ static void test_mean_score_matches_r_survey_unweighted_and_weighted(void **stat
         csat_mean_options o = mean_opt(cases[i].ref);
         csat_mean_result r;
         csat_error err;
-        OK(csat_mean_score(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
+        OK(csat_score_mean(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
         check_mean_ref(CTX(cases[i].name, REF_TOL), &r, cases[i].ref);
     }
 }
@@ -460,7 +460,7 @@ static void test_mean_score_of_one_value_has_nan_spread_and_valid_mean(void **st
     const double w[] = {1.0, 2.5, 3.0};
     csat_mean_result r;
     csat_error err;
-    OK(csat_mean_score(x, 3, w, NULL, &r, &err));
+    OK(csat_score_mean(x, 3, w, NULL, &r, &err));
     assert_true(r.score == 4.25);
     assert_true(isnan(r.sd) && isnan(r.se) && isnan(r.ci_lower) && isnan(r.ci_upper));
     assert_true(r.df == 0.0 && r.min == 4.25 && r.max == 4.25);
@@ -483,7 +483,7 @@ static void test_moments_mean_matches_r_and_equals_mean_score_bitwise(void **sta
         OK(csat_moments_mean(&m, NULL, &a, &err));
         check_mean_ref(CTX(names[i], REF_TOL), &a, refs[i]);
         /* The array function is an accumulation followed by this estimator. */
-        OK(csat_mean_score(DATA_MEAN20_X, 20, ws[i], NULL, &b, &err));
+        OK(csat_score_mean(DATA_MEAN20_X, 20, ws[i], NULL, &b, &err));
         same_mean(CTX("moments vs mean_score", 0.0), &a, &b);
     }
 }
@@ -510,10 +510,10 @@ static void test_ces_default_matches_r_mean_and_wilson_share(void **state)
     (void)state;
     csat_ces_result r;
     csat_error err;
-    OK(csat_ces(DATA_CES25_X, 25, NULL, NULL, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, NULL, NULL, &r, &err));
     check_mean_ref(CTX("REF_CES25_EFFORT", REF_TOL), &r.effort, &REF_CES25_EFFORT);
     check_share_ref(CTX("REF_CES25_LOW", REF_TOL), &r.low_effort, &REF_CES25_LOW);
-    OK(csat_ces(DATA_CES25_X, 25, DATA_CES25_W, NULL, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, NULL, &r, &err));
     check_mean_ref(CTX("REF_CES25_W_EFFORT", REF_TOL), &r.effort, &REF_CES25_W_EFFORT);
     check_share_ref(CTX("REF_CES25_W_LOW", REF_TOL), &r.low_effort, &REF_CES25_W_LOW);
 }
@@ -524,10 +524,10 @@ static void test_ces_with_low_effort_6_to_7_at_90_percent_matches_references(voi
     csat_ces_options o = ces_opt(&REF_CES25_LOW6_90);
     csat_ces_result r;
     csat_error err;
-    OK(csat_ces(DATA_CES25_X, 25, NULL, &o, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, NULL, &o, &r, &err));
     check_mean_ref(CTX("REF_CES25_EFFORT_90", REF_TOL), &r.effort, &REF_CES25_EFFORT_90);
     check_share_ref(CTX("REF_CES25_LOW6_90", REF_TOL), &r.low_effort, &REF_CES25_LOW6_90);
-    OK(csat_ces(DATA_CES25_X, 25, DATA_CES25_W, &o, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, &o, &r, &err));
     check_mean_ref(CTX("REF_CES25_W_EFFORT_90", REF_TOL), &r.effort, &REF_CES25_W_EFFORT_90);
     check_share_ref(CTX("REF_CES25_W_LOW6_90", REF_TOL), &r.low_effort, &REF_CES25_W_LOW6_90);
 }
@@ -546,7 +546,7 @@ static void check_distribution(const char *name, const double *x, size_t n, cons
     csat_sample smp;
     csat_error err;
     assert_true(len <= 16);
-    OK(csat_distribution(x, n, w, &o, c, wt, s, len, &smp, &err));
+    OK(csat_score_distribution(x, n, w, &o, c, wt, s, len, &smp, &err));
     const cmp_ctx ctx = {REF_TOL, name, file, line};
     for (size_t i = 0; i < len; i++) {
         char field[32];
@@ -584,10 +584,10 @@ static void test_distribution_accepts_null_arrays_and_null_options(void **state)
     csat_sample smp;
     csat_error err;
     /* NULL options: the 1-5 scale. Only the shares are asked for. */
-    OK(csat_distribution(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, NULL, NULL, s, 5, &smp, &err));
+    OK(csat_score_distribution(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, NULL, NULL, s, 5, &smp, &err));
     for (size_t i = 0; i < 5; i++)
         cmp_unit(CTX("REF_CSAT30_W_DIST", REF_TOL), "shares", s[i], REF_CSAT30_W_DIST_SHARES[i]);
-    OK(csat_distribution(DATA_CSAT30_X, 30, NULL, NULL, NULL, NULL, NULL, 5, &smp, &err));
+    OK(csat_score_distribution(DATA_CSAT30_X, 30, NULL, NULL, NULL, NULL, NULL, 5, &smp, &err));
     assert_int_equal(smp.n, REF_CSAT30_DIST_N);
     assert_int_equal(smp.n_missing, REF_CSAT30_DIST_N_MISSING);
 }
@@ -600,10 +600,10 @@ static void test_index_with_item_weights_matches_r(void **state)
     (void)state;
     csat_mean_result r;
     csat_error err;
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &r, &err));
     check_mean_ref(CTX("REF_INDEX_V", REF_TOL), &r, &REF_INDEX_V);
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &r, &err));
     check_mean_ref(CTX("REF_INDEX_V_W", REF_TOL), &r, &REF_INDEX_V_W);
 }
@@ -614,14 +614,14 @@ static void test_index_with_equal_item_weights_matches_r(void **state)
     const double ones[DATA_INDEX_K] = {1.0, 1.0, 1.0};
     csat_mean_result r, s;
     csat_error err;
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, NULL, NULL, &r, &err));
     check_mean_ref(CTX("REF_INDEX_EQ", REF_TOL), &r, &REF_INDEX_EQ);
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, NULL, NULL, &r, &err));
     check_mean_ref(CTX("REF_INDEX_EQ_W", REF_TOL), &r, &REF_INDEX_EQ_W);
     /* Explicit equal item weights are the same as NULL. */
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, ones, NULL, &s, &err));
     same_mean(CTX("index ones vs NULL", UNIT_WEIGHT_TOL), &s, &r);
 }
@@ -639,9 +639,9 @@ static void test_index_reads_rows_by_leading_dimension_only(void **state)
     }
     csat_mean_result a, b;
     csat_error err;
-    OK(csat_index(padded, DATA_INDEX_N, DATA_INDEX_K, LD, DATA_INDEX_W, DATA_INDEX_MIN,
+    OK(csat_score_index(padded, DATA_INDEX_N, DATA_INDEX_K, LD, DATA_INDEX_W, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &a, &err));
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, DATA_INDEX_W, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &b, &err));
     same_mean(CTX("index ld = k + 2 vs ld = k", 0.0), &a, &b);
 }
@@ -668,7 +668,7 @@ static void test_tally_nps_equals_csat_nps_bitwise(void **state)
         csat_nps_result a, b;
         csat_error err;
         OK(csat_tally_nps(t, &o, &a, &err));
-        OK(csat_nps(cases[i].x, cases[i].n, cases[i].w, &o, &b, &err));
+        OK(csat_score_nps(cases[i].x, cases[i].n, cases[i].w, &o, &b, &err));
         same_nps(CTX("tally_nps vs nps", 0.0), &a, &b);
         csat_tally_free(t);
     }
@@ -686,19 +686,19 @@ static void test_tally_share_estimators_equal_array_functions_bitwise(void **sta
         csat_error err;
 
         OK(csat_tally_csat(t, &co, &a, &err));
-        OK(csat_csat(DATA_CSAT30_X, 30, ws[i], &co, &b, &err));
+        OK(csat_score_csat(DATA_CSAT30_X, 30, ws[i], &co, &b, &err));
         same_share(CTX("tally_csat vs csat", 0.0), &a, &b);
 
         OK(csat_tally_box_share(t, 2, 4, &so, &a, &err));
-        OK(csat_box_share(DATA_CSAT30_X, 30, ws[i], 2, 4, &so, &b, &err));
+        OK(csat_score_box_share(DATA_CSAT30_X, 30, ws[i], 2, 4, &so, &b, &err));
         same_share(CTX("tally_box_share vs box_share", 0.0), &a, &b);
 
         for (int k = 1; k <= 5; k++) {
             OK(csat_tally_top_box(t, k, &so, &a, &err));
-            OK(csat_top_box(DATA_CSAT30_X, 30, ws[i], k, &so, &b, &err));
+            OK(csat_score_top_box(DATA_CSAT30_X, 30, ws[i], k, &so, &b, &err));
             same_share(CTX("tally_top_box vs top_box", 0.0), &a, &b);
             OK(csat_tally_bottom_box(t, k, &so, &a, &err));
-            OK(csat_bottom_box(DATA_CSAT30_X, 30, ws[i], k, &so, &b, &err));
+            OK(csat_score_bottom_box(DATA_CSAT30_X, 30, ws[i], k, &so, &b, &err));
             same_share(CTX("tally_bottom_box vs bottom_box", 0.0), &a, &b);
         }
         csat_tally_free(t);
@@ -717,7 +717,7 @@ static void test_tally_ces_and_tally_mean_equal_array_functions(void **state)
         csat_mean_result m, s;
         csat_error err;
         OK(csat_tally_ces(t, &o, &a, &err));
-        OK(csat_ces(DATA_CES25_X, 25, ws[i], &o, &b, &err));
+        OK(csat_score_ces(DATA_CES25_X, 25, ws[i], &o, &b, &err));
         same_ces(CTX("tally_ces vs ces", 0.0), &a, &b);
 
         /* The mean rating of a tally is the CES effort estimator. */
@@ -727,8 +727,8 @@ static void test_tally_ces_and_tally_mean_equal_array_functions(void **state)
         OK(csat_tally_mean(t, NULL, &m, &err));
         check_mean_ref(CTX(i ? "REF_CES25_W_EFFORT" : "REF_CES25_EFFORT", REF_TOL), &m, refs[i]);
         /* From per-point sums rather than the values one by one: equal to
-         * csat_mean_score up to rounding. */
-        OK(csat_mean_score(DATA_CES25_X, 25, ws[i], NULL, &s, &err));
+         * csat_score_mean up to rounding. */
+        OK(csat_score_mean(DATA_CES25_X, 25, ws[i], NULL, &s, &err));
         same_mean(CTX("tally_mean vs mean_score", PERMUTE_TOL), &m, &s);
         csat_tally_free(t);
     }
@@ -743,7 +743,7 @@ static void test_tally_estimators_with_null_options_use_the_tally_scale(void **s
     const csat_nps_options no = {1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
     csat_nps_result na, nb;
     OK(csat_tally_nps(t, NULL, &na, &err));
-    OK(csat_nps(DATA_ENPS30_X, 30, DATA_ENPS30_W, &no, &nb, &err));
+    OK(csat_score_nps(DATA_ENPS30_X, 30, DATA_ENPS30_W, &no, &nb, &err));
     same_nps(CTX("tally_nps NULL options", 0.0), &na, &nb);
     csat_tally_free(t);
 
@@ -755,19 +755,19 @@ static void test_tally_estimators_with_null_options_use_the_tally_scale(void **s
     csat_share_result sa, sb;
     csat_ces_result ca, cb;
     OK(csat_tally_csat(t, NULL, &sa, &err));
-    OK(csat_csat(DATA_CES25_X, 25, DATA_CES25_W, &co, &sb, &err));
+    OK(csat_score_csat(DATA_CES25_X, 25, DATA_CES25_W, &co, &sb, &err));
     same_share(CTX("tally_csat NULL options", 0.0), &sa, &sb);
     OK(csat_tally_box_share(t, 3, 6, NULL, &sa, &err));
-    OK(csat_box_share(DATA_CES25_X, 25, DATA_CES25_W, 3, 6, &so, &sb, &err));
+    OK(csat_score_box_share(DATA_CES25_X, 25, DATA_CES25_W, 3, 6, &so, &sb, &err));
     same_share(CTX("tally_box_share NULL options", 0.0), &sa, &sb);
     OK(csat_tally_top_box(t, 2, NULL, &sa, &err));
-    OK(csat_top_box(DATA_CES25_X, 25, DATA_CES25_W, 2, &so, &sb, &err));
+    OK(csat_score_top_box(DATA_CES25_X, 25, DATA_CES25_W, 2, &so, &sb, &err));
     same_share(CTX("tally_top_box NULL options", 0.0), &sa, &sb);
     OK(csat_tally_bottom_box(t, 3, NULL, &sa, &err));
-    OK(csat_bottom_box(DATA_CES25_X, 25, DATA_CES25_W, 3, &so, &sb, &err));
+    OK(csat_score_bottom_box(DATA_CES25_X, 25, DATA_CES25_W, 3, &so, &sb, &err));
     same_share(CTX("tally_bottom_box NULL options", 0.0), &sa, &sb);
     OK(csat_tally_ces(t, NULL, &ca, &err));
-    OK(csat_ces(DATA_CES25_X, 25, DATA_CES25_W, &eo, &cb, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, &eo, &cb, &err));
     same_ces(CTX("tally_ces NULL options", 0.0), &ca, &cb);
     check_share_ref(CTX("REF_CES25_W_LOW", REF_TOL), &ca.low_effort, &REF_CES25_W_LOW);
     csat_tally_free(t);
@@ -796,7 +796,7 @@ static void test_tally_of_merged_shards_gives_the_one_pass_nps(void **state)
         if (!ws[i]) {
             /* Unweighted counts are integers: merging is exact. */
             csat_nps_result b;
-            OK(csat_nps(big_x, DATA_BIG_N, NULL, &o, &b, &err));
+            OK(csat_score_nps(big_x, DATA_BIG_N, NULL, &o, &b, &err));
             same_nps(CTX("merged unweighted tally vs nps", 0.0), &r, &b);
         }
         csat_tally_free(all);
@@ -877,20 +877,20 @@ static void test_airline_survey_scores_match_r_overall_and_by_flight_class(void 
         csat_mean_result mr;
         csat_error err;
         char name[64];
-        OK(csat_nps(x, m, NULL, NULL, &nr, &err));
+        OK(csat_score_nps(x, m, NULL, NULL, &nr, &err));
         snprintf(name, sizeof name, "airline %s NPS", groups[g].name);
         check_nps_ref(CTX(name, REF_TOL), &nr, groups[g].nps);
 
         const csat_csat_options co = {1, 7, 6, 0.95};
-        OK(csat_csat(y, m, NULL, &co, &sr, &err));
+        OK(csat_score_csat(y, m, NULL, &co, &sr, &err));
         snprintf(name, sizeof name, "airline %s CSAT", groups[g].name);
         check_share_ref(CTX(name, REF_TOL), &sr, groups[g].csat);
         /* CSAT 6-7 of 1-7 is the top-2-box. */
         const csat_scale_options so = {1, 7, 0.95};
-        OK(csat_top_box(y, m, NULL, 2, &so, &tr, &err));
+        OK(csat_score_top_box(y, m, NULL, 2, &so, &tr, &err));
         same_share(CTX(name, 0.0), &tr, &sr);
 
-        OK(csat_mean_score(y, m, NULL, NULL, &mr, &err));
+        OK(csat_score_mean(y, m, NULL, NULL, &mr, &err));
         snprintf(name, sizeof name, "airline %s mean", groups[g].name);
         check_mean_ref(CTX(name, REF_TOL), &mr, groups[g].mean);
     }
@@ -913,46 +913,46 @@ static void test_unit_weights_equal_no_weights_for_every_score(void **state)
 
     const csat_nps_options adj = {0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
     csat_nps_result na, nb;
-    OK(csat_nps(DATA_NPS40_X, 40, ones, NULL, &na, &err));
-    OK(csat_nps(DATA_NPS40_X, 40, NULL, NULL, &nb, &err));
+    OK(csat_score_nps(DATA_NPS40_X, 40, ones, NULL, &na, &err));
+    OK(csat_score_nps(DATA_NPS40_X, 40, NULL, NULL, &nb, &err));
     same_nps(c, &na, &nb);
-    OK(csat_nps(DATA_NPS40_X, 40, ones, &adj, &na, &err));
-    OK(csat_nps(DATA_NPS40_X, 40, NULL, &adj, &nb, &err));
+    OK(csat_score_nps(DATA_NPS40_X, 40, ones, &adj, &na, &err));
+    OK(csat_score_nps(DATA_NPS40_X, 40, NULL, &adj, &nb, &err));
     same_nps(c, &na, &nb);
 
     csat_share_result sa, sb;
-    OK(csat_csat(DATA_CSAT30_X, 30, ones, NULL, &sa, &err));
-    OK(csat_csat(DATA_CSAT30_X, 30, NULL, NULL, &sb, &err));
+    OK(csat_score_csat(DATA_CSAT30_X, 30, ones, NULL, &sa, &err));
+    OK(csat_score_csat(DATA_CSAT30_X, 30, NULL, NULL, &sb, &err));
     same_share(c, &sa, &sb);
-    OK(csat_box_share(DATA_CSAT30_X, 30, ones, 2, 4, NULL, &sa, &err));
-    OK(csat_box_share(DATA_CSAT30_X, 30, NULL, 2, 4, NULL, &sb, &err));
+    OK(csat_score_box_share(DATA_CSAT30_X, 30, ones, 2, 4, NULL, &sa, &err));
+    OK(csat_score_box_share(DATA_CSAT30_X, 30, NULL, 2, 4, NULL, &sb, &err));
     same_share(c, &sa, &sb);
-    OK(csat_top_box(DATA_CSAT30_X, 30, ones, 1, NULL, &sa, &err));
-    OK(csat_top_box(DATA_CSAT30_X, 30, NULL, 1, NULL, &sb, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, ones, 1, NULL, &sa, &err));
+    OK(csat_score_top_box(DATA_CSAT30_X, 30, NULL, 1, NULL, &sb, &err));
     same_share(c, &sa, &sb);
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, ones, 2, NULL, &sa, &err));
-    OK(csat_bottom_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &sb, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, ones, 2, NULL, &sa, &err));
+    OK(csat_score_bottom_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &sb, &err));
     same_share(c, &sa, &sb);
 
     csat_mean_result ma, mb;
-    OK(csat_mean_score(DATA_MEAN20_X, 20, ones, NULL, &ma, &err));
-    OK(csat_mean_score(DATA_MEAN20_X, 20, NULL, NULL, &mb, &err));
+    OK(csat_score_mean(DATA_MEAN20_X, 20, ones, NULL, &ma, &err));
+    OK(csat_score_mean(DATA_MEAN20_X, 20, NULL, NULL, &mb, &err));
     same_mean(c, &ma, &mb);
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, ones, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, ones, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &ma, &err));
-    OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
+    OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &mb, &err));
     same_mean(c, &ma, &mb);
 
     csat_ces_result ca, cb;
-    OK(csat_ces(DATA_CES25_X, 25, ones, NULL, &ca, &err));
-    OK(csat_ces(DATA_CES25_X, 25, NULL, NULL, &cb, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, ones, NULL, &ca, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, NULL, NULL, &cb, &err));
     same_ces(c, &ca, &cb);
 
     double da[5], db[5], wa[5], wb[5], pa[5], pb[5];
     csat_sample xa, xb;
-    OK(csat_distribution(DATA_CSAT30_X, 30, ones, NULL, da, wa, pa, 5, &xa, &err));
-    OK(csat_distribution(DATA_CSAT30_X, 30, NULL, NULL, db, wb, pb, 5, &xb, &err));
+    OK(csat_score_distribution(DATA_CSAT30_X, 30, ones, NULL, da, wa, pa, 5, &xa, &err));
+    OK(csat_score_distribution(DATA_CSAT30_X, 30, NULL, NULL, db, wb, pb, 5, &xb, &err));
     for (size_t i = 0; i < 5; i++) {
         cmp_unit(c, "counts", da[i], db[i]);
         cmp_unit(c, "weights", wa[i], wb[i]);
@@ -979,11 +979,11 @@ static void test_permuting_answers_changes_no_score(void **state)
     for (size_t i = 0; i < 2; i++) {
         const cmp_ctx *c = CTX("permuted NPS", i ? PERMUTE_TOL : 0.0);
         csat_nps_result a, b;
-        OK(csat_nps(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, NULL, &a, &err));
-        OK(csat_nps(px, 40, ws[i], NULL, &b, &err));
+        OK(csat_score_nps(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, NULL, &a, &err));
+        OK(csat_score_nps(px, 40, ws[i], NULL, &b, &err));
         same_nps(c, &b, &a);
-        OK(csat_nps(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, &adj, &a, &err));
-        OK(csat_nps(px, 40, ws[i], &adj, &b, &err));
+        OK(csat_score_nps(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, &adj, &a, &err));
+        OK(csat_score_nps(px, 40, ws[i], &adj, &b, &err));
         same_nps(c, &b, &a);
     }
 
@@ -992,17 +992,17 @@ static void test_permuting_answers_changes_no_score(void **state)
     for (size_t i = 0; i < 2; i++) {
         const cmp_ctx *c = CTX("permuted shares", i ? PERMUTE_TOL : 0.0);
         csat_share_result a, b;
-        OK(csat_csat(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, NULL, &a, &err));
-        OK(csat_csat(px, 30, ws[i], NULL, &b, &err));
+        OK(csat_score_csat(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, NULL, &a, &err));
+        OK(csat_score_csat(px, 30, ws[i], NULL, &b, &err));
         same_share(c, &b, &a);
-        OK(csat_box_share(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, 2, 3, NULL, &a, &err));
-        OK(csat_box_share(px, 30, ws[i], 2, 3, NULL, &b, &err));
+        OK(csat_score_box_share(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, 2, 3, NULL, &a, &err));
+        OK(csat_score_box_share(px, 30, ws[i], 2, 3, NULL, &b, &err));
         same_share(c, &b, &a);
-        OK(csat_top_box(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, 1, NULL, &a, &err));
-        OK(csat_top_box(px, 30, ws[i], 1, NULL, &b, &err));
+        OK(csat_score_top_box(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, 1, NULL, &a, &err));
+        OK(csat_score_top_box(px, 30, ws[i], 1, NULL, &b, &err));
         same_share(c, &b, &a);
-        OK(csat_bottom_box(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, 1, NULL, &a, &err));
-        OK(csat_bottom_box(px, 30, ws[i], 1, NULL, &b, &err));
+        OK(csat_score_bottom_box(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, 1, NULL, &a, &err));
+        OK(csat_score_bottom_box(px, 30, ws[i], 1, NULL, &b, &err));
         same_share(c, &b, &a);
     }
 
@@ -1010,8 +1010,8 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_CES25_W, pw, 25, 1);
     for (size_t i = 0; i < 2; i++) {
         csat_ces_result a, b;
-        OK(csat_ces(DATA_CES25_X, 25, i ? DATA_CES25_W : NULL, NULL, &a, &err));
-        OK(csat_ces(px, 25, ws[i], NULL, &b, &err));
+        OK(csat_score_ces(DATA_CES25_X, 25, i ? DATA_CES25_W : NULL, NULL, &a, &err));
+        OK(csat_score_ces(px, 25, ws[i], NULL, &b, &err));
         same_ces(CTX("permuted CES", i ? PERMUTE_TOL : 0.0), &b, &a);
     }
 
@@ -1020,8 +1020,8 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_MEAN20_W, pw, 20, 1);
     for (size_t i = 0; i < 2; i++) {
         csat_mean_result a, b;
-        OK(csat_mean_score(DATA_MEAN20_X, 20, i ? DATA_MEAN20_W : NULL, NULL, &a, &err));
-        OK(csat_mean_score(px, 20, ws[i], NULL, &b, &err));
+        OK(csat_score_mean(DATA_MEAN20_X, 20, i ? DATA_MEAN20_W : NULL, NULL, &a, &err));
+        OK(csat_score_mean(px, 20, ws[i], NULL, &b, &err));
         same_mean(CTX("permuted mean", PERMUTE_TOL), &b, &a);
     }
 
@@ -1030,10 +1030,10 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_INDEX_W, pw, DATA_INDEX_N, 1);
     for (size_t i = 0; i < 2; i++) {
         csat_mean_result a, b;
-        OK(csat_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K,
+        OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K,
                       i ? DATA_INDEX_W : NULL, DATA_INDEX_MIN, DATA_INDEX_MAX, DATA_INDEX_V, NULL,
                       &a, &err));
-        OK(csat_index(prow, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, ws[i], DATA_INDEX_MIN,
+        OK(csat_score_index(prow, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, ws[i], DATA_INDEX_MIN,
                       DATA_INDEX_MAX, DATA_INDEX_V, NULL, &b, &err));
         same_mean(CTX("permuted index", PERMUTE_TOL), &b, &a);
     }
@@ -1045,9 +1045,9 @@ static void test_permuting_answers_changes_no_score(void **state)
         csat_sample xa, xb;
         const csat_scale_options o = {0, 10, 0.95};
         const cmp_ctx *c = CTX("permuted distribution", i ? PERMUTE_TOL : 0.0);
-        OK(csat_distribution(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, &o, NULL, NULL, sa, 11,
+        OK(csat_score_distribution(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, &o, NULL, NULL, sa, 11,
                              &xa, &err));
-        OK(csat_distribution(px, 40, ws[i], &o, NULL, NULL, sb, 11, &xb, &err));
+        OK(csat_score_distribution(px, 40, ws[i], &o, NULL, NULL, sb, 11, &xb, &err));
         for (size_t j = 0; j < 11; j++)
             cmp_unit(c, "shares", sb[j], sa[j]);
         cmp_unit(c, "n_effective", xb.n_effective, xa.n_effective);
@@ -1070,7 +1070,7 @@ static void test_promoters_passives_and_detractors_add_up_to_one(void **state)
         csat_nps_options o = nps_opt(cases[i].ref);
         csat_nps_result r;
         csat_error err;
-        OK(csat_nps(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
+        OK(csat_score_nps(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
         cmp_unit(CTX("promoters + passives + detractors", 1e-15), "sum",
                    r.promoters + r.passives + r.detractors, 1.0);
         assert_true(r.promoters >= 0 && r.passives >= 0 && r.detractors >= 0);
@@ -1088,7 +1088,7 @@ static void test_distribution_shares_add_up_to_one(void **state)
     const double *xs[] = {DATA_NPS40_X, DATA_NPS40_X, big_x};
     const size_t ns[] = {40, 40, DATA_BIG_N};
     for (size_t i = 0; i < 3; i++) {
-        OK(csat_distribution(xs[i], ns[i], ws[i], &o, counts, wsum, s, 11, &smp, &err));
+        OK(csat_score_distribution(xs[i], ns[i], ws[i], &o, counts, wsum, s, 11, &smp, &err));
         double total = 0.0, wtotal = 0.0, ctotal = 0.0;
         for (size_t j = 0; j < 11; j++) {
             total += s[j];
@@ -1111,8 +1111,8 @@ static void test_nps_rejects_null_pointers(void **state)
     const double x[] = {9, 10};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_nps(NULL, 2, NULL, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_nps(x, 2, NULL, NULL, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_nps(NULL, 2, NULL, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_score_nps(x, 2, NULL, NULL, NULL, &err));
 }
 
 static void test_nps_rejects_no_valid_answer_and_zero_total_weight(void **state)
@@ -1123,9 +1123,9 @@ static void test_nps_rejects_no_valid_answer_and_zero_total_weight(void **state)
     const double zero[] = {0.0, 0.0, 0.0};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(missing, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_nps(x, 3, zero, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_nps(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_nps(missing, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_nps(x, 3, zero, NULL, &out, &err));
 }
 
 static void test_nps_rejects_off_scale_and_non_integer_answers_at_first_index(void **state)
@@ -1139,11 +1139,11 @@ static void test_nps_rejects_off_scale_and_non_integer_answers_at_first_index(vo
     const csat_nps_options enps = {1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_nps(high, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_nps(low, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_nps(frac, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, csat_nps(inf, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_nps(zero_on_1_10, 3, NULL, &enps, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_nps(high, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_score_nps(low, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_nps(frac, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, csat_score_nps(inf, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_nps(zero_on_1_10, 3, NULL, &enps, &out, &err));
 }
 
 static void test_nps_rejects_negative_nan_and_infinite_weights_at_first_index(void **state)
@@ -1156,10 +1156,10 @@ static void test_nps_rejects_negative_nan_and_infinite_weights_at_first_index(vo
     const double ninf[] = {1, 1, 1, -INFINITY};
     csat_nps_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 1, out, csat_nps(x, 4, neg, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_nps(x, 4, nan, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 0, out, csat_nps(x, 4, inf, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_nps(x, 4, ninf, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 1, out, csat_score_nps(x, 4, neg, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_score_nps(x, 4, nan, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 0, out, csat_score_nps(x, 4, inf, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_score_nps(x, 4, ninf, NULL, &out, &err));
 }
 
 static void test_nps_rejects_invalid_options(void **state)
@@ -1182,7 +1182,7 @@ static void test_nps_rejects_invalid_options(void **state)
     csat_nps_result out;
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_nps(x, 4, NULL, &bad[i], &out, &err));
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_nps(x, 4, NULL, &bad[i], &out, &err));
 }
 
 static void test_failures_are_reported_without_an_error_struct(void **state)
@@ -1194,12 +1194,12 @@ static void test_failures_are_reported_without_an_error_struct(void **state)
     csat_nps_result r;
     csat_share_result s;
     csat_mean_result m;
-    assert_int_equal(csat_nps(x, 3, NULL, NULL, &r, NULL), CSAT_ERR_RANGE);
-    assert_int_equal(csat_nps(x, 2, w, NULL, &r, NULL), CSAT_ERR_WEIGHT);
-    assert_int_equal(csat_nps(NULL, 2, NULL, NULL, &r, NULL), CSAT_ERR_NULL);
-    assert_int_equal(csat_csat(x, 3, NULL, NULL, &s, NULL), CSAT_ERR_RANGE);
-    assert_int_equal(csat_top_box(ratings, 3, NULL, 0, NULL, &s, NULL), CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_mean_score(ratings, 0, NULL, NULL, &m, NULL), CSAT_ERR_EMPTY);
+    assert_int_equal(csat_score_nps(x, 3, NULL, NULL, &r, NULL), CSAT_ERR_RANGE);
+    assert_int_equal(csat_score_nps(x, 2, w, NULL, &r, NULL), CSAT_ERR_WEIGHT);
+    assert_int_equal(csat_score_nps(NULL, 2, NULL, NULL, &r, NULL), CSAT_ERR_NULL);
+    assert_int_equal(csat_score_csat(x, 3, NULL, NULL, &s, NULL), CSAT_ERR_RANGE);
+    assert_int_equal(csat_score_top_box(ratings, 3, NULL, 0, NULL, &s, NULL), CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_score_mean(ratings, 0, NULL, NULL, &m, NULL), CSAT_ERR_EMPTY);
 }
 
 static void test_box_share_rejects_bad_input(void **state)
@@ -1213,18 +1213,18 @@ static void test_box_share_rejects_bad_input(void **state)
     const csat_scale_options rev = {5, 1, 0.95}, lvl = {1, 5, 1.5};
     csat_share_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_box_share(NULL, 5, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_box_share(x, 5, NULL, 2, 4, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_box_share(x, 0, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_box_share(missing, 2, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_box_share(off, 4, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 1, out, csat_box_share(frac, 2, NULL, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_box_share(x, 5, w, 2, 4, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 4, 2, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 0, 2, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 4, 6, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 2, 4, &rev, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_box_share(x, 5, NULL, 2, 4, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_box_share(NULL, 5, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_score_box_share(x, 5, NULL, 2, 4, NULL, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_box_share(x, 0, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_box_share(missing, 2, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_box_share(off, 4, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 1, out, csat_score_box_share(frac, 2, NULL, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_score_box_share(x, 5, w, 2, 4, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_box_share(x, 5, NULL, 4, 2, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_box_share(x, 5, NULL, 0, 2, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_box_share(x, 5, NULL, 4, 6, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_box_share(x, 5, NULL, 2, 4, &rev, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_box_share(x, 5, NULL, 2, 4, &lvl, &out, &err));
 }
 
 static void test_csat_rejects_bad_input(void **state)
@@ -1239,17 +1239,17 @@ static void test_csat_rejects_bad_input(void **state)
                             rev = {5, 1, 4, 0.95}, lvl = {1, 5, 4, 0.0};
     csat_share_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_csat(NULL, 5, NULL, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_csat(x, 5, NULL, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_csat(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_csat(x, 5, zero, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, csat_csat(off, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_csat(frac, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 4, out, csat_csat(x, 5, w, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &high, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &low, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &rev, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_csat(x, 5, NULL, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_csat(NULL, 5, NULL, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_score_csat(x, 5, NULL, NULL, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_csat(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_csat(x, 5, zero, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, csat_score_csat(off, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_score_csat(frac, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 4, out, csat_score_csat(x, 5, w, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_csat(x, 5, NULL, &high, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_csat(x, 5, NULL, &low, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_csat(x, 5, NULL, &rev, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_csat(x, 5, NULL, &lvl, &out, &err));
 }
 
 static void test_top_and_bottom_box_reject_bad_input(void **state)
@@ -1264,7 +1264,7 @@ static void test_top_and_bottom_box_reject_bad_input(void **state)
     csat_error err;
     typedef csat_status (*box_fn)(const double *, size_t, const double *, int,
                                   const csat_scale_options *, csat_share_result *, csat_error *);
-    const box_fn fns[] = {csat_top_box, csat_bottom_box};
+    const box_fn fns[] = {csat_score_top_box, csat_score_bottom_box};
     for (size_t i = 0; i < 2; i++) {
         box_fn f = fns[i];
         EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, f(NULL, 5, NULL, 1, NULL, &out, &err));
@@ -1279,7 +1279,7 @@ static void test_top_and_bottom_box_reject_bad_input(void **state)
     }
     /* k equal to the number of points is the whole scale: share 1. */
     csat_share_result r;
-    OK(csat_top_box(x, 5, NULL, 5, NULL, &r, &err));
+    OK(csat_score_top_box(x, 5, NULL, 5, NULL, &r, &err));
     assert_true(r.share == 1.0);
 }
 
@@ -1295,17 +1295,17 @@ static void test_mean_score_rejects_bad_input_and_infinite_values(void **state)
     const csat_mean_options lvl0 = {0.0}, lvl1 = {1.0}, lvlnan = {NAN};
     csat_mean_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_mean_score(NULL, 4, NULL, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_mean_score(x, 4, NULL, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(missing, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_mean_score(x, 4, zero, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_mean_score(inf, 4, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_mean_score(ninf, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_mean_score(x, 4, w, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvl0, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvl1, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_mean_score(x, 4, NULL, &lvlnan, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_mean(NULL, 4, NULL, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_score_mean(x, 4, NULL, NULL, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_mean(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_mean(missing, 3, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_mean(x, 4, zero, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_mean(inf, 4, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_score_mean(ninf, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, out, csat_score_mean(x, 4, w, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_mean(x, 4, NULL, &lvl0, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_mean(x, 4, NULL, &lvl1, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_mean(x, 4, NULL, &lvlnan, &out, &err));
 }
 
 static void test_moments_mean_rejects_bad_input(void **state)
@@ -1338,20 +1338,20 @@ static void test_ces_rejects_bad_input(void **state)
                            lvl = {1, 7, 5, 1.0};
     csat_ces_result out;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_ces(NULL, 4, NULL, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_ces(x, 4, NULL, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_ces(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_ces(missing, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_ces(off, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_ces(frac, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_ces(x, 4, w, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &high, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &low, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &rev, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_ces(x, 4, NULL, &lvl, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_ces(NULL, 4, NULL, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_score_ces(x, 4, NULL, NULL, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_ces(x, 0, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_ces(missing, 2, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_ces(off, 3, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_ces(frac, 3, NULL, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_score_ces(x, 4, w, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &high, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &low, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &rev, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &lvl, &out, &err));
 }
 
-/* The arrays of csat_distribution are outputs too: on failure they must be
+/* The arrays of csat_score_distribution are outputs too: on failure they must be
  * left as they were, like the sample struct. */
 typedef struct dist_out {
     double counts[5], weights[5], shares[5];
@@ -1359,7 +1359,7 @@ typedef struct dist_out {
 } dist_out;
 
 #define DIST_CALL(x, n, w, opt, len)                                                           \
-    csat_distribution((x), (n), (w), (opt), out.counts, out.weights, out.shares, (len),       \
+    csat_score_distribution((x), (n), (w), (opt), out.counts, out.weights, out.shares, (len),       \
                       &out.sample, &err)
 
 static void test_distribution_rejects_bad_input_and_leaves_arrays_untouched(void **state)
@@ -1374,7 +1374,7 @@ static void test_distribution_rejects_bad_input_and_leaves_arrays_untouched(void
     dist_out out;
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, DIST_CALL(NULL, 5, NULL, NULL, 5));
-    EXPECT_NULL_ERROR(csat_distribution(x, 5, NULL, NULL, NULL, NULL, NULL, 5, NULL, &err));
+    EXPECT_NULL_ERROR(csat_score_distribution(x, 5, NULL, NULL, NULL, NULL, NULL, 5, NULL, &err));
     EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, DIST_CALL(x, 0, NULL, NULL, 5));
     EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, DIST_CALL(missing, 2, NULL, NULL, 5));
     EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 3, out, DIST_CALL(off, 4, NULL, NULL, 5));
@@ -1386,7 +1386,7 @@ static void test_distribution_rejects_bad_input_and_leaves_arrays_untouched(void
     EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, DIST_CALL(x, 5, NULL, &rev, 5));
 }
 
-/* Arguments of csat_index in the order of its prototype, as a struct so
+/* Arguments of csat_score_index in the order of its prototype, as a struct so
  * that each bad-input case changes one of them. */
 typedef struct index_args {
     const double *x;
@@ -1397,7 +1397,7 @@ typedef struct index_args {
 
 static csat_status call_index(index_args a, csat_mean_result *out, csat_error *err)
 {
-    return csat_index(a.x, a.n, a.k, a.ld, a.w, a.item_min, a.item_max, a.item_weights, a.opt,
+    return csat_score_index(a.x, a.n, a.k, a.ld, a.w, a.item_min, a.item_max, a.item_weights, a.opt,
                       out, err);
 }
 

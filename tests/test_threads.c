@@ -306,20 +306,20 @@ static int run_scores(results *r, failure *f)
     const csat_nps_options adjusted = { 0, 10, 9, 6, 0.9, CSAT_NPS_ADJUSTED_WALD };
     const csat_scale_options scale_0_10 = { 0, 10, 0.95 };
     const csat_mean_options level_90 = { 0.90 };
-    CALL(csat_nps(nps_x, NA, NULL, NULL, &r->nps[0], NULL));
-    CALL(csat_nps(nps_x, NA, weight, NULL, &r->nps[1], NULL));
-    CALL(csat_nps(nps_x, NA, weight, &adjusted, &r->nps[2], NULL));
-    CALL(csat_box_share(sat_x, NA, weight, 2, 4, NULL, &r->shares[0], NULL));
-    CALL(csat_csat(sat_x, NA, NULL, NULL, &r->shares[1], NULL));
-    CALL(csat_top_box(sat_x, NA, weight, 2, NULL, &r->shares[2], NULL));
-    CALL(csat_bottom_box(sat_x, NA, weight, 1, NULL, &r->shares[3], NULL));
-    CALL(csat_csat(sat_x, NA, weight, NULL, &r->shares[4], NULL));
-    CALL(csat_mean_score(cont_x, NA, NULL, NULL, &r->means[0], NULL));
-    CALL(csat_mean_score(cont_x, NA, weight, &level_90, &r->means[1], NULL));
-    CALL(csat_index(items, NA, NIDX, NIDX, weight, item_min, item_max, item_weights, NULL,
+    CALL(csat_score_nps(nps_x, NA, NULL, NULL, &r->nps[0], NULL));
+    CALL(csat_score_nps(nps_x, NA, weight, NULL, &r->nps[1], NULL));
+    CALL(csat_score_nps(nps_x, NA, weight, &adjusted, &r->nps[2], NULL));
+    CALL(csat_score_box_share(sat_x, NA, weight, 2, 4, NULL, &r->shares[0], NULL));
+    CALL(csat_score_csat(sat_x, NA, NULL, NULL, &r->shares[1], NULL));
+    CALL(csat_score_top_box(sat_x, NA, weight, 2, NULL, &r->shares[2], NULL));
+    CALL(csat_score_bottom_box(sat_x, NA, weight, 1, NULL, &r->shares[3], NULL));
+    CALL(csat_score_csat(sat_x, NA, weight, NULL, &r->shares[4], NULL));
+    CALL(csat_score_mean(cont_x, NA, NULL, NULL, &r->means[0], NULL));
+    CALL(csat_score_mean(cont_x, NA, weight, &level_90, &r->means[1], NULL));
+    CALL(csat_score_index(items, NA, NIDX, NIDX, weight, item_min, item_max, item_weights, NULL,
                     &r->means[2], NULL));
-    CALL(csat_ces(effort_x, NA, weight, NULL, &r->ces[0], NULL));
-    CALL(csat_distribution(nps_x, NA, weight, &scale_0_10, r->distribution, r->distribution + 11,
+    CALL(csat_score_ces(effort_x, NA, weight, NULL, &r->ces[0], NULL));
+    CALL(csat_score_distribution(nps_x, NA, weight, &scale_0_10, r->distribution, r->distribution + 11,
                            r->distribution + 22, 11, &r->distribution_sample[0], NULL));
     for (size_t k = 0; k < 3; k++)
         canonical_nps(&r->nps[k]);
@@ -327,8 +327,8 @@ static int run_scores(results *r, failure *f)
     static const double off_scale[] = { 9, 10, 11, 3 }, infinite[] = { 1, INFINITY };
     csat_nps_result nps;
     csat_mean_result mean;
-    RECORD_FAILURE(0, csat_nps(off_scale, 4, NULL, NULL, &nps, &r->errors[0]));
-    RECORD_FAILURE(1, csat_mean_score(infinite, 2, NULL, NULL, &mean, &r->errors[1]));
+    RECORD_FAILURE(0, csat_score_nps(off_scale, 4, NULL, NULL, &nps, &r->errors[0]));
+    RECORD_FAILURE(1, csat_score_mean(infinite, 2, NULL, NULL, &mean, &r->errors[1]));
     return 0;
 out:
     return 1;
@@ -475,7 +475,7 @@ static int run_drivers(results *r, failure *f)
     double performance[P];
     for (size_t j = 0; j < P; j++)
         performance[j] = r->info[j].mean;
-    CALL(csat_ipa(r->importance + CSAT_IMPORTANCE_LMG * P, performance, P, NAN, NAN, r->ipa,
+    CALL(csat_drivers_ipa(r->importance + CSAT_IMPORTANCE_LMG * P, performance, P, NAN, NAN, r->ipa,
                   NULL));
 
     /* The third driver is the sum of the first two. */
@@ -500,14 +500,14 @@ static int run_compare(results *r, failure *f)
     CALL(csat_compare_shares(&r->shares[1], &r->shares[4], 0.95, &r->compare[4], NULL));
     CALL(csat_compare_means(&r->means[0], &r->means[1], 0.99, &r->compare[5], NULL));
     for (int method = 0; method < 3; method++)
-        CALL(csat_adjust_pvalues(pvals, PVALS, (csat_adjust_method)method,
+        CALL(csat_compare_adjust(pvals, PVALS, (csat_adjust_method)method,
                                  r->adjusted + (size_t)method * PVALS, NULL));
-    CALL(csat_trend(wave_score, wave_se, wave_time, WAVES, 0.95, &r->trend[0], r->changes, NULL));
-    CALL(csat_percentile_rank(12.0, peers, PEERS, &r->rank[0], NULL));
-    CALL(csat_gap(expected, perceived, GAP_N, GAP_K, GAP_K, 0.95, r->gap, r->gap_pairs, NULL));
+    CALL(csat_compare_trend(wave_score, wave_se, wave_time, WAVES, 0.95, &r->trend[0], r->changes, NULL));
+    CALL(csat_compare_rank(12.0, peers, PEERS, &r->rank[0], NULL));
+    CALL(csat_compare_gap(expected, perceived, GAP_N, GAP_K, GAP_K, 0.95, r->gap, r->gap_pairs, NULL));
     static const double peers_nan[] = { 1, NAN, 3 };
     csat_rank_result rank;
-    RECORD_FAILURE(4, csat_percentile_rank(2.0, peers_nan, 3, &rank, &r->errors[4]));
+    RECORD_FAILURE(4, csat_compare_rank(2.0, peers_nan, 3, &rank, &r->errors[4]));
     return 0;
 out:
     return 1;
@@ -517,10 +517,10 @@ static int run_business(results *r, failure *f)
 {
     csat_survival *curve = NULL;
     int rc = 1;
-    CALL(csat_retention(1000, 950, 120, &r->retention[0], NULL));
-    CALL(csat_churn_period(cust_start, cust_end, NT, 50, 80, &r->retention[1], NULL));
-    CALL(csat_churn_convert(0.05, 12, &r->churn_converted[0], NULL));
-    CALL(csat_churn_convert(0.4, 1.0 / 12, &r->churn_converted[1], NULL));
+    CALL(csat_business_retention(1000, 950, 120, &r->retention[0], NULL));
+    CALL(csat_business_churn(cust_start, cust_end, NT, 50, 80, &r->retention[1], NULL));
+    CALL(csat_business_churn_convert(0.05, 12, &r->churn_converted[0], NULL));
+    CALL(csat_business_churn_convert(0.4, 1.0 / 12, &r->churn_converted[1], NULL));
     CALL(csat_survival_fit(life_time, life_observed, NT, 0.95, &curve, NULL));
     CALL(csat_survival_summary(curve, &r->curve_summary[0], NULL));
     CALL(csat_survival_summary(shared_curve, &r->curve_summary[1], NULL));
@@ -530,17 +530,17 @@ static int run_business(results *r, failure *f)
     static const double at[3] = { 5.0, 17.5, 1000.0 };
     for (size_t i = 0; i < 3; i++)
         CALL(csat_survival_at(shared_curve, at[i], &r->curve_at[i], NULL));
-    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &r->clv[0], NULL));
-    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, 10, &r->clv[1], NULL));
-    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, INFINITY, &r->clv[2], NULL));
-    CALL(csat_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &r->clv[3], NULL));
-    CALL(csat_rate(37, 12000, 1000, 0.95, &r->rate[0], NULL));
-    CALL(csat_complaints_pareto(codes, NT, r->pareto, CATS_MAX, &r->pareto_categories[0],
+    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &r->clv[0], NULL));
+    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, 10, &r->clv[1], NULL));
+    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, INFINITY, &r->clv[2], NULL));
+    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &r->clv[3], NULL));
+    CALL(csat_business_rate(37, 12000, 1000, 0.95, &r->rate[0], NULL));
+    CALL(csat_business_complaints(codes, NT, r->pareto, CATS_MAX, &r->pareto_categories[0],
                                 &r->pareto_sample[0], NULL));
     static const double probs[3] = { 0.25, 0.5, 0.9 };
-    CALL(csat_resolution_times(res_time, res_resolved, NT, 48.0, probs, 3, r->quantiles,
+    CALL(csat_business_resolution(res_time, res_resolved, NT, 48.0, probs, 3, r->quantiles,
                                &r->resolution[0], NULL));
-    CALL(csat_reviews(ratings, NR, NULL, &r->reviews[0], NULL));
+    CALL(csat_score_reviews(ratings, NR, NULL, &r->reviews[0], NULL));
     rc = 0;
 out:
     csat_survival_free(curve);

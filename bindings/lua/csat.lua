@@ -447,38 +447,38 @@ local INDEX_OPTS = set("weights", "scales", "item_weights", "level")
 -- detractor_max 6, level 0.95, method "wald" | "adjusted-wald".
 function M.nps(answers, opts)
   local o = check_options(opts, NPS_OPTS, "nps")
-  return nps_result(core.nps(answers, o.weights, nps_options(o)))
+  return nps_result(core.score_nps(answers, o.weights, nps_options(o)))
 end
 
 --- CSAT: share (0..1) of answers >= satisfied_min. opts: weights, scale {1, 5},
 -- satisfied_min 4, level 0.95.
 function M.csat(answers, opts)
   local o = check_options(opts, CSAT_OPTS, "csat")
-  return share_result(core.csat(answers, o.weights, csat_options(o)))
+  return share_result(core.score_csat(answers, o.weights, csat_options(o)))
 end
 
 --- Share of answers in the boxes lo..hi. opts: weights, scale {1, 5}, level.
 function M.box_share(answers, lo, hi, opts)
   local o = check_options(opts, SHARE_OPTS, "box_share")
-  return share_result(core.box_share(answers, o.weights, lo, hi, scale_options(o)))
+  return share_result(core.score_box_share(answers, o.weights, lo, hi, scale_options(o)))
 end
 
 --- Share of answers in the k highest points (k defaults to 2).
 function M.top_box(answers, k, opts)
   local o = check_options(opts, SHARE_OPTS, "top_box")
-  return share_result(core.top_box(answers, o.weights, k or 2, scale_options(o)))
+  return share_result(core.score_top_box(answers, o.weights, k or 2, scale_options(o)))
 end
 
 --- Share of answers in the k lowest points (k defaults to 2).
 function M.bottom_box(answers, k, opts)
   local o = check_options(opts, SHARE_OPTS, "bottom_box")
-  return share_result(core.bottom_box(answers, o.weights, k or 2, scale_options(o)))
+  return share_result(core.score_bottom_box(answers, o.weights, k or 2, scale_options(o)))
 end
 
 --- Mean of any finite values with sd, se and t interval. opts: weights, level.
 function M.mean_score(values, opts)
   local o = check_options(opts, MEAN_OPTS, "mean_score")
-  return mean_result(core.mean_score(values, o.weights, mean_options(o)))
+  return mean_result(core.score_mean(values, o.weights, mean_options(o)))
 end
 
 --- Customer Effort Score: the mean effort (score, se, ci... and .effort) and
@@ -486,7 +486,7 @@ end
 -- scale {1, 7}, low_effort_min 5, level.
 function M.ces(answers, opts)
   local o = check_options(opts, CES_OPTS, "ces")
-  return ces_result(core.ces(answers, o.weights, ces_options(o)))
+  return ces_result(core.score_ces(answers, o.weights, ces_options(o)))
 end
 
 --- Count, weight and share of every point of the scale. opts: weights,
@@ -495,7 +495,7 @@ function M.distribution(answers, opts)
   local o = check_options(opts, DIST_OPTS, "distribution")
   local c = scale_options(o)
   local lo, hi = c.scale_min, c.scale_max
-  local counts, weights, shares, sample = core.distribution(answers, o.weights, c, points(lo, hi))
+  local counts, weights, shares, sample = core.score_distribution(answers, o.weights, c, points(lo, hi))
   return distribution_result(lo, hi, counts, weights, shares, sample)
 end
 
@@ -520,7 +520,7 @@ function M.index(rows, opts)
       mins[j], maxs[j] = scale_of(s, nil, "scales[" .. j .. "]")
     end
   end
-  return mean_result(core.index(rows, o.weights, mins, maxs, o.item_weights, mean_options(o)))
+  return mean_result(core.score_index(rows, o.weights, mins, maxs, o.item_weights, mean_options(o)))
 end
 
 -- Accumulators ----------------------------------------------------------------
@@ -1017,7 +1017,7 @@ function ModelMethods:ipa(method, opts)
     end
   end
   -- The library's index here is a driver: the error names it as a column.
-  local ok, codes = pcall(raw.ipa, importance, perf, o.importance_cross or 0 / 0,
+  local ok, codes = pcall(raw.drivers_ipa, importance, perf, o.importance_cross or 0 / 0,
     o.performance_cross or 0 / 0)
   if not ok then
     if type(codes) == "table" and codes.column == nil then
@@ -1305,7 +1305,7 @@ function M.adjust(p, method)
     arg_error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
       .. tostring(method) .. "'")
   end
-  return core.adjust_pvalues(p, code)
+  return core.compare_adjust(p, code)
 end
 
 local TREND_OPTS = set("times", "level")
@@ -1335,7 +1335,7 @@ function M.trend(results, opts)
       arg_error("trend: wave " .. i .. " is neither a result nor a {score, se} pair", i)
     end
   end
-  local d, changes = core.trend(scores, ses, o.times, real_opt(o, "level", 0.95))
+  local d, changes = core.compare_trend(scores, ses, o.times, real_opt(o, "level", 0.95))
   local t = {
     slope = d.slope, se = d.se, ci = { d.ci_lower, d.ci_upper }, z = d.z, p = d.p,
     intercept = d.intercept, level = d.level, waves = d.waves, changes = {},
@@ -1352,7 +1352,7 @@ function M.percentile_rank(score, peers)
   if result_kind(score) ~= nil then
     score = score.score
   end
-  return core.percentile_rank(score, peers)
+  return core.compare_rank(score, peers)
 end
 
 local GAP_OPTS = set("level", "names")
@@ -1390,7 +1390,7 @@ function M.gap(expected, perceived, opts)
     for j = 1, k do names[j] = j end
   end
   local level = real_opt(o, "level", 0.95)
-  local cmps, pairs_ = call(ctx, raw.gap, expected, perceived, level)
+  local cmps, pairs_ = call(ctx, raw.compare_gap, expected, perceived, level)
   local t = { attribute = copy_list(names), gap = {}, se = {}, ci_lower = {}, ci_upper = {},
               t = {}, df = {}, p = {}, pairs = pairs_, level = level }
   for j, c in ipairs(cmps) do
@@ -1409,18 +1409,18 @@ end
 --- Retention (end - new) / start and churn from customer counts: {retention,
 -- churn, at_start, at_end, acquired, lost}.
 function M.retention(start, finish, new)
-  return core.retention(start, finish, new or 0)
+  return core.business_retention(start, finish, new or 0)
 end
 
 --- Retention and churn over (t0, t1] from each customer's start and end time
 -- (NaN: still a customer); the same fields as csat.retention.
 function M.churn(start_times, end_times, t0, t1)
-  return core.churn_period(start_times, end_times, t0, t1)
+  return core.business_churn(start_times, end_times, t0, t1)
 end
 
 --- A churn rate of one period converted to k periods: 1 - (1 - rate)^k.
 function M.churn_convert(rate, k)
-  return core.churn_convert(rate, k)
+  return core.business_churn_convert(rate, k)
 end
 
 local CLV_TIMING = { start = core.CSAT_CLV_START_OF_PERIOD, ["end"] = core.CSAT_CLV_END_OF_PERIOD }
@@ -1434,7 +1434,7 @@ function M.clv(margin, retention, discount, opts)
   if timing == nil then
     arg_error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'")
   end
-  return core.clv(margin, retention, discount, timing, real_opt(o, "horizon", math.huge))
+  return core.business_clv(margin, retention, discount, timing, real_opt(o, "horizon", math.huge))
 end
 
 local SURVIVAL_FIELDS = { "time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
@@ -1496,14 +1496,14 @@ end
 -- level. Returns {rate, ci, count, exposure, per, level}.
 function M.rate(count, exposure, opts)
   local o = check_options(opts, RATE_OPTS, "rate")
-  return rate_result(core.rate(count, exposure, real_opt(o, "per", 1),
+  return rate_result(core.business_rate(count, exposure, real_opt(o, "per", 1),
     real_opt(o, "level", 0.95)))
 end
 
 --- Referrals per customer (csat.rate with per = 1). opts: level.
 function M.referral_rate(referrals, customers, opts)
   local o = check_options(opts, set("level"), "referral_rate")
-  return rate_result(core.rate(referrals, customers, 1, real_opt(o, "level", 0.95)))
+  return rate_result(core.business_rate(referrals, customers, 1, real_opt(o, "level", 0.95)))
 end
 
 -- Category codes for the library: numbers as they are, or labels (strings;
@@ -1549,7 +1549,7 @@ local COMPLAINT_OPTS = set("customers", "per", "level")
 function M.complaints(categories, opts)
   local o = check_options(opts, COMPLAINT_OPTS, "complaints")
   local codes, labels = category_codes(categories)
-  local cats, sample = core.complaints_pareto(codes)
+  local cats, sample = core.business_complaints(codes)
   local t = { codes = {}, counts = {}, shares = {}, cum_shares = {}, n = sample.n,
               n_missing = sample.n_missing }
   for i, c in ipairs(cats) do
@@ -1557,7 +1557,7 @@ function M.complaints(categories, opts)
     t.counts[i], t.shares[i], t.cum_shares[i] = c.count, c.share, c.cum_share
   end
   if o.customers ~= nil then
-    t.rate = rate_result(core.rate(sample.n, real_opt(o, "customers"), real_opt(o, "per", 1000),
+    t.rate = rate_result(core.business_rate(sample.n, real_opt(o, "customers"), real_opt(o, "per", 1000),
       real_opt(o, "level", 0.95)))
   end
   return t
@@ -1575,7 +1575,7 @@ function M.resolution_times(times, opts)
     arg_error("resolution_times: option 'sla' (a number) is required")
   end
   local probs = copy_list(o.quantiles or { 0.25, 0.5, 0.75, 0.9 })
-  local values, d = core.resolution_times(times, o.resolved, o.sla, probs)
+  local values, d = core.business_resolution(times, o.resolved, o.sla, probs)
   d.probs = probs
   d.quantiles = {}
   for i, p in ipairs(probs) do d.quantiles[p] = values[i] end
@@ -1599,7 +1599,7 @@ function M.reviews(ratings, opts)
   end
   c.prior_mean, c.prior_weight = prior[1], prior[2]
   if o.level ~= nil then c.level = real(o.level, "level") end
-  local d = core.reviews(ratings, c)
+  local d = core.score_reviews(ratings, c)
   return {
     rating = mean_result(d.rating), bayesian_average = d.bayesian_average,
     positive = share_result(d.positive), wilson_lower = d.wilson_lower,

@@ -39,7 +39,7 @@ typedef struct csat_retention_result {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (S ≤ 0, a
  *         negative or non-finite count, E − N < 0, E − N > S).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_retention(double start, double end, double acquired,
+CSAT_API CSAT_NODISCARD csat_status csat_business_retention(double start, double end, double acquired,
                                                    csat_retention_result *out, csat_error *err);
 
 /**
@@ -60,7 +60,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_retention(double start, double end, dou
  *         before start); ::CSAT_ERR_ARGUMENT (t1 ≤ t0); ::CSAT_ERR_EMPTY
  *         (no customer at t0).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_churn_period(const double *start_time,
+CSAT_API CSAT_NODISCARD csat_status csat_business_churn(const double *start_time,
                                                       const double *end_time, size_t n, double t0,
                                                       double t1, csat_retention_result *out,
                                                       csat_error *err);
@@ -74,7 +74,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_churn_period(const double *start_time,
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_churn_convert(double churn, double k, double *out,
+CSAT_API CSAT_NODISCARD csat_status csat_business_churn_convert(double churn, double k, double *out,
                                                        csat_error *err);
 
 /** @} */
@@ -198,7 +198,7 @@ typedef enum csat_clv_timing {
  * @param err       Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_clv(double margin, double retention, double discount,
+CSAT_API CSAT_NODISCARD csat_status csat_business_clv(double margin, double retention, double discount,
                                              csat_clv_timing timing, double horizon, double *out,
                                              csat_error *err);
 
@@ -230,7 +230,7 @@ typedef struct csat_rate_result {
  * @param err      Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_rate(double count, double exposure, double per,
+CSAT_API CSAT_NODISCARD csat_status csat_business_rate(double count, double exposure, double per,
                                               double level, csat_rate_result *out,
                                               csat_error *err);
 
@@ -259,7 +259,7 @@ typedef struct csat_category_count {
  *         (a code that is not an integer); ::CSAT_ERR_ARGUMENT (cap smaller
  *         than the number of categories and not 0); ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_complaints_pareto(const double *codes, size_t n,
+CSAT_API CSAT_NODISCARD csat_status csat_business_complaints(const double *codes, size_t n,
                                                            csat_category_count *out, size_t cap,
                                                            size_t *n_categories,
                                                            csat_sample *sample, csat_error *err);
@@ -296,14 +296,14 @@ typedef struct csat_resolution_result {
  *         complaint); ::CSAT_ERR_RANGE (negative or infinite time, bad
  *         flag); ::CSAT_ERR_ARGUMENT (sla, probs); ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_resolution_times(const double *time,
+CSAT_API CSAT_NODISCARD csat_status csat_business_resolution(const double *time,
                                                           const double *resolved, size_t n,
                                                           double sla, const double *probs,
                                                           size_t m, double *quantiles,
                                                           csat_resolution_result *out,
                                                           csat_error *err);
 
-/** @brief Options of ::csat_reviews; see ::CSAT_REVIEWS_OPTIONS_DEFAULT. */
+/** @brief Options of ::csat_score_reviews; see ::CSAT_REVIEWS_OPTIONS_DEFAULT. */
 typedef struct csat_reviews_options {
     int scale_min;       /**< Lowest rating (default 1). */
     int scale_max;       /**< Highest rating (default 5). */
@@ -332,9 +332,9 @@ typedef struct csat_reviews_result {
  * @param opt     Options or NULL.
  * @param out     Receives the summary.
  * @param err     Optional error details, may be NULL.
- * @return As ::csat_box_share; ::CSAT_ERR_ARGUMENT also for the prior.
+ * @return As ::csat_score_box_share; ::CSAT_ERR_ARGUMENT also for the prior.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_reviews(const double *ratings, size_t n,
+CSAT_API CSAT_NODISCARD csat_status csat_score_reviews(const double *ratings, size_t n,
                                                  const csat_reviews_options *opt,
                                                  csat_reviews_result *out, csat_error *err);
 

@@ -166,7 +166,7 @@ typedef enum csat_adjust_method {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_RANGE (p outside [0, 1] or
  *         NaN); ::CSAT_ERR_ARGUMENT (unknown method); ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_adjust_pvalues(const double *p, size_t n,
+CSAT_API CSAT_NODISCARD csat_status csat_compare_adjust(const double *p, size_t n,
                                                         csat_adjust_method method, double *out,
                                                         csat_error *err);
 
@@ -200,7 +200,7 @@ typedef struct csat_trend_result {
  *         ::CSAT_ERR_ARGUMENT (non-finite score, se ≤ 0, times not
  *         increasing, level).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_trend(const double *score, const double *se,
+CSAT_API CSAT_NODISCARD csat_status csat_compare_trend(const double *score, const double *se,
                                                const double *time, size_t k, double level,
                                                csat_trend_result *out, csat_comparison *changes,
                                                csat_error *err);
@@ -224,7 +224,7 @@ typedef struct csat_rank_result {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_EMPTY (n = 0);
  *         ::CSAT_ERR_RANGE (a non-finite peer or score).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_percentile_rank(double score, const double *peers,
+CSAT_API CSAT_NODISCARD csat_status csat_compare_rank(double score, const double *peers,
                                                          size_t n, csat_rank_result *out,
                                                          csat_error *err);
 
@@ -246,7 +246,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_percentile_rank(double score, const dou
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (k, ld, level);
  *         ::CSAT_ERR_RANGE (infinite value); ::CSAT_ERR_TOO_FEW.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_gap(const double *expected, const double *perceived,
+CSAT_API CSAT_NODISCARD csat_status csat_compare_gap(const double *expected, const double *perceived,
                                              size_t n, size_t k, size_t ld, double level,
                                              csat_comparison *out, size_t *pairs,
                                              csat_error *err);

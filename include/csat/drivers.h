@@ -9,7 +9,7 @@
  * every statistic, read through accessors, and is freed with
  * ::csat_drivers_free. Relative importance (::csat_drivers_importance,
  * ::csat_drivers_dominance), bootstrap intervals (::csat_drivers_bootstrap)
- * and importance–performance analysis (::csat_ipa) are computed from
+ * and importance–performance analysis (::csat_drivers_ipa) are computed from
  * the model.
  *
  * Data layout: drivers are a row-major n × p matrix with leading dimension
@@ -442,7 +442,7 @@ typedef enum csat_ipa_quadrant {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (p = 0, a
  *         non-finite value).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_ipa(const double *importance, const double *performance,
+CSAT_API CSAT_NODISCARD csat_status csat_drivers_ipa(const double *importance, const double *performance,
                                              size_t p, double importance_cross,
                                              double performance_cross,
                                              csat_ipa_quadrant *quadrant, csat_error *err);

@@ -4,15 +4,15 @@
  *        mean score, CES, distribution and a composite index.
  *
  * Each score comes in two forms:
- * - an array function (`csat_nps(x, n, w, ...)`) that makes one accumulator
+ * - an array function (`csat_score_nps(x, n, w, ...)`) that makes one accumulator
  *   pass over the data and then estimates, and
  * - a tally (or moments) estimator (`csat_tally_nps(t, ...)`) for data that
  *   were accumulated separately, possibly in shards merged afterwards.
  * The two give bit-identical results, since the array function is that
  * accumulator pass followed by that estimator. The one exception by design
  * is ::csat_tally_mean: it sums per scale point, so it equals
- * ::csat_mean_score (which sums per value) up to rounding, and equals the
- * effort part of ::csat_ces exactly.
+ * ::csat_score_mean (which sums per value) up to rounding, and equals the
+ * effort part of ::csat_score_ces exactly.
  *
  * Common conventions:
  * - `x` holds `n` answers; NaN is a missing answer (skipped, counted in
@@ -57,7 +57,7 @@ typedef enum csat_nps_method {
     CSAT_NPS_ADJUSTED_WALD = 1
 } csat_nps_method;
 
-/** @brief Options of ::csat_nps; see ::CSAT_NPS_OPTIONS_DEFAULT. */
+/** @brief Options of ::csat_score_nps; see ::CSAT_NPS_OPTIONS_DEFAULT. */
 typedef struct csat_nps_options {
     int scale_min;      /**< Lowest point of the scale (default 0). */
     int scale_max;      /**< Highest point of the scale (default 10). */
@@ -102,7 +102,7 @@ typedef struct csat_nps_result {
  *         ::CSAT_ERR_ARGUMENT (thresholds outside the scale or crossed,
  *         level outside (0, 1), unknown method); ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_nps(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_nps(const double *x, size_t n, const double *w,
                                              const csat_nps_options *opt, csat_nps_result *out,
                                              csat_error *err);
 
@@ -113,7 +113,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_nps(const double *x, size_t n, const do
  * @param opt Options, or NULL for the defaults with the tally's scale.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_nps; ::CSAT_ERR_ARGUMENT also when the scales differ.
+ * @return As ::csat_score_nps; ::CSAT_ERR_ARGUMENT also when the scales differ.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_nps(const csat_tally *t, const csat_nps_options *opt,
                                                    csat_nps_result *out, csat_error *err);
@@ -172,11 +172,11 @@ typedef struct csat_share_result {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_EMPTY; ::CSAT_ERR_RANGE;
  *         ::CSAT_ERR_WEIGHT; ::CSAT_ERR_ARGUMENT; ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_box_share(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_box_share(const double *x, size_t n, const double *w,
                                                    int lo, int hi, const csat_scale_options *opt,
                                                    csat_share_result *out, csat_error *err);
 
-/** @brief Options of ::csat_csat; see ::CSAT_CSAT_OPTIONS_DEFAULT. */
+/** @brief Options of ::csat_score_csat; see ::CSAT_CSAT_OPTIONS_DEFAULT. */
 typedef struct csat_csat_options {
     int scale_min;      /**< Lowest point of the scale (default 1). */
     int scale_max;      /**< Highest point of the scale (default 5). */
@@ -198,9 +198,9 @@ typedef struct csat_csat_options {
  * @param opt Options or NULL for ::CSAT_CSAT_OPTIONS_DEFAULT.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_box_share.
+ * @return As ::csat_score_box_share.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_csat(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_csat(const double *x, size_t n, const double *w,
                                               const csat_csat_options *opt, csat_share_result *out,
                                               csat_error *err);
 
@@ -216,9 +216,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_csat(const double *x, size_t n, const d
  * @param opt Scale and level, or NULL for ::CSAT_SCALE_OPTIONS_DEFAULT.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_box_share.
+ * @return As ::csat_score_box_share.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_top_box(const double *x, size_t n, const double *w, int k,
+CSAT_API CSAT_NODISCARD csat_status csat_score_top_box(const double *x, size_t n, const double *w, int k,
                                                  const csat_scale_options *opt,
                                                  csat_share_result *out, csat_error *err);
 
@@ -233,9 +233,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_top_box(const double *x, size_t n, cons
  * @param opt Scale and level, or NULL for ::CSAT_SCALE_OPTIONS_DEFAULT.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_box_share.
+ * @return As ::csat_score_box_share.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_bottom_box(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_bottom_box(const double *x, size_t n, const double *w,
                                                     int k, const csat_scale_options *opt,
                                                     csat_share_result *out, csat_error *err);
 
@@ -248,7 +248,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_bottom_box(const double *x, size_t n, c
  * @param opt Scale and level or NULL.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_box_share.
+ * @return As ::csat_score_box_share.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_box_share(const csat_tally *t, int lo, int hi,
                                                          const csat_scale_options *opt,
@@ -261,32 +261,32 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_box_share(const csat_tally *t, in
  * @param opt Options or NULL.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_csat.
+ * @return As ::csat_score_csat.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_csat(const csat_tally *t, const csat_csat_options *opt,
                                                     csat_share_result *out, csat_error *err);
 
 /**
- * @brief Top-k-box share of a tally (see ::csat_top_box).
+ * @brief Top-k-box share of a tally (see ::csat_score_top_box).
  * @param t   Tally.
  * @param k   Number of boxes.
  * @param opt Scale and level or NULL (the tally's scale at 95 %).
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_top_box.
+ * @return As ::csat_score_top_box.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_top_box(const csat_tally *t, int k,
                                                        const csat_scale_options *opt,
                                                        csat_share_result *out, csat_error *err);
 
 /**
- * @brief Bottom-k-box share of a tally (see ::csat_bottom_box).
+ * @brief Bottom-k-box share of a tally (see ::csat_score_bottom_box).
  * @param t   Tally.
  * @param k   Number of boxes.
  * @param opt Scale and level or NULL (the tally's scale at 95 %).
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_bottom_box.
+ * @return As ::csat_score_bottom_box.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_bottom_box(const csat_tally *t, int k,
                                                           const csat_scale_options *opt,
@@ -337,12 +337,12 @@ typedef struct csat_mean_result {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_EMPTY; ::CSAT_ERR_RANGE
  *         (infinite value); ::CSAT_ERR_WEIGHT; ::CSAT_ERR_ARGUMENT (level).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_mean_score(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_mean(const double *x, size_t n, const double *w,
                                                     const csat_mean_options *opt,
                                                     csat_mean_result *out, csat_error *err);
 
 /**
- * @brief Mean score from a ::csat_moments accumulator (see ::csat_mean_score).
+ * @brief Mean score from a ::csat_moments accumulator (see ::csat_score_mean).
  * @param m   Accumulator.
  * @param opt Options or NULL.
  * @param out Receives the result.
@@ -354,7 +354,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_moments_mean(const csat_moments *m,
                                                       csat_mean_result *out, csat_error *err);
 
 /**
- * @brief Mean rating of the answers counted in a tally (see ::csat_mean_score).
+ * @brief Mean rating of the answers counted in a tally (see ::csat_score_mean).
  * @param t   Tally.
  * @param opt Options or NULL.
  * @param out Receives the result.
@@ -370,7 +370,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_mean(const csat_tally *t, const c
 /** @name Customer Effort Score
  * @{ */
 
-/** @brief Options of ::csat_ces; see ::CSAT_CES_OPTIONS_DEFAULT. */
+/** @brief Options of ::csat_score_ces; see ::CSAT_CES_OPTIONS_DEFAULT. */
 typedef struct csat_ces_options {
     int scale_min;       /**< Lowest point (default 1). */
     int scale_max;       /**< Highest point (default 7). */
@@ -397,9 +397,9 @@ typedef struct csat_ces_result {
  * @param opt Options or NULL for ::CSAT_CES_OPTIONS_DEFAULT.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_box_share.
+ * @return As ::csat_score_box_share.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_ces(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_ces(const double *x, size_t n, const double *w,
                                              const csat_ces_options *opt, csat_ces_result *out,
                                              csat_error *err);
 
@@ -410,7 +410,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_ces(const double *x, size_t n, const do
  * @param opt Options or NULL.
  * @param out Receives the result.
  * @param err Optional error details, may be NULL.
- * @return As ::csat_ces.
+ * @return As ::csat_score_ces.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt,
                                                    csat_ces_result *out, csat_error *err);
@@ -441,7 +441,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_ces(const csat_tally *t, const cs
  *         ::CSAT_ERR_WEIGHT; ::CSAT_ERR_ARGUMENT (len differs from the
  *         number of points); ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_distribution(const double *x, size_t n, const double *w,
+CSAT_API CSAT_NODISCARD csat_status csat_score_distribution(const double *x, size_t n, const double *w,
                                                       const csat_scale_options *opt, double *counts,
                                                       double *weights, double *shares, size_t len,
                                                       csat_sample *out, csat_error *err);
@@ -452,7 +452,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_distribution(const double *x, size_t n,
  * Each respondent's items are rescaled to 0–100 by their scales,
  * r_j = 100·(x_j − item_min_j)/(item_max_j − item_min_j), and combined with
  * the item weights, I = Σ v_j r_j / Σ v_j. The indices are then summarised
- * like ::csat_mean_score. A row with any NaN item is missing (listwise).
+ * like ::csat_score_mean. A row with any NaN item is missing (listwise).
  * doc/methods.md, "Composite index".
  *
  * @param x            Row-major n × k matrix of item answers.
@@ -471,7 +471,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_distribution(const double *x, size_t n,
  *         ::CSAT_ERR_WEIGHT; ::CSAT_ERR_ARGUMENT (k, ld, scales, item
  *         weights or level invalid).
  */
-CSAT_API CSAT_NODISCARD csat_status csat_index(const double *x, size_t n, size_t k, size_t ld,
+CSAT_API CSAT_NODISCARD csat_status csat_score_index(const double *x, size_t n, size_t k, size_t ld,
                                                const double *w, const double *item_min,
                                                const double *item_max, const double *item_weights,
                                                const csat_mean_options *opt, csat_mean_result *out,

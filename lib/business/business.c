@@ -14,7 +14,7 @@
 #include "core/size.h"
 #include "csat/business.h"
 
-csat_status csat_retention(double start, double end, double acquired, csat_retention_result *out,
+csat_status csat_business_retention(double start, double end, double acquired, csat_retention_result *out,
                            csat_error *err)
 {
     CSAT_REQUIRE(out, err);
@@ -41,7 +41,7 @@ csat_status csat_retention(double start, double end, double acquired, csat_reten
     return CSAT_OK;
 }
 
-csat_status csat_churn_period(const double *start_time, const double *end_time, size_t n,
+csat_status csat_business_churn(const double *start_time, const double *end_time, size_t n,
                               double t0, double t1, csat_retention_result *out, csat_error *err)
 {
     CSAT_REQUIRE(start_time, err);
@@ -75,7 +75,7 @@ csat_status csat_churn_period(const double *start_time, const double *end_time, 
     return CSAT_OK;
 }
 
-csat_status csat_churn_convert(double churn, double k, double *out, csat_error *err)
+csat_status csat_business_churn_convert(double churn, double k, double *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);
     if (!(churn >= 0 && churn <= 1) || !(k > 0 && isfinite(k)))
@@ -86,7 +86,7 @@ csat_status csat_churn_convert(double churn, double k, double *out, csat_error *
     return CSAT_OK;
 }
 
-csat_status csat_clv(double margin, double retention, double discount, csat_clv_timing timing,
+csat_status csat_business_clv(double margin, double retention, double discount, csat_clv_timing timing,
                      double horizon, double *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);
@@ -127,7 +127,7 @@ csat_status csat_clv(double margin, double retention, double discount, csat_clv_
     return CSAT_OK;
 }
 
-csat_status csat_rate(double count, double exposure, double per, double level,
+csat_status csat_business_rate(double count, double exposure, double per, double level,
                       csat_rate_result *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);
@@ -188,7 +188,7 @@ static int by_count(const void *x, const void *y)
     return (a->code > b->code) - (a->code < b->code);
 }
 
-csat_status csat_complaints_pareto(const double *codes, size_t n, csat_category_count *out,
+csat_status csat_business_complaints(const double *codes, size_t n, csat_category_count *out,
                                    size_t cap, size_t *n_categories, csat_sample *sample,
                                    csat_error *err)
 {
@@ -263,7 +263,7 @@ csat_status csat_complaints_pareto(const double *codes, size_t n, csat_category_
     return st;
 }
 
-csat_status csat_resolution_times(const double *time, const double *resolved, size_t n,
+csat_status csat_business_resolution(const double *time, const double *resolved, size_t n,
                                   double sla, const double *probs, size_t m, double *quantiles,
                                   csat_resolution_result *out, csat_error *err)
 {

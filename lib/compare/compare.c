@@ -267,7 +267,7 @@ static int by_p(const void *x, const void *y)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
-csat_status csat_adjust_pvalues(const double *p, size_t n, csat_adjust_method method, double *out,
+csat_status csat_compare_adjust(const double *p, size_t n, csat_adjust_method method, double *out,
                                 csat_error *err)
 {
     CSAT_REQUIRE(p, err);
@@ -316,7 +316,7 @@ csat_status csat_adjust_pvalues(const double *p, size_t n, csat_adjust_method me
     return CSAT_OK;
 }
 
-csat_status csat_trend(const double *score, const double *se, const double *time, size_t k,
+csat_status csat_compare_trend(const double *score, const double *se, const double *time, size_t k,
                        double level, csat_trend_result *out, csat_comparison *changes,
                        csat_error *err)
 {
@@ -391,7 +391,7 @@ csat_status csat_trend(const double *score, const double *se, const double *time
     return st;
 }
 
-csat_status csat_percentile_rank(double score, const double *peers, size_t n,
+csat_status csat_compare_rank(double score, const double *peers, size_t n,
                                  csat_rank_result *out, csat_error *err)
 {
     CSAT_REQUIRE(peers, err);
@@ -416,7 +416,7 @@ csat_status csat_percentile_rank(double score, const double *peers, size_t n,
     return CSAT_OK;
 }
 
-csat_status csat_gap(const double *expected, const double *perceived, size_t n, size_t k,
+csat_status csat_compare_gap(const double *expected, const double *perceived, size_t n, size_t k,
                      size_t ld, double level, csat_comparison *out, size_t *pairs,
                      csat_error *err)
 {

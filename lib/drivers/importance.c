@@ -439,7 +439,7 @@ csat_status csat_drivers_dominance(const csat_drivers *m, double *general, doubl
     return st;
 }
 
-csat_status csat_ipa(const double *importance, const double *performance, size_t p,
+csat_status csat_drivers_ipa(const double *importance, const double *performance, size_t p,
                      double importance_cross, double performance_cross,
                      csat_ipa_quadrant *quadrant, csat_error *err)
 {

@@ -5,7 +5,7 @@
 #include "csat/score.h"
 #include "score/input.h"
 
-csat_status csat_distribution(const double *x, size_t n, const double *w,
+csat_status csat_score_distribution(const double *x, size_t n, const double *w,
                               const csat_scale_options *opt, double *counts, double *weights,
                               double *shares, size_t len, csat_sample *out, csat_error *err)
 {

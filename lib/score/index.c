@@ -63,7 +63,7 @@ static csat_status row_index(const double *row, size_t i, size_t k, const double
     return CSAT_OK;
 }
 
-csat_status csat_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
+csat_status csat_score_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
                        const double *item_min, const double *item_max, const double *item_weights,
                        const csat_mean_options *opt, csat_mean_result *out, csat_error *err)
 {

@@ -1,4 +1,4 @@
-/* Where a score's answers come from. The array functions (csat_nps, ...)
+/* Where a score's answers come from. The array functions (csat_score_nps, ...)
  * count the array into a tally and read it as the csat_tally_* functions
  * do, so both give the same numbers; a tally passed in must have the scale
  * its options name. */

@@ -31,7 +31,7 @@ csat_status csat_moments_mean(const csat_moments *m, const csat_mean_options *op
     return csat_estimate_mean(&s, level, out, err);
 }
 
-csat_status csat_mean_score(const double *x, size_t n, const double *w,
+csat_status csat_score_mean(const double *x, size_t n, const double *w,
                             const csat_mean_options *opt, csat_mean_result *out, csat_error *err)
 {
     CSAT_REQUIRE(x, err);
@@ -132,7 +132,7 @@ csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt, csa
     return st == CSAT_OK ? ces_of_tally(t, &o, out, err) : st;
 }
 
-csat_status csat_ces(const double *x, size_t n, const double *w, const csat_ces_options *opt,
+csat_status csat_score_ces(const double *x, size_t n, const double *w, const csat_ces_options *opt,
                      csat_ces_result *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);

@@ -95,7 +95,7 @@ csat_status csat_tally_nps(const csat_tally *t, const csat_nps_options *opt, csa
     return s == CSAT_OK ? estimate(t, &o, out, err) : s;
 }
 
-csat_status csat_nps(const double *x, size_t n, const double *w, const csat_nps_options *opt,
+csat_status csat_score_nps(const double *x, size_t n, const double *w, const csat_nps_options *opt,
                      csat_nps_result *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);

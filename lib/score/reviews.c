@@ -10,7 +10,7 @@
 #include "csat/business.h"
 #include "score/input.h"
 
-csat_status csat_reviews(const double *ratings, size_t n, const csat_reviews_options *opt,
+csat_status csat_score_reviews(const double *ratings, size_t n, const csat_reviews_options *opt,
                          csat_reviews_result *out, csat_error *err)
 {
     CSAT_REQUIRE(ratings, err);

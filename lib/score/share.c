@@ -95,7 +95,7 @@ static csat_status k_boxes(boxes *b, int k, int top, csat_error *err)
     return CSAT_OK;
 }
 
-csat_status csat_box_share(const double *x, size_t n, const double *w, int lo, int hi,
+csat_status csat_score_box_share(const double *x, size_t n, const double *w, int lo, int hi,
                            const csat_scale_options *opt, csat_share_result *out, csat_error *err)
 {
     boxes b = scale_boxes(opt, NULL);
@@ -104,14 +104,14 @@ csat_status csat_box_share(const double *x, size_t n, const double *w, int lo, i
     return share_of_array(x, n, w, &b, out, err);
 }
 
-csat_status csat_csat(const double *x, size_t n, const double *w, const csat_csat_options *opt,
+csat_status csat_score_csat(const double *x, size_t n, const double *w, const csat_csat_options *opt,
                       csat_share_result *out, csat_error *err)
 {
     boxes b = csat_boxes(opt, NULL);
     return share_of_array(x, n, w, &b, out, err);
 }
 
-csat_status csat_top_box(const double *x, size_t n, const double *w, int k,
+csat_status csat_score_top_box(const double *x, size_t n, const double *w, int k,
                          const csat_scale_options *opt, csat_share_result *out, csat_error *err)
 {
     boxes b = scale_boxes(opt, NULL);
@@ -119,7 +119,7 @@ csat_status csat_top_box(const double *x, size_t n, const double *w, int k,
     return s == CSAT_OK ? share_of_array(x, n, w, &b, out, err) : s;
 }
 
-csat_status csat_bottom_box(const double *x, size_t n, const double *w, int k,
+csat_status csat_score_bottom_box(const double *x, size_t n, const double *w, int k,
                             const csat_scale_options *opt, csat_share_result *out,
                             csat_error *err)
 {

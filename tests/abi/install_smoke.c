@@ -14,7 +14,7 @@ int main(void)
     }
     const double x[] = { 9, 10, 0 };
     csat_nps_result r;
-    if (csat_nps(x, 3, NULL, NULL, &r, NULL) != CSAT_OK || fabs(r.score - 100.0 / 3) > 1e-12)
+    if (csat_score_nps(x, 3, NULL, NULL, &r, NULL) != CSAT_OK || fabs(r.score - 100.0 / 3) > 1e-12)
         return 1;
     printf("libcsat %s installed: NPS %.4f\n", csat_version(), r.score);
     return 0;

@@ -54,16 +54,16 @@ int main(int argc, char **argv)
         sink += read_sum(x, n);
         double t1 = now();
         csat_nps_result nps;
-        if (csat_nps(x, n, NULL, NULL, &nps, NULL) != CSAT_OK)
+        if (csat_score_nps(x, n, NULL, NULL, &nps, NULL) != CSAT_OK)
             return 1;
         double t2 = now();
         csat_share_result cs;
         csat_csat_options co = { 0, 10, 9, 0.95 };
-        if (csat_csat(x, n, NULL, &co, &cs, NULL) != CSAT_OK)
+        if (csat_score_csat(x, n, NULL, &co, &cs, NULL) != CSAT_OK)
             return 1;
         double t3 = now();
         csat_mean_result m;
-        if (csat_mean_score(x, n, NULL, NULL, &m, NULL) != CSAT_OK)
+        if (csat_score_mean(x, n, NULL, NULL, &m, NULL) != CSAT_OK)
             return 1;
         double t4 = now();
         sink += nps.score + cs.score + m.score;
@@ -76,11 +76,11 @@ int main(int argc, char **argv)
     printf("n = %zu answers (%.2f GB), best of %d runs\n", n, gb, REPS);
     printf("%-28s %9.1f ms  %6.2f GB/s  ratio 1.00\n", "bandwidth read (8 sums)", 1e3 * best_read,
            gb / best_read);
-    printf("%-28s %9.1f ms  %6.2f GB/s  ratio %.2f\n", "csat_nps", 1e3 * best_nps, gb / best_nps,
+    printf("%-28s %9.1f ms  %6.2f GB/s  ratio %.2f\n", "csat_score_nps", 1e3 * best_nps, gb / best_nps,
            best_nps / best_read);
-    printf("%-28s %9.1f ms  %6.2f GB/s  ratio %.2f\n", "csat_csat", 1e3 * best_csat,
+    printf("%-28s %9.1f ms  %6.2f GB/s  ratio %.2f\n", "csat_score_csat", 1e3 * best_csat,
            gb / best_csat, best_csat / best_read);
-    printf("%-28s %9.1f ms  %6.2f GB/s  ratio %.2f\n", "csat_mean_score", 1e3 * best_mean,
+    printf("%-28s %9.1f ms  %6.2f GB/s  ratio %.2f\n", "csat_score_mean", 1e3 * best_mean,
            gb / best_mean, best_mean / best_read);
     printf("(checksum %g)\n", sink);
     free(x);

@@ -106,7 +106,7 @@ static int drivers(const char *path)
     outs("kd.boot_lo", lo, KD_P), outs("kd.boot_hi", hi, KD_P);
     csat_ipa_quadrant q[KD_P];
     double quad[KD_P];
-    if (csat_ipa(lmg, info[3], KD_P, NAN, NAN, q, NULL) != CSAT_OK)
+    if (csat_drivers_ipa(lmg, info[3], KD_P, NAN, NAN, q, NULL) != CSAT_OK)
         return 1;
     for (size_t j = 0; j < KD_P; j++)
         quad[j] = (double)q[j];
@@ -166,10 +166,10 @@ static int compare_business(const double *x, const double *w, size_t n)
     csat_scale_options so = { 0, 10, 0.95 };
     double p[6], padj[6];
     size_t np = 0;
-    if (csat_nps(x, n, NULL, NULL, &a, NULL) || csat_nps(x, n, w, NULL, &b, NULL) ||
-        csat_csat(x, n, w, &co, &s1, NULL) ||
-        csat_top_box(x, n, NULL, 2, &so, &s2, NULL) || csat_mean_score(x, n, w, NULL, &m1, NULL) ||
-        csat_mean_score(x, n / 2, NULL, NULL, &m2, NULL))
+    if (csat_score_nps(x, n, NULL, NULL, &a, NULL) || csat_score_nps(x, n, w, NULL, &b, NULL) ||
+        csat_score_csat(x, n, w, &co, &s1, NULL) ||
+        csat_score_top_box(x, n, NULL, 2, &so, &s2, NULL) || csat_score_mean(x, n, w, NULL, &m1, NULL) ||
+        csat_score_mean(x, n / 2, NULL, NULL, &m2, NULL))
         return 1;
     if (csat_compare_nps(&a, &b, 0.95, &c, NULL))
         return 1;
@@ -194,18 +194,18 @@ static int compare_business(const double *x, const double *w, size_t n)
         { CSAT_ADJUST_BONFERRONI, "adj.bonferroni" },
     };
     for (size_t k = 0; k < 3; k++) {
-        if (csat_adjust_pvalues(p, np, am[k].m, padj, NULL))
+        if (csat_compare_adjust(p, np, am[k].m, padj, NULL))
             return 1;
         outs(am[k].name, padj, np);
     }
 
     /* A trend over three waves: the unweighted, weighted and first half's NPS. */
-    if (csat_nps(x, n / 2, NULL, NULL, &d, NULL))
+    if (csat_score_nps(x, n / 2, NULL, NULL, &d, NULL))
         return 1;
     double ys[3] = { a.score, b.score, d.score }, ses[3] = { a.se, b.se, d.se };
     double ts[3] = { 1, 2.5, 4 };
     csat_trend_result t;
-    if (csat_trend(ys, ses, ts, 3, 0.9, &t, ch, NULL))
+    if (csat_compare_trend(ys, ses, ts, 3, 0.9, &t, ch, NULL))
         return 1;
     out("trend.slope", t.slope), out("trend.se", t.se), out("trend.lo", t.ci_lower);
     out("trend.hi", t.ci_upper), out("trend.z", t.z), out("trend.p", t.p);
@@ -213,13 +213,13 @@ static int compare_business(const double *x, const double *w, size_t n)
     outc("trend.ch0", &ch[0]), outc("trend.ch1", &ch[1]);
     /* A trend of two shares: their proportions and SEs (one unit). */
     double yshare[2] = { s1.share, s2.share }, seshare[2] = { s1.se, s2.se };
-    if (csat_trend(yshare, seshare, NULL, 2, 0.95, &t, ch, NULL))
+    if (csat_compare_trend(yshare, seshare, NULL, 2, 0.95, &t, ch, NULL))
         return 1;
     out("trend_share.slope", t.slope), out("trend_share.se", t.se);
     outc("trend_share.ch0", &ch[0]);
 
     csat_rank_result rk;
-    if (csat_percentile_rank(m1.score / 4, w, n, &rk, NULL))
+    if (csat_compare_rank(m1.score / 4, w, n, &rk, NULL))
         return 1;
     out("rank.percentile", rk.percentile), out("rank.rank", (double)rk.rank);
     out("rank.below", (double)rk.below), out("rank.equal", (double)rk.equal);
@@ -230,7 +230,7 @@ static int compare_business(const double *x, const double *w, size_t n)
         pc[2 * i] = x[(i + 3) % n], pc[2 * i + 1] = 3 * w[i];
     }
     size_t pairs[2];
-    if (csat_gap(e, pc, n, 2, 2, 0.95, g, pairs, NULL))
+    if (csat_compare_gap(e, pc, n, 2, 2, 0.95, g, pairs, NULL))
         return 1;
     outc("gap0", &g[0]), outc("gap1", &g[1]);
     out("gap.pairs0", (double)pairs[0]), out("gap.pairs1", (double)pairs[1]);
@@ -261,14 +261,14 @@ static int compare_business(const double *x, const double *w, size_t n)
     csat_survival_free(sv);
 
     csat_rate_result rr;
-    if (csat_rate((double)rk.below, (double)n, 1000, 0.9, &rr, NULL))
+    if (csat_business_rate((double)rk.below, (double)n, 1000, 0.9, &rr, NULL))
         return 1;
     out("rate.rate", rr.rate), out("rate.lo", rr.ci_lower), out("rate.hi", rr.ci_upper);
 
     csat_category_count cat[16];
     size_t ncat = 0;
     csat_sample smp;
-    if (csat_complaints_pareto(x, n, cat, 16, &ncat, &smp, NULL))
+    if (csat_business_complaints(x, n, cat, 16, &ncat, &smp, NULL))
         return 1;
     out("pareto.categories", (double)ncat), out("pareto.n", (double)smp.n);
     for (size_t k = 0; k < 3; k++) {
@@ -281,7 +281,7 @@ static int compare_business(const double *x, const double *w, size_t n)
 
     csat_resolution_result rs;
     double probs[2] = { 0.5, 0.9 }, q[2];
-    if (csat_resolution_times(w, obs, n, 2.0, probs, 2, q, &rs, NULL))
+    if (csat_business_resolution(w, obs, n, 2.0, probs, 2, q, &rs, NULL))
         return 1;
     out("res.mean", rs.mean), out("res.sd", rs.sd), out("res.median", rs.median);
     outs("res.q", q, 2), out("res.within_sla", rs.within_sla), out("res.km_median", rs.km_median);
@@ -289,31 +289,31 @@ static int compare_business(const double *x, const double *w, size_t n)
 
     csat_reviews_options ro = { 0, 10, 9, 5.0, 10.0, 0.95 };
     csat_reviews_result rv;
-    if (csat_reviews(x, n, &ro, &rv, NULL))
+    if (csat_score_reviews(x, n, &ro, &rv, NULL))
         return 1;
     out("reviews.bayes", rv.bayesian_average), out("reviews.wilson", rv.wilson_lower);
     out("reviews.mean", rv.rating.score), out("reviews.se", rv.rating.se);
     out("reviews.pos_lo", rv.positive.ci_lower);
 
     double v;
-    if (csat_clv(40, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, NULL))
+    if (csat_business_clv(40, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, NULL))
         return 1;
     out("clv.end", v);
-    if (csat_clv(40, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &v, NULL))
+    if (csat_business_clv(40, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &v, NULL))
         return 1;
     out("clv.start10", v);
-    if (csat_churn_convert(0.02, 12, &v, NULL))
+    if (csat_business_churn_convert(0.02, 12, &v, NULL))
         return 1;
     out("churn.annual", v);
     csat_retention_result rt;
-    if (csat_retention(1200, 1260, 150, &rt, NULL))
+    if (csat_business_retention(1200, 1260, 150, &rt, NULL))
         return 1;
     out("retention.rate", rt.retention);
     for (size_t i = 0; i < n; i++) {
         start[i] = 10 * w[i];
         end[i] = isnan(x[i]) || x[i] >= 7 ? NAN : start[i] + x[i] + 1;
     }
-    if (csat_churn_period(start, end, n, 5, 15, &rt, NULL))
+    if (csat_business_churn(start, end, n, 5, 15, &rt, NULL))
         return 1;
     out("churn.retention", rt.retention), out("churn.lost", rt.lost);
     out("churn.acquired", rt.acquired);
@@ -338,31 +338,31 @@ int main(int argc, char **argv)
     csat_nps_result r;
     csat_nps_options adj = CSAT_NPS_OPTIONS_DEFAULT;
     adj.method = CSAT_NPS_ADJUSTED_WALD;
-    if (csat_nps(x, n, NULL, NULL, &r, NULL) != CSAT_OK)
+    if (csat_score_nps(x, n, NULL, NULL, &r, NULL) != CSAT_OK)
         return 1;
     out("nps.score", r.score), out("nps.se", r.se), out("nps.lo", r.ci_lower), out("nps.hi", r.ci_upper);
-    if (csat_nps(x, n, w, NULL, &r, NULL) != CSAT_OK)
+    if (csat_score_nps(x, n, w, NULL, &r, NULL) != CSAT_OK)
         return 1;
     out("npsw.score", r.score), out("npsw.se", r.se), out("npsw.lo", r.ci_lower), out("npsw.hi", r.ci_upper);
-    if (csat_nps(x, n, w, &adj, &r, NULL) != CSAT_OK)
+    if (csat_score_nps(x, n, w, &adj, &r, NULL) != CSAT_OK)
         return 1;
     out("npsa.se", r.se), out("npsa.lo", r.ci_lower), out("npsa.hi", r.ci_upper);
     csat_share_result s;
     csat_csat_options co = { 0, 10, 9, 0.9 };
-    if (csat_csat(x, n, w, &co, &s, NULL) != CSAT_OK)
+    if (csat_score_csat(x, n, w, &co, &s, NULL) != CSAT_OK)
         return 1;
     out("csat.score", s.score), out("csat.se", s.se), out("csat.lo", s.ci_lower), out("csat.hi", s.ci_upper);
     csat_scale_options so = { 0, 10, 0.95 };
-    if (csat_top_box(x, n, NULL, 2, &so, &s, NULL) != CSAT_OK)
+    if (csat_score_top_box(x, n, NULL, 2, &so, &s, NULL) != CSAT_OK)
         return 1;
     out("top2.score", s.score), out("top2.lo", s.ci_lower), out("top2.hi", s.ci_upper);
     csat_mean_result m;
-    if (csat_mean_score(x, n, w, NULL, &m, NULL) != CSAT_OK)
+    if (csat_score_mean(x, n, w, NULL, &m, NULL) != CSAT_OK)
         return 1;
     out("mean.score", m.score), out("mean.sd", m.sd), out("mean.se", m.se), out("mean.lo", m.ci_lower), out("mean.hi", m.ci_upper);
     csat_ces_result c;
     csat_ces_options ce = { 0, 10, 7, 0.95 };
-    if (csat_ces(x, n, NULL, &ce, &c, NULL) != CSAT_OK)
+    if (csat_score_ces(x, n, NULL, &ce, &c, NULL) != CSAT_OK)
         return 1;
     out("ces.mean", c.effort.score), out("ces.se", c.effort.se), out("ces.low", c.low_effort.score);
     if (compare_business(x, w, n) != 0)

@@ -97,7 +97,7 @@ static void fuzz_pareto(fuzz_input *in)
     size_t k = SIZE_MAX;
     csat_sample smp;
     csat_error err;
-    csat_status st = csat_complaints_pareto(codes, n, NULL, 0, &k, &smp, &err);
+    csat_status st = csat_business_complaints(codes, n, NULL, 0, &k, &smp, &err);
     check_status(st, &err);
     if (st != CSAT_OK) {
         if (st == CSAT_ERR_RANGE)
@@ -108,9 +108,9 @@ static void fuzz_pareto(fuzz_input *in)
     csat_category_count *c = malloc(k * sizeof *c);
     FUZZ_CHECK(c != NULL);
     if (k > 1)
-        FUZZ_CHECK(csat_complaints_pareto(codes, n, c, k - 1, &k, NULL, NULL)
+        FUZZ_CHECK(csat_business_complaints(codes, n, c, k - 1, &k, NULL, NULL)
                    == CSAT_ERR_ARGUMENT);
-    FUZZ_CHECK(csat_complaints_pareto(codes, n, c, k, &k, NULL, NULL) == CSAT_OK);
+    FUZZ_CHECK(csat_business_complaints(codes, n, c, k, &k, NULL, NULL) == CSAT_OK);
     size_t total = 0;
     for (size_t j = 0; j < k; j++) {
         total += c[j].count;
@@ -144,7 +144,7 @@ static void fuzz_resolution(fuzz_input *in)
         probs[j] = fuzz_weight(in) / 8;
     csat_resolution_result r;
     csat_error err;
-    csat_status st = csat_resolution_times(t, flagged ? res : NULL, n, sla, m ? probs : NULL, m,
+    csat_status st = csat_business_resolution(t, flagged ? res : NULL, n, sla, m ? probs : NULL, m,
                                            m ? q : NULL, &r, &err);
     check_status(st, &err);
     if (st != CSAT_OK)
@@ -192,7 +192,7 @@ static void fuzz_reviews(fuzz_input *in)
         x[i] = fuzz_answer(in, o.scale_min, o.scale_max);
     csat_reviews_result r;
     csat_error err;
-    csat_status st = csat_reviews(x, n, use_opt ? &o : NULL, &r, &err);
+    csat_status st = csat_score_reviews(x, n, use_opt ? &o : NULL, &r, &err);
     check_status(st, &err);
     if (st != CSAT_OK)
         return;
@@ -216,7 +216,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case RETENTION: {
         double s = fuzz_weight(&in) * 16, e = fuzz_weight(&in) * 16, a = fuzz_weight(&in) * 16;
         csat_retention_result r;
-        st = csat_retention(s, e, a, &r, &err);
+        st = csat_business_retention(s, e, a, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             check_retention(&r);
@@ -232,7 +232,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             e[i] = fuzz_value(&in);
         }
         csat_retention_result r;
-        st = csat_churn_period(s, e, n, t0, t1, &r, &err);
+        st = csat_business_churn(s, e, n, t0, t1, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             check_retention(&r);
@@ -245,7 +245,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     case CONVERT: {
         double c = fuzz_weight(&in) / 12, k = fuzz_weight(&in), out;
-        st = csat_churn_convert(c, k, &out, &err);
+        st = csat_business_churn_convert(c, k, &out, &err);
         check_status(st, &err);
         if (st == CSAT_OK)
             FUZZ_CHECK(fuzz_within(out, 0, 1, 0));
@@ -256,7 +256,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double margin = fuzz_value(&in), r = fuzz_weight(&in) / 12, d = fuzz_value(&in) / 16;
         int timing = fuzz_u8(&in) % 3; /* 2 is no timing */
         double horizon = fuzz_weight(&in) * 16, out;
-        st = csat_clv(margin, r, d, (csat_clv_timing)timing, horizon, &out, &err);
+        st = csat_business_clv(margin, r, d, (csat_clv_timing)timing, horizon, &out, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             FUZZ_CHECK(timing < 2 && !isnan(out));
@@ -269,7 +269,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double count = fuzz_weight(&in) * 16, exposure = fuzz_weight(&in) * 16;
         double per = fuzz_weight(&in) * 64, level = fuzz_level(&in);
         csat_rate_result r;
-        st = csat_rate(count, exposure, per, level, &r, &err);
+        st = csat_business_rate(count, exposure, per, level, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             FUZZ_CHECK(!isnan(r.rate) && !isnan(r.ci_lower) && !isnan(r.ci_upper));

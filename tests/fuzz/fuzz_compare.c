@@ -46,7 +46,7 @@ static int read_nps(fuzz_input *in, csat_nps_result *r)
         double x[N_MAX];
         for (size_t i = 0; i < n; i++)
             x[i] = fuzz_answer(in, 0, 10);
-        return csat_nps(x, n, NULL, NULL, r, NULL) == CSAT_OK;
+        return csat_score_nps(x, n, NULL, NULL, r, NULL) == CSAT_OK;
     }
     memset(r, 0, sizeof *r);
     r->score = fuzz_value(in) * 4;
@@ -70,7 +70,7 @@ static int read_share(fuzz_input *in, csat_share_result *r)
         double x[N_MAX];
         for (size_t i = 0; i < n; i++)
             x[i] = fuzz_answer(in, 1, 5);
-        return csat_csat(x, n, NULL, NULL, r, NULL) == CSAT_OK;
+        return csat_score_csat(x, n, NULL, NULL, r, NULL) == CSAT_OK;
     }
     memset(r, 0, sizeof *r);
     uint8_t b = fuzz_u8(in);
@@ -95,7 +95,7 @@ static int read_mean(fuzz_input *in, csat_mean_result *r)
         double x[N_MAX];
         for (size_t i = 0; i < n; i++)
             x[i] = fuzz_value(in);
-        return csat_mean_score(x, n, NULL, NULL, r, NULL) == CSAT_OK;
+        return csat_score_mean(x, n, NULL, NULL, r, NULL) == CSAT_OK;
     }
     memset(r, 0, sizeof *r);
     r->score = fuzz_value(in);
@@ -131,7 +131,7 @@ static void fuzz_adjust(fuzz_input *in)
     for (size_t i = 0; i < n; i++)
         p[i] = read_p(in);
     csat_error err;
-    csat_status st = csat_adjust_pvalues(p, n, (csat_adjust_method)method, out, &err);
+    csat_status st = csat_compare_adjust(p, n, (csat_adjust_method)method, out, &err);
     if (st == CSAT_ERR_RANGE) {
         FUZZ_CHECK(err.index < n && !(p[err.index] >= 0 && p[err.index] <= 1));
         return;
@@ -148,7 +148,7 @@ static void fuzz_adjust(fuzz_input *in)
     }
     /* In place gives the same. */
     memcpy(again, p, n * sizeof *p);
-    FUZZ_CHECK(csat_adjust_pvalues(again, n, (csat_adjust_method)method, again, NULL)
+    FUZZ_CHECK(csat_compare_adjust(again, n, (csat_adjust_method)method, again, NULL)
                == CSAT_OK);
     FUZZ_CHECK(memcmp(again, out, n * sizeof *out) == 0);
 }
@@ -166,7 +166,7 @@ static void fuzz_trend(fuzz_input *in, double level)
     csat_trend_result r;
     csat_comparison ch[16];
     csat_error err;
-    csat_status st = csat_trend(score, se, timed ? time : NULL, k, level, &r, ch, &err);
+    csat_status st = csat_compare_trend(score, se, timed ? time : NULL, k, level, &r, ch, &err);
     if (k < 2)
         FUZZ_CHECK(st == CSAT_ERR_TOO_FEW);
     if (st != CSAT_OK) {
@@ -197,7 +197,7 @@ static void fuzz_rank(fuzz_input *in)
         peers[i] = fuzz_value(in);
     csat_rank_result r;
     csat_error err;
-    csat_status st = csat_percentile_rank(score, peers, n, &r, &err);
+    csat_status st = csat_compare_rank(score, peers, n, &r, &err);
     if (n == 0)
         FUZZ_CHECK(st == CSAT_ERR_EMPTY);
     if (st != CSAT_OK) {
@@ -230,7 +230,7 @@ static void fuzz_gap(fuzz_input *in, double level)
     csat_comparison out[GAP_K_MAX];
     size_t pairs[GAP_K_MAX];
     csat_error err;
-    csat_status st = csat_gap(e, q, n, k, ld, level, out, pairs, &err);
+    csat_status st = csat_compare_gap(e, q, n, k, ld, level, out, pairs, &err);
     if (st == CSAT_OK) {
         for (size_t j = 0; j < k; j++) {
             size_t c = 0;

@@ -81,7 +81,7 @@ static void check_ipa(fuzz_input *in, size_t p)
     ic = fuzz_value(in);
     pc = fuzz_value(in);
     csat_ipa_quadrant q[P];
-    csat_status st = csat_ipa(imp, perf, p, ic, pc, q, NULL);
+    csat_status st = csat_drivers_ipa(imp, perf, p, ic, pc, q, NULL);
     if (st != CSAT_OK) {
         FUZZ_CHECK(st == CSAT_ERR_ARGUMENT);
         return;

@@ -86,8 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         csat_nps_options o = { lo, hi, cut, cut > INT_MIN ? cut - 1 : cut, level,
                                family == NPS ? CSAT_NPS_WALD : CSAT_NPS_ADJUSTED_WALD };
         csat_nps_result a, b;
-        if (csat_nps(x, n, w, &o, &a, NULL) == CSAT_OK
-            && csat_nps(x, n, w2, &o, &b, NULL) == CSAT_OK) {
+        if (csat_score_nps(x, n, w, &o, &a, NULL) == CSAT_OK
+            && csat_score_nps(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             fuzz_check_nps(&a);
             fuzz_check_nps(&b);
             same_nps(&a, &b);
@@ -97,8 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case CSAT: {
         csat_csat_options o = { lo, hi, cut, level };
         csat_share_result a, b;
-        if (csat_csat(x, n, w, &o, &a, NULL) == CSAT_OK
-            && csat_csat(x, n, w2, &o, &b, NULL) == CSAT_OK) {
+        if (csat_score_csat(x, n, w, &o, &a, NULL) == CSAT_OK
+            && csat_score_csat(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             fuzz_check_share(&a);
             fuzz_check_share(&b);
             same_share(&a, &b);
@@ -108,8 +108,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case MEAN: {
         csat_mean_options o = { level };
         csat_mean_result a, b;
-        if (csat_mean_score(x, n, w, &o, &a, NULL) == CSAT_OK
-            && csat_mean_score(x, n, w2, &o, &b, NULL) == CSAT_OK) {
+        if (csat_score_mean(x, n, w, &o, &a, NULL) == CSAT_OK
+            && csat_score_mean(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             fuzz_check_mean(&a);
             fuzz_check_mean(&b);
             same_mean(&a, &b, mag);
@@ -119,8 +119,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     default: {
         csat_ces_options o = { lo, hi, cut, level };
         csat_ces_result a, b;
-        if (csat_ces(x, n, w, &o, &a, NULL) == CSAT_OK
-            && csat_ces(x, n, w2, &o, &b, NULL) == CSAT_OK) {
+        if (csat_score_ces(x, n, w, &o, &a, NULL) == CSAT_OK
+            && csat_score_ces(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             same_mean(&a.effort, &b.effort, mag);
             same_share(&a.low_effort, &b.low_effort);
         }

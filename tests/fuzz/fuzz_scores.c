@@ -119,7 +119,7 @@ static void fuzz_nps(fuzz_input *in, sample *s, int use_opt, csat_nps_options o)
         o = (csat_nps_options)CSAT_NPS_OPTIONS_DEFAULT;
     csat_nps_result r, rt;
     csat_error err;
-    csat_status st = csat_nps(s->x, s->n, s->w, use_opt ? &o : NULL, &r, &err), pt;
+    csat_status st = csat_score_nps(s->x, s->n, s->w, use_opt ? &o : NULL, &r, &err), pt;
     csat_tally *t = tally_of(s, o.scale_min, o.scale_max, &pt);
     if (t != NULL)
         pt = csat_tally_nps(t, &o, &rt, NULL);
@@ -149,24 +149,24 @@ static void fuzz_share(fuzz_input *in, sample *s, int family, int use_opt, csat_
     const csat_scale_options *op = use_opt ? &o : NULL;
     switch (family) {
     case BOX:
-        st = csat_box_share(s->x, s->n, s->w, a, b, op, &r, &err);
+        st = csat_score_box_share(s->x, s->n, s->w, a, b, op, &r, &err);
         if (t != NULL)
             pt = csat_tally_box_share(t, a, b, &o, &rt, NULL);
         break;
     case CSAT:
         if (use_opt)
             co.satisfied_min = a;
-        st = csat_csat(s->x, s->n, s->w, use_opt ? &co : NULL, &r, &err);
+        st = csat_score_csat(s->x, s->n, s->w, use_opt ? &co : NULL, &r, &err);
         if (t != NULL)
             pt = csat_tally_csat(t, &co, &rt, NULL);
         break;
     case TOP:
-        st = csat_top_box(s->x, s->n, s->w, a, op, &r, &err);
+        st = csat_score_top_box(s->x, s->n, s->w, a, op, &r, &err);
         if (t != NULL)
             pt = csat_tally_top_box(t, a, &o, &rt, NULL);
         break;
     default:
-        st = csat_bottom_box(s->x, s->n, s->w, a, op, &r, &err);
+        st = csat_score_bottom_box(s->x, s->n, s->w, a, op, &r, &err);
         if (t != NULL)
             pt = csat_tally_bottom_box(t, a, &o, &rt, NULL);
         break;
@@ -189,7 +189,7 @@ static void fuzz_mean(sample *s, int use_opt, double level)
     const csat_mean_options *op = use_opt ? &o : NULL;
     csat_mean_result r, rm;
     csat_error err;
-    csat_status st = csat_mean_score(s->x, s->n, s->w, op, &r, &err);
+    csat_status st = csat_score_mean(s->x, s->n, s->w, op, &r, &err);
     csat_moments m = CSAT_MOMENTS_INIT;
     csat_status pt = csat_moments_add(&m, s->x, s->n, s->w, NULL);
     if (pt == CSAT_OK)
@@ -217,7 +217,7 @@ static void fuzz_ces(fuzz_input *in, sample *s, int use_opt, csat_ces_options o)
         o = (csat_ces_options)CSAT_CES_OPTIONS_DEFAULT;
     csat_ces_result r, rt;
     csat_error err;
-    csat_status st = csat_ces(s->x, s->n, s->w, use_opt ? &o : NULL, &r, &err), pt;
+    csat_status st = csat_score_ces(s->x, s->n, s->w, use_opt ? &o : NULL, &r, &err), pt;
     csat_tally *t = tally_of(s, o.scale_min, o.scale_max, &pt);
     if (t != NULL)
         pt = csat_tally_ces(t, &o, &rt, NULL);
@@ -259,7 +259,7 @@ static void fuzz_distribution(fuzz_input *in, sample *s, int use_opt, csat_scale
     }
     csat_sample out;
     csat_error err;
-    csat_status st = csat_distribution(s->x, s->n, s->w, use_opt ? &o : NULL, c, wt, sh, len,
+    csat_status st = csat_score_distribution(s->x, s->n, s->w, use_opt ? &o : NULL, c, wt, sh, len,
                                        &out, &err);
     if (st == CSAT_OK) {
         FUZZ_CHECK(len == (size_t)points);
@@ -319,7 +319,7 @@ static void fuzz_index(fuzz_input *in, int use_opt, double level)
     csat_mean_options o = { level };
     csat_mean_result r;
     csat_error err;
-    csat_status st = csat_index(x, n, k, ld, w, lo, hi, (f & 2) ? v : NULL, use_opt ? &o : NULL,
+    csat_status st = csat_score_index(x, n, k, ld, w, lo, hi, (f & 2) ? v : NULL, use_opt ? &o : NULL,
                                 &r, &err);
     if (st == CSAT_OK) {
         fuzz_check_mean(&r);

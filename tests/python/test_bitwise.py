@@ -83,7 +83,7 @@ def test_nps(lib, weighted, method):
     x, w = np.array(R.NPS), np.array(R.NPS_W) if weighted else None
     opt = NPSOptions(0, 10, 9, 6, 0.9, method)
     out = NPSResult()
-    call(lib.csat_nps, ptr(x), C.c_size_t(len(x)), ptr(w), C.byref(opt), C.byref(out))
+    call(lib.csat_score_nps, ptr(x), C.c_size_t(len(x)), ptr(w), C.byref(opt), C.byref(out))
     assert_fields(out, csat.nps(x, w, level=0.9,
                                 method=["wald", "adjusted-wald"][method]))
 
@@ -93,7 +93,7 @@ def test_box_share(lib, weighted):
     x, w = np.array(R.SAT), np.array(R.SAT_W) if weighted else None
     opt = ScaleOptions(1, 5, 0.99)
     out = ShareResult()
-    call(lib.csat_box_share, ptr(x), C.c_size_t(len(x)), ptr(w), C.c_int(2), C.c_int(4),
+    call(lib.csat_score_box_share, ptr(x), C.c_size_t(len(x)), ptr(w), C.c_int(2), C.c_int(4),
          C.byref(opt), C.byref(out))
     assert_fields(out, csat.box_share(x, 2, 4, w, level=0.99))
 
@@ -103,7 +103,7 @@ def test_mean_score(lib, weighted):
     x, w = np.array(R.HOURS), np.array(R.HOURS_W) if weighted else None
     opt = MeanOptions(0.95)
     out = MeanResult()
-    call(lib.csat_mean_score, ptr(x), C.c_size_t(len(x)), ptr(w), C.byref(opt), C.byref(out))
+    call(lib.csat_score_mean, ptr(x), C.c_size_t(len(x)), ptr(w), C.byref(opt), C.byref(out))
     assert_fields(out, csat.mean_score(x, w))
 
 
@@ -113,7 +113,7 @@ def test_index(lib):
     hi = np.array([s[1] for s in R.ITEM_SCALES], dtype=float)
     v, w = np.array(R.ITEM_WEIGHTS), np.array(R.ITEMS_W)
     out = MeanResult()
-    call(lib.csat_index, ptr(x), C.c_size_t(x.shape[0]), C.c_size_t(3), C.c_size_t(3), ptr(w),
+    call(lib.csat_score_index, ptr(x), C.c_size_t(x.shape[0]), C.c_size_t(3), C.c_size_t(3), ptr(w),
          ptr(lo), ptr(hi), ptr(v), None, C.byref(out))
     assert_fields(out, csat.index(R.ITEMS, R.ITEMS_W, scales=R.ITEM_SCALES,
                                   item_weights=R.ITEM_WEIGHTS))

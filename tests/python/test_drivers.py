@@ -504,7 +504,7 @@ def test_ipa_errors(frame):
 
 
 def test_low_level_ipa():
-    q = csat.core.ipa(np.array([0.4, 0.3, 0.1, 0.2]), np.array([50.0, 80, 40, 90]),
+    q = csat.core.drivers_ipa(np.array([0.4, 0.3, 0.1, 0.2]), np.array([50.0, 80, 40, 90]),
                       np.nan, np.nan)
     names = [_drivers.QUADRANTS[c] for c in q]
     assert names == ["concentrate here", "keep up the good work", "low priority",

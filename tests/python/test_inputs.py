@@ -21,20 +21,20 @@ def test_float64_array_is_not_copied():
 
 def test_buffers_reach_the_library_without_conversion():
     # The low-level module takes any C-contiguous float64 buffer in place.
-    assert _core.nps(array.array("d", R.NPS), None, None)["score"] == REF.score
-    assert _core.nps(memoryview(X), None, None)["score"] == REF.score
+    assert _core.score_nps(array.array("d", R.NPS), None, None)["score"] == REF.score
+    assert _core.score_nps(memoryview(X), None, None)["score"] == REF.score
     ro = X.copy()
     ro.flags.writeable = False
-    assert _core.nps(ro, None, None)["score"] == REF.score
+    assert _core.score_nps(ro, None, None)["score"] == REF.score
 
 
 def test_low_level_rejects_what_it_cannot_read_in_place():
     with pytest.raises(TypeError, match="buffer of float64"):
-        _core.nps([1.0, 2.0], None, None)
+        _core.score_nps([1.0, 2.0], None, None)
     with pytest.raises(TypeError, match="float64"):
-        _core.nps(np.ones(3, dtype=np.float32), None, None)
+        _core.score_nps(np.ones(3, dtype=np.float32), None, None)
     with pytest.raises((ValueError, BufferError, TypeError)):
-        _core.nps(np.ones(6)[::2], None, None)
+        _core.score_nps(np.ones(6)[::2], None, None)
 
 
 @pytest.mark.parametrize("convert", [

@@ -365,7 +365,7 @@ def compare_means(ga, gb, level):
                       p_t(float(res.statistic), float(df)), level)
 
 
-# A weighted pair of shares: inputs as csat_box_share would give them for
+# A weighted pair of shares: inputs as csat_score_box_share would give them for
 # weighted answers (shares of the weights, Kish effective sizes that are not
 # whole numbers). Only the struct enters the comparison.
 WSHARE_A = share_result(0.6437 * 23.71, 23.71, level=0.90, box=(4, 5), n_missing=3,
@@ -522,7 +522,7 @@ def retention(S, E, N):
 #     (7 was acquired and lost inside the period; 10 starts at 21)
 #   retention = (5 - 3)/5 = 0.4, churn 0.6.
 # Customer 7 makes S + N - E = 4 differ from the 3 customers of the start who
-# were lost; csat_churn_period reports lost = 3 (customers present at t0).
+# were lost; csat_business_churn reports lost = 3 (customers present at t0).
 CHURN_START = [0, 2, 5, 8, 10, 10, 12, 15, 18, 20, 21, 3]
 CHURN_END = [NAN, 9, 14, 20, NAN, 10, NAN, 19, NAN, 25, NAN, 10.5]
 CHURN_T0, CHURN_T1 = 10.0, 20.0

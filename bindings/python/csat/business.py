@@ -59,7 +59,7 @@ def retention(start, end, new=0):
     """Retention (end − new) / start and churn from customer counts: `start`
     customers at the start of the period, `end` at its end, `new` acquired
     during it. Returns a Retention."""
-    d = _core.retention(_options.real(start, "start"), _options.real(end, "end"),
+    d = _core.business_retention(_options.real(start, "start"), _options.real(end, "end"),
                         _options.real(new, "new"))
     return Retention._from_c(d)
 
@@ -86,7 +86,7 @@ def churn(start_times, end_times, t0, t1):
     else:
         lo, hi = _options.real(t0, "t0"), _options.real(t1, "t1")
     try:
-        d = _core.churn_period(s, e, lo, hi)
+        d = _core.business_churn(s, e, lo, hi)
     except LIBRARY_ERRORS as err:
         raise locate(err, start_times, also=(end_times,)) from None
     return Retention._from_c(d)
@@ -95,7 +95,7 @@ def churn(start_times, end_times, t0, t1):
 def churn_convert(rate, k):
     """A churn rate of one period converted to a period k times as long:
     1 − (1 − rate)^k (monthly to annual: k = 12; annual to monthly: 1/12)."""
-    return _core.churn_convert(_options.real(rate, "rate"), _options.real(k, "k"))
+    return _core.business_churn_convert(_options.real(rate, "rate"), _options.real(k, "k"))
 
 
 def clv(margin, retention, discount, *, timing="end", horizon=math.inf):
@@ -111,7 +111,7 @@ def clv(margin, retention, discount, *, timing="end", horizon=math.inf):
         code = CLV_TIMING[timing]
     except (KeyError, TypeError):
         raise ValueError(f"timing must be 'start' or 'end', not {timing!r}") from None
-    return _core.clv(_options.real(margin, "margin"), _options.real(retention, "retention"),
+    return _core.business_clv(_options.real(margin, "margin"), _options.real(retention, "retention"),
                      _options.real(discount, "discount"), code,
                      _options.real(horizon, "horizon"))
 
@@ -243,7 +243,7 @@ def rate(count, exposure, *, per=1, level=0.95):
     """A rate with its exact Poisson interval: `count` events (a whole
     number) over `exposure` (customers, customer-months...), expressed per
     `per` (1000: complaints per 1,000 customers). Returns a Rate."""
-    d = _core.rate(_options.real(count, "count"), _options.real(exposure, "exposure"),
+    d = _core.business_rate(_options.real(count, "count"), _options.real(exposure, "exposure"),
                    _options.real(per, "per"), _options.real(level, "level"))
     return Rate._from_c(d)
 
@@ -343,7 +343,7 @@ def complaints(categories, customers=None, *, per=1000, level=0.95):
     """
     codes, labels = _category_codes(categories)
     try:
-        cats, sample = _core.complaints_pareto(codes)
+        cats, sample = _core.business_complaints(codes)
     except LIBRARY_ERRORS as e:
         raise locate(e, categories) from None
     if labels is None:
@@ -414,7 +414,7 @@ def resolution_times(times, resolved=None, *, sla, quantiles=(0.25, 0.5, 0.75, 0
     flags = as_optional_vector(resolved, "resolved", times, "times")
     limit = limit if in_days else _options.real(sla, "sla")
     try:
-        values, d = _core.resolution_times(t, flags, limit, probs)
+        values, d = _core.business_resolution(t, flags, limit, probs)
     except LIBRARY_ERRORS as e:
         if str(e).startswith("probability"):    # a position in quantiles, not a row
             raise locate(e, None) from None
@@ -475,7 +475,7 @@ def reviews(ratings, *, scale=(1, 5), positive_min=4, prior=None, level=0.95):
     o.level = _options.real(level, "level")
     x = as_vector(ratings, "ratings")
     try:
-        d = _core.reviews(x, o)
+        d = _core.score_reviews(x, o)
     except LIBRARY_ERRORS as e:
         raise locate(e, ratings) from None
     return Reviews(d, distribution(x, scale=(o.scale_min, o.scale_max)))

@@ -172,7 +172,7 @@ def adjust(pvalues, method="holm"):
                          f"not {method!r}") from None
     x = as_vector(pvalues, "pvalues")
     try:
-        values = _core.adjust_pvalues(x, code)
+        values = _core.compare_adjust(x, code)
     except LIBRARY_ERRORS as e:
         raise locate(e, pvalues) from None
     out = np.array(values, dtype=np.float64)
@@ -219,7 +219,7 @@ def trend(results, times=None, *, level=0.95):
     t = as_optional_vector(times, "times")
     lvl = _options.real(level, "level")
     try:
-        d, changes = _core.trend(scores, ses, t, lvl)
+        d, changes = _core.compare_trend(scores, ses, t, lvl)
     except LIBRARY_ERRORS as e:
         raise locate(e, results, also=(times,)) from None
     return Trend._from_c(d, changes)
@@ -234,7 +234,7 @@ def percentile_rank(score, peers):
     score = _options.real(score, "score")
     x = as_vector(peers, "peers")
     try:
-        d = _core.percentile_rank(score, x)
+        d = _core.compare_rank(score, x)
     except LIBRARY_ERRORS as e:
         raise locate(e, peers) from None
     return Rank(d["percentile"], d["rank"], d["of"], d["below"], d["equal"])
@@ -298,7 +298,7 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
     elif columns is not None:
         names = list(columns)
     try:
-        comparisons, pairs = _core.gap(e, p, lvl)
+        comparisons, pairs = _core.compare_gap(e, p, lvl)
     except LIBRARY_ERRORS as err:
         raise locate(err, expected, also=(perceived,), columns=names,
                      kind="attribute") from None

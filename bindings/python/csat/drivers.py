@@ -457,7 +457,7 @@ class KeyDriverModel:
         pc = float("nan") if performance_cross is None else _options.real(
             performance_cross, "performance_cross")
         try:
-            codes = _core.ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf), ic,
+            codes = _core.drivers_ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf), ic,
                               pc)
         except LIBRARY_ERRORS as e:
             raise locate(e, None, columns=self.names, kind="driver") from None

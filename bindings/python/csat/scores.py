@@ -46,7 +46,7 @@ def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
-        d = _lib.nps(x, w, opt)
+        d = _lib.score_nps(x, w, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return _nps_result(d)
@@ -60,7 +60,7 @@ def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
-        d = _lib.csat(x, w, opt)
+        d = _lib.score_csat(x, w, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return _share_result(d)
@@ -74,7 +74,7 @@ def box_share(scores, lo, hi, weights=None, *, scale=(1, 5), level=0.95):
     w = as_weights(weights, scores)
     lo, hi = _options.integer(lo, "lo"), _options.integer(hi, "hi")
     try:
-        d = _lib.box_share(x, w, lo, hi, opt)
+        d = _lib.score_box_share(x, w, lo, hi, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return _share_result(d)
@@ -88,7 +88,7 @@ def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     w = as_weights(weights, scores)
     k = _options.integer(k, "k")
     try:
-        d = _lib.top_box(x, w, k, opt)
+        d = _lib.score_top_box(x, w, k, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return _share_result(d)
@@ -101,7 +101,7 @@ def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     w = as_weights(weights, scores)
     k = _options.integer(k, "k")
     try:
-        d = _lib.bottom_box(x, w, k, opt)
+        d = _lib.score_bottom_box(x, w, k, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return _share_result(d)
@@ -114,7 +114,7 @@ def mean_score(values, weights=None, *, level=0.95):
     w = as_weights(weights, values, like_what="values")
     opt = _options.mean(level)
     try:
-        d = _lib.mean_score(x, w, opt)
+        d = _lib.score_mean(x, w, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, values, weights) from None
     return _mean_result(d)
@@ -127,7 +127,7 @@ def ces(scores, weights=None, *, scale=(1, 7), low_effort_min=5, level=0.95):
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
-        d = _lib.ces(x, w, opt)
+        d = _lib.score_ces(x, w, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return _ces_result(d)
@@ -150,7 +150,7 @@ def distribution(scores, weights=None, *, scale=(1, 5)):
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
-        d = _lib.distribution(x, w, opt, out)
+        d = _lib.score_distribution(x, w, opt, out)
     except LIBRARY_ERRORS as e:
         raise locate(e, scores, weights) from None
     return Distribution((lo, hi), out[0].astype(np.int64), out[1], out[2], Sample._from_c(d))
@@ -193,7 +193,7 @@ def index(items, weights=None, *, scales, item_weights=None, level=0.95):
     w = as_weights(weights, items, like_what="items")
     opt = _options.mean(level)
     try:
-        d = _lib.index(x, w, np.ascontiguousarray(s[:, 0]), np.ascontiguousarray(s[:, 1]), v,
+        d = _lib.score_index(x, w, np.ascontiguousarray(s[:, 0]), np.ascontiguousarray(s[:, 1]), v,
                        opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, items, weights, columns=columns, kind="item") from None
