@@ -33,41 +33,42 @@ extern "C" {
  * @{ */
 
 /**
- * @brief Weighted count, mean and second central moment of a stream.
+ * @brief Weighted count, mean and second central moment of a stream (opaque).
  *
- * A plain struct: the caller owns it, nothing to free. Initialise with
- * ::csat_moments_init (or the ::CSAT_MOMENTS_INIT initialiser), feed with
- * ::csat_moments_add, combine with ::csat_moments_merge and estimate with
- * csat_moments_mean() (score.h). Besides the weights w it tracks the same
- * moments under the weights w², which the linearised (survey) variance of a
- * weighted mean needs (doc/methods.md, "Mean score").
+ * Create with ::csat_moments_create, feed with ::csat_moments_add, combine
+ * with ::csat_moments_merge, estimate with csat_moments_mean() (score.h)
+ * and free with ::csat_moments_free. Besides the weights w it tracks the
+ * same moments under the weights w², which the linearised (survey) variance
+ * of a weighted mean needs (doc/methods.md, "Mean score").
  */
-typedef struct csat_moments {
-    size_t n;         /**< Valid observations. */
-    size_t n_missing; /**< NaN observations skipped. */
-    double sum_w;     /**< Σ w. */
-    double mean;      /**< Σ w·x / Σ w (0 while sum_w is 0). */
-    double m2;        /**< Σ w·(x − mean)². */
-    double sum_w2;    /**< Σ w². */
-    double mean_w2;   /**< Σ w²·x / Σ w². */
-    double m2_w2;     /**< Σ w²·(x − mean_w2)². */
-    double min;       /**< Smallest valid value (0 while n is 0). */
-    double max;       /**< Largest valid value (0 while n is 0). */
-} csat_moments;
-
-/** @brief Static initialiser equal to what ::csat_moments_init writes. */
-#define CSAT_MOMENTS_INIT { 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 }
+typedef struct csat_moments csat_moments;
 
 /** @brief Size in bytes of a serialized ::csat_moments. */
 #define CSAT_MOMENTS_SERIALIZED_SIZE 96
 
 /**
- * @brief Reset @p m to the empty state.
- * @param m   Accumulator to initialise.
+ * @brief Create an empty accumulator.
+ * @param out Receives the accumulator; the caller frees it with ::csat_moments_free.
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, or ::CSAT_ERR_NULL if @p m is NULL.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_moments_init(csat_moments *m, csat_error *err);
+CSAT_API CSAT_NODISCARD csat_status csat_moments_create(csat_moments **out, csat_error *err);
+
+/**
+ * @brief An independent copy of an accumulator.
+ * @param m   Accumulator to copy.
+ * @param out Receives the copy; the caller frees it with ::csat_moments_free.
+ * @param err Optional error details, may be NULL.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_NOMEM.
+ */
+CSAT_API CSAT_NODISCARD csat_status csat_moments_copy(const csat_moments *m, csat_moments **out,
+                                                      csat_error *err);
+
+/**
+ * @brief Free an accumulator.
+ * @param m Accumulator, or NULL (ignored).
+ */
+CSAT_API void csat_moments_free(csat_moments *m);
 
 /**
  * @brief Add @p n values (with optional weights) to @p m in one pass.
@@ -104,6 +105,16 @@ CSAT_API CSAT_NODISCARD csat_status csat_moments_merge(csat_moments *dst, const 
                                                        csat_error *err);
 
 /**
+ * @brief The sample behind the accumulator: n, missing, Σw and Kish's n_eff.
+ * @param m   Accumulator.
+ * @param out Receives the counts.
+ * @param err Optional error details, may be NULL.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_ARGUMENT (`out->size`).
+ */
+CSAT_API CSAT_NODISCARD csat_status csat_moments_sample(const csat_moments *m, csat_sample *out,
+                                                        csat_error *err);
+
+/**
  * @brief Write @p m to @p buf in a portable little-endian format.
  * @param m   Accumulator to write.
  * @param buf Destination, or NULL to query the size only.
@@ -121,13 +132,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_moments_serialize(const csat_moments *m
  * @brief Read a ::csat_moments written by ::csat_moments_serialize.
  * @param buf Serialized bytes.
  * @param len Their number.
- * @param out Receives the accumulator.
+ * @param out Receives a new accumulator; the caller frees it with ::csat_moments_free.
  * @param err Optional error details, may be NULL.
- * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_FORMAT (malformed, or a
- *         state no accumulator can reach, reserved bytes not zero).
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_NOMEM or ::CSAT_ERR_FORMAT
+ *         (malformed, or a state no accumulator can reach, reserved bytes
+ *         not zero).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_moments_deserialize(const void *buf, size_t len,
-                                                             csat_moments *out, csat_error *err);
+                                                             csat_moments **out, csat_error *err);
 
 /** @} */
 
@@ -150,6 +162,7 @@ typedef struct csat_tally csat_tally;
  * @brief Counts of one point of a tally's scale.
  */
 typedef struct csat_point {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     int value;         /**< The scale point. */
     size_t count;      /**< Answers at this point. */
     double weight;     /**< Sum of their weights (count without weights). */
@@ -246,13 +259,6 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_sample(const csat_tally *t, csat_
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_point(const csat_tally *t, int value,
                                                      csat_point *out, csat_error *err);
-
-/**
- * @brief Serialized size of a tally.
- * @param t Tally, or NULL.
- * @return The number of bytes ::csat_tally_serialize writes (0 if @p t is NULL).
- */
-CSAT_API size_t csat_tally_serialized_size(const csat_tally *t);
 
 /**
  * @brief Write @p t to @p buf in a portable little-endian format.

@@ -12,6 +12,8 @@
 #include "csat/common.h"
 #include "csat/score.h"
 
+#include <math.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -19,8 +21,26 @@ extern "C" {
 /** @name Retention and churn
  * @{ */
 
+/**
+ * @brief Options of the business measures; see ::CSAT_BUSINESS_OPTIONS_DEFAULT.
+ *
+ * One struct for the area: each function reads the fields it documents and
+ * ignores the others (retention and churn read none yet).
+ */
+typedef struct csat_business_options {
+    size_t size;    /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
+    double level;   /**< Confidence level in (0, 1) of rates and retention curves (default 0.95). */
+    double per;     /**< Scale of a rate, > 0: 1000 for complaints per 1,000 (default 1). */
+    int timing;     /**< A ::csat_clv_timing, for csat_business_clv() (default ::CSAT_CLV_START_OF_PERIOD). */
+    double horizon; /**< Periods T of csat_business_clv(), a whole number ≥ 0 or INFINITY (default INFINITY). */
+} csat_business_options;
+
+/** @brief Default business options: 95 %, rates per 1, CLV at the start of each period over an infinite horizon. */
+#define CSAT_BUSINESS_OPTIONS_DEFAULT { sizeof(csat_business_options), 0.95, 1.0, 0, INFINITY }
+
 /** @brief Retention and churn over one period. */
 typedef struct csat_retention_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double retention;  /**< Share of the customers at the start still customers at the end. */
     double churn;      /**< 1 − retention. */
     double at_start;   /**< Customers at the start (S). */
@@ -34,12 +54,14 @@ typedef struct csat_retention_result {
  * @param start    Customers at the start, S > 0.
  * @param end      Customers at the end, E ≥ 0.
  * @param acquired New customers during the period, 0 ≤ N ≤ E.
+ * @param opt      Options or NULL (none read yet).
  * @param out      Receives the rates.
  * @param err      Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (S ≤ 0, a
  *         negative or non-finite count, E − N < 0, E − N > S).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_business_retention(double start, double end, double acquired,
+        const csat_business_options *opt,
                                                    csat_retention_result *out, csat_error *err);
 
 /**
@@ -53,6 +75,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_business_retention(double start, double
  * @param n          Number of customers.
  * @param t0         Start of the period.
  * @param t1         End of the period, > t0.
+ * @param opt        Options or NULL (none read yet).
  * @param out        Receives the counts and rates (retention of the
  *                   customers present at t0).
  * @param err        Optional error details, may be NULL.
@@ -62,7 +85,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_business_retention(double start, double
  */
 CSAT_API CSAT_NODISCARD csat_status csat_business_churn(const double *start_time,
                                                       const double *end_time, size_t n, double t0,
-                                                      double t1, csat_retention_result *out,
+                                                      double t1, const csat_business_options *opt,
+                                                      csat_retention_result *out,
                                                       csat_error *err);
 
 /**
@@ -70,11 +94,13 @@ CSAT_API CSAT_NODISCARD csat_status csat_business_churn(const double *start_time
  *        (monthly to annual: k = 12; annual to monthly: k = 1/12).
  * @param churn Churn rate of one period, 0 ≤ c ≤ 1.
  * @param k     Length of the new period in old periods, > 0.
+ * @param opt   Options or NULL (none read yet).
  * @param out   Receives the converted churn rate.
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_business_churn_convert(double churn, double k, double *out,
+CSAT_API CSAT_NODISCARD csat_status csat_business_churn_convert(double churn, double k,
+        const csat_business_options *opt, double *out,
                                                        csat_error *err);
 
 /** @} */
@@ -89,6 +115,7 @@ typedef struct csat_survival csat_survival;
 
 /** @brief One step of a Kaplan–Meier curve, or its value at a time. */
 typedef struct csat_survival_point {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double time;      /**< Event time (or the time asked for). */
     double n_risk;    /**< Customers still at risk just before it. */
     double n_event;   /**< Events (churns, resolutions) at it. */
@@ -106,7 +133,7 @@ typedef struct csat_survival_point {
  *                 resolved), 0 = censored (still active, still open); NULL
  *                 for all 1. NaN time or flag: the customer is missing.
  * @param n        Number of customers.
- * @param level    Confidence level in (0, 1).
+ * @param opt      Options (`level`) or NULL for ::CSAT_BUSINESS_OPTIONS_DEFAULT.
  * @param out      Receives the curve; free it with ::csat_survival_free.
  * @param err      Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_EMPTY; ::CSAT_ERR_RANGE
@@ -114,7 +141,8 @@ typedef struct csat_survival_point {
  *         ::CSAT_ERR_ARGUMENT (level); ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_survival_fit(const double *time, const double *observed,
-                                                      size_t n, double level, csat_survival **out,
+                                                      size_t n, const csat_business_options *opt,
+                                                      csat_survival **out,
                                                       csat_error *err);
 
 /**
@@ -125,6 +153,7 @@ CSAT_API void csat_survival_free(csat_survival *s);
 
 /** @brief Summary of a curve. */
 typedef struct csat_curve_summary {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     size_t n;          /**< Customers used. */
     size_t n_missing;  /**< Customers skipped for a NaN. */
     size_t events;     /**< Events observed. */
@@ -192,14 +221,14 @@ typedef enum csat_clv_timing {
  * @param retention Retention rate per period, 0 ≤ r ≤ 1.
  * @param discount  Discount rate per period, d > −1 (and d > r − 1 when
  *                  the horizon is infinite, so that the sum converges).
- * @param timing    ::csat_clv_timing.
- * @param horizon   Number of periods T, a whole number ≥ 0, or INFINITY.
+ * @param opt       Options (`timing`, ::csat_clv_timing, and `horizon`, the
+ *                  number of periods T: a whole number ≥ 0, or INFINITY) or NULL.
  * @param out       Receives the value.
  * @param err       Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_business_clv(double margin, double retention, double discount,
-                                             csat_clv_timing timing, double horizon, double *out,
+                                             const csat_business_options *opt, double *out,
                                              csat_error *err);
 
 /** @} */
@@ -209,6 +238,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_business_clv(double margin, double rete
 
 /** @brief An event count over an exposure, with an exact Poisson interval. */
 typedef struct csat_rate_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double rate;       /**< count / exposure × per. */
     double ci_lower;   /**< Lower limit (Garwood's exact Poisson interval). */
     double ci_upper;   /**< Upper limit. */
@@ -224,18 +254,19 @@ typedef struct csat_rate_result {
  * @param count    Events (a whole number, 0 ≤ count ≤ 1e8: above, the exact
  *                 interval is refused rather than given inaccurately).
  * @param exposure Exposure (> 0).
- * @param per      Scale of the rate (> 0; 1 for a rate per customer).
- * @param level    Confidence level in (0, 1).
+ * @param opt      Options (`per`, the scale of the rate, > 0: 1 for a rate per
+ *                 customer; `level`) or NULL for ::CSAT_BUSINESS_OPTIONS_DEFAULT.
  * @param out      Receives the rate.
  * @param err      Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_business_rate(double count, double exposure, double per,
-                                              double level, csat_rate_result *out,
+CSAT_API CSAT_NODISCARD csat_status csat_business_rate(double count, double exposure,
+                                              const csat_business_options *opt, csat_rate_result *out,
                                               csat_error *err);
 
 /** @brief One category of complaints in Pareto order. */
 typedef struct csat_category_count {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     long code;          /**< Category code. */
     size_t count;       /**< Complaints in it. */
     double share;       /**< count / all complaints. */
@@ -250,7 +281,9 @@ typedef struct csat_category_count {
  * categories to @p n_categories (call with cap 0 to learn it).
  * @param codes        n category codes (integers; NaN = missing).
  * @param n            Number of complaints.
- * @param out          Receives up to cap categories, or NULL when cap is 0.
+ * @param opt          Options or NULL (none read yet).
+ * @param out          Receives up to cap categories, or NULL when cap is 0;
+ *                     `out[0].size` set (::CSAT_RESULT_INIT) gives every element's size.
  * @param cap          Capacity of @p out.
  * @param n_categories Receives the number of distinct categories.
  * @param sample       Receives n and n_missing (weights are counts), or NULL.
@@ -260,12 +293,14 @@ typedef struct csat_category_count {
  *         than the number of categories and not 0); ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_business_complaints(const double *codes, size_t n,
+                                                           const csat_business_options *opt,
                                                            csat_category_count *out, size_t cap,
                                                            size_t *n_categories,
                                                            csat_sample *sample, csat_error *err);
 
 /** @brief Resolution-time statistics, naive and with open complaints censored. */
 typedef struct csat_resolution_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     size_t n;             /**< Complaints with a valid time. */
     size_t n_open;        /**< Of which still open (censored). */
     size_t n_missing;     /**< Skipped for a NaN. */
@@ -299,44 +334,10 @@ typedef struct csat_resolution_result {
 CSAT_API CSAT_NODISCARD csat_status csat_business_resolution(const double *time,
                                                           const double *resolved, size_t n,
                                                           double sla, const double *probs,
-                                                          size_t m, double *quantiles,
+                                                          size_t m, const csat_business_options *opt,
+                                                          double *quantiles,
                                                           csat_resolution_result *out,
                                                           csat_error *err);
-
-/** @brief Options of ::csat_score_reviews; see ::CSAT_REVIEWS_OPTIONS_DEFAULT. */
-typedef struct csat_reviews_options {
-    int scale_min;       /**< Lowest rating (default 1). */
-    int scale_max;       /**< Highest rating (default 5). */
-    int positive_min;    /**< Ratings ≥ this are positive (default 4). */
-    double prior_mean;   /**< Prior mean rating of the Bayesian average, on the scale (default: scale midpoint 3). */
-    double prior_weight; /**< Prior weight in ratings, ≥ 0 (default 10). */
-    double level;        /**< Confidence level (default 0.95). */
-} csat_reviews_options;
-
-/** @brief Default review options: 1–5 stars, positive 4–5, prior 3 with weight 10, 95 %. */
-#define CSAT_REVIEWS_OPTIONS_DEFAULT { 1, 5, 4, 3.0, 10.0, 0.95 }
-
-/** @brief Review ratings summarised. */
-typedef struct csat_reviews_result {
-    csat_mean_result rating;    /**< Mean rating with SD and t interval. */
-    double bayesian_average;    /**< (C·m + Σx)/(C + n): C prior weight, m prior mean. */
-    csat_share_result positive; /**< Share of positive ratings (0..1) with its Wilson interval. */
-    double wilson_lower;        /**< Lower Wilson limit of the positive share (0..1, equal to positive.ci_lower), for ranking. */
-} csat_reviews_result;
-
-/**
- * @brief Mean rating, Bayesian average and positive share with its Wilson
- *        lower bound (for ranking products with few reviews).
- * @param ratings n ratings on the integer scale (NaN = missing).
- * @param n       Number of ratings.
- * @param opt     Options or NULL.
- * @param out     Receives the summary.
- * @param err     Optional error details, may be NULL.
- * @return As ::csat_score_box_share; ::CSAT_ERR_ARGUMENT also for the prior.
- */
-CSAT_API CSAT_NODISCARD csat_status csat_score_reviews(const double *ratings, size_t n,
-                                                 const csat_reviews_options *opt,
-                                                 csat_reviews_result *out, csat_error *err);
 
 /** @} */
 

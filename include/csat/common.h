@@ -84,6 +84,26 @@ typedef enum csat_status {
  */
 #define CSAT_VALUE_MAX 1e50
 
+/**
+ * @brief Initialiser of a result struct: its `size` set, every other field 0.
+ *
+ * Every options and result struct starts with `size_t size`, the size of
+ * the struct as the caller's header declares it, so that a struct can gain
+ * fields at its end within a major version (@ref conv_growth). Declare a
+ * result as `csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);` (an
+ * array of results: its first element so, which gives the stride of all)
+ * and options with their `CSAT_<THING>_OPTIONS_DEFAULT`. The library reads
+ * and writes only the bytes `size` covers; a size smaller than the `size`
+ * field itself, not a multiple of `sizeof(size_t)`, or larger than the
+ * library's own struct (a header newer than the library) is
+ * ::CSAT_ERR_ARGUMENT.
+ */
+#if defined(__cplusplus)
+#define CSAT_RESULT_INIT(type) (::csat_result_init<type>())
+#else
+#define CSAT_RESULT_INIT(type) { .size = sizeof(type) }
+#endif
+
 /** @brief Size of the message buffer inside ::csat_error. */
 #define CSAT_ERROR_MESSAGE_SIZE 160
 
@@ -133,6 +153,7 @@ CSAT_API unsigned csat_version_number(void);
  * (Σw)² / Σw², equal to `n` without weights (doc/methods.md, "Sample sizes").
  */
 typedef struct csat_sample {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     size_t n;            /**< Valid observations used. */
     size_t n_missing;    /**< Observations skipped because they were NaN. */
     double n_weighted;   /**< Sum of the weights of the valid observations (n without weights). */
@@ -140,6 +161,17 @@ typedef struct csat_sample {
 } csat_sample;
 
 #ifdef __cplusplus
+}
+#endif
+
+#if defined(__cplusplus)
+/* C++ before C++20 has no designated initialisers: a value-initialised
+ * struct with its size set. */
+template <class T> inline T csat_result_init()
+{
+    T r = T();
+    r.size = sizeof(T);
+    return r;
 }
 #endif
 

@@ -30,6 +30,7 @@ extern "C" {
  * unit for means.
  */
 typedef struct csat_comparison {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double diff;       /**< First minus second (or minus the benchmark). */
     double se;         /**< Standard error of the difference. */
     double ci_lower;   /**< Lower confidence limit of the difference. */
@@ -40,6 +41,22 @@ typedef struct csat_comparison {
     double level;      /**< Confidence level. */
 } csat_comparison;
 
+/**
+ * @brief Options of every comparison; see ::CSAT_COMPARE_OPTIONS_DEFAULT.
+ *
+ * One struct for the area: each function reads the fields it documents and
+ * ignores the others (csat_compare_adjust() reads `adjust` only,
+ * csat_compare_rank() none yet).
+ */
+typedef struct csat_compare_options {
+    size_t size;                /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
+    double level;               /**< Confidence level in (0, 1) (default 0.95). */
+    int adjust;                 /**< A ::csat_adjust_method, for csat_compare_adjust() (default ::CSAT_ADJUST_HOLM). */
+} csat_compare_options;
+
+/** @brief Default comparison options: 95 %, Holm's adjustment. */
+#define CSAT_COMPARE_OPTIONS_DEFAULT { sizeof(csat_compare_options), 0.95, 0 }
+
 /** @name Against a benchmark value
  * @{ */
 
@@ -48,14 +65,15 @@ typedef struct csat_comparison {
  *        with the result's own standard error.
  * @param a         NPS result.
  * @param benchmark Benchmark NPS (−100..100).
- * @param level     Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out       Receives the comparison.
  * @param err       Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (benchmark out of
  *         range, level, a result without a finite SE ≥ 0).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_nps_benchmark(const csat_nps_result *a,
-                                                               double benchmark, double level,
+                                                               double benchmark,
+        const csat_compare_options *opt,
                                                                csat_comparison *out,
                                                                csat_error *err);
 
@@ -66,7 +84,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_nps_benchmark(const csat_nps_re
  * @param a         Share result.
  * @param benchmark Benchmark share, a proportion strictly between 0 and 1
  *                  (0.3 for 30 %).
- * @param level     Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out       Receives the comparison, in proportion units: diff =
  *                  share − benchmark, its SE and interval.
  * @param err       Optional error details, may be NULL.
@@ -75,7 +93,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_nps_benchmark(const csat_nps_re
  *         share result).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_share_benchmark(const csat_share_result *a,
-                                                                 double benchmark, double level,
+                                                                 double benchmark,
+        const csat_compare_options *opt,
                                                                  csat_comparison *out,
                                                                  csat_error *err);
 
@@ -85,13 +104,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_share_benchmark(const csat_shar
  *        between a target positioning value and a perceived mean).
  * @param a         Mean result.
  * @param benchmark Benchmark mean.
- * @param level     Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out       Receives the comparison.
  * @param err       Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_mean_benchmark(const csat_mean_result *a,
-                                                                double benchmark, double level,
+                                                                double benchmark,
+        const csat_compare_options *opt,
                                                                 csat_comparison *out,
                                                                 csat_error *err);
 
@@ -105,13 +125,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_mean_benchmark(const csat_mean_
  *        SE √(se_a² + se_b²), z test and Wald interval.
  * @param a     First result.
  * @param b     Second result.
- * @param level Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out   Receives the comparison.
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_nps(const csat_nps_result *a,
-                                                     const csat_nps_result *b, double level,
+                                                     const csat_nps_result *b,
+        const csat_compare_options *opt,
                                                      csat_comparison *out, csat_error *err);
 
 /**
@@ -120,14 +141,15 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_nps(const csat_nps_result *a,
  *        pooled two-proportion z test, on the effective sample sizes.
  * @param a     First result.
  * @param b     Second result.
- * @param level Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out   Receives the comparison, in proportion units (diff = share a
  *              − share b, its SE and interval).
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_shares(const csat_share_result *a,
-                                                        const csat_share_result *b, double level,
+                                                        const csat_share_result *b,
+        const csat_compare_options *opt,
                                                         csat_comparison *out, csat_error *err);
 
 /**
@@ -135,13 +157,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_shares(const csat_share_result 
  *        Welch–Satterthwaite degrees of freedom.
  * @param a     First result (n ≥ 2).
  * @param b     Second result (n ≥ 2).
- * @param level Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out   Receives the comparison.
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_means(const csat_mean_result *a,
-                                                       const csat_mean_result *b, double level,
+                                                       const csat_mean_result *b,
+        const csat_compare_options *opt,
                                                        csat_comparison *out, csat_error *err);
 
 /** @} */
@@ -160,18 +183,19 @@ typedef enum csat_adjust_method {
  * @brief Adjusted p-values, in input order.
  * @param p      n p-values in [0, 1].
  * @param n      Their number.
- * @param method Adjustment.
+ * @param opt    Options (`adjust`, the method) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out    Receives n adjusted p-values (may be @p p itself).
  * @param err    Optional error details, may be NULL; `index` names a bad p.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_RANGE (p outside [0, 1] or
  *         NaN); ::CSAT_ERR_ARGUMENT (unknown method); ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_adjust(const double *p, size_t n,
-                                                        csat_adjust_method method, double *out,
+                                                        const csat_compare_options *opt, double *out,
                                                         csat_error *err);
 
 /** @brief A linear trend across waves. */
 typedef struct csat_trend_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double slope;      /**< Change per unit of time. */
     double se;         /**< Its standard error (sampling variances known). */
     double ci_lower;   /**< Lower confidence limit of the slope. */
@@ -191,22 +215,25 @@ typedef struct csat_trend_result {
  * @param se      k standard errors (> 0), in the unit of the scores.
  * @param time    k strictly increasing times, or NULL for 0, 1, …, k−1.
  * @param k       Number of waves, ≥ 2.
- * @param level   Confidence level in (0, 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
  * @param out     Receives the trend.
  * @param changes Receives k − 1 wave-over-wave comparisons (wave i+1 − wave
  *                i, z test on √(se_i² + se_{i+1}²)), or NULL.
+ *                `changes[0].size` set (::CSAT_RESULT_INIT) gives every element's size.
  * @param err     Optional error details, may be NULL; `index` names a bad wave.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_TOO_FEW (k < 2);
  *         ::CSAT_ERR_ARGUMENT (non-finite score, se ≤ 0, times not
  *         increasing, level).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_trend(const double *score, const double *se,
-                                               const double *time, size_t k, double level,
+                                               const double *time, size_t k,
+        const csat_compare_options *opt,
                                                csat_trend_result *out, csat_comparison *changes,
                                                csat_error *err);
 
 /** @brief Where a score stands among peer scores. */
 typedef struct csat_rank_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double percentile; /**< 100 · (peers below + ½ peers equal) / peers (mid-rank). */
     size_t rank;       /**< Position among the peers and the score, 1 = highest (ties share the better position). */
     size_t of;         /**< Number of positions: peers + 1. */
@@ -219,13 +246,15 @@ typedef struct csat_rank_result {
  * @param score The score to place.
  * @param peers n peer scores (finite; NaN is an error).
  * @param n     Number of peers, ≥ 1.
+ * @param opt   Options or NULL (none read yet).
  * @param out   Receives the rank.
  * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_EMPTY (n = 0);
  *         ::CSAT_ERR_RANGE (a non-finite peer or score).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_rank(double score, const double *peers,
-                                                         size_t n, csat_rank_result *out,
+                                                         size_t n, const csat_compare_options *opt,
+        csat_rank_result *out,
                                                          csat_error *err);
 
 /**
@@ -237,8 +266,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_rank(double score, const double
  * @param n         Respondents.
  * @param k         Attributes.
  * @param ld        Leading dimension of both matrices, ≥ k.
- * @param level     Confidence level in (0, 1).
- * @param out       Receives k comparisons (diff = mean gap, t with df = pairs − 1).
+ * @param opt     Options (`level`) or NULL for ::CSAT_COMPARE_OPTIONS_DEFAULT.
+ * @param out       Receives k comparisons (diff = mean gap, t with df = pairs − 1);
+ *                  `out[0].size` set (::CSAT_RESULT_INIT) gives every element's size.
  * @param pairs     Receives k numbers of complete pairs, or NULL.
  * @param err       Optional error details, may be NULL; `column` names an
  *                  attribute with fewer than 2 pairs, `index`/`column` an
@@ -247,7 +277,8 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_rank(double score, const double
  *         ::CSAT_ERR_RANGE (infinite value); ::CSAT_ERR_TOO_FEW.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_gap(const double *expected, const double *perceived,
-                                             size_t n, size_t k, size_t ld, double level,
+                                             size_t n, size_t k, size_t ld,
+        const csat_compare_options *opt,
                                              csat_comparison *out, size_t *pairs,
                                              csat_error *err);
 

@@ -23,6 +23,8 @@
 
 #include "csat/common.h"
 
+#include <math.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -47,6 +49,16 @@ typedef struct csat_xprod csat_xprod;
  * @return ::CSAT_OK, ::CSAT_ERR_NULL, ::CSAT_ERR_ARGUMENT or ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_xprod_create(size_t p, csat_xprod **out, csat_error *err);
+
+/**
+ * @brief An independent copy of an accumulator.
+ * @param a   Accumulator to copy.
+ * @param out Receives the copy; the caller frees it with ::csat_xprod_free.
+ * @param err Optional error details, may be NULL.
+ * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_NOMEM.
+ */
+CSAT_API CSAT_NODISCARD csat_status csat_xprod_copy(const csat_xprod *a, csat_xprod **out,
+                                                    csat_error *err);
 
 /**
  * @brief Free an accumulator.
@@ -142,12 +154,13 @@ CSAT_API CSAT_NODISCARD csat_status csat_xprod_deserialize(const void *buf, size
 
 /** @brief Options of the fit; see ::CSAT_DRIVERS_OPTIONS_DEFAULT. */
 typedef struct csat_drivers_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int intercept;  /**< 1 (default) to fit an intercept, 0 for a model through the origin. */
     double level;   /**< Confidence level of the coefficient intervals (default 0.95). */
 } csat_drivers_options;
 
 /** @brief Default fit options: with intercept, 95 %. */
-#define CSAT_DRIVERS_OPTIONS_DEFAULT { 1, 0.95 }
+#define CSAT_DRIVERS_OPTIONS_DEFAULT { sizeof(csat_drivers_options), 1, 0.95 }
 
 /** @brief A fitted key-driver model (opaque). Free with ::csat_drivers_free. */
 typedef struct csat_drivers csat_drivers;
@@ -208,6 +221,7 @@ CSAT_API void csat_drivers_free(csat_drivers *m);
 
 /** @brief Statistics of the whole model. */
 typedef struct csat_model_summary {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     size_t p;            /**< Number of drivers. */
     int intercept;       /**< 1 if the model has an intercept. */
     double r2;           /**< Coefficient of determination R² (uncentred without intercept). */
@@ -238,6 +252,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_summary(const csat_drivers *m,
 
 /** @brief One coefficient of the model. */
 typedef struct csat_coefficient {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double estimate;  /**< The coefficient. */
     double se;        /**< Its standard error. */
     double t;         /**< estimate / se. */
@@ -261,6 +276,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_coefficient(const csat_drivers 
 
 /** @brief What the model knows of one driver. */
 typedef struct csat_driver_info {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double beta;   /**< Standardised coefficient b_j · sd(x_j) / sd(y). */
     double vif;    /**< Variance inflation factor 1 / (1 − R²_j). */
     double r;      /**< Zero-order correlation with the outcome. */
@@ -297,6 +313,7 @@ typedef enum csat_importance_method {
 
 /** @brief Options of ::csat_drivers_importance; see ::CSAT_IMPORTANCE_OPTIONS_DEFAULT. */
 typedef struct csat_importance_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     size_t exact_max;     /**< Largest p for exact LMG over all 2^p subsets (default 25). */
     size_t permutations;  /**< Random orderings for the Monte Carlo LMG above it (default 20000). */
     uint64_t seed;        /**< Seed of the portable generator (default 1). */
@@ -323,7 +340,7 @@ typedef struct csat_importance_options {
 #define CSAT_DOMINANCE_MAX 24
 
 /** @brief Default importance options: exact LMG up to 25 drivers, 20000 orderings, seed 1. */
-#define CSAT_IMPORTANCE_OPTIONS_DEFAULT { 25, 20000, 1 }
+#define CSAT_IMPORTANCE_OPTIONS_DEFAULT { sizeof(csat_importance_options), 25, 20000, 1 }
 
 /**
  * @brief Importance of each driver by @p method, in driver order.
@@ -358,6 +375,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_importance(const csat_drivers *
  * Visits all 2^p subsets and keeps their R² for the pairwise comparisons
  * of complete dominance: p ≤ ::CSAT_DOMINANCE_MAX (2^24 doubles, 128 MiB).
  * @param m           Model with an intercept.
+ * @param opt         Options or NULL (none read yet: the importance options, for growth).
  * @param general     Receives p general dominance weights (= LMG), or NULL.
  * @param conditional Receives p × p row-major: [j, k] = mean R² gain of
  *                    driver j over the subsets of size k not holding it; or NULL.
@@ -368,12 +386,15 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_importance(const csat_drivers *
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (p too large or
  *         no intercept); ::CSAT_ERR_NOMEM.
  */
-CSAT_API CSAT_NODISCARD csat_status csat_drivers_dominance(const csat_drivers *m, double *general,
+CSAT_API CSAT_NODISCARD csat_status csat_drivers_dominance(const csat_drivers *m,
+                                                           const csat_importance_options *opt,
+                                                           double *general,
                                                            double *conditional, double *complete,
                                                            csat_error *err);
 
 /** @brief Options of ::csat_drivers_bootstrap; see ::CSAT_BOOTSTRAP_OPTIONS_DEFAULT. */
 typedef struct csat_bootstrap_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     size_t reps;    /**< Bootstrap replicates (default 1000). */
     double level;   /**< Level of the percentile intervals (default 0.95). */
     uint64_t seed;  /**< Seed of the portable generator (default 1). */
@@ -389,7 +410,7 @@ typedef struct csat_bootstrap_options {
 #define CSAT_BOOTSTRAP_REPS_MAX 10000000u
 
 /** @brief Default bootstrap options: 1000 replicates, 95 %, seed 1. */
-#define CSAT_BOOTSTRAP_OPTIONS_DEFAULT { 1000, 0.95, 1 }
+#define CSAT_BOOTSTRAP_OPTIONS_DEFAULT { sizeof(csat_bootstrap_options), 1000, 0.95, 1 }
 
 /**
  * @brief Bootstrap percentile intervals of an importance measure.
@@ -426,6 +447,16 @@ typedef enum csat_ipa_quadrant {
     CSAT_IPA_POSSIBLE_OVERKILL = 3  /**< Less important, performing well. */
 } csat_ipa_quadrant;
 
+/** @brief Options of ::csat_drivers_ipa; see ::CSAT_IPA_OPTIONS_DEFAULT. */
+typedef struct csat_ipa_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
+    double importance_cross;  /**< Importance crosshair; NaN (the default) is the mean over the drivers. */
+    double performance_cross; /**< Performance crosshair; NaN (the default) is the mean over the drivers. */
+} csat_ipa_options;
+
+/** @brief Default IPA options: both crosshairs at the means. */
+#define CSAT_IPA_OPTIONS_DEFAULT { sizeof(csat_ipa_options), NAN, NAN }
+
 /**
  * @brief Importance–performance quadrant of each driver (Martilla & James 1977).
  *
@@ -435,16 +466,14 @@ typedef enum csat_ipa_quadrant {
  * @param importance       p importance values.
  * @param performance      p performance values (e.g. driver means, ::csat_driver_info).
  * @param p                Number of drivers.
- * @param importance_cross Importance crosshair, or NaN for the mean.
- * @param performance_cross Performance crosshair, or NaN for the mean.
+ * @param opt              Options (the crosshairs) or NULL for ::CSAT_IPA_OPTIONS_DEFAULT.
  * @param quadrant         Receives p quadrants.
  * @param err              Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (p = 0, a
  *         non-finite value).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_drivers_ipa(const double *importance, const double *performance,
-                                             size_t p, double importance_cross,
-                                             double performance_cross,
+                                             size_t p, const csat_ipa_options *opt,
                                              csat_ipa_quadrant *quadrant, csat_error *err);
 
 /** @} */

@@ -38,6 +38,8 @@
 #include "csat/accum.h"
 #include "csat/common.h"
 
+#include <math.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -59,6 +61,7 @@ typedef enum csat_nps_method {
 
 /** @brief Options of ::csat_score_nps; see ::CSAT_NPS_OPTIONS_DEFAULT. */
 typedef struct csat_nps_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int scale_min;      /**< Lowest point of the scale (default 0). */
     int scale_max;      /**< Highest point of the scale (default 10). */
     int promoter_min;   /**< Answers ≥ this are promoters (default 9). */
@@ -68,10 +71,11 @@ typedef struct csat_nps_options {
 } csat_nps_options;
 
 /** @brief Default NPS options: scale 0–10, promoters 9–10, detractors 0–6, 95 %, Wald. */
-#define CSAT_NPS_OPTIONS_DEFAULT { 0, 10, 9, 6, 0.95, CSAT_NPS_WALD }
+#define CSAT_NPS_OPTIONS_DEFAULT { sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, CSAT_NPS_WALD }
 
 /** @brief An NPS with its uncertainty. Score, SE and interval are in NPS points (−100..100). */
 typedef struct csat_nps_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double score;       /**< 100 × (promoters − detractors). */
     double promoters;   /**< Weighted share of promoters, 0..1. */
     double passives;    /**< Weighted share of passives, 0..1. */
@@ -126,13 +130,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_nps(const csat_tally *t, const cs
 
 /** @brief A scale and a confidence level; see ::CSAT_SCALE_OPTIONS_DEFAULT. */
 typedef struct csat_scale_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int scale_min;  /**< Lowest point of the scale (default 1). */
     int scale_max;  /**< Highest point of the scale (default 5). */
     double level;   /**< Confidence level (default 0.95). */
 } csat_scale_options;
 
 /** @brief Default scale options: 1–5 at 95 %. */
-#define CSAT_SCALE_OPTIONS_DEFAULT { 1, 5, 0.95 }
+#define CSAT_SCALE_OPTIONS_DEFAULT { sizeof(csat_scale_options), 1, 5, 0.95 }
 
 /**
  * @brief The share of answers in a range of boxes, with a Wilson interval.
@@ -143,6 +148,7 @@ typedef struct csat_scale_options {
  * benchmarks read `share`.
  */
 typedef struct csat_share_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double share;       /**< Weighted share of answers in [box_min, box_max], 0..1. */
     double score;       /**< 100 × share: the share in percent, for display only. */
     double se;          /**< Standard error of the share, 0..1: √(p(1−p)/n_effective). */
@@ -178,6 +184,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_score_box_share(const double *x, size_t
 
 /** @brief Options of ::csat_score_csat; see ::CSAT_CSAT_OPTIONS_DEFAULT. */
 typedef struct csat_csat_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int scale_min;      /**< Lowest point of the scale (default 1). */
     int scale_max;      /**< Highest point of the scale (default 5). */
     int satisfied_min;  /**< Answers ≥ this are satisfied (default 4). */
@@ -185,7 +192,7 @@ typedef struct csat_csat_options {
 } csat_csat_options;
 
 /** @brief Default CSAT options: 4–5 of 1–5 at 95 %. */
-#define CSAT_CSAT_OPTIONS_DEFAULT { 1, 5, 4, 0.95 }
+#define CSAT_CSAT_OPTIONS_DEFAULT { sizeof(csat_csat_options), 1, 5, 4, 0.95 }
 
 /**
  * @brief CSAT: the share of satisfied answers ([satisfied_min, scale_max]),
@@ -300,14 +307,16 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_bottom_box(const csat_tally *t, i
 
 /** @brief Options of the mean-score functions; see ::CSAT_MEAN_OPTIONS_DEFAULT. */
 typedef struct csat_mean_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     double level; /**< Confidence level (default 0.95). */
 } csat_mean_options;
 
 /** @brief Default mean options: 95 %. */
-#define CSAT_MEAN_OPTIONS_DEFAULT { 0.95 }
+#define CSAT_MEAN_OPTIONS_DEFAULT { sizeof(csat_mean_options), 0.95 }
 
 /** @brief A (weighted) mean with SD, standard error and t interval. */
 typedef struct csat_mean_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
     double score;       /**< The (weighted) mean. */
     double sd;          /**< Standard deviation, √(n/(n−1) · Σw(x−x̄)²/Σw); the sample SD without weights. */
     double se;          /**< Standard error of the mean, √(n/(n−1) · Σw²(x−x̄)²)/Σw; s/√n without weights. */
@@ -372,6 +381,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_mean(const csat_tally *t, const c
 
 /** @brief Options of ::csat_score_ces; see ::CSAT_CES_OPTIONS_DEFAULT. */
 typedef struct csat_ces_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int scale_min;       /**< Lowest point (default 1). */
     int scale_max;       /**< Highest point (default 7). */
     int low_effort_min;  /**< Answers ≥ this mean low effort (default 5). */
@@ -379,13 +389,7 @@ typedef struct csat_ces_options {
 } csat_ces_options;
 
 /** @brief Default CES options: low effort = 5–7 of 1–7, 95 %. */
-#define CSAT_CES_OPTIONS_DEFAULT { 1, 7, 5, 0.95 }
-
-/** @brief Customer Effort Score: mean effort rating and share of low-effort answers. */
-typedef struct csat_ces_result {
-    csat_mean_result effort;      /**< Mean of the effort ratings. */
-    csat_share_result low_effort; /**< Share in [low_effort_min, scale_max], a proportion 0..1. */
-} csat_ces_result;
+#define CSAT_CES_OPTIONS_DEFAULT { sizeof(csat_ces_options), 1, 7, 5, 0.95 }
 
 /**
  * @brief Customer Effort Score of @p n answers.
@@ -395,12 +399,14 @@ typedef struct csat_ces_result {
  * @param n   Number of answers.
  * @param w   Weights or NULL.
  * @param opt Options or NULL for ::CSAT_CES_OPTIONS_DEFAULT.
- * @param out Receives the result.
+ * @param effort     Receives the mean effort rating.
+ * @param low_effort Receives the share in [low_effort_min, scale_max], a proportion 0..1.
  * @param err Optional error details, may be NULL.
  * @return As ::csat_score_box_share.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_score_ces(const double *x, size_t n, const double *w,
-                                             const csat_ces_options *opt, csat_ces_result *out,
+                                             const csat_ces_options *opt, csat_mean_result *effort,
+                                             csat_share_result *low_effort,
                                              csat_error *err);
 
 /**
@@ -408,12 +414,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_score_ces(const double *x, size_t n, co
  *        tally's (NULL: the tally's scale, low_effort_min 5, 95 %).
  * @param t   Tally.
  * @param opt Options or NULL.
- * @param out Receives the result.
+ * @param effort     Receives the mean effort rating.
+ * @param low_effort Receives the low-effort share.
  * @param err Optional error details, may be NULL.
  * @return As ::csat_score_ces.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt,
-                                                   csat_ces_result *out, csat_error *err);
+                                                   csat_mean_result *effort,
+                                                   csat_share_result *low_effort, csat_error *err);
 
 /** @} */
 
@@ -476,6 +484,52 @@ CSAT_API CSAT_NODISCARD csat_status csat_score_index(const double *x, size_t n, 
                                                const double *item_max, const double *item_weights,
                                                const csat_mean_options *opt, csat_mean_result *out,
                                                csat_error *err);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Review ratings
+ * @{ */
+
+/** @brief Options of ::csat_score_reviews; see ::CSAT_REVIEWS_OPTIONS_DEFAULT. */
+typedef struct csat_reviews_options {
+    size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
+    int scale_min;       /**< Lowest rating (default 1). */
+    int scale_max;       /**< Highest rating (default 5). */
+    int positive_min;    /**< Ratings ≥ this are positive (default 4). */
+    double prior_mean;   /**< Prior mean rating of the Bayesian average, on the scale; NaN (the default) is the scale's midpoint. */
+    double prior_weight; /**< Prior weight in ratings, ≥ 0 (default 10). */
+    double level;        /**< Confidence level (default 0.95). */
+} csat_reviews_options;
+
+/** @brief Default review options: 1–5 stars, positive 4–5, prior the scale's midpoint with weight 10, 95 %. */
+#define CSAT_REVIEWS_OPTIONS_DEFAULT { sizeof(csat_reviews_options), 1, 5, 4, NAN, 10.0, 0.95 }
+
+/** @brief Review ratings summarised (the mean rating and the positive share come as their own results). */
+typedef struct csat_reviews_result {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
+    double bayesian_average;    /**< (C·m + Σx)/(C + n): C prior weight, m prior mean. */
+    double wilson_lower;        /**< Lower Wilson limit of the positive share (0..1, equal to the positive share's ci_lower), for ranking. */
+    double prior_mean;          /**< The prior mean m used. */
+    double prior_weight;        /**< The prior weight C used. */
+} csat_reviews_result;
+
+/**
+ * @brief Mean rating, Bayesian average and positive share with its Wilson
+ *        lower bound (for ranking products with few reviews).
+ * @param ratings n ratings on the integer scale (NaN = missing).
+ * @param n       Number of ratings.
+ * @param opt     Options or NULL.
+ * @param out     Receives the Bayesian average and the Wilson lower bound.
+ * @param rating  Receives the mean rating with its SD and t interval.
+ * @param positive Receives the share of positive ratings (0..1) with its Wilson interval.
+ * @param err     Optional error details, may be NULL.
+ * @return As ::csat_score_box_share; ::CSAT_ERR_ARGUMENT also for the prior.
+ */
+CSAT_API CSAT_NODISCARD csat_status csat_score_reviews(const double *ratings, size_t n,
+                                                 const csat_reviews_options *opt,
+                                                 csat_reviews_result *out, csat_mean_result *rating,
+                                                 csat_share_result *positive, csat_error *err);
 
 /** @} */
 

@@ -5,17 +5,19 @@
  * cancellation of a one-pass sum of squares, and without Welford's division
  * per element; blocks are combined with Chan, Golub & LeVeque's update. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "accum/moments.h"
 #include "core/error.h"
 #include "core/serial.h"
+#include "core/sized.h"
 #include "core/simd.h"
 #include "csat/accum.h"
 
 #define BLOCK 2048
 
-static csat_status merge_checked(csat_moments *a, const csat_moments *b, csat_error *err);
+static csat_status merge_checked(csat_moments_state *a, const csat_moments_state *b, csat_error *err);
 
 /* Combine the moment pair (w, mean, m2) of b into a, for one weight system. */
 static void chan(double *wa, double *ma, double *m2a, double wb, double mb, double m2b)
@@ -40,7 +42,7 @@ static void chan(double *wa, double *ma, double *m2a, double wb, double mb, doub
 /* Whether m is a state that init, add and merge can produce: counts and
  * sums consistent with each other (doc/methods.md, "Accumulators"). Sums
  * of rounded numbers are compared with a relative slack. */
-static int moments_valid(const csat_moments *m)
+static int moments_valid(const csat_moments_state *m)
 {
     const double f[8] = { m->sum_w, m->mean, m->m2, m->sum_w2, m->mean_w2, m->m2_w2, m->min, m->max };
     for (int i = 0; i < 8; i++)
@@ -82,7 +84,7 @@ static int moments_valid(const csat_moments *m)
            && m->m2_w2 <= m->sum_w2 * half * half * (1 + slack) + lost;
 }
 
-static void merge_into(csat_moments *a, const csat_moments *b)
+static void merge_into(csat_moments_state *a, const csat_moments_state *b)
 {
     if (b->n > 0) {
         if (a->n == 0) {
@@ -99,14 +101,6 @@ static void merge_into(csat_moments *a, const csat_moments *b)
     chan(&a->sum_w2, &a->mean_w2, &a->m2_w2, b->sum_w2, b->mean_w2, b->m2_w2);
 }
 
-csat_status csat_moments_init(csat_moments *m, csat_error *err)
-{
-    CSAT_REQUIRE(m, err);
-    csat_moments zero = CSAT_MOMENTS_INIT;
-    *m = zero;
-    return CSAT_OK;
-}
-
 /* Summarise one unweighted block; returns the offset of an infinite value
  * or len. */
 #if defined(CSAT_HAVE_AVX2_KERNELS)
@@ -120,8 +114,8 @@ csat_status csat_moments_init(csat_moments *m, csat_error *err)
  * from it (sorted or drifting data), the block is read again, in cache,
  * by the two-pass path: unmasked when every value is finite, masked when
  * some are missing, scalar to name an infinite one. */
-static size_t block_unit_avx2(const double *x, size_t len, double shift, const csat_moments *run,
-                              csat_moments *b)
+static size_t block_unit_avx2(const double *x, size_t len, double shift, const csat_moments_state *run,
+                              csat_moments_state *b)
 {
     double cnt = (double)len, sum, lo, hi, m2, corr, mean, centre;
     if (run->n > 0 && run->sum_w > 0) {
@@ -175,8 +169,8 @@ static size_t block_unit_avx2(const double *x, size_t len, double shift, const c
 }
 #endif
 
-static size_t block_unit(const double *x, size_t len, double shift, const csat_moments *run,
-                         csat_moments *b)
+static size_t block_unit(const double *x, size_t len, double shift, const csat_moments_state *run,
+                         csat_moments_state *b)
 {
     (void)run; /* the portable loop always makes two passes */
     size_t cnt = 0;
@@ -219,7 +213,7 @@ static size_t block_unit(const double *x, size_t len, double shift, const csat_m
 /* Summarise one weighted block; returns the offset of a bad element or len,
  * setting *bad_weight when the weight was at fault. */
 static size_t block_weighted(const double *x, const double *w, size_t len, double shift,
-                             csat_moments *b, int *bad_weight)
+                             csat_moments_state *b, int *bad_weight)
 {
     size_t cnt = 0;
     double sw = 0, swx = 0, sw2 = 0, sw2x = 0, lo = INFINITY, hi = -INFINITY;
@@ -278,7 +272,7 @@ static size_t block_weighted(const double *x, const double *w, size_t len, doubl
     return len;
 }
 
-csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const double *w,
+csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_t n, const double *w,
                              csat_error *err)
 {
     CSAT_REQUIRE(m, err);
@@ -289,8 +283,8 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
      * Values are taken relative to the first finite one, so that block means
      * are small numbers whose rounding does not disturb Chan's update (data
      * such as 10000000.2, 10000000.1, ... would otherwise lose digits). */
-    csat_moments total = CSAT_MOMENTS_INIT;
-    size_t (*unit)(const double *, size_t, double, const csat_moments *, csat_moments *) =
+    csat_moments_state total = CSAT_MOMENTS_STATE_INIT;
+    size_t (*unit)(const double *, size_t, double, const csat_moments_state *, csat_moments_state *) =
         block_unit;
 #if defined(CSAT_HAVE_AVX2_KERNELS)
     if (csat_simd_available())
@@ -304,7 +298,7 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
         }
     for (size_t start = 0; start < n; start += BLOCK) {
         size_t len = n - start < BLOCK ? n - start : BLOCK;
-        csat_moments b = CSAT_MOMENTS_INIT;
+        csat_moments_state b = CSAT_MOMENTS_STATE_INIT;
         int bad_weight = 0;
         size_t bad = w == NULL ? unit(x + start, len, shift, &total, &b)
                                : block_weighted(x + start, w + start, len, shift, &b, &bad_weight);
@@ -328,11 +322,11 @@ csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const d
         total.mean += shift;
         total.mean_w2 += shift;
     }
-    csat_status st = csat_moments_check(m, err);
+    csat_status st = csat_moments_state_check(m, err);
     return st == CSAT_OK ? merge_checked(m, &total, err) : st;
 }
 
-csat_status csat_moments_check(const csat_moments *m, csat_error *err)
+csat_status csat_moments_state_check(const csat_moments_state *m, csat_error *err)
 {
     if (!moments_valid(m))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -342,9 +336,9 @@ csat_status csat_moments_check(const csat_moments *m, csat_error *err)
 }
 
 /* a ← a ∪ b published only when every count and sum is representable. */
-static csat_status merge_checked(csat_moments *a, const csat_moments *b, csat_error *err)
+static csat_status merge_checked(csat_moments_state *a, const csat_moments_state *b, csat_error *err)
 {
-    csat_moments t = *a;
+    csat_moments_state t = *a;
     if (b->n > SIZE_MAX - t.n || b->n_missing > SIZE_MAX - t.n_missing
         || t.n + b->n > SIZE_MAX - (t.n_missing + b->n_missing))
         return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -358,22 +352,22 @@ static csat_status merge_checked(csat_moments *a, const csat_moments *b, csat_er
     return CSAT_OK;
 }
 
-csat_status csat_moments_merge(csat_moments *dst, const csat_moments *src, csat_error *err)
+static csat_status state_merge(csat_moments_state *dst, const csat_moments_state *src, csat_error *err)
 {
     CSAT_REQUIRE(dst, err);
     CSAT_REQUIRE(src, err);
-    csat_status st = csat_moments_check(dst, err);
+    csat_status st = csat_moments_state_check(dst, err);
     if (st == CSAT_OK)
-        st = csat_moments_check(src, err);
+        st = csat_moments_state_check(src, err);
     if (st != CSAT_OK)
         return st;
-    csat_moments copy = *src; /* dst and src may be the same object */
+    csat_moments_state copy = *src; /* dst and src may be the same object */
     return merge_checked(dst, &copy, err);
 }
 
 /* Format: "CSTM", u32 version, u64 n, u64 n_missing, then the eight doubles
  * in struct order, then 8 reserved zero bytes; little-endian, 96 bytes. */
-csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap, size_t *len,
+static csat_status state_serialize(const csat_moments_state *m, void *buf, size_t cap, size_t *len,
                                    csat_error *err)
 {
     CSAT_REQUIRE(m, err);
@@ -399,7 +393,7 @@ csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap,
     return CSAT_OK;
 }
 
-csat_status csat_moments_deserialize(const void *buf, size_t len, csat_moments *out,
+static csat_status state_deserialize(const void *buf, size_t len, csat_moments_state *out,
                                      csat_error *err)
 {
     CSAT_REQUIRE(buf, err);
@@ -421,11 +415,104 @@ csat_status csat_moments_deserialize(const void *buf, size_t len, csat_moments *
     double f[8];
     for (int i = 0; i < 8; i++)
         f[i] = csat_get_f64(p + 24 + 8 * i);
-    csat_moments m = { (size_t)n, (size_t)n_missing, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7] };
+    csat_moments_state m = { (size_t)n, (size_t)n_missing, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7] };
     if (!moments_valid(&m))
         return csat_fail(err, CSAT_ERR_FORMAT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "serialized moments are inconsistent (counts, sums, mean and range "
                          "disagree)");
+    *out = m;
+    return CSAT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The public handle: a state on the heap, so that it can grow without
+ * changing the ABI. */
+
+struct csat_moments {
+    csat_moments_state s;
+};
+
+const csat_moments_state *csat_moments_get_state(const csat_moments *m)
+{
+    return &m->s;
+}
+
+csat_status csat_moments_create(csat_moments **out, csat_error *err)
+{
+    CSAT_REQUIRE(out, err);
+    csat_moments *m = malloc(sizeof *m);
+    if (m == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    const csat_moments_state zero = CSAT_MOMENTS_STATE_INIT;
+    m->s = zero;
+    *out = m;
+    return CSAT_OK;
+}
+
+csat_status csat_moments_copy(const csat_moments *m, csat_moments **out, csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    CSAT_REQUIRE(out, err);
+    csat_moments *c = malloc(sizeof *c);
+    if (c == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    *c = *m;
+    *out = c;
+    return CSAT_OK;
+}
+
+void csat_moments_free(csat_moments *m)
+{
+    free(m);
+}
+
+csat_status csat_moments_add(csat_moments *m, const double *x, size_t n, const double *w,
+                             csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    return csat_moments_state_add(&m->s, x, n, w, err);
+}
+
+csat_status csat_moments_merge(csat_moments *dst, const csat_moments *src, csat_error *err)
+{
+    CSAT_REQUIRE(dst, err);
+    CSAT_REQUIRE(src, err);
+    return state_merge(&dst->s, &src->s, err);
+}
+
+csat_status csat_moments_sample(const csat_moments *m, csat_sample *out, csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_sample r;
+    r.size = sizeof r;
+    r.n = m->s.n;
+    r.n_missing = m->s.n_missing;
+    r.n_weighted = m->s.sum_w;
+    r.n_effective = m->s.sum_w2 > 0 ? m->s.sum_w * m->s.sum_w / m->s.sum_w2 : 0;
+    CSAT_STORE(out, r);
+    return CSAT_OK;
+}
+
+csat_status csat_moments_serialize(const csat_moments *m, void *buf, size_t cap, size_t *len,
+                                   csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    return state_serialize(&m->s, buf, cap, len, err);
+}
+
+csat_status csat_moments_deserialize(const void *buf, size_t len, csat_moments **out,
+                                     csat_error *err)
+{
+    CSAT_REQUIRE(out, err);
+    csat_moments_state s;
+    csat_status st = state_deserialize(buf, len, &s, err);
+    if (st != CSAT_OK)
+        return st;
+    csat_moments *m = malloc(sizeof *m);
+    if (m == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    m->s = s;
     *out = m;
     return CSAT_OK;
 }

@@ -8,6 +8,7 @@
 #include "accum/tally_kernel.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "core/serial.h"
 #include "core/simd.h"
 
@@ -318,30 +319,34 @@ uint64_t csat_tally_missing(const csat_tally *t)
 csat_status csat_tally_sample(const csat_tally *t, csat_sample *out, csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     csat_tally_sums s = csat_tally_range(t, t->min, t->max);
-    out->n = (size_t)s.n;
-    out->n_missing = (size_t)t->n_missing;
-    out->n_weighted = s.w;
-    out->n_effective = s.w2 > 0 ? s.w * s.w / s.w2 : 0.0;
+    csat_sample r;
+    r.n = (size_t)s.n;
+    r.n_missing = (size_t)t->n_missing;
+    r.n_weighted = s.w;
+    r.n_effective = s.w2 > 0 ? s.w * s.w / s.w2 : 0.0;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 
 csat_status csat_tally_point(const csat_tally *t, int value, csat_point *out, csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     if (value < t->min || value > t->max)
         return csat_fail(err, CSAT_ERR_RANGE, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "point %d is outside the scale %d..%d", value, t->min, t->max);
     csat_tally_sums all = csat_tally_range(t, t->min, t->max);
     csat_tally_sums below = csat_tally_range(t, t->min, value);
     size_t j = (size_t)((long long)value - t->min);
-    out->value = value;
-    out->count = (size_t)(t->unit[j] + t->wcount[j]);
-    out->weight = point_w(t, j);
-    out->share = all.w > 0 ? out->weight / all.w : 0.0;
-    out->cum_share = all.w > 0 ? below.w / all.w : 0.0;
+    csat_point r;
+    r.value = value;
+    r.count = (size_t)(t->unit[j] + t->wcount[j]);
+    r.weight = point_w(t, j);
+    r.share = all.w > 0 ? r.weight / all.w : 0.0;
+    r.cum_share = all.w > 0 ? below.w / all.w : 0.0;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 
@@ -350,9 +355,9 @@ csat_status csat_tally_point(const csat_tally *t, int value, csat_point *out, cs
 #define TALLY_HEADER 24
 #define TALLY_POINT 32
 
-size_t csat_tally_serialized_size(const csat_tally *t)
+static size_t serialized_size(const csat_tally *t)
 {
-    return t == NULL ? 0 : TALLY_HEADER + TALLY_POINT * t->k;
+    return TALLY_HEADER + TALLY_POINT * t->k;
 }
 
 csat_status csat_tally_serialize(const csat_tally *t, void *buf, size_t cap, size_t *len,
@@ -360,7 +365,7 @@ csat_status csat_tally_serialize(const csat_tally *t, void *buf, size_t cap, siz
 {
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE(len, err);
-    size_t need = csat_tally_serialized_size(t);
+    size_t need = serialized_size(t);
     if (buf == NULL) {
         *len = need;
         return CSAT_OK;

@@ -12,6 +12,7 @@
 
 #include "accum/xprod.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "core/serial.h"
 
 /* Only this file sees the layout: the models read the sums through
@@ -119,6 +120,26 @@ csat_status csat_xprod_create(size_t p, csat_xprod **out, csat_error *err)
     if (a == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     *out = a;
+    return CSAT_OK;
+}
+
+csat_status csat_xprod_copy(const csat_xprod *a, csat_xprod **out, csat_error *err)
+{
+    CSAT_REQUIRE(a, err);
+    CSAT_REQUIRE(out, err);
+    csat_xprod *c = xprod_alloc(a->p);
+    if (c == NULL)
+        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    c->n = a->n;
+    c->n_missing = a->n_missing;
+    c->n_pos = a->n_pos;
+    c->sum_w = a->sum_w;
+    c->sum_w2 = a->sum_w2;
+    memcpy(c->mean, a->mean, a->k * sizeof *a->mean);
+    memcpy(c->c, a->c, a->k * a->k * sizeof *a->c);
+    memcpy(c->ref, a->ref, a->k * sizeof *a->ref);
+    memcpy(c->varies, a->varies, a->k * sizeof *a->varies);
+    *out = c;
     return CSAT_OK;
 }
 
@@ -358,11 +379,13 @@ csat_status csat_xprod_drivers(const csat_xprod *a, size_t *p, csat_error *err)
 csat_status csat_xprod_sample(const csat_xprod *a, csat_sample *out, csat_error *err)
 {
     CSAT_REQUIRE(a, err);
-    CSAT_REQUIRE(out, err);
-    out->n = (size_t)a->n;
-    out->n_missing = (size_t)a->n_missing;
-    out->n_weighted = a->sum_w;
-    out->n_effective = a->sum_w2 > 0 ? a->sum_w * a->sum_w / a->sum_w2 : 0.0;
+    CSAT_REQUIRE_OUT(out, err);
+    csat_sample r;
+    r.n = (size_t)a->n;
+    r.n_missing = (size_t)a->n_missing;
+    r.n_weighted = a->sum_w;
+    r.n_effective = a->sum_w2 > 0 ? a->sum_w * a->sum_w / a->sum_w2 : 0.0;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 

@@ -1,7 +1,6 @@
 /* Business measures (doc/methods.md, "Business measures"): retention and
  * churn, customer lifetime value, rates with exact Poisson intervals,
- * complaints in Pareto order and resolution times. Review ratings, declared
- * with these in csat/business.h, are a score of ratings: score/reviews.c. */
+ * complaints in Pareto order and resolution times. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +11,27 @@
 #include "core/order.h"
 #include "core/probability.h"
 #include "core/size.h"
+#include "core/sized.h"
 #include "csat/business.h"
+#include "score/estimate.h"
 
-csat_status csat_business_retention(double start, double end, double acquired, csat_retention_result *out,
-                           csat_error *err)
+/* The options, NULL: the defaults; each function checks the fields it reads. */
+static csat_status load(const csat_business_options *opt, csat_business_options *o,
+                        csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
+    static const csat_business_options d = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    return CSAT_LOAD_OPTIONS(*o, opt, d, err);
+}
+
+csat_status csat_business_retention(double start, double end, double acquired,
+                                    const csat_business_options *opt, csat_retention_result *out,
+                                    csat_error *err)
+{
+    CSAT_REQUIRE_OUT(out, err);
+    csat_business_options o;
+    csat_status st = load(opt, &o, err);
+    if (st != CSAT_OK)
+        return st;
     if (!(isfinite(start) && isfinite(end) && isfinite(acquired)) || end < 0 || acquired < 0)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "customer counts must be finite and not negative (S %g, E %g, N %g)",
@@ -35,18 +49,23 @@ csat_status csat_business_retention(double start, double end, double acquired, c
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "inconsistent counts: %g customers kept of %g at the start", kept,
                          start);
-    csat_retention_result r = { kept / start, 1 - kept / start, start, end, acquired,
+    csat_retention_result r = { sizeof r, kept / start, 1 - kept / start, start, end, acquired,
                                 start + acquired - end };
-    *out = r;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 
 csat_status csat_business_churn(const double *start_time, const double *end_time, size_t n,
-                              double t0, double t1, csat_retention_result *out, csat_error *err)
+                                double t0, double t1, const csat_business_options *opt,
+                                csat_retention_result *out, csat_error *err)
 {
     CSAT_REQUIRE(start_time, err);
     CSAT_REQUIRE(end_time, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_business_options o;
+    csat_status st = load(opt, &o, err);
+    if (st != CSAT_OK)
+        return st;
     if (!(isfinite(t0) && isfinite(t1) && t1 > t0))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "the period must have finite t0 < t1 (t0 %g, t1 %g)", t0, t1);
@@ -69,15 +88,20 @@ csat_status csat_business_churn(const double *start_time, const double *end_time
     if (at_start == 0)
         return csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "no customer was active at the start of the period");
-    csat_retention_result r = { (at_start - lost) / at_start, lost / at_start, at_start, at_end,
+    csat_retention_result r = { sizeof r, (at_start - lost) / at_start, lost / at_start, at_start, at_end,
                                 acquired, lost };
-    *out = r;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 
-csat_status csat_business_churn_convert(double churn, double k, double *out, csat_error *err)
+csat_status csat_business_churn_convert(double churn, double k, const csat_business_options *opt,
+                                        double *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);
+    csat_business_options o;
+    csat_status st = load(opt, &o, err);
+    if (st != CSAT_OK)
+        return st;
     if (!(churn >= 0 && churn <= 1) || !(k > 0 && isfinite(k)))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "need 0 <= churn <= 1 and a finite k > 0 (churn %g, k %g)", churn, k);
@@ -86,10 +110,16 @@ csat_status csat_business_churn_convert(double churn, double k, double *out, csa
     return CSAT_OK;
 }
 
-csat_status csat_business_clv(double margin, double retention, double discount, csat_clv_timing timing,
-                     double horizon, double *out, csat_error *err)
+csat_status csat_business_clv(double margin, double retention, double discount,
+                              const csat_business_options *opt, double *out, csat_error *err)
 {
     CSAT_REQUIRE(out, err);
+    csat_business_options o;
+    csat_status st = load(opt, &o, err);
+    if (st != CSAT_OK)
+        return st;
+    const csat_clv_timing timing = (csat_clv_timing)o.timing;
+    const double horizon = o.horizon;
     if (!isfinite(margin) || !(retention >= 0 && retention <= 1) || !(discount > -1)
         || !isfinite(discount))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -127,13 +157,17 @@ csat_status csat_business_clv(double margin, double retention, double discount, 
     return CSAT_OK;
 }
 
-csat_status csat_business_rate(double count, double exposure, double per, double level,
-                      csat_rate_result *out, csat_error *err)
+csat_status csat_business_rate(double count, double exposure, const csat_business_options *opt,
+                               csat_rate_result *out, csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_business_options o;
+    csat_status st = load(opt, &o, err);
+    if (st == CSAT_OK)
+        st = csat_check_level(o.level, err);
     if (st != CSAT_OK)
         return st;
+    const double per = o.per, level = o.level;
     if (!(count >= 0 && isfinite(count) && count == floor(count)))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "the count %g is not a whole number >= 0", count);
@@ -165,7 +199,7 @@ csat_status csat_business_rate(double count, double exposure, double per, double
     r.exposure = exposure;
     r.per = per;
     r.level = level;
-    *out = r;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 
@@ -188,14 +222,21 @@ static int by_count(const void *x, const void *y)
     return (a->code > b->code) - (a->code < b->code);
 }
 
-csat_status csat_business_complaints(const double *codes, size_t n, csat_category_count *out,
-                                   size_t cap, size_t *n_categories, csat_sample *sample,
-                                   csat_error *err)
+csat_status csat_business_complaints(const double *codes, size_t n,
+                                     const csat_business_options *opt, csat_category_count *out,
+                                     size_t cap, size_t *n_categories, csat_sample *sample,
+                                     csat_error *err)
 {
     CSAT_REQUIRE(codes, err);
     CSAT_REQUIRE(n_categories, err);
     if (cap > 0)
-        CSAT_REQUIRE(out, err);
+        CSAT_REQUIRE_OUT(out, err);
+    if (sample != NULL)
+        CSAT_REQUIRE_OUT(sample, err);
+    csat_business_options o;
+    csat_status lst = load(opt, &o, err);
+    if (lst != CSAT_OK)
+        return lst;
     if (!csat_array_fits(n, 1, sizeof(code_count)))
         return csat_fail_overflow(err, "category codes", n, 1);
     long *v = malloc((n ? n : 1) * sizeof *v);
@@ -246,17 +287,14 @@ csat_status csat_business_complaints(const double *codes, size_t n, csat_categor
         size_t cum = 0;
         for (size_t i = 0; i < k && cap > 0; i++) {
             cum += runs[i].count;
-            out[i].code = runs[i].code;
-            out[i].count = runs[i].count;
-            out[i].share = (double)runs[i].count / (double)m;
-            out[i].cum_share = (double)cum / (double)m;
+            csat_category_count c = { sizeof c, runs[i].code, runs[i].count,
+                                      (double)runs[i].count / (double)m, (double)cum / (double)m };
+            csat_sized_store_at(out, i, &c, sizeof c);
         }
         *n_categories = k;
         if (sample) {
-            sample->n = m;
-            sample->n_missing = missing;
-            sample->n_weighted = (double)m;
-            sample->n_effective = (double)m;
+            csat_sample r = { sizeof r, m, missing, (double)m, (double)m };
+            CSAT_STORE(sample, r);
         }
     }
     free(runs);
@@ -264,11 +302,18 @@ csat_status csat_business_complaints(const double *codes, size_t n, csat_categor
 }
 
 csat_status csat_business_resolution(const double *time, const double *resolved, size_t n,
-                                  double sla, const double *probs, size_t m, double *quantiles,
-                                  csat_resolution_result *out, csat_error *err)
+                                     double sla, const double *probs, size_t m,
+                                     const csat_business_options *opt, double *quantiles,
+                                     csat_resolution_result *out, csat_error *err)
 {
     CSAT_REQUIRE(time, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_business_options o;
+    csat_status lst = load(opt, &o, err);
+    if (lst == CSAT_OK)
+        lst = csat_check_level(o.level, err);
+    if (lst != CSAT_OK)
+        return lst;
     if (m > 0) {
         CSAT_REQUIRE(probs, err);
         CSAT_REQUIRE(quantiles, err);
@@ -282,7 +327,7 @@ csat_status csat_business_resolution(const double *time, const double *resolved,
                              "probability %g at index %zu is not in [0, 1]", probs[j], j);
     /* The Kaplan–Meier fit validates times and flags, and counts. */
     csat_survival *km = NULL;
-    csat_status st = csat_km_fit(time, resolved, n, 0.95, &km, err);
+    csat_status st = csat_km_fit(time, resolved, n, o.level, &km, err);
     if (st != CSAT_OK)
         return st;
     double *done = malloc((n ? n : 1) * sizeof *done); /* n fitted above: no overflow */
@@ -296,8 +341,8 @@ csat_status csat_business_resolution(const double *time, const double *resolved,
         if (!isnan(time[i]) && f == 1)
             done[r++] = time[i];
     }
-    csat_curve_summary ks;
-    csat_survival_point at;
+    csat_curve_summary ks = CSAT_RESULT_INIT(csat_curve_summary);
+    csat_survival_point at = CSAT_RESULT_INIT(csat_survival_point);
     st = csat_survival_summary(km, &ks, err);
     if (st == CSAT_OK)
         st = csat_survival_at(km, sla, &at, err);
@@ -305,17 +350,17 @@ csat_status csat_business_resolution(const double *time, const double *resolved,
         st = csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "no resolved complaint: resolution-time statistics are undefined");
     if (st == CSAT_OK) {
-        csat_moments mo = CSAT_MOMENTS_INIT;
-        csat_mean_result mr;
-        st = csat_moments_add(&mo, done, r, NULL, err);
+        csat_moments_state mo = CSAT_MOMENTS_STATE_INIT;
+        csat_mean_result mr = CSAT_RESULT_INIT(csat_mean_result);
+        st = csat_moments_state_add(&mo, done, r, NULL, err);
         if (st == CSAT_OK)
-            st = csat_moments_mean(&mo, NULL, &mr, err);
+            st = csat_estimate_moments(&mo, NULL, &mr, err);
         if (st == CSAT_OK) {
             csat_sort(done, r);
             size_t within = 0;
             for (size_t i = 0; i < r; i++)
                 within += done[i] <= sla;
-            csat_resolution_result res;
+            csat_resolution_result res = CSAT_RESULT_INIT(csat_resolution_result);
             res.n = ks.n;
             res.n_open = ks.n - r;
             res.n_missing = ks.n_missing;
@@ -328,7 +373,7 @@ csat_status csat_business_resolution(const double *time, const double *resolved,
             res.sla = sla;
             for (size_t j = 0; j < m; j++)
                 quantiles[j] = csat_quantile7(done, r, probs[j]);
-            *out = res;
+            CSAT_STORE(out, res);
         }
     }
     free(done);

@@ -8,6 +8,7 @@
 #include "business/survival.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "core/probability.h"
 #include "core/size.h"
 #include "csat/business.h"
@@ -161,21 +162,26 @@ csat_status csat_km_fit(const double *time, const double *observed, size_t n, do
     return CSAT_OK;
 }
 
-csat_status csat_survival_fit(const double *time, const double *observed, size_t n, double level,
-                              csat_survival **out, csat_error *err)
+csat_status csat_survival_fit(const double *time, const double *observed, size_t n,
+                              const csat_business_options *opt, csat_survival **out,
+                              csat_error *err)
 {
     CSAT_REQUIRE(time, err);
     CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
-    return st == CSAT_OK ? csat_km_fit(time, observed, n, level, out, err) : st;
+    static const csat_business_options d = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    csat_business_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = csat_check_level(o.level, err);
+    return st == CSAT_OK ? csat_km_fit(time, observed, n, o.level, out, err) : st;
 }
 
 csat_status csat_survival_summary(const csat_survival *s, csat_curve_summary *out,
                                   csat_error *err)
 {
     CSAT_REQUIRE(s, err);
-    CSAT_REQUIRE(out, err);
-    *out = s->s;
+    CSAT_REQUIRE_OUT(out, err);
+    CSAT_STORE(out, s->s);
     return CSAT_OK;
 }
 
@@ -183,11 +189,11 @@ csat_status csat_survival_step(const csat_survival *s, size_t i, csat_survival_p
                                csat_error *err)
 {
     CSAT_REQUIRE(s, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     if (i >= s->s.steps)
         return csat_fail(err, CSAT_ERR_ARGUMENT, i, CSAT_NO_INDEX,
                          "step %zu does not exist: the curve has %zu steps", i, s->s.steps);
-    *out = s->pt[i];
+    CSAT_STORE(out, s->pt[i]);
     return CSAT_OK;
 }
 
@@ -195,11 +201,11 @@ csat_status csat_survival_at(const csat_survival *s, double t, csat_survival_poi
                              csat_error *err)
 {
     CSAT_REQUIRE(s, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     if (!isfinite(t))
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "time %g is not finite", t);
-    csat_survival_point p = { t, 0, 0, 0, 1.0, 0.0, 1.0, 1.0 };
+    csat_survival_point p = { sizeof p, t, 0, 0, 0, 1.0, 0.0, 1.0, 1.0 };
     /* Binary search for the last step at or before t. */
     size_t lo = 0, hi = s->s.steps;
     while (lo < hi) {
@@ -213,6 +219,6 @@ csat_status csat_survival_at(const csat_survival *s, double t, csat_survival_poi
         p = s->pt[lo - 1];
         p.time = t;
     }
-    *out = p;
+    CSAT_STORE(out, p);
     return CSAT_OK;
 }

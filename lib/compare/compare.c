@@ -10,8 +10,18 @@
 #include "core/error.h"
 #include "core/probability.h"
 #include "core/size.h"
+#include "core/sized.h"
 #include "csat/compare.h"
+#include "accum/moments.h"
 #include "score/estimate.h"
+
+/* The options (NULL: defaults) with their level checked. */
+static csat_status load(const csat_compare_options *opt, csat_compare_options *o, csat_error *err)
+{
+    static const csat_compare_options d = CSAT_COMPARE_OPTIONS_DEFAULT;
+    csat_status st = CSAT_LOAD_OPTIONS(*o, opt, d, err);
+    return st == CSAT_OK ? csat_check_level(o->level, err) : st;
+}
 
 /* An SE of 0 is allowed (a sample without spread: the difference is then
  * known exactly, and test() gives ±inf or 0, never NaN); NaN, negative or
@@ -95,16 +105,21 @@ static csat_status symmetric(csat_comparison *out, double diff, double se, doubl
                          "the difference %g ± %g × %g is beyond the range of a double", diff, q,
                          se);
     test(&c);
-    *out = c;
+    CSAT_STORE(out, c);
     return CSAT_OK;
 }
 
-csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmark, double level,
-                                       csat_comparison *out, csat_error *err)
+csat_status csat_compare_nps_benchmark(const csat_nps_result *a, double benchmark,
+                                       const csat_compare_options *opt, csat_comparison *out,
+                                       csat_error *err)
 {
     CSAT_REQUIRE(a, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_nps_result ra;
+    CSAT_READ_RESULT(ra, a, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
+    const double level = o.level;
     if (st == CSAT_OK && !(benchmark >= -100 && benchmark <= 100))
         st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "NPS benchmark %g is not between -100 and 100", benchmark);
@@ -125,11 +140,16 @@ static csat_status check_share(const csat_share_result *a, const char *what, csa
 }
 
 csat_status csat_compare_share_benchmark(const csat_share_result *a, double benchmark,
-                                         double level, csat_comparison *out, csat_error *err)
+                                       const csat_compare_options *opt, csat_comparison *out,
+                                       csat_error *err)
 {
     CSAT_REQUIRE(a, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_share_result ra;
+    CSAT_READ_RESULT(ra, a, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
+    const double level = o.level;
     /* A share is a proportion: a benchmark of 30 is a mistake for 0.3,
      * never read as 30 %. */
     if (st == CSAT_OK && !(benchmark > 0 && benchmark < 1)) {
@@ -158,16 +178,21 @@ csat_status csat_compare_share_benchmark(const csat_share_result *a, double benc
     c.level = level;
     /* Score test: the SE under the null, √(p0(1 − p0)/m). */
     null_test(&c, p - p0, sqrt(p0 * (1 - p0) / m));
-    *out = c;
+    CSAT_STORE(out, c);
     return CSAT_OK;
 }
 
-csat_status csat_compare_mean_benchmark(const csat_mean_result *a, double benchmark, double level,
-                                        csat_comparison *out, csat_error *err)
+csat_status csat_compare_mean_benchmark(const csat_mean_result *a, double benchmark,
+                                       const csat_compare_options *opt, csat_comparison *out,
+                                       csat_error *err)
 {
     CSAT_REQUIRE(a, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_mean_result ra;
+    CSAT_READ_RESULT(ra, a, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
+    const double level = o.level;
     if (st == CSAT_OK && !isfinite(benchmark))
         st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "benchmark %g is not finite", benchmark);
@@ -178,13 +203,19 @@ csat_status csat_compare_mean_benchmark(const csat_mean_result *a, double benchm
     return st;
 }
 
-csat_status csat_compare_nps(const csat_nps_result *a, const csat_nps_result *b, double level,
-                             csat_comparison *out, csat_error *err)
+csat_status csat_compare_nps(const csat_nps_result *a, const csat_nps_result *b,
+                             const csat_compare_options *opt, csat_comparison *out,
+                             csat_error *err)
 {
     CSAT_REQUIRE(a, err);
     CSAT_REQUIRE(b, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_nps_result ra, rb;
+    CSAT_READ_RESULT(ra, a, err);
+    CSAT_READ_RESULT(rb, b, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
+    const double level = o.level;
     if (st == CSAT_OK)
         st = check_nps(a, "the first NPS result", err);
     if (st == CSAT_OK)
@@ -195,12 +226,18 @@ csat_status csat_compare_nps(const csat_nps_result *a, const csat_nps_result *b,
 }
 
 csat_status csat_compare_shares(const csat_share_result *a, const csat_share_result *b,
-                                double level, csat_comparison *out, csat_error *err)
+                             const csat_compare_options *opt, csat_comparison *out,
+                             csat_error *err)
 {
     CSAT_REQUIRE(a, err);
     CSAT_REQUIRE(b, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_share_result ra, rb;
+    CSAT_READ_RESULT(ra, a, err);
+    CSAT_READ_RESULT(rb, b, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
+    const double level = o.level;
     if (st == CSAT_OK)
         st = check_share(a, "the first share result", err);
     if (st == CSAT_OK)
@@ -223,17 +260,23 @@ csat_status csat_compare_shares(const csat_share_result *a, const csat_share_res
     double pooled = (p1 * m1 + p2 * m2) / (m1 + m2);
     /* Pooled SE 0: both shares 0 or both 1, so d = 0 and p = 1. */
     null_test(&c, d, sqrt(pooled * (1 - pooled) * (1 / m1 + 1 / m2)));
-    *out = c;
+    CSAT_STORE(out, c);
     return CSAT_OK;
 }
 
-csat_status csat_compare_means(const csat_mean_result *a, const csat_mean_result *b, double level,
-                               csat_comparison *out, csat_error *err)
+csat_status csat_compare_means(const csat_mean_result *a, const csat_mean_result *b,
+                             const csat_compare_options *opt, csat_comparison *out,
+                             csat_error *err)
 {
     CSAT_REQUIRE(a, err);
     CSAT_REQUIRE(b, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_mean_result ra, rb;
+    CSAT_READ_RESULT(ra, a, err);
+    CSAT_READ_RESULT(rb, b, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
+    const double level = o.level;
     if (st == CSAT_OK)
         st = check_mean(a, "the first mean result", err);
     if (st == CSAT_OK)
@@ -267,11 +310,17 @@ static int by_p(const void *x, const void *y)
     return a->i < b->i ? -1 : a->i > b->i;
 }
 
-csat_status csat_compare_adjust(const double *p, size_t n, csat_adjust_method method, double *out,
-                                csat_error *err)
+csat_status csat_compare_adjust(const double *p, size_t n, const csat_compare_options *opt,
+                                double *out, csat_error *err)
 {
     CSAT_REQUIRE(p, err);
     CSAT_REQUIRE(out, err);
+    static const csat_compare_options d = CSAT_COMPARE_OPTIONS_DEFAULT;
+    csat_compare_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st != CSAT_OK)
+        return st;
+    const csat_adjust_method method = (csat_adjust_method)o.adjust;
     if (method != CSAT_ADJUST_HOLM && method != CSAT_ADJUST_BH && method != CSAT_ADJUST_BONFERRONI)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "unknown adjustment method %d", (int)method);
@@ -317,18 +366,22 @@ csat_status csat_compare_adjust(const double *p, size_t n, csat_adjust_method me
 }
 
 csat_status csat_compare_trend(const double *score, const double *se, const double *time, size_t k,
-                       double level, csat_trend_result *out, csat_comparison *changes,
-                       csat_error *err)
+                               const csat_compare_options *opt, csat_trend_result *out,
+                               csat_comparison *changes, csat_error *err)
 {
     CSAT_REQUIRE(score, err);
     CSAT_REQUIRE(se, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
+    if (changes != NULL)
+        CSAT_REQUIRE_OUT(changes, err);
     if (k < 2)
         return csat_fail(err, CSAT_ERR_TOO_FEW, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "a trend needs at least 2 waves, got %zu", k);
-    csat_status st = csat_check_level(level, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
     if (st != CSAT_OK)
         return st;
+    const double level = o.level;
     for (size_t i = 0; i < k; i++) {
         double ti = time ? time[i] : (double)i;
         if (!isfinite(score[i]) || !(se[i] > 0 && isfinite(se[i])) || !isfinite(ti))
@@ -372,7 +425,7 @@ csat_status csat_compare_trend(const double *score, const double *se, const doub
     r.intercept = (double)(ybar - sty / stt * tbar);
     r.level = level;
     r.waves = k;
-    csat_comparison c, check;
+    csat_comparison c = CSAT_RESULT_INIT(csat_comparison), check = CSAT_RESULT_INIT(csat_comparison);
     st = symmetric(&c, r.slope, r.se, INFINITY, level, err);
     /* Every change is checked before the first is written. */
     for (size_t i = 0; changes && st == CSAT_OK && i + 1 < k; i++)
@@ -384,18 +437,26 @@ csat_status csat_compare_trend(const double *score, const double *se, const doub
     r.ci_upper = c.ci_upper;
     r.z = c.statistic;
     r.p = c.p;
-    for (size_t i = 0; changes && i + 1 < k; i++)
-        st = symmetric(&changes[i], score[i + 1] - score[i], hypot(se[i], se[i + 1]), INFINITY,
-                       level, err);
-    *out = r;
+    for (size_t i = 0; changes && i + 1 < k; i++) {
+        st = symmetric(&check, score[i + 1] - score[i], hypot(se[i], se[i + 1]), INFINITY, level,
+                       err);
+        csat_sized_store_at(changes, i, &check, sizeof check);
+    }
+    CSAT_STORE(out, r);
     return st;
 }
 
 csat_status csat_compare_rank(double score, const double *peers, size_t n,
-                                 csat_rank_result *out, csat_error *err)
+                              const csat_compare_options *opt, csat_rank_result *out,
+                              csat_error *err)
 {
     CSAT_REQUIRE(peers, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
+    static const csat_compare_options d = CSAT_COMPARE_OPTIONS_DEFAULT;
+    csat_compare_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st != CSAT_OK)
+        return st;
     if (n == 0)
         return csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX, "no peer scores");
     if (!isfinite(score))
@@ -410,26 +471,28 @@ csat_status csat_compare_rank(double score, const double *peers, size_t n,
         equal += peers[i] == score;
         above += peers[i] > score;
     }
-    csat_rank_result r = { 100.0 * ((double)below + 0.5 * (double)equal) / (double)n, 1 + above,
+    csat_rank_result r = { sizeof r, 100.0 * ((double)below + 0.5 * (double)equal) / (double)n, 1 + above,
                            n + 1, below, equal };
-    *out = r;
+    CSAT_STORE(out, r);
     return CSAT_OK;
 }
 
 csat_status csat_compare_gap(const double *expected, const double *perceived, size_t n, size_t k,
-                     size_t ld, double level, csat_comparison *out, size_t *pairs,
-                     csat_error *err)
+                             size_t ld, const csat_compare_options *opt, csat_comparison *out,
+                             size_t *pairs, csat_error *err)
 {
     CSAT_REQUIRE(expected, err);
     CSAT_REQUIRE(perceived, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     if (k == 0 || ld < k)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "need k >= 1 attributes and a leading dimension >= k (k = %zu, ld = %zu)",
                          k, ld);
-    csat_status st = csat_check_level(level, err);
+    csat_compare_options o;
+    csat_status st = load(opt, &o, err);
     if (st != CSAT_OK)
         return st;
+    const double level = o.level;
     if (!csat_array_fits(k, 1, sizeof(csat_comparison)))
         return csat_fail_overflow(err, "attributes", k, 1);
     csat_comparison *res = malloc(k * sizeof *res);
@@ -442,7 +505,7 @@ csat_status csat_compare_gap(const double *expected, const double *perceived, si
     /* Per attribute, the paired differences of the rows that have both
      * ratings: their mean and SD by the moments accumulator's rules. */
     for (size_t j = 0; j < k && st == CSAT_OK; j++) {
-        csat_moments acc = CSAT_MOMENTS_INIT;
+        csat_moments_state acc = CSAT_MOMENTS_STATE_INIT;
         double d[256];
         size_t fill = 0;
         for (size_t i = 0; i < n && st == CSAT_OK; i++) {
@@ -457,7 +520,7 @@ csat_status csat_compare_gap(const double *expected, const double *perceived, si
                 /* Errors name the row of the data, not the chunk's index. */
                 csat_error e2;
                 size_t first = i + 1 - fill;
-                if (csat_moments_add(&acc, d, fill, NULL, &e2) != CSAT_OK)
+                if (csat_moments_state_add(&acc, d, fill, NULL, &e2) != CSAT_OK)
                     st = csat_fail(err, e2.code, first + e2.index, j,
                                    "difference %g at row %zu, attribute %zu is beyond +-1e50",
                                    d[e2.index], first + e2.index, j);
@@ -473,14 +536,17 @@ csat_status csat_compare_gap(const double *expected, const double *perceived, si
                            acc.n);
             break;
         }
-        csat_mean_result mr;
-        csat_mean_options mo = { level };
-        st = csat_moments_mean(&acc, &mo, &mr, err);
+        csat_mean_result mr = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_options mo = CSAT_MEAN_OPTIONS_DEFAULT;
+        mo.level = level;
+        st = csat_estimate_moments(&acc, &mo, &mr, err);
+        res[j].size = sizeof res[j];
         if (st == CSAT_OK)
             st = symmetric(&res[j], mr.score, mr.se, mr.df, level, err);
     }
     if (st == CSAT_OK) {
-        memcpy(out, res, k * sizeof *res);
+        for (size_t j = 0; j < k; j++)
+            csat_sized_store_at(out, j, &res[j], sizeof res[j]);
         if (pairs)
             memcpy(pairs, m, k * sizeof *m);
     }

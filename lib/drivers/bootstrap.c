@@ -10,6 +10,7 @@
 #include "accum/xprod.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "core/order.h"
 #include "core/rng.h"
 #include "core/size.h"
@@ -22,9 +23,11 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
     CSAT_REQUIRE(m, err);
     CSAT_REQUIRE(lower, err);
     CSAT_REQUIRE(upper, err);
-    csat_bootstrap_options o = CSAT_BOOTSTRAP_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
+    static const csat_bootstrap_options d = CSAT_BOOTSTRAP_OPTIONS_DEFAULT;
+    csat_bootstrap_options o;
+    csat_status ost = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (ost != CSAT_OK)
+        return ost;
     if (m->rows == NULL)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "the model was fitted from an accumulator and has no rows to resample");

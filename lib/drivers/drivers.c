@@ -9,6 +9,7 @@
 #include "accum/xprod.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "core/linalg.h"
 #include "core/probability.h"
 #include "core/size.h"
@@ -540,10 +541,11 @@ csat_status csat_drivers_fit(const double *x, size_t n, size_t p, size_t ld, con
     CSAT_REQUIRE(x, err);
     CSAT_REQUIRE(y, err);
     CSAT_REQUIRE(out, err);
-    csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    csat_status st = check_p(p, err);
+    static const csat_drivers_options d = CSAT_DRIVERS_OPTIONS_DEFAULT;
+    csat_drivers_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = check_p(p, err);
     if (st == CSAT_OK)
         st = check_options(&o, err);
     if (st != CSAT_OK)
@@ -679,10 +681,11 @@ csat_status csat_drivers_fit_xprod(const csat_xprod *a, const csat_drivers_optio
 {
     CSAT_REQUIRE(a, err);
     CSAT_REQUIRE(out, err);
-    csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    csat_status st = check_options(&o, err);
+    static const csat_drivers_options d = CSAT_DRIVERS_OPTIONS_DEFAULT;
+    csat_drivers_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = check_options(&o, err);
     if (st != CSAT_OK)
         return st;
     const csat_xprod_sums sums = csat_xprod_get_sums(a);
@@ -709,8 +712,8 @@ csat_status csat_drivers_fit_xprod(const csat_xprod *a, const csat_drivers_optio
 csat_status csat_drivers_summary(const csat_drivers *m, csat_model_summary *out, csat_error *err)
 {
     CSAT_REQUIRE(m, err);
-    CSAT_REQUIRE(out, err);
-    *out = m->s;
+    CSAT_REQUIRE_OUT(out, err);
+    CSAT_STORE(out, m->s);
     return CSAT_OK;
 }
 
@@ -718,12 +721,12 @@ csat_status csat_drivers_coefficient(const csat_drivers *m, size_t j, csat_coeff
                                      csat_error *err)
 {
     CSAT_REQUIRE(m, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     if (j >= m->k)
         return csat_fail(err, CSAT_ERR_ARGUMENT, j, CSAT_NO_INDEX,
                          "term %zu does not exist: the model has %zu coefficients", j, m->k);
-    csat_coefficient c = { m->coef[j], m->se[j], m->tval[j], m->pval[j], m->lo[j], m->hi[j] };
-    *out = c;
+    csat_coefficient c = { sizeof c, m->coef[j], m->se[j], m->tval[j], m->pval[j], m->lo[j], m->hi[j] };
+    CSAT_STORE(out, c);
     return CSAT_OK;
 }
 
@@ -731,10 +734,10 @@ csat_status csat_drivers_driver(const csat_drivers *m, size_t j, csat_driver_inf
                                 csat_error *err)
 {
     CSAT_REQUIRE(m, err);
-    CSAT_REQUIRE(out, err);
+    CSAT_REQUIRE_OUT(out, err);
     if (j >= m->p)
         return csat_fail(err, CSAT_ERR_ARGUMENT, j, CSAT_NO_INDEX,
                          "driver %zu does not exist: the model has %zu drivers", j, m->p);
-    *out = m->info[j];
+    CSAT_STORE(out, m->info[j]);
     return CSAT_OK;
 }

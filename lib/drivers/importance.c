@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/sized.h"
 #include "core/linalg.h"
 #include "core/rng.h"
 #include "drivers/model.h"
@@ -289,12 +290,13 @@ static csat_status importance_into(const double *corr, size_t p, csat_importance
                                    const csat_importance_options *opt, double *out, double *se,
                                    csat_error *err)
 {
-    csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
+    static const csat_importance_options d = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    csat_importance_options o;
     /* se is written only on success (0: every measure but the Monte Carlo
      * LMG is exact). */
-    csat_status st;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st != CSAT_OK)
+        return st;
     switch (method) {
     case CSAT_IMPORTANCE_FIRST:
     case CSAT_IMPORTANCE_LAST:
@@ -376,12 +378,17 @@ csat_status csat_drivers_importance(const csat_drivers *m, csat_importance_metho
     return csat_importance_from_corr(m->corr, m->p, method, opt, out, se, err);
 }
 
-csat_status csat_drivers_dominance(const csat_drivers *m, double *general, double *conditional,
-                                   double *complete, csat_error *err)
+csat_status csat_drivers_dominance(const csat_drivers *m, const csat_importance_options *opt,
+                                   double *general, double *conditional, double *complete,
+                                   csat_error *err)
 {
     CSAT_REQUIRE(m, err);
     const size_t p = m->p;
-    csat_status st = need_intercept(m, CSAT_IMPORTANCE_LMG, err);
+    static const csat_importance_options d = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    csat_importance_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = need_intercept(m, CSAT_IMPORTANCE_LMG, err);
     if (st != CSAT_OK)
         return st;
     if (p > CSAT_DOMINANCE_MAX)
@@ -440,12 +447,18 @@ csat_status csat_drivers_dominance(const csat_drivers *m, double *general, doubl
 }
 
 csat_status csat_drivers_ipa(const double *importance, const double *performance, size_t p,
-                     double importance_cross, double performance_cross,
-                     csat_ipa_quadrant *quadrant, csat_error *err)
+                             const csat_ipa_options *opt, csat_ipa_quadrant *quadrant,
+                             csat_error *err)
 {
     CSAT_REQUIRE(importance, err);
     CSAT_REQUIRE(performance, err);
     CSAT_REQUIRE(quadrant, err);
+    static const csat_ipa_options d = CSAT_IPA_OPTIONS_DEFAULT;
+    csat_ipa_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st != CSAT_OK)
+        return st;
+    const double importance_cross = o.importance_cross, performance_cross = o.performance_cross;
     if (p == 0)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "no drivers to place");

@@ -2,6 +2,7 @@
 #include "accum/tally.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "csat/score.h"
 #include "score/input.h"
 
@@ -9,11 +10,12 @@ csat_status csat_score_distribution(const double *x, size_t n, const double *w,
                               const csat_scale_options *opt, double *counts, double *weights,
                               double *shares, size_t len, csat_sample *out, csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
-    csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    csat_status st = csat_check_scale(o.scale_min, o.scale_max, err);
+    CSAT_REQUIRE_OUT(out, err);
+    static const csat_scale_options d = CSAT_SCALE_OPTIONS_DEFAULT;
+    csat_scale_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = csat_check_scale(o.scale_min, o.scale_max, err);
     if (st != CSAT_OK)
         return st;
     size_t k = (size_t)((long long)o.scale_max - o.scale_min + 1);
@@ -25,7 +27,7 @@ csat_status csat_score_distribution(const double *x, size_t n, const double *w,
     st = csat_tally_from_array(x, n, w, o.scale_min, o.scale_max, &t, err);
     if (st != CSAT_OK)
         return st;
-    csat_sample s;
+    csat_sample s = CSAT_RESULT_INIT(csat_sample);
     st = csat_tally_sample(t, &s, err);
     if (st == CSAT_OK && s.n == 0)
         st = csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -44,7 +46,7 @@ csat_status csat_score_distribution(const double *x, size_t n, const double *w,
             if (shares)
                 shares[j] = wj / s.n_weighted;
         }
-        *out = s;
+        CSAT_STORE(out, s);
     }
     csat_tally_free(t);
     return st;

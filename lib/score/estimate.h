@@ -3,6 +3,7 @@
 #ifndef CSAT_LIB_SCORE_ESTIMATE_H
 #define CSAT_LIB_SCORE_ESTIMATE_H
 
+#include "accum/moments.h"
 #include "csat/score.h"
 
 /* Everything a mean-type estimate needs: the weighted mean, the weighted sum
@@ -24,4 +25,11 @@ void csat_wilson(double p, double m, double level, double *lo, double *hi);
 csat_status csat_estimate_share(const csat_tally *t, int lo, int hi, double level,
                                 csat_share_result *out, csat_error *err);
 
+/* The mean score of a moments state under mean options (NULL: defaults),
+ * stored through the caller's checked `out` (score/mean.c). */
+csat_status csat_estimate_moments(const csat_moments_state *m, const csat_mean_options *opt,
+                                  csat_mean_result *out, csat_error *err);
+
+/* The checked confidence level of mean options (NULL: the default). */
+csat_status csat_mean_level(const csat_mean_options *opt, double *level, csat_error *err);
 #endif

@@ -3,7 +3,9 @@
 
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "csat/score.h"
+#include "score/estimate.h"
 
 #define ROWS 512
 
@@ -70,16 +72,16 @@ csat_status csat_score_index(const double *x, size_t n, size_t k, size_t ld, con
     CSAT_REQUIRE(x, err);
     CSAT_REQUIRE(item_min, err);
     CSAT_REQUIRE(item_max, err);
-    CSAT_REQUIRE(out, err);
-    double v_sum = 0;
+    CSAT_REQUIRE_OUT(out, err);
+    double v_sum = 0, level;
     csat_status st = check_items(k, ld, item_min, item_max, item_weights, &v_sum, err);
     if (st == CSAT_OK)
-        st = csat_check_level(opt ? opt->level : 0.95, err);
+        st = csat_mean_level(opt, &level, err);
     if (st != CSAT_OK)
         return st;
     /* Indices are made a block of rows at a time and fed to the moments
      * accumulator, so memory stays constant in n. */
-    csat_moments m = CSAT_MOMENTS_INIT;
+    csat_moments_state m = CSAT_MOMENTS_STATE_INIT;
     double buf[ROWS];
     for (size_t start = 0; start < n; start += ROWS) {
         size_t len = n - start < ROWS ? n - start : ROWS;
@@ -92,9 +94,9 @@ csat_status csat_score_index(const double *x, size_t n, size_t k, size_t ld, con
             if (st != CSAT_OK)
                 return st;
         }
-        st = csat_moments_add(&m, buf, len, w ? w + start : NULL, err);
+        st = csat_moments_state_add(&m, buf, len, w ? w + start : NULL, err);
         if (st != CSAT_OK)
             return st; /* not reached: rows and weights were checked above */
     }
-    return csat_moments_mean(&m, opt, out, err);
+    return csat_estimate_moments(&m, opt, out, err);
 }

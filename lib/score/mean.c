@@ -4,44 +4,69 @@
 #include "accum/tally.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "score/estimate.h"
 #include "score/input.h"
 
-static double level_of(const csat_mean_options *opt)
+/* The confidence level of mean options (NULL: the default), checked. */
+csat_status csat_mean_level(const csat_mean_options *opt, double *level, csat_error *err)
 {
-    csat_mean_options o = CSAT_MEAN_OPTIONS_DEFAULT;
-    return opt != NULL ? opt->level : o.level;
+    static const csat_mean_options d = CSAT_MEAN_OPTIONS_DEFAULT;
+    csat_mean_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = csat_check_level(o.level, err);
+    *level = o.level;
+    return st;
 }
 
-csat_status csat_moments_mean(const csat_moments *m, const csat_mean_options *opt,
-                              csat_mean_result *out, csat_error *err)
+static csat_status mean_of_state(const csat_moments_state *m, double level, csat_mean_result *out,
+                                 csat_error *err)
 {
-    CSAT_REQUIRE(m, err);
-    CSAT_REQUIRE(out, err);
-    double level = level_of(opt);
-    csat_status st = csat_check_level(level, err);
-    if (st == CSAT_OK)
-        st = csat_moments_check(m, err);
+    csat_status st = csat_moments_state_check(m, err);
     if (st != CSAT_OK)
         return st;
     /* Σw²(x − x̄)² from the w²-weighted moments, shifted to the w-mean. */
     double shift = m->mean_w2 - m->mean;
     csat_mean_sums s = { m->n, m->n_missing, m->sum_w, m->sum_w2, m->mean, m->m2,
                          m->m2_w2 + m->sum_w2 * shift * shift, m->min, m->max };
-    return csat_estimate_mean(&s, level, out, err);
+    csat_mean_result r;
+    st = csat_estimate_mean(&s, level, &r, err);
+    if (st == CSAT_OK)
+        CSAT_STORE(out, r);
+    return st;
+}
+
+csat_status csat_estimate_moments(const csat_moments_state *m, const csat_mean_options *opt,
+                                  csat_mean_result *out, csat_error *err)
+{
+    double level;
+    csat_status st = csat_mean_level(opt, &level, err);
+    return st == CSAT_OK ? mean_of_state(m, level, out, err) : st;
+}
+
+csat_status csat_moments_mean(const csat_moments *m, const csat_mean_options *opt,
+                              csat_mean_result *out, csat_error *err)
+{
+    CSAT_REQUIRE(m, err);
+    CSAT_REQUIRE_OUT(out, err);
+    double level;
+    csat_status st = csat_mean_level(opt, &level, err);
+    return st == CSAT_OK ? mean_of_state(csat_moments_get_state(m), level, out, err) : st;
 }
 
 csat_status csat_score_mean(const double *x, size_t n, const double *w,
                             const csat_mean_options *opt, csat_mean_result *out, csat_error *err)
 {
     CSAT_REQUIRE(x, err);
-    CSAT_REQUIRE(out, err);
-    csat_status st = csat_check_level(level_of(opt), err);
+    CSAT_REQUIRE_OUT(out, err);
+    double level;
+    csat_status st = csat_mean_level(opt, &level, err);
     if (st != CSAT_OK)
         return st;
-    csat_moments m = CSAT_MOMENTS_INIT;
-    st = csat_moments_add(&m, x, n, w, err);
-    return st == CSAT_OK ? csat_moments_mean(&m, opt, out, err) : st;
+    csat_moments_state m = CSAT_MOMENTS_STATE_INIT;
+    st = csat_moments_state_add(&m, x, n, w, err);
+    return st == CSAT_OK ? mean_of_state(&m, level, out, err) : st;
 }
 
 /* Two passes over the scale points (not the data): mean, then deviations. */
@@ -84,10 +109,15 @@ csat_status csat_tally_mean(const csat_tally *t, const csat_mean_options *opt,
                             csat_mean_result *out, csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    CSAT_REQUIRE(out, err);
-    double level = level_of(opt);
-    csat_status st = csat_check_level(level, err);
-    return st == CSAT_OK ? tally_mean(t, level, out, err) : st;
+    CSAT_REQUIRE_OUT(out, err);
+    double level;
+    csat_status st = csat_mean_level(opt, &level, err);
+    csat_mean_result r;
+    if (st == CSAT_OK)
+        st = tally_mean(t, level, &r, err);
+    if (st == CSAT_OK)
+        CSAT_STORE(out, r);
+    return st;
 }
 
 static csat_status check_ces(const csat_ces_options *o, csat_error *err)
@@ -103,50 +133,57 @@ static csat_status check_ces(const csat_ces_options *o, csat_error *err)
 }
 
 static csat_status ces_of_tally(const csat_tally *t, const csat_ces_options *o,
-                                csat_ces_result *out, csat_error *err)
+                                csat_mean_result *effort, csat_share_result *low_effort,
+                                csat_error *err)
 {
-    csat_ces_result r;
-    csat_status st = tally_mean(t, o->level, &r.effort, err);
+    csat_mean_result e;
+    csat_share_result l;
+    csat_status st = tally_mean(t, o->level, &e, err);
     if (st == CSAT_OK)
-        st = csat_estimate_share(t, o->low_effort_min, o->scale_max, o->level, &r.low_effort, err);
-    if (st == CSAT_OK)
-        *out = r;
+        st = csat_estimate_share(t, o->low_effort_min, o->scale_max, o->level, &l, err);
+    if (st == CSAT_OK) {
+        CSAT_STORE(effort, e);
+        CSAT_STORE(low_effort, l);
+    }
     return st;
 }
 
-csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt, csat_ces_result *out,
+csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt,
+                           csat_mean_result *effort, csat_share_result *low_effort,
                            csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    CSAT_REQUIRE(out, err);
-    csat_ces_options o = CSAT_CES_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    else {
-        o.scale_min = csat_tally_min(t);
-        o.scale_max = csat_tally_max(t);
-    }
-    csat_status st = check_ces(&o, err);
+    CSAT_REQUIRE_OUT(effort, err);
+    CSAT_REQUIRE_OUT(low_effort, err);
+    csat_ces_options d = CSAT_CES_OPTIONS_DEFAULT, o;
+    d.scale_min = csat_tally_min(t);
+    d.scale_max = csat_tally_max(t);
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = check_ces(&o, err);
     if (st == CSAT_OK)
         st = csat_check_tally_scale(t, o.scale_min, o.scale_max, err);
-    return st == CSAT_OK ? ces_of_tally(t, &o, out, err) : st;
+    return st == CSAT_OK ? ces_of_tally(t, &o, effort, low_effort, err) : st;
 }
 
 csat_status csat_score_ces(const double *x, size_t n, const double *w, const csat_ces_options *opt,
-                     csat_ces_result *out, csat_error *err)
+                           csat_mean_result *effort, csat_share_result *low_effort,
+                           csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
-    csat_ces_options o = CSAT_CES_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    csat_status st = check_ces(&o, err);
+    CSAT_REQUIRE_OUT(effort, err);
+    CSAT_REQUIRE_OUT(low_effort, err);
+    static const csat_ces_options d = CSAT_CES_OPTIONS_DEFAULT;
+    csat_ces_options o;
+    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (st == CSAT_OK)
+        st = check_ces(&o, err);
     if (st != CSAT_OK)
         return st;
     csat_tally *t = NULL;
     st = csat_tally_from_array(x, n, w, o.scale_min, o.scale_max, &t, err);
     if (st != CSAT_OK)
         return st;
-    st = ces_of_tally(t, &o, out, err);
+    st = ces_of_tally(t, &o, effort, low_effort, err);
     csat_tally_free(t);
     return st;
 }

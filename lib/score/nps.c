@@ -5,6 +5,7 @@
 #include "core/checks.h"
 #include "core/error.h"
 #include "core/probability.h"
+#include "core/sized.h"
 #include "csat/score.h"
 #include "score/input.h"
 
@@ -81,35 +82,42 @@ csat_status csat_tally_nps(const csat_tally *t, const csat_nps_options *opt, csa
                            csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    CSAT_REQUIRE(out, err);
-    csat_nps_options o = CSAT_NPS_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    else {
-        o.scale_min = csat_tally_min(t);
-        o.scale_max = csat_tally_max(t);
-    }
-    csat_status s = check_options(&o, err);
+    CSAT_REQUIRE_OUT(out, err);
+    csat_nps_options d = CSAT_NPS_OPTIONS_DEFAULT, o;
+    d.scale_min = csat_tally_min(t);
+    d.scale_max = csat_tally_max(t);
+    csat_status s = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (s == CSAT_OK)
+        s = check_options(&o, err);
     if (s == CSAT_OK)
         s = csat_check_tally_scale(t, o.scale_min, o.scale_max, err);
-    return s == CSAT_OK ? estimate(t, &o, out, err) : s;
+    csat_nps_result r;
+    if (s == CSAT_OK)
+        s = estimate(t, &o, &r, err);
+    if (s == CSAT_OK)
+        CSAT_STORE(out, r);
+    return s;
 }
 
 csat_status csat_score_nps(const double *x, size_t n, const double *w, const csat_nps_options *opt,
                      csat_nps_result *out, csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
-    csat_nps_options o = CSAT_NPS_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    csat_status s = check_options(&o, err);
+    CSAT_REQUIRE_OUT(out, err);
+    static const csat_nps_options d = CSAT_NPS_OPTIONS_DEFAULT;
+    csat_nps_options o;
+    csat_status s = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    if (s == CSAT_OK)
+        s = check_options(&o, err);
     if (s != CSAT_OK)
         return s;
     csat_tally *t = NULL;
     s = csat_tally_from_array(x, n, w, o.scale_min, o.scale_max, &t, err);
     if (s != CSAT_OK)
         return s;
-    s = estimate(t, &o, out, err);
+    csat_nps_result r;
+    s = estimate(t, &o, &r, err);
     csat_tally_free(t);
+    if (s == CSAT_OK)
+        CSAT_STORE(out, r);
     return s;
 }

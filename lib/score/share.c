@@ -5,6 +5,7 @@
 #include "accum/tally.h"
 #include "core/checks.h"
 #include "core/error.h"
+#include "core/sized.h"
 #include "score/estimate.h"
 #include "score/input.h"
 
@@ -28,7 +29,6 @@ static csat_status check_boxes(const boxes *b, csat_error *err)
 static csat_status share_of_array(const double *x, size_t n, const double *w, const boxes *b,
                                   csat_share_result *out, csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
     csat_status s = check_boxes(b, err);
     if (s != CSAT_OK)
         return s;
@@ -36,47 +36,56 @@ static csat_status share_of_array(const double *x, size_t n, const double *w, co
     s = csat_tally_from_array(x, n, w, b->scale_min, b->scale_max, &t, err);
     if (s != CSAT_OK)
         return s;
-    s = csat_estimate_share(t, b->lo, b->hi, b->level, out, err);
+    csat_share_result r;
+    s = csat_estimate_share(t, b->lo, b->hi, b->level, &r, err);
     csat_tally_free(t);
+    if (s == CSAT_OK)
+        CSAT_STORE(out, r);
     return s;
 }
 
 static csat_status share_of_tally(const csat_tally *t, const boxes *b, csat_share_result *out,
                                   csat_error *err)
 {
-    CSAT_REQUIRE(out, err);
     csat_status s = check_boxes(b, err);
     if (s == CSAT_OK)
         s = csat_check_tally_scale(t, b->scale_min, b->scale_max, err);
-    return s == CSAT_OK ? csat_estimate_share(t, b->lo, b->hi, b->level, out, err) : s;
+    csat_share_result r;
+    if (s == CSAT_OK)
+        s = csat_estimate_share(t, b->lo, b->hi, b->level, &r, err);
+    if (s == CSAT_OK)
+        CSAT_STORE(out, r);
+    return s;
 }
 
-/* A scale-options pointer as a scale and level; NULL means 1–5 at 95 % for
- * arrays and the tally's own scale at 95 % for a tally. */
-static boxes scale_boxes(const csat_scale_options *opt, const csat_tally *t)
+/* Options as a scale, a range of boxes and a level; NULL means 1–5 at 95 %
+ * for arrays and the tally's own scale at 95 % for a tally. */
+static csat_status scale_boxes(const csat_scale_options *opt, const csat_tally *t, boxes *b,
+                               csat_error *err)
 {
-    csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    else if (t != NULL) {
-        o.scale_min = csat_tally_min(t);
-        o.scale_max = csat_tally_max(t);
+    csat_scale_options d = CSAT_SCALE_OPTIONS_DEFAULT, o;
+    if (t != NULL) {
+        d.scale_min = csat_tally_min(t);
+        d.scale_max = csat_tally_max(t);
     }
-    boxes b = { o.scale_min, o.scale_max, o.scale_min, o.scale_max, o.level };
-    return b;
+    csat_status s = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    boxes r = { o.scale_min, o.scale_max, o.scale_min, o.scale_max, o.level };
+    *b = r;
+    return s;
 }
 
-static boxes csat_boxes(const csat_csat_options *opt, const csat_tally *t)
+static csat_status csat_boxes(const csat_csat_options *opt, const csat_tally *t, boxes *b,
+                              csat_error *err)
 {
-    csat_csat_options o = CSAT_CSAT_OPTIONS_DEFAULT;
-    if (opt != NULL)
-        o = *opt;
-    else if (t != NULL) {
-        o.scale_min = csat_tally_min(t);
-        o.scale_max = csat_tally_max(t);
+    csat_csat_options d = CSAT_CSAT_OPTIONS_DEFAULT, o;
+    if (t != NULL) {
+        d.scale_min = csat_tally_min(t);
+        d.scale_max = csat_tally_max(t);
     }
-    boxes b = { o.scale_min, o.scale_max, o.satisfied_min, o.scale_max, o.level };
-    return b;
+    csat_status s = CSAT_LOAD_OPTIONS(o, opt, d, err);
+    boxes r = { o.scale_min, o.scale_max, o.satisfied_min, o.scale_max, o.level };
+    *b = r;
+    return s;
 }
 
 /* The k highest (top) or lowest boxes; k outside 1..points is an error. */
@@ -98,24 +107,31 @@ static csat_status k_boxes(boxes *b, int k, int top, csat_error *err)
 csat_status csat_score_box_share(const double *x, size_t n, const double *w, int lo, int hi,
                            const csat_scale_options *opt, csat_share_result *out, csat_error *err)
 {
-    boxes b = scale_boxes(opt, NULL);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = scale_boxes(opt, NULL, &b, err);
     b.lo = lo;
     b.hi = hi;
-    return share_of_array(x, n, w, &b, out, err);
+    return s == CSAT_OK ? share_of_array(x, n, w, &b, out, err) : s;
 }
 
 csat_status csat_score_csat(const double *x, size_t n, const double *w, const csat_csat_options *opt,
                       csat_share_result *out, csat_error *err)
 {
-    boxes b = csat_boxes(opt, NULL);
-    return share_of_array(x, n, w, &b, out, err);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = csat_boxes(opt, NULL, &b, err);
+    return s == CSAT_OK ? share_of_array(x, n, w, &b, out, err) : s;
 }
 
 csat_status csat_score_top_box(const double *x, size_t n, const double *w, int k,
                          const csat_scale_options *opt, csat_share_result *out, csat_error *err)
 {
-    boxes b = scale_boxes(opt, NULL);
-    csat_status s = k_boxes(&b, k, 1, err);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = scale_boxes(opt, NULL, &b, err);
+    if (s == CSAT_OK)
+        s = k_boxes(&b, k, 1, err);
     return s == CSAT_OK ? share_of_array(x, n, w, &b, out, err) : s;
 }
 
@@ -123,8 +139,11 @@ csat_status csat_score_bottom_box(const double *x, size_t n, const double *w, in
                             const csat_scale_options *opt, csat_share_result *out,
                             csat_error *err)
 {
-    boxes b = scale_boxes(opt, NULL);
-    csat_status s = k_boxes(&b, k, 0, err);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = scale_boxes(opt, NULL, &b, err);
+    if (s == CSAT_OK)
+        s = k_boxes(&b, k, 0, err);
     return s == CSAT_OK ? share_of_array(x, n, w, &b, out, err) : s;
 }
 
@@ -133,26 +152,33 @@ csat_status csat_tally_box_share(const csat_tally *t, int lo, int hi,
                                  csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    boxes b = scale_boxes(opt, t);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = scale_boxes(opt, t, &b, err);
     b.lo = lo;
     b.hi = hi;
-    return share_of_tally(t, &b, out, err);
+    return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
 
 csat_status csat_tally_csat(const csat_tally *t, const csat_csat_options *opt,
                             csat_share_result *out, csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    boxes b = csat_boxes(opt, t);
-    return share_of_tally(t, &b, out, err);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = csat_boxes(opt, t, &b, err);
+    return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
 
 csat_status csat_tally_top_box(const csat_tally *t, int k, const csat_scale_options *opt,
                                csat_share_result *out, csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    boxes b = scale_boxes(opt, t);
-    csat_status s = k_boxes(&b, k, 1, err);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = scale_boxes(opt, t, &b, err);
+    if (s == CSAT_OK)
+        s = k_boxes(&b, k, 1, err);
     return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
 
@@ -160,7 +186,10 @@ csat_status csat_tally_bottom_box(const csat_tally *t, int k, const csat_scale_o
                                   csat_share_result *out, csat_error *err)
 {
     CSAT_REQUIRE(t, err);
-    boxes b = scale_boxes(opt, t);
-    csat_status s = k_boxes(&b, k, 0, err);
+    CSAT_REQUIRE_OUT(out, err);
+    boxes b;
+    csat_status s = scale_boxes(opt, t, &b, err);
+    if (s == CSAT_OK)
+        s = k_boxes(&b, k, 0, err);
     return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
