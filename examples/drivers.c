@@ -116,9 +116,13 @@ static int fit(report *r, const double *x, const double *y)
         fail(r, "the key-driver model", s, &err);
         return -1;
     }
+    /* Each result the library writes carries its size. */
+    r->sum.size = sizeof r->sum;
     s = csat_drivers_summary(r->model, &r->sum, &err);
-    for (size_t j = 0; j < P && s == CSAT_OK; j++)
+    for (size_t j = 0; j < P && s == CSAT_OK; j++) {
+        r->info[j].size = sizeof r->info[j];
         s = csat_drivers_driver(r->model, j, &r->info[j], &err);
+    }
     if (s != CSAT_OK) {
         fail(r, "reading the model", s, &err);
         return -1;
@@ -148,7 +152,7 @@ static void report_coefficients(report *r)
     printf("  %-10s %9s %8s %7s %7s   %-20s %6s %6s\n", "term", "estimate", "SE", "t", "p",
            "95% CI", "beta", "VIF");
     for (size_t j = 0; j <= P; j++) {
-        csat_coefficient c;
+        csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
         csat_status s = csat_drivers_coefficient(r->model, j, &c, &err);
         if (s != CSAT_OK) {
             fail(r, "coefficient", s, &err);
@@ -241,7 +245,9 @@ static void report_ipa(report *r)
         mi += r->lmg[j] / P;
         mp += perf[j] / P;
     }
-    csat_status s = csat_drivers_ipa(r->lmg, perf, P, NAN, NAN, quadrant, &err);
+    /* Crosshairs at the means (NaN, the default). */
+    csat_ipa_options opt = CSAT_IPA_OPTIONS_DEFAULT;
+    csat_status s = csat_drivers_ipa(r->lmg, perf, P, &opt, quadrant, &err);
     if (s != CSAT_OK) {
         fail(r, "importance-performance analysis", s, &err);
         return;

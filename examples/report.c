@@ -83,7 +83,8 @@ static void report_nps(context *c, const double *nps, size_t n)
 {
     csat_error err;
     csat_nps_options opt = CSAT_NPS_OPTIONS_DEFAULT;
-    csat_nps_result wald, adj;
+    csat_nps_result wald = CSAT_RESULT_INIT(csat_nps_result);
+    csat_nps_result adj = CSAT_RESULT_INIT(csat_nps_result);
 
     csat_status s = csat_score_nps(nps, n, NULL, &opt, &wald, &err);
     if (s != CSAT_OK) {
@@ -112,11 +113,12 @@ static void report_nps(context *c, const double *nps, size_t n)
 static void report_satisfaction(context *c, const double *sat, size_t n)
 {
     csat_error err;
-    csat_csat_options copt = { 1, 7, 5, LEVEL };
-    csat_scale_options sopt = { 1, 7, LEVEL };
-    csat_mean_options mopt = { LEVEL };
-    csat_share_result cs, top2;
-    csat_mean_result mean;
+    csat_csat_options copt = { sizeof(csat_csat_options), 1, 7, 5, LEVEL };
+    csat_scale_options sopt = { sizeof(csat_scale_options), 1, 7, LEVEL };
+    csat_mean_options mopt = { sizeof(csat_mean_options), LEVEL };
+    csat_share_result cs = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result top2 = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result mean = CSAT_RESULT_INIT(csat_mean_result);
 
     csat_status s = csat_score_csat(sat, n, NULL, &copt, &cs, &err);
     if (s != CSAT_OK) {
@@ -152,9 +154,9 @@ static void report_distribution(context *c, const double *sat, size_t n)
 {
     enum { LO = 1, HI = 7, LEN = HI - LO + 1 };
     csat_error err;
-    csat_scale_options opt = { LO, HI, LEVEL };
+    csat_scale_options opt = { sizeof(csat_scale_options), LO, HI, LEVEL };
     double counts[LEN], shares[LEN];
-    csat_sample sample;
+    csat_sample sample = CSAT_RESULT_INIT(csat_sample);
 
     csat_status s = csat_score_distribution(sat, n, NULL, &opt, counts, NULL, shares, LEN, &sample,
                                       &err);
@@ -249,7 +251,7 @@ static void report_nps_by_group(context *c, const double *nps, const char *colum
         }
         const char *label = group_label(names[g]);
         csat_error err;
-        csat_nps_result r;
+        csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
         csat_status s = csat_score_nps(x, m, NULL, NULL, &r, &err);
         if (s != CSAT_OK) {
             printf("  %-12s %6zu %7s   (%s)\n", label, m, "-",
@@ -313,9 +315,19 @@ static int compare_segment(context *c, size_t j, const char *name, const double 
 {
     const csv_table *t = c->table;
     csat_error err;
-    csat_csat_options copt = { 1, 7, 5, LEVEL };
+    csat_csat_options copt = { sizeof(csat_csat_options), 1, 7, 5, LEVEL };
+    csat_compare_options cmp = CSAT_COMPARE_OPTIONS_DEFAULT;
     csat_status s;
     char what[96];
+
+    /* The segment's results are written by the library: each gets its size. */
+    cmp.level = LEVEL;
+    seg->nps.size = sizeof seg->nps;
+    seg->nps_rest.size = sizeof seg->nps_rest;
+    seg->csat.size = sizeof seg->csat;
+    seg->csat_rest.size = sizeof seg->csat_rest;
+    seg->d_nps.size = sizeof seg->d_nps;
+    seg->d_csat.size = sizeof seg->d_csat;
 
     snprintf(seg->label, sizeof seg->label, "%.16s %.24s", t->header[j], group_label(name));
     split_by(t, j, name, nps, sp);
@@ -330,7 +342,7 @@ static int compare_segment(context *c, size_t j, const char *name, const double 
         return -1;
     }
     snprintf(what, sizeof what, "NPS comparison of %s", seg->label);
-    if ((s = csat_compare_nps(&seg->nps, &seg->nps_rest, LEVEL, &seg->d_nps, &err)) != CSAT_OK) {
+    if ((s = csat_compare_nps(&seg->nps, &seg->nps_rest, &cmp, &seg->d_nps, &err)) != CSAT_OK) {
         fail(c, what, s, &err, NULL);
         return -1;
     }
@@ -347,7 +359,7 @@ static int compare_segment(context *c, size_t j, const char *name, const double 
         return -1;
     }
     snprintf(what, sizeof what, "CSAT comparison of %s", seg->label);
-    if ((s = csat_compare_shares(&seg->csat, &seg->csat_rest, LEVEL, &seg->d_csat, &err))
+    if ((s = csat_compare_shares(&seg->csat, &seg->csat_rest, &cmp, &seg->d_csat, &err))
         != CSAT_OK) {
         fail(c, what, s, &err, NULL);
         return -1;
@@ -407,7 +419,9 @@ static void report_segments(context *c, const double *nps, const double *sat,
         p[nseg + i] = seg[i].d_csat.p;
     }
     csat_error err;
-    csat_status s = csat_compare_adjust(p, 2 * nseg, CSAT_ADJUST_HOLM, holm, &err);
+    csat_compare_options holm_opt = CSAT_COMPARE_OPTIONS_DEFAULT;
+    holm_opt.adjust = CSAT_ADJUST_HOLM;
+    csat_status s = csat_compare_adjust(p, 2 * nseg, &holm_opt, holm, &err);
     if (s != CSAT_OK) {
         fail(c, "Holm adjustment", s, &err, NULL);
         goto done;
@@ -500,11 +514,14 @@ static void report_gaps(context *c)
     }
 
     csat_error err;
-    csat_comparison gap[K];
+    csat_comparison gap[K] = { CSAT_RESULT_INIT(csat_comparison) };
     size_t pairs[K];
     double p[K], holm[K];
     csat_mean_result mean_e[K], mean_s[K];
-    csat_status st = csat_compare_gap(e, s, n, K, K, LEVEL, gap, pairs, &err);
+    csat_compare_options opt = CSAT_COMPARE_OPTIONS_DEFAULT;
+    opt.level = LEVEL;
+    opt.adjust = CSAT_ADJUST_HOLM;
+    csat_status st = csat_compare_gap(e, s, n, K, K, &opt, gap, pairs, &err);
     if (st != CSAT_OK) {
         fail(c, "expectation-satisfaction gap", st, &err, NULL);
         if (err.column < K)
@@ -521,6 +538,8 @@ static void report_gaps(context *c)
                 sj[m++] = s[i * K + k];
             }
         }
+        mean_e[k].size = sizeof mean_e[k];
+        mean_s[k].size = sizeof mean_s[k];
         st = csat_score_mean(ej, m, NULL, NULL, &mean_e[k], &err);
         if (st == CSAT_OK)
             st = csat_score_mean(sj, m, NULL, NULL, &mean_s[k], &err);
@@ -530,7 +549,7 @@ static void report_gaps(context *c)
         }
         p[k] = gap[k].p;
     }
-    st = csat_compare_adjust(p, K, CSAT_ADJUST_HOLM, holm, &err);
+    st = csat_compare_adjust(p, K, &opt, holm, &err);
     if (st != CSAT_OK) {
         fail(c, "Holm adjustment", st, &err, NULL);
         goto done;

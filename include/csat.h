@@ -5,7 +5,7 @@
  * @code
  * #include <csat.h>
  *
- * csat_nps_result r;
+ * csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
  * csat_error e;
  * if (csat_score_nps(answers, n, NULL, NULL, &r, &e) != CSAT_OK)
  *     fprintf(stderr, "%s\n", e.message);

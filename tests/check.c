@@ -99,3 +99,22 @@ void check_untouched(const void *p, size_t size, const char *call, const char *f
         }
     }
 }
+
+void check_sized_first(void *p, size_t total, size_t size)
+{
+    if (size != 0 && total >= size)
+        memcpy(p, &size, sizeof size);
+}
+
+void check_unchanged(const void *p, const void *before, size_t size, const char *call,
+                     const char *file, int line)
+{
+    const unsigned char *b = p, *a = before;
+    for (size_t i = 0; i < size; i++) {
+        if (b[i] != a[i]) {
+            print_error("%s: output changed at byte %zu although the call failed\n", call, i);
+            _fail(file, line);
+            return;
+        }
+    }
+}

@@ -76,23 +76,86 @@ void ok(csat_status s, const csat_error *err, const char *call, const char *file
 
 void check_failure(csat_status got, csat_status want, size_t index, size_t column,
                    const csat_error *err, const char *call, const char *file, int line);
-/* `p` must still hold the 0xA5 sentinel the EXPECT_* macros fill it with. */
+/* `p` must still hold the 0xA5 sentinel it was filled with by hand (an array
+ * of numbers; the EXPECT_* macros compare with a copy instead). */
 void check_untouched(const void *p, size_t size, const char *call, const char *file, int line);
 
-/* Fill `out` (an object, array or handle pointer) with a sentinel, make the
- * call (which must use the local `err`), check the status, err.index and
- * err.column (ANY_INDEX: not documented, not checked) and that `out` is
- * intact. err.index and err.column start at 777 so that a call which leaves
- * them alone cannot pass for one that set them. */
+/* ------------------------------------------------------------------------ */
+/* Sized outputs                                                             */
+
+/* Every result struct starts with `size_t size` (doc/conventions.md, "Growth
+ * without breakage"), and a function checks that size before its input: the
+ * 0xA5 sentinel the EXPECT_* macros fill an output with would be a bad size
+ * and fail the call for that reason instead of the one under test. So after
+ * the fill a result, or the first element of an array of results, gets its
+ * size back as CSAT_RESULT_INIT sets it, and the call must then leave every
+ * byte as it was, the size included.
+ *
+ * A suite whose output is a struct of its own holding several outputs (a
+ * result and an array, say) lists it in CHECK_SIZED_OUTPUTS with a function
+ * that sets the sizes inside it, defined before the first EXPECT_* use:
+ *     #define CHECK_SIZED_OUTPUTS trend_out : trend_out_sized,
+ *     static void trend_out_sized(void *p, size_t total, size_t size);
+ * (total is sizeof the output; size is 0 for such a struct). */
+#define CHECK_SIZED_RESULT(T) T : sizeof(T), T * : sizeof(T)
+#define CHECK_SIZED_SIZE(out)                                                                  \
+    _Generic((out),                                                                            \
+        CHECK_SIZED_RESULT(csat_sample),                                                       \
+        CHECK_SIZED_RESULT(csat_point),                                                        \
+        CHECK_SIZED_RESULT(csat_nps_result),                                                   \
+        CHECK_SIZED_RESULT(csat_share_result),                                                 \
+        CHECK_SIZED_RESULT(csat_mean_result),                                                  \
+        CHECK_SIZED_RESULT(csat_reviews_result),                                               \
+        CHECK_SIZED_RESULT(csat_comparison),                                                   \
+        CHECK_SIZED_RESULT(csat_trend_result),                                                 \
+        CHECK_SIZED_RESULT(csat_rank_result),                                                  \
+        CHECK_SIZED_RESULT(csat_retention_result),                                             \
+        CHECK_SIZED_RESULT(csat_survival_point),                                               \
+        CHECK_SIZED_RESULT(csat_curve_summary),                                                \
+        CHECK_SIZED_RESULT(csat_rate_result),                                                  \
+        CHECK_SIZED_RESULT(csat_category_count),                                               \
+        CHECK_SIZED_RESULT(csat_resolution_result),                                            \
+        CHECK_SIZED_RESULT(csat_model_summary),                                                \
+        CHECK_SIZED_RESULT(csat_coefficient),                                                  \
+        CHECK_SIZED_RESULT(csat_driver_info),                                                  \
+        default: (size_t)0)
+
+#ifndef CHECK_SIZED_OUTPUTS
+#define CHECK_SIZED_OUTPUTS
+#endif
+
+/* Writes `size` into the first size_t of p when size is not 0 and the
+ * output holds a whole result of that size (an object or an array of
+ * results, not a pointer to one). */
+void check_sized_first(void *p, size_t total, size_t size);
+
+#define CHECK_SIZED_PREPARE(out)                                                               \
+    _Generic((out), CHECK_SIZED_OUTPUTS default: check_sized_first)(                           \
+        &(out), sizeof(out), CHECK_SIZED_SIZE(out))
+
+/* Report a failed call that changed its output (`p` against the copy
+ * `before` taken just before the call). */
+void check_unchanged(const void *p, const void *before, size_t size, const char *call,
+                     const char *file, int line);
+
+/* Fill `out` (an object, array or handle pointer) with a sentinel (sizes of
+ * results kept valid, see above), make the call (which must use the local
+ * `err`), check the status, err.index and err.column (ANY_INDEX: not
+ * documented, not checked) and that `out` is intact. err.index and
+ * err.column start at 777 so that a call which leaves them alone cannot
+ * pass for one that set them. */
 #define EXPECT_FAIL_AT(status_, row_, column_, out, call)                                       \
     do {                                                                                       \
+        unsigned char before_[sizeof(out)];                                                    \
         memset(&(out), 0xA5, sizeof(out));                                                     \
+        CHECK_SIZED_PREPARE(out);                                                              \
+        memcpy(before_, &(out), sizeof(out));                                                  \
         memset(&err, 0, sizeof err);                                                           \
         err.index = 777;                                                                       \
         err.column = 777;                                                                      \
         csat_status got_ = (call);                                                             \
         check_failure(got_, (status_), (row_), (column_), &err, #call, __FILE__, __LINE__);    \
-        check_untouched(&(out), sizeof(out), #call, __FILE__, __LINE__);                       \
+        check_unchanged(&(out), before_, sizeof(out), #call, __FILE__, __LINE__);              \
     } while (0)
 
 /* Vector input: the offending element is named and there is no column. */

@@ -113,7 +113,7 @@ static void mean_and_sd_reach_certified_digits(void **state)
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
         nist_data d;
         load(sets[i].name, &d);
-        csat_mean_result r;
+        csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
         assert_int_equal(csat_score_mean(d.y, d.n, NULL, NULL, &r, NULL), CSAT_OK);
         check(&sets[i], &d, &r, 1);
         free(d.y);
@@ -128,18 +128,24 @@ static void merged_shards_reach_certified_digits(void **state)
         nist_data d;
         load(sets[i].name, &d);
         size_t cut1 = d.n / 7, cut2 = d.n / 2;
-        csat_moments a = CSAT_MOMENTS_INIT, b = CSAT_MOMENTS_INIT, c = CSAT_MOMENTS_INIT;
-        assert_int_equal(csat_moments_add(&a, d.y, cut1, NULL, NULL), CSAT_OK);
-        assert_int_equal(csat_moments_add(&b, d.y + cut1, cut2 - cut1, NULL, NULL), CSAT_OK);
-        assert_int_equal(csat_moments_add(&c, d.y + cut2, d.n - cut2, NULL, NULL), CSAT_OK);
-        assert_int_equal(csat_moments_merge(&c, &a, NULL), CSAT_OK);
-        assert_int_equal(csat_moments_merge(&c, &b, NULL), CSAT_OK);
-        csat_mean_result r;
-        assert_int_equal(csat_moments_mean(&c, NULL, &r, NULL), CSAT_OK);
+        csat_moments *a = NULL, *b = NULL, *c = NULL;
+        assert_int_equal(csat_moments_create(&a, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_create(&b, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_create(&c, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_add(a, d.y, cut1, NULL, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_add(b, d.y + cut1, cut2 - cut1, NULL, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_add(c, d.y + cut2, d.n - cut2, NULL, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_merge(c, a, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_merge(c, b, NULL), CSAT_OK);
+        csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
+        assert_int_equal(csat_moments_mean(c, NULL, &r, NULL), CSAT_OK);
         /* Shard means are rounded apart (to 1e-9 near 1e7), which Chan's
          * update carries into M2: the certified bound holds, the exact one
          * need not. */
         check(&sets[i], &d, &r, 0);
+        csat_moments_free(a);
+        csat_moments_free(b);
+        csat_moments_free(c);
         free(d.y);
     }
 }
@@ -156,7 +162,7 @@ static void doubled_weights_reach_certified_digits(void **state)
         assert_non_null(w);
         for (size_t j = 0; j < d.n; j++)
             w[j] = 2.0;
-        csat_mean_result r;
+        csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
         assert_int_equal(csat_score_mean(d.y, d.n, w, NULL, &r, NULL), CSAT_OK);
         check(&sets[i], &d, &r, 1);
         free(w);

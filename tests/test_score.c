@@ -21,6 +21,11 @@
 
 #include <cmocka.h>
 
+/* Outputs of this suite made of several results, for the EXPECT_* macros
+ * (check.h): the two results of a CES, and the arrays and sample of a
+ * distribution. */
+#define CHECK_SIZED_OUTPUTS ces_pair : ces_pair_sized, dist_out : dist_out_sized,
+
 #include "check.h"
 #include "csat.h"
 #include "score_reference.h"
@@ -94,10 +99,43 @@ static void same_mean(const cmp_ctx *c, const csat_mean_result *a, const csat_me
     cmp_size(c, "n_missing", a->n_missing, b->n_missing);
 }
 
-static void same_ces(const cmp_ctx *c, const csat_ces_result *a, const csat_ces_result *b)
+/* The two results of a CES (csat_score_ces and csat_tally_ces write the mean
+ * effort and the low-effort share apart), kept together as the tests compare
+ * them. */
+typedef struct ces_pair {
+    csat_mean_result effort;
+    csat_share_result low_effort;
+} ces_pair;
+
+#define CES_PAIR_INIT {CSAT_RESULT_INIT(csat_mean_result), CSAT_RESULT_INIT(csat_share_result)}
+
+static void ces_pair_sized(void *p, size_t total, size_t size)
+{
+    (void)total;
+    (void)size;
+    ces_pair *r = p;
+    r->effort.size = sizeof r->effort;
+    r->low_effort.size = sizeof r->low_effort;
+}
+
+static void same_ces(const cmp_ctx *c, const ces_pair *a, const ces_pair *b)
 {
     same_mean(c, &a->effort, &b->effort);
     same_share(c, &a->low_effort, &b->low_effort);
+}
+
+/* The arrays of csat_score_distribution are outputs too: on failure they must be
+ * left as they were, like the sample struct. */
+typedef struct dist_out {
+    double counts[5], weights[5], shares[5];
+    csat_sample sample;
+} dist_out;
+
+static void dist_out_sized(void *p, size_t total, size_t size)
+{
+    (void)total;
+    (void)size;
+    ((dist_out *)p)->sample.size = sizeof(csat_sample);
 }
 
 static void check_nps_ref(const cmp_ctx *c, const csat_nps_result *r, const ref_nps *ref)
@@ -156,32 +194,34 @@ static void check_mean_ref(const cmp_ctx *c, const csat_mean_result *r, const re
 /* Options built from a reference, so the test runs what the script computed. */
 static csat_nps_options nps_opt(const ref_nps *r)
 {
-    csat_nps_options o = {r->scale_min, r->scale_max, r->promoter_min,
+    csat_nps_options o = {sizeof(csat_nps_options), r->scale_min, r->scale_max, r->promoter_min,
                           r->detractor_max, r->level, (csat_nps_method)r->method};
     return o;
 }
 
 static csat_scale_options scale_opt(const ref_share *r)
 {
-    csat_scale_options o = {r->scale_min, r->scale_max, r->level};
+    csat_scale_options o = {sizeof(csat_scale_options), r->scale_min, r->scale_max, r->level};
     return o;
 }
 
 static csat_csat_options csat_opt(const ref_share *r)
 {
-    csat_csat_options o = {r->scale_min, r->scale_max, r->box_min, r->level};
+    csat_csat_options o = {sizeof(csat_csat_options), r->scale_min, r->scale_max, r->box_min,
+                           r->level};
     return o;
 }
 
 static csat_ces_options ces_opt(const ref_share *r)
 {
-    csat_ces_options o = {r->scale_min, r->scale_max, r->box_min, r->level};
+    csat_ces_options o = {sizeof(csat_ces_options), r->scale_min, r->scale_max, r->box_min,
+                          r->level};
     return o;
 }
 
 static csat_mean_options mean_opt(const ref_mean *r)
 {
-    csat_mean_options o = {r->level};
+    csat_mean_options o = {sizeof(csat_mean_options), r->level};
     return o;
 }
 
@@ -226,7 +266,7 @@ static void run_nps_ref(const char *name, const double *x, size_t n, const doubl
                         const ref_nps *ref, const char *file, int line)
 {
     csat_nps_options o = nps_opt(ref);
-    csat_nps_result r;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     OK(csat_score_nps(x, n, w, &o, &r, &err));
     check_nps_ref(&(const cmp_ctx){REF_TOL, name, file, line}, &r, ref);
@@ -270,7 +310,8 @@ static void test_nps_null_options_mean_the_documented_defaults(void **state)
 {
     (void)state;
     const csat_nps_options def = CSAT_NPS_OPTIONS_DEFAULT;
-    csat_nps_result a, b;
+    csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
+    csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     OK(csat_score_nps(DATA_NPS40_X, 40, DATA_NPS40_W, NULL, &a, &err));
     OK(csat_score_nps(DATA_NPS40_X, 40, DATA_NPS40_W, &def, &b, &err));
@@ -283,7 +324,7 @@ static void test_nps_all_promoters_scores_100_with_zero_wald_se(void **state)
 {
     (void)state;
     const double x[] = {9, 10, 10, 9, 10};
-    csat_nps_result r;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     OK(csat_score_nps(x, ARRAY_LEN(x), NULL, NULL, &r, &err));
     assert_true(r.score == 100.0);
@@ -295,7 +336,7 @@ static void test_nps_all_promoters_scores_100_with_zero_wald_se(void **state)
 static void test_nps_intervals_are_clipped_to_plus_minus_100(void **state)
 {
     (void)state;
-    csat_nps_result r;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     /* Wald: p = 1/4, d = 3/4, score -50, se = 100 sqrt((1 - 1/4)/3) = 50:
      * -50 - 1.96 * 50 < -100 is clipped; the upper limit is not. */
@@ -309,7 +350,7 @@ static void test_nps_intervals_are_clipped_to_plus_minus_100(void **state)
     /* Adjusted Wald, three promoters: n' = 6, p' = 3.75/6, d' = 0.75/6,
      * se = 100 sqrt((p' + d' - (p' - d')^2)/6); 50 + 1.96 se > 100 is clipped. */
     const double y[] = {10, 9, 10};
-    const csat_nps_options adj = {0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
+    const csat_nps_options adj = {sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
     OK(csat_score_nps(y, ARRAY_LEN(y), NULL, &adj, &r, &err));
     double pa = 3.75 / 6, da = 0.75 / 6, se = 100 * sqrt((pa + da - (pa - da) * (pa - da)) / 6);
     assert_true(r.score == 100.0);
@@ -331,7 +372,7 @@ static void test_csat_matches_wilson_references_unweighted_and_weighted(void **s
     for (size_t i = 0; i < ARRAY_LEN(refs); i++) {
         const double *w = i % 2 ? DATA_CSAT30_W : NULL;
         csat_csat_options o = csat_opt(refs[i]);
-        csat_share_result r;
+        csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
         csat_error err;
         OK(csat_score_csat(DATA_CSAT30_X, 30, w, &o, &r, &err));
         check_share_ref(CTX(names[i], REF_TOL), &r, refs[i]);
@@ -342,7 +383,8 @@ static void test_csat_null_options_mean_4_and_5_of_1_to_5_at_95_percent(void **s
 {
     (void)state;
     const csat_csat_options def = CSAT_CSAT_OPTIONS_DEFAULT;
-    csat_share_result a, b;
+    csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     OK(csat_score_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, &a, &err));
     OK(csat_score_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, &def, &b, &err));
@@ -354,7 +396,7 @@ static void test_box_share_2_to_4_matches_references(void **state)
 {
     (void)state;
     csat_scale_options o = scale_opt(&REF_CSAT30_BOX24);
-    csat_share_result r;
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     OK(csat_score_box_share(DATA_CSAT30_X, 30, NULL, 2, 4, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_BOX24", REF_TOL), &r, &REF_CSAT30_BOX24);
@@ -366,7 +408,7 @@ static void test_top_box_k1_and_k2_match_references(void **state)
 {
     (void)state;
     csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
-    csat_share_result r;
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     OK(csat_score_top_box(DATA_CSAT30_X, 30, NULL, 1, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_TOP1", REF_TOL), &r, &REF_CSAT30_TOP1);
@@ -382,7 +424,7 @@ static void test_bottom_box_k1_and_k2_match_references(void **state)
 {
     (void)state;
     csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
-    csat_share_result r;
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     OK(csat_score_bottom_box(DATA_CSAT30_X, 30, NULL, 1, &o, &r, &err));
     check_share_ref(CTX("REF_CSAT30_BOTTOM1", REF_TOL), &r, &REF_CSAT30_BOTTOM1);
@@ -398,7 +440,9 @@ static void test_csat_top_box_and_box_share_agree_on_the_same_boxes(void **state
 {
     (void)state;
     /* CSAT 4-5, top-2-box and box share [4, 5] of 1-5 are one estimate. */
-    csat_share_result a, b, c;
+    csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result c = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     OK(csat_score_csat(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, &a, &err));
     OK(csat_score_top_box(DATA_CSAT30_X, 30, DATA_CSAT30_W, 2, NULL, &b, &err));
@@ -417,7 +461,7 @@ static void test_empty_box_has_zero_share_and_wilson_upper_limit(void **state)
     /* No 5 among the answers: p = 0, se = 0, Wilson [0, z^2/(n + z^2)]. */
     const double x[] = {1, 2, 3, 4, 4, 3, 2, 4};
     const double n = (double)ARRAY_LEN(x);
-    csat_share_result r;
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     OK(csat_score_top_box(x, ARRAY_LEN(x), NULL, 1, NULL, &r, &err));
     assert_true(r.share == 0.0 && r.score == 0.0 && r.se == 0.0);
@@ -446,7 +490,7 @@ static void test_mean_score_matches_r_survey_unweighted_and_weighted(void **stat
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
         csat_mean_options o = mean_opt(cases[i].ref);
-        csat_mean_result r;
+        csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
         csat_error err;
         OK(csat_score_mean(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
         check_mean_ref(CTX(cases[i].name, REF_TOL), &r, cases[i].ref);
@@ -458,7 +502,7 @@ static void test_mean_score_of_one_value_has_nan_spread_and_valid_mean(void **st
     (void)state;
     const double x[] = {NAN, 4.25, NAN};
     const double w[] = {1.0, 2.5, 3.0};
-    csat_mean_result r;
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     OK(csat_score_mean(x, 3, w, NULL, &r, &err));
     assert_true(r.score == 4.25);
@@ -476,30 +520,37 @@ static void test_moments_mean_matches_r_and_equals_mean_score_bitwise(void **sta
     const ref_mean *refs[] = {&REF_MEAN20, &REF_MEAN20_W};
     const char *names[] = {"REF_MEAN20", "REF_MEAN20_W"};
     for (size_t i = 0; i < 2; i++) {
-        csat_moments m = CSAT_MOMENTS_INIT;
-        csat_mean_result a, b;
+        csat_moments *m = NULL;
+        csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result b = CSAT_RESULT_INIT(csat_mean_result);
         csat_error err;
-        OK(csat_moments_add(&m, DATA_MEAN20_X, 20, ws[i], &err));
-        OK(csat_moments_mean(&m, NULL, &a, &err));
+        OK(csat_moments_create(&m, &err));
+        OK(csat_moments_add(m, DATA_MEAN20_X, 20, ws[i], &err));
+        OK(csat_moments_mean(m, NULL, &a, &err));
         check_mean_ref(CTX(names[i], REF_TOL), &a, refs[i]);
         /* The array function is an accumulation followed by this estimator. */
         OK(csat_score_mean(DATA_MEAN20_X, 20, ws[i], NULL, &b, &err));
         same_mean(CTX("moments vs mean_score", 0.0), &a, &b);
+        csat_moments_free(m);
     }
 }
 
 static void test_moments_mean_of_merged_shards_matches_r(void **state)
 {
     (void)state;
-    csat_moments all = CSAT_MOMENTS_INIT, part = CSAT_MOMENTS_INIT;
-    csat_mean_result r;
+    csat_moments *all = NULL, *part = NULL;
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
-    OK(csat_moments_add(&all, DATA_MEAN20_X, 7, DATA_MEAN20_W, &err));
-    OK(csat_moments_add(&part, DATA_MEAN20_X + 7, 13, DATA_MEAN20_W + 7, &err));
-    OK(csat_moments_merge(&all, &part, &err));
-    csat_mean_options o = {0.99};
-    OK(csat_moments_mean(&all, &o, &r, &err));
+    OK(csat_moments_create(&all, &err));
+    OK(csat_moments_create(&part, &err));
+    OK(csat_moments_add(all, DATA_MEAN20_X, 7, DATA_MEAN20_W, &err));
+    OK(csat_moments_add(part, DATA_MEAN20_X + 7, 13, DATA_MEAN20_W + 7, &err));
+    OK(csat_moments_merge(all, part, &err));
+    csat_mean_options o = {sizeof(csat_mean_options), 0.99};
+    OK(csat_moments_mean(all, &o, &r, &err));
     check_mean_ref(CTX("REF_MEAN20_W_99 (merged)", REF_TOL), &r, &REF_MEAN20_W_99);
+    csat_moments_free(all);
+    csat_moments_free(part);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -508,12 +559,12 @@ static void test_moments_mean_of_merged_shards_matches_r(void **state)
 static void test_ces_default_matches_r_mean_and_wilson_share(void **state)
 {
     (void)state;
-    csat_ces_result r;
+    ces_pair r = CES_PAIR_INIT;
     csat_error err;
-    OK(csat_score_ces(DATA_CES25_X, 25, NULL, NULL, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, NULL, NULL, &r.effort, &r.low_effort, &err));
     check_mean_ref(CTX("REF_CES25_EFFORT", REF_TOL), &r.effort, &REF_CES25_EFFORT);
     check_share_ref(CTX("REF_CES25_LOW", REF_TOL), &r.low_effort, &REF_CES25_LOW);
-    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, NULL, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, NULL, &r.effort, &r.low_effort, &err));
     check_mean_ref(CTX("REF_CES25_W_EFFORT", REF_TOL), &r.effort, &REF_CES25_W_EFFORT);
     check_share_ref(CTX("REF_CES25_W_LOW", REF_TOL), &r.low_effort, &REF_CES25_W_LOW);
 }
@@ -522,12 +573,12 @@ static void test_ces_with_low_effort_6_to_7_at_90_percent_matches_references(voi
 {
     (void)state;
     csat_ces_options o = ces_opt(&REF_CES25_LOW6_90);
-    csat_ces_result r;
+    ces_pair r = CES_PAIR_INIT;
     csat_error err;
-    OK(csat_score_ces(DATA_CES25_X, 25, NULL, &o, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, NULL, &o, &r.effort, &r.low_effort, &err));
     check_mean_ref(CTX("REF_CES25_EFFORT_90", REF_TOL), &r.effort, &REF_CES25_EFFORT_90);
     check_share_ref(CTX("REF_CES25_LOW6_90", REF_TOL), &r.low_effort, &REF_CES25_LOW6_90);
-    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, &o, &r, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, &o, &r.effort, &r.low_effort, &err));
     check_mean_ref(CTX("REF_CES25_W_EFFORT_90", REF_TOL), &r.effort, &REF_CES25_W_EFFORT_90);
     check_share_ref(CTX("REF_CES25_W_LOW6_90", REF_TOL), &r.low_effort, &REF_CES25_W_LOW6_90);
 }
@@ -541,9 +592,9 @@ static void check_distribution(const char *name, const double *x, size_t n, cons
                                size_t n_missing, double n_weighted, double n_effective,
                                const char *file, int line)
 {
-    csat_scale_options o = {smin, smax, 0.95};
+    csat_scale_options o = {sizeof(csat_scale_options), smin, smax, 0.95};
     double c[16], wt[16], s[16];
-    csat_sample smp;
+    csat_sample smp = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
     assert_true(len <= 16);
     OK(csat_score_distribution(x, n, w, &o, c, wt, s, len, &smp, &err));
@@ -581,7 +632,7 @@ static void test_distribution_accepts_null_arrays_and_null_options(void **state)
 {
     (void)state;
     double s[5];
-    csat_sample smp;
+    csat_sample smp = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
     /* NULL options: the 1-5 scale. Only the shares are asked for. */
     OK(csat_score_distribution(DATA_CSAT30_X, 30, DATA_CSAT30_W, NULL, NULL, NULL, s, 5, &smp, &err));
@@ -598,7 +649,7 @@ static void test_distribution_accepts_null_arrays_and_null_options(void **state)
 static void test_index_with_item_weights_matches_r(void **state)
 {
     (void)state;
-    csat_mean_result r;
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &r, &err));
@@ -612,7 +663,8 @@ static void test_index_with_equal_item_weights_matches_r(void **state)
 {
     (void)state;
     const double ones[DATA_INDEX_K] = {1.0, 1.0, 1.0};
-    csat_mean_result r, s;
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result s = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K, NULL, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, NULL, NULL, &r, &err));
@@ -637,7 +689,8 @@ static void test_index_reads_rows_by_leading_dimension_only(void **state)
         for (size_t j = 0; j < LD; j++)
             padded[i * LD + j] = j < DATA_INDEX_K ? DATA_INDEX_X[i * DATA_INDEX_K + j] : 1e300;
     }
-    csat_mean_result a, b;
+    csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result b = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     OK(csat_score_index(padded, DATA_INDEX_N, DATA_INDEX_K, LD, DATA_INDEX_W, DATA_INDEX_MIN,
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &a, &err));
@@ -665,7 +718,8 @@ static void test_tally_nps_equals_csat_nps_bitwise(void **state)
     for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
         csat_nps_options o = nps_opt(cases[i].ref);
         csat_tally *t = tally_of(o.scale_min, o.scale_max, cases[i].x, cases[i].n, cases[i].w);
-        csat_nps_result a, b;
+        csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
+        csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
         csat_error err;
         OK(csat_tally_nps(t, &o, &a, &err));
         OK(csat_score_nps(cases[i].x, cases[i].n, cases[i].w, &o, &b, &err));
@@ -680,9 +734,10 @@ static void test_tally_share_estimators_equal_array_functions_bitwise(void **sta
     const double *ws[] = {NULL, DATA_CSAT30_W};
     for (size_t i = 0; i < 2; i++) {
         csat_tally *t = tally_of(1, 5, DATA_CSAT30_X, 30, ws[i]);
-        const csat_scale_options so = {1, 5, 0.99};
-        const csat_csat_options co = {1, 5, 3, 0.90};
-        csat_share_result a, b;
+        const csat_scale_options so = {sizeof(csat_scale_options), 1, 5, 0.99};
+        const csat_csat_options co = {sizeof(csat_csat_options), 1, 5, 3, 0.90};
+        csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
+        csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
         csat_error err;
 
         OK(csat_tally_csat(t, &co, &a, &err));
@@ -712,16 +767,18 @@ static void test_tally_ces_and_tally_mean_equal_array_functions(void **state)
     const ref_mean *refs[] = {&REF_CES25_EFFORT, &REF_CES25_W_EFFORT};
     for (size_t i = 0; i < 2; i++) {
         csat_tally *t = tally_of(1, 7, DATA_CES25_X, 25, ws[i]);
-        const csat_ces_options o = {1, 7, 6, 0.90};
-        csat_ces_result a, b;
-        csat_mean_result m, s;
+        const csat_ces_options o = {sizeof(csat_ces_options), 1, 7, 6, 0.90};
+        ces_pair a = CES_PAIR_INIT;
+        ces_pair b = CES_PAIR_INIT;
+        csat_mean_result m = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result s = CSAT_RESULT_INIT(csat_mean_result);
         csat_error err;
-        OK(csat_tally_ces(t, &o, &a, &err));
-        OK(csat_score_ces(DATA_CES25_X, 25, ws[i], &o, &b, &err));
+        OK(csat_tally_ces(t, &o, &a.effort, &a.low_effort, &err));
+        OK(csat_score_ces(DATA_CES25_X, 25, ws[i], &o, &b.effort, &b.low_effort, &err));
         same_ces(CTX("tally_ces vs ces", 0.0), &a, &b);
 
         /* The mean rating of a tally is the CES effort estimator. */
-        const csat_mean_options mo = {0.90};
+        const csat_mean_options mo = {sizeof(csat_mean_options), 0.90};
         OK(csat_tally_mean(t, &mo, &m, &err));
         same_mean(CTX("tally_mean vs ces effort", 0.0), &m, &b.effort);
         OK(csat_tally_mean(t, NULL, &m, &err));
@@ -740,8 +797,9 @@ static void test_tally_estimators_with_null_options_use_the_tally_scale(void **s
     csat_error err;
     /* eNPS on 1-10: defaults 9 / 6 / 95 % / Wald with the tally's scale. */
     csat_tally *t = tally_of(1, 10, DATA_ENPS30_X, 30, DATA_ENPS30_W);
-    const csat_nps_options no = {1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
-    csat_nps_result na, nb;
+    const csat_nps_options no = {sizeof(csat_nps_options), 1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
+    csat_nps_result na = CSAT_RESULT_INIT(csat_nps_result);
+    csat_nps_result nb = CSAT_RESULT_INIT(csat_nps_result);
     OK(csat_tally_nps(t, NULL, &na, &err));
     OK(csat_score_nps(DATA_ENPS30_X, 30, DATA_ENPS30_W, &no, &nb, &err));
     same_nps(CTX("tally_nps NULL options", 0.0), &na, &nb);
@@ -749,11 +807,13 @@ static void test_tally_estimators_with_null_options_use_the_tally_scale(void **s
 
     /* 1-7 tally: CSAT 4-7, box shares and CES 5-7 at 95 %. */
     t = tally_of(1, 7, DATA_CES25_X, 25, DATA_CES25_W);
-    const csat_csat_options co = {1, 7, 4, 0.95};
-    const csat_scale_options so = {1, 7, 0.95};
-    const csat_ces_options eo = {1, 7, 5, 0.95};
-    csat_share_result sa, sb;
-    csat_ces_result ca, cb;
+    const csat_csat_options co = {sizeof(csat_csat_options), 1, 7, 4, 0.95};
+    const csat_scale_options so = {sizeof(csat_scale_options), 1, 7, 0.95};
+    const csat_ces_options eo = {sizeof(csat_ces_options), 1, 7, 5, 0.95};
+    csat_share_result sa = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result sb = CSAT_RESULT_INIT(csat_share_result);
+    ces_pair ca = CES_PAIR_INIT;
+    ces_pair cb = CES_PAIR_INIT;
     OK(csat_tally_csat(t, NULL, &sa, &err));
     OK(csat_score_csat(DATA_CES25_X, 25, DATA_CES25_W, &co, &sb, &err));
     same_share(CTX("tally_csat NULL options", 0.0), &sa, &sb);
@@ -766,8 +826,8 @@ static void test_tally_estimators_with_null_options_use_the_tally_scale(void **s
     OK(csat_tally_bottom_box(t, 3, NULL, &sa, &err));
     OK(csat_score_bottom_box(DATA_CES25_X, 25, DATA_CES25_W, 3, &so, &sb, &err));
     same_share(CTX("tally_bottom_box NULL options", 0.0), &sa, &sb);
-    OK(csat_tally_ces(t, NULL, &ca, &err));
-    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, &eo, &cb, &err));
+    OK(csat_tally_ces(t, NULL, &ca.effort, &ca.low_effort, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, DATA_CES25_W, &eo, &cb.effort, &cb.low_effort, &err));
     same_ces(CTX("tally_ces NULL options", 0.0), &ca, &cb);
     check_share_ref(CTX("REF_CES25_W_LOW", REF_TOL), &ca.low_effort, &REF_CES25_W_LOW);
     csat_tally_free(t);
@@ -788,14 +848,14 @@ static void test_tally_of_merged_shards_gives_the_one_pass_nps(void **state)
             OK(csat_tally_merge(all, part, &err));
             csat_tally_free(part);
         }
-        csat_nps_result r;
+        csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
         const ref_nps *ref = i ? &REF_BIG_W_WALD : &REF_BIG_WALD;
         csat_nps_options o = nps_opt(ref);
         OK(csat_tally_nps(all, &o, &r, &err));
         check_nps_ref(CTX(i ? "REF_BIG_W_WALD (merged)" : "REF_BIG_WALD (merged)", REF_TOL), &r, ref);
         if (!ws[i]) {
             /* Unweighted counts are integers: merging is exact. */
-            csat_nps_result b;
+            csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
             OK(csat_score_nps(big_x, DATA_BIG_N, NULL, &o, &b, &err));
             same_nps(CTX("merged unweighted tally vs nps", 0.0), &r, &b);
         }
@@ -872,21 +932,22 @@ static void test_airline_survey_scores_match_r_overall_and_by_flight_class(void 
             y[m] = a.sat[i];
             m++;
         }
-        csat_nps_result nr;
-        csat_share_result sr, tr;
-        csat_mean_result mr;
+        csat_nps_result nr = CSAT_RESULT_INIT(csat_nps_result);
+        csat_share_result sr = CSAT_RESULT_INIT(csat_share_result);
+        csat_share_result tr = CSAT_RESULT_INIT(csat_share_result);
+        csat_mean_result mr = CSAT_RESULT_INIT(csat_mean_result);
         csat_error err;
         char name[64];
         OK(csat_score_nps(x, m, NULL, NULL, &nr, &err));
         snprintf(name, sizeof name, "airline %s NPS", groups[g].name);
         check_nps_ref(CTX(name, REF_TOL), &nr, groups[g].nps);
 
-        const csat_csat_options co = {1, 7, 6, 0.95};
+        const csat_csat_options co = {sizeof(csat_csat_options), 1, 7, 6, 0.95};
         OK(csat_score_csat(y, m, NULL, &co, &sr, &err));
         snprintf(name, sizeof name, "airline %s CSAT", groups[g].name);
         check_share_ref(CTX(name, REF_TOL), &sr, groups[g].csat);
         /* CSAT 6-7 of 1-7 is the top-2-box. */
-        const csat_scale_options so = {1, 7, 0.95};
+        const csat_scale_options so = {sizeof(csat_scale_options), 1, 7, 0.95};
         OK(csat_score_top_box(y, m, NULL, 2, &so, &tr, &err));
         same_share(CTX(name, 0.0), &tr, &sr);
 
@@ -911,8 +972,9 @@ static void test_unit_weights_equal_no_weights_for_every_score(void **state)
     const cmp_ctx *c = CTX("unit weights vs none", UNIT_WEIGHT_TOL);
     csat_error err;
 
-    const csat_nps_options adj = {0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
-    csat_nps_result na, nb;
+    const csat_nps_options adj = {sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
+    csat_nps_result na = CSAT_RESULT_INIT(csat_nps_result);
+    csat_nps_result nb = CSAT_RESULT_INIT(csat_nps_result);
     OK(csat_score_nps(DATA_NPS40_X, 40, ones, NULL, &na, &err));
     OK(csat_score_nps(DATA_NPS40_X, 40, NULL, NULL, &nb, &err));
     same_nps(c, &na, &nb);
@@ -920,7 +982,8 @@ static void test_unit_weights_equal_no_weights_for_every_score(void **state)
     OK(csat_score_nps(DATA_NPS40_X, 40, NULL, &adj, &nb, &err));
     same_nps(c, &na, &nb);
 
-    csat_share_result sa, sb;
+    csat_share_result sa = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result sb = CSAT_RESULT_INIT(csat_share_result);
     OK(csat_score_csat(DATA_CSAT30_X, 30, ones, NULL, &sa, &err));
     OK(csat_score_csat(DATA_CSAT30_X, 30, NULL, NULL, &sb, &err));
     same_share(c, &sa, &sb);
@@ -934,7 +997,8 @@ static void test_unit_weights_equal_no_weights_for_every_score(void **state)
     OK(csat_score_bottom_box(DATA_CSAT30_X, 30, NULL, 2, NULL, &sb, &err));
     same_share(c, &sa, &sb);
 
-    csat_mean_result ma, mb;
+    csat_mean_result ma = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result mb = CSAT_RESULT_INIT(csat_mean_result);
     OK(csat_score_mean(DATA_MEAN20_X, 20, ones, NULL, &ma, &err));
     OK(csat_score_mean(DATA_MEAN20_X, 20, NULL, NULL, &mb, &err));
     same_mean(c, &ma, &mb);
@@ -944,13 +1008,15 @@ static void test_unit_weights_equal_no_weights_for_every_score(void **state)
                   DATA_INDEX_MAX, DATA_INDEX_V, NULL, &mb, &err));
     same_mean(c, &ma, &mb);
 
-    csat_ces_result ca, cb;
-    OK(csat_score_ces(DATA_CES25_X, 25, ones, NULL, &ca, &err));
-    OK(csat_score_ces(DATA_CES25_X, 25, NULL, NULL, &cb, &err));
+    ces_pair ca = CES_PAIR_INIT;
+    ces_pair cb = CES_PAIR_INIT;
+    OK(csat_score_ces(DATA_CES25_X, 25, ones, NULL, &ca.effort, &ca.low_effort, &err));
+    OK(csat_score_ces(DATA_CES25_X, 25, NULL, NULL, &cb.effort, &cb.low_effort, &err));
     same_ces(c, &ca, &cb);
 
     double da[5], db[5], wa[5], wb[5], pa[5], pb[5];
-    csat_sample xa, xb;
+    csat_sample xa = CSAT_RESULT_INIT(csat_sample);
+    csat_sample xb = CSAT_RESULT_INIT(csat_sample);
     OK(csat_score_distribution(DATA_CSAT30_X, 30, ones, NULL, da, wa, pa, 5, &xa, &err));
     OK(csat_score_distribution(DATA_CSAT30_X, 30, NULL, NULL, db, wb, pb, 5, &xb, &err));
     for (size_t i = 0; i < 5; i++) {
@@ -972,13 +1038,14 @@ static void test_permuting_answers_changes_no_score(void **state)
 
     /* Unweighted scores of an integer scale come from integer counts, so a
      * permutation changes nothing at all; weighted sums are reordered. */
-    const csat_nps_options adj = {0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
+    const csat_nps_options adj = {sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, CSAT_NPS_ADJUSTED_WALD};
     permute(DATA_NPS40_X, px, 40, 1);
     permute(DATA_NPS40_W, pw, 40, 1);
     ws[1] = pw;
     for (size_t i = 0; i < 2; i++) {
         const cmp_ctx *c = CTX("permuted NPS", i ? PERMUTE_TOL : 0.0);
-        csat_nps_result a, b;
+        csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
+        csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
         OK(csat_score_nps(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, NULL, &a, &err));
         OK(csat_score_nps(px, 40, ws[i], NULL, &b, &err));
         same_nps(c, &b, &a);
@@ -991,7 +1058,8 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_CSAT30_W, pw, 30, 1);
     for (size_t i = 0; i < 2; i++) {
         const cmp_ctx *c = CTX("permuted shares", i ? PERMUTE_TOL : 0.0);
-        csat_share_result a, b;
+        csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
+        csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
         OK(csat_score_csat(DATA_CSAT30_X, 30, i ? DATA_CSAT30_W : NULL, NULL, &a, &err));
         OK(csat_score_csat(px, 30, ws[i], NULL, &b, &err));
         same_share(c, &b, &a);
@@ -1009,9 +1077,10 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_CES25_X, px, 25, 1);
     permute(DATA_CES25_W, pw, 25, 1);
     for (size_t i = 0; i < 2; i++) {
-        csat_ces_result a, b;
-        OK(csat_score_ces(DATA_CES25_X, 25, i ? DATA_CES25_W : NULL, NULL, &a, &err));
-        OK(csat_score_ces(px, 25, ws[i], NULL, &b, &err));
+        ces_pair a = CES_PAIR_INIT;
+        ces_pair b = CES_PAIR_INIT;
+        OK(csat_score_ces(DATA_CES25_X, 25, i ? DATA_CES25_W : NULL, NULL, &a.effort, &a.low_effort, &err));
+        OK(csat_score_ces(px, 25, ws[i], NULL, &b.effort, &b.low_effort, &err));
         same_ces(CTX("permuted CES", i ? PERMUTE_TOL : 0.0), &b, &a);
     }
 
@@ -1019,7 +1088,8 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_MEAN20_X, px, 20, 1);
     permute(DATA_MEAN20_W, pw, 20, 1);
     for (size_t i = 0; i < 2; i++) {
-        csat_mean_result a, b;
+        csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result b = CSAT_RESULT_INIT(csat_mean_result);
         OK(csat_score_mean(DATA_MEAN20_X, 20, i ? DATA_MEAN20_W : NULL, NULL, &a, &err));
         OK(csat_score_mean(px, 20, ws[i], NULL, &b, &err));
         same_mean(CTX("permuted mean", PERMUTE_TOL), &b, &a);
@@ -1029,7 +1099,8 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_INDEX_X, prow, DATA_INDEX_N, DATA_INDEX_K);
     permute(DATA_INDEX_W, pw, DATA_INDEX_N, 1);
     for (size_t i = 0; i < 2; i++) {
-        csat_mean_result a, b;
+        csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result b = CSAT_RESULT_INIT(csat_mean_result);
         OK(csat_score_index(DATA_INDEX_X, DATA_INDEX_N, DATA_INDEX_K, DATA_INDEX_K,
                       i ? DATA_INDEX_W : NULL, DATA_INDEX_MIN, DATA_INDEX_MAX, DATA_INDEX_V, NULL,
                       &a, &err));
@@ -1042,8 +1113,9 @@ static void test_permuting_answers_changes_no_score(void **state)
     permute(DATA_NPS40_W, pw, 40, 1);
     for (size_t i = 0; i < 2; i++) {
         double sa[11], sb[11];
-        csat_sample xa, xb;
-        const csat_scale_options o = {0, 10, 0.95};
+        csat_sample xa = CSAT_RESULT_INIT(csat_sample);
+        csat_sample xb = CSAT_RESULT_INIT(csat_sample);
+        const csat_scale_options o = {sizeof(csat_scale_options), 0, 10, 0.95};
         const cmp_ctx *c = CTX("permuted distribution", i ? PERMUTE_TOL : 0.0);
         OK(csat_score_distribution(DATA_NPS40_X, 40, i ? DATA_NPS40_W : NULL, &o, NULL, NULL, sa, 11,
                              &xa, &err));
@@ -1068,7 +1140,7 @@ static void test_promoters_passives_and_detractors_add_up_to_one(void **state)
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
         csat_nps_options o = nps_opt(cases[i].ref);
-        csat_nps_result r;
+        csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
         csat_error err;
         OK(csat_score_nps(cases[i].x, cases[i].n, cases[i].w, &o, &r, &err));
         cmp_unit(CTX("promoters + passives + detractors", 1e-15), "sum",
@@ -1081,9 +1153,9 @@ static void test_distribution_shares_add_up_to_one(void **state)
 {
     (void)state;
     double s[11], wsum[11], counts[11];
-    csat_sample smp;
+    csat_sample smp = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
-    const csat_scale_options o = {0, 10, 0.95};
+    const csat_scale_options o = {sizeof(csat_scale_options), 0, 10, 0.95};
     const double *ws[] = {NULL, DATA_NPS40_W, big_w};
     const double *xs[] = {DATA_NPS40_X, DATA_NPS40_X, big_x};
     const size_t ns[] = {40, 40, DATA_BIG_N};
@@ -1109,7 +1181,7 @@ static void test_nps_rejects_null_pointers(void **state)
 {
     (void)state;
     const double x[] = {9, 10};
-    csat_nps_result out;
+    csat_nps_result out = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_nps(NULL, 2, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_score_nps(x, 2, NULL, NULL, NULL, &err));
@@ -1121,7 +1193,7 @@ static void test_nps_rejects_no_valid_answer_and_zero_total_weight(void **state)
     const double x[] = {9, 10, 3};
     const double missing[] = {NAN, NAN};
     const double zero[] = {0.0, 0.0, 0.0};
-    csat_nps_result out;
+    csat_nps_result out = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_nps(x, 0, NULL, NULL, &out, &err));
     EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_nps(missing, 2, NULL, NULL, &out, &err));
@@ -1136,8 +1208,8 @@ static void test_nps_rejects_off_scale_and_non_integer_answers_at_first_index(vo
     const double frac[] = {9, NAN, 8.5, 3.25};
     const double inf[] = {9, 10, 7, INFINITY};
     const double zero_on_1_10[] = {1, 10, 0};
-    const csat_nps_options enps = {1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
-    csat_nps_result out;
+    const csat_nps_options enps = {sizeof(csat_nps_options), 1, 10, 9, 6, 0.95, CSAT_NPS_WALD};
+    csat_nps_result out = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_nps(high, 4, NULL, NULL, &out, &err));
     EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 0, out, csat_score_nps(low, 2, NULL, NULL, &out, &err));
@@ -1154,7 +1226,7 @@ static void test_nps_rejects_negative_nan_and_infinite_weights_at_first_index(vo
     const double nan[] = {1, 1, NAN, 1};
     const double inf[] = {INFINITY, 1, 1, 1};
     const double ninf[] = {1, 1, 1, -INFINITY};
-    csat_nps_result out;
+    csat_nps_result out = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 1, out, csat_score_nps(x, 4, neg, NULL, &out, &err));
     EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_score_nps(x, 4, nan, NULL, &out, &err));
@@ -1167,19 +1239,19 @@ static void test_nps_rejects_invalid_options(void **state)
     (void)state;
     const double x[] = {9, 10, 3, 7};
     const csat_nps_options bad[] = {
-        {10, 0, 9, 6, 0.95, CSAT_NPS_WALD},                  /* scale reversed */
-        {0, 10, 11, 6, 0.95, CSAT_NPS_WALD},                 /* promoters above the scale */
-        {0, 10, 9, -1, 0.95, CSAT_NPS_WALD},                 /* detractors below the scale */
-        {0, 10, 7, 7, 0.95, CSAT_NPS_WALD},                  /* thresholds touch */
-        {0, 10, 6, 8, 0.95, CSAT_NPS_WALD},                  /* thresholds crossed */
-        {0, 10, 9, 6, 0.0, CSAT_NPS_WALD},                   /* level 0 */
-        {0, 10, 9, 6, 1.0, CSAT_NPS_WALD},                   /* level 1 */
-        {0, 10, 9, 6, -0.5, CSAT_NPS_WALD},                  /* level negative */
-        {0, 10, 9, 6, NAN, CSAT_NPS_WALD},                   /* level NaN */
-        {0, 10, 9, 6, 0.95, (csat_nps_method)2},             /* unknown method */
-        {0, 10, 9, 6, 0.95, (csat_nps_method)-1},            /* unknown method */
+        {sizeof(csat_nps_options), 10, 0, 9, 6, 0.95, CSAT_NPS_WALD},                  /* scale reversed */
+        {sizeof(csat_nps_options), 0, 10, 11, 6, 0.95, CSAT_NPS_WALD},                 /* promoters above the scale */
+        {sizeof(csat_nps_options), 0, 10, 9, -1, 0.95, CSAT_NPS_WALD},                 /* detractors below the scale */
+        {sizeof(csat_nps_options), 0, 10, 7, 7, 0.95, CSAT_NPS_WALD},                  /* thresholds touch */
+        {sizeof(csat_nps_options), 0, 10, 6, 8, 0.95, CSAT_NPS_WALD},                  /* thresholds crossed */
+        {sizeof(csat_nps_options), 0, 10, 9, 6, 0.0, CSAT_NPS_WALD},                   /* level 0 */
+        {sizeof(csat_nps_options), 0, 10, 9, 6, 1.0, CSAT_NPS_WALD},                   /* level 1 */
+        {sizeof(csat_nps_options), 0, 10, 9, 6, -0.5, CSAT_NPS_WALD},                  /* level negative */
+        {sizeof(csat_nps_options), 0, 10, 9, 6, NAN, CSAT_NPS_WALD},                   /* level NaN */
+        {sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, (csat_nps_method)2},             /* unknown method */
+        {sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, (csat_nps_method)-1},            /* unknown method */
     };
-    csat_nps_result out;
+    csat_nps_result out = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
         EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_nps(x, 4, NULL, &bad[i], &out, &err));
@@ -1191,9 +1263,9 @@ static void test_failures_are_reported_without_an_error_struct(void **state)
     const double x[] = {9, 10, 11};
     const double w[] = {1, -1, 1};
     const double ratings[] = {1, 5, 4};
-    csat_nps_result r;
-    csat_share_result s;
-    csat_mean_result m;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
+    csat_share_result s = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result m = CSAT_RESULT_INIT(csat_mean_result);
     assert_int_equal(csat_score_nps(x, 3, NULL, NULL, &r, NULL), CSAT_ERR_RANGE);
     assert_int_equal(csat_score_nps(x, 2, w, NULL, &r, NULL), CSAT_ERR_WEIGHT);
     assert_int_equal(csat_score_nps(NULL, 2, NULL, NULL, &r, NULL), CSAT_ERR_NULL);
@@ -1210,8 +1282,9 @@ static void test_box_share_rejects_bad_input(void **state)
     const double frac[] = {1, 2.5};
     const double w[] = {1, 1, 1, NAN, 1};
     const double missing[] = {NAN, NAN};
-    const csat_scale_options rev = {5, 1, 0.95}, lvl = {1, 5, 1.5};
-    csat_share_result out;
+    const csat_scale_options rev = {sizeof(csat_scale_options), 5, 1, 0.95};
+    const csat_scale_options lvl = {sizeof(csat_scale_options), 1, 5, 1.5};
+    csat_share_result out = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_box_share(NULL, 5, NULL, 2, 4, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_score_box_share(x, 5, NULL, 2, 4, NULL, NULL, &err));
@@ -1235,9 +1308,11 @@ static void test_csat_rejects_bad_input(void **state)
     const double frac[] = {4.0001, 2};
     const double w[] = {1, 1, 1, 1, -2};
     const double zero[] = {0, 0, 0, 0, 0};
-    const csat_csat_options high = {1, 5, 6, 0.95}, low = {1, 5, 0, 0.95},
-                            rev = {5, 1, 4, 0.95}, lvl = {1, 5, 4, 0.0};
-    csat_share_result out;
+    const csat_csat_options high = {sizeof(csat_csat_options), 1, 5, 6, 0.95};
+    const csat_csat_options low = {sizeof(csat_csat_options), 1, 5, 0, 0.95};
+    const csat_csat_options rev = {sizeof(csat_csat_options), 5, 1, 4, 0.95};
+    const csat_csat_options lvl = {sizeof(csat_csat_options), 1, 5, 4, 0.0};
+    csat_share_result out = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_csat(NULL, 5, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_score_csat(x, 5, NULL, NULL, NULL, &err));
@@ -1259,8 +1334,8 @@ static void test_top_and_bottom_box_reject_bad_input(void **state)
     const double off[] = {5, 5, 9};
     const double w[] = {1, INFINITY, 1, 1, 1};
     const double missing[] = {NAN};
-    const csat_scale_options lvl = {1, 5, NAN};
-    csat_share_result out;
+    const csat_scale_options lvl = {sizeof(csat_scale_options), 1, 5, NAN};
+    csat_share_result out = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     typedef csat_status (*box_fn)(const double *, size_t, const double *, int,
                                   const csat_scale_options *, csat_share_result *, csat_error *);
@@ -1278,7 +1353,7 @@ static void test_top_and_bottom_box_reject_bad_input(void **state)
         EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, f(x, 5, NULL, 1, &lvl, &out, &err));
     }
     /* k equal to the number of points is the whole scale: share 1. */
-    csat_share_result r;
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
     OK(csat_score_top_box(x, 5, NULL, 5, NULL, &r, &err));
     assert_true(r.share == 1.0);
 }
@@ -1292,8 +1367,10 @@ static void test_mean_score_rejects_bad_input_and_infinite_values(void **state)
     const double missing[] = {NAN, NAN, NAN};
     const double w[] = {1, 1, 1, -0.25};
     const double zero[] = {0, 0, 0, 0};
-    const csat_mean_options lvl0 = {0.0}, lvl1 = {1.0}, lvlnan = {NAN};
-    csat_mean_result out;
+    const csat_mean_options lvl0 = {sizeof(csat_mean_options), 0.0};
+    const csat_mean_options lvl1 = {sizeof(csat_mean_options), 1.0};
+    const csat_mean_options lvlnan = {sizeof(csat_mean_options), NAN};
+    csat_mean_result out = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_mean(NULL, 4, NULL, NULL, &out, &err));
     EXPECT_NULL_ERROR(csat_score_mean(x, 4, NULL, NULL, NULL, &err));
@@ -1313,17 +1390,23 @@ static void test_moments_mean_rejects_bad_input(void **state)
     (void)state;
     const double x[] = {1.5, 2.25, 3, 4};
     const double zero[] = {0, 0, 0, 0};
-    const csat_mean_options lvl = {2.0};
-    csat_moments m = CSAT_MOMENTS_INIT, empty = CSAT_MOMENTS_INIT, zw = CSAT_MOMENTS_INIT;
-    csat_mean_result out;
+    const csat_mean_options lvl = {sizeof(csat_mean_options), 2.0};
+    csat_moments *m = NULL, *empty = NULL, *zw = NULL;
+    csat_mean_result out = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
-    OK(csat_moments_add(&m, x, 4, NULL, &err));
-    OK(csat_moments_add(&zw, x, 4, zero, &err));
+    OK(csat_moments_create(&m, &err));
+    OK(csat_moments_create(&empty, &err));
+    OK(csat_moments_create(&zw, &err));
+    OK(csat_moments_add(m, x, 4, NULL, &err));
+    OK(csat_moments_add(zw, x, 4, zero, &err));
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_moments_mean(NULL, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_moments_mean(&m, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(&empty, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(&zw, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_moments_mean(&m, &lvl, &out, &err));
+    EXPECT_NULL_ERROR(csat_moments_mean(m, NULL, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(empty, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_moments_mean(zw, NULL, &out, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_moments_mean(m, &lvl, &out, &err));
+    csat_moments_free(m);
+    csat_moments_free(empty);
+    csat_moments_free(zw);
 }
 
 static void test_ces_rejects_bad_input(void **state)
@@ -1334,29 +1417,28 @@ static void test_ces_rejects_bad_input(void **state)
     const double frac[] = {1, 4, 6.5};
     const double w[] = {1, 1, NAN, 1};
     const double missing[] = {NAN, NAN};
-    const csat_ces_options high = {1, 7, 8, 0.95}, low = {1, 7, 0, 0.95}, rev = {7, 1, 5, 0.95},
-                           lvl = {1, 7, 5, 1.0};
-    csat_ces_result out;
+    const csat_ces_options high = {sizeof(csat_ces_options), 1, 7, 8, 0.95};
+    const csat_ces_options low = {sizeof(csat_ces_options), 1, 7, 0, 0.95};
+    const csat_ces_options rev = {sizeof(csat_ces_options), 7, 1, 5, 0.95};
+    const csat_ces_options lvl = {sizeof(csat_ces_options), 1, 7, 5, 1.0};
+    ces_pair out = CES_PAIR_INIT;
     csat_error err;
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, csat_score_ces(NULL, 4, NULL, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_score_ces(x, 4, NULL, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_ces(x, 0, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, csat_score_ces(missing, 2, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_ces(off, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, csat_score_ces(frac, 3, NULL, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, csat_score_ces(x, 4, w, NULL, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &high, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &low, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &rev, &out, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, csat_score_ces(x, 4, NULL, &lvl, &out, &err));
+#define CES_CALL(x_, n_, w_, opt_)                                                             \
+    csat_score_ces((x_), (n_), (w_), (opt_), &out.effort, &out.low_effort, &err)
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, CES_CALL(NULL, 4, NULL, NULL));
+    EXPECT_NULL_ERROR(csat_score_ces(x, 4, NULL, NULL, NULL, &out.low_effort, &err));
+    EXPECT_NULL_ERROR(csat_score_ces(x, 4, NULL, NULL, &out.effort, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, CES_CALL(x, 0, NULL, NULL));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, out, CES_CALL(missing, 2, NULL, NULL));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, CES_CALL(off, 3, NULL, NULL));
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 2, out, CES_CALL(frac, 3, NULL, NULL));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 2, out, CES_CALL(x, 4, w, NULL));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, CES_CALL(x, 4, NULL, &high));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, CES_CALL(x, 4, NULL, &low));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, CES_CALL(x, 4, NULL, &rev));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out, CES_CALL(x, 4, NULL, &lvl));
+#undef CES_CALL
 }
-
-/* The arrays of csat_score_distribution are outputs too: on failure they must be
- * left as they were, like the sample struct. */
-typedef struct dist_out {
-    double counts[5], weights[5], shares[5];
-    csat_sample sample;
-} dist_out;
 
 #define DIST_CALL(x, n, w, opt, len)                                                           \
     csat_score_distribution((x), (n), (w), (opt), out.counts, out.weights, out.shares, (len),       \
@@ -1370,7 +1452,8 @@ static void test_distribution_rejects_bad_input_and_leaves_arrays_untouched(void
     const double frac[] = {1.5};
     const double w[] = {1, 1, 1, 1, -1};
     const double missing[] = {NAN, NAN};
-    const csat_scale_options rev = {5, 1, 0.95}, seven = {1, 7, 0.95};
+    const csat_scale_options rev = {sizeof(csat_scale_options), 5, 1, 0.95};
+    const csat_scale_options seven = {sizeof(csat_scale_options), 1, 7, 0.95};
     dist_out out;
     csat_error err;
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, out, DIST_CALL(NULL, 5, NULL, NULL, 5));
@@ -1415,8 +1498,8 @@ static void test_index_rejects_bad_input(void **state)
     const double w[] = {1, NAN, 1};
     const double flat_hi[] = {1, 10}, rev_hi[] = {0, 10}, nan_lo[] = {NAN, 0};
     const double neg_v[] = {1, -1}, zero_v[] = {0, 0}, nan_v[] = {1, NAN};
-    const csat_mean_options lvl = {1.0};
-    csat_mean_result out;
+    const csat_mean_options lvl = {sizeof(csat_mean_options), 1.0};
+    csat_mean_result out = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     index_args a;
 
@@ -1463,20 +1546,24 @@ static void test_tally_estimators_reject_bad_input(void **state)
     csat_tally *t = tally_of(1, 5, x, 5, NULL);
     csat_tally *empty = tally_of(1, 5, x, 0, NULL);
     csat_tally *zw = tally_of(1, 5, x, 5, zero);
-    csat_nps_result nps;
-    csat_share_result sh;
-    csat_mean_result mean;
-    csat_ces_result ces;
+    csat_nps_result nps = CSAT_RESULT_INIT(csat_nps_result);
+    csat_share_result sh = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result mean = CSAT_RESULT_INIT(csat_mean_result);
+    ces_pair ces = CES_PAIR_INIT;
     csat_error err;
+#define TALLY_CES(t_, opt_) csat_tally_ces((t_), (opt_), &ces.effort, &ces.low_effort, &err)
 
-    const csat_nps_options nps_other = {0, 10, 9, 6, 0.95, CSAT_NPS_WALD};
-    const csat_nps_options nps_ok = {1, 5, 5, 3, 0.95, CSAT_NPS_WALD};
-    const csat_nps_options nps_crossed = {1, 5, 3, 4, 0.95, CSAT_NPS_WALD};
-    const csat_nps_options nps_method = {1, 5, 5, 3, 0.95, (csat_nps_method)7};
-    const csat_scale_options sc_other = {1, 7, 0.95}, sc_lvl = {1, 5, 0.0};
-    const csat_csat_options cs_other = {0, 5, 4, 0.95}, cs_sat = {1, 5, 6, 0.95};
-    const csat_ces_options ce_other = {1, 7, 5, 0.95}, ce_low = {1, 5, 0, 0.95};
-    const csat_mean_options m_lvl = {-1.0};
+    const csat_nps_options nps_other = {sizeof(csat_nps_options), 0, 10, 9, 6, 0.95, CSAT_NPS_WALD};
+    const csat_nps_options nps_ok = {sizeof(csat_nps_options), 1, 5, 5, 3, 0.95, CSAT_NPS_WALD};
+    const csat_nps_options nps_crossed = {sizeof(csat_nps_options), 1, 5, 3, 4, 0.95, CSAT_NPS_WALD};
+    const csat_nps_options nps_method = {sizeof(csat_nps_options), 1, 5, 5, 3, 0.95, (csat_nps_method)7};
+    const csat_scale_options sc_other = {sizeof(csat_scale_options), 1, 7, 0.95};
+    const csat_scale_options sc_lvl = {sizeof(csat_scale_options), 1, 5, 0.0};
+    const csat_csat_options cs_other = {sizeof(csat_csat_options), 0, 5, 4, 0.95};
+    const csat_csat_options cs_sat = {sizeof(csat_csat_options), 1, 5, 6, 0.95};
+    const csat_ces_options ce_other = {sizeof(csat_ces_options), 1, 7, 5, 0.95};
+    const csat_ces_options ce_low = {sizeof(csat_ces_options), 1, 5, 0, 0.95};
+    const csat_mean_options m_lvl = {sizeof(csat_mean_options), -1.0};
 
     EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, nps, csat_tally_nps(NULL, &nps_ok, &nps, &err));
     EXPECT_NULL_ERROR(csat_tally_nps(t, &nps_ok, NULL, &err));
@@ -1522,15 +1609,160 @@ static void test_tally_estimators_reject_bad_input(void **state)
     EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, mean, csat_tally_mean(zw, NULL, &mean, &err));
     EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, mean, csat_tally_mean(t, &m_lvl, &mean, &err));
 
-    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, ces, csat_tally_ces(NULL, NULL, &ces, &err));
-    EXPECT_NULL_ERROR(csat_tally_ces(t, NULL, NULL, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, ces, csat_tally_ces(empty, NULL, &ces, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, csat_tally_ces(t, &ce_other, &ces, &err));
-    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, csat_tally_ces(t, &ce_low, &ces, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_NULL, CSAT_NO_INDEX, ces, TALLY_CES(NULL, NULL));
+    EXPECT_NULL_ERROR(csat_tally_ces(t, NULL, NULL, &ces.low_effort, &err));
+    EXPECT_NULL_ERROR(csat_tally_ces(t, NULL, &ces.effort, NULL, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_EMPTY, CSAT_NO_INDEX, ces, TALLY_CES(empty, NULL));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, TALLY_CES(t, &ce_other));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces, TALLY_CES(t, &ce_low));
 
     csat_tally_free(t);
     csat_tally_free(empty);
     csat_tally_free(zw);
+#undef TALLY_CES
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sized structs (doc/conventions.md, "Growth without breakage")             */
+
+/* A result followed by room to spare, so that a size larger than the
+ * struct still names memory the caller owns. */
+typedef struct nps_padded {
+    csat_nps_result r;
+    unsigned char tail[8];
+} nps_padded;
+
+static void set_size(void *p, size_t size)
+{
+    memcpy(p, &size, sizeof size);
+}
+
+static void test_result_with_a_bad_size_is_refused_and_left_untouched(void **state)
+{
+    (void)state;
+    const double x[] = {9, 10, 3, 7};
+    /* Too small for the size field, not a multiple of sizeof(size_t), and
+     * larger than the library's struct (a newer header). */
+    const size_t bad[] = {0, 3, sizeof(csat_nps_result) + 8};
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        nps_padded out, before;
+        csat_error err;
+        memset(&out, 0xA5, sizeof out);
+        set_size(&out.r, bad[i]);
+        memcpy(&before, &out, sizeof out);
+        memset(&err, 0, sizeof err);
+        csat_status st = csat_score_nps(x, 4, NULL, NULL, &out.r, &err);
+        check_failure(st, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX, &err,
+                      "csat_score_nps(out.size bad)", __FILE__, __LINE__);
+        check_unchanged(&out, &before, sizeof out, "csat_score_nps(out.size bad)", __FILE__,
+                        __LINE__);
+        /* The message names the field. */
+        assert_non_null(strstr(err.message, "size"));
+
+        /* The same through the tally estimator. */
+        csat_tally *t = tally_of(0, 10, x, 4, NULL);
+        memset(&err, 0, sizeof err);
+        st = csat_tally_nps(t, NULL, &out.r, &err);
+        check_failure(st, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX, &err,
+                      "csat_tally_nps(out.size bad)", __FILE__, __LINE__);
+        check_unchanged(&out, &before, sizeof out, "csat_tally_nps(out.size bad)", __FILE__,
+                        __LINE__);
+        csat_tally_free(t);
+    }
+}
+
+/* Options followed by room to spare, as nps_padded. */
+typedef struct nps_options_padded {
+    csat_nps_options o;
+    unsigned char tail[8];
+} nps_options_padded;
+
+static void test_options_with_a_bad_size_are_refused(void **state)
+{
+    (void)state;
+    const double x[] = {9, 10, 3, 7};
+    const double y[] = {1, 4, 5, 3};
+    const size_t bad[] = {0, 3, sizeof(csat_nps_options) + 8};
+    csat_error err;
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        nps_options_padded opt;
+        memset(&opt, 0, sizeof opt);
+        opt.o = (csat_nps_options)CSAT_NPS_OPTIONS_DEFAULT;
+        opt.o.size = bad[i];
+        csat_nps_result out = CSAT_RESULT_INIT(csat_nps_result);
+        EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, out,
+                        csat_score_nps(x, 4, NULL, &opt.o, &out, &err));
+        assert_non_null(strstr(err.message, "size"));
+    }
+    /* Every options struct of the scores checks its size the same way. */
+    csat_scale_options so = CSAT_SCALE_OPTIONS_DEFAULT;
+    csat_csat_options co = CSAT_CSAT_OPTIONS_DEFAULT;
+    csat_mean_options mo = CSAT_MEAN_OPTIONS_DEFAULT;
+    csat_ces_options eo = CSAT_CES_OPTIONS_DEFAULT;
+    csat_reviews_options ro = CSAT_REVIEWS_OPTIONS_DEFAULT;
+    so.size = 0;
+    co.size = sizeof(size_t) + 1;
+    mo.size = 0;
+    eo.size = 3;
+    ro.size = 0;
+    csat_share_result sh = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result mean = CSAT_RESULT_INIT(csat_mean_result);
+    ces_pair ces = CES_PAIR_INIT;
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh,
+                    csat_score_top_box(y, 4, NULL, 2, &so, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, sh,
+                    csat_score_csat(y, 4, NULL, &co, &sh, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, mean,
+                    csat_score_mean(y, 4, NULL, &mo, &mean, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, ces,
+                    csat_score_ces(y, 4, NULL, &eo, &ces.effort, &ces.low_effort, &err));
+    csat_reviews_result reviews = CSAT_RESULT_INIT(csat_reviews_result);
+    EXPECT_FAIL_ROW(CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, reviews,
+                    csat_score_reviews(y, 4, &ro, &reviews, &ces.effort, &ces.low_effort, &err));
+}
+
+static void test_shorter_result_receives_only_the_fields_its_size_covers(void **state)
+{
+    (void)state;
+    /* A caller built against an older header whose csat_nps_result ended
+     * before `se`: the library writes the fields that struct had and not a
+     * byte past its size. */
+    const size_t older = offsetof(csat_nps_result, se);
+    const double *ws[] = {NULL, DATA_NPS40_W};
+    for (size_t i = 0; i < 2; i++) {
+        csat_nps_result full = CSAT_RESULT_INIT(csat_nps_result);
+        csat_nps_result part;
+        unsigned char pattern[sizeof part];
+        csat_error err;
+        OK(csat_score_nps(DATA_NPS40_X, 40, ws[i], NULL, &full, &err));
+
+        memset(&part, 0xA5, sizeof part);
+        part.size = older;
+        memset(pattern, 0xA5, sizeof pattern);
+        OK(csat_score_nps(DATA_NPS40_X, 40, ws[i], NULL, &part, &err));
+        assert_int_equal(part.size, older);
+        const cmp_ctx *c = CTX("older csat_nps_result", 0.0);
+        cmp_unit(c, "score", part.score, full.score);
+        cmp_unit(c, "promoters", part.promoters, full.promoters);
+        cmp_unit(c, "passives", part.passives, full.passives);
+        cmp_unit(c, "detractors", part.detractors, full.detractors);
+        assert_memory_equal((unsigned char *)&part + older, pattern + older,
+                            sizeof part - older);
+
+        /* The tally estimator follows the same rule. */
+        csat_tally *t = tally_of(0, 10, DATA_NPS40_X, 40, ws[i]);
+        memset(&part, 0xA5, sizeof part);
+        part.size = older;
+        OK(csat_tally_nps(t, NULL, &part, &err));
+        assert_int_equal(part.size, older);
+        cmp_unit(c, "score", part.score, full.score);
+        cmp_unit(c, "promoters", part.promoters, full.promoters);
+        cmp_unit(c, "passives", part.passives, full.passives);
+        cmp_unit(c, "detractors", part.detractors, full.detractors);
+        assert_memory_equal((unsigned char *)&part + older, pattern + older,
+                            sizeof part - older);
+        csat_tally_free(t);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1588,6 +1820,9 @@ int main(void)
         cmocka_unit_test(test_distribution_rejects_bad_input_and_leaves_arrays_untouched),
         cmocka_unit_test(test_index_rejects_bad_input),
         cmocka_unit_test(test_tally_estimators_reject_bad_input),
+        cmocka_unit_test(test_result_with_a_bad_size_is_refused_and_left_untouched),
+        cmocka_unit_test(test_options_with_a_bad_size_are_refused),
+        cmocka_unit_test(test_shorter_result_receives_only_the_fields_its_size_covers),
     };
     return cmocka_run_group_tests_name("score", tests, setup_big, NULL);
 }

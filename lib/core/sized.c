@@ -17,8 +17,8 @@ csat_status csat_sized_check(const void *s, size_t full, const char *what, csat_
     if (size >= sizeof(size_t) && size <= full && size % sizeof(size_t) == 0)
         return CSAT_OK;
     return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                     "%s->size is %zu: set it to the sizeof of the struct (CSAT_RESULT_INIT or "
-                     "the options' DEFAULT initialiser); at most %zu is known to this library",
+                     "%s->size is %zu: set it by CSAT_RESULT_INIT or the options' _DEFAULT "
+                     "(this library knows at most %zu)",
                      what, size, full);
 }
 

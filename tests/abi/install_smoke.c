@@ -13,7 +13,7 @@ int main(void)
         return 1;
     }
     const double x[] = { 9, 10, 0 };
-    csat_nps_result r;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
     if (csat_score_nps(x, 3, NULL, NULL, &r, NULL) != CSAT_OK || fabs(r.score - 100.0 / 3) > 1e-12)
         return 1;
     printf("libcsat %s installed: NPS %.4f\n", csat_version(), r.score);

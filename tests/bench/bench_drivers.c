@@ -71,7 +71,7 @@ int main(int argc, char **argv)
             if (csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, NULL, imp, NULL, NULL))
                 return 4;
             double t3 = now();
-            csat_model_summary s;
+            csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
             if (csat_drivers_summary(m, &s, NULL))
                 return 5;
             double k = (double)(p + 1), flops = 2.0 * (double)n * k * k;

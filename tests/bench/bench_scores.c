@@ -53,16 +53,16 @@ int main(int argc, char **argv)
         double t0 = now();
         sink += read_sum(x, n);
         double t1 = now();
-        csat_nps_result nps;
+        csat_nps_result nps = CSAT_RESULT_INIT(csat_nps_result);
         if (csat_score_nps(x, n, NULL, NULL, &nps, NULL) != CSAT_OK)
             return 1;
         double t2 = now();
-        csat_share_result cs;
-        csat_csat_options co = { 0, 10, 9, 0.95 };
+        csat_share_result cs = CSAT_RESULT_INIT(csat_share_result);
+        csat_csat_options co = { sizeof(csat_csat_options), 0, 10, 9, 0.95 };
         if (csat_score_csat(x, n, NULL, &co, &cs, NULL) != CSAT_OK)
             return 1;
         double t3 = now();
-        csat_mean_result m;
+        csat_mean_result m = CSAT_RESULT_INIT(csat_mean_result);
         if (csat_score_mean(x, n, NULL, NULL, &m, NULL) != CSAT_OK)
             return 1;
         double t4 = now();

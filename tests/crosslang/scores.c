@@ -48,14 +48,14 @@ static int drivers(const char *path)
     csat_drivers *m = NULL;
     if (csat_drivers_fit(x, n, KD_P, KD_P, y, w, NULL, &m, NULL) != CSAT_OK)
         return 1;
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     if (csat_drivers_summary(m, &s, NULL) != CSAT_OK)
         return 1;
     out("kd.r2", s.r2), out("kd.adj_r2", s.adj_r2), out("kd.sigma", s.sigma), out("kd.f", s.f);
     out("kd.f_p", s.f_p), out("kd.condition", s.condition), out("kd.n_effective", s.n_effective);
     double v[KD_P + 1][6], info[5][KD_P];
     for (size_t j = 0; j <= KD_P; j++) {
-        csat_coefficient c;
+        csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
         if (csat_drivers_coefficient(m, j, &c, NULL) != CSAT_OK)
             return 1;
         v[j][0] = c.estimate, v[j][1] = c.se, v[j][2] = c.t, v[j][3] = c.p;
@@ -69,7 +69,7 @@ static int drivers(const char *path)
         outs(tnames[k], col, KD_P + 1);
     }
     for (size_t j = 0; j < KD_P; j++) {
-        csat_driver_info d;
+        csat_driver_info d = CSAT_RESULT_INIT(csat_driver_info);
         if (csat_drivers_driver(m, j, &d, NULL) != CSAT_OK)
             return 1;
         info[0][j] = d.beta, info[1][j] = d.vif, info[2][j] = d.r, info[3][j] = d.mean;
@@ -91,22 +91,24 @@ static int drivers(const char *path)
         if (methods[k].method == CSAT_IMPORTANCE_LMG)
             memcpy(lmg, imp, sizeof lmg);
     }
-    csat_importance_options mc = { 2, 2000, 9 };
+    csat_importance_options mc = { sizeof(csat_importance_options), 2, 2000, 9 };
     if (csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, &mc, imp, se, NULL) != CSAT_OK)
         return 1;
     outs("kd.mc", imp, KD_P), outs("kd.mc_se", se, KD_P);
     double cond[KD_P * KD_P], comp[KD_P * KD_P];
-    if (csat_drivers_dominance(m, imp, cond, comp, NULL) != CSAT_OK)
+    if (csat_drivers_dominance(m, NULL, imp, cond, comp, NULL) != CSAT_OK)
         return 1;
     outs("kd.cond", cond, KD_P * KD_P), outs("kd.comp", comp, KD_P * KD_P);
-    csat_bootstrap_options bo = { 200, 0.9, 3 };
+    csat_bootstrap_options bo = { sizeof(csat_bootstrap_options), 200, 0.9, 3 };
     double lo[KD_P], hi[KD_P];
     if (csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &bo, lo, hi, NULL, NULL) != CSAT_OK)
         return 1;
     outs("kd.boot_lo", lo, KD_P), outs("kd.boot_hi", hi, KD_P);
     csat_ipa_quadrant q[KD_P];
     double quad[KD_P];
-    if (csat_drivers_ipa(lmg, info[3], KD_P, NAN, NAN, q, NULL) != CSAT_OK)
+    /* Both crosshairs at the means: the defaults (NaN). */
+    const csat_ipa_options ipa = CSAT_IPA_OPTIONS_DEFAULT;
+    if (csat_drivers_ipa(lmg, info[3], KD_P, &ipa, q, NULL) != CSAT_OK)
         return 1;
     for (size_t j = 0; j < KD_P; j++)
         quad[j] = (double)q[j];
@@ -125,7 +127,7 @@ static int drivers(const char *path)
     if (csat_drivers_fit_xprod(a, NULL, &m, NULL) != CSAT_OK)
         return 1;
     for (size_t j = 0; j <= KD_P; j++) {
-        csat_coefficient c;
+        csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
         if (csat_drivers_coefficient(m, j, &c, NULL) != CSAT_OK)
             return 1;
         v[j][0] = c.estimate;
@@ -154,16 +156,40 @@ static void outc(const char *name, const csat_comparison *c)
     }
 }
 
+/* Comparison options at a confidence level (and Holm's adjustment). */
+static csat_compare_options at_level(double level)
+{
+    csat_compare_options o = CSAT_COMPARE_OPTIONS_DEFAULT;
+    o.level = level;
+    return o;
+}
+
+/* Business options at a confidence level and rate scale. */
+static csat_business_options business(double level, double per)
+{
+    csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    o.level = level;
+    o.per = per;
+    return o;
+}
+
 /* Comparisons and business measures of the same answers and weights. */
 static int compare_business(const double *x, const double *w, size_t n)
 {
     static double e[MAXN * 2], pc[MAXN * 2], obs[MAXN], start[MAXN], end[MAXN];
-    csat_nps_result a, b, d;
-    csat_share_result s1, s2;
-    csat_mean_result m1, m2;
-    csat_comparison c, ch[2], g[2];
-    csat_csat_options co = { 0, 10, 9, 0.9 };
-    csat_scale_options so = { 0, 10, 0.95 };
+    csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
+    csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
+    csat_nps_result d = CSAT_RESULT_INIT(csat_nps_result);
+    csat_share_result s1 = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result s2 = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result m1 = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result m2 = CSAT_RESULT_INIT(csat_mean_result);
+    csat_comparison c = CSAT_RESULT_INIT(csat_comparison);
+    csat_comparison ch[2] = { CSAT_RESULT_INIT(csat_comparison) };
+    csat_comparison g[2] = { CSAT_RESULT_INIT(csat_comparison) };
+    const csat_compare_options l90 = at_level(0.9), l95 = at_level(0.95), l99 = at_level(0.99);
+    csat_csat_options co = { sizeof(csat_csat_options), 0, 10, 9, 0.9 };
+    csat_scale_options so = { sizeof(csat_scale_options), 0, 10, 0.95 };
     double p[6], padj[6];
     size_t np = 0;
     if (csat_score_nps(x, n, NULL, NULL, &a, NULL) || csat_score_nps(x, n, w, NULL, &b, NULL) ||
@@ -171,22 +197,22 @@ static int compare_business(const double *x, const double *w, size_t n)
         csat_score_top_box(x, n, NULL, 2, &so, &s2, NULL) || csat_score_mean(x, n, w, NULL, &m1, NULL) ||
         csat_score_mean(x, n / 2, NULL, NULL, &m2, NULL))
         return 1;
-    if (csat_compare_nps(&a, &b, 0.95, &c, NULL))
+    if (csat_compare_nps(&a, &b, &l95, &c, NULL))
         return 1;
     outc("cmp.nps", &c), p[np++] = c.p;
-    if (csat_compare_nps_benchmark(&a, 20, 0.9, &c, NULL))
+    if (csat_compare_nps_benchmark(&a, 20, &l90, &c, NULL))
         return 1;
     outc("cmp.npsb", &c), p[np++] = c.p;
-    if (csat_compare_shares(&s1, &s2, 0.95, &c, NULL))
+    if (csat_compare_shares(&s1, &s2, &l95, &c, NULL))
         return 1;
     outc("cmp.share", &c), p[np++] = c.p;
-    if (csat_compare_share_benchmark(&s2, 0.3, 0.95, &c, NULL))
+    if (csat_compare_share_benchmark(&s2, 0.3, &l95, &c, NULL))
         return 1;
     outc("cmp.shareb", &c), p[np++] = c.p;
-    if (csat_compare_means(&m1, &m2, 0.95, &c, NULL))
+    if (csat_compare_means(&m1, &m2, &l95, &c, NULL))
         return 1;
     outc("cmp.mean", &c), p[np++] = c.p;
-    if (csat_compare_mean_benchmark(&m1, 6.5, 0.99, &c, NULL))
+    if (csat_compare_mean_benchmark(&m1, 6.5, &l99, &c, NULL))
         return 1;
     outc("cmp.meanb", &c), p[np++] = c.p;
     static const struct { csat_adjust_method m; const char *name; } am[] = {
@@ -194,7 +220,9 @@ static int compare_business(const double *x, const double *w, size_t n)
         { CSAT_ADJUST_BONFERRONI, "adj.bonferroni" },
     };
     for (size_t k = 0; k < 3; k++) {
-        if (csat_compare_adjust(p, np, am[k].m, padj, NULL))
+        csat_compare_options adj = CSAT_COMPARE_OPTIONS_DEFAULT;
+        adj.adjust = am[k].m;
+        if (csat_compare_adjust(p, np, &adj, padj, NULL))
             return 1;
         outs(am[k].name, padj, np);
     }
@@ -204,8 +232,8 @@ static int compare_business(const double *x, const double *w, size_t n)
         return 1;
     double ys[3] = { a.score, b.score, d.score }, ses[3] = { a.se, b.se, d.se };
     double ts[3] = { 1, 2.5, 4 };
-    csat_trend_result t;
-    if (csat_compare_trend(ys, ses, ts, 3, 0.9, &t, ch, NULL))
+    csat_trend_result t = CSAT_RESULT_INIT(csat_trend_result);
+    if (csat_compare_trend(ys, ses, ts, 3, &l90, &t, ch, NULL))
         return 1;
     out("trend.slope", t.slope), out("trend.se", t.se), out("trend.lo", t.ci_lower);
     out("trend.hi", t.ci_upper), out("trend.z", t.z), out("trend.p", t.p);
@@ -213,13 +241,13 @@ static int compare_business(const double *x, const double *w, size_t n)
     outc("trend.ch0", &ch[0]), outc("trend.ch1", &ch[1]);
     /* A trend of two shares: their proportions and SEs (one unit). */
     double yshare[2] = { s1.share, s2.share }, seshare[2] = { s1.se, s2.se };
-    if (csat_compare_trend(yshare, seshare, NULL, 2, 0.95, &t, ch, NULL))
+    if (csat_compare_trend(yshare, seshare, NULL, 2, &l95, &t, ch, NULL))
         return 1;
     out("trend_share.slope", t.slope), out("trend_share.se", t.se);
     outc("trend_share.ch0", &ch[0]);
 
-    csat_rank_result rk;
-    if (csat_compare_rank(m1.score / 4, w, n, &rk, NULL))
+    csat_rank_result rk = CSAT_RESULT_INIT(csat_rank_result);
+    if (csat_compare_rank(m1.score / 4, w, n, NULL, &rk, NULL))
         return 1;
     out("rank.percentile", rk.percentile), out("rank.rank", (double)rk.rank);
     out("rank.below", (double)rk.below), out("rank.equal", (double)rk.equal);
@@ -230,7 +258,7 @@ static int compare_business(const double *x, const double *w, size_t n)
         pc[2 * i] = x[(i + 3) % n], pc[2 * i + 1] = 3 * w[i];
     }
     size_t pairs[2];
-    if (csat_compare_gap(e, pc, n, 2, 2, 0.95, g, pairs, NULL))
+    if (csat_compare_gap(e, pc, n, 2, 2, &l95, g, pairs, NULL))
         return 1;
     outc("gap0", &g[0]), outc("gap1", &g[1]);
     out("gap.pairs0", (double)pairs[0]), out("gap.pairs1", (double)pairs[1]);
@@ -239,9 +267,10 @@ static int compare_business(const double *x, const double *w, size_t n)
     for (size_t i = 0; i < n; i++)
         obs[i] = isnan(x[i]) ? NAN : (x[i] >= 7 ? 1.0 : 0.0);
     csat_survival *sv = NULL;
-    csat_curve_summary cs;
-    csat_survival_point pt;
-    if (csat_survival_fit(w, obs, n, 0.95, &sv, NULL) || csat_survival_summary(sv, &cs, NULL))
+    csat_curve_summary cs = CSAT_RESULT_INIT(csat_curve_summary);
+    csat_survival_point pt = CSAT_RESULT_INIT(csat_survival_point);
+    const csat_business_options km = business(0.95, 1);
+    if (csat_survival_fit(w, obs, n, &km, &sv, NULL) || csat_survival_summary(sv, &cs, NULL))
         return 1;
     out("km.median", cs.median), out("km.median_lo", cs.median_lower);
     out("km.median_hi", cs.median_upper), out("km.steps", (double)cs.steps);
@@ -260,15 +289,16 @@ static int compare_business(const double *x, const double *w, size_t n)
     out("km.at2", pt.survival), out("km.at2_se", pt.se);
     csat_survival_free(sv);
 
-    csat_rate_result rr;
-    if (csat_business_rate((double)rk.below, (double)n, 1000, 0.9, &rr, NULL))
+    csat_rate_result rr = CSAT_RESULT_INIT(csat_rate_result);
+    const csat_business_options per1000 = business(0.9, 1000);
+    if (csat_business_rate((double)rk.below, (double)n, &per1000, &rr, NULL))
         return 1;
     out("rate.rate", rr.rate), out("rate.lo", rr.ci_lower), out("rate.hi", rr.ci_upper);
 
-    csat_category_count cat[16];
+    csat_category_count cat[16] = { CSAT_RESULT_INIT(csat_category_count) };
     size_t ncat = 0;
-    csat_sample smp;
-    if (csat_business_complaints(x, n, cat, 16, &ncat, &smp, NULL))
+    csat_sample smp = CSAT_RESULT_INIT(csat_sample);
+    if (csat_business_complaints(x, n, NULL, cat, 16, &ncat, &smp, NULL))
         return 1;
     out("pareto.categories", (double)ncat), out("pareto.n", (double)smp.n);
     for (size_t k = 0; k < 3; k++) {
@@ -279,41 +309,48 @@ static int compare_business(const double *x, const double *w, size_t n)
         snprintf(key, sizeof key, "pareto.cum%zu", k), out(key, cat[k].cum_share);
     }
 
-    csat_resolution_result rs;
+    csat_resolution_result rs = CSAT_RESULT_INIT(csat_resolution_result);
     double probs[2] = { 0.5, 0.9 }, q[2];
-    if (csat_business_resolution(w, obs, n, 2.0, probs, 2, q, &rs, NULL))
+    if (csat_business_resolution(w, obs, n, 2.0, probs, 2, NULL, q, &rs, NULL))
         return 1;
     out("res.mean", rs.mean), out("res.sd", rs.sd), out("res.median", rs.median);
     outs("res.q", q, 2), out("res.within_sla", rs.within_sla), out("res.km_median", rs.km_median);
     out("res.km_within_sla", rs.km_within_sla);
 
-    csat_reviews_options ro = { 0, 10, 9, 5.0, 10.0, 0.95 };
-    csat_reviews_result rv;
-    if (csat_score_reviews(x, n, &ro, &rv, NULL))
+    csat_reviews_options ro = { sizeof(csat_reviews_options), 0, 10, 9, 5.0, 10.0, 0.95 };
+    csat_reviews_result rv = CSAT_RESULT_INIT(csat_reviews_result);
+    csat_mean_result rating = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result positive = CSAT_RESULT_INIT(csat_share_result);
+    if (csat_score_reviews(x, n, &ro, &rv, &rating, &positive, NULL))
         return 1;
     out("reviews.bayes", rv.bayesian_average), out("reviews.wilson", rv.wilson_lower);
-    out("reviews.mean", rv.rating.score), out("reviews.se", rv.rating.se);
-    out("reviews.pos_lo", rv.positive.ci_lower);
+    out("reviews.mean", rating.score), out("reviews.se", rating.se);
+    out("reviews.pos_lo", positive.ci_lower);
 
     double v;
-    if (csat_business_clv(40, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, NULL))
+    csat_business_options clv = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    clv.timing = CSAT_CLV_END_OF_PERIOD;
+    clv.horizon = INFINITY;
+    if (csat_business_clv(40, 0.8, 0.1, &clv, &v, NULL))
         return 1;
     out("clv.end", v);
-    if (csat_business_clv(40, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &v, NULL))
+    clv.timing = CSAT_CLV_START_OF_PERIOD;
+    clv.horizon = 10;
+    if (csat_business_clv(40, 0.8, 0.1, &clv, &v, NULL))
         return 1;
     out("clv.start10", v);
-    if (csat_business_churn_convert(0.02, 12, &v, NULL))
+    if (csat_business_churn_convert(0.02, 12, NULL, &v, NULL))
         return 1;
     out("churn.annual", v);
-    csat_retention_result rt;
-    if (csat_business_retention(1200, 1260, 150, &rt, NULL))
+    csat_retention_result rt = CSAT_RESULT_INIT(csat_retention_result);
+    if (csat_business_retention(1200, 1260, 150, NULL, &rt, NULL))
         return 1;
     out("retention.rate", rt.retention);
     for (size_t i = 0; i < n; i++) {
         start[i] = 10 * w[i];
         end[i] = isnan(x[i]) || x[i] >= 7 ? NAN : start[i] + x[i] + 1;
     }
-    if (csat_business_churn(start, end, n, 5, 15, &rt, NULL))
+    if (csat_business_churn(start, end, n, 5, 15, NULL, &rt, NULL))
         return 1;
     out("churn.retention", rt.retention), out("churn.lost", rt.lost);
     out("churn.acquired", rt.acquired);
@@ -335,7 +372,7 @@ int main(int argc, char **argv)
         x[n++] = strcmp(a, "nan") == 0 ? NAN : strtod(a, NULL);
     }
     fclose(f);
-    csat_nps_result r;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
     csat_nps_options adj = CSAT_NPS_OPTIONS_DEFAULT;
     adj.method = CSAT_NPS_ADJUSTED_WALD;
     if (csat_score_nps(x, n, NULL, NULL, &r, NULL) != CSAT_OK)
@@ -347,24 +384,25 @@ int main(int argc, char **argv)
     if (csat_score_nps(x, n, w, &adj, &r, NULL) != CSAT_OK)
         return 1;
     out("npsa.se", r.se), out("npsa.lo", r.ci_lower), out("npsa.hi", r.ci_upper);
-    csat_share_result s;
-    csat_csat_options co = { 0, 10, 9, 0.9 };
+    csat_share_result s = CSAT_RESULT_INIT(csat_share_result);
+    csat_csat_options co = { sizeof(csat_csat_options), 0, 10, 9, 0.9 };
     if (csat_score_csat(x, n, w, &co, &s, NULL) != CSAT_OK)
         return 1;
     out("csat.score", s.score), out("csat.se", s.se), out("csat.lo", s.ci_lower), out("csat.hi", s.ci_upper);
-    csat_scale_options so = { 0, 10, 0.95 };
+    csat_scale_options so = { sizeof(csat_scale_options), 0, 10, 0.95 };
     if (csat_score_top_box(x, n, NULL, 2, &so, &s, NULL) != CSAT_OK)
         return 1;
     out("top2.score", s.score), out("top2.lo", s.ci_lower), out("top2.hi", s.ci_upper);
-    csat_mean_result m;
+    csat_mean_result m = CSAT_RESULT_INIT(csat_mean_result);
     if (csat_score_mean(x, n, w, NULL, &m, NULL) != CSAT_OK)
         return 1;
     out("mean.score", m.score), out("mean.sd", m.sd), out("mean.se", m.se), out("mean.lo", m.ci_lower), out("mean.hi", m.ci_upper);
-    csat_ces_result c;
-    csat_ces_options ce = { 0, 10, 7, 0.95 };
-    if (csat_score_ces(x, n, NULL, &ce, &c, NULL) != CSAT_OK)
+    csat_mean_result effort = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result low_effort = CSAT_RESULT_INIT(csat_share_result);
+    csat_ces_options ce = { sizeof(csat_ces_options), 0, 10, 7, 0.95 };
+    if (csat_score_ces(x, n, NULL, &ce, &effort, &low_effort, NULL) != CSAT_OK)
         return 1;
-    out("ces.mean", c.effort.score), out("ces.se", c.effort.se), out("ces.low", c.low_effort.score);
+    out("ces.mean", effort.score), out("ces.se", effort.se), out("ces.low", low_effort.score);
     if (compare_business(x, w, n) != 0)
         return 1;
     return argc > 2 ? drivers(argv[2]) : 0;
