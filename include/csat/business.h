@@ -31,12 +31,12 @@ typedef struct csat_business_options {
     size_t size;    /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     double level;   /**< Confidence level in (0, 1) of rates and retention curves (default 0.95). */
     double per;     /**< Scale of a rate, > 0: 1000 for complaints per 1,000 (default 1). */
-    int timing;     /**< A ::csat_clv_timing, for csat_business_clv() (default ::CSAT_CLV_START_OF_PERIOD). */
+    int timing;     /**< A ::csat_clv_timing, for csat_business_clv() (default ::CSAT_CLV_END_OF_PERIOD, Gupta & Lehmann's m·r/(1 + d − r)). */
     double horizon; /**< Periods T of csat_business_clv(), a whole number ≥ 0 or INFINITY (default INFINITY). */
 } csat_business_options;
 
-/** @brief Default business options: 95 %, rates per 1, CLV at the start of each period over an infinite horizon. */
-#define CSAT_BUSINESS_OPTIONS_DEFAULT { sizeof(csat_business_options), 0.95, 1.0, 0, INFINITY }
+/** @brief Default business options: 95 %, rates per 1, CLV at the end of each period over an infinite horizon. */
+#define CSAT_BUSINESS_OPTIONS_DEFAULT { sizeof(csat_business_options), 0.95, 1.0, 1, INFINITY }
 
 /** @brief Retention and churn over one period. */
 typedef struct csat_retention_result {
@@ -324,6 +324,7 @@ typedef struct csat_resolution_result {
  * @param sla       Service-level time (finite, ≥ 0).
  * @param probs     m probabilities in [0, 1] for quantiles, or NULL.
  * @param m         Their number.
+ * @param opt       Options (`level` of the Kaplan–Meier curve behind the censored statistics) or NULL.
  * @param quantiles Receives m quantiles of the resolved times, or NULL.
  * @param out       Receives the statistics.
  * @param err       Optional error details, may be NULL.
