@@ -22,15 +22,22 @@
  *   csat.lua can name the driver.
  * - result out-parameters are returned as a dict / table keyed by the C
  *   field names; arrays the wrapper allocates (importance, dominance...) as
- *   tuples / tables; a tally, an xprod accumulator or a fitted driver model
- *   is returned as an owned handle freed by the garbage collector;
- *   serialized accumulators are bytes / strings.
- * - option structs are proxies whose constructor fills the C defaults.
+ *   tuples / tables; a tally, a moments or xprod accumulator or a fitted
+ *   driver model is returned as an owned handle freed by the garbage
+ *   collector; serialized accumulators are bytes / strings.
+ *   Every result struct is given to the library with its `size` set; the
+ *   dicts / tables leave `size` out. CES (effort, low_effort) and reviews
+ *   (out, rating, positive), separate results in C, come back as one dict /
+ *   table: {effort, low_effort} and {rating, bayesian_average, positive,
+ *   wilson_lower}.
+ * - option structs are proxies whose constructor fills the C defaults
+ *   (CSAT_X_OPTIONS_DEFAULT, the size included).
  * - results compared (`const csat_nps_result *` etc.) go in as a dict / table
- *   keyed by the C field names, as they came out; arrays of structs the
- *   wrapper allocates (trend changes, gap comparisons, Pareto categories)
- *   come back as tuples of dicts / tables of tables; a Kaplan-Meier curve is
- *   an owned handle, its steps one flat array (steps x 8, by point field).
+ *   keyed by the C field names, as they came out (their size set here);
+ *   arrays of structs the wrapper allocates (trend changes, gap comparisons,
+ *   Pareto categories) have element [0]'s size set and come back as tuples
+ *   of dicts / tables of tables; a Kaplan-Meier curve is an owned handle,
+ *   its steps one flat array (steps x 8, by point field).
  * Python is built with -threads: the GIL is released around each C call,
  * after the buffers have been acquired. */
 
@@ -298,13 +305,13 @@ static PyObject *csat_py_ints(const int *a, size_t len)
     return t;
 }
 
-static PyObject *csat_py_ces(const csat_ces_result *r)
+static PyObject *csat_py_ces(const csat_mean_result *effort, const csat_share_result *low_effort)
 {
     PyObject *d = PyDict_New();
     if (d == NULL)
         return NULL;
-    if (csat_py_put(d, "effort", csat_py_mean(&r->effort)) < 0 ||
-        csat_py_put(d, "low_effort", csat_py_share(&r->low_effort)) < 0) {
+    if (csat_py_put(d, "effort", csat_py_mean(effort)) < 0 ||
+        csat_py_put(d, "low_effort", csat_py_share(low_effort)) < 0) {
         Py_DECREF(d);
         return NULL;
     }
@@ -537,6 +544,7 @@ static PyObject *csat_py_ces(const csat_ces_result *r)
 %define CSAT_RESULT_OUT(TYPE, CONVERT)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp) {
   memset(&temp, 0, sizeof temp);
+  temp.size = sizeof temp;
   $1 = &temp;
 }
 %typemap(argout) TYPE *out {
@@ -556,11 +564,32 @@ CSAT_RESULT_OUT(csat_sample, csat_py_sample)
 CSAT_RESULT_OUT(csat_nps_result, csat_py_nps)
 CSAT_RESULT_OUT(csat_share_result, csat_py_share)
 CSAT_RESULT_OUT(csat_mean_result, csat_py_mean)
-CSAT_RESULT_OUT(csat_ces_result, csat_py_ces)
 CSAT_RESULT_OUT(csat_point, csat_py_point)
 CSAT_RESULT_OUT(csat_model_summary, csat_py_model)
 CSAT_RESULT_OUT(csat_coefficient, csat_py_coefficient)
 CSAT_RESULT_OUT(csat_driver_info, csat_py_driver)
+
+/* CES: the mean effort and the low-effort share, one dict {effort, low_effort}. */
+%typemap(in, numinputs=0) (csat_mean_result *effort, csat_share_result *low_effort)
+    (csat_mean_result e, csat_share_result s) {
+  memset(&e, 0, sizeof e);
+  e.size = sizeof e;
+  memset(&s, 0, sizeof s);
+  s.size = sizeof s;
+  $1 = &e;
+  $2 = &s;
+}
+%typemap(argout) (csat_mean_result *effort, csat_share_result *low_effort) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_ces($1, $2);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
 
 /* A new handle, owned by the Python object (freed by its destructor). */
 %define CSAT_HANDLE_OUT(TYPE, FREE)
@@ -581,6 +610,7 @@ CSAT_RESULT_OUT(csat_driver_info, csat_py_driver)
 }
 %enddef
 
+CSAT_HANDLE_OUT(csat_moments, csat_moments_free)
 CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
 CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 
@@ -601,14 +631,15 @@ CSAT_PY_DICT(csat_py_rate, csat_rate_result, CSAT_RATE_FIELDS)
 CSAT_PY_DICT(csat_py_category, csat_category_count, CSAT_CATEGORY_FIELDS)
 CSAT_PY_DICT(csat_py_resolution, csat_resolution_result, CSAT_RESOLUTION_FIELDS)
 
-static PyObject *csat_py_reviews(const csat_reviews_result *r)
+static PyObject *csat_py_reviews(const csat_reviews_result *r, const csat_mean_result *rating,
+                                 const csat_share_result *positive)
 {
     PyObject *d = PyDict_New();
     if (d == NULL)
         return NULL;
-    if (csat_py_put(d, "rating", csat_py_mean(&r->rating)) < 0 ||
+    if (csat_py_put(d, "rating", csat_py_mean(rating)) < 0 ||
         csat_py_put(d, "bayesian_average", PyFloat_FromDouble(r->bayesian_average)) < 0 ||
-        csat_py_put(d, "positive", csat_py_share(&r->positive)) < 0 ||
+        csat_py_put(d, "positive", csat_py_share(positive)) < 0 ||
         csat_py_put(d, "wilson_lower", PyFloat_FromDouble(r->wilson_lower)) < 0) {
         Py_DECREF(d);
         return NULL;
@@ -736,6 +767,7 @@ CSAT_PY_READER(csat_py_read_mean, csat_mean_result, CSAT_MEAN_FIELDS, "a mean re
   memset(&temp, 0, sizeof temp);
   if (READ($input, &temp) < 0)
     SWIG_fail;
+  temp.size = sizeof temp;
   $1 = &temp;
 }
 %enddef
@@ -751,8 +783,33 @@ CSAT_RESULT_OUT(csat_survival_point, csat_py_survival_point)
 CSAT_RESULT_OUT(csat_curve_summary, csat_py_curve)
 CSAT_RESULT_OUT(csat_rate_result, csat_py_rate)
 CSAT_RESULT_OUT(csat_resolution_result, csat_py_resolution)
-CSAT_RESULT_OUT(csat_reviews_result, csat_py_reviews)
 CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
+
+/* Reviews: the summary, the mean rating and the positive share, one dict
+ * {rating, bayesian_average, positive, wilson_lower}. */
+%typemap(in, numinputs=0) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive)
+    (csat_reviews_result r, csat_mean_result m, csat_share_result s) {
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  memset(&m, 0, sizeof m);
+  m.size = sizeof m;
+  memset(&s, 0, sizeof s);
+  s.size = sizeof s;
+  $1 = &r;
+  $2 = &m;
+  $3 = &s;
+}
+%typemap(argout) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive) {
+  if (result == CSAT_OK) {
+    PyObject *o = csat_py_reviews($1, $2, $3);
+    if (o == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+  }
+}
 
 /* A sample described by the name `sample` (complaints). */
 %apply csat_sample *out { csat_sample *sample };
@@ -1123,12 +1180,13 @@ CSAT_LUA_TABLE(csat_lua_model, csat_model_summary, CSAT_MODEL_FIELDS)
 CSAT_LUA_TABLE(csat_lua_coefficient, csat_coefficient, CSAT_COEFFICIENT_FIELDS)
 CSAT_LUA_TABLE(csat_lua_driver, csat_driver_info, CSAT_DRIVER_FIELDS)
 
-static void csat_lua_ces(lua_State *L, const csat_ces_result *r)
+static void csat_lua_ces(lua_State *L, const csat_mean_result *effort,
+                         const csat_share_result *low_effort)
 {
     lua_createtable(L, 0, 2);
-    csat_lua_mean(L, &r->effort);
+    csat_lua_mean(L, effort);
     lua_setfield(L, -2, "effort");
-    csat_lua_share(L, &r->low_effort);
+    csat_lua_share(L, low_effort);
     lua_setfield(L, -2, "low_effort");
 }
 
@@ -1363,6 +1421,7 @@ static void csat_lua_int_array(lua_State *L, const int *a, size_t len)
 %define CSAT_RESULT_OUT(TYPE, CONVERT)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp) {
   memset(&temp, 0, sizeof temp);
+  temp.size = sizeof temp;
   $1 = &temp;
 }
 %typemap(argout) TYPE *out {
@@ -1377,11 +1436,27 @@ CSAT_RESULT_OUT(csat_sample, csat_lua_sample)
 CSAT_RESULT_OUT(csat_nps_result, csat_lua_nps)
 CSAT_RESULT_OUT(csat_share_result, csat_lua_share)
 CSAT_RESULT_OUT(csat_mean_result, csat_lua_mean)
-CSAT_RESULT_OUT(csat_ces_result, csat_lua_ces)
 CSAT_RESULT_OUT(csat_point, csat_lua_point)
 CSAT_RESULT_OUT(csat_model_summary, csat_lua_model)
 CSAT_RESULT_OUT(csat_coefficient, csat_lua_coefficient)
 CSAT_RESULT_OUT(csat_driver_info, csat_lua_driver)
+
+/* CES: the mean effort and the low-effort share, one table {effort, low_effort}. */
+%typemap(in, numinputs=0) (csat_mean_result *effort, csat_share_result *low_effort)
+    (csat_mean_result e, csat_share_result s) {
+  memset(&e, 0, sizeof e);
+  e.size = sizeof e;
+  memset(&s, 0, sizeof s);
+  s.size = sizeof s;
+  $1 = &e;
+  $2 = &s;
+}
+%typemap(argout) (csat_mean_result *effort, csat_share_result *low_effort) {
+  if (result == CSAT_OK) {
+    csat_lua_ces(L, $1, $2);
+    SWIG_arg++;
+  }
+}
 
 %define CSAT_HANDLE_OUT(TYPE, FREE)
 %typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
@@ -1395,6 +1470,7 @@ CSAT_RESULT_OUT(csat_driver_info, csat_lua_driver)
 }
 %enddef
 
+CSAT_HANDLE_OUT(csat_moments, csat_moments_free)
 CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
 CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
 
@@ -1412,14 +1488,15 @@ CSAT_LUA_TABLE(csat_lua_rate, csat_rate_result, CSAT_RATE_FIELDS)
 CSAT_LUA_TABLE(csat_lua_category, csat_category_count, CSAT_CATEGORY_FIELDS)
 CSAT_LUA_TABLE(csat_lua_resolution, csat_resolution_result, CSAT_RESOLUTION_FIELDS)
 
-static void csat_lua_reviews(lua_State *L, const csat_reviews_result *r)
+static void csat_lua_reviews(lua_State *L, const csat_reviews_result *r,
+                             const csat_mean_result *rating, const csat_share_result *positive)
 {
     lua_createtable(L, 0, 4);
-    csat_lua_mean(L, &r->rating);
+    csat_lua_mean(L, rating);
     lua_setfield(L, -2, "rating");
     lua_pushnumber(L, r->bayesian_average);
     lua_setfield(L, -2, "bayesian_average");
-    csat_lua_share(L, &r->positive);
+    csat_lua_share(L, positive);
     lua_setfield(L, -2, "positive");
     lua_pushnumber(L, r->wilson_lower);
     lua_setfield(L, -2, "wilson_lower");
@@ -1526,6 +1603,7 @@ CSAT_LUA_READER(csat_lua_read_mean, csat_mean_result, CSAT_MEAN_FIELDS, "a mean 
   memset(&temp, 0, sizeof temp);
   if (READ(L, $input, &temp) < 0)
     SWIG_fail;
+  temp.size = sizeof temp;
   $1 = &temp;
 }
 %enddef
@@ -1541,8 +1619,28 @@ CSAT_RESULT_OUT(csat_survival_point, csat_lua_survival_point)
 CSAT_RESULT_OUT(csat_curve_summary, csat_lua_curve)
 CSAT_RESULT_OUT(csat_rate_result, csat_lua_rate)
 CSAT_RESULT_OUT(csat_resolution_result, csat_lua_resolution)
-CSAT_RESULT_OUT(csat_reviews_result, csat_lua_reviews)
 CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
+
+/* Reviews: the summary, the mean rating and the positive share, one table
+ * {rating, bayesian_average, positive, wilson_lower}. */
+%typemap(in, numinputs=0) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive)
+    (csat_reviews_result r, csat_mean_result m, csat_share_result s) {
+  memset(&r, 0, sizeof r);
+  r.size = sizeof r;
+  memset(&m, 0, sizeof m);
+  m.size = sizeof m;
+  memset(&s, 0, sizeof s);
+  s.size = sizeof s;
+  $1 = &r;
+  $2 = &m;
+  $3 = &s;
+}
+%typemap(argout) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive) {
+  if (result == CSAT_OK) {
+    csat_lua_reviews(L, $1, $2, $3);
+    SWIG_arg++;
+  }
+}
 
 %apply csat_sample *out { csat_sample *sample };
 
@@ -1680,7 +1778,6 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 %ignore csat_nps_result;
 %ignore csat_share_result;
 %ignore csat_mean_result;
-%ignore csat_ces_result;
 %ignore csat_model_summary;
 %ignore csat_coefficient;
 %ignore csat_driver_info;
@@ -1697,6 +1794,7 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 
 /* Handles are freed by their owner objects only. */
 %ignore csat_tally_free;
+%ignore csat_moments_free;
 %ignore csat_xprod_free;
 %ignore csat_drivers_free;
 %ignore csat_survival_free;
@@ -1737,6 +1835,11 @@ struct csat_tally {};
 %extend csat_tally {
   ~csat_tally() { csat_tally_free($self); }
 }
+%nodefaultctor csat_moments;
+struct csat_moments {};
+%extend csat_moments {
+  ~csat_moments() { csat_moments_free($self); }
+}
 %nodefaultctor csat_xprod;
 struct csat_xprod {};
 %extend csat_xprod {
@@ -1776,6 +1879,9 @@ CSAT_OPTIONS(csat_drivers_options, CSAT_DRIVERS_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_importance_options, CSAT_IMPORTANCE_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_bootstrap_options, CSAT_BOOTSTRAP_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_reviews_options, CSAT_REVIEWS_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_compare_options, CSAT_COMPARE_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_business_options, CSAT_BUSINESS_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_ipa_options, CSAT_IPA_OPTIONS_DEFAULT)
 
 %include "csat/common.h"
 %include "csat/accum.h"
@@ -1838,11 +1944,11 @@ static csat_status csat_bind_score_mean(const double *x, size_t n, const double 
 }
 
 static csat_status csat_bind_score_ces(const double *x, size_t n, const double *w, size_t nw,
-                                 const csat_ces_options *opt, csat_ces_result *out,
-                                 csat_error *err)
+                                 const csat_ces_options *opt, csat_mean_result *effort,
+                                 csat_share_result *low_effort, csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_ces(x, n, w, opt, out, err);
+    return csat_score_ces(x, n, w, opt, effort, low_effort, err);
 }
 
 static csat_status csat_bind_score_distribution(const double *x, size_t n, const double *w,
@@ -1897,9 +2003,12 @@ static csat_status csat_bind_nomem(csat_error *err)
 static csat_status csat_bind_tally_serialize(const csat_tally *t, void **bytes, size_t *nbytes,
                                              csat_error *err)
 {
-    size_t cap = csat_tally_serialized_size(t);
-    void *buf = calloc(cap ? cap : 1, 1);
-    csat_status s;
+    size_t cap = 0;
+    void *buf;
+    csat_status s = csat_tally_serialize(t, NULL, 0, &cap, err);
+    if (s != CSAT_OK)
+        return s;
+    buf = calloc(cap ? cap : 1, 1);
     if (buf == NULL)
         return csat_bind_nomem(err);
     s = csat_tally_serialize(t, buf, cap, nbytes, err);
@@ -1945,7 +2054,8 @@ csat_status csat_bind_score_mean(const double *x, size_t n, const double *w, siz
                                  const csat_mean_options *opt, csat_mean_result *out,
                                  csat_error *err);
 csat_status csat_bind_score_ces(const double *x, size_t n, const double *w, size_t nw,
-                          const csat_ces_options *opt, csat_ces_result *out, csat_error *err);
+                          const csat_ces_options *opt, csat_mean_result *effort,
+                          csat_share_result *low_effort, csat_error *err);
 csat_status csat_bind_score_distribution(const double *x, size_t n, const double *w, size_t nw,
                                    const csat_scale_options *opt, double *counts,
                                    double *weights, double *shares, size_t len,
@@ -1983,7 +2093,7 @@ static double *csat_bind_doubles(size_t count, csat_error *err)
 /* Number of drivers of a model. */
 static csat_status csat_bind_drivers_p(const csat_drivers *m, size_t *p, csat_error *err)
 {
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     csat_status st = csat_drivers_summary(m, &s, err);
     if (st == CSAT_OK)
         *p = s.p;
@@ -2087,10 +2197,12 @@ static csat_status csat_bind_drivers_importance(const csat_drivers *m,
     return CSAT_OK;
 }
 
-static csat_status csat_bind_drivers_dominance(const csat_drivers *m, double **general,
-                                               size_t *ngeneral, double **conditional,
-                                               size_t *nconditional, double **complete,
-                                               size_t *ncomplete, csat_error *err)
+static csat_status csat_bind_drivers_dominance(const csat_drivers *m,
+                                               const csat_importance_options *opt,
+                                               double **general, size_t *ngeneral,
+                                               double **conditional, size_t *nconditional,
+                                               double **complete, size_t *ncomplete,
+                                               csat_error *err)
 {
     size_t p = 0;
     double *g, *c = NULL, *d = NULL;
@@ -2098,7 +2210,7 @@ static csat_status csat_bind_drivers_dominance(const csat_drivers *m, double **g
     if (st != CSAT_OK)
         return st;
     if (p > CSAT_DOMINANCE_MAX)  /* the library refuses it; do not allocate p² first */
-        return csat_drivers_dominance(m, NULL, NULL, NULL, err);
+        return csat_drivers_dominance(m, opt, NULL, NULL, NULL, err);
     g = csat_bind_doubles(p, err);
     c = g ? csat_bind_doubles(p * p, err) : NULL;
     d = c ? csat_bind_doubles(p * p, err) : NULL;
@@ -2107,7 +2219,7 @@ static csat_status csat_bind_drivers_dominance(const csat_drivers *m, double **g
         free(c);
         return CSAT_ERR_NOMEM;
     }
-    st = csat_drivers_dominance(m, g, c, d, err);
+    st = csat_drivers_dominance(m, opt, g, c, d, err);
     if (st != CSAT_OK) {
         free(g);
         free(c);
@@ -2154,7 +2266,7 @@ static csat_status csat_bind_drivers_bootstrap(const csat_drivers *m,
 }
 
 static csat_status csat_bind_drivers_ipa(const double *importance, size_t np, const double *performance,
-                                 size_t npf, double importance_cross, double performance_cross,
+                                 size_t npf, const csat_ipa_options *opt,
                                  int **ivals, size_t *nivals, csat_error *err)
 {
     csat_ipa_quadrant *q;
@@ -2172,7 +2284,7 @@ static csat_status csat_bind_drivers_ipa(const double *importance, size_t np, co
         free(out);
         return csat_bind_nomem(err);
     }
-    st = csat_drivers_ipa(importance, performance, np, importance_cross, performance_cross, q, err);
+    st = csat_drivers_ipa(importance, performance, np, opt, q, err);
     if (st != CSAT_OK) {
         free(q);
         free(out);
@@ -2203,7 +2315,8 @@ csat_status csat_bind_drivers_importance(const csat_drivers *m, csat_importance_
                                          const csat_importance_options *opt, double **vals,
                                          size_t *nvals, double **se, size_t *nse,
                                          csat_error *err);
-csat_status csat_bind_drivers_dominance(const csat_drivers *m, double **general,
+csat_status csat_bind_drivers_dominance(const csat_drivers *m,
+                                        const csat_importance_options *opt, double **general,
                                         size_t *ngeneral, double **conditional,
                                         size_t *nconditional, double **complete,
                                         size_t *ncomplete, csat_error *err);
@@ -2212,7 +2325,7 @@ csat_status csat_bind_drivers_bootstrap(const csat_drivers *m, csat_importance_m
                                         size_t *nlower, double **upper, size_t *nupper,
                                         size_t *failed, csat_error *err);
 csat_status csat_bind_drivers_ipa(const double *importance, size_t np, const double *performance,
-                          size_t npf, double importance_cross, double performance_cross,
+                          size_t npf, const csat_ipa_options *opt,
                           int **ivals, size_t *nivals, csat_error *err);
 
 /* ------------------------------------------------------------------------ */
@@ -2238,14 +2351,14 @@ static void *csat_bind_alloc(size_t count, size_t size, csat_error *err)
 }
 
 static csat_status csat_bind_compare_adjust(const double *pvalues, size_t n,
-                                            csat_adjust_method method, double **vals,
+                                            const csat_compare_options *opt, double **vals,
                                             size_t *nvals, csat_error *err)
 {
     double *a = csat_bind_doubles(n, err);
     csat_status st;
     if (a == NULL)
         return CSAT_ERR_NOMEM;
-    st = csat_compare_adjust(pvalues, n, method, a, err);
+    st = csat_compare_adjust(pvalues, n, opt, a, err);
     if (st != CSAT_OK) {
         free(a);
         return st;
@@ -2256,9 +2369,9 @@ static csat_status csat_bind_compare_adjust(const double *pvalues, size_t n,
 }
 
 static csat_status csat_bind_compare_trend(const double *score, size_t k, const double *se, size_t nse,
-                                   const double *times, size_t ntimes, double level,
-                                   csat_trend_result *out, csat_comparison **cmps,
-                                   size_t *ncmps, csat_error *err)
+                                   const double *times, size_t ntimes,
+                                   const csat_compare_options *opt, csat_trend_result *out,
+                                   csat_comparison **cmps, size_t *ncmps, csat_error *err)
 {
     csat_comparison *c = NULL;
     csat_status st;
@@ -2270,8 +2383,9 @@ static csat_status csat_bind_compare_trend(const double *score, size_t k, const 
         c = (csat_comparison *)csat_bind_alloc(k - 1, sizeof *c, err);
         if (c == NULL)
             return CSAT_ERR_NOMEM;
+        c[0].size = sizeof *c;
     }
-    st = csat_compare_trend(score, se, times, k, level, out, c, err);
+    st = csat_compare_trend(score, se, times, k, opt, out, c, err);
     if (st != CSAT_OK) {
         free(c);
         return st;
@@ -2283,8 +2397,8 @@ static csat_status csat_bind_compare_trend(const double *score, size_t k, const 
 
 static csat_status csat_bind_compare_gap(const double *expected, size_t n, size_t k, size_t ld,
                                  const double *perceived, size_t n2, size_t k2, size_t ld2,
-                                 double level, csat_comparison **cmps, size_t *ncmps,
-                                 size_t **zvals, size_t *nzvals, csat_error *err)
+                                 const csat_compare_options *opt, csat_comparison **cmps,
+                                 size_t *ncmps, size_t **zvals, size_t *nzvals, csat_error *err)
 {
     csat_comparison *c;
     size_t *pairs;
@@ -2304,7 +2418,8 @@ static csat_status csat_bind_compare_gap(const double *expected, size_t n, size_
         free(c);
         return CSAT_ERR_NOMEM;
     }
-    st = csat_compare_gap(expected, perceived, n, k, ld, level, c, pairs, err);
+    c[0].size = sizeof *c;
+    st = csat_compare_gap(expected, perceived, n, k, ld, opt, c, pairs, err);
     if (st != CSAT_OK) {
         free(c);
         free(pairs);
@@ -2319,21 +2434,21 @@ static csat_status csat_bind_compare_gap(const double *expected, size_t n, size_
 
 static csat_status csat_bind_business_churn(const double *start_time, size_t n,
                                           const double *end_time, size_t nend, double t0,
-                                          double t1, csat_retention_result *out,
-                                          csat_error *err)
+                                          double t1, const csat_business_options *opt,
+                                          csat_retention_result *out, csat_error *err)
 {
     if (csat_bind_length(nend, n, "end_time", "start times", err))
         return CSAT_ERR_ARGUMENT;
-    return csat_business_churn(start_time, end_time, n, t0, t1, out, err);
+    return csat_business_churn(start_time, end_time, n, t0, t1, opt, out, err);
 }
 
 static csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
-                                          size_t nobs, double level, csat_survival **out,
-                                          csat_error *err)
+                                          size_t nobs, const csat_business_options *opt,
+                                          csat_survival **out, csat_error *err)
 {
     if (observed != NULL && csat_bind_length(nobs, n, "observed", "times", err))
         return CSAT_ERR_ARGUMENT;
-    return csat_survival_fit(time, observed, n, level, out, err);
+    return csat_survival_fit(time, observed, n, opt, out, err);
 }
 
 /* All the steps of a curve, row-major: steps × CSAT_BIND_POINT_WIDTH
@@ -2341,8 +2456,8 @@ static csat_status csat_bind_survival_fit(const double *time, size_t n, const do
 static csat_status csat_bind_survival_steps(const csat_survival *s, double **vals,
                                             size_t *nvals, csat_error *err)
 {
-    csat_curve_summary sum;
-    csat_survival_point p;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
+    csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
     double *a, *r;
     size_t i;
     csat_status st = csat_survival_summary(s, &sum, err);
@@ -2369,18 +2484,20 @@ static csat_status csat_bind_survival_steps(const csat_survival *s, double **val
 }
 
 static csat_status csat_bind_business_complaints(const double *codes, size_t n,
+                                               const csat_business_options *opt,
                                                csat_category_count **cats, size_t *ncats,
                                                csat_sample *sample, csat_error *err)
 {
     size_t k = 0, k2 = 0;
     csat_category_count *c;
-    csat_status st = csat_business_complaints(codes, n, NULL, 0, &k, sample, err);
+    csat_status st = csat_business_complaints(codes, n, opt, NULL, 0, &k, sample, err);
     if (st != CSAT_OK)
         return st;
     c = (csat_category_count *)csat_bind_alloc(k, sizeof *c, err);
     if (c == NULL)
         return CSAT_ERR_NOMEM;
-    st = csat_business_complaints(codes, n, c, k, &k2, sample, err);
+    c[0].size = sizeof *c;
+    st = csat_business_complaints(codes, n, opt, c, k, &k2, sample, err);
     if (st != CSAT_OK) {
         free(c);
         return st;
@@ -2397,6 +2514,7 @@ static csat_status csat_bind_business_complaints(const double *codes, size_t n,
 static csat_status csat_bind_business_resolution(const double *time, size_t n,
                                               const double *resolved, size_t nres, double sla,
                                               const double *probs, size_t m,
+                                              const csat_business_options *opt,
                                               double **quantiles, size_t *nquantiles,
                                               csat_resolution_result *out, csat_error *err)
 {
@@ -2409,7 +2527,8 @@ static csat_status csat_bind_business_resolution(const double *time, size_t n,
         if (q == NULL)
             return CSAT_ERR_NOMEM;
     }
-    st = csat_business_resolution(time, resolved, n, sla, m > 0 ? probs : NULL, m, q, out, err);
+    st = csat_business_resolution(time, resolved, n, sla, m > 0 ? probs : NULL, m, opt, q, out,
+                                  err);
     if (st != CSAT_OK) {
         free(q);
         return st;
@@ -2420,28 +2539,32 @@ static csat_status csat_bind_business_resolution(const double *time, size_t n,
 }
 %}
 
-csat_status csat_bind_compare_adjust(const double *pvalues, size_t n, csat_adjust_method method,
-                                     double **vals, size_t *nvals, csat_error *err);
+csat_status csat_bind_compare_adjust(const double *pvalues, size_t n,
+                                     const csat_compare_options *opt, double **vals,
+                                     size_t *nvals, csat_error *err);
 csat_status csat_bind_compare_trend(const double *score, size_t k, const double *se, size_t nse,
-                            const double *times, size_t ntimes, double level,
-                            csat_trend_result *out, csat_comparison **cmps, size_t *ncmps,
-                            csat_error *err);
+                            const double *times, size_t ntimes,
+                            const csat_compare_options *opt, csat_trend_result *out,
+                            csat_comparison **cmps, size_t *ncmps, csat_error *err);
 csat_status csat_bind_compare_gap(const double *expected, size_t n, size_t k, size_t ld,
                           const double *perceived, size_t n2, size_t k2, size_t ld2,
-                          double level, csat_comparison **cmps, size_t *ncmps, size_t **zvals,
-                          size_t *nzvals, csat_error *err);
+                          const csat_compare_options *opt, csat_comparison **cmps,
+                          size_t *ncmps, size_t **zvals, size_t *nzvals, csat_error *err);
 csat_status csat_bind_business_churn(const double *start_time, size_t n, const double *end_time,
-                                   size_t nend, double t0, double t1, csat_retention_result *out,
+                                   size_t nend, double t0, double t1,
+                                   const csat_business_options *opt, csat_retention_result *out,
                                    csat_error *err);
 csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
-                                   size_t nobs, double level, csat_survival **out,
-                                   csat_error *err);
+                                   size_t nobs, const csat_business_options *opt,
+                                   csat_survival **out, csat_error *err);
 csat_status csat_bind_survival_steps(const csat_survival *s, double **vals, size_t *nvals,
                                      csat_error *err);
 csat_status csat_bind_business_complaints(const double *codes, size_t n,
+                                        const csat_business_options *opt,
                                         csat_category_count **cats, size_t *ncats,
                                         csat_sample *sample, csat_error *err);
 csat_status csat_bind_business_resolution(const double *time, size_t n, const double *resolved,
                                        size_t nres, double sla, const double *probs, size_t m,
-                                       double **quantiles, size_t *nquantiles,
-                                       csat_resolution_result *out, csat_error *err);
+                                       const csat_business_options *opt, double **quantiles,
+                                       size_t *nquantiles, csat_resolution_result *out,
+                                       csat_error *err);

@@ -353,6 +353,21 @@ local function ces_options(o, scale)
   return c
 end
 
+-- The options of comparisons and business measures: the C defaults with the
+-- level (and per) given in o set.
+local function compare_options(o)
+  local c = core.compare_options()
+  if o.level ~= nil then c.level = real(o.level, "level") end
+  return c
+end
+
+local function business_options(o)
+  local c = core.business_options()
+  if o.per ~= nil then c.per = real(o.per, "per") end
+  if o.level ~= nil then c.level = real(o.level, "level") end
+  return c
+end
+
 -- Results -------------------------------------------------------------------
 
 local function fmt(v)
@@ -661,19 +676,23 @@ local function is_moments(x)
   return getmetatable(x) == MomentsMT
 end
 
+local function wrap_moments(handle)
+  return setmetatable({ _m = handle }, MomentsMT)
+end
+
 local function new_moments()
-  local m = core.moments()
-  core.moments_init(m)
-  return setmetatable({ _m = m }, MomentsMT)
+  return wrap_moments(core.moments_create())
 end
 
 MomentsMT.__index = function(self, key)
   if key == "n" then
-    return self._m.n
+    return core.moments_sample(self._m).n
   elseif key == "n_missing" then
-    return self._m.n_missing
+    return core.moments_sample(self._m).n_missing
   elseif key == "n_weighted" then
-    return self._m.sum_w
+    return core.moments_sample(self._m).n_weighted
+  elseif key == "sample" then
+    return sample_result(core.moments_sample(self._m))
   end
   return MomentsMethods[key]
 end
@@ -686,7 +705,7 @@ MomentsMT.__add = function(a, b)
 end
 
 MomentsMT.__tostring = function(self)
-  return string.format("Moments(n=%d)", self._m.n)
+  return string.format("Moments(n=%d)", self.n)
 end
 
 function MomentsMethods:add(values, weights)
@@ -707,13 +726,11 @@ function MomentsMethods:serialize()
 end
 
 local function moments_deserialize(s)
-  local m = new_moments()
-  core.moments_deserialize(s, m._m)
-  return m
+  return wrap_moments(core.moments_deserialize(s))
 end
 
 function MomentsMethods:copy()
-  return moments_deserialize(self:serialize())
+  return wrap_moments(core.moments_copy(self._m))
 end
 
 function MomentsMethods:mean(opts)
@@ -722,7 +739,8 @@ function MomentsMethods:mean(opts)
 end
 
 --- csat.Moments(): weighted count, mean and variance of continuous values;
--- methods add, merge, copy, serialize, mean; fields n, n_missing, n_weighted.
+-- methods add, merge, copy, serialize, mean; fields n, n_missing, n_weighted,
+-- sample.
 M.Moments = setmetatable({
   deserialize = moments_deserialize,
   is_moments = is_moments,
@@ -945,7 +963,7 @@ end
 -- are also keyed by driver name, and so are the entries of a complete row
 -- (d.complete.speed.price: whether speed dominates price).
 function ModelMethods:dominance()
-  local g, c, d = call(self._errors, raw.drivers_dominance, self._m)
+  local g, c, d = call(self._errors, raw.drivers_dominance, self._m, nil)
   local p = self.n_drivers
   local cond, comp = {}, {}
   for i = 1, p do
@@ -1016,9 +1034,16 @@ function ModelMethods:ipa(method, opts)
       perf[j] = 100.0 * (v - lo) / (hi - lo)
     end
   end
+  -- Crosshairs not given: the library's default, the means over the drivers.
+  local c = core.ipa_options()
+  if o.importance_cross ~= nil then
+    c.importance_cross = real(o.importance_cross, "importance_cross")
+  end
+  if o.performance_cross ~= nil then
+    c.performance_cross = real(o.performance_cross, "performance_cross")
+  end
   -- The library's index here is a driver: the error names it as a column.
-  local ok, codes = pcall(raw.drivers_ipa, importance, perf, o.importance_cross or 0 / 0,
-    o.performance_cross or 0 / 0)
+  local ok, codes = pcall(raw.drivers_ipa, importance, perf, c)
   if not ok then
     if type(codes) == "table" and codes.column == nil then
       codes.column = codes.index
@@ -1160,9 +1185,7 @@ local function xprod_deserialize(s)
 end
 
 function XProdMethods:copy()
-  local c = xprod_deserialize(self:serialize())
-  c.weighted = self.weighted
-  return c
+  return wrap_xprod(core.xprod_copy(self._a), self.p, self.weighted)
 end
 
 --- csat.key_drivers_from(self, opts).
@@ -1281,9 +1304,9 @@ function M.compare(a, b, opts)
       .. (b ~= nil and "both" or "neither"))
   end
   local ka = checked_kind(a, "compare", "a")
-  local level = real_opt(o, "level", 0.95)
+  local c = compare_options(o)
   if o.benchmark ~= nil then
-    return comparison(BENCHMARK[ka](c_fields(a), real_opt(o, "benchmark"), level),
+    return comparison(BENCHMARK[ka](c_fields(a), real_opt(o, "benchmark"), c),
       ka .. " vs benchmark")
   end
   local kb = checked_kind(b, "compare", "b")
@@ -1291,7 +1314,7 @@ function M.compare(a, b, opts)
     local label = { nps = "an NPS", share = "a share", mean = "a mean" }
     arg_error("compare: cannot compare " .. label[ka] .. " result with " .. label[kb] .. " result")
   end
-  return comparison(TWO[ka](c_fields(a), c_fields(b), level), ka)
+  return comparison(TWO[ka](c_fields(a), c_fields(b), c), ka)
 end
 
 local ADJUST = { holm = core.CSAT_ADJUST_HOLM, bh = core.CSAT_ADJUST_BH,
@@ -1305,7 +1328,9 @@ function M.adjust(p, method)
     arg_error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
       .. tostring(method) .. "'")
   end
-  return core.compare_adjust(p, code)
+  local c = core.compare_options()
+  c.adjust = code
+  return core.compare_adjust(p, c)
 end
 
 local TREND_OPTS = set("times", "level")
@@ -1335,7 +1360,7 @@ function M.trend(results, opts)
       arg_error("trend: wave " .. i .. " is neither a result nor a {score, se} pair", i)
     end
   end
-  local d, changes = core.compare_trend(scores, ses, o.times, real_opt(o, "level", 0.95))
+  local d, changes = core.compare_trend(scores, ses, o.times, compare_options(o))
   local t = {
     slope = d.slope, se = d.se, ci = { d.ci_lower, d.ci_upper }, z = d.z, p = d.p,
     intercept = d.intercept, level = d.level, waves = d.waves, changes = {},
@@ -1352,7 +1377,7 @@ function M.percentile_rank(score, peers)
   if result_kind(score) ~= nil then
     score = score.score
   end
-  return core.compare_rank(score, peers)
+  return core.compare_rank(score, peers, nil)
 end
 
 local GAP_OPTS = set("level", "names")
@@ -1374,7 +1399,7 @@ function M.gap(expected, perceived, opts)
       arg_error("gap: a target gap needs a mean result, not " .. expected.kind)
     end
     return comparison(core.compare_mean_benchmark(c_fields(expected), real_opt(o, "target"),
-      real_opt(o, "level", 0.95)), "gap")
+      compare_options(o)), "gap")
   end
   local o = check_options(opts, GAP_OPTS, "gap")
   local k = (type(expected) == "table" and type(expected[1]) == "table") and #expected[1] or 0
@@ -1389,10 +1414,10 @@ function M.gap(expected, perceived, opts)
     names = {}
     for j = 1, k do names[j] = j end
   end
-  local level = real_opt(o, "level", 0.95)
-  local cmps, pairs_ = call(ctx, raw.compare_gap, expected, perceived, level)
+  local c = compare_options(o)
+  local cmps, pairs_ = call(ctx, raw.compare_gap, expected, perceived, c)
   local t = { attribute = copy_list(names), gap = {}, se = {}, ci_lower = {}, ci_upper = {},
-              t = {}, df = {}, p = {}, pairs = pairs_, level = level }
+              t = {}, df = {}, p = {}, pairs = pairs_, level = c.level }
   for j, c in ipairs(cmps) do
     t.gap[j], t.se[j], t.ci_lower[j], t.ci_upper[j] = c.diff, c.se, c.ci_lower, c.ci_upper
     t.t[j], t.df[j], t.p[j] = c.statistic, c.df, c.p
@@ -1409,18 +1434,18 @@ end
 --- Retention (end - new) / start and churn from customer counts: {retention,
 -- churn, at_start, at_end, acquired, lost}.
 function M.retention(start, finish, new)
-  return core.business_retention(start, finish, new or 0)
+  return core.business_retention(start, finish, new or 0, nil)
 end
 
 --- Retention and churn over (t0, t1] from each customer's start and end time
 -- (NaN: still a customer); the same fields as csat.retention.
 function M.churn(start_times, end_times, t0, t1)
-  return core.business_churn(start_times, end_times, t0, t1)
+  return core.business_churn(start_times, end_times, t0, t1, nil)
 end
 
 --- A churn rate of one period converted to k periods: 1 - (1 - rate)^k.
 function M.churn_convert(rate, k)
-  return core.business_churn_convert(rate, k)
+  return core.business_churn_convert(rate, k, nil)
 end
 
 local CLV_TIMING = { start = core.CSAT_CLV_START_OF_PERIOD, ["end"] = core.CSAT_CLV_END_OF_PERIOD }
@@ -1434,7 +1459,10 @@ function M.clv(margin, retention, discount, opts)
   if timing == nil then
     arg_error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'")
   end
-  return core.business_clv(margin, retention, discount, timing, real_opt(o, "horizon", math.huge))
+  local c = core.business_options()
+  c.timing = timing
+  if o.horizon ~= nil then c.horizon = real(o.horizon, "horizon") end
+  return core.business_clv(margin, retention, discount, c)
 end
 
 local SURVIVAL_FIELDS = { "time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
@@ -1467,7 +1495,7 @@ local SURVIVAL_OPTS = set("observed", "level")
 -- level; and the method at(t).
 function M.survival(durations, opts)
   local o = check_options(opts, SURVIVAL_OPTS, "survival")
-  local h = core.survival_fit(durations, o.observed, real_opt(o, "level", 0.95))
+  local h = core.survival_fit(durations, o.observed, business_options(o))
   local s = core.survival_summary(h)
   local flat = core.survival_steps(h)
   local w = #SURVIVAL_FIELDS
@@ -1496,14 +1524,15 @@ end
 -- level. Returns {rate, ci, count, exposure, per, level}.
 function M.rate(count, exposure, opts)
   local o = check_options(opts, RATE_OPTS, "rate")
-  return rate_result(core.business_rate(count, exposure, real_opt(o, "per", 1),
-    real_opt(o, "level", 0.95)))
+  return rate_result(core.business_rate(count, exposure, business_options(o)))
 end
 
 --- Referrals per customer (csat.rate with per = 1). opts: level.
 function M.referral_rate(referrals, customers, opts)
   local o = check_options(opts, set("level"), "referral_rate")
-  return rate_result(core.business_rate(referrals, customers, 1, real_opt(o, "level", 0.95)))
+  local c = business_options(o)
+  c.per = 1
+  return rate_result(core.business_rate(referrals, customers, c))
 end
 
 -- Category codes for the library: numbers as they are, or labels (strings;
@@ -1549,7 +1578,7 @@ local COMPLAINT_OPTS = set("customers", "per", "level")
 function M.complaints(categories, opts)
   local o = check_options(opts, COMPLAINT_OPTS, "complaints")
   local codes, labels = category_codes(categories)
-  local cats, sample = core.business_complaints(codes)
+  local cats, sample = core.business_complaints(codes, nil)
   local t = { codes = {}, counts = {}, shares = {}, cum_shares = {}, n = sample.n,
               n_missing = sample.n_missing }
   for i, c in ipairs(cats) do
@@ -1557,8 +1586,10 @@ function M.complaints(categories, opts)
     t.counts[i], t.shares[i], t.cum_shares[i] = c.count, c.share, c.cum_share
   end
   if o.customers ~= nil then
-    t.rate = rate_result(core.business_rate(sample.n, real_opt(o, "customers"), real_opt(o, "per", 1000),
-      real_opt(o, "level", 0.95)))
+    local customers = real_opt(o, "customers")
+    local c = business_options(o)
+    if o.per == nil then c.per = 1000 end   -- complaints per 1,000 customers
+    t.rate = rate_result(core.business_rate(sample.n, customers, c))
   end
   return t
 end
@@ -1575,7 +1606,7 @@ function M.resolution_times(times, opts)
     arg_error("resolution_times: option 'sla' (a number) is required")
   end
   local probs = copy_list(o.quantiles or { 0.25, 0.5, 0.75, 0.9 })
-  local values, d = core.business_resolution(times, o.resolved, o.sla, probs)
+  local values, d = core.business_resolution(times, o.resolved, o.sla, probs, nil)
   d.probs = probs
   d.quantiles = {}
   for i, p in ipairs(probs) do d.quantiles[p] = values[i] end
@@ -1593,11 +1624,13 @@ function M.reviews(ratings, opts)
   local c = core.reviews_options()
   c.scale_min, c.scale_max = scale_of(o.scale, { 1, 5 })
   if o.positive_min ~= nil then c.positive_min = int(o.positive_min, "positive_min") end
-  local prior = o.prior or { (c.scale_min + c.scale_max) / 2, 10 }
-  if type(prior) ~= "table" or type(prior[1]) ~= "number" or type(prior[2]) ~= "number" then
-    arg_error("reviews: prior must be a table {mean, weight}")
+  local prior = o.prior            -- nil: the library's default prior
+  if prior ~= nil then
+    if type(prior) ~= "table" or type(prior[1]) ~= "number" or type(prior[2]) ~= "number" then
+      arg_error("reviews: prior must be a table {mean, weight}")
+    end
+    c.prior_mean, c.prior_weight = prior[1], prior[2]
   end
-  c.prior_mean, c.prior_weight = prior[1], prior[2]
   if o.level ~= nil then c.level = real(o.level, "level") end
   local d = core.score_reviews(ratings, c)
   return {

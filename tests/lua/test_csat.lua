@@ -294,6 +294,24 @@ test("moments", function()
   raises("", m.add, m, { 1, math.huge })
 end)
 
+test("moments sample and copy", function()
+  local m = csat.Moments():add(HOURS, HOURS_W)
+  local ref = csat.mean_score(HOURS, { weights = HOURS_W })
+  local s = m.sample
+  check(s.n == 13 and s.n_missing == 1 and s.n_weighted == m.n_weighted)
+  check(math.abs(s.n_effective - ref.n_effective) < 1e-12)
+  local c = m:copy()
+  check(c ~= m and c:serialize() == m:serialize() and same(c:mean(), m:mean()))
+  -- The copy is independent of the original, both ways.
+  local before = m:mean()
+  c:add({ 1, 2 }, { 1, 1 })
+  check(c.n == 15 and m.n == 13 and c:serialize() ~= m:serialize())
+  check(same(m:mean(), before))
+  m:add({ 100 })
+  check(c.n == 15 and m.n == 14 and c:mean().score ~= m:mean().score)
+  check(tostring(csat.Moments():add({ 1, 0 / 0 })) == "Moments(n=1)")
+end)
+
 test("garbage collection of handles", function()
   for _ = 1, 2000 do
     local t = csat.Tally(0, 1000):add({ 1, 2, 3 })

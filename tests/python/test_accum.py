@@ -119,3 +119,29 @@ def test_moments_merge_and_pickle():
     assert_results_equal(clone.mean(), one.mean())
     c = one.copy().add([1.0])
     assert c.n == one.n + 1
+
+
+def test_moments_sample_and_copy():
+    h = np.array(R.HOURS)
+    m = csat.Moments().add(h, R.HOURS_W)
+    ref = csat.mean_score(h, R.HOURS_W)
+    s = m.sample
+    assert (s.n, s.n_missing) == (m.n, m.n_missing) == (13, 1)
+    assert s.n_weighted == m.n_weighted == pytest.approx(ref.n_weighted)
+    assert s.n_effective == pytest.approx(ref.n_effective, rel=1e-13)
+    for clone in (m.copy(), copy.copy(m), copy.deepcopy(m)):
+        assert clone == m and clone is not m
+        assert clone.sample == m.sample
+        assert_results_equal(clone.mean(), m.mean())
+    # The copy is independent of the original, both ways.
+    before = m.mean()
+    c = m.copy()
+    c.add([1.0, 2.0], [1.0, 1.0])
+    assert (c.n, m.n) == (15, 13)
+    assert c != m
+    assert_results_equal(m.mean(), before)
+    m.add([100.0])
+    assert (c.n, m.n) == (15, 14)
+    assert c.mean().score != m.mean().score
+    assert repr(csat.Moments().add([1.0, float("nan")])) == "Moments(n=1, n_missing=1)"
+

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.skipif(not LIB, reason="CSAT_LIBRARY (path of libcsat.s
 
 SAMPLE = [("n", C.c_size_t), ("n_missing", C.c_size_t), ("n_weighted", C.c_double),
           ("n_effective", C.c_double)]
+# Every options and result struct starts with its size.
+SIZE = [("size", C.c_size_t)]
 
 
 class Error(C.Structure):
@@ -24,38 +26,44 @@ class Error(C.Structure):
 
 
 class NPSOptions(C.Structure):
-    _fields_ = [("scale_min", C.c_int), ("scale_max", C.c_int), ("promoter_min", C.c_int),
-                ("detractor_max", C.c_int), ("level", C.c_double), ("method", C.c_int)]
+    _fields_ = SIZE + [("scale_min", C.c_int), ("scale_max", C.c_int), ("promoter_min", C.c_int),
+                       ("detractor_max", C.c_int), ("level", C.c_double), ("method", C.c_int)]
 
 
 class NPSResult(C.Structure):
-    _fields_ = [(f, C.c_double) for f in ("score", "promoters", "passives", "detractors", "se",
+    _fields_ = SIZE + [(f, C.c_double) for f in ("score", "promoters", "passives", "detractors", "se",
                                           "ci_lower", "ci_upper", "level")] + \
                [("method", C.c_int)] + SAMPLE
 
 
 class ScaleOptions(C.Structure):
-    _fields_ = [("scale_min", C.c_int), ("scale_max", C.c_int), ("level", C.c_double)]
+    _fields_ = SIZE + [("scale_min", C.c_int), ("scale_max", C.c_int), ("level", C.c_double)]
 
 
 class ShareResult(C.Structure):
-    _fields_ = [(f, C.c_double) for f in ("share", "score", "se", "ci_lower", "ci_upper",
+    _fields_ = SIZE + [(f, C.c_double) for f in ("share", "score", "se", "ci_lower", "ci_upper",
                                           "level")] + \
                [("box_min", C.c_int), ("box_max", C.c_int)] + SAMPLE
 
 
 class MeanOptions(C.Structure):
-    _fields_ = [("level", C.c_double)]
+    _fields_ = SIZE + [("level", C.c_double)]
 
 
 class MeanResult(C.Structure):
-    _fields_ = [(f, C.c_double) for f in ("score", "sd", "se", "ci_lower", "ci_upper", "level",
+    _fields_ = SIZE + [(f, C.c_double) for f in ("score", "sd", "se", "ci_lower", "ci_upper", "level",
                                           "df", "min", "max")] + SAMPLE
 
 
 @pytest.fixture(scope="module")
 def lib():
     return C.CDLL(LIB)
+
+
+def sized(cls, *values):
+    """An options or result struct with its size set (as CSAT_RESULT_INIT and
+    the options' DEFAULT initialisers do in C)."""
+    return cls(C.sizeof(cls), *values)
 
 
 def ptr(a):
@@ -81,8 +89,8 @@ def assert_fields(c_result, py_result):
 @pytest.mark.parametrize("method", [0, 1])
 def test_nps(lib, weighted, method):
     x, w = np.array(R.NPS), np.array(R.NPS_W) if weighted else None
-    opt = NPSOptions(0, 10, 9, 6, 0.9, method)
-    out = NPSResult()
+    opt = sized(NPSOptions, 0, 10, 9, 6, 0.9, method)
+    out = sized(NPSResult)
     call(lib.csat_score_nps, ptr(x), C.c_size_t(len(x)), ptr(w), C.byref(opt), C.byref(out))
     assert_fields(out, csat.nps(x, w, level=0.9,
                                 method=["wald", "adjusted-wald"][method]))
@@ -91,8 +99,8 @@ def test_nps(lib, weighted, method):
 @pytest.mark.parametrize("weighted", [False, True])
 def test_box_share(lib, weighted):
     x, w = np.array(R.SAT), np.array(R.SAT_W) if weighted else None
-    opt = ScaleOptions(1, 5, 0.99)
-    out = ShareResult()
+    opt = sized(ScaleOptions, 1, 5, 0.99)
+    out = sized(ShareResult)
     call(lib.csat_score_box_share, ptr(x), C.c_size_t(len(x)), ptr(w), C.c_int(2), C.c_int(4),
          C.byref(opt), C.byref(out))
     assert_fields(out, csat.box_share(x, 2, 4, w, level=0.99))
@@ -101,8 +109,8 @@ def test_box_share(lib, weighted):
 @pytest.mark.parametrize("weighted", [False, True])
 def test_mean_score(lib, weighted):
     x, w = np.array(R.HOURS), np.array(R.HOURS_W) if weighted else None
-    opt = MeanOptions(0.95)
-    out = MeanResult()
+    opt = sized(MeanOptions, 0.95)
+    out = sized(MeanResult)
     call(lib.csat_score_mean, ptr(x), C.c_size_t(len(x)), ptr(w), C.byref(opt), C.byref(out))
     assert_fields(out, csat.mean_score(x, w))
 
@@ -112,7 +120,7 @@ def test_index(lib):
     lo = np.array([s[0] for s in R.ITEM_SCALES], dtype=float)
     hi = np.array([s[1] for s in R.ITEM_SCALES], dtype=float)
     v, w = np.array(R.ITEM_WEIGHTS), np.array(R.ITEMS_W)
-    out = MeanResult()
+    out = sized(MeanResult)
     call(lib.csat_score_index, ptr(x), C.c_size_t(x.shape[0]), C.c_size_t(3), C.c_size_t(3), ptr(w),
          ptr(lo), ptr(hi), ptr(v), None, C.byref(out))
     assert_fields(out, csat.index(R.ITEMS, R.ITEMS_W, scales=R.ITEM_SCALES,

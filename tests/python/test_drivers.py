@@ -412,6 +412,24 @@ def test_xprod_merge_and_pickle_equal_one_pass(survey):
     assert repr(one) == "XProd(p=4, n=295, n_missing=5)"
 
 
+def test_xprod_copy_is_independent(survey):
+    x, y, w = survey
+    one = csat.XProd(4).add(x[:200], y[:200], w[:200])
+    ref = one.fit()
+    for clone in (one.copy(), copy.copy(one), copy.deepcopy(one)):
+        assert clone == one and clone is not one and clone.p == 4
+        assert clone.sample == one.sample
+        identical(clone.fit().coef, ref.coef)
+    c = one.copy()
+    c.add(x[200:], y[200:], w[200:])
+    assert (c.n, c.n_missing) == (295, 5)
+    assert one.n + one.n_missing == 200 and c != one
+    identical(one.fit().coef, ref.coef)            # the original is unchanged
+    close(c.fit().coef, csat.XProd(4).add(x, y, w).fit().coef, 1e-12)
+    one.merge(csat.XProd(4).add(x[200:], y[200:], w[200:]))
+    assert one.n == c.n and one.copy() == one
+
+
 def test_xprod_dataframe_names_and_errors(frame):
     acc = csat.XProd(4).add(frame, "overall", "weight")
     m = csat.key_drivers_from(acc, names=["speed", "price", "staff", "cleanliness"])
@@ -504,8 +522,13 @@ def test_ipa_errors(frame):
 
 
 def test_low_level_ipa():
-    q = csat.core.drivers_ipa(np.array([0.4, 0.3, 0.1, 0.2]), np.array([50.0, 80, 40, 90]),
-                      np.nan, np.nan)
+    opt = csat.core.ipa_options()
+    opt.importance_cross = opt.performance_cross = np.nan
+    q = csat.core.drivers_ipa(np.array([0.4, 0.3, 0.1, 0.2]), np.array([50.0, 80, 40, 90]), opt)
+    # The options' C defaults are those crosshairs (the means), and so is NULL.
+    for default in (csat.core.ipa_options(), None):
+        assert csat.core.drivers_ipa(np.array([0.4, 0.3, 0.1, 0.2]),
+                                     np.array([50.0, 80, 40, 90]), default) == q
     names = [_drivers.QUADRANTS[c] for c in q]
     assert names == ["concentrate here", "keep up the good work", "low priority",
                      "possible overkill"]

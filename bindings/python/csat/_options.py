@@ -88,6 +88,8 @@ _SHARE = ("scale_min", "scale_max", "level")
 _CSAT = ("scale_min", "scale_max", "satisfied_min", "level")
 _MEAN = ("level",)
 _CES = ("scale_min", "scale_max", "low_effort_min", "level")
+_LEVEL = ("level",)
+_ADJUST = ("adjust",)
 
 
 def nps(scale_, promoter_min, detractor_max, level, method_):
@@ -124,3 +126,23 @@ def ces(scale_, low_effort_min, level):
     level = real(level, "level")
     values = (lo, hi, low_effort_min, level)
     return _struct(_core.ces_options, _CES, values, level == level != 0.0)
+
+
+def compare(level):
+    """Comparison options: the C defaults with `level` set."""
+    level = real(level, "level")
+    return _struct(_core.compare_options, _LEVEL, (level,), level == level != 0.0)
+
+
+def adjust(code):
+    """Comparison options: the C defaults with the adjustment `code` set (a
+    new struct each time: its key would equal a level's)."""
+    return _struct(_core.compare_options, _ADJUST, (code,), False)
+
+
+def business(**fields):
+    """Business options: the C defaults with `fields` (checked values) set."""
+    o = _core.business_options()
+    for name, value in fields.items():
+        setattr(o, name, value)
+    return o

@@ -179,8 +179,13 @@ class Moments:
     __slots__ = ("_m",)
 
     def __init__(self):
-        self._m = _core.moments()
-        _core.moments_init(self._m)
+        self._m = _core.moments_create()
+
+    @classmethod
+    def _wrap(cls, handle):
+        obj = cls.__new__(cls)
+        obj._m = handle
+        return obj
 
     def add(self, values, weights=None):
         """Add `values` (NaN is missing) with optional `weights`; returns self.
@@ -202,7 +207,7 @@ class Moments:
 
     def copy(self):
         """An independent copy."""
-        return Moments.deserialize(self.serialize())
+        return Moments._wrap(_core.moments_copy(self._m))
 
     __copy__ = copy
 
@@ -231,9 +236,7 @@ class Moments:
     @classmethod
     def deserialize(cls, data):
         """Recreate an accumulator from Moments.serialize's bytes."""
-        obj = cls()
-        _core.moments_deserialize(data, obj._m)
-        return obj
+        return cls._wrap(_core.moments_deserialize(data))
 
     def __reduce__(self):
         return (_moments_from_bytes, (self.serialize(),))
@@ -245,9 +248,17 @@ class Moments:
 
     __hash__ = None
 
-    n = property(lambda self: self._m.n, doc="Number of valid values.")
-    n_missing = property(lambda self: self._m.n_missing, doc="Number of NaN values skipped.")
-    n_weighted = property(lambda self: self._m.sum_w, doc="Sum of the weights.")
+    @property
+    def sample(self):
+        """Sample sizes (n, n_missing, n_weighted, n_effective)."""
+        return Sample._from_c(_core.moments_sample(self._m))
+
+    n = property(lambda self: _core.moments_sample(self._m)["n"],
+                 doc="Number of valid values.")
+    n_missing = property(lambda self: _core.moments_sample(self._m)["n_missing"],
+                         doc="Number of NaN values skipped.")
+    n_weighted = property(lambda self: _core.moments_sample(self._m)["n_weighted"],
+                          doc="Sum of the weights.")
 
     def mean(self, level=0.95):
         """Mean with SD, standard error and t interval (see csat.mean_score)."""

@@ -60,7 +60,7 @@ def retention(start, end, new=0):
     customers at the start of the period, `end` at its end, `new` acquired
     during it. Returns a Retention."""
     d = _core.business_retention(_options.real(start, "start"), _options.real(end, "end"),
-                        _options.real(new, "new"))
+                        _options.real(new, "new"), None)
     return Retention._from_c(d)
 
 
@@ -86,7 +86,7 @@ def churn(start_times, end_times, t0, t1):
     else:
         lo, hi = _options.real(t0, "t0"), _options.real(t1, "t1")
     try:
-        d = _core.business_churn(s, e, lo, hi)
+        d = _core.business_churn(s, e, lo, hi, None)
     except LIBRARY_ERRORS as err:
         raise locate(err, start_times, also=(end_times,)) from None
     return Retention._from_c(d)
@@ -95,7 +95,7 @@ def churn(start_times, end_times, t0, t1):
 def churn_convert(rate, k):
     """A churn rate of one period converted to a period k times as long:
     1 − (1 − rate)^k (monthly to annual: k = 12; annual to monthly: 1/12)."""
-    return _core.business_churn_convert(_options.real(rate, "rate"), _options.real(k, "k"))
+    return _core.business_churn_convert(_options.real(rate, "rate"), _options.real(k, "k"), None)
 
 
 def clv(margin, retention, discount, *, timing="end", horizon=math.inf):
@@ -111,9 +111,10 @@ def clv(margin, retention, discount, *, timing="end", horizon=math.inf):
         code = CLV_TIMING[timing]
     except (KeyError, TypeError):
         raise ValueError(f"timing must be 'start' or 'end', not {timing!r}") from None
-    return _core.business_clv(_options.real(margin, "margin"), _options.real(retention, "retention"),
-                     _options.real(discount, "discount"), code,
-                     _options.real(horizon, "horizon"))
+    m, r, d = (_options.real(margin, "margin"), _options.real(retention, "retention"),
+               _options.real(discount, "discount"))
+    opt = _options.business(timing=code, horizon=_options.real(horizon, "horizon"))
+    return _core.business_clv(m, r, d, opt)
 
 
 # Retention curves -----------------------------------------------------------------
@@ -217,9 +218,9 @@ def survival(durations, observed=None, *, level=0.95):
     converted to days. Returns a Survival."""
     t, in_days = as_durations(durations, "durations")
     flags = as_optional_vector(observed, "observed", durations, "durations")
-    lvl = _options.real(level, "level")
+    opt = _options.business(level=_options.real(level, "level"))
     try:
-        handle = _core.survival_fit(t, flags, lvl)
+        handle = _core.survival_fit(t, flags, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, durations, also=(observed,)) from None
     return Survival(handle, in_days)
@@ -243,8 +244,9 @@ def rate(count, exposure, *, per=1, level=0.95):
     """A rate with its exact Poisson interval: `count` events (a whole
     number) over `exposure` (customers, customer-months...), expressed per
     `per` (1000: complaints per 1,000 customers). Returns a Rate."""
-    d = _core.business_rate(_options.real(count, "count"), _options.real(exposure, "exposure"),
-                   _options.real(per, "per"), _options.real(level, "level"))
+    c, e = _options.real(count, "count"), _options.real(exposure, "exposure")
+    opt = _options.business(per=_options.real(per, "per"), level=_options.real(level, "level"))
+    d = _core.business_rate(c, e, opt)
     return Rate._from_c(d)
 
 
@@ -343,7 +345,7 @@ def complaints(categories, customers=None, *, per=1000, level=0.95):
     """
     codes, labels = _category_codes(categories)
     try:
-        cats, sample = _core.business_complaints(codes)
+        cats, sample = _core.business_complaints(codes, None)
     except LIBRARY_ERRORS as e:
         raise locate(e, categories) from None
     if labels is None:
@@ -414,7 +416,7 @@ def resolution_times(times, resolved=None, *, sla, quantiles=(0.25, 0.5, 0.75, 0
     flags = as_optional_vector(resolved, "resolved", times, "times")
     limit = limit if in_days else _options.real(sla, "sla")
     try:
-        values, d = _core.business_resolution(t, flags, limit, probs)
+        values, d = _core.business_resolution(t, flags, limit, probs, None)
     except LIBRARY_ERRORS as e:
         if str(e).startswith("probability"):    # a position in quantiles, not a row
             raise locate(e, None) from None
@@ -464,14 +466,13 @@ def reviews(ratings, *, scale=(1, 5), positive_min=4, prior=None, level=0.95):
     o = _core.reviews_options()
     o.scale_min, o.scale_max = _options.scale(scale)
     o.positive_min = _options.integer(positive_min, "positive_min")
-    if prior is None:
-        prior = ((o.scale_min + o.scale_max) / 2, 10.0)
-    try:
-        m, w = prior
-    except (TypeError, ValueError):
-        raise TypeError(f"prior must be a pair (mean, weight), not {prior!r}") from None
-    o.prior_mean = _options.real(m, "prior mean")
-    o.prior_weight = _options.real(w, "prior weight")
+    if prior is not None:                   # None: the library's default prior
+        try:
+            m, w = prior
+        except (TypeError, ValueError):
+            raise TypeError(f"prior must be a pair (mean, weight), not {prior!r}") from None
+        o.prior_mean = _options.real(m, "prior mean")
+        o.prior_weight = _options.real(w, "prior weight")
     o.level = _options.real(level, "level")
     x = as_vector(ratings, "ratings")
     try:

@@ -148,15 +148,15 @@ def compare(a, b=None, *, benchmark=None, level=0.95):
         raise ValueError("give either a second result b or a benchmark value, not "
                          + ("both" if b is not None else "neither"))
     kind, ca = _kind(a)
-    lvl = _options.real(level, "level")
+    opt = _options.compare(level)
     if benchmark is not None:
-        d = _BENCHMARK[kind](ca, _options.real(benchmark, "benchmark"), lvl)
+        d = _BENCHMARK[kind](ca, _options.real(benchmark, "benchmark"), opt)
         return Comparison._from_c(d, kind=kind + " vs benchmark")
     kind_b, cb = _kind(b)
     if kind_b != kind:
         raise TypeError(f"cannot compare a {type(a).__name__} with a {type(b).__name__}: "
                         "both must be NPS results, share results or means")
-    return Comparison._from_c(_TWO[kind](ca, cb, lvl), kind=kind)
+    return Comparison._from_c(_TWO[kind](ca, cb, opt), kind=kind)
 
 
 def adjust(pvalues, method="holm"):
@@ -172,7 +172,7 @@ def adjust(pvalues, method="holm"):
                          f"not {method!r}") from None
     x = as_vector(pvalues, "pvalues")
     try:
-        values = _core.compare_adjust(x, code)
+        values = _core.compare_adjust(x, _options.adjust(code))
     except LIBRARY_ERRORS as e:
         raise locate(e, pvalues) from None
     out = np.array(values, dtype=np.float64)
@@ -217,9 +217,9 @@ def trend(results, times=None, *, level=0.95):
     scores = np.array([s for s, _ in pairs], dtype=np.float64)
     ses = np.array([e for _, e in pairs], dtype=np.float64)
     t = as_optional_vector(times, "times")
-    lvl = _options.real(level, "level")
+    opt = _options.compare(level)
     try:
-        d, changes = _core.compare_trend(scores, ses, t, lvl)
+        d, changes = _core.compare_trend(scores, ses, t, opt)
     except LIBRARY_ERRORS as e:
         raise locate(e, results, also=(times,)) from None
     return Trend._from_c(d, changes)
@@ -234,7 +234,7 @@ def percentile_rank(score, peers):
     score = _options.real(score, "score")
     x = as_vector(peers, "peers")
     try:
-        d = _core.compare_rank(score, x)
+        d = _core.compare_rank(score, x, None)
     except LIBRARY_ERRORS as e:
         raise locate(e, peers) from None
     return Rank(d["percentile"], d["rank"], d["of"], d["below"], d["equal"])
@@ -267,7 +267,7 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
     positioning value, perceived − target with the one-sample t test;
     returns a Comparison.
     """
-    lvl = _options.real(level, "level")
+    opt = _options.compare(level)
     if target is not None:
         if perceived is not None:
             raise ValueError("give either perceived data or a target value, not both")
@@ -275,7 +275,7 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
         if kind != "mean":
             raise TypeError(f"a target gap needs a MeanResult, not {type(expected).__name__}")
         return Comparison._from_c(
-            _core.compare_mean_benchmark(c, _options.real(target, "target"), lvl), kind="gap")
+            _core.compare_mean_benchmark(c, _options.real(target, "target"), opt), kind="gap")
     if perceived is None:
         raise ValueError("give perceived data (or a result and target=)")
     if _is_pandas(expected) and _is_pandas(perceived) and hasattr(expected, "columns") \
@@ -298,7 +298,7 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
     elif columns is not None:
         names = list(columns)
     try:
-        comparisons, pairs = _core.compare_gap(e, p, lvl)
+        comparisons, pairs = _core.compare_gap(e, p, opt)
     except LIBRARY_ERRORS as err:
         raise locate(err, expected, also=(perceived,), columns=names,
                      kind="attribute") from None
@@ -319,5 +319,5 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
     frame = pd.DataFrame(table, columns=list(_GAP_COLUMNS),
                          index=pd.Index(names, name="attribute") if names is not None
                          else pd.RangeIndex(len(pairs), name="attribute"))
-    frame.attrs["level"] = comparisons[0]["level"] if comparisons else lvl
+    frame.attrs["level"] = comparisons[0]["level"] if comparisons else opt.level
     return frame

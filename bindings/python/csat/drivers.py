@@ -363,7 +363,7 @@ class KeyDriverModel:
         """Dominance analysis: general, conditional and complete dominance
         (see Dominance). Needs an intercept and at most 24 drivers."""
         try:
-            general, conditional, complete = _core.drivers_dominance(self._m)
+            general, conditional, complete = _core.drivers_dominance(self._m, None)
         except LIBRARY_ERRORS as e:
             raise locate(e, None, columns=self.names, kind="driver") from None
         k = len(self.names)
@@ -452,13 +452,14 @@ class KeyDriverModel:
             if not hi > lo:
                 raise ValueError(f"rescale must have min < max, not {rescale!r}")
             perf = 100.0 * (perf - lo) / (hi - lo)
-        ic = float("nan") if importance_cross is None else _options.real(
-            importance_cross, "importance_cross")
-        pc = float("nan") if performance_cross is None else _options.real(
-            performance_cross, "performance_cross")
+        opt = _core.ipa_options()              # None: the library's default, the mean
+        if importance_cross is not None:
+            opt.importance_cross = _options.real(importance_cross, "importance_cross")
+        if performance_cross is not None:
+            opt.performance_cross = _options.real(performance_cross, "performance_cross")
         try:
-            codes = _core.drivers_ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf), ic,
-                              pc)
+            codes = _core.drivers_ipa(np.ascontiguousarray(importance), np.ascontiguousarray(perf),
+                              opt)
         except LIBRARY_ERRORS as e:
             raise locate(e, None, columns=self.names, kind="driver") from None
         quadrant = [QUADRANTS[c] for c in codes]
@@ -649,7 +650,7 @@ class XProd:
 
     def copy(self):
         """An independent copy."""
-        return XProd.deserialize(self.serialize())
+        return XProd._wrap(_core.xprod_copy(self._a), self._p)
 
     __copy__ = copy
 
