@@ -12,8 +12,10 @@
  * properties these measures must have (Kaplan-Meier without censoring is one
  * minus the empirical distribution function, converting churn to k periods
  * and back is the identity, a finite-horizon CLV tends to the infinite one,
- * End-of-period CLV is q times the start-of-period one) and every bad input
- * each function documents, with the output left untouched by a failing call.
+ * End-of-period CLV is q times the start-of-period one), that a rate's scale
+ * and level, a CLV's timing and horizon and a curve's level come from the
+ * options, and every bad input each function documents, with the output
+ * left untouched by a failing call.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -26,9 +28,37 @@
 
 #include <cmocka.h>
 
+/* Outputs of this suite made of several results, for the EXPECT_* macros
+ * (check.h): a Pareto table with its sample, resolution statistics with
+ * their quantiles, and the three results of reviews. */
+#define CHECK_SIZED_OUTPUTS                                                                    \
+    pareto_out : pareto_out_sized, resolution_out : resolution_out_sized,                      \
+    reviews_out : reviews_out_sized,
+
 #include "check.h"
 #include "csat.h"
+
+/* tests/reference/business_reference.h still writes two structs in their
+ * 0.x shapes: the reviews result with the mean rating and the positive share
+ * nested in it (REF_REVIEWS, REF_REVIEWS10), and positional review options
+ * without the size field (DATA_REVIEWS10_OPT). It is read with those two
+ * names bound to the 0.x layouts; reviews_options() makes the 1.0 options
+ * of the same values. */
+typedef struct reviews_reference {
+    csat_mean_result rating;
+    double bayesian_average;
+    csat_share_result positive;
+    double wilson_lower;
+} reviews_reference;
+typedef struct reviews_options_reference {
+    int scale_min, scale_max, positive_min;
+    double prior_mean, prior_weight, level;
+} reviews_options_reference;
+#define csat_reviews_result reviews_reference
+#define csat_reviews_options reviews_options_reference
 #include "business_reference.h"
+#undef csat_reviews_result
+#undef csat_reviews_options
 
 /* Closed forms evaluated in a different order than the references: 1e-12
  * relative. The Kaplan-Meier limits go through log and exp of log S; the
@@ -36,6 +66,75 @@
 #define REF_TOL 1e-12
 #define KM_TOL 1e-12
 #define RATE_TOL 1e-12
+
+/* Options of the business measures: one level (Kaplan-Meier curves), a
+ * rate's scale and level, a CLV's timing and horizon; every other field at
+ * its default. */
+#define BUSINESS_OPTIONS(level, per, timing, horizon)                                          \
+    (&(const csat_business_options){sizeof(csat_business_options), (level), (per), (int)(timing), \
+                                    (horizon)})
+#define KM_LEVEL(level) BUSINESS_OPTIONS((level), 1.0, CSAT_CLV_END_OF_PERIOD, INFINITY)
+#define RATE_PER(per, level) BUSINESS_OPTIONS((level), (per), CSAT_CLV_END_OF_PERIOD, INFINITY)
+#define CLV_AT(timing, horizon) BUSINESS_OPTIONS(0.95, 1.0, (timing), (horizon))
+
+static csat_reviews_options reviews_options(const reviews_options_reference *r)
+{
+    csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
+    o.scale_min = r->scale_min;
+    o.scale_max = r->scale_max;
+    o.positive_min = r->positive_min;
+    o.prior_mean = r->prior_mean;
+    o.prior_weight = r->prior_weight;
+    o.level = r->level;
+    return o;
+}
+
+/* Outputs of csat_business_complaints, csat_business_resolution and
+ * csat_score_reviews, all to be left alone on failure, with the sizes
+ * CSAT_RESULT_INIT gives them (the first category gives the stride). */
+typedef struct pareto_out {
+    csat_category_count c[8];
+    size_t ncat;
+    csat_sample sample;
+} pareto_out;
+
+typedef struct resolution_out {
+    csat_resolution_result r;
+    double q[2];
+} resolution_out;
+
+typedef struct reviews_out {
+    csat_reviews_result r;
+    csat_mean_result rating;
+    csat_share_result positive;
+} reviews_out;
+
+static void pareto_out_sized(void *p, size_t total, size_t size)
+{
+    (void)total;
+    (void)size;
+    pareto_out *o = p;
+    o->c[0].size = sizeof o->c[0];
+    o->sample.size = sizeof o->sample;
+}
+
+static void resolution_out_sized(void *p, size_t total, size_t size)
+{
+    (void)total;
+    (void)size;
+    resolution_out *o = p;
+    o->r.size = sizeof o->r;
+}
+
+static void reviews_out_sized(void *p, size_t total, size_t size)
+{
+    (void)total;
+    (void)size;
+    reviews_out *o = p;
+    o->r.size = sizeof o->r;
+    o->rating.size = sizeof o->rating;
+    o->positive.size = sizeof o->positive;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Comparison helpers                                                        */
@@ -148,15 +247,17 @@ static void check_share(const cmp_ctx *c, const csat_share_result *r, const csat
     check_share_in(c, r, w, 0);
 }
 
+/* The three results of csat_score_reviews against one reference. */
 static void check_reviews(const cmp_ctx *c, const csat_reviews_result *r,
-                          const csat_reviews_result *w)
+                          const csat_mean_result *rating, const csat_share_result *positive,
+                          const reviews_reference *w)
 {
-    check_mean(c, &r->rating, &w->rating);
+    check_mean(c, rating, &w->rating);
     cmp_rel(c, "bayesian_average", r->bayesian_average, w->bayesian_average);
-    check_share_in(c, &r->positive, &w->positive, 1);
+    check_share_in(c, positive, &w->positive, 1);
     cmp_share(c, "wilson_lower", r->wilson_lower, w->wilson_lower);
     /* The ranking limit is the positive share's Wilson lower limit itself. */
-    assert_true(r->wilson_lower == r->positive.ci_lower);
+    assert_true(r->wilson_lower == positive->ci_lower);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -168,8 +269,8 @@ static void test_retention_from_counts_matches_the_hand_derivations(void **state
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(REF_RETENTION); i++) {
         const csat_retention_result *w = &REF_RETENTION[i];
-        csat_retention_result r;
-        OK(csat_business_retention(w->at_start, w->at_end, w->acquired, &r, &err));
+        csat_retention_result r = CSAT_RESULT_INIT(csat_retention_result);
+        OK(csat_business_retention(w->at_start, w->at_end, w->acquired, NULL, &r, &err));
         check_retention(CTX("REF_RETENTION", REF_TOL), &r, w);
         assert_true(r.retention + r.churn == 1.0);
     }
@@ -178,10 +279,10 @@ static void test_retention_from_counts_matches_the_hand_derivations(void **state
 static void test_churn_of_a_period_counts_customers_by_the_documented_rules(void **state)
 {
     (void)state;
-    csat_retention_result r;
+    csat_retention_result r = CSAT_RESULT_INIT(csat_retention_result);
     csat_error err;
     OK(csat_business_churn(DATA_CHURN_START, DATA_CHURN_END, DATA_CHURN_N, DATA_CHURN_T0,
-                         DATA_CHURN_T1, &r, &err));
+                           DATA_CHURN_T1, NULL, &r, &err));
     check_retention(CTX("REF_CHURN_PERIOD", REF_TOL), &r, &REF_CHURN_PERIOD);
     /* The order of the customers does not matter. */
     double s[DATA_CHURN_N], e[DATA_CHURN_N];
@@ -189,8 +290,8 @@ static void test_churn_of_a_period_counts_customers_by_the_documented_rules(void
         s[(5 * i + 2) % DATA_CHURN_N] = DATA_CHURN_START[i];
         e[(5 * i + 2) % DATA_CHURN_N] = DATA_CHURN_END[i];
     }
-    csat_retention_result p;
-    OK(csat_business_churn(s, e, DATA_CHURN_N, DATA_CHURN_T0, DATA_CHURN_T1, &p, &err));
+    csat_retention_result p = CSAT_RESULT_INIT(csat_retention_result);
+    OK(csat_business_churn(s, e, DATA_CHURN_N, DATA_CHURN_T0, DATA_CHURN_T1, NULL, &p, &err));
     assert_memory_equal(&p, &r, sizeof p);
 }
 
@@ -200,7 +301,8 @@ static void test_churn_conversion_matches_the_exact_power(void **state)
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(REF_CHURN_CONVERT); i++) {
         double r;
-        OK(csat_business_churn_convert(REF_CHURN_CONVERT[i][0], REF_CHURN_CONVERT[i][1], &r, &err));
+        OK(csat_business_churn_convert(REF_CHURN_CONVERT[i][0], REF_CHURN_CONVERT[i][1], NULL, &r,
+                                       &err));
         cmp_unit(CTX("REF_CHURN_CONVERT", REF_TOL), "churn", r, REF_CHURN_CONVERT[i][2]);
     }
 }
@@ -217,8 +319,8 @@ static void test_churn_conversion_to_k_periods_and_back_is_the_identity(void **s
     for (size_t i = 0; i < ARRAY_LEN(churn); i++) {
         for (size_t j = 0; j < ARRAY_LEN(k); j++) {
             double there, back;
-            OK(csat_business_churn_convert(churn[i], k[j], &there, &err));
-            OK(csat_business_churn_convert(there, 1.0 / k[j], &back, &err));
+            OK(csat_business_churn_convert(churn[i], k[j], NULL, &there, &err));
+            OK(csat_business_churn_convert(there, 1.0 / k[j], NULL, &back, &err));
             cmp_unit(CTX("churn round trip", 1e-12), "churn", back, churn[i]);
             /* Longer periods lose more customers. */
             if (churn[i] > 0)
@@ -237,7 +339,7 @@ static void test_clv_matches_exact_sums_and_closed_forms(void **state)
     for (size_t i = 0; i < ARRAY_LEN(REF_CLV); i++) {
         const double *c = REF_CLV[i];
         double v;
-        OK(csat_business_clv(c[0], c[1], c[2], (csat_clv_timing)(int)c[3], c[4], &v, &err));
+        OK(csat_business_clv(c[0], c[1], c[2], CLV_AT((csat_clv_timing)(int)c[3], c[4]), &v, &err));
         char name[64];
         snprintf(name, sizeof name, "REF_CLV[%zu]", i);
         cmp_rel(CTX(name, REF_TOL), "clv", v, c[5]);
@@ -251,9 +353,9 @@ static void test_clv_of_a_growing_horizon_tends_to_the_infinite_one(void **state
     csat_error err;
     for (size_t t = 0; t < 2; t++) {
         double inf, prev = 0.0, v;
-        OK(csat_business_clv(120.0, 0.85, 0.02, timings[t], INFINITY, &inf, &err));
+        OK(csat_business_clv(120.0, 0.85, 0.02, CLV_AT(timings[t], INFINITY), &inf, &err));
         for (double T = 1; T <= 4096; T *= 2) {
-            OK(csat_business_clv(120.0, 0.85, 0.02, timings[t], T, &v, &err));
+            OK(csat_business_clv(120.0, 0.85, 0.02, CLV_AT(timings[t], T), &v, &err));
             /* Increasing until q^T no longer changes the sum in doubles. */
             assert_true((T <= 64 ? v > prev : v >= prev) && v <= inf * (1 + 1e-15));
             prev = v;
@@ -270,20 +372,20 @@ static void test_end_of_period_clv_is_q_times_start_of_period(void **state)
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(T); i++) {
         double s, e;
-        OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_START_OF_PERIOD, T[i], &s, &err));
-        OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_END_OF_PERIOD, T[i], &e, &err));
+        OK(csat_business_clv(75.0, 0.7, 0.08, CLV_AT(CSAT_CLV_START_OF_PERIOD, T[i]), &s, &err));
+        OK(csat_business_clv(75.0, 0.7, 0.08, CLV_AT(CSAT_CLV_END_OF_PERIOD, T[i]), &e, &err));
         cmp_rel(CTX("end = q start", 1e-14), "clv", e, 0.7 / 1.08 * s);
     }
     /* One period: the margin now, or the retained margin discounted once. */
     double v;
-    OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_START_OF_PERIOD, 1.0, &v, &err));
+    OK(csat_business_clv(75.0, 0.7, 0.08, CLV_AT(CSAT_CLV_START_OF_PERIOD, 1.0), &v, &err));
     cmp_rel(CTX("one period", 1e-15), "clv", v, 75.0);
-    OK(csat_business_clv(75.0, 0.7, 0.08, CSAT_CLV_END_OF_PERIOD, 1.0, &v, &err));
+    OK(csat_business_clv(75.0, 0.7, 0.08, CLV_AT(CSAT_CLV_END_OF_PERIOD, 1.0), &v, &err));
     cmp_rel(CTX("one period", 1e-15), "clv", v, 75.0 * 0.7 / 1.08);
     /* No retention: only the first margin counts (start of period). */
-    OK(csat_business_clv(75.0, 0.0, 0.08, CSAT_CLV_START_OF_PERIOD, INFINITY, &v, &err));
+    OK(csat_business_clv(75.0, 0.0, 0.08, CLV_AT(CSAT_CLV_START_OF_PERIOD, INFINITY), &v, &err));
     cmp_rel(CTX("no retention", 1e-15), "clv", v, 75.0);
-    OK(csat_business_clv(75.0, 0.0, 0.08, CSAT_CLV_END_OF_PERIOD, INFINITY, &v, &err));
+    OK(csat_business_clv(75.0, 0.0, 0.08, CLV_AT(CSAT_CLV_END_OF_PERIOD, INFINITY), &v, &err));
     assert_true(v == 0.0);
 }
 
@@ -291,28 +393,28 @@ static void test_end_of_period_clv_is_q_times_start_of_period(void **state)
 /* Kaplan-Meier                                                              */
 
 static void check_curve(const char *name, const double *time, const double *obs, size_t n,
-                        double level, const csat_survival_point *steps, size_t nsteps,
-                        const csat_curve_summary *summary, const double *at,
+                        const csat_business_options *opt, const csat_survival_point *steps,
+                        size_t nsteps, const csat_curve_summary *summary, const double *at,
                         const csat_survival_point *at_ref, size_t nat, const char *file,
                         int line)
 {
     csat_survival *s = NULL;
     csat_error err;
     memset(&err, 0, sizeof err);
-    ok(csat_survival_fit(time, obs, n, level, &s, &err), &err, "csat_survival_fit", file, line);
+    ok(csat_survival_fit(time, obs, n, opt, &s, &err), &err, "csat_survival_fit", file, line);
     assert_non_null(s);
     const cmp_ctx c = {KM_TOL, name, file, line};
-    csat_curve_summary sum;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
     OK(csat_survival_summary(s, &sum, &err));
     check_summary(&c, &sum, summary);
     assert_true(sum.steps == nsteps);
     for (size_t i = 0; i < nsteps && i < sum.steps; i++) {
-        csat_survival_point p;
+        csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
         OK(csat_survival_step(s, i, &p, &err));
         check_point(&c, &p, &steps[i]);
     }
     for (size_t i = 0; i < nat; i++) {
-        csat_survival_point p;
+        csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
         OK(csat_survival_at(s, at[i], &p, &err));
         check_point(&c, &p, &at_ref[i]);
     }
@@ -320,7 +422,8 @@ static void check_curve(const char *name, const double *time, const double *obs,
 }
 
 #define CURVE(NAME, OBS)                                                                       \
-    check_curve(#NAME, DATA_##NAME##_TIME, (OBS), DATA_##NAME##_N, DATA_##NAME##_LEVEL,        \
+    check_curve(#NAME, DATA_##NAME##_TIME, (OBS), DATA_##NAME##_N,                             \
+                KM_LEVEL(DATA_##NAME##_LEVEL),                                                 \
                 REF_##NAME##_STEPS, ARRAY_LEN(REF_##NAME##_STEPS), &REF_##NAME##_SUMMARY,      \
                 DATA_##NAME##_AT, REF_##NAME##_AT, ARRAY_LEN(DATA_##NAME##_AT), __FILE__,      \
                 __LINE__)
@@ -357,12 +460,12 @@ static void test_kaplan_meier_without_censoring_matches_r_and_is_one_minus_ecdf(
     CURVE(KM_FULL, ones);
 
     csat_survival *s = NULL;
-    csat_curve_summary sum;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
     csat_error err;
-    OK(csat_survival_fit(DATA_KM_FULL_TIME, NULL, DATA_KM_FULL_N, 0.95, &s, &err));
+    OK(csat_survival_fit(DATA_KM_FULL_TIME, NULL, DATA_KM_FULL_N, KM_LEVEL(0.95), &s, &err));
     OK(csat_survival_summary(s, &sum, &err));
     for (size_t i = 0; i < sum.steps; i++) {
-        csat_survival_point p;
+        csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
         OK(csat_survival_step(s, i, &p, &err));
         size_t le = 0;
         for (size_t j = 0; j < DATA_KM_FULL_N; j++)
@@ -371,7 +474,7 @@ static void test_kaplan_meier_without_censoring_matches_r_and_is_one_minus_ecdf(
                  1.0 - (double)le / DATA_KM_FULL_N);
     }
     /* The curve ends at 0 with the interval [0, 0]. */
-    csat_survival_point last;
+    csat_survival_point last = CSAT_RESULT_INIT(csat_survival_point);
     OK(csat_survival_step(s, sum.steps - 1, &last, &err));
     assert_true(last.survival == 0.0 && last.ci_lower == 0.0 && last.ci_upper == 0.0);
     if (!(last.se == 0.0))
@@ -383,13 +486,15 @@ static void test_kaplan_meier_curve_is_a_right_continuous_step_function(void **s
 {
     (void)state;
     csat_survival *s = NULL;
-    csat_curve_summary sum;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
     csat_error err;
-    OK(csat_survival_fit(DATA_KM_A_TIME, DATA_KM_A_OBS, DATA_KM_A_N, 0.95, &s, &err));
+    OK(csat_survival_fit(DATA_KM_A_TIME, DATA_KM_A_OBS, DATA_KM_A_N, KM_LEVEL(0.95), &s, &err));
     OK(csat_survival_summary(s, &sum, &err));
     double prev_time = -INFINITY, prev_s = 1.0;
     for (size_t i = 0; i < sum.steps; i++) {
-        csat_survival_point p, at, before;
+        csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
+        csat_survival_point at = CSAT_RESULT_INIT(csat_survival_point);
+        csat_survival_point before = CSAT_RESULT_INIT(csat_survival_point);
         OK(csat_survival_step(s, i, &p, &err));
         assert_true(p.time > prev_time && p.survival < prev_s && p.n_event >= 1);
         assert_true(p.ci_lower <= p.survival && p.survival <= p.ci_upper);
@@ -410,10 +515,10 @@ static void test_kaplan_meier_of_only_censored_customers_stays_at_one(void **sta
     const double t[] = {3, 5, 8};
     const double o[] = {0, 0, 0};
     csat_survival *s = NULL;
-    csat_curve_summary sum;
-    csat_survival_point p;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
+    csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
     csat_error err;
-    OK(csat_survival_fit(t, o, 3, 0.95, &s, &err));
+    OK(csat_survival_fit(t, o, 3, KM_LEVEL(0.95), &s, &err));
     OK(csat_survival_summary(s, &sum, &err));
     assert_true(sum.n == 3 && sum.events == 0 && sum.steps == 0);
     assert_true(isnan(sum.median) && isnan(sum.median_lower) && isnan(sum.median_upper));
@@ -430,7 +535,7 @@ static void test_kaplan_meier_ignores_row_order(void **state)
         t[(7 * i + 3) % DATA_KM_A_N] = DATA_KM_A_TIME[i];
         o[(7 * i + 3) % DATA_KM_A_N] = DATA_KM_A_OBS[i];
     }
-    check_curve("KM_A permuted", t, o, DATA_KM_A_N, DATA_KM_A_LEVEL, REF_KM_A_STEPS,
+    check_curve("KM_A permuted", t, o, DATA_KM_A_N, KM_LEVEL(DATA_KM_A_LEVEL), REF_KM_A_STEPS,
                 ARRAY_LEN(REF_KM_A_STEPS), &REF_KM_A_SUMMARY, DATA_KM_A_AT, REF_KM_A_AT,
                 ARRAY_LEN(DATA_KM_A_AT), __FILE__, __LINE__);
 }
@@ -444,8 +549,8 @@ static void test_rate_matches_r_poisson_test(void **state)
     csat_error err;
     for (size_t i = 0; i < ARRAY_LEN(REF_RATES); i++) {
         const csat_rate_result *w = &REF_RATES[i];
-        csat_rate_result r;
-        OK(csat_business_rate(w->count, w->exposure, w->per, w->level, &r, &err));
+        csat_rate_result r = CSAT_RESULT_INIT(csat_rate_result);
+        OK(csat_business_rate(w->count, w->exposure, RATE_PER(w->per, w->level), &r, &err));
         char name[32];
         snprintf(name, sizeof name, "REF_RATES[%zu]", i);
         check_rate(CTX(name, RATE_TOL), &r, w);
@@ -456,20 +561,22 @@ static void test_complaints_pareto_orders_by_count_then_code(void **state)
 {
     (void)state;
     enum { CAT = ARRAY_LEN(REF_PARETO) };
-    csat_category_count out[CAT + 2];
+    csat_category_count out[CAT + 2] = {CSAT_RESULT_INIT(csat_category_count)};
     size_t ncat = 0;
-    csat_sample smp;
+    csat_sample smp = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
     /* Capacity 0 asks for the number of categories. */
-    OK(csat_business_complaints(DATA_PARETO_CODES, DATA_PARETO_N, NULL, 0, &ncat, NULL, &err));
+    OK(csat_business_complaints(DATA_PARETO_CODES, DATA_PARETO_N, NULL, NULL, 0, &ncat, NULL,
+                                &err));
     assert_int_equal(ncat, CAT);
     /* An exact and a larger capacity. */
     const size_t caps[] = {CAT, CAT + 2};
     for (size_t k = 0; k < 2; k++) {
         memset(out, 0xA5, sizeof out);
+        out[0].size = sizeof out[0]; /* the stride of the array */
         ncat = 0;
-        OK(csat_business_complaints(DATA_PARETO_CODES, DATA_PARETO_N, out, caps[k], &ncat, &smp,
-                                  &err));
+        OK(csat_business_complaints(DATA_PARETO_CODES, DATA_PARETO_N, NULL, out, caps[k], &ncat,
+                                    &smp, &err));
         assert_int_equal(ncat, CAT);
         for (size_t i = 0; i < CAT; i++) {
             const cmp_ctx *c = CTX("REF_PARETO", REF_TOL);
@@ -492,7 +599,7 @@ static void test_complaints_pareto_orders_by_count_then_code(void **state)
     }
     /* Negative codes are integers too; one category is all of it. */
     const double one[] = {-4, -4, NAN, -4};
-    OK(csat_business_complaints(one, 4, out, 1, &ncat, NULL, &err));
+    OK(csat_business_complaints(one, 4, NULL, out, 1, &ncat, NULL, &err));
     assert_true(ncat == 1 && out[0].code == -4 && out[0].count == 3);
     assert_true(out[0].share == 1.0 && out[0].cum_share == 1.0);
 }
@@ -501,10 +608,10 @@ static void test_resolution_times_match_numpy_quantiles_and_r_kaplan_meier(void 
 {
     (void)state;
     double q[ARRAY_LEN(DATA_RES_PROBS)];
-    csat_resolution_result r;
+    csat_resolution_result r = CSAT_RESULT_INIT(csat_resolution_result);
     csat_error err;
     OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA,
-                             DATA_RES_PROBS, ARRAY_LEN(DATA_RES_PROBS), q, &r, &err));
+                                DATA_RES_PROBS, ARRAY_LEN(DATA_RES_PROBS), NULL, q, &r, &err));
     /* The Kaplan-Meier fields are checked in the next test. */
     csat_resolution_result naive = REF_RES;
     naive.km_median = r.km_median;
@@ -513,14 +620,14 @@ static void test_resolution_times_match_numpy_quantiles_and_r_kaplan_meier(void 
     for (size_t i = 0; i < ARRAY_LEN(q); i++)
         cmp_rel(CTX("REF_RES_QUANTILES", REF_TOL), "quantile", q[i], REF_RES_QUANTILES[i]);
     /* Quantiles are optional. */
-    csat_resolution_result r2;
+    csat_resolution_result r2 = CSAT_RESULT_INIT(csat_resolution_result);
     OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, NULL, 0,
-                             NULL, &r2, &err));
+                                NULL, NULL, &r2, &err));
     assert_memory_equal(&r2, &r, sizeof r);
 
     double q2[ARRAY_LEN(DATA_RES2_PROBS)];
     OK(csat_business_resolution(DATA_RES2_TIME, NULL, DATA_RES2_N, DATA_RES2_SLA, DATA_RES2_PROBS,
-                             ARRAY_LEN(DATA_RES2_PROBS), q2, &r, &err));
+                                ARRAY_LEN(DATA_RES2_PROBS), NULL, q2, &r, &err));
     naive = REF_RES2;
     naive.km_median = r.km_median;
     naive.km_within_sla = r.km_within_sla;
@@ -536,14 +643,14 @@ static void test_resolution_times_match_numpy_quantiles_and_r_kaplan_meier(void 
 static void test_resolution_times_kaplan_meier_side_matches_r_survfit(void **state)
 {
     (void)state;
-    csat_resolution_result r;
+    csat_resolution_result r = CSAT_RESULT_INIT(csat_resolution_result);
     csat_error err;
     OK(csat_business_resolution(DATA_RES2_TIME, NULL, DATA_RES2_N, DATA_RES2_SLA, NULL, 0, NULL,
-                             &r, &err));
+                                NULL, &r, &err));
     cmp_rel(CTX("REF_RES2", REF_TOL), "km_median", r.km_median, REF_RES2.km_median);
     cmp_unit(CTX("REF_RES2", REF_TOL), "km_within_sla", r.km_within_sla, REF_RES2.km_within_sla);
     OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, NULL, 0,
-                             NULL, &r, &err));
+                                NULL, NULL, &r, &err));
     cmp_unit(CTX("REF_RES", REF_TOL), "km_within_sla", r.km_within_sla, REF_RES.km_within_sla);
     /* The curve is exactly 1/2 from 15.5 h to the next resolution at 18 h
      * (the product of the factors is 1/2 as a fraction; in doubles it
@@ -557,10 +664,10 @@ static void test_resolution_times_with_median_quantile_equal_the_median(void **s
     (void)state;
     const double half[] = {0.5};
     double q[1];
-    csat_resolution_result r;
+    csat_resolution_result r = CSAT_RESULT_INIT(csat_resolution_result);
     csat_error err;
-    OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, half, 1, q,
-                             &r, &err));
+    OK(csat_business_resolution(DATA_RES_TIME, DATA_RES_OBS, DATA_RES_N, DATA_RES_SLA, half, 1,
+                                NULL, q, &r, &err));
     assert_true(q[0] == r.median);
 }
 
@@ -568,25 +675,170 @@ static void test_reviews_match_scipy_statsmodels_and_the_bayesian_formula(void *
 {
     (void)state;
     const csat_reviews_options def = CSAT_REVIEWS_OPTIONS_DEFAULT;
-    csat_reviews_result r, d;
+    csat_reviews_result r = CSAT_RESULT_INIT(csat_reviews_result);
+    csat_reviews_result d = CSAT_RESULT_INIT(csat_reviews_result);
+    csat_mean_result rating = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result drating = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result positive = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result dpositive = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
-    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, NULL, &r, &err));
-    check_reviews(CTX("REF_REVIEWS", REF_TOL), &r, &REF_REVIEWS);
-    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &def, &d, &err));
+    /* REF_REVIEWS was made with the prior mean 3, the midpoint of 1..5 that
+     * the default (NaN) prior mean stands for. */
+    assert_true(isnan(def.prior_mean));
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, NULL, &r, &rating, &positive, &err));
+    check_reviews(CTX("REF_REVIEWS", REF_TOL), &r, &rating, &positive, &REF_REVIEWS);
+    assert_true(r.prior_mean == 3.0 && r.prior_weight == 10.0);
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &def, &d, &drating, &dpositive, &err));
     assert_memory_equal(&d, &r, sizeof r);
-    OK(csat_score_reviews(DATA_REVIEWS10_X, DATA_REVIEWS10_N, &DATA_REVIEWS10_OPT, &r, &err));
-    check_reviews(CTX("REF_REVIEWS10", REF_TOL), &r, &REF_REVIEWS10);
-    /* The positive share is the box share of the same boxes. */
-    const csat_scale_options so = {1, 10, 0.90};
-    csat_share_result b;
-    OK(csat_score_box_share(DATA_REVIEWS10_X, DATA_REVIEWS10_N, NULL, 8, 10, &so, &b, &err));
-    check_share(CTX("positive vs box share", 1e-15), &r.positive, &b);
-    /* A prior weight of 0 gives the plain mean. */
+    assert_memory_equal(&drating, &rating, sizeof rating);
+    assert_memory_equal(&dpositive, &positive, sizeof positive);
+    /* The midpoint given explicitly. */
     csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
+    o.prior_mean = 3.0;
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &o, &d, &drating, &dpositive, &err));
+    assert_memory_equal(&d, &r, sizeof r);
+    const csat_reviews_options o10 = reviews_options(&DATA_REVIEWS10_OPT);
+    OK(csat_score_reviews(DATA_REVIEWS10_X, DATA_REVIEWS10_N, &o10, &r, &rating, &positive, &err));
+    check_reviews(CTX("REF_REVIEWS10", REF_TOL), &r, &rating, &positive, &REF_REVIEWS10);
+    assert_true(r.prior_mean == DATA_REVIEWS10_OPT.prior_mean &&
+                r.prior_weight == DATA_REVIEWS10_OPT.prior_weight);
+    /* The positive share is the box share of the same boxes. */
+    const csat_scale_options so = {sizeof(csat_scale_options), 1, 10, 0.90};
+    csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
+    OK(csat_score_box_share(DATA_REVIEWS10_X, DATA_REVIEWS10_N, NULL, 8, 10, &so, &b, &err));
+    check_share(CTX("positive vs box share", 1e-15), &positive, &b);
+    /* A prior weight of 0 gives the plain mean. */
+    o = def;
     o.prior_weight = 0.0;
-    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &o, &r, &err));
-    cmp_rel(CTX("prior weight 0", 1e-14), "bayesian_average", r.bayesian_average,
-            r.rating.score);
+    OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &o, &r, &rating, &positive, &err));
+    cmp_rel(CTX("prior weight 0", 1e-14), "bayesian_average", r.bayesian_average, rating.score);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                   */
+
+static void test_business_options_default(void **state)
+{
+    (void)state;
+    const csat_business_options def = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    assert_true(def.size == sizeof def);
+    assert_true(def.level == 0.95 && def.per == 1.0);
+    assert_int_equal(def.timing, CSAT_CLV_END_OF_PERIOD);
+    assert_true(isinf(def.horizon) && def.horizon > 0);
+}
+
+static void test_rate_per_and_level_come_from_the_options(void **state)
+{
+    (void)state;
+    const csat_business_options def = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    csat_error err;
+    int null_checked = 0;
+    for (size_t i = 0; i < ARRAY_LEN(REF_RATES); i++) {
+        const csat_rate_result *w = &REF_RATES[i];
+        csat_rate_result r = CSAT_RESULT_INIT(csat_rate_result);
+        csat_rate_result d = CSAT_RESULT_INIT(csat_rate_result);
+        csat_business_options o = def;
+        o.per = w->per;
+        o.level = w->level;
+        OK(csat_business_rate(w->count, w->exposure, &o, &r, &err));
+        char name[48];
+        snprintf(name, sizeof name, "REF_RATES[%zu] (options)", i);
+        check_rate(CTX(name, RATE_TOL), &r, w);
+        /* The CLV's timing and horizon are no concern of a rate. */
+        o.timing = CSAT_CLV_START_OF_PERIOD;
+        o.horizon = 3.0;
+        OK(csat_business_rate(w->count, w->exposure, &o, &d, &err));
+        assert_memory_equal(&d, &r, sizeof r);
+        /* NULL options: a rate per 1 at 95 %. */
+        if (w->per == 1.0 && w->level == 0.95) {
+            OK(csat_business_rate(w->count, w->exposure, NULL, &d, &err));
+            assert_memory_equal(&d, &r, sizeof r);
+            null_checked = 1;
+        }
+    }
+    assert_true(null_checked);
+}
+
+static void test_clv_timing_and_horizon_come_from_the_options(void **state)
+{
+    (void)state;
+    const csat_business_options def = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    csat_error err;
+    int null_checked = 0;
+    for (size_t i = 0; i < ARRAY_LEN(REF_CLV); i++) {
+        const double *c = REF_CLV[i];
+        csat_business_options o = def;
+        o.timing = (int)c[3];
+        o.horizon = c[4];
+        double v, u;
+        OK(csat_business_clv(c[0], c[1], c[2], &o, &v, &err));
+        char name[48];
+        snprintf(name, sizeof name, "REF_CLV[%zu] (options)", i);
+        cmp_rel(CTX(name, REF_TOL), "clv", v, c[5]);
+        /* The level and the scale of a rate are no concern of a CLV. */
+        o.level = 0.5;
+        o.per = 1000.0;
+        OK(csat_business_clv(c[0], c[1], c[2], &o, &u, &err));
+        assert_true(u == v);
+        /* NULL options: margins at the end of each period, for ever. */
+        if (c[3] == CSAT_CLV_END_OF_PERIOD && isinf(c[4])) {
+            OK(csat_business_clv(c[0], c[1], c[2], NULL, &u, &err));
+            assert_true(u == v);
+            null_checked = 1;
+        }
+    }
+    assert_true(null_checked);
+}
+
+static void test_survival_level_comes_from_the_options(void **state)
+{
+    (void)state;
+    /* KM_FLAT's reference is at 90 %: a level in otherwise default options. */
+    csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    o.level = DATA_KM_FLAT_LEVEL;
+    check_curve("KM_FLAT (options)", DATA_KM_FLAT_TIME, DATA_KM_FLAT_OBS, DATA_KM_FLAT_N, &o,
+                REF_KM_FLAT_STEPS, ARRAY_LEN(REF_KM_FLAT_STEPS), &REF_KM_FLAT_SUMMARY,
+                DATA_KM_FLAT_AT, REF_KM_FLAT_AT, ARRAY_LEN(DATA_KM_FLAT_AT), __FILE__, __LINE__);
+    /* NULL options: 95 %, KM_A's level. */
+    assert_true(DATA_KM_A_LEVEL == 0.95);
+    check_curve("KM_A (NULL options)", DATA_KM_A_TIME, DATA_KM_A_OBS, DATA_KM_A_N, NULL,
+                REF_KM_A_STEPS, ARRAY_LEN(REF_KM_A_STEPS), &REF_KM_A_SUMMARY, DATA_KM_A_AT,
+                REF_KM_A_AT, ARRAY_LEN(DATA_KM_A_AT), __FILE__, __LINE__);
+    /* The rate's scale and the CLV's timing and horizon are not read. */
+    o = (csat_business_options)CSAT_BUSINESS_OPTIONS_DEFAULT;
+    o.level = DATA_KM_A_LEVEL;
+    o.per = 1000.0;
+    o.timing = CSAT_CLV_START_OF_PERIOD;
+    o.horizon = 2.0;
+    check_curve("KM_A (other fields set)", DATA_KM_A_TIME, DATA_KM_A_OBS, DATA_KM_A_N, &o,
+                REF_KM_A_STEPS, ARRAY_LEN(REF_KM_A_STEPS), &REF_KM_A_SUMMARY, DATA_KM_A_AT,
+                REF_KM_A_AT, ARRAY_LEN(DATA_KM_A_AT), __FILE__, __LINE__);
+}
+
+static void test_business_options_of_a_bad_size_are_refused(void **state)
+{
+    (void)state;
+    const size_t bad[] = {0, 1, sizeof(size_t) + 1, sizeof(csat_business_options) + sizeof(size_t),
+                          (size_t)-1};
+    const double t[] = {1, 2, 3};
+    csat_rate_result r = CSAT_RESULT_INIT(csat_rate_result);
+    double v;
+    csat_survival *s;
+    csat_error err;
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+        o.size = bad[i];
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, r, csat_business_rate(3, 100, &o, &r, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, v, csat_business_clv(100, 0.8, 0.1, &o, &v, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, s, csat_survival_fit(t, NULL, 3, &o, &s, &err));
+    }
+    /* Options from an older, shorter header: what the size does not cover
+     * keeps its default (here everything after the level: per 1). */
+    csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    o.per = 1000.0;
+    o.size = offsetof(csat_business_options, per);
+    OK(csat_business_rate(3, 100, &o, &r, &err));
+    assert_true(r.per == 1.0 && r.level == 0.95);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -595,9 +847,9 @@ static void test_reviews_match_scipy_statsmodels_and_the_bayesian_formula(void *
 static void test_retention_rejects_bad_counts(void **state)
 {
     (void)state;
-    csat_retention_result out;
+    csat_retention_result out = CSAT_RESULT_INIT(csat_retention_result);
     csat_error err;
-    EXPECT_NULL_ERROR(csat_business_retention(100, 90, 10, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_retention(100, 90, 10, NULL, NULL, &err));
     const double bad[][3] = {
         {0, 10, 5},           /* S = 0 */
         {-10, 10, 5},         /* S < 0 */
@@ -611,8 +863,8 @@ static void test_retention_rejects_bad_counts(void **state)
         {INFINITY, 90, 10},
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_retention(bad[i][0], bad[i][1], bad[i][2], &out,
-                                                           &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
+                    csat_business_retention(bad[i][0], bad[i][1], bad[i][2], NULL, &out, &err));
 }
 
 static void test_churn_period_rejects_bad_input(void **state)
@@ -625,24 +877,25 @@ static void test_churn_period_rejects_bad_input(void **state)
     const double e_early[] = {NAN, 1, 14};
     const double late[] = {11, 12, 15};
     const double late_end[] = {NAN, NAN, 20};
-    csat_retention_result out;
+    csat_retention_result out = CSAT_RESULT_INIT(csat_retention_result);
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_business_churn(NULL, e, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_business_churn(s, NULL, 3, 1, 10, &out, &err));
-    EXPECT_NULL_ERROR(csat_business_churn(s, e, 3, 1, 10, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s_nan, e, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s_inf, e, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s, e_early, 3, 1, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 10, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 10, 5, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, NAN, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 1, NAN, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_business_churn(NULL, e, 3, 1, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_business_churn(s, NULL, 3, 1, 10, NULL, &out, &err));
+    EXPECT_NULL_ERROR(csat_business_churn(s, e, 3, 1, 10, NULL, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s_nan, e, 3, 1, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s_inf, e, 3, 1, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_business_churn(s, e_early, 3, 1, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 10, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 10, 5, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, NAN, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn(s, e, 3, 1, NAN, NULL, &out, &err));
     /* Nobody is a customer at t0. */
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(late, late_end, 3, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out,
+                csat_business_churn(late, late_end, 3, 1, 10, NULL, &out, &err));
     /* Everybody ended by t0. */
     const double ended[] = {3, 9, 9.5};
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(s, ended, 3, 9.5, 10, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(s, e, 0, 1, 10, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(s, ended, 3, 9.5, 10, NULL, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_business_churn(s, e, 0, 1, 10, NULL, &out, &err));
 }
 
 static void test_churn_convert_rejects_bad_input(void **state)
@@ -650,11 +903,12 @@ static void test_churn_convert_rejects_bad_input(void **state)
     (void)state;
     double out;
     csat_error err;
-    EXPECT_NULL_ERROR(csat_business_churn_convert(0.1, 12, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_churn_convert(0.1, 12, NULL, NULL, &err));
     const double bad[][2] = {{-0.01, 12}, {1.01, 12}, {NAN, 12}, {0.1, 0}, {0.1, -1},
                              {0.1, NAN}};
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_business_churn_convert(bad[i][0], bad[i][1], &out, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
+                    csat_business_churn_convert(bad[i][0], bad[i][1], NULL, &out, &err));
 }
 
 static void test_clv_rejects_bad_input(void **state)
@@ -662,7 +916,8 @@ static void test_clv_rejects_bad_input(void **state)
     (void)state;
     double out;
     csat_error err;
-    EXPECT_NULL_ERROR(csat_business_clv(100, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 3, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_clv(100, 0.8, 0.1, CLV_AT(CSAT_CLV_START_OF_PERIOD, 3), NULL,
+                                        &err));
     const struct {
         double m, r, d;
         int timing;
@@ -687,8 +942,9 @@ static void test_clv_rejects_bad_input(void **state)
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
-                    csat_business_clv(bad[i].m, bad[i].r, bad[i].d, (csat_clv_timing)bad[i].timing,
-                             bad[i].T, &out, &err));
+                    csat_business_clv(bad[i].m, bad[i].r, bad[i].d,
+                                      CLV_AT((csat_clv_timing)bad[i].timing, bad[i].T), &out,
+                                      &err));
 }
 
 static void test_survival_fit_rejects_bad_input_and_leaves_the_handle_untouched(void **state)
@@ -704,22 +960,22 @@ static void test_survival_fit_rejects_bad_input_and_leaves_the_handle_untouched(
     const double o_neg[] = {1, -1, 1};
     csat_survival *out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_survival_fit(NULL, o, 3, 0.95, &out, &err));
-    EXPECT_NULL_ERROR(csat_survival_fit(t, o, 3, 0.95, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_survival_fit(t, o, 0, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_survival_fit(t_nan, o, 3, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t_neg, o, 3, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t_inf, NULL, 3, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t, o_two, 3, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t, o_half, 3, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t, o_neg, 3, 0.95, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_survival_fit(t, o, 3, 0.0, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_survival_fit(t, o, 3, 1.0, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_survival_fit(t, o, 3, NAN, &out, &err));
+    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_survival_fit(NULL, o, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_NULL_ERROR(csat_survival_fit(t, o, 3, KM_LEVEL(0.95), NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_survival_fit(t, o, 0, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_survival_fit(t_nan, o, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t_neg, o, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t_inf, NULL, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t, o_two, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t, o_half, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_RANGE, out, csat_survival_fit(t, o_neg, 3, KM_LEVEL(0.95), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_survival_fit(t, o, 3, KM_LEVEL(0.0), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_survival_fit(t, o, 3, KM_LEVEL(1.0), &out, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_survival_fit(t, o, 3, KM_LEVEL(NAN), &out, &err));
     /* Time 0 is a valid duration. */
     const double t0[] = {0, 2, 3};
     csat_survival *s = NULL;
-    OK(csat_survival_fit(t0, o, 3, 0.95, &s, &err));
+    OK(csat_survival_fit(t0, o, 3, KM_LEVEL(0.95), &s, &err));
     csat_survival_free(s);
     csat_survival_free(NULL);
 }
@@ -728,10 +984,10 @@ static void test_survival_accessors_reject_bad_input(void **state)
 {
     (void)state;
     csat_survival *s = NULL;
-    csat_curve_summary sum;
-    csat_survival_point p;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
+    csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
     csat_error err;
-    OK(csat_survival_fit(DATA_KM_A_TIME, DATA_KM_A_OBS, DATA_KM_A_N, 0.95, &s, &err));
+    OK(csat_survival_fit(DATA_KM_A_TIME, DATA_KM_A_OBS, DATA_KM_A_N, KM_LEVEL(0.95), &s, &err));
     EXPECT_FAIL(CSAT_ERR_NULL, sum, csat_survival_summary(NULL, &sum, &err));
     EXPECT_NULL_ERROR(csat_survival_summary(s, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_NULL, p, csat_survival_step(NULL, 0, &p, &err));
@@ -750,9 +1006,9 @@ static void test_survival_accessors_reject_bad_input(void **state)
 static void test_rate_rejects_bad_input(void **state)
 {
     (void)state;
-    csat_rate_result out;
+    csat_rate_result out = CSAT_RESULT_INIT(csat_rate_result);
     csat_error err;
-    EXPECT_NULL_ERROR(csat_business_rate(3, 100, 1, 0.95, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_rate(3, 100, RATE_PER(1, 0.95), NULL, &err));
     const double bad[][4] = {
         {-1, 100, 1, 0.95},  {2.5, 100, 1, 0.95},      {NAN, 100, 1, 0.95},
         {INFINITY, 100, 1, 0.95},
@@ -763,15 +1019,9 @@ static void test_rate_rejects_bad_input(void **state)
     };
     for (size_t i = 0; i < ARRAY_LEN(bad); i++)
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
-                    csat_business_rate(bad[i][0], bad[i][1], bad[i][2], bad[i][3], &out, &err));
+                    csat_business_rate(bad[i][0], bad[i][1], RATE_PER(bad[i][2], bad[i][3]), &out,
+                                       &err));
 }
-
-/* Outputs of csat_business_complaints, all to be left alone on failure. */
-typedef struct pareto_out {
-    csat_category_count c[8];
-    size_t ncat;
-    csat_sample sample;
-} pareto_out;
 
 static void test_complaints_pareto_rejects_bad_input(void **state)
 {
@@ -783,10 +1033,11 @@ static void test_complaints_pareto_rejects_bad_input(void **state)
     const double none[] = {NAN, NAN};
     pareto_out out;
     csat_error err;
-#define PARETO(X, N, CAP) csat_business_complaints((X), (N), out.c, (CAP), &out.ncat, &out.sample, &err)
+#define PARETO(X, N, CAP)                                                                      \
+    csat_business_complaints((X), (N), NULL, out.c, (CAP), &out.ncat, &out.sample, &err)
     EXPECT_FAIL(CSAT_ERR_NULL, out, PARETO(NULL, 4, 8));
-    EXPECT_NULL_ERROR(csat_business_complaints(codes, 4, out.c, 8, NULL, NULL, &err));
-    EXPECT_NULL_ERROR(csat_business_complaints(codes, 4, NULL, 3, &out.ncat, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_complaints(codes, 4, NULL, out.c, 8, NULL, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_complaints(codes, 4, NULL, NULL, 3, &out.ncat, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, PARETO(codes, 0, 8));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, PARETO(none, 2, 8));
     EXPECT_FAIL(CSAT_ERR_RANGE, out, PARETO(frac, 4, 8));
@@ -797,12 +1048,6 @@ static void test_complaints_pareto_rejects_bad_input(void **state)
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, PARETO(codes, 4, 1));
 #undef PARETO
 }
-
-/* Outputs of csat_business_resolution. */
-typedef struct resolution_out {
-    csat_resolution_result r;
-    double q[2];
-} resolution_out;
 
 static void test_resolution_times_reject_bad_input(void **state)
 {
@@ -820,9 +1065,10 @@ static void test_resolution_times_reject_bad_input(void **state)
     const double p_nan[] = {0.5, NAN};
     resolution_out out;
     csat_error err;
-#define RES(T, O, N, SLA, P) csat_business_resolution((T), (O), (N), (SLA), (P), 2, out.q, &out.r, &err)
+#define RES(T, O, N, SLA, P)                                                                   \
+    csat_business_resolution((T), (O), (N), (SLA), (P), 2, NULL, out.q, &out.r, &err)
     EXPECT_FAIL(CSAT_ERR_NULL, out, RES(NULL, o, 4, 8, probs));
-    EXPECT_NULL_ERROR(csat_business_resolution(t, o, 4, 8, probs, 2, out.q, NULL, &err));
+    EXPECT_NULL_ERROR(csat_business_resolution(t, o, 4, 8, probs, 2, NULL, out.q, NULL, &err));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, RES(t, o, 0, 8, probs));
     EXPECT_FAIL(CSAT_ERR_EMPTY, out, RES(t, open, 4, 8, probs));
     EXPECT_FAIL(CSAT_ERR_RANGE, out, RES(t_neg, o, 4, 8, probs));
@@ -845,46 +1091,53 @@ static void test_reviews_reject_bad_input(void **state)
     const double off[] = {5, 4, 6, 1};
     const double frac[] = {5, 4.5, 3, 1};
     const double none[] = {NAN, NAN};
-    csat_reviews_result out;
+    reviews_out out;
     csat_error err;
-    EXPECT_FAIL(CSAT_ERR_NULL, out, csat_score_reviews(NULL, 4, NULL, &out, &err));
-    EXPECT_NULL_ERROR(csat_score_reviews(x, 4, NULL, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_score_reviews(x, 0, NULL, &out, &err));
-    EXPECT_FAIL(CSAT_ERR_EMPTY, out, csat_score_reviews(none, 2, NULL, &out, &err));
-    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 2, ANY_INDEX, out, csat_score_reviews(off, 4, NULL, &out, &err));
-    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 1, ANY_INDEX, out, csat_score_reviews(frac, 4, NULL, &out, &err));
+#define REVIEWS(X, N, O) csat_score_reviews((X), (N), (O), &out.r, &out.rating, &out.positive, &err)
+    EXPECT_FAIL(CSAT_ERR_NULL, out, REVIEWS(NULL, 4, NULL));
+    EXPECT_NULL_ERROR(csat_score_reviews(x, 4, NULL, NULL, &out.rating, &out.positive, &err));
+    EXPECT_NULL_ERROR(csat_score_reviews(x, 4, NULL, &out.r, NULL, &out.positive, &err));
+    EXPECT_NULL_ERROR(csat_score_reviews(x, 4, NULL, &out.r, &out.rating, NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, REVIEWS(x, 0, NULL));
+    EXPECT_FAIL(CSAT_ERR_EMPTY, out, REVIEWS(none, 2, NULL));
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 2, ANY_INDEX, out, REVIEWS(off, 4, NULL));
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 1, ANY_INDEX, out, REVIEWS(frac, 4, NULL));
     const csat_reviews_options def = CSAT_REVIEWS_OPTIONS_DEFAULT;
     csat_reviews_options o;
 #define OPT_FAIL(field, value)                                                                 \
     do {                                                                                       \
         o = def;                                                                               \
         o.field = value;                                                                       \
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, csat_score_reviews(x, 4, &o, &out, &err));               \
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, out, REVIEWS(x, 4, &o));                                \
     } while (0)
     OPT_FAIL(prior_weight, -1.0);
     OPT_FAIL(prior_weight, NAN);
     OPT_FAIL(prior_weight, INFINITY);
-    OPT_FAIL(prior_mean, NAN);
+    /* A NaN prior mean is no longer an error: it is the scale's midpoint
+     * (test_reviews_match_scipy_statsmodels_and_the_bayesian_formula). */
     OPT_FAIL(prior_mean, INFINITY);
+    OPT_FAIL(prior_mean, -INFINITY);
     OPT_FAIL(positive_min, 6);
     OPT_FAIL(positive_min, 0);
     OPT_FAIL(scale_min, 6);
     OPT_FAIL(level, 1.0);
     OPT_FAIL(level, 0.0);
 #undef OPT_FAIL
+#undef REVIEWS
 }
 
 static void test_failures_are_reported_without_an_error_struct(void **state)
 {
     (void)state;
-    csat_retention_result r;
+    csat_retention_result r = CSAT_RESULT_INIT(csat_retention_result);
     double v;
     csat_survival *s = NULL;
     const double t[] = {1, -2};
-    assert_int_equal(csat_business_retention(0, 1, 0, &r, NULL), CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_business_churn_convert(2.0, 12, &v, NULL), CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_business_clv(1, 2, 0, CSAT_CLV_START_OF_PERIOD, 1, &v, NULL), CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_survival_fit(t, NULL, 2, 0.95, &s, NULL), CSAT_ERR_RANGE);
+    assert_int_equal(csat_business_retention(0, 1, 0, NULL, &r, NULL), CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_business_churn_convert(2.0, 12, NULL, &v, NULL), CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_business_clv(1, 2, 0, CLV_AT(CSAT_CLV_START_OF_PERIOD, 1), &v, NULL),
+                     CSAT_ERR_ARGUMENT);
+    assert_int_equal(csat_survival_fit(t, NULL, 2, KM_LEVEL(0.95), &s, NULL), CSAT_ERR_RANGE);
     assert_null(s);
     assert_int_equal(csat_survival_summary(NULL, NULL, NULL), CSAT_ERR_NULL);
 }
@@ -913,6 +1166,11 @@ int main(void)
         cmocka_unit_test(test_resolution_times_kaplan_meier_side_matches_r_survfit),
         cmocka_unit_test(test_resolution_times_with_median_quantile_equal_the_median),
         cmocka_unit_test(test_reviews_match_scipy_statsmodels_and_the_bayesian_formula),
+        cmocka_unit_test(test_business_options_default),
+        cmocka_unit_test(test_rate_per_and_level_come_from_the_options),
+        cmocka_unit_test(test_clv_timing_and_horizon_come_from_the_options),
+        cmocka_unit_test(test_survival_level_comes_from_the_options),
+        cmocka_unit_test(test_business_options_of_a_bad_size_are_refused),
         cmocka_unit_test(test_retention_rejects_bad_counts),
         cmocka_unit_test(test_churn_period_rejects_bad_input),
         cmocka_unit_test(test_churn_convert_rejects_bad_input),

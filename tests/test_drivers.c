@@ -16,8 +16,9 @@
  * equal no weights, permuting drivers permutes their importance, rescaling a
  * driver changes nothing standardised, Pratt, LMG and relative weights add
  * up to R²), the Monte Carlo LMG and the bootstrap (deterministic per seed),
- * importance-performance quadrants, and every bad input each function
- * documents, with the output left untouched by a failing call.
+ * importance-performance quadrants and their crosshairs, copies of the
+ * accumulator, and every bad input each function documents, with the output
+ * left untouched by a failing call.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -52,6 +53,10 @@
 #define IMP_TOL 1e-10
 #define PROP_TOL 1e-10
 #define UNIT_WEIGHT_TOL 1e-12
+
+/* IPA options with the two crosshairs (NaN: the mean over the drivers). */
+#define IPA_AT(importance, performance)                                                        \
+    (&(const csat_ipa_options){sizeof(csat_ipa_options), (importance), (performance)})
 
 /* ------------------------------------------------------------------------ */
 /* Comparison helpers                                                        */
@@ -192,7 +197,7 @@ static csat_xprod *xprod_of(const double *x, size_t n, size_t p, size_t ld, cons
 
 static csat_drivers *fit_ds(const dataset *d)
 {
-    csat_drivers_options o = {d->intercept, d->level};
+    csat_drivers_options o = {sizeof(csat_drivers_options), d->intercept, d->level};
     csat_drivers *m = NULL;
     csat_error err;
     OK(csat_drivers_fit(d->x, d->n, d->p, d->ld, d->y, d->w, &o, &m, &err));
@@ -205,7 +210,7 @@ static csat_drivers *fit_ds(const dataset *d)
 
 static void check_model(const cmp_ctx *c, const csat_drivers *m, const ref_model *ref)
 {
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     csat_error err;
     char b[64];
     OK(csat_drivers_summary(m, &s, &err));
@@ -229,7 +234,7 @@ static void check_model(const cmp_ctx *c, const csat_drivers *m, const ref_model
     size_t k = ref->p + (size_t)ref->intercept;
     for (size_t j = 0; j < k; j++) {
         const ref_coef *r = &ref->coef[j];
-        csat_coefficient co;
+        csat_coefficient co = CSAT_RESULT_INIT(csat_coefficient);
         OK(csat_drivers_coefficient(m, j, &co, &err));
         /* A coefficient is known to a fraction of its SE, a limit to a
          * fraction of the interval's width. */
@@ -244,7 +249,7 @@ static void check_model(const cmp_ctx *c, const csat_drivers *m, const ref_model
     for (size_t j = 0; j < ref->p; j++) {
         const ref_driver *r = &ref->driver[j];
         const ref_coef *rc = &ref->coef[j + (size_t)ref->intercept];
-        csat_driver_info di;
+        csat_driver_info di = CSAT_RESULT_INIT(csat_driver_info);
         OK(csat_drivers_driver(m, j, &di, &err));
         /* beta = b sd_x / sd_y: known to a fraction of the SE of beta. */
         double beta_se = fabs(r->beta) * rc->se / fabs(rc->estimate);
@@ -259,7 +264,8 @@ static void check_model(const cmp_ctx *c, const csat_drivers *m, const ref_model
 /* Every accessor of two models, at relative tolerance c->rel (0: bitwise). */
 static void same_model(const cmp_ctx *c, const csat_drivers *a, const csat_drivers *b)
 {
-    csat_model_summary sa, sb;
+    csat_model_summary sa = CSAT_RESULT_INIT(csat_model_summary);
+    csat_model_summary sb = CSAT_RESULT_INIT(csat_model_summary);
     csat_error err;
     char f[64];
     OK(csat_drivers_summary(a, &sa, &err));
@@ -281,7 +287,8 @@ static void same_model(const cmp_ctx *c, const csat_drivers *a, const csat_drive
     cmp_rel(c, "level", sa.level, sb.level);
     size_t k = sa.p + (size_t)sa.intercept;
     for (size_t j = 0; j < k && sa.p == sb.p; j++) {
-        csat_coefficient ca, cb;
+        csat_coefficient ca = CSAT_RESULT_INIT(csat_coefficient);
+        csat_coefficient cb = CSAT_RESULT_INIT(csat_coefficient);
         OK(csat_drivers_coefficient(a, j, &ca, &err));
         OK(csat_drivers_coefficient(b, j, &cb, &err));
         cmp_scaled(c, at(f, sizeof f, "coef.estimate", j), ca.estimate, cb.estimate, cb.se);
@@ -293,7 +300,8 @@ static void same_model(const cmp_ctx *c, const csat_drivers *a, const csat_drive
         cmp_scaled(c, at(f, sizeof f, "coef.ci_upper", j), ca.ci_upper, cb.ci_upper, width);
     }
     for (size_t j = 0; j < sa.p && sa.p == sb.p; j++) {
-        csat_driver_info da, db;
+        csat_driver_info da = CSAT_RESULT_INIT(csat_driver_info);
+        csat_driver_info db = CSAT_RESULT_INIT(csat_driver_info);
         OK(csat_drivers_driver(a, j, &da, &err));
         OK(csat_drivers_driver(b, j, &db, &err));
         cmp_scaled(c, at(f, sizeof f, "driver.beta", j), da.beta, db.beta, 1e-3);
@@ -306,7 +314,7 @@ static void same_model(const cmp_ctx *c, const csat_drivers *a, const csat_drive
 
 static double model_r2(const csat_drivers *m)
 {
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     csat_error err;
     OK(csat_drivers_summary(m, &s, &err));
     return s.r2;
@@ -337,8 +345,8 @@ static void same_importance(const cmp_ctx *c, const csat_drivers *a, const csat_
             cmp_scaled(c, at(f, sizeof f, method_names[mth], k), vb[k], va[perm ? perm[k] : k],
                        r2);
     }
-    OK(csat_drivers_dominance(a, va, ca, da, &err));
-    OK(csat_drivers_dominance(b, vb, cb, db, &err));
+    OK(csat_drivers_dominance(a, NULL, va, ca, da, &err));
+    OK(csat_drivers_dominance(b, NULL, vb, cb, db, &err));
     for (size_t k = 0; k < p; k++) {
         size_t ok_ = perm ? perm[k] : k;
         cmp_scaled(c, at(f, sizeof f, "general", k), vb[k], va[ok_], r2);
@@ -495,13 +503,13 @@ static const ref_nist_lre *nist_ref(const char *name)
 /* NaN is never an answer: with CSAT_OK every statistic is a number. */
 static int no_nan_in_model(const csat_drivers *m, const char *name)
 {
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     csat_error err;
     OK(csat_drivers_summary(m, &s, &err));
     int bad = isnan(s.r2) || isnan(s.adj_r2) || isnan(s.sigma) || isnan(s.f) || isnan(s.f_p) ||
               isnan(s.condition);
     for (size_t j = 0; j < s.p + (size_t)s.intercept; j++) {
-        csat_coefficient c;
+        csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
         OK(csat_drivers_coefficient(m, j, &c, &err));
         bad |= isnan(c.estimate) || isnan(c.se) || isnan(c.t) || isnan(c.p) ||
                isnan(c.ci_lower) || isnan(c.ci_upper);
@@ -542,7 +550,7 @@ static csat_status nist_fit(const nist_spec *spec, const nist_data *d, double w,
             x[i * p + j] = v;
         }
     }
-    csat_drivers_options o = {spec->intercept, 0.95};
+    csat_drivers_options o = {sizeof(csat_drivers_options), spec->intercept, 0.95};
     csat_drivers *m = NULL;
     csat_error err;
     csat_status s;
@@ -556,11 +564,11 @@ static csat_status nist_fit(const nist_spec *spec, const nist_data *d, double w,
         s = csat_drivers_fit(x, d->n, p, p, y, w > 0 ? wv : NULL, &o, &m, &err);
     }
     if (s == CSAT_OK) {
-        csat_model_summary sum;
+        csat_model_summary sum = CSAT_RESULT_INIT(csat_model_summary);
         OK(csat_drivers_summary(m, &sum, &err));
         out->coef = out->se = out->exact = 15.0;
         for (size_t j = 0; j < k; j++) {
-            csat_coefficient c;
+            csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
             OK(csat_drivers_coefficient(m, j, &c, &err));
             double lc = lre(c.estimate, d->b[j]), ls = lre(c.se, d->sd[j]);
             double lx = lre(c.estimate, ref->exact_b[j]);
@@ -826,7 +834,7 @@ static void test_zero_weight_rows_change_no_estimate(void **state)
     csat_drivers *a = NULL;
     csat_error err;
     OK(csat_drivers_fit(x, n, 4, 4, y, w, NULL, &a, &err));
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     OK(csat_drivers_summary(a, &s, &err));
     assert_int_equal(s.n, REF_SMALL.n_pos);
     assert_true(s.df_resid == REF_SMALL.df_resid);
@@ -835,7 +843,7 @@ static void test_zero_weight_rows_change_no_estimate(void **state)
     cmp_rel(c, "adj_r2", s.adj_r2, REF_SMALL.adj_r2);
     cmp_rel(c, "sigma", s.sigma, REF_SMALL.sigma);
     for (size_t j = 0; j < 5; j++) {
-        csat_coefficient co;
+        csat_coefficient co = CSAT_RESULT_INIT(csat_coefficient);
         OK(csat_drivers_coefficient(a, j, &co, &err));
         cmp_scaled(c, "estimate", co.estimate, REF_SMALL.coef[j].estimate, REF_SMALL.coef[j].se);
         cmp_rel(c, "se", co.se, REF_SMALL.coef[j].se);
@@ -909,7 +917,7 @@ static void test_dominance_matches_all_subsets_references(void **state)
         double gen[16], cond[16 * 16], comp[16 * 16];
         csat_error err;
         assert_true(p <= 16);
-        OK(csat_drivers_dominance(m, gen, cond, comp, &err));
+        OK(csat_drivers_dominance(m, NULL, gen, cond, comp, &err));
         const cmp_ctx c = {IMP_TOL, d.name, __FILE__, __LINE__};
         cmp_array(&c, "general", gen, r->lmg, p, d.ref->r2);
         cmp_array(&c, "conditional", cond, r->conditional, p * p, d.ref->r2);
@@ -924,11 +932,17 @@ static void test_dominance_matches_all_subsets_references(void **state)
         }
         /* Any of the three outputs may be NULL; the others are unchanged. */
         double gen2[16], cond2[16 * 16], comp2[16 * 16];
-        OK(csat_drivers_dominance(m, gen2, NULL, NULL, &err));
+        OK(csat_drivers_dominance(m, NULL, gen2, NULL, NULL, &err));
         assert_memory_equal(gen2, gen, p * sizeof *gen);
-        OK(csat_drivers_dominance(m, NULL, cond2, NULL, &err));
+        OK(csat_drivers_dominance(m, NULL, NULL, cond2, NULL, &err));
         assert_memory_equal(cond2, cond, p * p * sizeof *cond);
-        OK(csat_drivers_dominance(m, NULL, NULL, comp2, &err));
+        OK(csat_drivers_dominance(m, NULL, NULL, NULL, comp2, &err));
+        assert_memory_equal(comp2, comp, p * p * sizeof *comp);
+        /* The importance options (none read yet) change nothing. */
+        const csat_importance_options io = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+        OK(csat_drivers_dominance(m, &io, gen2, cond2, comp2, &err));
+        assert_memory_equal(gen2, gen, p * sizeof *gen);
+        assert_memory_equal(cond2, cond, p * p * sizeof *cond);
         assert_memory_equal(comp2, comp, p * p * sizeof *comp);
         /* General dominance is LMG. */
         double lmg[16];
@@ -1022,13 +1036,15 @@ static void test_permuting_drivers_permutes_coefficients_and_importance(void **s
     csat_error err;
     OK(csat_drivers_fit(xp, CN, CP, CP, corr_y, corr_w, NULL, &b, &err));
     const cmp_ctx *c = CTX("permuted drivers", PROP_TOL);
-    csat_model_summary sa, sb;
+    csat_model_summary sa = CSAT_RESULT_INIT(csat_model_summary);
+    csat_model_summary sb = CSAT_RESULT_INIT(csat_model_summary);
     OK(csat_drivers_summary(a, &sa, &err));
     OK(csat_drivers_summary(b, &sb, &err));
     cmp_rel(c, "r2", sb.r2, sa.r2);
     cmp_rel(c, "condition", sb.condition, sa.condition);
     for (size_t k = 0; k <= CP; k++) {
-        csat_coefficient ca, cb;
+        csat_coefficient ca = CSAT_RESULT_INIT(csat_coefficient);
+        csat_coefficient cb = CSAT_RESULT_INIT(csat_coefficient);
         OK(csat_drivers_coefficient(a, k == 0 ? 0 : perm[k - 1] + 1, &ca, &err));
         OK(csat_drivers_coefficient(b, k, &cb, &err));
         cmp_scaled(c, "estimate", cb.estimate, ca.estimate, ca.se);
@@ -1036,7 +1052,8 @@ static void test_permuting_drivers_permutes_coefficients_and_importance(void **s
         cmp_rel(c, "p", cb.p, ca.p);
     }
     for (size_t k = 0; k < CP; k++) {
-        csat_driver_info da, db;
+        csat_driver_info da = CSAT_RESULT_INIT(csat_driver_info);
+        csat_driver_info db = CSAT_RESULT_INIT(csat_driver_info);
         OK(csat_drivers_driver(a, perm[k], &da, &err));
         OK(csat_drivers_driver(b, k, &db, &err));
         cmp_rel(c, "beta", db.beta, da.beta);
@@ -1088,7 +1105,8 @@ static void test_rescaling_a_driver_changes_nothing_standardised(void **state)
     csat_error err;
     OK(csat_drivers_fit(xs, CN, CP, CP, corr_y, corr_w, NULL, &b, &err));
     const cmp_ctx *c = CTX("driver 1 x 7.3, driver 4 + 100", PROP_TOL);
-    csat_model_summary sa, sb;
+    csat_model_summary sa = CSAT_RESULT_INIT(csat_model_summary);
+    csat_model_summary sb = CSAT_RESULT_INIT(csat_model_summary);
     OK(csat_drivers_summary(a, &sa, &err));
     OK(csat_drivers_summary(b, &sb, &err));
     cmp_rel(c, "r2", sb.r2, sa.r2);
@@ -1098,7 +1116,8 @@ static void test_rescaling_a_driver_changes_nothing_standardised(void **state)
     cmp_rel(c, "f_p", sb.f_p, sa.f_p);
     cmp_rel(c, "condition", sb.condition, sa.condition);
     for (size_t k = 1; k <= CP; k++) {
-        csat_coefficient ca, cb;
+        csat_coefficient ca = CSAT_RESULT_INIT(csat_coefficient);
+        csat_coefficient cb = CSAT_RESULT_INIT(csat_coefficient);
         OK(csat_drivers_coefficient(a, k, &ca, &err));
         OK(csat_drivers_coefficient(b, k, &cb, &err));
         double s = k == 2 ? 7.3 : 1.0;
@@ -1108,7 +1127,8 @@ static void test_rescaling_a_driver_changes_nothing_standardised(void **state)
         cmp_rel(c, "p", cb.p, ca.p);
     }
     for (size_t k = 0; k < CP; k++) {
-        csat_driver_info da, db;
+        csat_driver_info da = CSAT_RESULT_INIT(csat_driver_info);
+        csat_driver_info db = CSAT_RESULT_INIT(csat_driver_info);
         OK(csat_drivers_driver(a, k, &da, &err));
         OK(csat_drivers_driver(b, k, &db, &err));
         cmp_rel(c, "beta", db.beta, da.beta);
@@ -1160,7 +1180,7 @@ static csat_xprod *xprod_of(const double *x, size_t n, size_t p, size_t ld, cons
 
 static csat_drivers *fit_xprod(const csat_xprod *a, int intercept)
 {
-    csat_drivers_options o = {intercept, 0.95};
+    csat_drivers_options o = {sizeof(csat_drivers_options), intercept, 0.95};
     csat_drivers *m = NULL;
     csat_error err;
     OK(csat_drivers_fit_xprod(a, &o, &m, &err));
@@ -1188,7 +1208,7 @@ static void test_xprod_sample_counts_rows(void **state)
 {
     (void)state;
     csat_xprod *a = xprod_of(corr_x, CN, CP, CP, corr_y, corr_w);
-    csat_sample s;
+    csat_sample s = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
     OK(csat_xprod_sample(a, &s, &err));
     assert_int_equal(s.n, REF_CORR_W.n);
@@ -1226,7 +1246,7 @@ static void test_merged_xprod_shards_equal_the_one_pass_fit(void **state)
             csat_xprod_free(a);
             a = t;
         }
-        csat_sample s;
+        csat_sample s = CSAT_RESULT_INIT(csat_sample);
         OK(csat_xprod_sample(a, &s, &err));
         assert_int_equal(s.n, REF_CORR_W.n);
         assert_int_equal(s.n_missing, REF_CORR_W.n_missing);
@@ -1284,7 +1304,8 @@ static void test_xprod_serialize_round_trip(void **state)
     assert_memory_equal(buf, buf2, len);
     csat_drivers *ma = fit_xprod(a, 1), *mb = fit_xprod(b, 1);
     same_model(CTX("deserialized vs original", 0.0), mb, ma);
-    csat_sample sa, sb;
+    csat_sample sa = CSAT_RESULT_INIT(csat_sample);
+    csat_sample sb = CSAT_RESULT_INIT(csat_sample);
     OK(csat_xprod_sample(a, &sa, &err));
     OK(csat_xprod_sample(b, &sb, &err));
     assert_memory_equal(&sa, &sb, sizeof sa);
@@ -1336,7 +1357,7 @@ static void test_xprod_model_has_importance_but_no_bootstrap(void **state)
     OK(csat_drivers_importance(m, CSAT_IMPORTANCE_RELATIVE_WEIGHTS, NULL, v, NULL, &err));
     cmp_array(CTX("xprod RW", IMP_TOL), "rw", v, REF_CORR_W_RW, CP, REF_CORR_W.r2);
     double cond[CP * CP];
-    OK(csat_drivers_dominance(m, NULL, cond, NULL, &err));
+    OK(csat_drivers_dominance(m, NULL, NULL, cond, NULL, &err));
     cmp_array(CTX("xprod conditional", IMP_TOL), "conditional", cond, REF_CORR_W_CONDITIONAL,
               CP * CP, REF_CORR_W.r2);
     memset(lo, 0xA5, sizeof lo);
@@ -1466,7 +1487,7 @@ static void test_ipa_quadrants_of_a_hand_made_example(void **state)
     const double perf[] = {6.0, 8.0, 7.5, 6.5};
     csat_ipa_quadrant q[4];
     csat_error err;
-    OK(csat_drivers_ipa(imp, perf, 4, NAN, NAN, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 4, IPA_AT(NAN, NAN), q, &err));
     assert_int_equal(q[0], CSAT_IPA_CONCENTRATE_HERE);
     assert_int_equal(q[1], CSAT_IPA_POSSIBLE_OVERKILL);
     assert_int_equal(q[2], CSAT_IPA_KEEP_UP);
@@ -1477,7 +1498,7 @@ static void test_ipa_quadrants_of_a_hand_made_example(void **state)
      *   driver 1: 0.125 <  0.25, 8 >= 8   -> possible overkill (tie)
      *   driver 2: 0.25 >= 0.25 (tie), 7.5 < 8 -> concentrate here
      *   driver 3: 0.0625 < 0.25, 6.5 < 8  -> low priority */
-    OK(csat_drivers_ipa(imp, perf, 4, 0.25, 8.0, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 4, IPA_AT(0.25, 8.0), q, &err));
     assert_int_equal(q[0], CSAT_IPA_CONCENTRATE_HERE);
     assert_int_equal(q[1], CSAT_IPA_POSSIBLE_OVERKILL);
     assert_int_equal(q[2], CSAT_IPA_CONCENTRATE_HERE);
@@ -1485,14 +1506,14 @@ static void test_ipa_quadrants_of_a_hand_made_example(void **state)
 
     /* Only the importance crosshair given (0.1), performance at its mean 7:
      * all but driver 3 are important; drivers 1 and 2 perform. */
-    OK(csat_drivers_ipa(imp, perf, 4, 0.1, NAN, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 4, IPA_AT(0.1, NAN), q, &err));
     assert_int_equal(q[0], CSAT_IPA_CONCENTRATE_HERE);
     assert_int_equal(q[1], CSAT_IPA_KEEP_UP);
     assert_int_equal(q[2], CSAT_IPA_KEEP_UP);
     assert_int_equal(q[3], CSAT_IPA_LOW_PRIORITY);
 
     /* One driver: it equals both means, so it is important and performing. */
-    OK(csat_drivers_ipa(imp, perf, 1, NAN, NAN, q, &err));
+    OK(csat_drivers_ipa(imp, perf, 1, IPA_AT(NAN, NAN), q, &err));
     assert_int_equal(q[0], CSAT_IPA_KEEP_UP);
 }
 
@@ -1506,7 +1527,7 @@ static void test_ipa_nan_crosshair_is_the_mean(void **state)
     csat_error err;
     OK(csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, NULL, imp, NULL, &err));
     for (size_t j = 0; j < CP; j++) {
-        csat_driver_info di;
+        csat_driver_info di = CSAT_RESULT_INIT(csat_driver_info);
         OK(csat_drivers_driver(m, j, &di, &err));
         perf[j] = di.mean;
         mi += imp[j];
@@ -1515,8 +1536,8 @@ static void test_ipa_nan_crosshair_is_the_mean(void **state)
     mi /= CP;
     mp /= CP;
     csat_ipa_quadrant a[CP], b[CP];
-    OK(csat_drivers_ipa(imp, perf, CP, NAN, NAN, a, &err));
-    OK(csat_drivers_ipa(imp, perf, CP, mi, mp, b, &err));
+    OK(csat_drivers_ipa(imp, perf, CP, IPA_AT(NAN, NAN), a, &err));
+    OK(csat_drivers_ipa(imp, perf, CP, IPA_AT(mi, mp), b, &err));
     for (size_t j = 0; j < CP; j++) {
         int important = imp[j] >= mi, performing = perf[j] >= mp;
         csat_ipa_quadrant want = important ? (performing ? CSAT_IPA_KEEP_UP
@@ -1560,7 +1581,9 @@ static void test_fit_rejects_null_and_bad_arguments(void **state)
 {
     (void)state;
     csat_error err;
-    csat_drivers_options bad_level[] = {{1, 0.0}, {1, 1.0}, {1, -0.5}, {1, NAN}, {1, 1.5}};
+    const size_t os = sizeof(csat_drivers_options);
+    csat_drivers_options bad_level[] = {{os, 1, 0.0}, {os, 1, 1.0}, {os, 1, -0.5}, {os, 1, NAN},
+                                        {os, 1, 1.5}};
     EXPECT_FIT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, CSAT_NO_INDEX,
                     csat_drivers_fit(NULL, 5, 2, 2, tiny_y, NULL, NULL, out_, &err));
     EXPECT_FIT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -1620,7 +1643,7 @@ static void test_fit_reports_infinite_values_and_bad_weights_with_their_place(vo
     yn[5] = 3.0;
     csat_drivers *m = NULL;
     OK(csat_drivers_fit(xn, 6, 2, 2, yn, NULL, NULL, &m, &err));
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     OK(csat_drivers_summary(m, &s, &err));
     assert_int_equal(s.n, 5);
     assert_int_equal(s.n_missing, 1);
@@ -1636,7 +1659,7 @@ static void test_fit_needs_more_positive_weight_rows_than_coefficients(void **st
     EXPECT_FIT_FAIL(CSAT_ERR_TOO_FEW, ANY_INDEX, ANY_INDEX,
                     csat_drivers_fit(tiny_x, 3, 2, 2, tiny_y, NULL, NULL, out_, &err));
     OK(csat_drivers_fit(tiny_x, 4, 2, 2, tiny_y, NULL, NULL, &m, &err));
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     OK(csat_drivers_summary(m, &s, &err));
     assert_true(s.df_resid == 1.0);
     csat_drivers_free(m);
@@ -1655,7 +1678,7 @@ static void test_fit_needs_more_positive_weight_rows_than_coefficients(void **st
     EXPECT_FIT_FAIL(CSAT_ERR_TOO_FEW, ANY_INDEX, ANY_INDEX,
                     csat_drivers_fit(tiny_x, 0, 2, 2, tiny_y, NULL, NULL, out_, &err));
     /* Without intercept, 2 coefficients: 2 rows too few, 3 suffice. */
-    const csat_drivers_options noint = {0, 0.95};
+    const csat_drivers_options noint = {sizeof(csat_drivers_options), 0, 0.95};
     EXPECT_FIT_FAIL(CSAT_ERR_TOO_FEW, ANY_INDEX, ANY_INDEX,
                     csat_drivers_fit(tiny_x, 2, 2, 2, tiny_y, NULL, &noint, out_, &err));
     OK(csat_drivers_fit(tiny_x, 3, 2, 2, tiny_y, NULL, &noint, &m, &err));
@@ -1731,9 +1754,9 @@ static void test_accessors_reject_null_and_out_of_range_indices(void **state)
     dataset d = ds_small();
     csat_drivers *m = fit_ds(&d);
     csat_error err;
-    csat_model_summary s;
-    csat_coefficient c;
-    csat_driver_info di;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
+    csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
+    csat_driver_info di = CSAT_RESULT_INIT(csat_driver_info);
     EXPECT_NULL_ERROR(csat_drivers_summary(NULL, &s, &err));
     EXPECT_NULL_ERROR(csat_drivers_summary(m, NULL, &err));
     EXPECT_NULL_ERROR(csat_drivers_coefficient(NULL, 0, &c, &err));
@@ -1808,12 +1831,12 @@ static void test_dominance_rejects_bad_input(void **state)
     (void)state;
     csat_error err;
     double g[25], c[25 * 25], k[25 * 25];
-    EXPECT_NULL_ERROR(csat_drivers_dominance(NULL, g, c, k, &err));
+    EXPECT_NULL_ERROR(csat_drivers_dominance(NULL, NULL, g, c, k, &err));
     assert_int_equal(CSAT_DOMINANCE_MAX, 24);
     csat_drivers *m = fit_25_drivers();
     memset(c, 0xA5, sizeof c);
     memset(k, 0xA5, sizeof k);
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, g, csat_drivers_dominance(m, g, c, k, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, g, csat_drivers_dominance(m, NULL, g, c, k, &err));
     check_untouched(c, sizeof c, "dominance p = 25 conditional", __FILE__, __LINE__);
     check_untouched(k, sizeof k, "dominance p = 25 complete", __FILE__, __LINE__);
     /* The other measures still work for 25 drivers. */
@@ -1821,7 +1844,7 @@ static void test_dominance_rejects_bad_input(void **state)
     csat_drivers_free(m);
     dataset d = ds_small_noint();
     m = fit_ds(&d);
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, g, csat_drivers_dominance(m, g, c, k, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, g, csat_drivers_dominance(m, NULL, g, c, k, &err));
     csat_drivers_free(m);
 }
 
@@ -1871,19 +1894,19 @@ static void test_ipa_rejects_bad_input(void **state)
     const double perf[] = {5.0, 6.0, 7.0};
     csat_ipa_quadrant q[3];
     csat_error err;
-    EXPECT_NULL_ERROR(csat_drivers_ipa(NULL, perf, 3, NAN, NAN, q, &err));
-    EXPECT_NULL_ERROR(csat_drivers_ipa(imp, NULL, 3, NAN, NAN, q, &err));
-    EXPECT_NULL_ERROR(csat_drivers_ipa(imp, perf, 3, NAN, NAN, NULL, &err));
-    EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, perf, 0, NAN, NAN, q, &err));
+    EXPECT_NULL_ERROR(csat_drivers_ipa(NULL, perf, 3, IPA_AT(NAN, NAN), q, &err));
+    EXPECT_NULL_ERROR(csat_drivers_ipa(imp, NULL, 3, IPA_AT(NAN, NAN), q, &err));
+    EXPECT_NULL_ERROR(csat_drivers_ipa(imp, perf, 3, IPA_AT(NAN, NAN), NULL, &err));
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, perf, 0, IPA_AT(NAN, NAN), q, &err));
     const double bad[] = {NAN, INFINITY, -INFINITY};
     for (size_t k = 0; k < ARRAY_LEN(bad); k++) {
         double i2[3], p2[3];
         memcpy(i2, imp, sizeof i2);
         memcpy(p2, perf, sizeof p2);
         i2[1] = bad[k];
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(i2, perf, 3, NAN, NAN, q, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(i2, perf, 3, IPA_AT(NAN, NAN), q, &err));
         p2[2] = bad[k];
-        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, p2, 3, NAN, NAN, q, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, p2, 3, IPA_AT(NAN, NAN), q, &err));
     }
 }
 
@@ -1929,7 +1952,7 @@ static void test_xprod_rejects_bad_input(void **state)
     assert_true(err.code == CSAT_ERR_WEIGHT && err.index == 4);
     w[4] = NAN;
     assert_int_equal(csat_xprod_add(a, x, 5, 2, y, w, &err), CSAT_ERR_WEIGHT);
-    csat_sample s;
+    csat_sample s = CSAT_RESULT_INIT(csat_sample);
     OK(csat_xprod_sample(a, &s, &err));
     assert_int_equal(s.n, 0);
     assert_int_equal(s.n_missing, 0);
@@ -1950,11 +1973,227 @@ static void test_xprod_rejects_bad_input(void **state)
     EXPECT_FIT_FAIL(CSAT_ERR_NULL, CSAT_NO_INDEX, CSAT_NO_INDEX,
                     csat_drivers_fit_xprod(NULL, NULL, out_, &err));
     EXPECT_NULL_ERROR(csat_drivers_fit_xprod(a, NULL, NULL, &err));
-    const csat_drivers_options bad = {1, 1.0};
+    const csat_drivers_options bad = {sizeof(csat_drivers_options), 1, 1.0};
     EXPECT_FIT_FAIL(CSAT_ERR_ARGUMENT, ANY_INDEX, ANY_INDEX,
                     csat_drivers_fit_xprod(a, &bad, out_, &err));
     csat_xprod_free(a);
     csat_xprod_free(b);
+}
+
+/* An independent copy: the same model bit for bit, and rows added to the
+ * copy leave the original as it was. */
+static void test_xprod_copy_is_an_independent_copy(void **state)
+{
+    (void)state;
+    enum { CUT = 300 };
+    csat_xprod *a = xprod_of(corr_x, CUT, CP, CP, corr_y, corr_w);
+    csat_xprod *c = NULL;
+    csat_error err;
+    OK(csat_xprod_copy(a, &c, &err));
+    assert_non_null(c);
+    assert_ptr_not_equal(c, a);
+
+    /* The same state: same bytes serialised, same counts, same model and
+     * importance bit for bit. */
+    size_t la = 0, lc = 0;
+    OK(csat_xprod_serialize(a, NULL, 0, &la, &err));
+    OK(csat_xprod_serialize(c, NULL, 0, &lc, &err));
+    assert_int_equal(lc, la);
+    unsigned char *ba = malloc(la), *bc = malloc(la), *bafter = malloc(la);
+    assert_true(ba && bc && bafter);
+    OK(csat_xprod_serialize(a, ba, la, &la, &err));
+    OK(csat_xprod_serialize(c, bc, la, &lc, &err));
+    assert_memory_equal(bc, ba, la);
+    size_t pa = 0, pc = 0;
+    OK(csat_xprod_drivers(a, &pa, &err));
+    OK(csat_xprod_drivers(c, &pc, &err));
+    assert_int_equal(pc, pa);
+    csat_sample sa = CSAT_RESULT_INIT(csat_sample);
+    csat_sample sc = CSAT_RESULT_INIT(csat_sample);
+    OK(csat_xprod_sample(a, &sa, &err));
+    OK(csat_xprod_sample(c, &sc, &err));
+    assert_memory_equal(&sc, &sa, sizeof sa);
+    csat_drivers *ma = fit_xprod(a, 1), *mc = fit_xprod(c, 1);
+    same_model(CTX("copy vs original", 0.0), mc, ma);
+    same_importance(CTX("copy vs original", 0.0), mc, ma, CP, NULL);
+    csat_drivers_free(mc);
+    mc = fit_xprod(c, 0);
+    csat_drivers *ma0 = fit_xprod(a, 0);
+    same_model(CTX("copy vs original, no intercept", 0.0), mc, ma0);
+    csat_drivers_free(mc);
+    csat_drivers_free(ma0);
+
+    /* Rows added to the copy: the copy now holds all rows, the original
+     * only its own, byte for byte as before. */
+    OK(csat_xprod_add(c, corr_x + CUT * CP, CN - CUT, CP, corr_y + CUT, corr_w + CUT, &err));
+    OK(csat_xprod_serialize(a, bafter, la, &la, &err));
+    assert_memory_equal(bafter, ba, la);
+    csat_sample after = CSAT_RESULT_INIT(csat_sample);
+    OK(csat_xprod_sample(a, &after, &err));
+    assert_memory_equal(&after, &sa, sizeof sa);
+    csat_drivers *ma2 = fit_xprod(a, 1);
+    same_model(CTX("original after adding to its copy", 0.0), ma2, ma);
+    csat_drivers_free(ma2);
+    OK(csat_xprod_sample(c, &sc, &err));
+    assert_int_equal(sc.n, REF_CORR_W.n);
+    assert_int_equal(sc.n_missing, REF_CORR_W.n_missing);
+    dataset d = ds_corr_w();
+    csat_drivers *one = fit_ds(&d);
+    mc = fit_xprod(c, 1);
+    same_model(CTX("copy with the other rows vs one pass", PROP_TOL), mc, one);
+    csat_drivers_free(mc);
+    csat_drivers_free(one);
+
+    /* Merging into the original leaves the copy alone as well. */
+    csat_xprod *c2 = NULL;
+    OK(csat_xprod_copy(c, &c2, &err));
+    OK(csat_xprod_serialize(c, NULL, 0, &lc, &err));
+    unsigned char *b2 = malloc(lc), *b3 = malloc(lc);
+    assert_true(b2 && b3);
+    OK(csat_xprod_serialize(c2, b2, lc, &lc, &err));
+    OK(csat_xprod_merge(c, a, &err));
+    OK(csat_xprod_serialize(c2, b3, lc, &lc, &err));
+    assert_memory_equal(b3, b2, lc);
+    free(b2);
+    free(b3);
+    csat_xprod_free(c2);
+
+    /* A copy of an empty accumulator is empty, with the same p. */
+    csat_xprod *e = NULL, *ec = NULL;
+    OK(csat_xprod_create(4, &e, &err));
+    OK(csat_xprod_copy(e, &ec, &err));
+    OK(csat_xprod_drivers(ec, &pc, &err));
+    assert_int_equal(pc, 4);
+    OK(csat_xprod_sample(ec, &sc, &err));
+    assert_true(sc.n == 0 && sc.n_missing == 0);
+    csat_xprod_free(e);
+    csat_xprod_free(ec);
+
+    /* NULL arguments: CSAT_ERR_NULL, the handle left alone. */
+    csat_xprod *x = SENTINEL;
+    EXPECT_NULL_ERROR(csat_xprod_copy(NULL, &x, &err));
+    assert_ptr_equal(x, SENTINEL);
+    EXPECT_NULL_ERROR(csat_xprod_copy(a, NULL, &err));
+    assert_int_equal(csat_xprod_copy(NULL, &x, NULL), CSAT_ERR_NULL);
+    assert_ptr_equal(x, SENTINEL);
+    assert_int_equal(csat_xprod_copy(a, NULL, NULL), CSAT_ERR_NULL);
+
+    csat_drivers_free(ma);
+    free(ba);
+    free(bc);
+    free(bafter);
+    csat_xprod_free(a);
+    csat_xprod_free(c);
+}
+
+static void check_quadrants(const char *name, const csat_ipa_quadrant *got,
+                            const csat_ipa_quadrant *want, size_t p, const char *file, int line)
+{
+    for (size_t j = 0; j < p; j++) {
+        if (got[j] != want[j]) {
+            print_error("%s: driver %zu in quadrant %d, expected %d\n", name, j, (int)got[j],
+                        (int)want[j]);
+            _fail(file, line);
+        }
+    }
+}
+
+#define QUADRANTS(name, got, want) check_quadrants((name), (got), (want), 5, __FILE__, __LINE__)
+
+static void test_ipa_crosshairs_come_from_the_options(void **state)
+{
+    (void)state;
+    /* Five drivers whose sums are exact in binary:
+     *   importance  0.5, 0.125, 0.25, 0.0625, 0.3125: sum 1.25, mean 0.25
+     *   performance 6,   8,     7,    5.5,    8.5:    sum 35,   mean 7
+     * Ties count as important / performing. */
+    const double imp[] = {0.5, 0.125, 0.25, 0.0625, 0.3125};
+    const double perf[] = {6.0, 8.0, 7.0, 5.5, 8.5};
+#define C CSAT_IPA_CONCENTRATE_HERE
+#define K CSAT_IPA_KEEP_UP
+#define L CSAT_IPA_LOW_PRIORITY
+#define O CSAT_IPA_POSSIBLE_OVERKILL
+    /* Crosshairs at the means (NaN, or 0.25 and 7 given):
+     *   driver 0: 0.5    >= 0.25,        6   <  7        -> concentrate here
+     *   driver 1: 0.125  <  0.25,        8   >= 7        -> possible overkill
+     *   driver 2: 0.25   >= 0.25 (tie),  7   >= 7 (tie)  -> keep up
+     *   driver 3: 0.0625 <  0.25,        5.5 <  7        -> low priority
+     *   driver 4: 0.3125 >= 0.25,        8.5 >= 7        -> keep up */
+    const csat_ipa_quadrant at_means[] = {C, O, K, L, K};
+    /* Crosshairs 0.3 and 6:
+     *   driver 0: 0.5 >= 0.3,   6 >= 6 (tie)  -> keep up
+     *   driver 1: 0.125 < 0.3,  8 >= 6        -> possible overkill
+     *   driver 2: 0.25 < 0.3,   7 >= 6        -> possible overkill
+     *   driver 3: 0.0625 < 0.3, 5.5 < 6       -> low priority
+     *   driver 4: 0.3125 >= 0.3, 8.5 >= 6     -> keep up */
+    const csat_ipa_quadrant at_03_6[] = {K, O, O, L, K};
+    /* Importance 0.1 given, performance at its mean 7:
+     *   driver 0: 0.5 >= 0.1,    6 < 7    -> concentrate here
+     *   driver 1: 0.125 >= 0.1,  8 >= 7   -> keep up
+     *   driver 2: 0.25 >= 0.1,   7 >= 7   -> keep up
+     *   driver 3: 0.0625 < 0.1,  5.5 < 7  -> low priority
+     *   driver 4: 0.3125 >= 0.1, 8.5 >= 7 -> keep up */
+    const csat_ipa_quadrant at_01_mean[] = {C, K, K, L, K};
+    /* Importance at its mean 0.25, performance 8 given:
+     *   driver 0: 0.5 >= 0.25,          6 < 8       -> concentrate here
+     *   driver 1: 0.125 < 0.25,         8 >= 8 (tie) -> possible overkill
+     *   driver 2: 0.25 >= 0.25 (tie),   7 < 8       -> concentrate here
+     *   driver 3: 0.0625 < 0.25,        5.5 < 8     -> low priority
+     *   driver 4: 0.3125 >= 0.25,       8.5 >= 8    -> keep up */
+    const csat_ipa_quadrant at_mean_8[] = {C, O, C, L, K};
+    /* Importance 0.3, performance not covered by an older, shorter options
+     * struct (its default, the mean 7):
+     *   driver 0: 0.5 >= 0.3,    6 < 7    -> concentrate here
+     *   driver 1: 0.125 < 0.3,   8 >= 7   -> possible overkill
+     *   driver 2: 0.25 < 0.3,    7 >= 7   -> possible overkill
+     *   driver 3: 0.0625 < 0.3,  5.5 < 7  -> low priority
+     *   driver 4: 0.3125 >= 0.3, 8.5 >= 7 -> keep up */
+    const csat_ipa_quadrant at_03_short[] = {C, O, O, L, K};
+#undef C
+#undef K
+#undef L
+#undef O
+
+    const csat_ipa_options def = CSAT_IPA_OPTIONS_DEFAULT;
+    assert_true(def.size == sizeof def && isnan(def.importance_cross) &&
+                isnan(def.performance_cross));
+    csat_ipa_quadrant q[5];
+    csat_error err;
+    OK(csat_drivers_ipa(imp, perf, 5, NULL, q, &err));
+    QUADRANTS("NULL options", q, at_means);
+    OK(csat_drivers_ipa(imp, perf, 5, &def, q, &err));
+    QUADRANTS("default options", q, at_means);
+    OK(csat_drivers_ipa(imp, perf, 5, IPA_AT(NAN, NAN), q, &err));
+    QUADRANTS("NaN crosshairs", q, at_means);
+    OK(csat_drivers_ipa(imp, perf, 5, IPA_AT(0.25, 7.0), q, &err));
+    QUADRANTS("crosshairs at the means, given", q, at_means);
+    OK(csat_drivers_ipa(imp, perf, 5, IPA_AT(0.3, 6.0), q, &err));
+    QUADRANTS("crosshairs 0.3 and 6", q, at_03_6);
+    OK(csat_drivers_ipa(imp, perf, 5, IPA_AT(0.1, NAN), q, &err));
+    QUADRANTS("importance 0.1, performance at the mean", q, at_01_mean);
+    OK(csat_drivers_ipa(imp, perf, 5, IPA_AT(NAN, 8.0), q, &err));
+    QUADRANTS("importance at the mean, performance 8", q, at_mean_8);
+    csat_ipa_options o = {sizeof(csat_ipa_options), 0.3, 6.0};
+    o.size = offsetof(csat_ipa_options, performance_cross);
+    OK(csat_drivers_ipa(imp, perf, 5, &o, q, &err));
+    QUADRANTS("options covering the importance crosshair only", q, at_03_short);
+
+    /* An infinite crosshair, or options of a bad size: refused, nothing
+     * written. */
+    const double inf[] = {INFINITY, -INFINITY};
+    for (size_t k = 0; k < ARRAY_LEN(inf); k++) {
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q,
+                    csat_drivers_ipa(imp, perf, 5, IPA_AT(inf[k], NAN), q, &err));
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q,
+                    csat_drivers_ipa(imp, perf, 5, IPA_AT(NAN, inf[k]), q, &err));
+    }
+    const size_t bad[] = {0, 1, sizeof(size_t) + 1, sizeof(csat_ipa_options) + sizeof(size_t),
+                          (size_t)-1};
+    for (size_t k = 0; k < ARRAY_LEN(bad); k++) {
+        o = def;
+        o.size = bad[k];
+        EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_drivers_ipa(imp, perf, 5, &o, q, &err));
+    }
 }
 
 static void test_free_accepts_null(void **state)
@@ -2009,6 +2248,8 @@ int main(void)
         cmocka_unit_test(test_bootstrap_rejects_bad_input),
         cmocka_unit_test(test_ipa_rejects_bad_input),
         cmocka_unit_test(test_xprod_rejects_bad_input),
+        cmocka_unit_test(test_xprod_copy_is_an_independent_copy),
+        cmocka_unit_test(test_ipa_crosshairs_come_from_the_options),
         cmocka_unit_test(test_free_accepts_null),
     };
     return cmocka_run_group_tests_name("drivers", tests, group_setup, group_teardown);
