@@ -11,8 +11,14 @@
  *   - err.index / err.column name the offending element (when given),
  *   - err.message is a non-empty string,
  *   - every output is untouched: outputs live in one buffer filled with a
- *     0xA5 sentinel before the call; accumulators that are modified in place
+ *     0xA5 sentinel before the call (result structs with their `size` set,
+ *     which the call must keep); accumulators that are modified in place
  *     are compared with a snapshot by the case itself.
+ * Sized structs: every options and result struct starts with its size. A
+ * result or options struct of size 0, of a size that is not a multiple of
+ * sizeof(size_t) or of one beyond the library's struct is ARGUMENT (column
+ * "struct size"); a result with a shorter valid size receives only the
+ * bytes that size covers, the same bytes as a full result.
  * Rows that expect CSAT_OK check their result in the case (results that
  * must not depend on the scale of the weights, zero spread, ...), and the
  * driver checks that a call that succeeds leaves its csat_error alone.
@@ -52,6 +58,8 @@
     X(V_NULL_Y)     /* second input pointer NULL */                                           \
     X(V_NULL_Z)     /* third input pointer NULL */                                            \
     X(V_NULL_OUT)   /* output pointer NULL */                                                 \
+    X(V_NULL_OUT2)  /* second output pointer NULL */                                          \
+    X(V_NULL_OUT3)  /* third output pointer NULL */                                           \
     X(V_EMPTY)      /* n = 0 (no rows, no answers, empty accumulator) */                      \
     X(V_ALLNAN)     /* every value NaN (missing) */                                           \
     X(V_NAN)        /* one NaN where a finite number is required */                           \
@@ -89,6 +97,13 @@
     X(V_OPT3)                                                                                 \
     X(V_OPT4)                                                                                 \
     X(V_CAP)        /* output buffer one byte too small */                                    \
+    X(V_SIZE0)      /* a result struct whose size is 0 */                                     \
+    X(V_SIZE_ODD)   /* a result size that is not a multiple of sizeof(size_t) */              \
+    X(V_SIZE_BIG)   /* a result size above the library's struct (a newer header) */           \
+    X(V_SIZE_SHORT) /* a smaller valid result size: only the bytes it covers are written */   \
+    X(V_OSIZE0)     /* an options struct whose size is 0 */                                   \
+    X(V_OSIZE_BIG)  /* an options size above the library's struct */                          \
+    X(V_ISIZE0)     /* a result given as input (compared) whose size is 0 */                  \
     X(F_LEN0)       /* serialized: length 0 */                                                \
     X(F_TRUNC)      /* serialized: one byte short */                                          \
     X(F_MAGIC)      /* serialized: wrong magic */                                             \
@@ -120,11 +135,11 @@ static const char *const cells[] = {
     "NULL",          "n = 0",        "all NaN",      "±Inf",          "out of scale",
     "non-integer",   "neg. weight",  "zero weights", "huge weights",  "tiny weights",
     "zero variance", "collinear",    "n ≤ p",        "size overflow", "alloc. failure",
-    "bad option",    "bad state",
+    "bad option",    "struct size",  "bad state",
 };
 enum cell {
     K_NULL, K_EMPTY, K_NAN, K_INF, K_SCALE, K_NONINT, K_NEGW, K_ZEROW, K_HUGEW, K_TINYW,
-    K_CONST, K_COLLIN, K_FEW, K_OVERFLOW, K_NOMEM, K_OPTION, K_FORMAT, K_COUNT
+    K_CONST, K_COLLIN, K_FEW, K_OVERFLOW, K_NOMEM, K_OPTION, K_SIZE, K_FORMAT, K_COUNT
 };
 
 /* ------------------------------------------------------------------------ */
@@ -263,6 +278,97 @@ static double get_f64(const unsigned char *p)
     return d;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Sized structs                                                             */
+
+/* The buffer the outputs of a row are carved from (OUT_BYTES, filled with
+ * the sentinel before each call). */
+static _Alignas(max_align_t) unsigned char out_buf[OUT_BYTES];
+
+/* Every result struct starts with its size, which the caller sets
+ * (CSAT_RESULT_INIT). A result carved from out_buf gets its size through
+ * sized(), which records it: the driver checks that the call left each
+ * such size as it was, restores the sentinel there, and then requires the
+ * rest of the buffer to be untouched as before. */
+#define MAX_SIZED 8
+static size_t sized_at[MAX_SIZED], sized_value[MAX_SIZED], sized_full[MAX_SIZED], n_sized;
+
+static void *sized(void *p, size_t size, size_t full)
+{
+    unsigned char *b = p;
+    if (b < out_buf || b + full > out_buf + OUT_BYTES || n_sized == MAX_SIZED)
+        fail_msg("sized(): a result outside the output buffer, or too many");
+    memcpy(b, &size, sizeof size);
+    sized_at[n_sized] = (size_t)(b - out_buf);
+    sized_value[n_sized] = size;
+    sized_full[n_sized++] = full;
+    return p;
+}
+
+/* V_SIZE_SHORT: the size and the first field (a double in every struct it
+ * is used with). */
+#define SHORT_SIZE (2 * sizeof(size_t))
+
+/* The size a case gives the result its size variants apply to: 0, one
+ * that is not a multiple of sizeof(size_t), one beyond the library's
+ * struct, a shorter valid one, or the struct's own. */
+static size_t result_size(int v, size_t full)
+{
+    switch (v) {
+    case V_SIZE0: return 0;
+    case V_SIZE_ODD: return full - 1;
+    case V_SIZE_BIG: return full + sizeof(size_t);
+    case V_SIZE_SHORT: return SHORT_SIZE;
+    default: return full;
+    }
+}
+
+/* A result of type T carved from out_buf at p, its size set by variant v;
+ * NULL when `null`. */
+#define OUT(T, p, v, null) \
+    ((null) ? (T *)NULL : (T *)sized((p), result_size((v), sizeof(T)), sizeof(T)))
+/* The same with the struct's own size whatever the variant (the other
+ * results of a call). */
+#define OUT_FULL(T, p, null) ((null) ? (T *)NULL : (T *)sized((p), sizeof(T), sizeof(T)))
+
+/* The size of an options struct of `full` bytes under variant v. */
+static size_t options_size(int v, size_t full)
+{
+    return v == V_OSIZE0 ? 0 : v == V_OSIZE_BIG ? full + sizeof(size_t) : full;
+}
+
+/* The driver's check of the recorded sizes: a call keeps the caller's
+ * size, and a result with a shorter valid size is written only within it.
+ * The sentinel is then put back over the sizes. */
+static void check_sizes_kept(const char *what)
+{
+    for (size_t i = 0; i < n_sized; i++) {
+        size_t got;
+        const unsigned char *b = out_buf + sized_at[i];
+        memcpy(&got, b, sizeof got);
+        if (got != sized_value[i])
+            fail_msg("%s: the size of a result changed from %zu to %zu", what, sized_value[i],
+                     got);
+        if (got >= sizeof got && got < sized_full[i] && got % sizeof got == 0)
+            for (size_t j = got; j < sized_full[i]; j++)
+                if (b[j] != SENTINEL)
+                    fail_msg("%s: a result of size %zu was written at byte %zu, beyond its size",
+                             what, got, j);
+        memset(out_buf + sized_at[i], SENTINEL, sizeof got);
+    }
+}
+
+/* V_SIZE_SHORT: the bytes the short size covers are those of a full
+ * result of the same call (`full`, with the struct's own size). */
+static void check_short(const void *r, const void *full)
+{
+    if (memcmp((const unsigned char *)r + sizeof(size_t),
+               (const unsigned char *)full + sizeof(size_t), SHORT_SIZE - sizeof(size_t))
+        != 0)
+        fail_msg("a result of size %zu did not receive the bytes its size covers",
+                 (size_t)SHORT_SIZE);
+}
+
 /* ======================================================================== */
 /* Scores                                                                    */
 /* ======================================================================== */
@@ -374,6 +480,7 @@ static csat_status s_nps(int v, csat_error *err, void *out)
     input in;
     make_input(&in, v, 0, 10);
     csat_nps_options o = CSAT_NPS_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_BIGSCALE) {
         o.scale_min = INT_MIN;
         o.scale_max = INT_MAX;
@@ -384,14 +491,17 @@ static csat_status s_nps(int v, csat_error *err, void *out)
         o.promoter_min = o.detractor_max;
     if (v == V_OPT2)
         o.method = (csat_nps_method)7;
-    csat_nps_result *r = in.null_out ? NULL : out;
+    csat_nps_result *r = OUT(csat_nps_result, out, v, in.null_out);
     csat_status s = csat_score_nps(in.xp, in.n, in.wp, &o, r, err);
-    if (s == CSAT_OK && scaled(v)) {
+    if (s == CSAT_OK && (scaled(v) || v == V_SIZE_SHORT)) {
         input ri;
-        csat_nps_result ref;
-        make_input(&ri, V_REF, 0, 10);
+        csat_nps_result ref = CSAT_RESULT_INIT(csat_nps_result);
+        make_input(&ri, scaled(v) ? V_REF : v, 0, 10);
         MUST(csat_score_nps(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
-        same_nps(r, &ref);
+        if (v == V_SIZE_SHORT)
+            check_short(r, &ref);
+        else
+            same_nps(r, &ref);
     }
     if (s == CSAT_OK && v == V_CONST) {
         near("nps score", r->score, 100, 0);
@@ -405,8 +515,10 @@ enum share_kind { SH_BOX, SH_CSAT, SH_TOP, SH_BOTTOM };
 static csat_status share_call(enum share_kind kind, const input *in, int v, int lo, int hi,
                               csat_share_result *r, csat_error *err)
 {
-    csat_scale_options so = { lo, hi, 0.95 };
+    csat_scale_options so = { sizeof(csat_scale_options), lo, hi, 0.95 };
     csat_csat_options co = CSAT_CSAT_OPTIONS_DEFAULT;
+    so.size = options_size(v, sizeof so);
+    co.size = options_size(v, sizeof co);
     if (v == V_BIGSCALE) {
         so.scale_min = co.scale_min = INT_MIN;
         so.scale_max = co.scale_max = INT_MAX;
@@ -451,14 +563,17 @@ static csat_status s_share(enum share_kind kind, int v, csat_error *err, void *o
         edge_scale(kind, &lo, &hi);
     input in;
     make_input(&in, v, lo, hi);
-    csat_share_result *r = in.null_out ? NULL : out;
+    csat_share_result *r = OUT(csat_share_result, out, v, in.null_out);
     csat_status s = share_call(kind, &in, v, lo, hi, r, err);
-    if (s == CSAT_OK && scaled(v)) {
+    if (s == CSAT_OK && (scaled(v) || v == V_SIZE_SHORT)) {
         input ri;
-        csat_share_result ref;
-        make_input(&ri, V_REF, 1, 5);
+        csat_share_result ref = CSAT_RESULT_INIT(csat_share_result);
+        make_input(&ri, scaled(v) ? V_REF : v, 1, 5);
         MUST(share_call(kind, &ri, V_REF, 1, 5, &ref, &e_));
-        same_share(r, &ref);
+        if (v == V_SIZE_SHORT)
+            check_short(r, &ref);
+        else
+            same_share(r, &ref);
     }
     if (s == CSAT_OK && v == V_EDGE)
         near("share of all points", r->share, 1, 0);
@@ -498,18 +613,22 @@ static csat_status s_mean_score(int v, csat_error *err, void *out)
         for (size_t i = 0; i < NX; i++)
             in.x[i] = 0.7;
     csat_mean_options o = CSAT_MEAN_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_LEVEL)
         o.level = 1.5;
-    csat_mean_result *r = in.null_out ? NULL : out;
+    csat_mean_result *r = OUT(csat_mean_result, out, v, in.null_out);
     csat_status s = csat_score_mean(in.xp, in.n, in.wp, &o, r, err);
     if (s != CSAT_OK)
         return s;
-    if (scaled(v)) {
+    if (scaled(v) || v == V_SIZE_SHORT) {
         input ri;
-        csat_mean_result ref;
-        make_input(&ri, V_REF, 1, 5);
+        csat_mean_result ref = CSAT_RESULT_INIT(csat_mean_result);
+        make_input(&ri, scaled(v) ? V_REF : v, 1, 5);
         MUST(csat_score_mean(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
-        same_mean(r, &ref);
+        if (v == V_SIZE_SHORT)
+            check_short(r, &ref);
+        else
+            same_mean(r, &ref);
     }
     if (v == V_CONST) {
         near("sd of a constant", r->sd, 0, 0);
@@ -520,11 +639,14 @@ static csat_status s_mean_score(int v, csat_error *err, void *out)
     return s;
 }
 
+/* The CES gives two results: the mean effort (the one the size variants
+ * apply to) and the low-effort share, 256 bytes further. */
 static csat_status s_ces(int v, csat_error *err, void *out)
 {
     input in;
     make_input(&in, v, 1, 7);
     csat_ces_options o = CSAT_CES_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_BIGSCALE) {
         o.scale_min = INT_MIN;
         o.scale_max = INT_MAX;
@@ -533,15 +655,22 @@ static csat_status s_ces(int v, csat_error *err, void *out)
         o.level = 1.5;
     if (v == V_OPT1)
         o.low_effort_min = 8;
-    csat_ces_result *r = in.null_out ? NULL : out;
-    csat_status s = csat_score_ces(in.xp, in.n, in.wp, &o, r, err);
-    if (s == CSAT_OK && scaled(v)) {
+    csat_mean_result *effort = OUT(csat_mean_result, out, v, in.null_out);
+    csat_share_result *low =
+        OUT_FULL(csat_share_result, (unsigned char *)out + 256, v == V_NULL_OUT2);
+    csat_status s = csat_score_ces(in.xp, in.n, in.wp, &o, effort, low, err);
+    if (s == CSAT_OK && (scaled(v) || v == V_SIZE_SHORT)) {
         input ri;
-        csat_ces_result ref;
-        make_input(&ri, V_REF, 1, 7);
-        MUST(csat_score_ces(ri.xp, ri.n, ri.wp, &o, &ref, &e_));
-        same_mean(&r->effort, &ref.effort);
-        same_share(&r->low_effort, &ref.low_effort);
+        csat_mean_result ref_effort = CSAT_RESULT_INIT(csat_mean_result);
+        csat_share_result ref_low = CSAT_RESULT_INIT(csat_share_result);
+        make_input(&ri, scaled(v) ? V_REF : v, 1, 7);
+        MUST(csat_score_ces(ri.xp, ri.n, ri.wp, &o, &ref_effort, &ref_low, &e_));
+        if (v == V_SIZE_SHORT) {
+            check_short(effort, &ref_effort);
+        } else {
+            same_mean(effort, &ref_effort);
+        }
+        same_share(low, &ref_low);
     }
     return s;
 }
@@ -551,24 +680,28 @@ static csat_status s_distribution(int v, csat_error *err, void *out)
     input in;
     make_input(&in, v, 1, 5);
     csat_scale_options o = CSAT_SCALE_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_BIGSCALE) {
         o.scale_min = INT_MIN;
         o.scale_max = INT_MAX;
     }
     double *counts = out, *weights = counts + 5, *shares = weights + 5;
-    csat_sample *smp = in.null_out ? NULL : (csat_sample *)(shares + 8);
+    csat_sample *smp = OUT(csat_sample, shares + 8, v, in.null_out);
     size_t len = v == V_OPT1 ? 4 : 5;
     csat_status s = csat_score_distribution(in.xp, in.n, in.wp, &o, counts, weights, shares, len, smp,
                                       err);
-    if (s == CSAT_OK && scaled(v)) {
+    if (s == CSAT_OK && (scaled(v) || v == V_SIZE_SHORT)) {
         input ri;
         double c[5], w[5], sh[5];
-        csat_sample rs;
-        make_input(&ri, V_REF, 1, 5);
+        csat_sample rs = CSAT_RESULT_INIT(csat_sample);
+        make_input(&ri, scaled(v) ? V_REF : v, 1, 5);
         MUST(csat_score_distribution(ri.xp, ri.n, ri.wp, &o, c, w, sh, 5, &rs, &e_));
         for (int j = 0; j < 5; j++)
             near("distribution share", shares[j], sh[j], SCALE_TOL);
-        near("distribution n_effective", smp->n_effective, rs.n_effective, SCALE_TOL);
+        if (v == V_SIZE_SHORT)
+            check_short(smp, &rs);
+        else
+            near("distribution n_effective", smp->n_effective, rs.n_effective, SCALE_TOL);
     }
     return s;
 }
@@ -585,12 +718,12 @@ static csat_status s_index(int v, csat_error *err, void *out)
     const double *xp = x, *wp = w, *lop = lo, *hip = hi, *iwp = iw;
     size_t n = IN, k = 2, ld = 2;
     csat_mean_options o = CSAT_MEAN_OPTIONS_DEFAULT;
-    csat_mean_result *r = out;
+    o.size = options_size(v, sizeof o);
+    csat_mean_result *r = OUT(csat_mean_result, out, v, v == V_NULL_OUT);
     switch (v) {
     case V_NULL_X: xp = NULL; break;
     case V_NULL_Y: lop = NULL; break;
     case V_NULL_Z: hip = NULL; break;
-    case V_NULL_OUT: r = NULL; break;
     case V_EMPTY: n = 0; break;
     case V_ALLNAN:
         for (size_t i = 0; i < IN * 2; i++)
@@ -626,11 +759,14 @@ static csat_status s_index(int v, csat_error *err, void *out)
     default: break;
     }
     csat_status s = csat_score_index(xp, n, k, ld, wp, lop, hip, iwp, &o, r, err);
-    if (s == CSAT_OK && (scaled(v) || v == V_W1E308)) {
+    if (s == CSAT_OK && (scaled(v) || v == V_W1E308 || v == V_SIZE_SHORT)) {
         double ones[2] = { 1, 1 };
-        csat_mean_result ref;
+        csat_mean_result ref = CSAT_RESULT_INIT(csat_mean_result);
         MUST(csat_score_index(IX, IN, 2, 2, WREF, lo, hi, v == V_W1E308 ? ones : iw, &o, &ref, &e_));
-        same_mean(r, &ref);
+        if (v == V_SIZE_SHORT)
+            check_short(r, &ref);
+        else
+            same_mean(r, &ref);
     }
     if (s == CSAT_OK && v == V_CONST)
         near("index sd of identical rows", r->sd, 0, 0);
@@ -663,46 +799,58 @@ static csat_status t_call(tkind kind, int v, csat_error *err, void *out)
     /* V_OPT1: options of another scale than the tally's. */
     int olo = v == V_OPT1 ? lo + 1 : lo, ohi = hi;
     double level = v == V_LEVEL ? 1.5 : 0.95;
-    void *r = v == V_NULL_OUT ? NULL : out;
+    int null_out = v == V_NULL_OUT;
     csat_status s = CSAT_ERR_ARGUMENT;
     switch (kind) {
     case T_NPS: {
-        csat_nps_options o = { olo, ohi, 9, 6, level, CSAT_NPS_WALD };
+        csat_nps_options o = { sizeof o, olo, ohi, 9, 6, level, CSAT_NPS_WALD };
+        o.size = options_size(v, sizeof o);
         if (v == V_OPT2)
             o.detractor_max = 9;
-        s = csat_tally_nps(t, &o, r, err);
+        s = csat_tally_nps(t, &o, OUT(csat_nps_result, out, v, null_out), err);
         break;
     }
     case T_BOX: {
-        csat_scale_options o = { olo, ohi, level };
-        s = csat_tally_box_share(t, v == V_OPT2 ? 5 : 4, v == V_OPT2 ? 4 : 5, &o, r, err);
+        csat_scale_options o = { sizeof o, olo, ohi, level };
+        o.size = options_size(v, sizeof o);
+        s = csat_tally_box_share(t, v == V_OPT2 ? 5 : 4, v == V_OPT2 ? 4 : 5, &o,
+                                 OUT(csat_share_result, out, v, null_out), err);
         break;
     }
     case T_CSAT: {
-        csat_csat_options o = { olo, ohi, v == V_OPT2 ? 6 : 4, level };
-        s = csat_tally_csat(t, &o, r, err);
+        csat_csat_options o = { sizeof o, olo, ohi, v == V_OPT2 ? 6 : 4, level };
+        o.size = options_size(v, sizeof o);
+        s = csat_tally_csat(t, &o, OUT(csat_share_result, out, v, null_out), err);
         break;
     }
     case T_TOP:
     case T_BOTTOM: {
-        csat_scale_options o = { olo, ohi, level };
+        csat_scale_options o = { sizeof o, olo, ohi, level };
+        o.size = options_size(v, sizeof o);
         int k = v == V_OPT2 ? 0 : v == V_EDGE ? 5 : 2;
+        csat_share_result *r = OUT(csat_share_result, out, v, null_out);
         s = kind == T_TOP ? csat_tally_top_box(t, k, &o, r, err)
                           : csat_tally_bottom_box(t, k, &o, r, err);
         if (s == CSAT_OK && v == V_EDGE)
-            near("share of all points", ((csat_share_result *)r)->share, 1, 0);
+            near("share of all points", r->share, 1, 0);
         break;
     }
     case T_MEAN: {
-        csat_mean_options o = { level };
+        csat_mean_options o = { sizeof o, level };
+        o.size = options_size(v, sizeof o);
+        csat_mean_result *r = OUT(csat_mean_result, out, v, null_out);
         s = csat_tally_mean(t, &o, r, err);
         if (s == CSAT_OK && v == V_CONST)
-            near("sd of a constant", ((csat_mean_result *)r)->sd, 0, 0);
+            near("sd of a constant", r->sd, 0, 0);
         break;
     }
     case T_CES: {
-        csat_ces_options o = { olo, ohi, v == V_OPT2 ? 8 : 5, level };
-        s = csat_tally_ces(t, &o, r, err);
+        csat_ces_options o = { sizeof o, olo, ohi, v == V_OPT2 ? 8 : 5, level };
+        o.size = options_size(v, sizeof o);
+        s = csat_tally_ces(t, &o, OUT(csat_mean_result, out, v, null_out),
+                           OUT_FULL(csat_share_result, (unsigned char *)out + 256,
+                                    v == V_NULL_OUT2),
+                           err);
         break;
     }
     }
@@ -710,18 +858,38 @@ static csat_status t_call(tkind kind, int v, csat_error *err, void *out)
     return s;
 }
 
-static csat_status t_moments_mean(int v, csat_error *err, void *out)
+/* The moments of the reference answers, or of the data of variant v where
+ * it describes them (all NaN, zero weights, constant, one value); none
+ * added for V_EMPTY. The caller frees them. */
+static csat_moments *moments_of(int v)
 {
-    csat_moments m = CSAT_MOMENTS_INIT;
+    csat_moments *m = NULL;
+    MUST(csat_moments_create(&m, &e_));
     input in;
     int data = v == V_ALLNAN || v == V_ZEROW || v == V_CONST || v == V_ONE ? v : V_REF;
     make_input(&in, data, 1, 5);
     if (v != V_EMPTY)
-        MUST(csat_moments_add(&m, in.xp, in.n, in.wp, &e_));
-    if (v == V_OPT1)
-        m.min = 10; /* min > max: no add or merge gives this */
-    csat_mean_options o = { v == V_LEVEL ? 1.5 : 0.95 };
-    return csat_moments_mean(v == V_NULL_X ? NULL : &m, &o, v == V_NULL_OUT ? NULL : out, err);
+        MUST(csat_moments_add(m, in.xp, in.n, in.wp, &e_));
+    return m;
+}
+
+/* A struct no add or merge can produce (min > max) can no longer be
+ * passed: the moments are opaque, and csat_moments_deserialize refuses
+ * such a state (its FORMAT rows). */
+static csat_status t_moments_mean(int v, csat_error *err, void *out)
+{
+    csat_moments *m = moments_of(v);
+    csat_mean_options o = { sizeof o, v == V_LEVEL ? 1.5 : 0.95 };
+    o.size = options_size(v, sizeof o);
+    csat_mean_result *r = OUT(csat_mean_result, out, v, v == V_NULL_OUT);
+    csat_status s = csat_moments_mean(v == V_NULL_X ? NULL : m, &o, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_mean_result ref = CSAT_RESULT_INIT(csat_mean_result);
+        MUST(csat_moments_mean(m, &o, &ref, &e_));
+        check_short(r, &ref);
+    }
+    csat_moments_free(m);
+    return s;
 }
 
 static csat_status t_nps(int v, csat_error *err, void *out) { return t_call(T_NPS, v, err, out); }
@@ -741,35 +909,85 @@ static csat_status t_ces(int v, csat_error *err, void *out) { return t_call(T_CE
 
 static const double MBASE[3] = { 1.5, 2.5, 4.0 };
 
-static void moments_roundtrip(const csat_moments *m)
+static snap snap_moments(const csat_moments *m)
 {
-    unsigned char buf[CSAT_MOMENTS_SERIALIZED_SIZE];
-    size_t len;
-    csat_moments back;
-    MUST(csat_moments_serialize(m, buf, sizeof buf, &len, &e_));
-    csat_error e;
-    memset(&e, 0, sizeof e);
-    if (csat_moments_deserialize(buf, len, &back, &e) != CSAT_OK)
-        fail_msg("an accepted accumulator does not deserialise: %s", e.message);
-    if (memcmp(&back, m, sizeof back) != 0)
-        fail_msg("the accumulator changed in a serialisation round trip");
+    snap s = { malloc(CSAT_MOMENTS_SERIALIZED_SIZE), 0 };
+    assert_non_null(s.b);
+    MUST(csat_moments_serialize(m, s.b, CSAT_MOMENTS_SERIALIZED_SIZE, &s.len, &e_));
+    return s;
 }
 
-static csat_status a_moments_init(int v, csat_error *err, void *out)
+/* Moments of MBASE (unweighted), the base of the accumulator rows. */
+static csat_moments *moments_base(void)
 {
-    (void)v;
-    (void)out;
-    return csat_moments_init(NULL, err);
+    csat_moments *m = NULL;
+    MUST(csat_moments_create(&m, &e_));
+    MUST(csat_moments_add(m, MBASE, 3, NULL, &e_));
+    return m;
+}
+
+/* Moments read from the serialized bytes of `m` with a u64 field patched:
+ * states that are valid but that no short test could build by adding
+ * (2^64 − 2 answers, say). Layout: "CSTM", u32 version, u64 n at 8,
+ * u64 n_missing at 16, then sum_w, mean, m2, sum_w2, mean_w2, m2_w2, min,
+ * max (f64 at 24 + 8i), 8 reserved bytes. */
+static csat_moments *moments_patched(const csat_moments *m, size_t offset, uint64_t value)
+{
+    unsigned char b[CSAT_MOMENTS_SERIALIZED_SIZE];
+    size_t len;
+    MUST(csat_moments_serialize(m, b, sizeof b, &len, &e_));
+    put_u64(b + offset, value);
+    csat_moments *r = NULL;
+    MUST(csat_moments_deserialize(b, len, &r, &e_));
+    return r;
+}
+
+static void moments_roundtrip(const csat_moments *m)
+{
+    snap s = snap_moments(m);
+    csat_moments *back = NULL;
+    csat_error e;
+    memset(&e, 0, sizeof e);
+    if (csat_moments_deserialize(s.b, s.len, &back, &e) != CSAT_OK) {
+        free(s.b);
+        fail_msg("an accepted accumulator does not deserialise: %s", e.message);
+    }
+    same_snap(s, snap_moments(back), "the moments (serialisation round trip)");
+    csat_moments_free(back);
+}
+
+static csat_status a_moments_create(int v, csat_error *err, void *out)
+{
+    csat_moments **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_moments_create(r, err);
+    if (s == CSAT_OK)
+        csat_moments_free(*r);
+    return s;
+}
+
+static csat_status a_moments_copy(int v, csat_error *err, void *out)
+{
+    csat_moments *m = moments_base();
+    csat_moments **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_moments_copy(v == V_NULL_X ? NULL : m, r, err);
+    if (s == CSAT_OK) {
+        same_snap(snap_moments(m), snap_moments(*r), "the copy of the moments");
+        csat_moments_free(*r);
+    }
+    csat_moments_free(m);
+    return s;
 }
 
 static csat_status a_moments_add(int v, csat_error *err, void *out)
 {
     (void)out;
-    csat_moments m = CSAT_MOMENTS_INIT;
+    csat_moments *m = NULL;
     int fresh = scaled(v) || v == V_W1E308;
-    if (!fresh)
-        MUST(csat_moments_add(&m, MBASE, 3, NULL, &e_));
-    const csat_moments before = m;
+    if (fresh)
+        MUST(csat_moments_create(&m, &e_));
+    else
+        m = moments_base();
+    snap before = snap_moments(m);
     input in;
     make_input(&in, v, 1, 5);
     double one[2] = { 1, 2 }, w2[2] = { 1e308, 1e308 };
@@ -778,78 +996,109 @@ static csat_status a_moments_add(int v, csat_error *err, void *out)
         in.wp = w2;
         in.n = 2;
     }
-    csat_status s = csat_moments_add(in.null_out ? NULL : &m, in.xp, in.n, in.wp, err);
+    csat_status s = csat_moments_add(in.null_out ? NULL : m, in.xp, in.n, in.wp, err);
     if (s != CSAT_OK) {
-        if (memcmp(&m, &before, sizeof m) != 0)
-            fail_msg("the moments were modified by a call that failed");
+        same_snap(before, snap_moments(m), "the moments");
+        csat_moments_free(m);
         return s;
     }
-    if (v == V_EMPTY && memcmp(&m, &before, sizeof m) != 0)
-        fail_msg("adding no values changed the moments");
-    if (v == V_ALLNAN && !(m.n == 3 && m.n_missing == NX))
-        fail_msg("all-NaN input: n %zu, n_missing %zu (expected 3 and %d)", m.n, m.n_missing, NX);
+    if (v == V_EMPTY)
+        same_snap(before, snap_moments(m), "the moments (no values added)");
+    else
+        free(before.b);
+    if (v == V_ALLNAN) {
+        csat_sample smp = CSAT_RESULT_INIT(csat_sample);
+        MUST(csat_moments_sample(m, &smp, &e_));
+        if (!(smp.n == 3 && smp.n_missing == NX))
+            fail_msg("all-NaN input: n %zu, n_missing %zu (expected 3 and %d)", smp.n,
+                     smp.n_missing, NX);
+    }
     if (scaled(v) || v == V_W1E308) {
-        moments_roundtrip(&m);
-        csat_mean_result got, ref;
-        MUST(csat_moments_mean(&m, NULL, &got, &e_));
+        moments_roundtrip(m);
+        csat_mean_result got = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result ref = CSAT_RESULT_INIT(csat_mean_result);
+        MUST(csat_moments_mean(m, NULL, &got, &e_));
         if (v == V_W1E308) {
             near("mean of [1, 2] with weights 1e308", got.score, 1.5, 1e-15);
         } else {
-            csat_moments r = CSAT_MOMENTS_INIT;
+            csat_moments *r = NULL;
             input ri;
             make_input(&ri, V_REF, 1, 5);
-            MUST(csat_moments_add(&r, ri.xp, ri.n, ri.wp, &e_));
-            MUST(csat_moments_mean(&r, NULL, &ref, &e_));
+            MUST(csat_moments_create(&r, &e_));
+            MUST(csat_moments_add(r, ri.xp, ri.n, ri.wp, &e_));
+            MUST(csat_moments_mean(r, NULL, &ref, &e_));
+            csat_moments_free(r);
             same_mean(&got, &ref);
         }
     }
+    csat_moments_free(m);
     return s;
 }
 
 static csat_status a_moments_merge(int v, csat_error *err, void *out)
 {
     (void)out;
-    csat_moments dst = CSAT_MOMENTS_INIT;
-    MUST(csat_moments_add(&dst, MBASE, 3, NULL, &e_));
-    csat_moments src = dst;
-    if (v == V_OVERFLOW)
-        src.n = SIZE_MAX - 1; /* valid alone; 3 + (SIZE_MAX − 1) wraps */
-    if (v == V_OPT1)
-        dst.min = 10; /* min > max: no add or merge gives this */
-    if (v == V_OVERFLOW2) {
+    csat_moments *dst = moments_base(), *src = NULL;
+    if (v == V_OVERFLOW) {
+        /* valid alone; 3 + (SIZE_MAX − 1) answers wrap */
+        src = moments_patched(dst, 8, (uint64_t)SIZE_MAX - 1);
+    } else if (v == V_OVERFLOW2) {
         double nan = NAN;
-        MUST(csat_moments_add(&dst, &nan, 1, NULL, &e_));
-        src.n_missing = SIZE_MAX - 3; /* valid: n + n_missing = SIZE_MAX */
+        MUST(csat_moments_add(dst, &nan, 1, NULL, &e_));
+        /* valid: n + n_missing = SIZE_MAX */
+        src = moments_patched(dst, 16, (uint64_t)SIZE_MAX - 3);
+    } else {
+        MUST(csat_moments_copy(dst, &src, &e_));
     }
-    const csat_moments before = dst;
-    csat_status s = csat_moments_merge(v == V_NULL_OUT ? NULL : &dst, v == V_NULL_X ? NULL : &src,
+    snap before = snap_moments(dst);
+    csat_status s = csat_moments_merge(v == V_NULL_OUT ? NULL : dst, v == V_NULL_X ? NULL : src,
                                        err);
-    if (s != CSAT_OK && memcmp(&dst, &before, sizeof dst) != 0)
-        fail_msg("the moments were modified by a merge that failed");
+    if (s != CSAT_OK)
+        same_snap(before, snap_moments(dst), "the moments (a merge that failed)");
+    else
+        free(before.b);
+    csat_moments_free(dst);
+    csat_moments_free(src);
+    return s;
+}
+
+static csat_status a_moments_sample(int v, csat_error *err, void *out)
+{
+    csat_moments *m = moments_base();
+    csat_sample *r = OUT(csat_sample, out, v, v == V_NULL_OUT);
+    csat_status s = csat_moments_sample(v == V_NULL_X ? NULL : m, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_sample ref = CSAT_RESULT_INIT(csat_sample);
+        MUST(csat_moments_sample(m, &ref, &e_));
+        check_short(r, &ref);
+    }
+    csat_moments_free(m);
     return s;
 }
 
 static csat_status a_moments_serialize(int v, csat_error *err, void *out)
 {
-    csat_moments m = CSAT_MOMENTS_INIT;
-    MUST(csat_moments_add(&m, MBASE, 3, NULL, &e_));
+    csat_moments *m = moments_base();
     unsigned char *buf = out;
     size_t *len = v == V_NULL_OUT ? NULL : (size_t *)(buf + 128);
     size_t cap = v == V_CAP ? CSAT_MOMENTS_SERIALIZED_SIZE - 1 : CSAT_MOMENTS_SERIALIZED_SIZE;
-    return csat_moments_serialize(v == V_NULL_X ? NULL : &m, buf, cap, len, err);
+    csat_status s = csat_moments_serialize(v == V_NULL_X ? NULL : m, buf, cap, len, err);
+    csat_moments_free(m);
+    return s;
 }
 
-/* A valid blob of [1, 2, 4] with weights [1, 2, 1], patched by variant.
- * Layout: "CSTM", u32 version, u64 n, u64 n_missing, then sum_w, mean, m2,
- * sum_w2, mean_w2, m2_w2, min, max (f64 at 24 + 8i), 8 reserved bytes. */
+/* A valid blob of [1, 2, 4] with weights [1, 2, 1], patched by variant
+ * (layout at moments_patched). */
 static csat_status a_moments_deserialize(int v, csat_error *err, void *out)
 {
-    csat_moments m = CSAT_MOMENTS_INIT;
+    csat_moments *m = NULL;
     const double x[3] = { 1, 2, 4 }, w[3] = { 1, 2, 1 };
-    MUST(csat_moments_add(&m, x, 3, w, &e_));
+    MUST(csat_moments_create(&m, &e_));
+    MUST(csat_moments_add(m, x, 3, w, &e_));
     unsigned char b[CSAT_MOMENTS_SERIALIZED_SIZE];
     size_t len;
-    MUST(csat_moments_serialize(&m, b, sizeof b, &len, &e_));
+    MUST(csat_moments_serialize(m, b, sizeof b, &len, &e_));
+    csat_moments_free(m);
     switch (v) {
     case F_LEN0: len = 0; break;
     case F_TRUNC: len--; break;
@@ -865,14 +1114,19 @@ static csat_status a_moments_deserialize(int v, csat_error *err, void *out)
     case F_MEAN: put_f64(b + 24 + 8, 10); break;                   /* mean > max */
     default: break;
     }
-    csat_moments *r = v == V_NULL_OUT ? NULL : out;
+    csat_moments **r = v == V_NULL_OUT ? NULL : out;
     csat_status s = csat_moments_deserialize(v == V_NULL_X ? NULL : b, len, r, err);
-    if (s == CSAT_OK && v == F_ROUNDTRIP) {
-        unsigned char again[CSAT_MOMENTS_SERIALIZED_SIZE];
-        size_t l2;
-        MUST(csat_moments_serialize(r, again, sizeof again, &l2, &e_));
-        if (l2 != len || memcmp(again, b, len) != 0)
-            fail_msg("an accepted blob does not re-serialise to the same bytes");
+    if (s == CSAT_OK) {
+        if (v == F_ROUNDTRIP) {
+            unsigned char again[CSAT_MOMENTS_SERIALIZED_SIZE];
+            size_t l2;
+            MUST(csat_moments_serialize(*r, again, sizeof again, &l2, &e_));
+            if (l2 != len || memcmp(again, b, len) != 0) {
+                csat_moments_free(*r);
+                fail_msg("an accepted blob does not re-serialise to the same bytes");
+            }
+        }
+        csat_moments_free(*r);
     }
     return s;
 }
@@ -967,14 +1221,15 @@ static csat_status a_tally_add(int v, csat_error *err, void *out)
         else
             free(before.b);
         if (v == V_ALLNAN) {
-            csat_sample smp;
+            csat_sample smp = CSAT_RESULT_INIT(csat_sample);
             MUST(csat_tally_sample(t, &smp, &e_));
             if (smp.n_missing != NX)
                 fail_msg("all-NaN input: n_missing %zu, expected %d", smp.n_missing, NX);
         }
         if (scaled(v)) {
             tally_roundtrip(t);
-            csat_nps_result got, ref;
+            csat_nps_result got = CSAT_RESULT_INIT(csat_nps_result);
+            csat_nps_result ref = CSAT_RESULT_INIT(csat_nps_result);
             csat_tally *r = tally_of(V_REF, 0, 10);
             MUST(csat_tally_nps(t, NULL, &got, &e_));
             MUST(csat_tally_nps(r, NULL, &ref, &e_));
@@ -1032,7 +1287,13 @@ static csat_status a_tally_scale(int v, csat_error *err, void *out)
 static csat_status a_tally_sample(int v, csat_error *err, void *out)
 {
     csat_tally *t = tally_of(V_REF, 0, 10);
-    csat_status s = csat_tally_sample(v == V_NULL_X ? NULL : t, v == V_NULL_OUT ? NULL : out, err);
+    csat_sample *r = OUT(csat_sample, out, v, v == V_NULL_OUT);
+    csat_status s = csat_tally_sample(v == V_NULL_X ? NULL : t, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_sample ref = CSAT_RESULT_INIT(csat_sample);
+        MUST(csat_tally_sample(t, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_tally_free(t);
     return s;
 }
@@ -1042,15 +1303,23 @@ static csat_status a_tally_point(int v, csat_error *err, void *out)
     csat_tally *t = tally_of(V_REF, 0, 10);
     int value = v == V_SCALE_HI ? 11 : v == V_SCALE_LO ? -1 : v == V_BIGSCALE ? INT_MIN : 5;
     csat_status s = csat_tally_point(v == V_NULL_X ? NULL : t, value,
-                                     v == V_NULL_OUT ? NULL : out, err);
+                                     OUT(csat_point, out, v, v == V_NULL_OUT), err);
     csat_tally_free(t);
     return s;
+}
+
+/* The size a serialization needs: a NULL buffer asks for it. */
+static size_t tally_size(const csat_tally *t)
+{
+    size_t need = 0;
+    MUST(csat_tally_serialize(t, NULL, 0, &need, &e_));
+    return need;
 }
 
 static csat_status a_tally_serialize(int v, csat_error *err, void *out)
 {
     csat_tally *t = tally_of(V_REF, 0, 10);
-    size_t need = csat_tally_serialized_size(t);
+    size_t need = tally_size(t);
     unsigned char *buf = out;
     size_t *len = v == V_NULL_OUT ? NULL : (size_t *)(buf + 4096);
     csat_status s = csat_tally_serialize(v == V_NULL_X ? NULL : t, buf,
@@ -1236,14 +1505,16 @@ static csat_xprod *big_xprod(csat_xprod **half)
 /* Coefficients, their SEs, R² and F of two models that must agree. */
 static void same_model(const csat_drivers *a, const csat_drivers *b)
 {
-    csat_model_summary sa, sb;
+    csat_model_summary sa = CSAT_RESULT_INIT(csat_model_summary);
+    csat_model_summary sb = CSAT_RESULT_INIT(csat_model_summary);
     MUST(csat_drivers_summary(a, &sa, &e_));
     MUST(csat_drivers_summary(b, &sb, &e_));
     near("r2", sa.r2, sb.r2, 1e-9);
     near("f", sa.f, sb.f, 1e-9);
     near("n_effective", sa.n_effective, sb.n_effective, 1e-9);
     for (size_t j = 0; j < sa.p + (size_t)sa.intercept; j++) {
-        csat_coefficient ca, cb;
+        csat_coefficient ca = CSAT_RESULT_INIT(csat_coefficient);
+        csat_coefficient cb = CSAT_RESULT_INIT(csat_coefficient);
         MUST(csat_drivers_coefficient(a, j, &ca, &e_));
         MUST(csat_drivers_coefficient(b, j, &cb, &e_));
         near("coefficient", ca.estimate, cb.estimate, 1e-9);
@@ -1256,7 +1527,7 @@ static csat_drivers *fit_of(int v, int intercept)
 {
     ddata d;
     make_drivers(&d, v);
-    csat_drivers_options o = { intercept, 0.95 };
+    csat_drivers_options o = { sizeof o, intercept, 0.95 };
     csat_drivers *m = NULL;
     MUST(csat_drivers_fit(d.xp, d.n, d.p, d.ld, d.yp, d.wp, &o, &m, &e_));
     return m;
@@ -1299,7 +1570,7 @@ static csat_status a_xprod_add(int v, csat_error *err, void *out)
         else
             free(before.b);
         if (v == V_ALLNAN) {
-            csat_sample smp;
+            csat_sample smp = CSAT_RESULT_INIT(csat_sample);
             MUST(csat_xprod_sample(a, &smp, &e_));
             if (smp.n != DN || smp.n_missing != DN)
                 fail_msg("all-NaN rows: n %zu, n_missing %zu", smp.n, smp.n_missing);
@@ -1355,6 +1626,19 @@ static csat_status a_xprod_merge(int v, csat_error *err, void *out)
     return s;
 }
 
+static csat_status a_xprod_copy(int v, csat_error *err, void *out)
+{
+    csat_xprod *a = xprod_of(V_REF);
+    csat_xprod **r = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_xprod_copy(v == V_NULL_X ? NULL : a, r, err);
+    if (s == CSAT_OK) {
+        same_snap(snap_xprod(a), snap_xprod(*r), "the copy of the accumulator");
+        csat_xprod_free(*r);
+    }
+    csat_xprod_free(a);
+    return s;
+}
+
 static csat_status a_xprod_drivers(int v, csat_error *err, void *out)
 {
     csat_xprod *a = xprod_of(V_REF);
@@ -1366,7 +1650,13 @@ static csat_status a_xprod_drivers(int v, csat_error *err, void *out)
 static csat_status a_xprod_sample(int v, csat_error *err, void *out)
 {
     csat_xprod *a = xprod_of(V_REF);
-    csat_status s = csat_xprod_sample(v == V_NULL_X ? NULL : a, v == V_NULL_OUT ? NULL : out, err);
+    csat_sample *r = OUT(csat_sample, out, v, v == V_NULL_OUT);
+    csat_status s = csat_xprod_sample(v == V_NULL_X ? NULL : a, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_sample ref = CSAT_RESULT_INIT(csat_sample);
+        MUST(csat_xprod_sample(a, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_xprod_free(a);
     return s;
 }
@@ -1437,6 +1727,7 @@ static csat_status m_fit(int v, csat_error *err, void *out)
     ddata d;
     make_drivers(&d, v);
     csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_LEVEL)
         o.level = 1.5;
     if (v == V_OPT1)
@@ -1461,6 +1752,7 @@ static csat_status m_fit_xprod(int v, csat_error *err, void *out)
 {
     csat_xprod *a = v == V_NULL_X ? NULL : xprod_of(v);
     csat_drivers_options o = CSAT_DRIVERS_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_LEVEL)
         o.level = 1.5;
     if (v == V_OPT1)
@@ -1476,8 +1768,13 @@ static csat_status m_fit_xprod(int v, csat_error *err, void *out)
 static csat_status m_summary(int v, csat_error *err, void *out)
 {
     csat_drivers *m = fit_of(V_REF, 1);
-    csat_status s = csat_drivers_summary(v == V_NULL_X ? NULL : m, v == V_NULL_OUT ? NULL : out,
-                                         err);
+    csat_model_summary *r = OUT(csat_model_summary, out, v, v == V_NULL_OUT);
+    csat_status s = csat_drivers_summary(v == V_NULL_X ? NULL : m, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_model_summary ref = CSAT_RESULT_INIT(csat_model_summary);
+        MUST(csat_drivers_summary(m, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_drivers_free(m);
     return s;
 }
@@ -1485,8 +1782,13 @@ static csat_status m_summary(int v, csat_error *err, void *out)
 static csat_status m_coefficient(int v, csat_error *err, void *out)
 {
     csat_drivers *m = fit_of(V_REF, 1);
-    csat_status s = csat_drivers_coefficient(v == V_NULL_X ? NULL : m, v == V_OPT1 ? 3 : 1,
-                                             v == V_NULL_OUT ? NULL : out, err);
+    csat_coefficient *r = OUT(csat_coefficient, out, v, v == V_NULL_OUT);
+    csat_status s = csat_drivers_coefficient(v == V_NULL_X ? NULL : m, v == V_OPT1 ? 3 : 1, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_coefficient ref = CSAT_RESULT_INIT(csat_coefficient);
+        MUST(csat_drivers_coefficient(m, 1, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_drivers_free(m);
     return s;
 }
@@ -1494,8 +1796,13 @@ static csat_status m_coefficient(int v, csat_error *err, void *out)
 static csat_status m_driver(int v, csat_error *err, void *out)
 {
     csat_drivers *m = fit_of(V_REF, 1);
-    csat_status s = csat_drivers_driver(v == V_NULL_X ? NULL : m, v == V_OPT1 ? 2 : 1,
-                                        v == V_NULL_OUT ? NULL : out, err);
+    csat_driver_info *r = OUT(csat_driver_info, out, v, v == V_NULL_OUT);
+    csat_status s = csat_drivers_driver(v == V_NULL_X ? NULL : m, v == V_OPT1 ? 2 : 1, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_driver_info ref = CSAT_RESULT_INIT(csat_driver_info);
+        MUST(csat_drivers_driver(m, 1, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_drivers_free(m);
     return s;
 }
@@ -1504,6 +1811,7 @@ static csat_status m_importance(int v, csat_error *err, void *out)
 {
     csat_drivers *m = fit_of(V_REF, v == V_OPT4 ? 0 : 1);
     csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     csat_importance_method method = CSAT_IMPORTANCE_LMG;
     if (v == V_OPT1)
         method = (csat_importance_method)99;
@@ -1545,7 +1853,9 @@ static csat_status m_dominance(int v, csat_error *err, void *out)
 {
     csat_drivers *m = v == V_TOOBIG ? wide_model() : fit_of(V_REF, v == V_OPT1 ? 0 : 1);
     double *general = out, *conditional = general + 32, *complete = conditional + 32;
-    csat_status s = csat_drivers_dominance(v == V_NULL_X ? NULL : m, general,
+    csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
+    csat_status s = csat_drivers_dominance(v == V_NULL_X ? NULL : m, &o, general,
                                            v == V_TOOBIG ? NULL : conditional,
                                            v == V_TOOBIG ? NULL : complete, err);
     csat_drivers_free(m);
@@ -1565,7 +1875,8 @@ static csat_status m_bootstrap(int v, csat_error *err, void *out)
     } else {
         m = fit_of(V_REF, v == V_OPT4 ? 0 : 1);
     }
-    csat_bootstrap_options o = { 20, 0.95, 1 };
+    csat_bootstrap_options o = { sizeof o, 20, 0.95, 1 };
+    o.size = options_size(v, sizeof o);
     csat_importance_method method = CSAT_IMPORTANCE_LMG;
     if (v == V_OPT2)
         o.reps = 1;
@@ -1588,10 +1899,14 @@ static csat_status m_bootstrap(int v, csat_error *err, void *out)
     return s;
 }
 
+/* Crosshairs: V_OPT1 an infinite importance crosshair, V_OPT2 an infinite
+ * performance crosshair; V_REF NaN crosshairs (the means, the default)
+ * and V_OPT3 crosshairs of 0.1 and 4.2 are valid. */
 static csat_status m_ipa(int v, csat_error *err, void *out)
 {
     double imp[3] = { 0.2, 0.1, 0.05 }, perf[3] = { 4.1, 3.2, 4.5 };
-    double ci = NAN, cp = NAN;
+    csat_ipa_options o = CSAT_IPA_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     size_t p = 3;
     if (v == V_EMPTY)
         p = 0;
@@ -1600,9 +1915,30 @@ static csat_status m_ipa(int v, csat_error *err, void *out)
     if (v == V_POSINF)
         perf[1] = INFINITY;
     if (v == V_OPT1)
-        ci = INFINITY;
-    return csat_drivers_ipa(v == V_NULL_X ? NULL : imp, v == V_NULL_Y ? NULL : perf, p, ci, cp,
-                    v == V_NULL_OUT ? NULL : out, err);
+        o.importance_cross = INFINITY;
+    if (v == V_OPT2)
+        o.performance_cross = -INFINITY;
+    if (v == V_OPT3) {
+        o.importance_cross = 0.1;
+        o.performance_cross = 4.2;
+    }
+    csat_ipa_quadrant *q = v == V_NULL_OUT ? NULL : out;
+    csat_status s = csat_drivers_ipa(v == V_NULL_X ? NULL : imp, v == V_NULL_Y ? NULL : perf, p,
+                                     &o, q, err);
+    if (s == CSAT_OK) {
+        /* Mean importance 0.1167, mean performance 3.933. */
+        static const csat_ipa_quadrant at_means[3] = { CSAT_IPA_KEEP_UP, CSAT_IPA_LOW_PRIORITY,
+                                                       CSAT_IPA_POSSIBLE_OVERKILL };
+        static const csat_ipa_quadrant at_set[3] = { CSAT_IPA_CONCENTRATE_HERE,
+                                                     CSAT_IPA_CONCENTRATE_HERE,
+                                                     CSAT_IPA_POSSIBLE_OVERKILL };
+        const csat_ipa_quadrant *want = v == V_OPT3 ? at_set : at_means;
+        for (size_t j = 0; j < 3; j++)
+            if (q[j] != want[j])
+                fail_msg("IPA quadrant of driver %zu: %d, expected %d", j, (int)q[j],
+                         (int)want[j]);
+    }
+    return s;
 }
 
 /* ======================================================================== */
@@ -1613,6 +1949,7 @@ static csat_nps_result nps_result(double score, double se)
 {
     csat_nps_result r;
     memset(&r, 0, sizeof r);
+    r.size = sizeof r;
     r.score = score;
     r.promoters = 0.5;
     r.detractors = 0.5 - score / 100;
@@ -1631,6 +1968,7 @@ static csat_share_result share_result(double share, double n_eff)
 {
     csat_share_result r;
     memset(&r, 0, sizeof r);
+    r.size = sizeof r;
     r.share = share;
     r.score = 100 * share;
     r.se = sqrt(share * (1 - share) / n_eff); /* proportions, as the library gives them */
@@ -1649,6 +1987,7 @@ static csat_mean_result mean_result(double score, double se, double df)
 {
     csat_mean_result r;
     memset(&r, 0, sizeof r);
+    r.size = sizeof r;
     r.score = score;
     r.sd = se * sqrt(df + 1);
     r.se = se;
@@ -1663,6 +2002,24 @@ static csat_mean_result mean_result(double score, double se, double df)
     r.n_effective = df + 1;
     return r;
 }
+
+/* The options of a comparison under variant v: level 1.5 for V_LEVEL, the
+ * size variants of options. */
+static csat_compare_options compare_options(int v)
+{
+    csat_compare_options o = CSAT_COMPARE_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    return o;
+}
+
+/* V_ISIZE0: a result given to a comparison with its size 0. */
+#define INPUT_SIZE(r, v)                                                                       \
+    do {                                                                                       \
+        if ((v) == V_ISIZE0)                                                                   \
+            (r).size = 0;                                                                      \
+    } while (0)
 
 /* A successful comparison has a finite statistic or ±inf, and p in [0, 1]. */
 static void sane_comparison(const csat_comparison *c)
@@ -1680,10 +2037,21 @@ static double se_of(int v, double se)
     return v == V_CONST ? 0 : v == V_TINYW ? 1e-160 : v == V_HUGEW ? 1e160 : se;
 }
 
+/* The checks of a comparison that succeeded; under V_SIZE_SHORT `ref`
+ * (the same call with a full result) gives the bytes its size covers. */
+static void comparison_ok(int v, const csat_comparison *c, const csat_comparison *ref)
+{
+    if (v == V_SIZE_SHORT)
+        check_short(c, ref);
+    else
+        sane_comparison(c);
+}
+
 static csat_status c_nps_benchmark(int v, csat_error *err, void *out)
 {
     csat_nps_result a = nps_result(30, se_of(v, 5));
-    double bench = v == V_SCALE_HI ? 101 : 20, level = v == V_LEVEL ? 1.5 : 0.95;
+    double bench = v == V_SCALE_HI ? 101 : 20;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         a.score = NAN;
     if (v == V_POSINF)
@@ -1692,18 +2060,22 @@ static csat_status c_nps_benchmark(int v, csat_error *err, void *out)
         a.se = NAN;
     if (v == V_NEGINF)
         a.se = INFINITY;
-    csat_comparison *c = out;
-    csat_status s = csat_compare_nps_benchmark(v == V_NULL_X ? NULL : &a, bench, level,
-                                               v == V_NULL_OUT ? NULL : c, err);
-    if (s == CSAT_OK)
-        sane_comparison(c);
+    INPUT_SIZE(a, v);
+    csat_comparison *c = OUT(csat_comparison, out, v, v == V_NULL_OUT);
+    csat_status s = csat_compare_nps_benchmark(v == V_NULL_X ? NULL : &a, bench, &o, c, err);
+    if (s == CSAT_OK) {
+        csat_comparison ref = CSAT_RESULT_INIT(csat_comparison);
+        MUST(csat_compare_nps_benchmark(&a, bench, &o, &ref, &e_));
+        comparison_ok(v, c, &ref);
+    }
     return s;
 }
 
 static csat_status c_share_benchmark(int v, csat_error *err, void *out)
 {
     csat_share_result a = share_result(v == V_CONST ? 1 : 0.6, 100);
-    double bench = v == V_SCALE_LO ? 0 : 0.5, level = v == V_LEVEL ? 1.5 : 0.95; /* a proportion */
+    double bench = v == V_SCALE_LO ? 0 : 0.5; /* a proportion */
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         a.share = NAN;
     if (v == V_SCALE_HI)
@@ -1712,36 +2084,43 @@ static csat_status c_share_benchmark(int v, csat_error *err, void *out)
         a.n_effective = INFINITY;
     if (v == V_FEW)
         a.n_effective = 0;
-    csat_comparison *c = out;
-    csat_status s = csat_compare_share_benchmark(v == V_NULL_X ? NULL : &a, bench, level,
-                                                 v == V_NULL_OUT ? NULL : c, err);
-    if (s == CSAT_OK)
-        sane_comparison(c);
+    INPUT_SIZE(a, v);
+    csat_comparison *c = OUT(csat_comparison, out, v, v == V_NULL_OUT);
+    csat_status s = csat_compare_share_benchmark(v == V_NULL_X ? NULL : &a, bench, &o, c, err);
+    if (s == CSAT_OK) {
+        csat_comparison ref = CSAT_RESULT_INIT(csat_comparison);
+        MUST(csat_compare_share_benchmark(&a, bench, &o, &ref, &e_));
+        comparison_ok(v, c, &ref);
+    }
     return s;
 }
 
 static csat_status c_mean_benchmark(int v, csat_error *err, void *out)
 {
     csat_mean_result a = mean_result(4.1, se_of(v, 0.1), v == V_FEW ? 0 : 99);
-    double bench = v == V_SCALE_HI ? INFINITY : 4, level = v == V_LEVEL ? 1.5 : 0.95;
+    double bench = v == V_SCALE_HI ? INFINITY : 4;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         a.score = NAN;
     if (v == V_POSINF)
         a.score = INFINITY;
     if (v == V_NAN)
         a.se = NAN;
-    csat_comparison *c = out;
-    csat_status s = csat_compare_mean_benchmark(v == V_NULL_X ? NULL : &a, bench, level,
-                                                v == V_NULL_OUT ? NULL : c, err);
-    if (s == CSAT_OK)
-        sane_comparison(c);
+    INPUT_SIZE(a, v);
+    csat_comparison *c = OUT(csat_comparison, out, v, v == V_NULL_OUT);
+    csat_status s = csat_compare_mean_benchmark(v == V_NULL_X ? NULL : &a, bench, &o, c, err);
+    if (s == CSAT_OK) {
+        csat_comparison ref = CSAT_RESULT_INIT(csat_comparison);
+        MUST(csat_compare_mean_benchmark(&a, bench, &o, &ref, &e_));
+        comparison_ok(v, c, &ref);
+    }
     return s;
 }
 
 static csat_status c_nps(int v, csat_error *err, void *out)
 {
     csat_nps_result a = nps_result(30, se_of(v, 5)), b = nps_result(20, se_of(v, 6));
-    double level = v == V_LEVEL ? 1.5 : 0.95;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         a.score = NAN;
     if (v == V_POSINF)
@@ -1750,11 +2129,15 @@ static csat_status c_nps(int v, csat_error *err, void *out)
         a.score = 150;
     if (v == V_NAN)
         b.se = NAN;
-    csat_comparison *c = out;
-    csat_status s = csat_compare_nps(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b, level,
-                                     v == V_NULL_OUT ? NULL : c, err);
-    if (s == CSAT_OK)
-        sane_comparison(c);
+    INPUT_SIZE(b, v);
+    csat_comparison *c = OUT(csat_comparison, out, v, v == V_NULL_OUT);
+    csat_status s = csat_compare_nps(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b, &o, c,
+                                     err);
+    if (s == CSAT_OK) {
+        csat_comparison ref = CSAT_RESULT_INIT(csat_comparison);
+        MUST(csat_compare_nps(&a, &b, &o, &ref, &e_));
+        comparison_ok(v, c, &ref);
+    }
     return s;
 }
 
@@ -1762,7 +2145,7 @@ static csat_status c_shares(int v, csat_error *err, void *out)
 {
     csat_share_result a = share_result(v == V_CONST ? 1 : 0.6, 100);
     csat_share_result b = share_result(v == V_CONST ? 1 : 0.5, 80);
-    double level = v == V_LEVEL ? 1.5 : 0.95;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         a.share = NAN;
     if (v == V_SCALE_LO)
@@ -1771,11 +2154,15 @@ static csat_status c_shares(int v, csat_error *err, void *out)
         b.n_effective = INFINITY;
     if (v == V_FEW)
         a.n_effective = 0;
-    csat_comparison *c = out;
+    INPUT_SIZE(a, v);
+    csat_comparison *c = OUT(csat_comparison, out, v, v == V_NULL_OUT);
     csat_status s = csat_compare_shares(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b,
-                                        level, v == V_NULL_OUT ? NULL : c, err);
-    if (s == CSAT_OK)
-        sane_comparison(c);
+                                        &o, c, err);
+    if (s == CSAT_OK) {
+        csat_comparison ref = CSAT_RESULT_INIT(csat_comparison);
+        MUST(csat_compare_shares(&a, &b, &o, &ref, &e_));
+        comparison_ok(v, c, &ref);
+    }
     return s;
 }
 
@@ -1783,18 +2170,21 @@ static csat_status c_means(int v, csat_error *err, void *out)
 {
     csat_mean_result a = mean_result(4.1, se_of(v, 0.1), v == V_FEW ? 0 : 99);
     csat_mean_result b = mean_result(3.9, se_of(v, 0.1), 99);
-    double level = v == V_LEVEL ? 1.5 : 0.95;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         a.score = NAN;
     if (v == V_POSINF)
         b.score = -INFINITY;
     if (v == V_NAN)
         a.se = NAN;
-    csat_comparison *c = out;
-    csat_status s = csat_compare_means(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b, level,
-                                       v == V_NULL_OUT ? NULL : c, err);
+    INPUT_SIZE(b, v);
+    csat_comparison *c = OUT(csat_comparison, out, v, v == V_NULL_OUT);
+    csat_status s = csat_compare_means(v == V_NULL_X ? NULL : &a, v == V_NULL_Y ? NULL : &b, &o,
+                                       c, err);
     if (s == CSAT_OK) {
-        sane_comparison(c);
+        csat_comparison ref = CSAT_RESULT_INIT(csat_comparison);
+        MUST(csat_compare_means(&a, &b, &o, &ref, &e_));
+        comparison_ok(v, c, &ref);
         if (v == V_HUGEW || v == V_TINYW) /* Welch df of equal SEs on 99 df each */
             near("Welch df", c->df, 198, 1e-9);
     }
@@ -1813,8 +2203,12 @@ static csat_status c_adjust(int v, csat_error *err, void *out)
         p[2] = 1.5;
     if (v == V_SCALE_LO)
         p[2] = -0.1;
-    csat_adjust_method method = v == V_OPT1 ? (csat_adjust_method)9 : CSAT_ADJUST_HOLM;
-    return csat_compare_adjust(v == V_NULL_X ? NULL : p, n, method, v == V_NULL_OUT ? NULL : out,
+    csat_compare_options o = compare_options(v);
+    if (v == V_OPT1)
+        o.adjust = 9;
+    if (v == V_OPT2)
+        o.adjust = -1;
+    return csat_compare_adjust(v == V_NULL_X ? NULL : p, n, &o, v == V_NULL_OUT ? NULL : out,
                                err);
 }
 
@@ -1822,7 +2216,7 @@ static csat_status c_trend(int v, csat_error *err, void *out)
 {
     double score[4] = { 30, 32, 35, 33 }, se[4] = { 2, 2.5, 2, 3 }, time[4] = { 0, 1, 2, 4 };
     size_t k = v == V_EMPTY ? 0 : v == V_FEW ? 1 : 4;
-    double level = v == V_LEVEL ? 1.5 : 0.95;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         score[0] = score[1] = score[2] = score[3] = NAN;
     if (v == V_POSINF)
@@ -1835,17 +2229,24 @@ static csat_status c_trend(int v, csat_error *err, void *out)
     if (extreme)
         for (int i = 0; i < 4; i++)
             se[i] *= v == V_HUGEW ? 1e160 : 1e-160;
-    csat_trend_result *r = out;
+    csat_trend_result *r = OUT(csat_trend_result, out, v, v == V_NULL_OUT);
+    /* The changes: their first element's size is the stride of all
+     * (V_OPT2: 0). */
     csat_comparison *changes = (csat_comparison *)((unsigned char *)out + 512);
-    csat_status s = csat_compare_trend(v == V_NULL_X ? NULL : score, v == V_NULL_Y ? NULL : se, time, k,
-                               level, v == V_NULL_OUT ? NULL : r, changes, err);
-    if (s == CSAT_OK && extreme) {
+    sized(changes, v == V_OPT2 ? 0 : sizeof *changes, sizeof *changes);
+    csat_status s = csat_compare_trend(v == V_NULL_X ? NULL : score, v == V_NULL_Y ? NULL : se,
+                                       time, k, &o, r, changes, err);
+    if (s == CSAT_OK && (extreme || v == V_SIZE_SHORT)) {
         const double se1[4] = { 2, 2.5, 2, 3 };
-        csat_trend_result ref;
-        csat_comparison ch[3];
-        MUST(csat_compare_trend(score, se1, time, 4, 0.95, &ref, ch, &e_));
-        near("trend slope", r->slope, ref.slope, 1e-12);
-        near("trend z", r->z, ref.z * (v == V_HUGEW ? 1e-160 : 1e160), 1e-12);
+        csat_trend_result ref = CSAT_RESULT_INIT(csat_trend_result);
+        csat_comparison ch[3] = { CSAT_RESULT_INIT(csat_comparison) };
+        MUST(csat_compare_trend(score, extreme ? se1 : se, time, 4, &o, &ref, ch, &e_));
+        if (v == V_SIZE_SHORT) {
+            check_short(r, &ref);
+        } else {
+            near("trend slope", r->slope, ref.slope, 1e-12);
+            near("trend z", r->z, ref.z * (v == V_HUGEW ? 1e-160 : 1e160), 1e-12);
+        }
     }
     return s;
 }
@@ -1854,12 +2255,19 @@ static csat_status c_percentile(int v, csat_error *err, void *out)
 {
     double peers[5] = { 20, 35, 41, 28, 50 }, score = v == V_NAN ? NAN : 33;
     size_t n = v == V_EMPTY ? 0 : 5;
+    csat_compare_options o = compare_options(v);
     if (v == V_ALLNAN)
         peers[0] = peers[1] = peers[2] = peers[3] = peers[4] = NAN;
     if (v == V_POSINF)
         peers[3] = INFINITY;
-    return csat_compare_rank(score, v == V_NULL_X ? NULL : peers, n,
-                                v == V_NULL_OUT ? NULL : out, err);
+    csat_rank_result *r = OUT(csat_rank_result, out, v, v == V_NULL_OUT);
+    csat_status s = csat_compare_rank(score, v == V_NULL_X ? NULL : peers, n, &o, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_rank_result ref = CSAT_RESULT_INIT(csat_rank_result);
+        MUST(csat_compare_rank(score, peers, n, &o, &ref, &e_));
+        check_short(r, &ref);
+    }
+    return s;
 }
 
 /* 300 respondents × 2 attributes; the bad one at row 280 (after the first
@@ -1877,7 +2285,7 @@ static csat_status c_gap(int v, csat_error *err, void *out)
         q[2 * i + 1] = (double)((i * 2) % 7 + 1);
     }
     size_t n = GN, k = 2, ld = 2;
-    double level = v == V_LEVEL ? 1.5 : 0.95;
+    csat_compare_options o = compare_options(v);
     switch (v) {
     case V_EMPTY: n = 0; break;
     case V_ALLNAN:
@@ -1896,25 +2304,62 @@ static csat_status c_gap(int v, csat_error *err, void *out)
         break;
     case V_OPT1: k = 0; break;
     case V_OPT2: ld = 1; break;
-    case V_OVERFLOW: /* k comparisons of 64 bytes wrap size_t; nothing may be read */
+    case V_OVERFLOW: /* k comparisons of 72 bytes wrap size_t; nothing may be read */
         k = ld = SIZE_MAX / sizeof(csat_comparison) + 1;
         n = 1;
         break;
     default: break;
     }
-    csat_comparison *res = out;
+    /* The k results: the first one's size is the stride of all. With
+     * V_SIZE_SHORT the stride is SHORT_SIZE: each element is its size and
+     * its diff, packed (the driver's check beyond a short size does not
+     * apply to such an array, the case checks it). */
+    csat_comparison *res = v == V_NULL_OUT ? NULL : out;
+    if (res != NULL)
+        sized(res, result_size(v, sizeof *res), v == V_SIZE_SHORT ? SHORT_SIZE : sizeof *res);
     size_t *pairs = (size_t *)((unsigned char *)out + 1024);
-    return csat_compare_gap(v == V_NULL_X ? NULL : e, v == V_NULL_Y ? NULL : q, n, k, ld, level,
-                    v == V_NULL_OUT ? NULL : res, pairs, err);
+    csat_status s = csat_compare_gap(v == V_NULL_X ? NULL : e, v == V_NULL_Y ? NULL : q, n, k, ld,
+                                     &o, res, pairs, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_comparison ref[2] = { CSAT_RESULT_INIT(csat_comparison) };
+        MUST(csat_compare_gap(e, q, n, k, ld, &o, ref, NULL, &e_));
+        const unsigned char *b = out;
+        for (size_t j = 0; j < k; j++) {
+            size_t size;
+            double diff;
+            memcpy(&size, b + j * SHORT_SIZE, sizeof size);
+            memcpy(&diff, b + j * SHORT_SIZE + sizeof size, sizeof diff);
+            if (size != SHORT_SIZE || memcmp(&diff, &ref[j].diff, sizeof diff) != 0)
+                fail_msg("gap %zu with a stride of %zu: size %zu, diff %g (expected %g)", j,
+                         (size_t)SHORT_SIZE, size, diff, ref[j].diff);
+        }
+        for (size_t i = k * SHORT_SIZE; i < 2 * sizeof(csat_comparison); i++)
+            if (b[i] != SENTINEL)
+                fail_msg("gap results with a stride of %zu: byte %zu written", (size_t)SHORT_SIZE,
+                         i);
+    }
+    return s;
 }
 
 /* ======================================================================== */
 /* Business measures                                                         */
 /* ======================================================================== */
 
+/* The options of a business measure under variant v: level 1.5 for
+ * V_LEVEL, the size variants of options. */
+static csat_business_options business_options(int v)
+{
+    csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
+    if (v == V_LEVEL)
+        o.level = 1.5;
+    return o;
+}
+
 static csat_status b_retention(int v, csat_error *err, void *out)
 {
     double s = 100, e = 95, a = 10;
+    csat_business_options o = business_options(v);
     if (v == V_NAN)
         s = NAN;
     if (v == V_POSINF)
@@ -1927,7 +2372,14 @@ static csat_status b_retention(int v, csat_error *err, void *out)
         a = 96; /* more new customers than at the end */
     if (v == V_OPT2)
         e = 200; /* more kept than at the start */
-    return csat_business_retention(s, e, a, v == V_NULL_OUT ? NULL : out, err);
+    csat_retention_result *r = OUT(csat_retention_result, out, v, v == V_NULL_OUT);
+    csat_status st = csat_business_retention(s, e, a, &o, r, err);
+    if (st == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_retention_result ref = CSAT_RESULT_INIT(csat_retention_result);
+        MUST(csat_business_retention(s, e, a, &o, &ref, &e_));
+        check_short(r, &ref);
+    }
+    return st;
 }
 
 #define BN 6
@@ -1936,6 +2388,7 @@ static csat_status b_churn_period(int v, csat_error *err, void *out)
     double st[BN] = { 0, 1, 2, 3, 5, 8 }, en[BN] = { 4, NAN, 6, NAN, 9, NAN };
     double t0 = 3, t1 = 7;
     size_t n = v == V_EMPTY ? 0 : BN;
+    csat_business_options o = business_options(v);
     switch (v) {
     case V_ALLNAN:
         for (size_t i = 0; i < BN; i++)
@@ -1952,14 +2405,15 @@ static csat_status b_churn_period(int v, csat_error *err, void *out)
     default: break;
     }
     return csat_business_churn(v == V_NULL_X ? NULL : st, v == V_NULL_Y ? NULL : en, n, t0, t1,
-                             v == V_NULL_OUT ? NULL : out, err);
+                               &o, OUT(csat_retention_result, out, v, v == V_NULL_OUT), err);
 }
 
 static csat_status b_churn_convert(int v, csat_error *err, void *out)
 {
     double c = v == V_NAN ? NAN : v == V_SCALE_HI ? 1.5 : 0.02;
     double k = v == V_POSINF ? INFINITY : v == V_OPT1 ? 0 : 12;
-    return csat_business_churn_convert(c, k, v == V_NULL_OUT ? NULL : out, err);
+    csat_business_options o = business_options(v);
+    return csat_business_churn_convert(c, k, &o, v == V_NULL_OUT ? NULL : out, err);
 }
 
 #define SN 8
@@ -1967,7 +2421,7 @@ static csat_status b_survival_fit(int v, csat_error *err, void *out)
 {
     double t[SN] = { 3, 5, 5, 8, 10, 12, 15, 20 }, f[SN] = { 1, 1, 0, 1, 0, 1, 1, 0 };
     size_t n = v == V_EMPTY ? 0 : SN;
-    double level = v == V_LEVEL ? 1.5 : 0.95;
+    csat_business_options o = business_options(v);
     switch (v) {
     case V_ALLNAN:
         for (size_t i = 0; i < SN; i++)
@@ -1981,10 +2435,11 @@ static csat_status b_survival_fit(int v, csat_error *err, void *out)
             t[i] = 7;
         break;
     case V_OVERFLOW: n = SIZE_MAX / 8 + 1; break; /* n · 8 wraps; nothing may be read */
+    case V_OPT1: o.level = 0; break;
     default: break;
     }
     csat_survival **r = v == V_NULL_OUT ? NULL : out;
-    csat_status s = csat_survival_fit(v == V_NULL_X ? NULL : t, f, n, level, r, err);
+    csat_status s = csat_survival_fit(v == V_NULL_X ? NULL : t, f, n, &o, r, err);
     if (s == CSAT_OK)
         csat_survival_free(*r);
     return s;
@@ -1994,15 +2449,20 @@ static csat_survival *curve(void)
 {
     const double t[SN] = { 3, 5, 5, 8, 10, 12, 15, 20 };
     csat_survival *s = NULL;
-    MUST(csat_survival_fit(t, NULL, SN, 0.95, &s, &e_));
+    MUST(csat_survival_fit(t, NULL, SN, NULL, &s, &e_));
     return s;
 }
 
 static csat_status b_survival_summary(int v, csat_error *err, void *out)
 {
     csat_survival *c = curve();
-    csat_status s = csat_survival_summary(v == V_NULL_X ? NULL : c, v == V_NULL_OUT ? NULL : out,
-                                          err);
+    csat_curve_summary *r = OUT(csat_curve_summary, out, v, v == V_NULL_OUT);
+    csat_status s = csat_survival_summary(v == V_NULL_X ? NULL : c, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_curve_summary ref = CSAT_RESULT_INIT(csat_curve_summary);
+        MUST(csat_survival_summary(c, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_survival_free(c);
     return s;
 }
@@ -2010,8 +2470,13 @@ static csat_status b_survival_summary(int v, csat_error *err, void *out)
 static csat_status b_survival_step(int v, csat_error *err, void *out)
 {
     csat_survival *c = curve();
-    csat_status s = csat_survival_step(v == V_NULL_X ? NULL : c, v == V_OPT1 ? 100 : 0,
-                                       v == V_NULL_OUT ? NULL : out, err);
+    csat_survival_point *r = OUT(csat_survival_point, out, v, v == V_NULL_OUT);
+    csat_status s = csat_survival_step(v == V_NULL_X ? NULL : c, v == V_OPT1 ? 100 : 0, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_survival_point ref = CSAT_RESULT_INIT(csat_survival_point);
+        MUST(csat_survival_step(c, 0, &ref, &e_));
+        check_short(r, &ref);
+    }
     csat_survival_free(c);
     return s;
 }
@@ -2020,35 +2485,51 @@ static csat_status b_survival_at(int v, csat_error *err, void *out)
 {
     csat_survival *c = curve();
     double t = v == V_NAN ? NAN : v == V_POSINF ? INFINITY : 6;
-    csat_status s = csat_survival_at(v == V_NULL_X ? NULL : c, t, v == V_NULL_OUT ? NULL : out,
-                                     err);
+    csat_status s = csat_survival_at(v == V_NULL_X ? NULL : c, t,
+                                     OUT(csat_survival_point, out, v, v == V_NULL_OUT), err);
     csat_survival_free(c);
     return s;
 }
 
+/* The options: V_OPT1 an unknown timing, V_OPT2 a negative horizon,
+ * V_OPT4 a NaN horizon, V_NONINT a horizon of 2.5; V_OPT3 an infinite
+ * horizon with retention 1 and discount 0 (the sum diverges). */
 static csat_status b_clv(int v, csat_error *err, void *out)
 {
     double margin = v == V_NAN ? NAN : v == V_POSINF ? INFINITY : 120;
     double retention = v == V_SCALE_HI ? 1.5 : v == V_OPT3 ? 1 : 0.8;
     double discount = v == V_OPT3 ? 0 : v == V_SCALE_LO ? -1 : 0.1;
-    double horizon = v == V_NONINT ? 2.5 : v == V_OPT3 ? INFINITY : 10;
-    csat_clv_timing timing = v == V_OPT1 ? (csat_clv_timing)7 : CSAT_CLV_END_OF_PERIOD;
-    return csat_business_clv(margin, retention, discount, timing, horizon, v == V_NULL_OUT ? NULL : out,
-                    err);
+    csat_business_options o = business_options(v);
+    o.timing = v == V_OPT1 ? 7 : CSAT_CLV_END_OF_PERIOD;
+    o.horizon = v == V_NONINT ? 2.5 : v == V_OPT2 ? -1 : v == V_OPT4 ? NAN
+                : v == V_OPT3 ? INFINITY : 10;
+    return csat_business_clv(margin, retention, discount, &o, v == V_NULL_OUT ? NULL : out, err);
 }
 
+/* The options: V_LEVEL a level of 1.5, V_OPT1 per 0, V_OPT2 per −1000,
+ * V_OPT3 per NaN, V_OPT4 per +inf. */
 static csat_status b_rate(int v, csat_error *err, void *out)
 {
     double count = v == V_NAN ? NAN : v == V_SCALE_LO ? -1 : v == V_NONINT ? 2.5 : 12;
     double exposure = v == V_POSINF ? INFINITY : v == V_EMPTY ? 0 : 4000;
-    double level = v == V_LEVEL ? 1.5 : 0.95;
-    return csat_business_rate(count, exposure, 1000, level, v == V_NULL_OUT ? NULL : out, err);
+    csat_business_options o = business_options(v);
+    o.per = v == V_OPT1 ? 0 : v == V_OPT2 ? -1000 : v == V_OPT3 ? NAN : v == V_OPT4 ? INFINITY
+                                                                                      : 1000;
+    csat_rate_result *r = OUT(csat_rate_result, out, v, v == V_NULL_OUT);
+    csat_status s = csat_business_rate(count, exposure, &o, r, err);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_rate_result ref = CSAT_RESULT_INIT(csat_rate_result);
+        MUST(csat_business_rate(count, exposure, &o, &ref, &e_));
+        check_short(r, &ref);
+    }
+    return s;
 }
 
 static csat_status b_complaints(int v, csat_error *err, void *out)
 {
     double codes[NX] = { 3, 1, 3, 2, 3, 1, 7, 3, 2, 1 };
     size_t n = v == V_EMPTY ? 0 : NX, cap = v == V_CAP ? 3 : 8;
+    csat_business_options o = business_options(v);
     switch (v) {
     case V_ALLNAN:
         for (size_t i = 0; i < NX; i++)
@@ -2060,11 +2541,12 @@ static csat_status b_complaints(int v, csat_error *err, void *out)
     case V_OVERFLOW: n = SIZE_MAX / 8 + 1; break;
     default: break;
     }
-    csat_category_count *cats = out;
+    /* The categories: the first one's size is the stride of all. */
+    csat_category_count *cats = OUT(csat_category_count, out, v, v == V_NULL_Y);
     size_t *ncat = (size_t *)((unsigned char *)out + 1024);
-    csat_sample *smp = (csat_sample *)((unsigned char *)out + 1100);
-    return csat_business_complaints(v == V_NULL_X ? NULL : codes, n, v == V_NULL_Y ? NULL : cats,
-                                  cap, v == V_NULL_OUT ? NULL : ncat, smp, err);
+    csat_sample *smp = OUT_FULL(csat_sample, (unsigned char *)out + 1104, 0);
+    return csat_business_complaints(v == V_NULL_X ? NULL : codes, n, &o, cats, cap,
+                                    v == V_NULL_OUT ? NULL : ncat, smp, err);
 }
 
 static csat_status b_resolution(int v, csat_error *err, void *out)
@@ -2072,6 +2554,7 @@ static csat_status b_resolution(int v, csat_error *err, void *out)
     double t[SN] = { 3, 5, 5, 8, 10, 12, 15, 20 }, f[SN] = { 1, 1, 0, 1, 0, 1, 1, 0 };
     double probs[2] = { 0.5, 0.9 }, sla = 10;
     size_t n = v == V_EMPTY ? 0 : SN;
+    csat_business_options o = business_options(v);
     switch (v) {
     case V_ALLNAN:
         for (size_t i = 0; i < SN; i++)
@@ -2091,30 +2574,51 @@ static csat_status b_resolution(int v, csat_error *err, void *out)
     default: break;
     }
     double *q = out;
-    csat_resolution_result *r = (csat_resolution_result *)((unsigned char *)out + 64);
-    return csat_business_resolution(v == V_NULL_X ? NULL : t, f, n, sla,
-                                 v == V_NULL_Y ? NULL : probs, 2, v == V_NULL_Z ? NULL : q,
-                                 v == V_NULL_OUT ? NULL : r, err);
+    csat_resolution_result *r = OUT(csat_resolution_result, (unsigned char *)out + 64, v,
+                                    v == V_NULL_OUT);
+    csat_status s = csat_business_resolution(v == V_NULL_X ? NULL : t, f, n, sla,
+                                             v == V_NULL_Y ? NULL : probs, 2, &o,
+                                             v == V_NULL_Z ? NULL : q, r, err);
+    return s;
 }
 
+/* Reviews give three results: the summary (the one the size variants
+ * apply to), the mean rating at 256 bytes (V_NULL_OUT2: NULL) and the
+ * positive share at 512 (V_NULL_OUT3: NULL). */
 static csat_status b_reviews(int v, csat_error *err, void *out)
 {
     input in;
     make_input(&in, v, 1, 5);
     csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
+    o.size = options_size(v, sizeof o);
     if (v == V_LEVEL)
         o.level = 1.5;
     if (v == V_OPT1)
         o.prior_weight = -1;
     if (v == V_OPT2)
         o.positive_min = 6;
+    if (v == V_OPT3)
+        o.prior_mean = INFINITY;
     if (v == V_BIGSCALE) {
         o.scale_min = INT_MIN;
         o.scale_max = INT_MAX;
     }
-    csat_status s = csat_score_reviews(in.xp, in.n, &o, in.null_out ? NULL : out, err);
+    unsigned char *b = out;
+    csat_reviews_result *r = OUT(csat_reviews_result, b, v, in.null_out);
+    csat_mean_result *rating = OUT_FULL(csat_mean_result, b + 256, v == V_NULL_OUT2);
+    csat_share_result *positive = OUT_FULL(csat_share_result, b + 512, v == V_NULL_OUT3);
+    csat_status s = csat_score_reviews(in.xp, in.n, &o, r, rating, positive, err);
     if (s == CSAT_OK && v == V_CONST)
-        near("reviews sd of a constant", ((csat_reviews_result *)out)->rating.sd, 0, 0);
+        near("reviews sd of a constant", rating->sd, 0, 0);
+    if (s == CSAT_OK && v == V_SIZE_SHORT) {
+        csat_reviews_result ref = CSAT_RESULT_INIT(csat_reviews_result);
+        csat_mean_result ref_rating = CSAT_RESULT_INIT(csat_mean_result);
+        csat_share_result ref_positive = CSAT_RESULT_INIT(csat_share_result);
+        MUST(csat_score_reviews(in.xp, in.n, &o, &ref, &ref_rating, &ref_positive, &e_));
+        check_short(r, &ref);
+        same_mean(rating, &ref_rating);
+        same_share(positive, &ref_positive);
+    }
     return s;
 }
 
@@ -2137,6 +2641,18 @@ static csat_status b_reviews(int v, csat_error *err, void *out)
 /* "Compute correctly or refuse clearly" (issue finding 5). */
 #define REFUSE (BIT(WEIGHT) | BIT(OVERFLOW))
 
+/* A result struct of size 0, of a size that is not a multiple of
+ * sizeof(size_t) and of one beyond the library's struct: ARGUMENT, naming
+ * no element. */
+#define BAD_RESULT_SIZES(f, fn)                                                               \
+    AT(f, K_SIZE, fn, V_SIZE0, ARG, NOI, NOI), AT(f, K_SIZE, fn, V_SIZE_ODD, ARG, NOI, NOI),  \
+    AT(f, K_SIZE, fn, V_SIZE_BIG, ARG, NOI, NOI)
+/* The same, and a shorter valid size: only the bytes it covers are written. */
+#define RESULT_SIZES(f, fn) BAD_RESULT_SIZES(f, fn), ROW(f, K_SIZE, fn, V_SIZE_SHORT, OK)
+/* An options struct of size 0 and of one beyond the library's struct. */
+#define OPTION_SIZES(f, fn)                                                                   \
+    AT(f, K_SIZE, fn, V_OSIZE0, ARG, NOI, NOI), AT(f, K_SIZE, fn, V_OSIZE_BIG, ARG, NOI, NOI)
+
 /* The cells every array score shares (x on its scale, optional weights). */
 #define ARRAY_SCORE(f, fn)                                                                    \
     NUL(f, fn, V_NULL_X), NUL(f, fn, V_NULL_OUT),                                            \
@@ -2155,7 +2671,7 @@ static csat_status b_reviews(int v, csat_error *err, void *out)
     AT(f, K_TINYW, fn, V_TINYW, WEIGHT, 0, NOI), ROW(f, K_TINYW, fn, V_SMALLW, OK),           \
     ROW(f, K_CONST, fn, V_CONST, OK), ROW(f, K_FEW, fn, V_ONE, OK),                           \
     ROW(f, K_OVERFLOW, fn, V_BIGSCALE, ARG), DOC(f, K_NOMEM, NOMEM),                          \
-    ROW(f, K_OPTION, fn, V_OPT1, ARG)
+    ROW(f, K_OPTION, fn, V_OPT1, ARG), RESULT_SIZES(f, fn), OPTION_SIZES(f, fn)
 
 /* The cells every tally estimator shares. */
 #define TALLY_SCORE(f, fn)                                                                    \
@@ -2163,7 +2679,8 @@ static csat_status b_reviews(int v, csat_error *err, void *out)
     AT(f, K_EMPTY, fn, V_EMPTY, EMPTY, NOI, NOI),                                            \
     AT(f, K_NAN, fn, V_ALLNAN, EMPTY, NOI, NOI),                                             \
     AT(f, K_ZEROW, fn, V_ZEROW, EMPTY, NOI, NOI),                                            \
-    ROW(f, K_CONST, fn, V_CONST, OK), ROW(f, K_OPTION, fn, V_LEVEL, ARG)
+    ROW(f, K_CONST, fn, V_CONST, OK), ROW(f, K_OPTION, fn, V_LEVEL, ARG),                     \
+    BAD_RESULT_SIZES(f, fn), OPTION_SIZES(f, fn)
 
 static const row rows[] = {
 #define FAMILY "Scores"
@@ -2181,6 +2698,7 @@ static const row rows[] = {
     ROW(csat_score_bottom_box, K_OPTION, s_bottom_box, V_LEVEL, ARG),
     ROW(csat_score_bottom_box, K_OVERFLOW, s_bottom_box, V_EDGE, OK),
     ARRAY_SCORE(csat_score_ces, s_ces),
+    NUL(csat_score_ces, s_ces, V_NULL_OUT2),
     ROW(csat_score_ces, K_OPTION, s_ces, V_LEVEL, ARG),
     ARRAY_SCORE(csat_score_distribution, s_distribution),
 
@@ -2202,6 +2720,7 @@ static const row rows[] = {
     ROW(csat_score_mean, K_CONST, s_mean_score, V_CONST, OK),
     ROW(csat_score_mean, K_FEW, s_mean_score, V_ONE, OK),
     ROW(csat_score_mean, K_OPTION, s_mean_score, V_LEVEL, ARG),
+    RESULT_SIZES(csat_score_mean, s_mean_score), OPTION_SIZES(csat_score_mean, s_mean_score),
 
     NUL(csat_score_index, s_index, V_NULL_X), NUL(csat_score_index, s_index, V_NULL_Y),
     NUL(csat_score_index, s_index, V_NULL_Z), NUL(csat_score_index, s_index, V_NULL_OUT),
@@ -2226,6 +2745,7 @@ static const row rows[] = {
     ROW(csat_score_index, K_OPTION, s_index, V_OPT2, ARG),
     ROW(csat_score_index, K_OPTION, s_index, V_OPT3, ARG),
     ROW(csat_score_index, K_OPTION, s_index, V_OPT4, ARG),
+    RESULT_SIZES(csat_score_index, s_index), OPTION_SIZES(csat_score_index, s_index),
 
     NUL(csat_moments_mean, t_moments_mean, V_NULL_X),
     NUL(csat_moments_mean, t_moments_mean, V_NULL_OUT),
@@ -2235,7 +2755,8 @@ static const row rows[] = {
     ROW(csat_moments_mean, K_CONST, t_moments_mean, V_CONST, OK),
     ROW(csat_moments_mean, K_FEW, t_moments_mean, V_ONE, OK),
     ROW(csat_moments_mean, K_OPTION, t_moments_mean, V_LEVEL, ARG),
-    ROW(csat_moments_mean, K_FORMAT, t_moments_mean, V_OPT1, ARG),
+    RESULT_SIZES(csat_moments_mean, t_moments_mean),
+    OPTION_SIZES(csat_moments_mean, t_moments_mean),
 
     TALLY_SCORE(csat_tally_nps, t_nps),
     ROW(csat_tally_nps, K_OPTION, t_nps, V_OPT1, ARG),
@@ -2256,12 +2777,18 @@ static const row rows[] = {
     ROW(csat_tally_bottom_box, K_OPTION, t_bottom, V_OPT2, ARG),
     TALLY_SCORE(csat_tally_mean, t_mean),
     TALLY_SCORE(csat_tally_ces, t_ces),
+    NUL(csat_tally_ces, t_ces, V_NULL_OUT2),
     ROW(csat_tally_ces, K_OPTION, t_ces, V_OPT1, ARG),
     ROW(csat_tally_ces, K_OPTION, t_ces, V_OPT2, ARG),
 #undef FAMILY
 
 #define FAMILY "Accumulators"
-    NUL(csat_moments_init, a_moments_init, V_NULL_OUT),
+    NUL(csat_moments_create, a_moments_create, V_NULL_OUT),
+    DOC(csat_moments_create, K_NOMEM, NOMEM),
+
+    NUL(csat_moments_copy, a_moments_copy, V_NULL_X),
+    NUL(csat_moments_copy, a_moments_copy, V_NULL_OUT),
+    DOC(csat_moments_copy, K_NOMEM, NOMEM),
 
     NUL(csat_moments_add, a_moments_add, V_NULL_OUT),
     NUL(csat_moments_add, a_moments_add, V_NULL_X),
@@ -2284,7 +2811,10 @@ static const row rows[] = {
     NUL(csat_moments_merge, a_moments_merge, V_NULL_X),
     ROW(csat_moments_merge, K_OVERFLOW, a_moments_merge, V_OVERFLOW, OVERFLOW),
     ROW(csat_moments_merge, K_OVERFLOW, a_moments_merge, V_OVERFLOW2, OVERFLOW),
-    ROW(csat_moments_merge, K_FORMAT, a_moments_merge, V_OPT1, ARG),
+
+    NUL(csat_moments_sample, a_moments_sample, V_NULL_X),
+    NUL(csat_moments_sample, a_moments_sample, V_NULL_OUT),
+    RESULT_SIZES(csat_moments_sample, a_moments_sample),
 
     NUL(csat_moments_serialize, a_moments_serialize, V_NULL_X),
     NUL(csat_moments_serialize, a_moments_serialize, V_NULL_OUT),
@@ -2344,11 +2874,13 @@ static const row rows[] = {
     NUL(csat_tally_scale, a_tally_scale, V_NULL_Z),
     NUL(csat_tally_sample, a_tally_sample, V_NULL_X),
     NUL(csat_tally_sample, a_tally_sample, V_NULL_OUT),
+    RESULT_SIZES(csat_tally_sample, a_tally_sample),
     NUL(csat_tally_point, a_tally_point, V_NULL_X),
     NUL(csat_tally_point, a_tally_point, V_NULL_OUT),
     ROW(csat_tally_point, K_SCALE, a_tally_point, V_SCALE_HI, RANGE),
     ROW(csat_tally_point, K_SCALE, a_tally_point, V_SCALE_LO, RANGE),
     ROW(csat_tally_point, K_SCALE, a_tally_point, V_BIGSCALE, RANGE),
+    BAD_RESULT_SIZES(csat_tally_point, a_tally_point),
 
     NUL(csat_tally_serialize, a_tally_serialize, V_NULL_X),
     NUL(csat_tally_serialize, a_tally_serialize, V_NULL_OUT),
@@ -2405,10 +2937,15 @@ static const row rows[] = {
     DOC(csat_xprod_merge, K_NOMEM, NOMEM),
     ROW(csat_xprod_merge, K_OPTION, a_xprod_merge, V_OPT1, ARG),
 
+    NUL(csat_xprod_copy, a_xprod_copy, V_NULL_X),
+    NUL(csat_xprod_copy, a_xprod_copy, V_NULL_OUT),
+    DOC(csat_xprod_copy, K_NOMEM, NOMEM),
+
     NUL(csat_xprod_drivers, a_xprod_drivers, V_NULL_X),
     NUL(csat_xprod_drivers, a_xprod_drivers, V_NULL_OUT),
     NUL(csat_xprod_sample, a_xprod_sample, V_NULL_X),
     NUL(csat_xprod_sample, a_xprod_sample, V_NULL_OUT),
+    RESULT_SIZES(csat_xprod_sample, a_xprod_sample),
     NUL(csat_xprod_serialize, a_xprod_serialize, V_NULL_X),
     NUL(csat_xprod_serialize, a_xprod_serialize, V_NULL_OUT),
     ROW(csat_xprod_serialize, K_OPTION, a_xprod_serialize, V_CAP, ARG),
@@ -2456,6 +2993,7 @@ static const row rows[] = {
     ROW(csat_drivers_fit, K_OPTION, m_fit, V_OPT1, ARG),
     ROW(csat_drivers_fit, K_OPTION, m_fit, V_OPT2, ARG),
     ROW(csat_drivers_fit, K_OPTION, m_fit, V_OPT3, ARG),
+    OPTION_SIZES(csat_drivers_fit, m_fit),
 
     NUL(csat_drivers_fit_xprod, m_fit_xprod, V_NULL_X),
     NUL(csat_drivers_fit_xprod, m_fit_xprod, V_NULL_OUT),
@@ -2470,14 +3008,18 @@ static const row rows[] = {
     DOC(csat_drivers_fit_xprod, K_NOMEM, NOMEM),
     ROW(csat_drivers_fit_xprod, K_OPTION, m_fit_xprod, V_LEVEL, ARG),
     ROW(csat_drivers_fit_xprod, K_OPTION, m_fit_xprod, V_OPT1, ARG),
+    OPTION_SIZES(csat_drivers_fit_xprod, m_fit_xprod),
 
     NUL(csat_drivers_summary, m_summary, V_NULL_X),
     NUL(csat_drivers_summary, m_summary, V_NULL_OUT),
+    RESULT_SIZES(csat_drivers_summary, m_summary),
     NUL(csat_drivers_coefficient, m_coefficient, V_NULL_X),
     NUL(csat_drivers_coefficient, m_coefficient, V_NULL_OUT),
     ROW(csat_drivers_coefficient, K_OPTION, m_coefficient, V_OPT1, ARG),
+    RESULT_SIZES(csat_drivers_coefficient, m_coefficient),
     NUL(csat_drivers_driver, m_driver, V_NULL_X), NUL(csat_drivers_driver, m_driver, V_NULL_OUT),
     ROW(csat_drivers_driver, K_OPTION, m_driver, V_OPT1, ARG),
+    RESULT_SIZES(csat_drivers_driver, m_driver),
 
     NUL(csat_drivers_importance, m_importance, V_NULL_X),
     NUL(csat_drivers_importance, m_importance, V_NULL_OUT),
@@ -2487,11 +3029,13 @@ static const row rows[] = {
     ROW(csat_drivers_importance, K_OPTION, m_importance, V_OPT3, ARG),
     ROW(csat_drivers_importance, K_OPTION, m_importance, V_OPT4, ARG),
     ROW(csat_drivers_importance, K_OPTION, m_importance, V_TOOBIG, ARG),
+    OPTION_SIZES(csat_drivers_importance, m_importance),
 
     NUL(csat_drivers_dominance, m_dominance, V_NULL_X),
     ROW(csat_drivers_dominance, K_OVERFLOW, m_dominance, V_TOOBIG, ARG),
     DOC(csat_drivers_dominance, K_NOMEM, NOMEM),
     ROW(csat_drivers_dominance, K_OPTION, m_dominance, V_OPT1, ARG),
+    OPTION_SIZES(csat_drivers_dominance, m_dominance),
 
     NUL(csat_drivers_bootstrap, m_bootstrap, V_NULL_X),
     NUL(csat_drivers_bootstrap, m_bootstrap, V_NULL_Y),
@@ -2505,6 +3049,7 @@ static const row rows[] = {
     ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT2, ARG),
     ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT3, ARG),
     ROW(csat_drivers_bootstrap, K_OPTION, m_bootstrap, V_OPT4, ARG),
+    OPTION_SIZES(csat_drivers_bootstrap, m_bootstrap),
 
     NUL(csat_drivers_ipa, m_ipa, V_NULL_X),
     NUL(csat_drivers_ipa, m_ipa, V_NULL_Y),
@@ -2512,7 +3057,11 @@ static const row rows[] = {
     ROW(csat_drivers_ipa, K_EMPTY, m_ipa, V_EMPTY, ARG),
     AT(csat_drivers_ipa, K_NAN, m_ipa, V_ALLNAN, ARG, 0, NOI),
     AT(csat_drivers_ipa, K_INF, m_ipa, V_POSINF, ARG, 1, NOI),
+    ROW(csat_drivers_ipa, K_OPTION, m_ipa, V_REF, OK),
     ROW(csat_drivers_ipa, K_OPTION, m_ipa, V_OPT1, ARG),
+    ROW(csat_drivers_ipa, K_OPTION, m_ipa, V_OPT2, ARG),
+    ROW(csat_drivers_ipa, K_OPTION, m_ipa, V_OPT3, OK),
+    OPTION_SIZES(csat_drivers_ipa, m_ipa),
 #undef FAMILY
 
 #define FAMILY "Comparisons"
@@ -2527,6 +3076,9 @@ static const row rows[] = {
     ROW(csat_compare_nps_benchmark, K_TINYW, c_nps_benchmark, V_TINYW, OK),
     ROW(csat_compare_nps_benchmark, K_CONST, c_nps_benchmark, V_CONST, OK),
     ROW(csat_compare_nps_benchmark, K_OPTION, c_nps_benchmark, V_LEVEL, ARG),
+    RESULT_SIZES(csat_compare_nps_benchmark, c_nps_benchmark),
+    OPTION_SIZES(csat_compare_nps_benchmark, c_nps_benchmark),
+    AT(csat_compare_nps_benchmark, K_SIZE, c_nps_benchmark, V_ISIZE0, ARG, NOI, NOI),
 
     NUL(csat_compare_share_benchmark, c_share_benchmark, V_NULL_X),
     NUL(csat_compare_share_benchmark, c_share_benchmark, V_NULL_OUT),
@@ -2537,6 +3089,9 @@ static const row rows[] = {
     ROW(csat_compare_share_benchmark, K_CONST, c_share_benchmark, V_CONST, OK),
     ROW(csat_compare_share_benchmark, K_FEW, c_share_benchmark, V_FEW, ARG),
     ROW(csat_compare_share_benchmark, K_OPTION, c_share_benchmark, V_LEVEL, ARG),
+    RESULT_SIZES(csat_compare_share_benchmark, c_share_benchmark),
+    OPTION_SIZES(csat_compare_share_benchmark, c_share_benchmark),
+    AT(csat_compare_share_benchmark, K_SIZE, c_share_benchmark, V_ISIZE0, ARG, NOI, NOI),
 
     NUL(csat_compare_mean_benchmark, c_mean_benchmark, V_NULL_X),
     NUL(csat_compare_mean_benchmark, c_mean_benchmark, V_NULL_OUT),
@@ -2549,6 +3104,9 @@ static const row rows[] = {
     ROW(csat_compare_mean_benchmark, K_CONST, c_mean_benchmark, V_CONST, OK),
     ROW(csat_compare_mean_benchmark, K_FEW, c_mean_benchmark, V_FEW, ARG),
     ROW(csat_compare_mean_benchmark, K_OPTION, c_mean_benchmark, V_LEVEL, ARG),
+    RESULT_SIZES(csat_compare_mean_benchmark, c_mean_benchmark),
+    OPTION_SIZES(csat_compare_mean_benchmark, c_mean_benchmark),
+    AT(csat_compare_mean_benchmark, K_SIZE, c_mean_benchmark, V_ISIZE0, ARG, NOI, NOI),
 
     NUL(csat_compare_nps, c_nps, V_NULL_X), NUL(csat_compare_nps, c_nps, V_NULL_Y),
     NUL(csat_compare_nps, c_nps, V_NULL_OUT),
@@ -2560,6 +3118,8 @@ static const row rows[] = {
     ROW(csat_compare_nps, K_TINYW, c_nps, V_TINYW, OK),
     ROW(csat_compare_nps, K_CONST, c_nps, V_CONST, OK),
     ROW(csat_compare_nps, K_OPTION, c_nps, V_LEVEL, ARG),
+    RESULT_SIZES(csat_compare_nps, c_nps), OPTION_SIZES(csat_compare_nps, c_nps),
+    AT(csat_compare_nps, K_SIZE, c_nps, V_ISIZE0, ARG, NOI, NOI),
 
     NUL(csat_compare_shares, c_shares, V_NULL_X), NUL(csat_compare_shares, c_shares, V_NULL_Y),
     NUL(csat_compare_shares, c_shares, V_NULL_OUT),
@@ -2569,6 +3129,8 @@ static const row rows[] = {
     ROW(csat_compare_shares, K_CONST, c_shares, V_CONST, OK),
     ROW(csat_compare_shares, K_FEW, c_shares, V_FEW, ARG),
     ROW(csat_compare_shares, K_OPTION, c_shares, V_LEVEL, ARG),
+    RESULT_SIZES(csat_compare_shares, c_shares), OPTION_SIZES(csat_compare_shares, c_shares),
+    AT(csat_compare_shares, K_SIZE, c_shares, V_ISIZE0, ARG, NOI, NOI),
 
     NUL(csat_compare_means, c_means, V_NULL_X), NUL(csat_compare_means, c_means, V_NULL_Y),
     NUL(csat_compare_means, c_means, V_NULL_OUT),
@@ -2580,6 +3142,8 @@ static const row rows[] = {
     ROW(csat_compare_means, K_CONST, c_means, V_CONST, OK),
     ROW(csat_compare_means, K_FEW, c_means, V_FEW, ARG),
     ROW(csat_compare_means, K_OPTION, c_means, V_LEVEL, ARG),
+    RESULT_SIZES(csat_compare_means, c_means), OPTION_SIZES(csat_compare_means, c_means),
+    AT(csat_compare_means, K_SIZE, c_means, V_ISIZE0, ARG, NOI, NOI),
 
     NUL(csat_compare_adjust, c_adjust, V_NULL_X), NUL(csat_compare_adjust, c_adjust, V_NULL_OUT),
     ROW(csat_compare_adjust, K_EMPTY, c_adjust, V_EMPTY, OK),
@@ -2589,6 +3153,8 @@ static const row rows[] = {
     AT(csat_compare_adjust, K_SCALE, c_adjust, V_SCALE_LO, RANGE, 2, NOI),
     DOC(csat_compare_adjust, K_NOMEM, NOMEM),
     ROW(csat_compare_adjust, K_OPTION, c_adjust, V_OPT1, ARG),
+    ROW(csat_compare_adjust, K_OPTION, c_adjust, V_OPT2, ARG),
+    OPTION_SIZES(csat_compare_adjust, c_adjust),
 
     NUL(csat_compare_trend, c_trend, V_NULL_X), NUL(csat_compare_trend, c_trend, V_NULL_Y),
     NUL(csat_compare_trend, c_trend, V_NULL_OUT),
@@ -2601,6 +3167,8 @@ static const row rows[] = {
     ROW(csat_compare_trend, K_FEW, c_trend, V_FEW, TOO_FEW),
     ROW(csat_compare_trend, K_OPTION, c_trend, V_LEVEL, ARG),
     AT(csat_compare_trend, K_OPTION, c_trend, V_OPT1, ARG, 2, NOI),
+    RESULT_SIZES(csat_compare_trend, c_trend), OPTION_SIZES(csat_compare_trend, c_trend),
+    AT(csat_compare_trend, K_SIZE, c_trend, V_OPT2, ARG, NOI, NOI),
 
     NUL(csat_compare_rank, c_percentile, V_NULL_X),
     NUL(csat_compare_rank, c_percentile, V_NULL_OUT),
@@ -2608,6 +3176,7 @@ static const row rows[] = {
     AT(csat_compare_rank, K_NAN, c_percentile, V_ALLNAN, RANGE, 0, NOI),
     AT(csat_compare_rank, K_NAN, c_percentile, V_NAN, RANGE, NOI, NOI),
     AT(csat_compare_rank, K_INF, c_percentile, V_POSINF, RANGE, 3, NOI),
+    RESULT_SIZES(csat_compare_rank, c_percentile), OPTION_SIZES(csat_compare_rank, c_percentile),
 
     NUL(csat_compare_gap, c_gap, V_NULL_X),
     NUL(csat_compare_gap, c_gap, V_NULL_Y),
@@ -2623,6 +3192,7 @@ static const row rows[] = {
     ROW(csat_compare_gap, K_OPTION, c_gap, V_LEVEL, ARG),
     ROW(csat_compare_gap, K_OPTION, c_gap, V_OPT1, ARG),
     ROW(csat_compare_gap, K_OPTION, c_gap, V_OPT2, ARG),
+    RESULT_SIZES(csat_compare_gap, c_gap), OPTION_SIZES(csat_compare_gap, c_gap),
 #undef FAMILY
 
 #define FAMILY "Business"
@@ -2633,6 +3203,8 @@ static const row rows[] = {
     ROW(csat_business_retention, K_SCALE, b_retention, V_SCALE_LO, ARG),
     ROW(csat_business_retention, K_OPTION, b_retention, V_OPT1, ARG),
     ROW(csat_business_retention, K_OPTION, b_retention, V_OPT2, ARG),
+    RESULT_SIZES(csat_business_retention, b_retention),
+    OPTION_SIZES(csat_business_retention, b_retention),
 
     NUL(csat_business_churn, b_churn_period, V_NULL_X),
     NUL(csat_business_churn, b_churn_period, V_NULL_Y),
@@ -2644,12 +3216,15 @@ static const row rows[] = {
     AT(csat_business_churn, K_SCALE, b_churn_period, V_SCALE_LO, RANGE, 2, NOI),
     ROW(csat_business_churn, K_OPTION, b_churn_period, V_OPT1, ARG),
     ROW(csat_business_churn, K_OPTION, b_churn_period, V_OPT2, ARG),
+    BAD_RESULT_SIZES(csat_business_churn, b_churn_period),
+    OPTION_SIZES(csat_business_churn, b_churn_period),
 
     NUL(csat_business_churn_convert, b_churn_convert, V_NULL_OUT),
     ROW(csat_business_churn_convert, K_NAN, b_churn_convert, V_NAN, ARG),
     ROW(csat_business_churn_convert, K_INF, b_churn_convert, V_POSINF, ARG),
     ROW(csat_business_churn_convert, K_SCALE, b_churn_convert, V_SCALE_HI, ARG),
     ROW(csat_business_churn_convert, K_OPTION, b_churn_convert, V_OPT1, ARG),
+    OPTION_SIZES(csat_business_churn_convert, b_churn_convert),
 
     NUL(csat_survival_fit, b_survival_fit, V_NULL_X),
     NUL(csat_survival_fit, b_survival_fit, V_NULL_OUT),
@@ -2662,16 +3237,21 @@ static const row rows[] = {
     ROW(csat_survival_fit, K_OVERFLOW, b_survival_fit, V_OVERFLOW, OVERFLOW),
     DOC(csat_survival_fit, K_NOMEM, NOMEM),
     ROW(csat_survival_fit, K_OPTION, b_survival_fit, V_LEVEL, ARG),
+    ROW(csat_survival_fit, K_OPTION, b_survival_fit, V_OPT1, ARG),
+    OPTION_SIZES(csat_survival_fit, b_survival_fit),
 
     NUL(csat_survival_summary, b_survival_summary, V_NULL_X),
     NUL(csat_survival_summary, b_survival_summary, V_NULL_OUT),
+    RESULT_SIZES(csat_survival_summary, b_survival_summary),
     NUL(csat_survival_step, b_survival_step, V_NULL_X),
     NUL(csat_survival_step, b_survival_step, V_NULL_OUT),
     ROW(csat_survival_step, K_OPTION, b_survival_step, V_OPT1, ARG),
+    RESULT_SIZES(csat_survival_step, b_survival_step),
     NUL(csat_survival_at, b_survival_at, V_NULL_X),
     NUL(csat_survival_at, b_survival_at, V_NULL_OUT),
     ROW(csat_survival_at, K_NAN, b_survival_at, V_NAN, ARG),
     ROW(csat_survival_at, K_INF, b_survival_at, V_POSINF, ARG),
+    BAD_RESULT_SIZES(csat_survival_at, b_survival_at),
 
     NUL(csat_business_clv, b_clv, V_NULL_OUT),
     ROW(csat_business_clv, K_NAN, b_clv, V_NAN, ARG),
@@ -2680,7 +3260,10 @@ static const row rows[] = {
     ROW(csat_business_clv, K_SCALE, b_clv, V_SCALE_LO, ARG),
     ROW(csat_business_clv, K_NONINT, b_clv, V_NONINT, ARG),
     ROW(csat_business_clv, K_OPTION, b_clv, V_OPT1, ARG),
+    ROW(csat_business_clv, K_OPTION, b_clv, V_OPT2, ARG),
     ROW(csat_business_clv, K_OPTION, b_clv, V_OPT3, ARG),
+    ROW(csat_business_clv, K_OPTION, b_clv, V_OPT4, ARG),
+    OPTION_SIZES(csat_business_clv, b_clv),
 
     NUL(csat_business_rate, b_rate, V_NULL_OUT),
     ROW(csat_business_rate, K_EMPTY, b_rate, V_EMPTY, ARG),
@@ -2689,6 +3272,10 @@ static const row rows[] = {
     ROW(csat_business_rate, K_SCALE, b_rate, V_SCALE_LO, ARG),
     ROW(csat_business_rate, K_NONINT, b_rate, V_NONINT, ARG),
     ROW(csat_business_rate, K_OPTION, b_rate, V_LEVEL, ARG),
+    ROW(csat_business_rate, K_OPTION, b_rate, V_OPT1, ARG),
+    ROW(csat_business_rate, K_OPTION, b_rate, V_OPT2, ARG),
+    ROW(csat_business_rate, K_OPTION, b_rate, V_OPT3, ARG),
+    RESULT_SIZES(csat_business_rate, b_rate), OPTION_SIZES(csat_business_rate, b_rate),
 
     NUL(csat_business_complaints, b_complaints, V_NULL_X),
     NUL(csat_business_complaints, b_complaints, V_NULL_Y),
@@ -2701,6 +3288,8 @@ static const row rows[] = {
     ROW(csat_business_complaints, K_OVERFLOW, b_complaints, V_OVERFLOW, OVERFLOW),
     DOC(csat_business_complaints, K_NOMEM, NOMEM),
     ROW(csat_business_complaints, K_OPTION, b_complaints, V_CAP, ARG),
+    BAD_RESULT_SIZES(csat_business_complaints, b_complaints),
+    OPTION_SIZES(csat_business_complaints, b_complaints),
 
     NUL(csat_business_resolution, b_resolution, V_NULL_X),
     NUL(csat_business_resolution, b_resolution, V_NULL_Y),
@@ -2717,8 +3306,12 @@ static const row rows[] = {
     ROW(csat_business_resolution, K_OPTION, b_resolution, V_NAN, ARG),
     ROW(csat_business_resolution, K_OPTION, b_resolution, V_OPT1, ARG),
     AT(csat_business_resolution, K_OPTION, b_resolution, V_SCALE_HI, ARG, 1, NOI),
+    BAD_RESULT_SIZES(csat_business_resolution, b_resolution),
+    OPTION_SIZES(csat_business_resolution, b_resolution),
 
     NUL(csat_score_reviews, b_reviews, V_NULL_X), NUL(csat_score_reviews, b_reviews, V_NULL_OUT),
+    NUL(csat_score_reviews, b_reviews, V_NULL_OUT2),
+    NUL(csat_score_reviews, b_reviews, V_NULL_OUT3),
     AT(csat_score_reviews, K_EMPTY, b_reviews, V_EMPTY, EMPTY, NOI, NOI),
     AT(csat_score_reviews, K_NAN, b_reviews, V_ALLNAN, EMPTY, NOI, NOI),
     AT(csat_score_reviews, K_INF, b_reviews, V_POSINF, RANGE, I_INF, NOI),
@@ -2731,6 +3324,8 @@ static const row rows[] = {
     ROW(csat_score_reviews, K_OPTION, b_reviews, V_LEVEL, ARG),
     ROW(csat_score_reviews, K_OPTION, b_reviews, V_OPT1, ARG),
     ROW(csat_score_reviews, K_OPTION, b_reviews, V_OPT2, ARG),
+    ROW(csat_score_reviews, K_OPTION, b_reviews, V_OPT3, ARG),
+    RESULT_SIZES(csat_score_reviews, b_reviews), OPTION_SIZES(csat_score_reviews, b_reviews),
 #undef FAMILY
 };
 
@@ -2747,8 +3342,6 @@ static const char *status_name(csat_status s)
     return (unsigned)s < ARRAY_LEN(names) ? names[s] : "?";
 }
 
-static _Alignas(max_align_t) unsigned char out_buf[OUT_BYTES];
-
 static void run_row(void **state)
 {
     const row *r = *state;
@@ -2760,7 +3353,9 @@ static void run_row(void **state)
         err.index = 777;
         err.column = 777;
         memset(out_buf, SENTINEL, sizeof out_buf);
+        n_sized = 0;
         csat_status got = r->run(r->v, pass == 0 ? &err : NULL, out_buf);
+        check_sizes_kept(what);
         int accepted = got == r->want || ((unsigned)got < 32 && (r->also & BIT(got)));
         if (!accepted)
             fail_msg("%s%s: returned %s (%s), expected %s%s", what,
@@ -2773,9 +3368,12 @@ static void run_row(void **state)
                 fail_msg("%s: a call that succeeded wrote to its csat_error", what);
             continue;
         }
-        if (pass == 0)
+        if (pass == 0) {
             check_failure(got, got, got == r->want ? r->index : ANY,
                           got == r->want ? r->column : ANY, &err, what, __FILE__, __LINE__);
+            if (r->cell == K_SIZE && strstr(err.message, "size") == NULL)
+                fail_msg("%s: the message does not name the size: %s", what, err.message);
+        }
         check_untouched(out_buf, sizeof out_buf, what, __FILE__, __LINE__);
     }
 }
@@ -2785,10 +3383,10 @@ static void functions_without_status(void **state)
 {
     (void)state;
     csat_tally_free(NULL);
+    csat_moments_free(NULL);
     csat_xprod_free(NULL);
     csat_drivers_free(NULL);
     csat_survival_free(NULL);
-    assert_int_equal(csat_tally_serialized_size(NULL), 0);
     assert_string_equal(csat_strerror((csat_status)99), "unknown status");
     assert_string_equal(csat_strerror((csat_status)-1), "unknown status");
     for (int s = CSAT_OK; s <= CSAT_ERR_OVERFLOW; s++) {

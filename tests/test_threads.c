@@ -1,12 +1,13 @@
 /*
  * Thread safety: every family of the public API (scores, the tally, moments
- * and cross-product accumulators with their serialisation and merges, key
- * drivers with importance, dominance and bootstrap, comparisons, business
- * measures, and a few failures with their error details) is run from
- * THREADS threads at once, REPS times each, on shared read-only input: the
- * same arrays, and a model, tally, accumulator and curve built once before
- * the threads start and only read by them. Each thread's results must be
- * bit-identical to those of a single-threaded run first.
+ * and cross-product accumulators with their copies, serialisation and
+ * merges, key drivers with importance, dominance and bootstrap, IPA,
+ * comparisons, business measures, and a few failures with their error
+ * details) is run from THREADS threads at once, REPS times each, on shared
+ * read-only input: the same arrays, and a model, tally, accumulator and
+ * curve built once before the threads start and only read by them. Each
+ * thread's results must be bit-identical to those of a single-threaded run
+ * first.
  *
  * common.h promises that nothing keeps global state and that calls on
  * distinct objects (or reading the same object) may run concurrently; this
@@ -156,67 +157,73 @@ static void make_input(void)
 /* ------------------------------------------------------------------------ */
 /* Results                                                                   */
 
-/* Every result of one run, as (type, name, count). Fields are compared one
- * by one so that a difference is reported by name. */
+/* Every result of one run, as (type, name, count, sized): sized is 1 for
+ * the result structs, which start with their size (set before each run, as
+ * CSAT_RESULT_INIT does). Fields are compared one by one so that a
+ * difference is reported by name. */
 #define RESULT_FIELDS(X)                                                                       \
-    X(csat_nps_result, nps, 3)                                                                 \
-    X(csat_share_result, shares, 5)                                                            \
-    X(csat_mean_result, means, 3)                                                              \
-    X(csat_ces_result, ces, 1)                                                                 \
-    X(double, distribution, 3 * 11)                                                            \
-    X(csat_sample, distribution_sample, 1)                                                     \
-    X(csat_nps_result, tally_nps, 2)                                                           \
-    X(csat_share_result, tally_shares, 8)                                                      \
-    X(csat_mean_result, tally_mean, 2)                                                         \
-    X(csat_ces_result, tally_ces, 2)                                                           \
-    X(csat_point, tally_points, 11)                                                            \
-    X(csat_sample, tally_sample, 2)                                                            \
-    X(int, tally_scale, 2)                                                                     \
-    X(size_t, tally_blob_len, 1)                                                               \
-    X(unsigned char, tally_blob, BLOB_MAX)                                                     \
-    X(csat_moments, moments, 2)                                                                \
-    X(unsigned char, moments_blob, CSAT_MOMENTS_SERIALIZED_SIZE)                               \
-    X(csat_mean_result, moments_mean, 2)                                                       \
-    X(size_t, xprod_p, 1)                                                                      \
-    X(csat_sample, xprod_sample, 1)                                                            \
-    X(size_t, xprod_blob_len, 2)                                                               \
-    X(unsigned char, xprod_blob, 2 * BLOB_MAX)                                                 \
-    X(csat_model_summary, xprod_summary, 2)                                                    \
-    X(csat_coefficient, xprod_coef, 2 * (P + 1))                                               \
-    X(double, xprod_lmg, 2 * P)                                                                \
-    X(csat_model_summary, summary, 1)                                                          \
-    X(csat_coefficient, coef, P + 1)                                                           \
-    X(csat_driver_info, info, P)                                                               \
-    X(double, importance, 2 * METHODS * P)                                                     \
-    X(double, lmg_monte_carlo, 2 * P)                                                          \
-    X(double, dominance, P + 2 * P * P)                                                        \
-    X(double, bootstrap, 4 * P)                                                                \
-    X(size_t, bootstrap_failed, 2)                                                             \
-    X(csat_ipa_quadrant, ipa, P)                                                               \
-    X(csat_comparison, compare, 6)                                                             \
-    X(double, adjusted, 3 * PVALS)                                                             \
-    X(csat_trend_result, trend, 1)                                                             \
-    X(csat_comparison, changes, WAVES - 1)                                                     \
-    X(csat_rank_result, rank, 1)                                                               \
-    X(csat_comparison, gap, GAP_K)                                                             \
-    X(size_t, gap_pairs, GAP_K)                                                                \
-    X(csat_retention_result, retention, 2)                                                     \
-    X(double, churn_converted, 2)                                                              \
-    X(csat_curve_summary, curve_summary, 2)                                                    \
-    X(csat_survival_point, curve_steps, STEPS_MAX)                                             \
-    X(csat_survival_point, curve_at, 3)                                                        \
-    X(double, clv, 4)                                                                          \
-    X(csat_rate_result, rate, 1)                                                               \
-    X(csat_category_count, pareto, CATS_MAX)                                                   \
-    X(size_t, pareto_categories, 1)                                                            \
-    X(csat_sample, pareto_sample, 1)                                                           \
-    X(double, quantiles, 3)                                                                    \
-    X(csat_resolution_result, resolution, 1)                                                   \
-    X(csat_reviews_result, reviews, 1)                                                         \
-    X(int, error_status, 5)                                                                    \
-    X(csat_error, errors, 5)
+    X(csat_nps_result, nps, 3, 1)                                                              \
+    X(csat_share_result, shares, 5, 1)                                                         \
+    X(csat_mean_result, means, 3, 1)                                                           \
+    X(csat_mean_result, ces_effort, 1, 1)                                                      \
+    X(csat_share_result, ces_low_effort, 1, 1)                                                 \
+    X(double, distribution, 3 * 11, 0)                                                         \
+    X(csat_sample, distribution_sample, 1, 1)                                                  \
+    X(csat_nps_result, tally_nps, 2, 1)                                                        \
+    X(csat_share_result, tally_shares, 8, 1)                                                   \
+    X(csat_mean_result, tally_mean, 2, 1)                                                      \
+    X(csat_mean_result, tally_ces_effort, 2, 1)                                                \
+    X(csat_share_result, tally_ces_low_effort, 2, 1)                                           \
+    X(csat_point, tally_points, 11, 1)                                                         \
+    X(csat_sample, tally_sample, 2, 1)                                                         \
+    X(int, tally_scale, 2, 0)                                                                  \
+    X(size_t, tally_blob_len, 2, 0)                                                            \
+    X(unsigned char, tally_blob, BLOB_MAX, 0)                                                  \
+    X(csat_sample, moments_sample, 3, 1)                                                       \
+    X(unsigned char, moments_blob, 3 * CSAT_MOMENTS_SERIALIZED_SIZE, 0)                        \
+    X(csat_mean_result, moments_mean, 2, 1)                                                    \
+    X(size_t, xprod_p, 1, 0)                                                                   \
+    X(csat_sample, xprod_sample, 1, 1)                                                         \
+    X(size_t, xprod_blob_len, 3, 0)                                                            \
+    X(unsigned char, xprod_blob, 3 * BLOB_MAX, 0)                                              \
+    X(csat_model_summary, xprod_summary, 2, 1)                                                 \
+    X(csat_coefficient, xprod_coef, 2 * (P + 1), 1)                                            \
+    X(double, xprod_lmg, 2 * P, 0)                                                             \
+    X(csat_model_summary, summary, 1, 1)                                                       \
+    X(csat_coefficient, coef, P + 1, 1)                                                        \
+    X(csat_driver_info, info, P, 1)                                                            \
+    X(double, importance, 2 * METHODS * P, 0)                                                  \
+    X(double, lmg_monte_carlo, 2 * P, 0)                                                       \
+    X(double, dominance, P + 2 * P * P, 0)                                                     \
+    X(double, bootstrap, 4 * P, 0)                                                             \
+    X(size_t, bootstrap_failed, 2, 0)                                                          \
+    X(csat_ipa_quadrant, ipa, 2 * P, 0)                                                        \
+    X(csat_comparison, compare, 6, 1)                                                          \
+    X(double, adjusted, 3 * PVALS, 0)                                                          \
+    X(csat_trend_result, trend, 1, 1)                                                          \
+    X(csat_comparison, changes, WAVES - 1, 1)                                                  \
+    X(csat_rank_result, rank, 1, 1)                                                            \
+    X(csat_comparison, gap, GAP_K, 1)                                                          \
+    X(size_t, gap_pairs, GAP_K, 0)                                                             \
+    X(csat_retention_result, retention, 2, 1)                                                  \
+    X(double, churn_converted, 2, 0)                                                           \
+    X(csat_curve_summary, curve_summary, 2, 1)                                                 \
+    X(csat_survival_point, curve_steps, STEPS_MAX, 1)                                          \
+    X(csat_survival_point, curve_at, 3, 1)                                                     \
+    X(double, clv, 4, 0)                                                                       \
+    X(csat_rate_result, rate, 1, 1)                                                            \
+    X(csat_category_count, pareto, CATS_MAX, 1)                                                \
+    X(size_t, pareto_categories, 1, 0)                                                         \
+    X(csat_sample, pareto_sample, 1, 1)                                                        \
+    X(double, quantiles, 3, 0)                                                                 \
+    X(csat_resolution_result, resolution, 1, 1)                                                \
+    X(csat_reviews_result, reviews, 1, 1)                                                      \
+    X(csat_mean_result, reviews_rating, 1, 1)                                                  \
+    X(csat_share_result, reviews_positive, 1, 1)                                               \
+    X(int, error_status, 5, 0)                                                                 \
+    X(csat_error, errors, 5, 0)
 
-#define DECLARE_FIELD(type, name, count) type name[count];
+#define DECLARE_FIELD(type, name, count, sized) type name[count];
 typedef struct results {
     RESULT_FIELDS(DECLARE_FIELD)
 } results;
@@ -224,11 +231,24 @@ typedef struct results {
 typedef struct field_info {
     const char *name;
     size_t offset, size, element;
+    int sized;
 } field_info;
 
-#define DESCRIBE_FIELD(type, name, count)                                                      \
-    { #name, offsetof(results, name), sizeof(((results *)0)->name), sizeof(type) },
+#define DESCRIBE_FIELD(type, name, count, sized)                                               \
+    { #name, offsetof(results, name), sizeof(((results *)0)->name), sizeof(type), sized },
 static const field_info fields[] = { RESULT_FIELDS(DESCRIBE_FIELD) };
+
+/* Every result struct of a run with its size set (its first size_t). */
+static void set_sizes(results *r)
+{
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (!fields[i].sized)
+            continue;
+        for (size_t k = 0; k < fields[i].size / fields[i].element; k++)
+            memcpy((unsigned char *)r + fields[i].offset + k * fields[i].element,
+                   &fields[i].element, sizeof(size_t));
+    }
+}
 
 /* Padding bytes inside a struct the library filled are indeterminate (a
  * struct copy may carry them over from its stack): zero them before bytes
@@ -303,9 +323,9 @@ typedef struct failure {
 
 static int run_scores(results *r, failure *f)
 {
-    const csat_nps_options adjusted = { 0, 10, 9, 6, 0.9, CSAT_NPS_ADJUSTED_WALD };
-    const csat_scale_options scale_0_10 = { 0, 10, 0.95 };
-    const csat_mean_options level_90 = { 0.90 };
+    const csat_nps_options adjusted = { sizeof adjusted, 0, 10, 9, 6, 0.9, CSAT_NPS_ADJUSTED_WALD };
+    const csat_scale_options scale_0_10 = { sizeof scale_0_10, 0, 10, 0.95 };
+    const csat_mean_options level_90 = { sizeof level_90, 0.90 };
     CALL(csat_score_nps(nps_x, NA, NULL, NULL, &r->nps[0], NULL));
     CALL(csat_score_nps(nps_x, NA, weight, NULL, &r->nps[1], NULL));
     CALL(csat_score_nps(nps_x, NA, weight, &adjusted, &r->nps[2], NULL));
@@ -318,15 +338,16 @@ static int run_scores(results *r, failure *f)
     CALL(csat_score_mean(cont_x, NA, weight, &level_90, &r->means[1], NULL));
     CALL(csat_score_index(items, NA, NIDX, NIDX, weight, item_min, item_max, item_weights, NULL,
                     &r->means[2], NULL));
-    CALL(csat_score_ces(effort_x, NA, weight, NULL, &r->ces[0], NULL));
+    CALL(csat_score_ces(effort_x, NA, weight, NULL, &r->ces_effort[0], &r->ces_low_effort[0],
+                        NULL));
     CALL(csat_score_distribution(nps_x, NA, weight, &scale_0_10, r->distribution, r->distribution + 11,
                            r->distribution + 22, 11, &r->distribution_sample[0], NULL));
     for (size_t k = 0; k < 3; k++)
         canonical_nps(&r->nps[k]);
 
     static const double off_scale[] = { 9, 10, 11, 3 }, infinite[] = { 1, INFINITY };
-    csat_nps_result nps;
-    csat_mean_result mean;
+    csat_nps_result nps = CSAT_RESULT_INIT(csat_nps_result);
+    csat_mean_result mean = CSAT_RESULT_INIT(csat_mean_result);
     RECORD_FAILURE(0, csat_score_nps(off_scale, 4, NULL, NULL, &nps, &r->errors[0]));
     RECORD_FAILURE(1, csat_score_mean(infinite, 2, NULL, NULL, &mean, &r->errors[1]));
     return 0;
@@ -345,8 +366,8 @@ static int run_tally(results *r, failure *f)
     CALL(csat_tally_add(b, nps_x + half, NA - half, weight + half, NULL));
     CALL(csat_tally_merge(a, b, NULL));
     CALL(csat_tally_copy(a, &copy, NULL));
-    size_t len = csat_tally_serialized_size(copy);
-    REQUIRE(len <= BLOB_MAX);
+    CALL(csat_tally_serialize(copy, NULL, 0, &r->tally_blob_len[1], NULL));
+    REQUIRE(r->tally_blob_len[1] <= BLOB_MAX);
     CALL(csat_tally_serialize(copy, r->tally_blob, BLOB_MAX, &r->tally_blob_len[0], NULL));
     CALL(csat_tally_deserialize(r->tally_blob, r->tally_blob_len[0], &back, NULL));
     RECORD_FAILURE(2, csat_tally_deserialize(r->tally_blob, r->tally_blob_len[0] - 3, &bad,
@@ -364,7 +385,8 @@ static int run_tally(results *r, failure *f)
         CALL(csat_tally_top_box(t[k], 2, NULL, &r->tally_shares[4 * k + 2], NULL));
         CALL(csat_tally_bottom_box(t[k], 3, NULL, &r->tally_shares[4 * k + 3], NULL));
         CALL(csat_tally_mean(t[k], NULL, &r->tally_mean[k], NULL));
-        CALL(csat_tally_ces(t[k], NULL, &r->tally_ces[k], NULL));
+        CALL(csat_tally_ces(t[k], NULL, &r->tally_ces_effort[k], &r->tally_ces_low_effort[k],
+                            NULL));
         CALL(csat_tally_sample(t[k], &r->tally_sample[k], NULL));
     }
     CALL(csat_tally_scale(shared_tally, &r->tally_scale[0], &r->tally_scale[1], NULL));
@@ -381,29 +403,46 @@ out:
     return rc;
 }
 
+/* Moments in two parts merged, serialised, read back and copied:
+ * [0] the merged accumulator, [1] its copy read back, [2] the second part
+ * after more values (its mean is moments_mean[1]). */
 static int run_moments(results *r, failure *f)
 {
-    csat_moments a, b = CSAT_MOMENTS_INIT;
+    csat_moments *a = NULL, *b = NULL, *back = NULL, *copy = NULL;
+    unsigned char *blob = r->moments_blob;
     size_t len = 0, half = NA / 3;
-    CALL(csat_moments_init(&a, NULL));
-    CALL(csat_moments_add(&a, cont_x, half, weight, NULL));
-    CALL(csat_moments_add(&b, cont_x + half, NA - half, weight + half, NULL));
-    CALL(csat_moments_merge(&a, &b, NULL));
-    r->moments[0] = a;
-    CALL(csat_moments_serialize(&a, r->moments_blob, sizeof r->moments_blob, &len, NULL));
+    int rc = 1;
+    CALL(csat_moments_create(&a, NULL));
+    CALL(csat_moments_create(&b, NULL));
+    CALL(csat_moments_add(a, cont_x, half, weight, NULL));
+    CALL(csat_moments_add(b, cont_x + half, NA - half, weight + half, NULL));
+    CALL(csat_moments_merge(a, b, NULL));
+    CALL(csat_moments_sample(a, &r->moments_sample[0], NULL));
+    CALL(csat_moments_serialize(a, blob, CSAT_MOMENTS_SERIALIZED_SIZE, &len, NULL));
     REQUIRE(len == CSAT_MOMENTS_SERIALIZED_SIZE);
-    CALL(csat_moments_deserialize(r->moments_blob, len, &r->moments[1], NULL));
-    CALL(csat_moments_mean(&r->moments[1], NULL, &r->moments_mean[0], NULL));
-    CALL(csat_moments_add(&b, cont_x, half, NULL, NULL));
-    CALL(csat_moments_mean(&b, NULL, &r->moments_mean[1], NULL));
-    return 0;
+    CALL(csat_moments_deserialize(blob, len, &back, NULL));
+    CALL(csat_moments_copy(back, &copy, NULL));
+    CALL(csat_moments_sample(copy, &r->moments_sample[1], NULL));
+    CALL(csat_moments_serialize(copy, blob + CSAT_MOMENTS_SERIALIZED_SIZE,
+                                CSAT_MOMENTS_SERIALIZED_SIZE, &len, NULL));
+    CALL(csat_moments_mean(copy, NULL, &r->moments_mean[0], NULL));
+    CALL(csat_moments_add(b, cont_x, half, NULL, NULL));
+    CALL(csat_moments_mean(b, NULL, &r->moments_mean[1], NULL));
+    CALL(csat_moments_sample(b, &r->moments_sample[2], NULL));
+    CALL(csat_moments_serialize(b, blob + 2 * CSAT_MOMENTS_SERIALIZED_SIZE,
+                                CSAT_MOMENTS_SERIALIZED_SIZE, &len, NULL));
+    rc = 0;
 out:
-    return 1;
+    csat_moments_free(a);
+    csat_moments_free(b);
+    csat_moments_free(back);
+    csat_moments_free(copy);
+    return rc;
 }
 
 static int run_xprod(results *r, failure *f)
 {
-    csat_xprod *a = NULL, *b = NULL, *back = NULL;
+    csat_xprod *a = NULL, *b = NULL, *back = NULL, *copy = NULL;
     csat_drivers *m[2] = { NULL, NULL };
     int rc = 1;
     size_t half = ND / 2;
@@ -420,6 +459,9 @@ static int run_xprod(results *r, failure *f)
     CALL(csat_xprod_sample(back, &r->xprod_sample[0], NULL));
     CALL(csat_xprod_serialize(shared_xprod, r->xprod_blob + BLOB_MAX, BLOB_MAX,
                               &r->xprod_blob_len[1], NULL));
+    CALL(csat_xprod_copy(shared_xprod, &copy, NULL));
+    CALL(csat_xprod_serialize(copy, r->xprod_blob + 2 * BLOB_MAX, BLOB_MAX,
+                              &r->xprod_blob_len[2], NULL));
 
     /* [0] the merged, deserialised own accumulator; [1] the shared one. */
     const csat_xprod *x[2] = { back, shared_xprod };
@@ -437,6 +479,7 @@ out:
     csat_xprod_free(a);
     csat_xprod_free(b);
     csat_xprod_free(back);
+    csat_xprod_free(copy);
     csat_drivers_free(m[0]);
     csat_drivers_free(m[1]);
     return rc;
@@ -446,7 +489,7 @@ static int run_drivers(results *r, failure *f)
 {
     csat_drivers *own = NULL, *bad = NULL;
     int rc = 1;
-    const csat_drivers_options opt = { 1, 0.9 };
+    const csat_drivers_options opt = { sizeof opt, 1, 0.9 };
     CALL(csat_drivers_fit(drv_x, ND, P, LDX, drv_y, drv_w, &opt, &own, NULL));
     CALL(csat_drivers_summary(own, &r->summary[0], NULL));
     canonical_summary(&r->summary[0]);
@@ -462,12 +505,13 @@ static int run_drivers(results *r, failure *f)
             CALL(csat_drivers_importance(m[k], (csat_importance_method)method, NULL,
                                          r->importance + (k * METHODS + (size_t)method) * P, NULL,
                                          NULL));
-    const csat_importance_options monte_carlo = { 2, 400, 7 }; /* p = 4 > 2: orderings */
+    /* exact_max 2 < p = 4: random orderings */
+    const csat_importance_options monte_carlo = { sizeof monte_carlo, 2, 400, 7 };
     CALL(csat_drivers_importance(shared_model, CSAT_IMPORTANCE_LMG, &monte_carlo,
                                  r->lmg_monte_carlo, r->lmg_monte_carlo + P, NULL));
-    CALL(csat_drivers_dominance(shared_model, r->dominance, r->dominance + P,
+    CALL(csat_drivers_dominance(shared_model, NULL, r->dominance, r->dominance + P,
                                 r->dominance + P + P * P, NULL));
-    const csat_bootstrap_options boot = { 60, 0.9, 11 };
+    const csat_bootstrap_options boot = { sizeof boot, 60, 0.9, 11 };
     CALL(csat_drivers_bootstrap(own, CSAT_IMPORTANCE_LMG, &boot, r->bootstrap, r->bootstrap + P,
                                 &r->bootstrap_failed[0], NULL));
     CALL(csat_drivers_bootstrap(shared_model, CSAT_IMPORTANCE_PRATT, &boot, r->bootstrap + 2 * P,
@@ -475,8 +519,12 @@ static int run_drivers(results *r, failure *f)
     double performance[P];
     for (size_t j = 0; j < P; j++)
         performance[j] = r->info[j].mean;
-    CALL(csat_drivers_ipa(r->importance + CSAT_IMPORTANCE_LMG * P, performance, P, NAN, NAN, r->ipa,
-                  NULL));
+    /* [0..P) crosshairs at the means, [P..2P) set by hand. */
+    const csat_ipa_options crosshairs = { sizeof crosshairs, 0.05, 4.0 };
+    CALL(csat_drivers_ipa(r->importance + CSAT_IMPORTANCE_LMG * P, performance, P, NULL, r->ipa,
+                          NULL));
+    CALL(csat_drivers_ipa(r->importance + CSAT_IMPORTANCE_LMG * P, performance, P, &crosshairs,
+                          r->ipa + P, NULL));
 
     /* The third driver is the sum of the first two. */
     static const double collinear_x[] = { 1, 2, 3, 2, 1, 3, 4, 4, 8, 3, 5, 8, 5, 2, 7,
@@ -493,21 +541,29 @@ out:
 
 static int run_compare(results *r, failure *f)
 {
-    CALL(csat_compare_nps_benchmark(&r->nps[0], 20.0, 0.95, &r->compare[0], NULL));
-    CALL(csat_compare_share_benchmark(&r->shares[1], 0.7, 0.9, &r->compare[1], NULL));
-    CALL(csat_compare_mean_benchmark(&r->means[0], 265.0, 0.95, &r->compare[2], NULL));
-    CALL(csat_compare_nps(&r->nps[0], &r->nps[1], 0.95, &r->compare[3], NULL));
-    CALL(csat_compare_shares(&r->shares[1], &r->shares[4], 0.95, &r->compare[4], NULL));
-    CALL(csat_compare_means(&r->means[0], &r->means[1], 0.99, &r->compare[5], NULL));
-    for (int method = 0; method < 3; method++)
-        CALL(csat_compare_adjust(pvals, PVALS, (csat_adjust_method)method,
-                                 r->adjusted + (size_t)method * PVALS, NULL));
-    CALL(csat_compare_trend(wave_score, wave_se, wave_time, WAVES, 0.95, &r->trend[0], r->changes, NULL));
-    CALL(csat_compare_rank(12.0, peers, PEERS, &r->rank[0], NULL));
-    CALL(csat_compare_gap(expected, perceived, GAP_N, GAP_K, GAP_K, 0.95, r->gap, r->gap_pairs, NULL));
+    csat_compare_options o95 = CSAT_COMPARE_OPTIONS_DEFAULT, o90 = o95, o99 = o95;
+    o90.level = 0.9;
+    o99.level = 0.99;
+    CALL(csat_compare_nps_benchmark(&r->nps[0], 20.0, &o95, &r->compare[0], NULL));
+    CALL(csat_compare_share_benchmark(&r->shares[1], 0.7, &o90, &r->compare[1], NULL));
+    CALL(csat_compare_mean_benchmark(&r->means[0], 265.0, NULL, &r->compare[2], NULL));
+    CALL(csat_compare_nps(&r->nps[0], &r->nps[1], &o95, &r->compare[3], NULL));
+    CALL(csat_compare_shares(&r->shares[1], &r->shares[4], &o95, &r->compare[4], NULL));
+    CALL(csat_compare_means(&r->means[0], &r->means[1], &o99, &r->compare[5], NULL));
+    for (int method = 0; method < 3; method++) {
+        csat_compare_options adjust = CSAT_COMPARE_OPTIONS_DEFAULT;
+        adjust.adjust = method;
+        CALL(csat_compare_adjust(pvals, PVALS, &adjust, r->adjusted + (size_t)method * PVALS,
+                                 NULL));
+    }
+    CALL(csat_compare_trend(wave_score, wave_se, wave_time, WAVES, &o95, &r->trend[0], r->changes,
+                            NULL));
+    CALL(csat_compare_rank(12.0, peers, PEERS, NULL, &r->rank[0], NULL));
+    CALL(csat_compare_gap(expected, perceived, GAP_N, GAP_K, GAP_K, &o95, r->gap, r->gap_pairs,
+                          NULL));
     static const double peers_nan[] = { 1, NAN, 3 };
-    csat_rank_result rank;
-    RECORD_FAILURE(4, csat_compare_rank(2.0, peers_nan, 3, &rank, &r->errors[4]));
+    csat_rank_result rank = CSAT_RESULT_INIT(csat_rank_result);
+    RECORD_FAILURE(4, csat_compare_rank(2.0, peers_nan, 3, NULL, &rank, &r->errors[4]));
     return 0;
 out:
     return 1;
@@ -517,11 +573,12 @@ static int run_business(results *r, failure *f)
 {
     csat_survival *curve = NULL;
     int rc = 1;
-    CALL(csat_business_retention(1000, 950, 120, &r->retention[0], NULL));
-    CALL(csat_business_churn(cust_start, cust_end, NT, 50, 80, &r->retention[1], NULL));
-    CALL(csat_business_churn_convert(0.05, 12, &r->churn_converted[0], NULL));
-    CALL(csat_business_churn_convert(0.4, 1.0 / 12, &r->churn_converted[1], NULL));
-    CALL(csat_survival_fit(life_time, life_observed, NT, 0.95, &curve, NULL));
+    csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT; /* 95 % */
+    CALL(csat_business_retention(1000, 950, 120, NULL, &r->retention[0], NULL));
+    CALL(csat_business_churn(cust_start, cust_end, NT, 50, 80, NULL, &r->retention[1], NULL));
+    CALL(csat_business_churn_convert(0.05, 12, NULL, &r->churn_converted[0], NULL));
+    CALL(csat_business_churn_convert(0.4, 1.0 / 12, &o, &r->churn_converted[1], NULL));
+    CALL(csat_survival_fit(life_time, life_observed, NT, &o, &curve, NULL));
     CALL(csat_survival_summary(curve, &r->curve_summary[0], NULL));
     CALL(csat_survival_summary(shared_curve, &r->curve_summary[1], NULL));
     REQUIRE(r->curve_summary[0].steps <= STEPS_MAX);
@@ -530,17 +587,22 @@ static int run_business(results *r, failure *f)
     static const double at[3] = { 5.0, 17.5, 1000.0 };
     for (size_t i = 0; i < 3; i++)
         CALL(csat_survival_at(shared_curve, at[i], &r->curve_at[i], NULL));
-    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, 10, &r->clv[0], NULL));
-    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, 10, &r->clv[1], NULL));
-    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_START_OF_PERIOD, INFINITY, &r->clv[2], NULL));
-    CALL(csat_business_clv(120, 0.8, 0.1, CSAT_CLV_END_OF_PERIOD, INFINITY, &r->clv[3], NULL));
-    CALL(csat_business_rate(37, 12000, 1000, 0.95, &r->rate[0], NULL));
-    CALL(csat_business_complaints(codes, NT, r->pareto, CATS_MAX, &r->pareto_categories[0],
-                                &r->pareto_sample[0], NULL));
+    for (int k = 0; k < 4; k++) {
+        csat_business_options clv = CSAT_BUSINESS_OPTIONS_DEFAULT;
+        clv.timing = k % 2 ? CSAT_CLV_END_OF_PERIOD : CSAT_CLV_START_OF_PERIOD;
+        clv.horizon = k < 2 ? 10 : INFINITY;
+        CALL(csat_business_clv(120, 0.8, 0.1, &clv, &r->clv[k], NULL));
+    }
+    csat_business_options per_1000 = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    per_1000.per = 1000;
+    CALL(csat_business_rate(37, 12000, &per_1000, &r->rate[0], NULL));
+    CALL(csat_business_complaints(codes, NT, NULL, r->pareto, CATS_MAX, &r->pareto_categories[0],
+                                  &r->pareto_sample[0], NULL));
     static const double probs[3] = { 0.25, 0.5, 0.9 };
-    CALL(csat_business_resolution(res_time, res_resolved, NT, 48.0, probs, 3, r->quantiles,
-                               &r->resolution[0], NULL));
-    CALL(csat_score_reviews(ratings, NR, NULL, &r->reviews[0], NULL));
+    CALL(csat_business_resolution(res_time, res_resolved, NT, 48.0, probs, 3, NULL, r->quantiles,
+                                  &r->resolution[0], NULL));
+    CALL(csat_score_reviews(ratings, NR, NULL, &r->reviews[0], &r->reviews_rating[0],
+                            &r->reviews_positive[0], NULL));
     rc = 0;
 out:
     csat_survival_free(curve);
@@ -550,6 +612,7 @@ out:
 static int run_all(results *r, failure *f)
 {
     memset(r, 0, sizeof *r);
+    set_sizes(r);
     memset(f, 0, sizeof *f);
     /* Comparisons read the scores computed first. */
     return run_scores(r, f) || run_tally(r, f) || run_moments(r, f) || run_xprod(r, f)
@@ -606,6 +669,8 @@ static void *work(void *arg)
 static int setup(void **state)
 {
     (void)state;
+    csat_business_options level_90 = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    level_90.level = 0.9;
     make_input();
     reference = calloc(1, sizeof *reference);
     if (!reference)
@@ -615,7 +680,8 @@ static int setup(void **state)
         || csat_tally_add(shared_tally, nps_x, NA, weight, NULL) != CSAT_OK
         || csat_xprod_create(P, &shared_xprod, NULL) != CSAT_OK
         || csat_xprod_add(shared_xprod, drv_x, ND, LDX, drv_y, NULL, NULL) != CSAT_OK
-        || csat_survival_fit(res_time, res_resolved, NT, 0.9, &shared_curve, NULL) != CSAT_OK)
+        || csat_survival_fit(res_time, res_resolved, NT, &level_90, &shared_curve, NULL)
+               != CSAT_OK)
         return -1;
     return 0;
 }
@@ -663,6 +729,10 @@ static void test_single_thread_run_is_complete_and_repeatable(void **state)
     assert_true(reference->nps[0].n > 0 && reference->summary[0].n > 0);
     assert_true(reference->pareto_categories[0] == 6 && reference->curve_summary[0].steps > 10);
     assert_true(reference->tally_blob_len[0] > 0 && reference->xprod_blob_len[1] > 0);
+    assert_true(reference->tally_blob_len[1] == reference->tally_blob_len[0]);
+    assert_true(reference->xprod_blob_len[2] == reference->xprod_blob_len[1]);
+    assert_true(reference->moments_sample[0].n == reference->moments_sample[1].n
+                && reference->moments_sample[0].n > 0);
     assert_true(reference->tally_nps[0].n == reference->tally_nps[1].n);
     for (size_t k = 0; k < 5; k++)
         assert_int_not_equal(reference->error_status[k], CSAT_OK);

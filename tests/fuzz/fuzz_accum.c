@@ -28,6 +28,47 @@ static unsigned char *tally_bytes(const csat_tally *t, size_t *len)
     return b;
 }
 
+/* The serialized state of moments (doc/methods.md, "Serialisation
+ * format"): n at 8, n_missing at 16, then sum_w, mean, m2, sum_w2,
+ * mean_w2, m2_w2, min, max (f64 at 24 + 8i). */
+typedef struct moments_state {
+    unsigned char b[CSAT_MOMENTS_SERIALIZED_SIZE];
+    uint64_t n, n_missing;
+    double sum_w, mean, m2, min, max;
+} moments_state;
+
+static uint64_t le_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static double le_f64(const unsigned char *p)
+{
+    uint64_t u = le_u64(p);
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+static moments_state moments_of(const csat_moments *m)
+{
+    moments_state s;
+    size_t len = 0;
+    FUZZ_CHECK(csat_moments_serialize(m, s.b, sizeof s.b, &len, NULL) == CSAT_OK);
+    FUZZ_CHECK(len == CSAT_MOMENTS_SERIALIZED_SIZE);
+    s.n = le_u64(s.b + 8);
+    s.n_missing = le_u64(s.b + 16);
+    s.sum_w = le_f64(s.b + 24);
+    s.mean = le_f64(s.b + 32);
+    s.m2 = le_f64(s.b + 40);
+    s.min = le_f64(s.b + 72);
+    s.max = le_f64(s.b + 80);
+    return s;
+}
+
 static unsigned char *xprod_bytes(const csat_xprod *a, size_t *len)
 {
     FUZZ_CHECK(csat_xprod_serialize(a, NULL, 0, len, NULL) == CSAT_OK);
@@ -106,7 +147,7 @@ static void fuzz_tally(fuzz_input *in, size_t n, size_t cut, int weighted)
     csat_status sm = sa == CSAT_OK && sb == CSAT_OK ? csat_tally_merge(a, b, NULL) : sa;
     halves(s1, sa, sb, sm);
     if (s1 == CSAT_OK) {
-        csat_sample p1, pm;
+        csat_sample p1 = CSAT_RESULT_INIT(csat_sample), pm = CSAT_RESULT_INIT(csat_sample);
         FUZZ_CHECK(csat_tally_sample(one, &p1, NULL) == CSAT_OK);
         FUZZ_CHECK(csat_tally_sample(a, &pm, NULL) == CSAT_OK);
         same_sample(&p1, &pm);
@@ -140,34 +181,47 @@ static void fuzz_moments(fuzz_input *in, size_t n, size_t cut, int weighted)
         }
     }
     const double *w = weighted ? wb : NULL;
-    csat_moments one = CSAT_MOMENTS_INIT, a = CSAT_MOMENTS_INIT, b = CSAT_MOMENTS_INIT;
-    csat_status s1 = csat_moments_add(&one, x, n, w, NULL);
-    csat_status sa = csat_moments_add(&a, x, cut, w, NULL);
-    csat_moments keep = b;
-    csat_status sb = csat_moments_add(&b, x + cut, n - cut, w ? w + cut : NULL, NULL);
-    if (sb != CSAT_OK) /* unchanged on error */
-        FUZZ_CHECK(memcmp(&keep, &b, sizeof b) == 0);
-    csat_status sm = sa == CSAT_OK && sb == CSAT_OK ? csat_moments_merge(&a, &b, NULL) : sa;
-    halves(s1, sa, sb, sm);
-    if (s1 != CSAT_OK)
-        return;
-    FUZZ_CHECK(a.n == one.n && a.n_missing == one.n_missing);
-    FUZZ_CHECK(a.min == one.min && a.max == one.max);
-    /* Rounding of sums of n terms of size mag (and mag² for m2). */
-    double tm = 1e-10 * mag, t2 = 1e-10 * mag * mag * wsum;
-    if (isfinite(one.sum_w) && isfinite(t2)) {
-        FUZZ_CHECK(fuzz_close(a.sum_w, one.sum_w, 1e-12 * one.sum_w));
-        FUZZ_CHECK(fuzz_close(a.mean, one.mean, tm));
-        FUZZ_CHECK(fuzz_close(a.m2, one.m2, t2));
+    csat_moments *one = NULL, *a = NULL, *b = NULL, *r = NULL;
+    FUZZ_CHECK(csat_moments_create(&one, NULL) == CSAT_OK);
+    FUZZ_CHECK(csat_moments_create(&a, NULL) == CSAT_OK);
+    FUZZ_CHECK(csat_moments_create(&b, NULL) == CSAT_OK);
+    csat_status s1 = csat_moments_add(one, x, n, w, NULL);
+    csat_status sa = csat_moments_add(a, x, cut, w, NULL);
+    moments_state keep = moments_of(b);
+    csat_status sb = csat_moments_add(b, x + cut, n - cut, w ? w + cut : NULL, NULL);
+    if (sb != CSAT_OK) { /* unchanged on error */
+        moments_state now = moments_of(b);
+        FUZZ_CHECK(memcmp(keep.b, now.b, sizeof keep.b) == 0);
     }
-    unsigned char buf[CSAT_MOMENTS_SERIALIZED_SIZE];
-    size_t len;
-    csat_moments r;
-    FUZZ_CHECK(csat_moments_serialize(&a, buf, sizeof buf, &len, NULL) == CSAT_OK);
-    FUZZ_CHECK(csat_moments_deserialize(buf, len, &r, NULL) == CSAT_OK);
-    csat_mean_result mean;
-    if (csat_moments_mean(&a, NULL, &mean, NULL) == CSAT_OK)
-        fuzz_check_mean(&mean);
+    csat_status sm = sa == CSAT_OK && sb == CSAT_OK ? csat_moments_merge(a, b, NULL) : sa;
+    halves(s1, sa, sb, sm);
+    if (s1 == CSAT_OK) {
+        moments_state ma = moments_of(a), m1 = moments_of(one);
+        FUZZ_CHECK(ma.n == m1.n && ma.n_missing == m1.n_missing);
+        FUZZ_CHECK(ma.min == m1.min && ma.max == m1.max);
+        csat_sample pa = CSAT_RESULT_INIT(csat_sample), p1 = CSAT_RESULT_INIT(csat_sample);
+        FUZZ_CHECK(csat_moments_sample(a, &pa, NULL) == CSAT_OK);
+        FUZZ_CHECK(csat_moments_sample(one, &p1, NULL) == CSAT_OK);
+        FUZZ_CHECK(pa.n == ma.n && pa.n_missing == ma.n_missing && pa.n_weighted == ma.sum_w);
+        same_sample(&pa, &p1);
+        /* Rounding of sums of n terms of size mag (and mag² for m2). */
+        double tm = 1e-10 * mag, t2 = 1e-10 * mag * mag * wsum;
+        if (isfinite(m1.sum_w) && isfinite(t2)) {
+            FUZZ_CHECK(fuzz_close(ma.sum_w, m1.sum_w, 1e-12 * m1.sum_w));
+            FUZZ_CHECK(fuzz_close(ma.mean, m1.mean, tm));
+            FUZZ_CHECK(fuzz_close(ma.m2, m1.m2, t2));
+        }
+        FUZZ_CHECK(csat_moments_deserialize(ma.b, sizeof ma.b, &r, NULL) == CSAT_OK);
+        moments_state back = moments_of(r);
+        FUZZ_CHECK(memcmp(back.b, ma.b, sizeof ma.b) == 0);
+        csat_mean_result mean = CSAT_RESULT_INIT(csat_mean_result);
+        if (csat_moments_mean(a, NULL, &mean, NULL) == CSAT_OK)
+            fuzz_check_mean(&mean);
+    }
+    csat_moments_free(one);
+    csat_moments_free(a);
+    csat_moments_free(b);
+    csat_moments_free(r);
 }
 
 /* Layout: p, ld − p, then n × (ld drivers, outcome, weight when weighted).
@@ -204,7 +258,7 @@ static void fuzz_xprod(fuzz_input *in, size_t n, size_t cut, int weighted)
     csat_status sm = sa == CSAT_OK && sb == CSAT_OK ? csat_xprod_merge(a, b, NULL) : sa;
     halves(s1, sa, sb, sm);
     if (s1 == CSAT_OK) {
-        csat_sample p1, pm;
+        csat_sample p1 = CSAT_RESULT_INIT(csat_sample), pm = CSAT_RESULT_INIT(csat_sample);
         FUZZ_CHECK(csat_xprod_sample(one, &p1, NULL) == CSAT_OK);
         FUZZ_CHECK(csat_xprod_sample(a, &pm, NULL) == CSAT_OK);
         same_sample(&p1, &pm);

@@ -49,22 +49,24 @@ static void fuzz_survival(fuzz_input *in)
         obs[i] = read_flag(in);
     }
     double at = fuzz_value(in);
+    csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+    o.level = level;
     csat_survival *s = NULL;
     csat_error err;
-    csat_status st = csat_survival_fit(t, flagged ? obs : NULL, n, level, &s, &err);
+    csat_status st = csat_survival_fit(t, flagged ? obs : NULL, n, &o, &s, &err);
     check_status(st, &err);
     if (st != CSAT_OK) {
         if (st == CSAT_ERR_RANGE)
             FUZZ_CHECK(err.index < n);
         return;
     }
-    csat_curve_summary sum;
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
     FUZZ_CHECK(csat_survival_summary(s, &sum, NULL) == CSAT_OK);
     FUZZ_CHECK(sum.n + sum.n_missing == n && sum.events <= sum.n && sum.steps <= sum.events);
     FUZZ_CHECK(sum.level == level);
     FUZZ_CHECK(isnan(sum.median) || sum.median >= 0);
     double prev = 1, prev_time = -INFINITY;
-    csat_survival_point pt;
+    csat_survival_point pt = CSAT_RESULT_INIT(csat_survival_point);
     for (size_t i = 0; i < sum.steps; i++) {
         FUZZ_CHECK(csat_survival_step(s, i, &pt, NULL) == CSAT_OK);
         FUZZ_CHECK(pt.time > prev_time);
@@ -95,9 +97,9 @@ static void fuzz_pareto(fuzz_input *in)
         codes[i] = b < 0xF0 ? (double)(b % 8) - 2 : fuzz_special(in, b);
     }
     size_t k = SIZE_MAX;
-    csat_sample smp;
+    csat_sample smp = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
-    csat_status st = csat_business_complaints(codes, n, NULL, 0, &k, &smp, &err);
+    csat_status st = csat_business_complaints(codes, n, NULL, NULL, 0, &k, &smp, &err);
     check_status(st, &err);
     if (st != CSAT_OK) {
         if (st == CSAT_ERR_RANGE)
@@ -107,10 +109,11 @@ static void fuzz_pareto(fuzz_input *in)
     FUZZ_CHECK(k >= 1 && k <= smp.n && smp.n + smp.n_missing == n);
     csat_category_count *c = malloc(k * sizeof *c);
     FUZZ_CHECK(c != NULL);
+    c[0].size = sizeof *c; /* the stride of the array */
     if (k > 1)
-        FUZZ_CHECK(csat_business_complaints(codes, n, c, k - 1, &k, NULL, NULL)
+        FUZZ_CHECK(csat_business_complaints(codes, n, NULL, c, k - 1, &k, NULL, NULL)
                    == CSAT_ERR_ARGUMENT);
-    FUZZ_CHECK(csat_business_complaints(codes, n, c, k, &k, NULL, NULL) == CSAT_OK);
+    FUZZ_CHECK(csat_business_complaints(codes, n, NULL, c, k, &k, NULL, NULL) == CSAT_OK);
     size_t total = 0;
     for (size_t j = 0; j < k; j++) {
         total += c[j].count;
@@ -142,10 +145,10 @@ static void fuzz_resolution(fuzz_input *in)
     }
     for (size_t j = 0; j < m; j++)
         probs[j] = fuzz_weight(in) / 8;
-    csat_resolution_result r;
+    csat_resolution_result r = CSAT_RESULT_INIT(csat_resolution_result);
     csat_error err;
     csat_status st = csat_business_resolution(t, flagged ? res : NULL, n, sla, m ? probs : NULL, m,
-                                           m ? q : NULL, &r, &err);
+                                              NULL, m ? q : NULL, &r, &err);
     check_status(st, &err);
     if (st != CSAT_OK)
         return;
@@ -174,7 +177,7 @@ static void fuzz_resolution(fuzz_input *in)
 
 static void fuzz_reviews(fuzz_input *in)
 {
-    csat_reviews_options o;
+    csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
     o.scale_min = fuzz_int(in);
     o.scale_max = fuzz_int(in);
     o.positive_min = fuzz_int(in);
@@ -190,20 +193,26 @@ static void fuzz_reviews(fuzz_input *in)
     double x[N_MAX];
     for (size_t i = 0; i < n; i++)
         x[i] = fuzz_answer(in, o.scale_min, o.scale_max);
-    csat_reviews_result r;
+    csat_reviews_result r = CSAT_RESULT_INIT(csat_reviews_result);
+    csat_mean_result rating = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result positive = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
-    csat_status st = csat_score_reviews(x, n, use_opt ? &o : NULL, &r, &err);
+    csat_status st = csat_score_reviews(x, n, use_opt ? &o : NULL, &r, &rating, &positive, &err);
     check_status(st, &err);
     if (st != CSAT_OK)
         return;
-    fuzz_check_mean(&r.rating);
-    fuzz_check_share(&r.positive);
-    FUZZ_CHECK(r.rating.min >= o.scale_min && r.rating.max <= o.scale_max);
+    fuzz_check_mean(&rating);
+    fuzz_check_share(&positive);
+    FUZZ_CHECK(rating.min >= o.scale_min && rating.max <= o.scale_max);
+    FUZZ_CHECK(positive.n == rating.n && positive.n_missing == rating.n_missing);
+    /* The prior used: the one given, or for NaN the scale's midpoint. */
+    double prior = isnan(o.prior_mean) ? ((double)o.scale_min + o.scale_max) / 2 : o.prior_mean;
+    FUZZ_CHECK(r.prior_mean == prior && r.prior_weight == o.prior_weight);
     /* Between the prior mean and the sample mean. */
-    FUZZ_CHECK(fuzz_within(r.bayesian_average, fmin(o.prior_mean, r.rating.score),
-                           fmax(o.prior_mean, r.rating.score),
-                           1e-12 * (fabs(o.prior_mean) + fabs(r.rating.score))));
-    FUZZ_CHECK(r.wilson_lower == r.positive.ci_lower);
+    FUZZ_CHECK(fuzz_within(r.bayesian_average, fmin(r.prior_mean, rating.score),
+                           fmax(r.prior_mean, rating.score),
+                           1e-12 * (fabs(r.prior_mean) + fabs(rating.score))));
+    FUZZ_CHECK(r.wilson_lower == positive.ci_lower);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -215,8 +224,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     switch (family) {
     case RETENTION: {
         double s = fuzz_weight(&in) * 16, e = fuzz_weight(&in) * 16, a = fuzz_weight(&in) * 16;
-        csat_retention_result r;
-        st = csat_business_retention(s, e, a, &r, &err);
+        csat_retention_result r = CSAT_RESULT_INIT(csat_retention_result);
+        st = csat_business_retention(s, e, a, NULL, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             check_retention(&r);
@@ -231,8 +240,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             s[i] = fuzz_value(&in);
             e[i] = fuzz_value(&in);
         }
-        csat_retention_result r;
-        st = csat_business_churn(s, e, n, t0, t1, &r, &err);
+        csat_retention_result r = CSAT_RESULT_INIT(csat_retention_result);
+        st = csat_business_churn(s, e, n, t0, t1, NULL, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             check_retention(&r);
@@ -245,7 +254,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     case CONVERT: {
         double c = fuzz_weight(&in) / 12, k = fuzz_weight(&in), out;
-        st = csat_business_churn_convert(c, k, &out, &err);
+        st = csat_business_churn_convert(c, k, NULL, &out, &err);
         check_status(st, &err);
         if (st == CSAT_OK)
             FUZZ_CHECK(fuzz_within(out, 0, 1, 0));
@@ -256,7 +265,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         double margin = fuzz_value(&in), r = fuzz_weight(&in) / 12, d = fuzz_value(&in) / 16;
         int timing = fuzz_u8(&in) % 3; /* 2 is no timing */
         double horizon = fuzz_weight(&in) * 16, out;
-        st = csat_business_clv(margin, r, d, (csat_clv_timing)timing, horizon, &out, &err);
+        csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+        o.timing = timing;
+        o.horizon = horizon;
+        st = csat_business_clv(margin, r, d, &o, &out, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             FUZZ_CHECK(timing < 2 && !isnan(out));
@@ -268,12 +280,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case RATE: {
         double count = fuzz_weight(&in) * 16, exposure = fuzz_weight(&in) * 16;
         double per = fuzz_weight(&in) * 64, level = fuzz_level(&in);
-        csat_rate_result r;
-        st = csat_business_rate(count, exposure, per, level, &r, &err);
+        csat_business_options o = CSAT_BUSINESS_OPTIONS_DEFAULT;
+        o.per = per;
+        o.level = level;
+        csat_rate_result r = CSAT_RESULT_INIT(csat_rate_result);
+        st = csat_business_rate(count, exposure, &o, &r, &err);
         check_status(st, &err);
         if (st == CSAT_OK) {
             FUZZ_CHECK(!isnan(r.rate) && !isnan(r.ci_lower) && !isnan(r.ci_upper));
             FUZZ_CHECK(r.ci_lower >= 0 && r.ci_lower <= r.ci_upper && r.level == level);
+            FUZZ_CHECK(r.per == per && r.count == count && r.exposure == exposure);
             /* A rate beyond the range of a double is infinite. */
             if (isfinite(r.rate))
                 FUZZ_CHECK(fuzz_within(r.rate, r.ci_lower, r.ci_upper, 1e-12 * r.rate));

@@ -82,7 +82,7 @@ static inline void fuzz_check_mean(const csat_mean_result *r)
 /* Everything a fitted model reports (drivers.h). */
 static inline void fuzz_check_model(const csat_drivers *m)
 {
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
     FUZZ_CHECK(s.p >= 1 && s.p <= CSAT_DRIVERS_MAX);
     FUZZ_CHECK(s.intercept == 0 || s.intercept == 1);
@@ -99,7 +99,7 @@ static inline void fuzz_check_model(const csat_drivers *m)
     FUZZ_CHECK(s.condition >= 1 - FUZZ_TOL);
     fuzz_check_sizes(s.n, s.n_weighted, s.n_effective);
 
-    csat_coefficient c;
+    csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
     for (size_t j = 0; j < s.p + (size_t)s.intercept; j++) {
         FUZZ_CHECK(csat_drivers_coefficient(m, j, &c, NULL) == CSAT_OK);
         FUZZ_CHECK(isfinite(c.estimate));
@@ -111,7 +111,7 @@ static inline void fuzz_check_model(const csat_drivers *m)
     FUZZ_CHECK(csat_drivers_coefficient(m, s.p + (size_t)s.intercept, &c, NULL)
                == CSAT_ERR_ARGUMENT);
 
-    csat_driver_info d;
+    csat_driver_info d = CSAT_RESULT_INIT(csat_driver_info);
     for (size_t j = 0; j < s.p; j++) {
         FUZZ_CHECK(csat_drivers_driver(m, j, &d, NULL) == CSAT_OK);
         FUZZ_CHECK(d.vif >= 1 - 1e-6);
@@ -131,7 +131,7 @@ static inline void fuzz_check_tally(const csat_tally *t)
     int lo, hi;
     FUZZ_CHECK(csat_tally_scale(t, &lo, &hi, NULL) == CSAT_OK);
     FUZZ_CHECK(lo <= hi);
-    csat_sample s;
+    csat_sample s = CSAT_RESULT_INIT(csat_sample);
     FUZZ_CHECK(csat_tally_sample(t, &s, NULL) == CSAT_OK);
     size_t points = (size_t)((long long)hi - lo + 1);
 
@@ -141,7 +141,7 @@ static inline void fuzz_check_tally(const csat_tally *t)
         size_t total = 0;
         int wrapped = 0;
         for (size_t j = 0; j < points; j++) {
-            csat_point pt;
+            csat_point pt = CSAT_RESULT_INIT(csat_point);
             FUZZ_CHECK(csat_tally_point(t, (int)((long long)lo + (long long)j), &pt, NULL)
                        == CSAT_OK);
             wrapped |= __builtin_add_overflow(total, pt.count, &total);
@@ -151,27 +151,28 @@ static inline void fuzz_check_tally(const csat_tally *t)
         }
         FUZZ_CHECK(!wrapped && total == s.n);
     }
-    csat_point pt;
+    csat_point pt = CSAT_RESULT_INIT(csat_point);
     FUZZ_CHECK(csat_tally_point(t, hi, &pt, NULL) == CSAT_OK);
     if (s.n_weighted > 0)
         FUZZ_CHECK(fuzz_close(pt.cum_share, 1, FUZZ_TOL));
     if (lo > INT_MIN)
         FUZZ_CHECK(csat_tally_point(t, lo - 1, &pt, NULL) == CSAT_ERR_RANGE);
 
-    csat_nps_result nps;
-    csat_share_result sh;
-    csat_mean_result mean;
-    csat_ces_result ces;
+    csat_nps_result nps = CSAT_RESULT_INIT(csat_nps_result);
+    csat_share_result sh = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result mean = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result effort = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result low_effort = CSAT_RESULT_INIT(csat_share_result);
     if (csat_tally_nps(t, NULL, &nps, NULL) == CSAT_OK) {
         fuzz_check_nps(&nps);
         FUZZ_CHECK(nps.n == s.n && nps.n_missing == s.n_missing);
     }
     if (hi > lo) {
-        csat_nps_options o = { lo, hi, hi, hi - 1, 0.95, CSAT_NPS_ADJUSTED_WALD };
+        csat_nps_options o = { sizeof o, lo, hi, hi, hi - 1, 0.95, CSAT_NPS_ADJUSTED_WALD };
         if (csat_tally_nps(t, &o, &nps, NULL) == CSAT_OK)
             fuzz_check_nps(&nps);
     }
-    csat_csat_options co = { lo, hi, hi, 0.95 };
+    csat_csat_options co = { sizeof co, lo, hi, hi, 0.95 };
     if (csat_tally_csat(t, NULL, &sh, NULL) == CSAT_OK)
         fuzz_check_share(&sh);
     if (csat_tally_csat(t, &co, &sh, NULL) == CSAT_OK) {
@@ -191,10 +192,10 @@ static inline void fuzz_check_tally(const csat_tally *t)
         FUZZ_CHECK(mean.min >= lo && mean.max <= hi);
         FUZZ_CHECK(mean.n == s.n && mean.n_missing == s.n_missing);
     }
-    csat_ces_options eo = { lo, hi, lo, 0.95 };
-    if (csat_tally_ces(t, &eo, &ces, NULL) == CSAT_OK) {
-        fuzz_check_mean(&ces.effort);
-        fuzz_check_share(&ces.low_effort);
+    csat_ces_options eo = { sizeof eo, lo, hi, lo, 0.95 };
+    if (csat_tally_ces(t, &eo, &effort, &low_effort, NULL) == CSAT_OK) {
+        fuzz_check_mean(&effort);
+        fuzz_check_share(&low_effort);
     }
 }
 
@@ -205,7 +206,7 @@ static inline void fuzz_check_tally(const csat_tally *t)
 static inline void fuzz_check_importance(const csat_drivers *m, csat_importance_method method,
                                          const double *v, const double *se, int exact)
 {
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
     double sum = 0;
     int well = s.condition < 1e4;

@@ -38,7 +38,7 @@ static void check_comparison(const csat_comparison *c, double diff, double level
     FUZZ_CHECK(c->level == level);
 }
 
-/* A result from data (mode 0) or field by field. */
+/* A result from data (mode 0) or field by field; r has its size set. */
 static int read_nps(fuzz_input *in, csat_nps_result *r)
 {
     if (fuzz_u8(in) % 2 == 0) {
@@ -49,6 +49,7 @@ static int read_nps(fuzz_input *in, csat_nps_result *r)
         return csat_score_nps(x, n, NULL, NULL, r, NULL) == CSAT_OK;
     }
     memset(r, 0, sizeof *r);
+    r->size = sizeof *r;
     r->score = fuzz_value(in) * 4;
     r->se = fuzz_weight(in);
     r->promoters = fuzz_weight(in) / 12;
@@ -73,6 +74,7 @@ static int read_share(fuzz_input *in, csat_share_result *r)
         return csat_score_csat(x, n, NULL, NULL, r, NULL) == CSAT_OK;
     }
     memset(r, 0, sizeof *r);
+    r->size = sizeof *r;
     uint8_t b = fuzz_u8(in);
     r->share = b < 0xF0 ? b / 239.0 : fuzz_special(in, b);
     r->score = 100 * r->share;
@@ -98,6 +100,7 @@ static int read_mean(fuzz_input *in, csat_mean_result *r)
         return csat_score_mean(x, n, NULL, NULL, r, NULL) == CSAT_OK;
     }
     memset(r, 0, sizeof *r);
+    r->size = sizeof *r;
     r->score = fuzz_value(in);
     r->sd = fuzz_weight(in);
     r->se = fuzz_weight(in);
@@ -130,8 +133,10 @@ static void fuzz_adjust(fuzz_input *in)
     double p[N_MAX + 1], out[N_MAX + 1], again[N_MAX + 1];
     for (size_t i = 0; i < n; i++)
         p[i] = read_p(in);
+    csat_compare_options o = CSAT_COMPARE_OPTIONS_DEFAULT;
+    o.adjust = method;
     csat_error err;
-    csat_status st = csat_compare_adjust(p, n, (csat_adjust_method)method, out, &err);
+    csat_status st = csat_compare_adjust(p, n, &o, out, &err);
     if (st == CSAT_ERR_RANGE) {
         FUZZ_CHECK(err.index < n && !(p[err.index] >= 0 && p[err.index] <= 1));
         return;
@@ -148,12 +153,11 @@ static void fuzz_adjust(fuzz_input *in)
     }
     /* In place gives the same. */
     memcpy(again, p, n * sizeof *p);
-    FUZZ_CHECK(csat_compare_adjust(again, n, (csat_adjust_method)method, again, NULL)
-               == CSAT_OK);
+    FUZZ_CHECK(csat_compare_adjust(again, n, &o, again, NULL) == CSAT_OK);
     FUZZ_CHECK(memcmp(again, out, n * sizeof *out) == 0);
 }
 
-static void fuzz_trend(fuzz_input *in, double level)
+static void fuzz_trend(fuzz_input *in, const csat_compare_options *o)
 {
     size_t k = fuzz_size(in, 16);
     int timed = fuzz_u8(in) & 1;
@@ -163,10 +167,11 @@ static void fuzz_trend(fuzz_input *in, double level)
         se[i] = fuzz_weight(in);
         time[i] = fuzz_value(in);
     }
-    csat_trend_result r;
-    csat_comparison ch[16];
+    double level = o->level;
+    csat_trend_result r = CSAT_RESULT_INIT(csat_trend_result);
+    csat_comparison ch[16] = { CSAT_RESULT_INIT(csat_comparison) };
     csat_error err;
-    csat_status st = csat_compare_trend(score, se, timed ? time : NULL, k, level, &r, ch, &err);
+    csat_status st = csat_compare_trend(score, se, timed ? time : NULL, k, o, &r, ch, &err);
     if (k < 2)
         FUZZ_CHECK(st == CSAT_ERR_TOO_FEW);
     if (st != CSAT_OK) {
@@ -195,9 +200,9 @@ static void fuzz_rank(fuzz_input *in)
     size_t n = fuzz_size(in, N_MAX);
     for (size_t i = 0; i < n; i++)
         peers[i] = fuzz_value(in);
-    csat_rank_result r;
+    csat_rank_result r = CSAT_RESULT_INIT(csat_rank_result);
     csat_error err;
-    csat_status st = csat_compare_rank(score, peers, n, &r, &err);
+    csat_status st = csat_compare_rank(score, peers, n, NULL, &r, &err);
     if (n == 0)
         FUZZ_CHECK(st == CSAT_ERR_EMPTY);
     if (st != CSAT_OK) {
@@ -216,7 +221,7 @@ static void fuzz_rank(fuzz_input *in)
     FUZZ_CHECK(fuzz_close(r.percentile, 100 * (below + equal / 2.0) / (double)n, FUZZ_TOL));
 }
 
-static void fuzz_gap(fuzz_input *in, double level)
+static void fuzz_gap(fuzz_input *in, const csat_compare_options *o)
 {
     size_t k = fuzz_size(in, GAP_K_MAX), ld = k + fuzz_size(in, 2);
     size_t n = fuzz_size(in, GAP_N_MAX);
@@ -227,10 +232,11 @@ static void fuzz_gap(fuzz_input *in, double level)
         e[i] = fuzz_value(in);
         q[i] = fuzz_value(in);
     }
-    csat_comparison out[GAP_K_MAX];
+    double level = o->level;
+    csat_comparison out[GAP_K_MAX] = { CSAT_RESULT_INIT(csat_comparison) };
     size_t pairs[GAP_K_MAX];
     csat_error err;
-    csat_status st = csat_compare_gap(e, q, n, k, ld, level, out, pairs, &err);
+    csat_status st = csat_compare_gap(e, q, n, k, ld, o, out, pairs, &err);
     if (st == CSAT_OK) {
         for (size_t j = 0; j < k; j++) {
             size_t c = 0;
@@ -278,27 +284,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_input in = fuzz_begin(data, size);
     int family = fuzz_u8(&in) % FAMILIES;
     double level = fuzz_level(&in);
-    csat_comparison c;
+    csat_compare_options o = CSAT_COMPARE_OPTIONS_DEFAULT;
+    o.level = level;
+    csat_comparison c = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
     csat_status st;
     switch (family) {
     case NPS_BENCH: {
-        csat_nps_result a;
+        csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
         double bench = fuzz_value(&in) * 4; /* NPS points */
         if (!read_nps(&in, &a))
             break;
-        st = csat_compare_nps_benchmark(&a, bench, level, &c, &err);
+        st = csat_compare_nps_benchmark(&a, bench, &o, &c, &err);
         ok_or_argument(st, &err);
         if (st == CSAT_OK)
             check_comparison(&c, a.score - bench, level, 1);
         break;
     }
     case SHARE_BENCH: {
-        csat_share_result a;
+        csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
         double bench = fuzz_value(&in) / 64; /* a proportion (some out of range) */
         if (!read_share(&in, &a))
             break;
-        st = csat_compare_share_benchmark(&a, bench, level, &c, &err);
+        st = csat_compare_share_benchmark(&a, bench, &o, &c, &err);
         ok_or_argument(st, &err);
         if (st == CSAT_OK) {
             FUZZ_CHECK(bench > 0 && bench < 1);
@@ -307,41 +315,44 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     case MEAN_BENCH: {
-        csat_mean_result a;
+        csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
         double bench = fuzz_value(&in);
         if (!read_mean(&in, &a))
             break;
-        st = csat_compare_mean_benchmark(&a, bench, level, &c, &err);
+        st = csat_compare_mean_benchmark(&a, bench, &o, &c, &err);
         ok_or_argument(st, &err);
         if (st == CSAT_OK)
             check_comparison(&c, a.score - bench, level, 0);
         break;
     }
     case NPS2: {
-        csat_nps_result a, b;
+        csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
+        csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
         if (!read_nps(&in, &a) || !read_nps(&in, &b))
             break;
-        st = csat_compare_nps(&a, &b, level, &c, &err);
+        st = csat_compare_nps(&a, &b, &o, &c, &err);
         ok_or_argument(st, &err);
         if (st == CSAT_OK)
             check_comparison(&c, a.score - b.score, level, 1);
         break;
     }
     case SHARES2: {
-        csat_share_result a, b;
+        csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
+        csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
         if (!read_share(&in, &a) || !read_share(&in, &b))
             break;
-        st = csat_compare_shares(&a, &b, level, &c, &err);
+        st = csat_compare_shares(&a, &b, &o, &c, &err);
         ok_or_argument(st, &err);
         if (st == CSAT_OK)
             check_comparison(&c, a.share - b.share, level, 1);
         break;
     }
     case MEANS2: {
-        csat_mean_result a, b;
+        csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result b = CSAT_RESULT_INIT(csat_mean_result);
         if (!read_mean(&in, &a) || !read_mean(&in, &b))
             break;
-        st = csat_compare_means(&a, &b, level, &c, &err);
+        st = csat_compare_means(&a, &b, &o, &c, &err);
         ok_or_argument(st, &err);
         if (st == CSAT_OK) {
             FUZZ_CHECK(a.n >= 2 && b.n >= 2);
@@ -350,9 +361,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     case ADJUST: fuzz_adjust(&in); break;
-    case TREND: fuzz_trend(&in, level); break;
+    case TREND: fuzz_trend(&in, &o); break;
     case RANK: fuzz_rank(&in); break;
-    default: fuzz_gap(&in, level); break;
+    default: fuzz_gap(&in, &o); break;
     }
     return 0;
 }

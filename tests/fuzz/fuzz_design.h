@@ -43,6 +43,7 @@ static inline void fuzz_read_design(fuzz_input *in, fuzz_design *d)
     d->ld = d->p + fuzz_size(in, 2);
     d->n = fuzz_size(in, DESIGN_N_MAX);
     uint8_t flags = fuzz_u8(in);
+    d->opt.size = sizeof d->opt;
     d->opt.intercept = (flags & 4) ? 2 : !(flags & 2);
     d->opt.level = fuzz_level(in);
     /* Padding between rows: never read by the library. */

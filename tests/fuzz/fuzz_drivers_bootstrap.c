@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         d.opt.intercept = 1;
     int method = fuzz_u8(&in) % 7; /* 6 is no method */
     int wraps;
-    csat_bootstrap_options o;
+    csat_bootstrap_options o = CSAT_BOOTSTRAP_OPTIONS_DEFAULT;
     o.reps = read_reps(&in, d.p, &wraps);
     o.level = fuzz_level(&in);
     o.seed = fuzz_u64(&in, 8);

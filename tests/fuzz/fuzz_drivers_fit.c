@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == CSAT_OK) {
         FUZZ_CHECK(!design_must_fail(&d));
         fuzz_check_model(m);
-        csat_model_summary s;
+        csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
         FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
         size_t complete = design_complete_rows(&d);
         FUZZ_CHECK(s.n == complete && s.n_missing == d.n - complete);
@@ -71,7 +71,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_failure(sa, &err, &d);
         }
         if (st == CSAT_OK && sa == CSAT_OK) {
-            csat_model_summary s, sx;
+            csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
+            csat_model_summary sx = CSAT_RESULT_INIT(csat_model_summary);
             FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
             FUZZ_CHECK(csat_drivers_summary(mx, &sx, NULL) == CSAT_OK);
             FUZZ_CHECK(s.n == sx.n && s.n_missing == sx.n_missing && s.df_resid == sx.df_resid);
@@ -85,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 && isfinite(sx.sigma)) {
                 FUZZ_CHECK(fuzz_close(s.r2, sx.r2, 1e-8));
                 for (size_t j = 0; j < d.p; j++) {
-                    csat_driver_info u, v;
+                    csat_driver_info u = CSAT_RESULT_INIT(csat_driver_info);
+                    csat_driver_info v = CSAT_RESULT_INIT(csat_driver_info);
                     FUZZ_CHECK(csat_drivers_driver(m, j, &u, NULL) == CSAT_OK);
                     FUZZ_CHECK(csat_drivers_driver(mx, j, &v, NULL) == CSAT_OK);
                     /* Relative: standardised coefficients can be 1e15 without an

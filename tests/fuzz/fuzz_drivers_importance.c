@@ -32,7 +32,7 @@ static size_t read_exact_max(fuzz_input *in)
 static void check_dominance(const csat_drivers *m, size_t p, int intercept)
 {
     double g[P], cond[P * P], comp[P * P], lmg[P], first[P];
-    csat_status st = csat_drivers_dominance(m, g, cond, comp, NULL);
+    csat_status st = csat_drivers_dominance(m, NULL, g, cond, comp, NULL);
     if (!intercept) {
         FUZZ_CHECK(st == CSAT_ERR_ARGUMENT);
         return;
@@ -40,10 +40,10 @@ static void check_dominance(const csat_drivers *m, size_t p, int intercept)
     FUZZ_CHECK(st == CSAT_OK || st == CSAT_ERR_SINGULAR || st == CSAT_ERR_NOMEM);
     if (st != CSAT_OK)
         return;
-    csat_model_summary s;
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
     int well = s.condition < 1e4; /* rounding cannot matter */
-    csat_importance_options o = { P, 2, 1 };
+    csat_importance_options o = { sizeof o, P, 2, 1 };
     FUZZ_CHECK(csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, &o, lmg, NULL, NULL) == CSAT_OK);
     FUZZ_CHECK(csat_drivers_importance(m, CSAT_IMPORTANCE_FIRST, &o, first, NULL, NULL)
                == CSAT_OK);
@@ -80,8 +80,9 @@ static void check_ipa(fuzz_input *in, size_t p)
     }
     ic = fuzz_value(in);
     pc = fuzz_value(in);
+    csat_ipa_options o = { sizeof o, ic, pc };
     csat_ipa_quadrant q[P];
-    csat_status st = csat_drivers_ipa(imp, perf, p, ic, pc, q, NULL);
+    csat_status st = csat_drivers_ipa(imp, perf, p, &o, q, NULL);
     if (st != CSAT_OK) {
         FUZZ_CHECK(st == CSAT_ERR_ARGUMENT);
         return;
@@ -108,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (d.opt.intercept > 1)
         d.opt.intercept = 1;
     int method = fuzz_u8(&in) % 7; /* 6 is no method */
-    csat_importance_options o;
+    csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
     o.exact_max = read_exact_max(&in);
     o.permutations = fuzz_size(&in, 50);
     o.seed = fuzz_u64(&in, 8);

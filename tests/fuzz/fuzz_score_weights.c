@@ -83,9 +83,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     switch (family) {
     case NPS:
     case ADJUSTED_NPS: {
-        csat_nps_options o = { lo, hi, cut, cut > INT_MIN ? cut - 1 : cut, level,
+        csat_nps_options o = { sizeof o, lo, hi, cut, cut > INT_MIN ? cut - 1 : cut, level,
                                family == NPS ? CSAT_NPS_WALD : CSAT_NPS_ADJUSTED_WALD };
-        csat_nps_result a, b;
+        csat_nps_result a = CSAT_RESULT_INIT(csat_nps_result);
+        csat_nps_result b = CSAT_RESULT_INIT(csat_nps_result);
         if (csat_score_nps(x, n, w, &o, &a, NULL) == CSAT_OK
             && csat_score_nps(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             fuzz_check_nps(&a);
@@ -95,8 +96,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     case CSAT: {
-        csat_csat_options o = { lo, hi, cut, level };
-        csat_share_result a, b;
+        csat_csat_options o = { sizeof o, lo, hi, cut, level };
+        csat_share_result a = CSAT_RESULT_INIT(csat_share_result);
+        csat_share_result b = CSAT_RESULT_INIT(csat_share_result);
         if (csat_score_csat(x, n, w, &o, &a, NULL) == CSAT_OK
             && csat_score_csat(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             fuzz_check_share(&a);
@@ -106,8 +108,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     case MEAN: {
-        csat_mean_options o = { level };
-        csat_mean_result a, b;
+        csat_mean_options o = { sizeof o, level };
+        csat_mean_result a = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result b = CSAT_RESULT_INIT(csat_mean_result);
         if (csat_score_mean(x, n, w, &o, &a, NULL) == CSAT_OK
             && csat_score_mean(x, n, w2, &o, &b, NULL) == CSAT_OK) {
             fuzz_check_mean(&a);
@@ -117,12 +120,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     }
     default: {
-        csat_ces_options o = { lo, hi, cut, level };
-        csat_ces_result a, b;
-        if (csat_score_ces(x, n, w, &o, &a, NULL) == CSAT_OK
-            && csat_score_ces(x, n, w2, &o, &b, NULL) == CSAT_OK) {
-            same_mean(&a.effort, &b.effort, mag);
-            same_share(&a.low_effort, &b.low_effort);
+        csat_ces_options o = { sizeof o, lo, hi, cut, level };
+        csat_mean_result ea = CSAT_RESULT_INIT(csat_mean_result);
+        csat_mean_result eb = CSAT_RESULT_INIT(csat_mean_result);
+        csat_share_result la = CSAT_RESULT_INIT(csat_share_result);
+        csat_share_result lb = CSAT_RESULT_INIT(csat_share_result);
+        if (csat_score_ces(x, n, w, &o, &ea, &la, NULL) == CSAT_OK
+            && csat_score_ces(x, n, w2, &o, &eb, &lb, NULL) == CSAT_OK) {
+            same_mean(&ea, &eb, mag);
+            same_share(&la, &lb);
         }
         break;
     }

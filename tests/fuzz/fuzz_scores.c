@@ -117,7 +117,7 @@ static void fuzz_nps(fuzz_input *in, sample *s, int use_opt, csat_nps_options o)
     o.method = (csat_nps_method)(fuzz_u8(in) % 3);
     if (!use_opt)
         o = (csat_nps_options)CSAT_NPS_OPTIONS_DEFAULT;
-    csat_nps_result r, rt;
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result), rt = CSAT_RESULT_INIT(csat_nps_result);
     csat_error err;
     csat_status st = csat_score_nps(s->x, s->n, s->w, use_opt ? &o : NULL, &r, &err), pt;
     csat_tally *t = tally_of(s, o.scale_min, o.scale_max, &pt);
@@ -136,13 +136,14 @@ static void fuzz_nps(fuzz_input *in, sample *s, int use_opt, csat_nps_options o)
 
 static void fuzz_share(fuzz_input *in, sample *s, int family, int use_opt, csat_csat_options co)
 {
-    csat_scale_options o = { co.scale_min, co.scale_max, co.level };
+    csat_scale_options o = { sizeof o, co.scale_min, co.scale_max, co.level };
     int a = fuzz_int(in), b = fuzz_int(in);
     if (!use_opt) {
         co = (csat_csat_options)CSAT_CSAT_OPTIONS_DEFAULT;
         o = (csat_scale_options)CSAT_SCALE_OPTIONS_DEFAULT;
     }
-    csat_share_result r, rt;
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result rt = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
     csat_status st, pt;
     csat_tally *t = tally_of(s, o.scale_min, o.scale_max, &pt);
@@ -185,15 +186,18 @@ static void fuzz_share(fuzz_input *in, sample *s, int family, int use_opt, csat_
 
 static void fuzz_mean(sample *s, int use_opt, double level)
 {
-    csat_mean_options o = { level };
+    csat_mean_options o = { sizeof o, level };
     const csat_mean_options *op = use_opt ? &o : NULL;
-    csat_mean_result r, rm;
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result rm = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     csat_status st = csat_score_mean(s->x, s->n, s->w, op, &r, &err);
-    csat_moments m = CSAT_MOMENTS_INIT;
-    csat_status pt = csat_moments_add(&m, s->x, s->n, s->w, NULL);
+    csat_moments *m = NULL;
+    FUZZ_CHECK(csat_moments_create(&m, NULL) == CSAT_OK);
+    csat_status pt = csat_moments_add(m, s->x, s->n, s->w, NULL);
     if (pt == CSAT_OK)
-        pt = csat_moments_mean(&m, op, &rm, NULL);
+        pt = csat_moments_mean(m, op, &rm, NULL);
+    csat_moments_free(m);
     agree(st, pt);
     if (st == CSAT_OK) {
         fuzz_check_mean(&r);
@@ -215,25 +219,30 @@ static void fuzz_ces(fuzz_input *in, sample *s, int use_opt, csat_ces_options o)
     o.low_effort_min = fuzz_int(in);
     if (!use_opt)
         o = (csat_ces_options)CSAT_CES_OPTIONS_DEFAULT;
-    csat_ces_result r, rt;
+    csat_mean_result effort = CSAT_RESULT_INIT(csat_mean_result);
+    csat_mean_result teffort = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result low = CSAT_RESULT_INIT(csat_share_result);
+    csat_share_result tlow = CSAT_RESULT_INIT(csat_share_result);
     csat_error err;
-    csat_status st = csat_score_ces(s->x, s->n, s->w, use_opt ? &o : NULL, &r, &err), pt;
+    csat_status st =
+        csat_score_ces(s->x, s->n, s->w, use_opt ? &o : NULL, &effort, &low, &err), pt;
     csat_tally *t = tally_of(s, o.scale_min, o.scale_max, &pt);
     if (t != NULL)
-        pt = csat_tally_ces(t, &o, &rt, NULL);
+        pt = csat_tally_ces(t, &o, &teffort, &tlow, NULL);
     agree(st, pt);
     if (st == CSAT_OK) {
-        fuzz_check_mean(&r.effort);
-        fuzz_check_share(&r.low_effort);
-        counts(r.effort.n, r.effort.n_missing, s);
-        FUZZ_CHECK(r.effort.min >= o.scale_min && r.effort.max <= o.scale_max);
-        same_mean(&r.effort, &rt.effort);
-        same_share(&r.low_effort, &rt.low_effort);
+        fuzz_check_mean(&effort);
+        fuzz_check_share(&low);
+        counts(effort.n, effort.n_missing, s);
+        FUZZ_CHECK(low.n == effort.n && low.n_missing == effort.n_missing);
+        FUZZ_CHECK(effort.min >= o.scale_min && effort.max <= o.scale_max);
+        same_mean(&effort, &teffort);
+        same_share(&low, &tlow);
         /* score.h: the tally mean equals the effort part of the CES exactly. */
-        csat_mean_options mo = { o.level };
-        csat_mean_result tm;
+        csat_mean_options mo = { sizeof mo, o.level };
+        csat_mean_result tm = CSAT_RESULT_INIT(csat_mean_result);
         FUZZ_CHECK(csat_tally_mean(t, &mo, &tm, NULL) == CSAT_OK);
-        same_mean(&tm, &r.effort);
+        same_mean(&tm, &effort);
     } else {
         check_failure(st, &err, s, o.scale_min, o.scale_max);
     }
@@ -257,7 +266,7 @@ static void fuzz_distribution(fuzz_input *in, sample *s, int use_opt, csat_scale
         wt = (f & 16) ? malloc((len + 1) * sizeof *wt) : NULL;
         sh = (f & 32) ? malloc((len + 1) * sizeof *sh) : NULL;
     }
-    csat_sample out;
+    csat_sample out = CSAT_RESULT_INIT(csat_sample);
     csat_error err;
     csat_status st = csat_score_distribution(s->x, s->n, s->w, use_opt ? &o : NULL, c, wt, sh, len,
                                        &out, &err);
@@ -316,8 +325,8 @@ static void fuzz_index(fuzz_input *in, int use_opt, double level)
         wbuf[i] = (f & 1) ? fuzz_weight(in) : 1.0;
     }
     const double *w = (f & 1) ? wbuf : NULL;
-    csat_mean_options o = { level };
-    csat_mean_result r;
+    csat_mean_options o = { sizeof o, level };
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
     csat_error err;
     csat_status st = csat_score_index(x, n, k, ld, w, lo, hi, (f & 2) ? v : NULL, use_opt ? &o : NULL,
                                 &r, &err);
@@ -362,16 +371,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     s.x[s.n] = NAN; /* past the end: never read */
     switch (family) {
-    case NPS: fuzz_nps(&in, &s, use_opt, (csat_nps_options){ lo, hi, 0, 0, level, 0 }); break;
+    case NPS:
+        fuzz_nps(&in, &s, use_opt,
+                 (csat_nps_options){ sizeof(csat_nps_options), lo, hi, 0, 0, level, 0 });
+        break;
     case BOX:
     case CSAT:
     case TOP:
     case BOTTOM:
-        fuzz_share(&in, &s, family, use_opt, (csat_csat_options){ lo, hi, 0, level });
+        fuzz_share(&in, &s, family, use_opt,
+                   (csat_csat_options){ sizeof(csat_csat_options), lo, hi, 0, level });
         break;
     case MEAN: fuzz_mean(&s, use_opt, level); break;
-    case CES: fuzz_ces(&in, &s, use_opt, (csat_ces_options){ lo, hi, 0, level }); break;
-    default: fuzz_distribution(&in, &s, use_opt, (csat_scale_options){ lo, hi, level }); break;
+    case CES:
+        fuzz_ces(&in, &s, use_opt,
+                 (csat_ces_options){ sizeof(csat_ces_options), lo, hi, 0, level });
+        break;
+    default:
+        fuzz_distribution(&in, &s, use_opt,
+                          (csat_scale_options){ sizeof(csat_scale_options), lo, hi, level });
+        break;
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 /* csat_xprod_deserialize on arbitrary bytes. An accepted blob must
- * re-serialise to the same bytes, describe a possible sample, fit (or
- * fail with a status) into a sane model, merge with itself and the merged
- * state must round-trip. */
+ * re-serialise to the same bytes (and so must its copy), describe a
+ * possible sample, fit (or fail with a status) into a sane model, merge
+ * with itself and the merged state must round-trip. */
 #include <stdlib.h>
 
 #include "csat.h"
@@ -27,7 +27,7 @@ static unsigned char *serialize(const csat_xprod *a, const uint8_t *want, size_t
 
 static void check_sample(const csat_xprod *a)
 {
-    csat_sample s;
+    csat_sample s = CSAT_RESULT_INIT(csat_sample);
     FUZZ_CHECK(csat_xprod_sample(a, &s, NULL) == CSAT_OK);
     if (s.n == 0)
         FUZZ_CHECK(s.n_weighted == 0);
@@ -40,7 +40,7 @@ static void check_sample(const csat_xprod *a)
 static void check_fit(const csat_xprod *a, size_t p)
 {
     for (int icpt = 0; icpt <= 1; icpt++) {
-        csat_drivers_options o = { icpt, 0.95 };
+        csat_drivers_options o = { sizeof o, icpt, 0.95 };
         csat_drivers *m = NULL;
         csat_status st = csat_drivers_fit_xprod(a, &o, &m, NULL);
         if (st != CSAT_OK) {
@@ -48,7 +48,7 @@ static void check_fit(const csat_xprod *a, size_t p)
             continue;
         }
         fuzz_check_model(m);
-        csat_importance_options io = { 8, 20, 7 };
+        csat_importance_options io = { sizeof io, 8, 20, 7 };
         double v[CSAT_DRIVERS_MAX], se[CSAT_DRIVERS_MAX];
         for (int k = CSAT_IMPORTANCE_FIRST; k <= CSAT_IMPORTANCE_RELATIVE_WEIGHTS; k++) {
             if (k == CSAT_IMPORTANCE_LMG && p > 12)
@@ -58,7 +58,7 @@ static void check_fit(const csat_xprod *a, size_t p)
         }
         if (p <= 6) {
             double g[6], cond[36], comp[36];
-            if (csat_drivers_dominance(m, g, cond, comp, NULL) == CSAT_OK)
+            if (csat_drivers_dominance(m, &io, g, cond, comp, NULL) == CSAT_OK)
                 for (size_t j = 0; j < p; j++)
                     FUZZ_CHECK(isfinite(g[j]) && comp[j * p + j] == 0.5);
         }
@@ -82,6 +82,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     size_t len, p = 0;
     free(serialize(a, data, size, &len));
+    csat_xprod *copy = NULL;
+    st = csat_xprod_copy(a, &copy, NULL);
+    FUZZ_CHECK(st == CSAT_OK || st == CSAT_ERR_NOMEM);
+    if (st == CSAT_OK)
+        free(serialize(copy, data, size, &len));
+    csat_xprod_free(copy);
     FUZZ_CHECK(csat_xprod_drivers(a, &p, NULL) == CSAT_OK);
     FUZZ_CHECK(p >= 1 && p <= CSAT_DRIVERS_MAX);
     check_sample(a);
@@ -94,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         st = csat_xprod_merge(c, a, NULL);
     FUZZ_CHECK(st == CSAT_OK || st == CSAT_ERR_OVERFLOW);
     if (st == CSAT_OK) {
-        csat_sample s1, s2;
+        csat_sample s1 = CSAT_RESULT_INIT(csat_sample), s2 = CSAT_RESULT_INIT(csat_sample);
         FUZZ_CHECK(csat_xprod_sample(a, &s1, NULL) == CSAT_OK);
         FUZZ_CHECK(csat_xprod_sample(c, &s2, NULL) == CSAT_OK);
         FUZZ_CHECK(s1.n <= SIZE_MAX / 2 && s2.n == 2 * s1.n);

@@ -66,12 +66,13 @@ static void tally_seed(const char *name, int lo, int hi, const double *x, size_t
 
 static void moments_seed(const char *name, const double *x, size_t n, const double *w)
 {
-    csat_moments m;
-    ok(csat_moments_init(&m, NULL));
-    ok(csat_moments_add(&m, x, n, w, NULL));
+    csat_moments *m = NULL;
+    ok(csat_moments_create(&m, NULL));
+    ok(csat_moments_add(m, x, n, w, NULL));
     unsigned char buf[CSAT_MOMENTS_SERIALIZED_SIZE];
     size_t len;
-    ok(csat_moments_serialize(&m, buf, sizeof buf, &len, NULL));
+    ok(csat_moments_serialize(m, buf, sizeof buf, &len, NULL));
+    csat_moments_free(m);
     seed("moments_deserialize", name, buf, len);
 }
 
