@@ -326,6 +326,14 @@ static void test_xprod_blobs_with_impossible_counts_are_refused(void **state)
     OK(csat_xprod_serialize(a, buf, len, &len, &err));
     put_f64(buf + 56 + 8 * 3 + 8 * 1, 1e6);
     EXPECT_FAIL(CSAT_ERR_FORMAT, b, csat_xprod_deserialize(buf, len, &b, &err));
+    /* A diagonal co-moment beyond Σw · CSAT_VALUE_MAX² (values lie within
+     * ±1e50, so Σ w (x − x̄)² ≤ Σw · (2e50)² / 4) with an asymmetry that its
+     * Cauchy–Schwarz slack would otherwise hide: c_00 = 1e200 makes the
+     * relative slack of |c_01 − c_10| about 1e-9 · 1e100 · √c_11. */
+    OK(csat_xprod_serialize(a, buf, len, &len, &err));
+    put_f64(buf + 56 + 8 * 3, 1e200);
+    put_f64(buf + 56 + 8 * 3 + 8 * 3, 1e30);
+    EXPECT_FAIL(CSAT_ERR_FORMAT, b, csat_xprod_deserialize(buf, len, &b, &err));
     /* A "varies" flag that is neither 0 nor 1. */
     OK(csat_xprod_serialize(a, buf, len, &len, &err));
     buf[len - 1] = 2;

@@ -469,8 +469,13 @@ static int xprod_valid(const csat_xprod *a)
         || !(a->sum_w2 >= CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack))
         || a->sum_w2 > sw * sw * (1 + slack) || a->sum_w2 < sw * sw / npos * (1 - slack))
         return 0;
+    /* Values lie within ±CSAT_VALUE_MAX, so (Popoviciu) a column's co-moment
+     * Σ w (x − x̄)² is at most Σw · (2 CSAT_VALUE_MAX)² / 4: a larger
+     * diagonal would let the relative slack below hide any asymmetry. */
+    const double c_max = sw * CSAT_VALUE_MAX * CSAT_VALUE_MAX * (1 + slack);
     for (size_t j = 0; j < k; j++) {
-        if (!csat_value_ok(a->mean[j]) || !csat_value_ok(a->ref[j]) || !(a->c[j * k + j] >= 0))
+        if (!csat_value_ok(a->mean[j]) || !csat_value_ok(a->ref[j]) || !(a->c[j * k + j] >= 0)
+            || a->c[j * k + j] > c_max)
             return 0;
     }
     /* Symmetric up to rounding, and within Cauchy–Schwarz: |c_ij| ≤ √c_ii
