@@ -38,27 +38,7 @@
 #include "check.h"
 #include "csat.h"
 
-/* tests/reference/business_reference.h still writes two structs in their
- * 0.x shapes: the reviews result with the mean rating and the positive share
- * nested in it (REF_REVIEWS, REF_REVIEWS10), and positional review options
- * without the size field (DATA_REVIEWS10_OPT). It is read with those two
- * names bound to the 0.x layouts; reviews_options() makes the 1.0 options
- * of the same values. */
-typedef struct reviews_reference {
-    csat_mean_result rating;
-    double bayesian_average;
-    csat_share_result positive;
-    double wilson_lower;
-} reviews_reference;
-typedef struct reviews_options_reference {
-    int scale_min, scale_max, positive_min;
-    double prior_mean, prior_weight, level;
-} reviews_options_reference;
-#define csat_reviews_result reviews_reference
-#define csat_reviews_options reviews_options_reference
 #include "business_reference.h"
-#undef csat_reviews_result
-#undef csat_reviews_options
 
 /* Closed forms evaluated in a different order than the references: 1e-12
  * relative. The Kaplan-Meier limits go through log and exp of log S; the
@@ -76,18 +56,6 @@ typedef struct reviews_options_reference {
 #define KM_LEVEL(level) BUSINESS_OPTIONS((level), 1.0, CSAT_CLV_END_OF_PERIOD, INFINITY)
 #define RATE_PER(per, level) BUSINESS_OPTIONS((level), (per), CSAT_CLV_END_OF_PERIOD, INFINITY)
 #define CLV_AT(timing, horizon) BUSINESS_OPTIONS(0.95, 1.0, (timing), (horizon))
-
-static csat_reviews_options reviews_options(const reviews_options_reference *r)
-{
-    csat_reviews_options o = CSAT_REVIEWS_OPTIONS_DEFAULT;
-    o.scale_min = r->scale_min;
-    o.scale_max = r->scale_max;
-    o.positive_min = r->positive_min;
-    o.prior_mean = r->prior_mean;
-    o.prior_weight = r->prior_weight;
-    o.level = r->level;
-    return o;
-}
 
 /* Outputs of csat_business_complaints, csat_business_resolution and
  * csat_score_reviews, all to be left alone on failure, with the sizes
@@ -247,17 +215,21 @@ static void check_share(const cmp_ctx *c, const csat_share_result *r, const csat
     check_share_in(c, r, w, 0);
 }
 
-/* The three results of csat_score_reviews against one reference. */
+/* The three results of csat_score_reviews against the three references
+ * (REF_REVIEWS*, REF_REVIEWS*_RATING, REF_REVIEWS*_POSITIVE). */
 static void check_reviews(const cmp_ctx *c, const csat_reviews_result *r,
                           const csat_mean_result *rating, const csat_share_result *positive,
-                          const reviews_reference *w)
+                          const csat_reviews_result *w, const csat_mean_result *w_rating,
+                          const csat_share_result *w_positive)
 {
-    check_mean(c, rating, &w->rating);
+    check_mean(c, rating, w_rating);
     cmp_rel(c, "bayesian_average", r->bayesian_average, w->bayesian_average);
-    check_share_in(c, positive, &w->positive, 1);
+    check_share_in(c, positive, w_positive, 1);
     cmp_share(c, "wilson_lower", r->wilson_lower, w->wilson_lower);
     /* The ranking limit is the positive share's Wilson lower limit itself. */
     assert_true(r->wilson_lower == positive->ci_lower);
+    /* The prior is the one the reference used. */
+    assert_true(r->prior_mean == w->prior_mean && r->prior_weight == w->prior_weight);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -686,7 +658,8 @@ static void test_reviews_match_scipy_statsmodels_and_the_bayesian_formula(void *
      * the default (NaN) prior mean stands for. */
     assert_true(isnan(def.prior_mean));
     OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, NULL, &r, &rating, &positive, &err));
-    check_reviews(CTX("REF_REVIEWS", REF_TOL), &r, &rating, &positive, &REF_REVIEWS);
+    check_reviews(CTX("REF_REVIEWS", REF_TOL), &r, &rating, &positive, &REF_REVIEWS,
+                  &REF_REVIEWS_RATING, &REF_REVIEWS_POSITIVE);
     assert_true(r.prior_mean == 3.0 && r.prior_weight == 10.0);
     OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &def, &d, &drating, &dpositive, &err));
     assert_memory_equal(&d, &r, sizeof r);
@@ -697,9 +670,10 @@ static void test_reviews_match_scipy_statsmodels_and_the_bayesian_formula(void *
     o.prior_mean = 3.0;
     OK(csat_score_reviews(DATA_REVIEWS_X, DATA_REVIEWS_N, &o, &d, &drating, &dpositive, &err));
     assert_memory_equal(&d, &r, sizeof r);
-    const csat_reviews_options o10 = reviews_options(&DATA_REVIEWS10_OPT);
-    OK(csat_score_reviews(DATA_REVIEWS10_X, DATA_REVIEWS10_N, &o10, &r, &rating, &positive, &err));
-    check_reviews(CTX("REF_REVIEWS10", REF_TOL), &r, &rating, &positive, &REF_REVIEWS10);
+    OK(csat_score_reviews(DATA_REVIEWS10_X, DATA_REVIEWS10_N, &DATA_REVIEWS10_OPT, &r, &rating,
+                          &positive, &err));
+    check_reviews(CTX("REF_REVIEWS10", REF_TOL), &r, &rating, &positive, &REF_REVIEWS10,
+                  &REF_REVIEWS10_RATING, &REF_REVIEWS10_POSITIVE);
     assert_true(r.prior_mean == DATA_REVIEWS10_OPT.prior_mean &&
                 r.prior_weight == DATA_REVIEWS10_OPT.prior_weight);
     /* The positive share is the box share of the same boxes. */

@@ -35,26 +35,7 @@
 #include "csat.h"
 #include "survey_csv.h"
 
-/* tests/reference/business_reference.h still writes two structs in their
- * 0.x shapes: the reviews result with the mean rating and the positive share
- * nested in it, and positional review options without the size field. It is
- * read with those two names bound to the 0.x layouts (this suite uses
- * neither). */
-typedef struct reviews_reference {
-    csat_mean_result rating;
-    double bayesian_average;
-    csat_share_result positive;
-    double wilson_lower;
-} reviews_reference;
-typedef struct reviews_options_reference {
-    int scale_min, scale_max, positive_min;
-    double prior_mean, prior_weight, level;
-} reviews_options_reference;
-#define csat_reviews_result reviews_reference
-#define csat_reviews_options reviews_options_reference
 #include "business_reference.h"
-#undef csat_reviews_result
-#undef csat_reviews_options
 
 #ifndef CSAT_AIRLINE_CSV
 #error "CSAT_AIRLINE_CSV must be the path of examples/data/airlinesat.csv (tests/meson.build sets it)"
@@ -78,33 +59,6 @@ typedef struct reviews_options_reference {
     (&(const csat_compare_options){sizeof(csat_compare_options), (l), CSAT_ADJUST_HOLM})
 /* Options of one adjustment method (the level is not read by it). */
 #define ADJUST(m) (&(const csat_compare_options){sizeof(csat_compare_options), 0.95, (int)(m)})
-
-/* The input results of the reference header (IN_*) carry no size: the
- * script writes the fields it computed. A comparison reads a result through
- * its size, so the suite compares sized copies of them, made by the group
- * setup. */
-static struct {
-    csat_nps_result air_all_nps, air_business_nps, air_leisure_nps;
-    csat_share_result air_all_csat, air_business_csat, air_leisure_csat, wshare_a, wshare_b;
-    csat_mean_result air_all_mean, air_business_mean, air_leisure_mean;
-} in;
-
-#define SIZED_COPY(dst, src) ((dst) = (src), (dst).size = sizeof(dst))
-
-static void sized_inputs(void)
-{
-    SIZED_COPY(in.air_all_nps, IN_AIR_ALL_NPS);
-    SIZED_COPY(in.air_business_nps, IN_AIR_BUSINESS_NPS);
-    SIZED_COPY(in.air_leisure_nps, IN_AIR_LEISURE_NPS);
-    SIZED_COPY(in.air_all_csat, IN_AIR_ALL_CSAT);
-    SIZED_COPY(in.air_business_csat, IN_AIR_BUSINESS_CSAT);
-    SIZED_COPY(in.air_leisure_csat, IN_AIR_LEISURE_CSAT);
-    SIZED_COPY(in.wshare_a, IN_WSHARE_A);
-    SIZED_COPY(in.wshare_b, IN_WSHARE_B);
-    SIZED_COPY(in.air_all_mean, IN_AIR_ALL_MEAN);
-    SIZED_COPY(in.air_business_mean, IN_AIR_BUSINESS_MEAN);
-    SIZED_COPY(in.air_leisure_mean, IN_AIR_LEISURE_MEAN);
-}
 
 /* Outputs of csat_compare_trend and csat_compare_gap: all must be left as
  * they were on failure. */
@@ -268,7 +222,6 @@ static int airline_load(airline *a)
 static int setup_airline(void **state)
 {
     (void)state;
-    sized_inputs();
     return airline_load(&air);
 }
 
@@ -304,17 +257,17 @@ static void test_nps_benchmark_matches_statsmodels_z_test(void **state)
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_nps_benchmark(&in.air_business_nps, 30.0, LEVEL(0.95), &r, &err));
+    OK(csat_compare_nps_benchmark(&IN_AIR_BUSINESS_NPS, 30.0, LEVEL(0.95), &r, &err));
     check_cmp(CTX("REF_NPSB_BUSINESS_30", REF_TOL), &r, &REF_NPSB_BUSINESS_30);
-    OK(csat_compare_nps_benchmark(&in.air_leisure_nps, -10.0, LEVEL(0.90), &r, &err));
+    OK(csat_compare_nps_benchmark(&IN_AIR_LEISURE_NPS, -10.0, LEVEL(0.90), &r, &err));
     check_cmp(CTX("REF_NPSB_LEISURE_M10_90", REF_TOL), &r, &REF_NPSB_LEISURE_M10_90);
-    OK(csat_compare_nps_benchmark(&in.air_all_nps, 0.0, LEVEL(0.99), &r, &err));
+    OK(csat_compare_nps_benchmark(&IN_AIR_ALL_NPS, 0.0, LEVEL(0.99), &r, &err));
     check_cmp(CTX("REF_NPSB_ALL_0_99", REF_TOL), &r, &REF_NPSB_ALL_0_99);
     /* The ends of the NPS range are valid benchmarks. */
-    OK(csat_compare_nps_benchmark(&in.air_all_nps, 100.0, LEVEL(0.95), &r, &err));
-    assert_true(r.diff == in.air_all_nps.score - 100.0);
-    OK(csat_compare_nps_benchmark(&in.air_all_nps, -100.0, LEVEL(0.95), &r, &err));
-    assert_true(r.diff == in.air_all_nps.score + 100.0);
+    OK(csat_compare_nps_benchmark(&IN_AIR_ALL_NPS, 100.0, LEVEL(0.95), &r, &err));
+    assert_true(r.diff == IN_AIR_ALL_NPS.score - 100.0);
+    OK(csat_compare_nps_benchmark(&IN_AIR_ALL_NPS, -100.0, LEVEL(0.95), &r, &err));
+    assert_true(r.diff == IN_AIR_ALL_NPS.score + 100.0);
 }
 
 static void test_share_benchmark_matches_statsmodels_score_test_and_wilson(void **state)
@@ -324,12 +277,12 @@ static void test_share_benchmark_matches_statsmodels_score_test_and_wilson(void 
     csat_error err;
     /* The references were made with benchmarks in percent (15 %, 20 %,
      * 50 %); the library takes them as proportions. */
-    OK(csat_compare_share_benchmark(&in.air_business_csat, 0.15, LEVEL(0.95), &r, &err));
+    OK(csat_compare_share_benchmark(&IN_AIR_BUSINESS_CSAT, 0.15, LEVEL(0.95), &r, &err));
     check_cmp_percent(CTX("REF_SHAREB_BUSINESS_15", REF_TOL), &r, &REF_SHAREB_BUSINESS_15);
-    OK(csat_compare_share_benchmark(&in.air_leisure_csat, 0.20, LEVEL(0.90), &r, &err));
+    OK(csat_compare_share_benchmark(&IN_AIR_LEISURE_CSAT, 0.20, LEVEL(0.90), &r, &err));
     check_cmp_percent(CTX("REF_SHAREB_LEISURE_20_90", REF_TOL), &r, &REF_SHAREB_LEISURE_20_90);
     /* Weighted: fractional effective sample size. */
-    OK(csat_compare_share_benchmark(&in.wshare_a, 0.5, LEVEL(0.95), &r, &err));
+    OK(csat_compare_share_benchmark(&IN_WSHARE_A, 0.5, LEVEL(0.95), &r, &err));
     check_cmp_percent(CTX("REF_SHAREB_WSHARE_A_50", REF_TOL), &r, &REF_SHAREB_WSHARE_A_50);
 }
 
@@ -340,13 +293,13 @@ static void test_share_benchmark_interval_is_the_wilson_interval_shifted(void **
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
     /* (The script's share result gives its interval and SE in percent.) */
-    OK(csat_compare_share_benchmark(&in.air_all_csat, 0.125, LEVEL(in.air_all_csat.level), &r,
+    OK(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 0.125, LEVEL(IN_AIR_ALL_CSAT.level), &r,
                                     &err));
     cmp_scaled(CTX("shifted Wilson", REF_TOL), "ci_lower", r.ci_lower,
-               in.air_all_csat.ci_lower / 100 - 0.125, 0.01);
+               IN_AIR_ALL_CSAT.ci_lower / 100 - 0.125, 0.01);
     cmp_scaled(CTX("shifted Wilson", REF_TOL), "ci_upper", r.ci_upper,
-               in.air_all_csat.ci_upper / 100 - 0.125, 0.01);
-    cmp_rel(CTX("shifted Wilson", REF_TOL), "se", r.se, in.air_all_csat.se / 100);
+               IN_AIR_ALL_CSAT.ci_upper / 100 - 0.125, 0.01);
+    cmp_rel(CTX("shifted Wilson", REF_TOL), "se", r.se, IN_AIR_ALL_CSAT.se / 100);
     assert_true(isinf(r.df) && r.df > 0);
 }
 
@@ -357,12 +310,12 @@ static void test_share_benchmark_in_percent_is_refused_with_a_hint(void **state)
      * says what to pass, and 0.3 is the benchmark the caller meant. */
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    assert_int_equal(csat_compare_share_benchmark(&in.air_all_csat, 30.0, LEVEL(0.95), &r, &err),
+    assert_int_equal(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 30.0, LEVEL(0.95), &r, &err),
                      CSAT_ERR_ARGUMENT);
     assert_non_null(strstr(err.message, "share benchmark 30 is not a proportion between 0 and 1"));
     assert_non_null(strstr(err.message, "(for 30 %, pass 0.3)"));
-    OK(csat_compare_share_benchmark(&in.air_all_csat, 0.3, LEVEL(0.95), &r, &err));
-    assert_true(r.diff == in.air_all_csat.share - 0.3);
+    OK(csat_compare_share_benchmark(&IN_AIR_ALL_CSAT, 0.3, LEVEL(0.95), &r, &err));
+    assert_true(r.diff == IN_AIR_ALL_CSAT.share - 0.3);
     assert_true(r.diff > -1 && r.diff < 1);
 }
 
@@ -371,9 +324,9 @@ static void test_mean_benchmark_matches_scipy_one_sample_t_test(void **state)
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_mean_benchmark(&in.air_business_mean, 4.0, LEVEL(0.95), &r, &err));
+    OK(csat_compare_mean_benchmark(&IN_AIR_BUSINESS_MEAN, 4.0, LEVEL(0.95), &r, &err));
     check_cmp(CTX("REF_MEANB_BUSINESS_4", REF_TOL), &r, &REF_MEANB_BUSINESS_4);
-    OK(csat_compare_mean_benchmark(&in.air_leisure_mean, 3.5, LEVEL(0.99), &r, &err));
+    OK(csat_compare_mean_benchmark(&IN_AIR_LEISURE_MEAN, 3.5, LEVEL(0.99), &r, &err));
     check_cmp(CTX("REF_MEANB_LEISURE_3_5_99", REF_TOL), &r, &REF_MEANB_LEISURE_3_5_99);
 }
 
@@ -382,15 +335,15 @@ static void test_benchmark_equal_to_the_score_gives_zero_difference_and_p_one(vo
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_nps_benchmark(&in.air_all_nps, in.air_all_nps.score, LEVEL(0.95), &r, &err));
+    OK(csat_compare_nps_benchmark(&IN_AIR_ALL_NPS, IN_AIR_ALL_NPS.score, LEVEL(0.95), &r, &err));
     assert_true(r.diff == 0.0 && r.statistic == 0.0 && r.p == 1.0);
     cmp_scaled(CTX("nps = benchmark", REF_TOL), "ci_upper", r.ci_upper,
-               in.air_all_nps.ci_upper - in.air_all_nps.score, 1.0);
-    OK(csat_compare_mean_benchmark(&in.air_all_mean, in.air_all_mean.score, LEVEL(0.95), &r, &err));
+               IN_AIR_ALL_NPS.ci_upper - IN_AIR_ALL_NPS.score, 1.0);
+    OK(csat_compare_mean_benchmark(&IN_AIR_ALL_MEAN, IN_AIR_ALL_MEAN.score, LEVEL(0.95), &r, &err));
     assert_true(r.diff == 0.0 && r.statistic == 0.0 && r.p == 1.0);
-    assert_true(r.df == in.air_all_mean.df);
+    assert_true(r.df == IN_AIR_ALL_MEAN.df);
     cmp_scaled(CTX("mean = benchmark", REF_TOL), "ci_upper", r.ci_upper,
-               in.air_all_mean.ci_upper - in.air_all_mean.score, 1.0);
+               IN_AIR_ALL_MEAN.ci_upper - IN_AIR_ALL_MEAN.score, 1.0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -401,11 +354,11 @@ static void test_compare_nps_matches_statsmodels_two_sample_z(void **state)
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_nps(&in.air_business_nps, &in.air_leisure_nps, LEVEL(0.95), &r, &err));
+    OK(csat_compare_nps(&IN_AIR_BUSINESS_NPS, &IN_AIR_LEISURE_NPS, LEVEL(0.95), &r, &err));
     check_cmp(CTX("REF_NPS_BUSINESS_LEISURE", REF_TOL), &r, &REF_NPS_BUSINESS_LEISURE);
-    OK(csat_compare_nps(&in.air_business_nps, &in.air_all_nps, LEVEL(0.95), &r, &err));
+    OK(csat_compare_nps(&IN_AIR_BUSINESS_NPS, &IN_AIR_ALL_NPS, LEVEL(0.95), &r, &err));
     check_cmp(CTX("REF_NPS_BUSINESS_ALL", REF_TOL), &r, &REF_NPS_BUSINESS_ALL);
-    OK(csat_compare_nps(&in.air_leisure_nps, &in.air_all_nps, LEVEL(0.90), &r, &err));
+    OK(csat_compare_nps(&IN_AIR_LEISURE_NPS, &IN_AIR_ALL_NPS, LEVEL(0.90), &r, &err));
     check_cmp(CTX("REF_NPS_LEISURE_ALL_90", REF_TOL), &r, &REF_NPS_LEISURE_ALL_90);
 }
 
@@ -414,12 +367,12 @@ static void test_compare_shares_matches_statsmodels_newcombe_and_pooled_z(void *
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_shares(&in.air_business_csat, &in.air_leisure_csat, LEVEL(0.95), &r, &err));
+    OK(csat_compare_shares(&IN_AIR_BUSINESS_CSAT, &IN_AIR_LEISURE_CSAT, LEVEL(0.95), &r, &err));
     check_cmp_percent(CTX("REF_SHARES_BUSINESS_LEISURE", REF_TOL), &r,
                       &REF_SHARES_BUSINESS_LEISURE);
-    OK(csat_compare_shares(&in.air_leisure_csat, &in.air_all_csat, LEVEL(0.99), &r, &err));
+    OK(csat_compare_shares(&IN_AIR_LEISURE_CSAT, &IN_AIR_ALL_CSAT, LEVEL(0.99), &r, &err));
     check_cmp_percent(CTX("REF_SHARES_LEISURE_ALL_99", REF_TOL), &r, &REF_SHARES_LEISURE_ALL_99);
-    OK(csat_compare_shares(&in.wshare_a, &in.wshare_b, LEVEL(0.90), &r, &err));
+    OK(csat_compare_shares(&IN_WSHARE_A, &IN_WSHARE_B, LEVEL(0.90), &r, &err));
     check_cmp_percent(CTX("REF_SHARES_WA_WB_90", REF_TOL), &r, &REF_SHARES_WA_WB_90);
 }
 
@@ -428,9 +381,9 @@ static void test_compare_means_matches_scipy_welch_t_test(void **state)
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_means(&in.air_business_mean, &in.air_leisure_mean, LEVEL(0.95), &r, &err));
+    OK(csat_compare_means(&IN_AIR_BUSINESS_MEAN, &IN_AIR_LEISURE_MEAN, LEVEL(0.95), &r, &err));
     check_cmp(CTX("REF_MEANS_BUSINESS_LEISURE", REF_TOL), &r, &REF_MEANS_BUSINESS_LEISURE);
-    OK(csat_compare_means(&in.air_leisure_mean, &in.air_all_mean, LEVEL(0.90), &r, &err));
+    OK(csat_compare_means(&IN_AIR_LEISURE_MEAN, &IN_AIR_ALL_MEAN, LEVEL(0.90), &r, &err));
     check_cmp(CTX("REF_MEANS_LEISURE_ALL_90", REF_TOL), &r, &REF_MEANS_LEISURE_ALL_90);
 }
 
@@ -440,11 +393,11 @@ static void test_airline_results_from_the_library_give_the_same_comparisons(void
     double *nps = malloc(air.n * sizeof *nps), *sat = malloc(air.n * sizeof *sat);
     assert_true(nps && sat);
     const int purposes[] = {PURPOSE_OTHER, PURPOSE_BUSINESS, PURPOSE_LEISURE};
-    const csat_nps_result *in_nps[] = {&in.air_all_nps, &in.air_business_nps, &in.air_leisure_nps};
-    const csat_share_result *in_csat[] = {&in.air_all_csat, &in.air_business_csat,
-                                          &in.air_leisure_csat};
-    const csat_mean_result *in_mean[] = {&in.air_all_mean, &in.air_business_mean,
-                                         &in.air_leisure_mean};
+    const csat_nps_result *in_nps[] = {&IN_AIR_ALL_NPS, &IN_AIR_BUSINESS_NPS, &IN_AIR_LEISURE_NPS};
+    const csat_share_result *in_csat[] = {&IN_AIR_ALL_CSAT, &IN_AIR_BUSINESS_CSAT,
+                                          &IN_AIR_LEISURE_CSAT};
+    const csat_mean_result *in_mean[] = {&IN_AIR_ALL_MEAN, &IN_AIR_BUSINESS_MEAN,
+                                         &IN_AIR_LEISURE_MEAN};
     const char *names[] = {"all", "Business", "Leisure"};
     csat_nps_result n[3] = {CSAT_RESULT_INIT(csat_nps_result), CSAT_RESULT_INIT(csat_nps_result),
                             CSAT_RESULT_INIT(csat_nps_result)};
@@ -510,14 +463,14 @@ static void test_swapping_the_two_sides_negates_every_comparison(void **state)
     csat_comparison ab = CSAT_RESULT_INIT(csat_comparison);
     csat_comparison ba = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_nps(&in.air_business_nps, &in.air_leisure_nps, LEVEL(0.95), &ab, &err));
-    OK(csat_compare_nps(&in.air_leisure_nps, &in.air_business_nps, LEVEL(0.95), &ba, &err));
+    OK(csat_compare_nps(&IN_AIR_BUSINESS_NPS, &IN_AIR_LEISURE_NPS, LEVEL(0.95), &ab, &err));
+    OK(csat_compare_nps(&IN_AIR_LEISURE_NPS, &IN_AIR_BUSINESS_NPS, LEVEL(0.95), &ba, &err));
     check_mirror("compare_nps", &ab, &ba);
-    OK(csat_compare_shares(&in.wshare_a, &in.wshare_b, LEVEL(0.90), &ab, &err));
-    OK(csat_compare_shares(&in.wshare_b, &in.wshare_a, LEVEL(0.90), &ba, &err));
+    OK(csat_compare_shares(&IN_WSHARE_A, &IN_WSHARE_B, LEVEL(0.90), &ab, &err));
+    OK(csat_compare_shares(&IN_WSHARE_B, &IN_WSHARE_A, LEVEL(0.90), &ba, &err));
     check_mirror("compare_shares", &ab, &ba);
-    OK(csat_compare_means(&in.air_business_mean, &in.air_leisure_mean, LEVEL(0.95), &ab, &err));
-    OK(csat_compare_means(&in.air_leisure_mean, &in.air_business_mean, LEVEL(0.95), &ba, &err));
+    OK(csat_compare_means(&IN_AIR_BUSINESS_MEAN, &IN_AIR_LEISURE_MEAN, LEVEL(0.95), &ab, &err));
+    OK(csat_compare_means(&IN_AIR_LEISURE_MEAN, &IN_AIR_BUSINESS_MEAN, LEVEL(0.95), &ba, &err));
     check_mirror("compare_means", &ab, &ba);
 }
 
@@ -526,15 +479,15 @@ static void test_comparison_of_a_result_with_itself_is_zero_with_p_one(void **st
     (void)state;
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_nps(&in.air_all_nps, &in.air_all_nps, LEVEL(0.95), &r, &err));
+    OK(csat_compare_nps(&IN_AIR_ALL_NPS, &IN_AIR_ALL_NPS, LEVEL(0.95), &r, &err));
     assert_true(r.diff == 0.0 && r.statistic == 0.0 && r.p == 1.0 && isinf(r.df));
-    cmp_rel(CTX("nps vs itself", REF_TOL), "se", r.se, sqrt(2.0) * in.air_all_nps.se);
-    OK(csat_compare_shares(&in.air_all_csat, &in.air_all_csat, LEVEL(0.95), &r, &err));
+    cmp_rel(CTX("nps vs itself", REF_TOL), "se", r.se, sqrt(2.0) * IN_AIR_ALL_NPS.se);
+    OK(csat_compare_shares(&IN_AIR_ALL_CSAT, &IN_AIR_ALL_CSAT, LEVEL(0.95), &r, &err));
     assert_true(r.diff == 0.0 && r.statistic == 0.0 && r.p == 1.0);
-    OK(csat_compare_means(&in.air_all_mean, &in.air_all_mean, LEVEL(0.95), &r, &err));
+    OK(csat_compare_means(&IN_AIR_ALL_MEAN, &IN_AIR_ALL_MEAN, LEVEL(0.95), &r, &err));
     assert_true(r.diff == 0.0 && r.statistic == 0.0 && r.p == 1.0);
     /* Equal variances and df: Welch's df is 2 (n - 1). */
-    cmp_rel(CTX("mean vs itself", REF_TOL), "df", r.df, 2.0 * in.air_all_mean.df);
+    cmp_rel(CTX("mean vs itself", REF_TOL), "df", r.df, 2.0 * IN_AIR_ALL_MEAN.df);
 }
 
 static void test_a_side_without_spread_is_compared_on_the_other_sides_se(void **state)
@@ -939,9 +892,9 @@ static void test_benchmarks_reject_bad_input(void **state)
     (void)state;
     csat_comparison out = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    csat_nps_result nps = in.air_all_nps;
-    csat_share_result sh = in.air_all_csat;
-    csat_mean_result mean = in.air_all_mean;
+    csat_nps_result nps = IN_AIR_ALL_NPS;
+    csat_share_result sh = IN_AIR_ALL_CSAT;
+    csat_mean_result mean = IN_AIR_ALL_MEAN;
 
     EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_nps_benchmark(NULL, 0.0, LEVEL(0.95), &out, &err));
     EXPECT_NULL_ERROR(csat_compare_nps_benchmark(&nps, 0.0, LEVEL(0.95), NULL, &err));
@@ -983,11 +936,11 @@ static void test_benchmarks_reject_bad_input(void **state)
     sh.share = NAN;
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
                 csat_compare_share_benchmark(&sh, 0.5, LEVEL(0.95), &out, &err));
-    sh = in.air_all_csat;
+    sh = IN_AIR_ALL_CSAT;
     sh.share = 1.25;
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
                 csat_compare_share_benchmark(&sh, 0.5, LEVEL(0.95), &out, &err));
-    sh = in.air_all_csat;
+    sh = IN_AIR_ALL_CSAT;
     sh.n_effective = 0.0;
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, out,
                 csat_compare_share_benchmark(&sh, 0.5, LEVEL(0.95), &out, &err));
@@ -1017,9 +970,9 @@ static void test_two_sample_comparisons_reject_bad_input(void **state)
     (void)state;
     csat_comparison out = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    const csat_nps_result *na = &in.air_business_nps, *nb = &in.air_leisure_nps;
-    const csat_share_result *sa = &in.air_business_csat, *sb = &in.air_leisure_csat;
-    const csat_mean_result *ma = &in.air_business_mean, *mb = &in.air_leisure_mean;
+    const csat_nps_result *na = &IN_AIR_BUSINESS_NPS, *nb = &IN_AIR_LEISURE_NPS;
+    const csat_share_result *sa = &IN_AIR_BUSINESS_CSAT, *sb = &IN_AIR_LEISURE_CSAT;
+    const csat_mean_result *ma = &IN_AIR_BUSINESS_MEAN, *mb = &IN_AIR_LEISURE_MEAN;
 
     EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_nps(NULL, nb, LEVEL(0.95), &out, &err));
     EXPECT_FAIL(CSAT_ERR_NULL, out, csat_compare_nps(na, NULL, LEVEL(0.95), &out, &err));
@@ -1207,21 +1160,21 @@ static void test_the_confidence_level_comes_from_the_options(void **state)
     csat_comparison r = CSAT_RESULT_INIT(csat_comparison);
     csat_comparison d = CSAT_RESULT_INIT(csat_comparison);
     csat_error err;
-    OK(csat_compare_nps_benchmark(&in.air_leisure_nps, -10.0, &o, &r, &err));
+    OK(csat_compare_nps_benchmark(&IN_AIR_LEISURE_NPS, -10.0, &o, &r, &err));
     check_cmp(CTX("REF_NPSB_LEISURE_M10_90 (options)", REF_TOL), &r, &REF_NPSB_LEISURE_M10_90);
     assert_true(r.level == 0.90);
-    OK(csat_compare_share_benchmark(&in.air_leisure_csat, 0.20, &o, &r, &err));
+    OK(csat_compare_share_benchmark(&IN_AIR_LEISURE_CSAT, 0.20, &o, &r, &err));
     check_cmp_percent(CTX("REF_SHAREB_LEISURE_20_90 (options)", REF_TOL), &r,
                       &REF_SHAREB_LEISURE_20_90);
-    OK(csat_compare_nps(&in.air_leisure_nps, &in.air_all_nps, &o, &r, &err));
+    OK(csat_compare_nps(&IN_AIR_LEISURE_NPS, &IN_AIR_ALL_NPS, &o, &r, &err));
     check_cmp(CTX("REF_NPS_LEISURE_ALL_90 (options)", REF_TOL), &r, &REF_NPS_LEISURE_ALL_90);
-    OK(csat_compare_shares(&in.wshare_a, &in.wshare_b, &o, &r, &err));
+    OK(csat_compare_shares(&IN_WSHARE_A, &IN_WSHARE_B, &o, &r, &err));
     check_cmp_percent(CTX("REF_SHARES_WA_WB_90 (options)", REF_TOL), &r, &REF_SHARES_WA_WB_90);
-    OK(csat_compare_means(&in.air_leisure_mean, &in.air_all_mean, &o, &r, &err));
+    OK(csat_compare_means(&IN_AIR_LEISURE_MEAN, &IN_AIR_ALL_MEAN, &o, &r, &err));
     check_cmp(CTX("REF_MEANS_LEISURE_ALL_90 (options)", REF_TOL), &r, &REF_MEANS_LEISURE_ALL_90);
     /* The adjustment method is no concern of a comparison. */
     o.adjust = CSAT_ADJUST_BONFERRONI;
-    OK(csat_compare_means(&in.air_leisure_mean, &in.air_all_mean, &o, &d, &err));
+    OK(csat_compare_means(&IN_AIR_LEISURE_MEAN, &IN_AIR_ALL_MEAN, &o, &d, &err));
     assert_memory_equal(&d, &r, sizeof r);
 
     enum { K = ARRAY_LEN(DATA_TREND_SCORE) };
@@ -1239,13 +1192,13 @@ static void test_the_confidence_level_comes_from_the_options(void **state)
         check_cmp(CTX("REF_GAP_80 (options)", REF_TOL), &g[j], &REF_GAP_80[j]);
 
     /* NULL options are the defaults: 95 %. */
-    OK(csat_compare_nps(&in.air_business_nps, &in.air_leisure_nps, NULL, &r, &err));
+    OK(csat_compare_nps(&IN_AIR_BUSINESS_NPS, &IN_AIR_LEISURE_NPS, NULL, &r, &err));
     check_cmp(CTX("REF_NPS_BUSINESS_LEISURE (NULL options)", REF_TOL), &r,
               &REF_NPS_BUSINESS_LEISURE);
-    OK(csat_compare_shares(&in.air_business_csat, &in.air_leisure_csat, NULL, &r, &err));
+    OK(csat_compare_shares(&IN_AIR_BUSINESS_CSAT, &IN_AIR_LEISURE_CSAT, NULL, &r, &err));
     check_cmp_percent(CTX("REF_SHARES_BUSINESS_LEISURE (NULL options)", REF_TOL), &r,
                       &REF_SHARES_BUSINESS_LEISURE);
-    OK(csat_compare_mean_benchmark(&in.air_business_mean, 4.0, NULL, &r, &err));
+    OK(csat_compare_mean_benchmark(&IN_AIR_BUSINESS_MEAN, 4.0, NULL, &r, &err));
     check_cmp(CTX("REF_MEANB_BUSINESS_4 (NULL options)", REF_TOL), &r, &REF_MEANB_BUSINESS_4);
     OK(csat_compare_trend(DATA_TREND_SCORE, DATA_TREND_SE, NULL, K, NULL, &tr, ch, &err));
     check_trend(CTX("REF_TREND (NULL options)", REF_TOL), &tr, &REF_TREND);
@@ -1267,10 +1220,10 @@ static void test_options_are_read_through_their_size(void **state)
     csat_compare_options o = CSAT_COMPARE_OPTIONS_DEFAULT;
     o.level = 0.90;
     o.size = offsetof(csat_compare_options, adjust);
-    OK(csat_compare_nps(&in.air_leisure_nps, &in.air_all_nps, &o, &r, &err));
+    OK(csat_compare_nps(&IN_AIR_LEISURE_NPS, &IN_AIR_ALL_NPS, &o, &r, &err));
     check_cmp(CTX("REF_NPS_LEISURE_ALL_90 (level covered)", REF_TOL), &r, &REF_NPS_LEISURE_ALL_90);
     o.size = sizeof(size_t);
-    OK(csat_compare_nps(&in.air_business_nps, &in.air_leisure_nps, &o, &r, &err));
+    OK(csat_compare_nps(&IN_AIR_BUSINESS_NPS, &IN_AIR_LEISURE_NPS, &o, &r, &err));
     check_cmp(CTX("REF_NPS_BUSINESS_LEISURE (level not covered)", REF_TOL), &r,
               &REF_NPS_BUSINESS_LEISURE);
     /* A size below the size field, not a multiple of it or beyond the
@@ -1280,7 +1233,7 @@ static void test_options_are_read_through_their_size(void **state)
     for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
         o.size = bad[i];
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, r,
-                    csat_compare_nps(&in.air_leisure_nps, &in.air_all_nps, &o, &r, &err));
+                    csat_compare_nps(&IN_AIR_LEISURE_NPS, &IN_AIR_ALL_NPS, &o, &r, &err));
         double q[4];
         EXPECT_FAIL(CSAT_ERR_ARGUMENT, q, csat_compare_adjust(DATA_PVALS4, 4, &o, q, &err));
     }
@@ -1419,9 +1372,9 @@ static void test_failures_are_reported_without_an_error_struct(void **state)
     csat_rank_result r = CSAT_RESULT_INIT(csat_rank_result);
     const double p[] = {0.5, 2.0};
     assert_int_equal(csat_compare_nps(NULL, NULL, LEVEL(0.95), &c, NULL), CSAT_ERR_NULL);
-    assert_int_equal(csat_compare_nps_benchmark(&in.air_all_nps, 200.0, LEVEL(0.95), &c, NULL),
+    assert_int_equal(csat_compare_nps_benchmark(&IN_AIR_ALL_NPS, 200.0, LEVEL(0.95), &c, NULL),
                      CSAT_ERR_ARGUMENT);
-    assert_int_equal(csat_compare_shares(&in.wshare_a, &in.wshare_b, LEVEL(2.0), &c, NULL),
+    assert_int_equal(csat_compare_shares(&IN_WSHARE_A, &IN_WSHARE_B, LEVEL(2.0), &c, NULL),
                      CSAT_ERR_ARGUMENT);
     assert_int_equal(csat_compare_adjust(p, 2, ADJUST(CSAT_ADJUST_BH), q, NULL), CSAT_ERR_RANGE);
     assert_int_equal(csat_compare_trend(p, p, NULL, 1, LEVEL(0.95), &t, NULL, NULL),

@@ -40,6 +40,7 @@
  * mean overall_sat, for the whole sample and by flight_purpose. */
 
 static const csat_nps_result IN_AIR_ALL_NPS = {
+    .size = sizeof(csat_nps_result),
     .score = -18.122065727699528,
     .promoters = 0.22347417840375586,
     .passives = 0.37183098591549302,
@@ -56,6 +57,7 @@ static const csat_nps_result IN_AIR_ALL_NPS = {
 };
 
 static const csat_share_result IN_AIR_ALL_CSAT = {
+    .size = sizeof(csat_share_result),
     .share = 0.13990610328638498,
     .score = 13.990610328638498,
     .se = 1.0629588677161401,
@@ -71,6 +73,7 @@ static const csat_share_result IN_AIR_ALL_CSAT = {
 };
 
 static const csat_mean_result IN_AIR_ALL_MEAN = {
+    .size = sizeof(csat_mean_result),
     .score = 3.7399061032863852,
     .sd = 1.619011228990143,
     .se = 0.049610665970379553,
@@ -87,6 +90,7 @@ static const csat_mean_result IN_AIR_ALL_MEAN = {
 };
 
 static const csat_nps_result IN_AIR_BUSINESS_NPS = {
+    .size = sizeof(csat_nps_result),
     .score = -31.238095238095237,
     .promoters = 0.15238095238095239,
     .passives = 0.38285714285714284,
@@ -103,6 +107,7 @@ static const csat_nps_result IN_AIR_BUSINESS_NPS = {
 };
 
 static const csat_share_result IN_AIR_BUSINESS_CSAT = {
+    .size = sizeof(csat_share_result),
     .share = 0.10666666666666667,
     .score = 10.666666666666668,
     .se = 1.3472291768761746,
@@ -118,6 +123,7 @@ static const csat_share_result IN_AIR_BUSINESS_CSAT = {
 };
 
 static const csat_mean_result IN_AIR_BUSINESS_MEAN = {
+    .size = sizeof(csat_mean_result),
     .score = 3.4666666666666668,
     .sd = 1.6244004570252113,
     .se = 0.070894648126084689,
@@ -134,6 +140,7 @@ static const csat_mean_result IN_AIR_BUSINESS_MEAN = {
 };
 
 static const csat_nps_result IN_AIR_LEISURE_NPS = {
+    .size = sizeof(csat_nps_result),
     .score = -5.3703703703703702,
     .promoters = 0.29259259259259257,
     .passives = 0.36111111111111122,
@@ -150,6 +157,7 @@ static const csat_nps_result IN_AIR_LEISURE_NPS = {
 };
 
 static const csat_share_result IN_AIR_LEISURE_CSAT = {
+    .size = sizeof(csat_share_result),
     .share = 0.17222222222222222,
     .score = 17.222222222222221,
     .se = 1.6248175304679469,
@@ -165,6 +173,7 @@ static const csat_share_result IN_AIR_LEISURE_CSAT = {
 };
 
 static const csat_mean_result IN_AIR_LEISURE_MEAN = {
+    .size = sizeof(csat_mean_result),
     .score = 4.0055555555555555,
     .sd = 1.5702376439582006,
     .se = 0.067572269384867586,
@@ -183,6 +192,7 @@ static const csat_mean_result IN_AIR_LEISURE_MEAN = {
 /* Weighted shares (fractional effective sizes), 90 %. */
 
 static const csat_share_result IN_WSHARE_A = {
+    .size = sizeof(csat_share_result),
     .share = 0.64370000000000005,
     .score = 64.370000000000005,
     .se = 9.835215693371083,
@@ -198,6 +208,7 @@ static const csat_share_result IN_WSHARE_A = {
 };
 
 static const csat_share_result IN_WSHARE_B = {
+    .size = sizeof(csat_share_result),
     .share = 0.45119999999999999,
     .score = 45.119999999999997,
     .se = 8.8704004313872655,
@@ -216,6 +227,7 @@ static const csat_share_result IN_WSHARE_B = {
 /* ==== Benchmarks ==== */
 
 static const csat_comparison REF_NPSB_BUSINESS_30 = {
+    .size = sizeof(csat_comparison),
     .diff = -61.238095238095241,
     .se = 3.1488547467718613,
     .ci_lower = -67.40973713431606,
@@ -227,6 +239,7 @@ static const csat_comparison REF_NPSB_BUSINESS_30 = {
 };
 
 static const csat_comparison REF_NPSB_LEISURE_M10_90 = {
+    .size = sizeof(csat_comparison),
     .diff = 4.6296296296296298,
     .se = 3.4350717629547769,
     .ci_lower = -1.0205606185051188,
@@ -238,6 +251,7 @@ static const csat_comparison REF_NPSB_LEISURE_M10_90 = {
 };
 
 static const csat_comparison REF_NPSB_ALL_0_99 = {
+    .size = sizeof(csat_comparison),
     .diff = -18.122065727699528,
     .se = 2.3654151415603435,
     .ci_lower = -24.21497136438893,
@@ -249,6 +263,7 @@ static const csat_comparison REF_NPSB_ALL_0_99 = {
 };
 
 static const csat_comparison REF_SHAREB_BUSINESS_15 = {
+    .size = sizeof(csat_comparison),
     .diff = -4.3333333333333321,
     .se = 1.3472291768761746,
     .ci_lower = -6.6940009351041603,
@@ -260,6 +275,7 @@ static const csat_comparison REF_SHAREB_BUSINESS_15 = {
 };
 
 static const csat_comparison REF_SHAREB_LEISURE_20_90 = {
+    .size = sizeof(csat_comparison),
     .diff = -2.777777777777779,
     .se = 1.6248175304679469,
     .ci_lower = -5.285291279810381,
@@ -271,6 +287,7 @@ static const csat_comparison REF_SHAREB_LEISURE_20_90 = {
 };
 
 static const csat_comparison REF_SHAREB_WSHARE_A_50 = {
+    .size = sizeof(csat_comparison),
     .diff = 14.370000000000005,
     .se = 9.835215693371083,
     .ci_lower = -5.6278667882435851,
@@ -282,6 +299,7 @@ static const csat_comparison REF_SHAREB_WSHARE_A_50 = {
 };
 
 static const csat_comparison REF_MEANB_BUSINESS_4 = {
+    .size = sizeof(csat_comparison),
     .diff = -0.53333333333333321,
     .se = 0.070894648126084689,
     .ci_lower = -0.67260597712264314,
@@ -293,6 +311,7 @@ static const csat_comparison REF_MEANB_BUSINESS_4 = {
 };
 
 static const csat_comparison REF_MEANB_LEISURE_3_5_99 = {
+    .size = sizeof(csat_comparison),
     .diff = 0.50555555555555554,
     .se = 0.067572269384867586,
     .ci_lower = 0.33088249597537067,
@@ -325,6 +344,7 @@ static const double DATA_MEAN_MIX5[5] = {
 };
 
 static const csat_comparison REF_NPS_BUSINESS_LEISURE = {
+    .size = sizeof(csat_comparison),
     .diff = -25.867724867724867,
     .se = 4.659936076054791,
     .ci_lower = -35.001031747051151,
@@ -336,6 +356,7 @@ static const csat_comparison REF_NPS_BUSINESS_LEISURE = {
 };
 
 static const csat_comparison REF_NPS_BUSINESS_ALL = {
+    .size = sizeof(csat_comparison),
     .diff = -13.116029510395709,
     .se = 3.9383340396912274,
     .ci_lower = -20.835022387278642,
@@ -347,6 +368,7 @@ static const csat_comparison REF_NPS_BUSINESS_ALL = {
 };
 
 static const csat_comparison REF_NPS_LEISURE_ALL_90 = {
+    .size = sizeof(csat_comparison),
     .diff = 12.751695357329158,
     .se = 4.1707201786468699,
     .ci_lower = 5.8914711444821695,
@@ -358,6 +380,7 @@ static const csat_comparison REF_NPS_LEISURE_ALL_90 = {
 };
 
 static const csat_comparison REF_SHARES_BUSINESS_LEISURE = {
+    .size = sizeof(csat_comparison),
     .diff = -6.5555555555555545,
     .se = 2.1107009410009776,
     .ci_lower = -10.70564340864982,
@@ -369,6 +392,7 @@ static const csat_comparison REF_SHARES_BUSINESS_LEISURE = {
 };
 
 static const csat_comparison REF_SHARES_LEISURE_ALL_99 = {
+    .size = sizeof(csat_comparison),
     .diff = 3.2316118935837244,
     .se = 1.9416265247910931,
     .ci_lower = -1.5711015202781071,
@@ -380,6 +404,7 @@ static const csat_comparison REF_SHARES_LEISURE_ALL_99 = {
 };
 
 static const csat_comparison REF_SHARES_WA_WB_90 = {
+    .size = sizeof(csat_comparison),
     .diff = 19.250000000000007,
     .se = 13.24445059442966,
     .ci_lower = -2.9245911635367134,
@@ -391,6 +416,7 @@ static const csat_comparison REF_SHARES_WA_WB_90 = {
 };
 
 static const csat_comparison REF_SHARES_ALL20_ALL30 = {
+    .size = sizeof(csat_comparison),
     .diff = 0,
     .se = 0,
     .ci_lower = -16.112515805281934,
@@ -402,6 +428,7 @@ static const csat_comparison REF_SHARES_ALL20_ALL30 = {
 };
 
 static const csat_comparison REF_NPS_PROM6_MIX8 = {
+    .size = sizeof(csat_comparison),
     .diff = 100,
     .se = 32.732683535398856,
     .ci_lower = 35.845119153271042,
@@ -413,6 +440,7 @@ static const csat_comparison REF_NPS_PROM6_MIX8 = {
 };
 
 static const csat_comparison REF_MEANS_CONST4_MIX5 = {
+    .size = sizeof(csat_comparison),
     .diff = 1,
     .se = 0.70710678118654757,
     .ci_lower = -0.96324316147755717,
@@ -424,6 +452,7 @@ static const csat_comparison REF_MEANS_CONST4_MIX5 = {
 };
 
 static const csat_comparison REF_MEANS_BUSINESS_LEISURE = {
+    .size = sizeof(csat_comparison),
     .diff = -0.53888888888888875,
     .se = 0.097939076587144083,
     .ci_lower = -0.73106560895174977,
@@ -435,6 +464,7 @@ static const csat_comparison REF_MEANS_BUSINESS_LEISURE = {
 };
 
 static const csat_comparison REF_MEANS_LEISURE_ALL_90 = {
+    .size = sizeof(csat_comparison),
     .diff = 0.26564945226917036,
     .se = 0.083828573695642047,
     .ci_lower = 0.12764884347028169,
@@ -504,6 +534,7 @@ static const double DATA_TREND_TIME[6] = {
 /* times 0..5 (NULL), 95 % */
 
 static const csat_trend_result REF_TREND = {
+    .size = sizeof(csat_trend_result),
     .slope = 1.5988472742115611,
     .se = 0.52656368608638282,
     .ci_lower = 0.56680141391559613,
@@ -518,6 +549,7 @@ static const csat_trend_result REF_TREND = {
 /* irregular times, 90 % */
 
 static const csat_trend_result REF_TREND_TIME_90 = {
+    .size = sizeof(csat_trend_result),
     .slope = 1.0366433872912615,
     .se = 0.34144274052903778,
     .ci_lower = 0.47502005713582329,
@@ -531,6 +563,7 @@ static const csat_trend_result REF_TREND_TIME_90 = {
 
 static const csat_comparison REF_TREND_CHANGES[5] = {
     {
+        .size = sizeof(csat_comparison),
         .diff = 2.3000000000000007,
         .se = 3.1144823004794873,
         .ci_lower = -3.8042731394272487,
@@ -541,6 +574,7 @@ static const csat_comparison REF_TREND_CHANGES[5] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -2.6999999999999993,
         .se = 2.9832867780352594,
         .ci_lower = -8.5471346405036464,
@@ -551,6 +585,7 @@ static const csat_comparison REF_TREND_CHANGES[5] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = 5.3000000000000007,
         .se = 2.9068883707497268,
         .ci_lower = -0.39739651374777907,
@@ -561,6 +596,7 @@ static const csat_comparison REF_TREND_CHANGES[5] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = 2.2999999999999972,
         .se = 2.9732137494637012,
         .ci_lower = -3.5273918672881521,
@@ -571,6 +607,7 @@ static const csat_comparison REF_TREND_CHANGES[5] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -0.5,
         .se = 3.1240998703626617,
         .ci_lower = -6.6231232300170682,
@@ -584,6 +621,7 @@ static const csat_comparison REF_TREND_CHANGES[5] = {
 
 static const csat_comparison REF_TREND_CHANGES_90[5] = {
     {
+        .size = sizeof(csat_comparison),
         .diff = 2.3000000000000007,
         .se = 3.1144823004794873,
         .ci_lower = -2.8228675080198506,
@@ -594,6 +632,7 @@ static const csat_comparison REF_TREND_CHANGES_90[5] = {
         .level = 0.90000000000000002,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -2.6999999999999993,
         .se = 2.9832867780352594,
         .ci_lower = -7.6070700770876689,
@@ -604,6 +643,7 @@ static const csat_comparison REF_TREND_CHANGES_90[5] = {
         .level = 0.90000000000000002,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = 5.3000000000000007,
         .se = 2.9068883707497268,
         .ci_lower = 0.51859412022925522,
@@ -614,6 +654,7 @@ static const csat_comparison REF_TREND_CHANGES_90[5] = {
         .level = 0.90000000000000002,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = 2.2999999999999972,
         .se = 2.9732137494637012,
         .ci_lower = -2.5905014195073592,
@@ -624,6 +665,7 @@ static const csat_comparison REF_TREND_CHANGES_90[5] = {
         .level = 0.90000000000000002,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -0.5,
         .se = 3.1240998703626617,
         .ci_lower = -5.6386870027246498,
@@ -648,6 +690,7 @@ static const double DATA_RANK_SCORES[6] = {
 
 static const csat_rank_result REF_RANKS[6] = {
     {
+        .size = sizeof(csat_rank_result),
         .percentile = 55,
         .rank = 4,
         .of = 11,
@@ -655,6 +698,7 @@ static const csat_rank_result REF_RANKS[6] = {
         .equal = 3,
     },
     {
+        .size = sizeof(csat_rank_result),
         .percentile = 70,
         .rank = 4,
         .of = 11,
@@ -662,6 +706,7 @@ static const csat_rank_result REF_RANKS[6] = {
         .equal = 0,
     },
     {
+        .size = sizeof(csat_rank_result),
         .percentile = 5,
         .rank = 10,
         .of = 11,
@@ -669,6 +714,7 @@ static const csat_rank_result REF_RANKS[6] = {
         .equal = 1,
     },
     {
+        .size = sizeof(csat_rank_result),
         .percentile = 0,
         .rank = 11,
         .of = 11,
@@ -676,6 +722,7 @@ static const csat_rank_result REF_RANKS[6] = {
         .equal = 0,
     },
     {
+        .size = sizeof(csat_rank_result),
         .percentile = 100,
         .rank = 1,
         .of = 11,
@@ -683,6 +730,7 @@ static const csat_rank_result REF_RANKS[6] = {
         .equal = 0,
     },
     {
+        .size = sizeof(csat_rank_result),
         .percentile = 95,
         .rank = 1,
         .of = 11,
@@ -709,6 +757,7 @@ static const double DATA_GAP_P[30] = {
 
 static const csat_comparison REF_GAP[3] = {
     {
+        .size = sizeof(csat_comparison),
         .diff = -1,
         .se = 0.1889822365046136,
         .ci_lower = -1.4468719795590526,
@@ -719,6 +768,7 @@ static const csat_comparison REF_GAP[3] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -0.22222222222222221,
         .se = 0.32394177193585005,
         .ci_lower = -0.96923328787165741,
@@ -729,6 +779,7 @@ static const csat_comparison REF_GAP[3] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -0.7857142857142857,
         .se = 0.37570794852522615,
         .ci_lower = -1.7050385175300256,
@@ -746,6 +797,7 @@ static const size_t REF_GAP_PAIRS[3] = {
 
 static const csat_comparison REF_GAP_80[3] = {
     {
+        .size = sizeof(csat_comparison),
         .diff = -1,
         .se = 0.1889822365046136,
         .ci_lower = -1.2673954883312852,
@@ -756,6 +808,7 @@ static const csat_comparison REF_GAP_80[3] = {
         .level = 0.80000000000000004,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -0.22222222222222221,
         .se = 0.32394177193585005,
         .ci_lower = -0.67470904872777304,
@@ -766,6 +819,7 @@ static const csat_comparison REF_GAP_80[3] = {
         .level = 0.80000000000000004,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -0.7857142857142857,
         .se = 0.37570794852522615,
         .ci_lower = -1.3266419638966787,
@@ -781,6 +835,7 @@ static const csat_comparison REF_GAP_80[3] = {
 
 static const csat_comparison REF_AIR_GAP[23] = {
     {
+        .size = sizeof(csat_comparison),
         .diff = -25.170520231213874,
         .se = 0.8451781017918909,
         .ci_lower = -26.828974545408531,
@@ -791,6 +846,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -26.830769230769231,
         .se = 0.83413549029073186,
         .ci_lower = -28.467551452155483,
@@ -801,6 +857,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -28.411949685534591,
         .se = 0.87660123371268917,
         .ci_lower = -30.132241353594484,
@@ -811,6 +868,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -30.213526570048309,
         .se = 0.91794147670571458,
         .ci_lower = -32.014767231818524,
@@ -821,6 +879,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -20.95196926032661,
         .se = 0.76076087624461952,
         .ci_lower = -22.444770483996603,
@@ -831,6 +890,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -22.50624399615754,
         .se = 0.78255723045478653,
         .ci_lower = -24.041815064140636,
@@ -841,6 +901,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -28.557251908396946,
         .se = 0.88579167521942404,
         .ci_lower = -30.295380981024461,
@@ -851,6 +912,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -20.871373307543521,
         .se = 0.74460874444690717,
         .ci_lower = -22.332491584900875,
@@ -861,6 +923,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -15.565637065637066,
         .se = 0.61192836410352192,
         .ci_lower = -16.766398804238481,
@@ -871,6 +934,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -19.861463414634148,
         .se = 0.69710743266727004,
         .ci_lower = -21.229385722771706,
@@ -881,6 +945,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -20.088995215311005,
         .se = 0.69122845213020145,
         .ci_lower = -21.445350549945374,
@@ -891,6 +956,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -8.7987987987987992,
         .se = 0.66041208243505045,
         .ci_lower = -10.094754384732134,
@@ -901,6 +967,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -20.032977691561591,
         .se = 0.73831323779840619,
         .ci_lower = -21.481747478242099,
@@ -911,6 +978,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -25.53893442622951,
         .se = 0.88312047081045775,
         .ci_lower = -27.2719700868034,
@@ -921,6 +989,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -20.700772200772199,
         .se = 0.83744842579956624,
         .ci_lower = -22.344062635961095,
@@ -931,6 +1000,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -14.193768257059396,
         .se = 0.86877378795572813,
         .ci_lower = -15.898544663458365,
@@ -941,6 +1011,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -20.021133525456293,
         .se = 0.76417219972807815,
         .ci_lower = -21.520628610534587,
@@ -951,6 +1022,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -23.270793036750483,
         .se = 0.804540723827463,
         .ci_lower = -24.849513626898535,
@@ -961,6 +1033,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -16.459032576505429,
         .se = 0.76134869045352882,
         .ci_lower = -17.953035398680868,
@@ -971,6 +1044,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -19.118446601941748,
         .se = 0.74697887531810137,
         .ci_lower = -20.584222383434071,
@@ -981,6 +1055,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -21.423151750972764,
         .se = 0.76906774444485204,
         .ci_lower = -22.932275364155181,
@@ -991,6 +1066,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -13.108695652173912,
         .se = 0.75923506398412455,
         .ci_lower = -14.598552646659751,
@@ -1001,6 +1077,7 @@ static const csat_comparison REF_AIR_GAP[23] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_comparison),
         .diff = -27.898591549295773,
         .se = 0.83668483862906851,
         .ci_lower = -29.540331241483088,
@@ -1057,6 +1134,7 @@ static const double REF_AIR_GAP_P_BONFERRONI[23] = {
 
 static const csat_retention_result REF_RETENTION[5] = {
     {
+        .size = sizeof(csat_retention_result),
         .retention = 0.90000000000000002,
         .churn = 0.10000000000000001,
         .at_start = 1000,
@@ -1065,6 +1143,7 @@ static const csat_retention_result REF_RETENTION[5] = {
         .lost = 100,
     },
     {
+        .size = sizeof(csat_retention_result),
         .retention = 0.92000000000000004,
         .churn = 0.080000000000000002,
         .at_start = 250,
@@ -1073,6 +1152,7 @@ static const csat_retention_result REF_RETENTION[5] = {
         .lost = 20,
     },
     {
+        .size = sizeof(csat_retention_result),
         .retention = 0,
         .churn = 1,
         .at_start = 80,
@@ -1081,6 +1161,7 @@ static const csat_retention_result REF_RETENTION[5] = {
         .lost = 80,
     },
     {
+        .size = sizeof(csat_retention_result),
         .retention = 1,
         .churn = 0,
         .at_start = 100,
@@ -1089,6 +1170,7 @@ static const csat_retention_result REF_RETENTION[5] = {
         .lost = 0,
     },
     {
+        .size = sizeof(csat_retention_result),
         .retention = 0.7142857142857143,
         .churn = 0.2857142857142857,
         .at_start = 7,
@@ -1111,6 +1193,7 @@ static const double DATA_CHURN_END[12] = {
 };
 
 static const csat_retention_result REF_CHURN_PERIOD = {
+    .size = sizeof(csat_retention_result),
     .retention = 0.40000000000000002,
     .churn = 0.59999999999999998,
     .at_start = 5,
@@ -1168,6 +1251,7 @@ static const double DATA_KM_A_AT[10] = {
 
 static const csat_survival_point REF_KM_A_STEPS[11] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 3,
         .n_risk = 23,
         .n_event = 1,
@@ -1178,6 +1262,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.99375893661875281,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 5,
         .n_risk = 22,
         .n_event = 1,
@@ -1188,6 +1273,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.97751566990071348,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 7,
         .n_risk = 20,
         .n_event = 1,
@@ -1198,6 +1284,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.95524826095718274,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 8,
         .n_risk = 19,
         .n_event = 2,
@@ -1208,6 +1295,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.90022940717201161,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 12,
         .n_risk = 15,
         .n_event = 2,
@@ -1218,6 +1306,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.82964281421861064,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 14,
         .n_risk = 12,
         .n_event = 1,
@@ -1228,6 +1317,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.78862178253187232,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 17,
         .n_risk = 10,
         .n_event = 1,
@@ -1238,6 +1328,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.74229663926659728,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 18,
         .n_risk = 9,
         .n_event = 1,
@@ -1248,6 +1339,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.69274862993991893,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 22,
         .n_risk = 7,
         .n_event = 1,
@@ -1258,6 +1350,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.63579419183653096,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 24,
         .n_risk = 6,
         .n_event = 1,
@@ -1268,6 +1361,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
         .ci_upper = 0.57416419346620928,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 30,
         .n_risk = 3,
         .n_event = 1,
@@ -1280,6 +1374,7 @@ static const csat_survival_point REF_KM_A_STEPS[11] = {
 };
 
 static const csat_curve_summary REF_KM_A_SUMMARY = {
+    .size = sizeof(csat_curve_summary),
     .n = 23,
     .n_missing = 2,
     .events = 13,
@@ -1292,6 +1387,7 @@ static const csat_curve_summary REF_KM_A_SUMMARY = {
 
 static const csat_survival_point REF_KM_A_AT[10] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 0,
         .n_risk = 0,
         .n_event = 0,
@@ -1302,6 +1398,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 1,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 2.8999999999999999,
         .n_risk = 0,
         .n_event = 0,
@@ -1312,6 +1409,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 1,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 3,
         .n_risk = 23,
         .n_event = 1,
@@ -1322,6 +1420,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.99375893661875281,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 4,
         .n_risk = 23,
         .n_event = 1,
@@ -1332,6 +1431,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.99375893661875281,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 8,
         .n_risk = 19,
         .n_event = 2,
@@ -1342,6 +1442,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.90022940717201161,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 11.5,
         .n_risk = 19,
         .n_event = 2,
@@ -1352,6 +1453,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.90022940717201161,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 24,
         .n_risk = 6,
         .n_event = 1,
@@ -1362,6 +1464,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.57416419346620928,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 30,
         .n_risk = 3,
         .n_event = 1,
@@ -1372,6 +1475,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.49243013321882861,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 36,
         .n_risk = 3,
         .n_event = 1,
@@ -1382,6 +1486,7 @@ static const csat_survival_point REF_KM_A_AT[10] = {
         .ci_upper = 0.49243013321882861,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 100,
         .n_risk = 3,
         .n_event = 1,
@@ -1410,6 +1515,7 @@ static const double DATA_KM_HALF_AT[2] = {
 
 static const csat_survival_point REF_KM_HALF_STEPS[3] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 2,
         .n_risk = 8,
         .n_event = 4,
@@ -1420,6 +1526,7 @@ static const csat_survival_point REF_KM_HALF_STEPS[3] = {
         .ci_upper = 0.77486501206688874,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 4,
         .n_risk = 3,
         .n_event = 1,
@@ -1430,6 +1537,7 @@ static const csat_survival_point REF_KM_HALF_STEPS[3] = {
         .ci_upper = 0.657582216325164,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 6,
         .n_risk = 2,
         .n_event = 1,
@@ -1442,6 +1550,7 @@ static const csat_survival_point REF_KM_HALF_STEPS[3] = {
 };
 
 static const csat_curve_summary REF_KM_HALF_SUMMARY = {
+    .size = sizeof(csat_curve_summary),
     .n = 10,
     .n_missing = 0,
     .events = 6,
@@ -1454,6 +1563,7 @@ static const csat_curve_summary REF_KM_HALF_SUMMARY = {
 
 static const csat_survival_point REF_KM_HALF_AT[2] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 2,
         .n_risk = 8,
         .n_event = 4,
@@ -1464,6 +1574,7 @@ static const csat_survival_point REF_KM_HALF_AT[2] = {
         .ci_upper = 0.77486501206688874,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 3,
         .n_risk = 8,
         .n_event = 4,
@@ -1492,6 +1603,7 @@ static const double DATA_KM_FLAT_AT[1] = {
 
 static const csat_survival_point REF_KM_FLAT_STEPS[1] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 1,
         .n_risk = 8,
         .n_event = 4,
@@ -1504,6 +1616,7 @@ static const csat_survival_point REF_KM_FLAT_STEPS[1] = {
 };
 
 static const csat_curve_summary REF_KM_FLAT_SUMMARY = {
+    .size = sizeof(csat_curve_summary),
     .n = 8,
     .n_missing = 0,
     .events = 4,
@@ -1516,6 +1629,7 @@ static const csat_curve_summary REF_KM_FLAT_SUMMARY = {
 
 static const csat_survival_point REF_KM_FLAT_AT[1] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 1,
         .n_risk = 8,
         .n_event = 4,
@@ -1546,6 +1660,7 @@ static const double DATA_KM_NEVER_AT[1] = {
 
 static const csat_survival_point REF_KM_NEVER_STEPS[3] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 2,
         .n_risk = 10,
         .n_event = 1,
@@ -1556,6 +1671,7 @@ static const csat_survival_point REF_KM_NEVER_STEPS[3] = {
         .ci_upper = 0.98528139336734311,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 4,
         .n_risk = 9,
         .n_event = 1,
@@ -1566,6 +1682,7 @@ static const csat_survival_point REF_KM_NEVER_STEPS[3] = {
         .ci_upper = 0.94587264583891162,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 9,
         .n_risk = 5,
         .n_event = 1,
@@ -1578,6 +1695,7 @@ static const csat_survival_point REF_KM_NEVER_STEPS[3] = {
 };
 
 static const csat_curve_summary REF_KM_NEVER_SUMMARY = {
+    .size = sizeof(csat_curve_summary),
     .n = 10,
     .n_missing = 0,
     .events = 3,
@@ -1590,6 +1708,7 @@ static const csat_curve_summary REF_KM_NEVER_SUMMARY = {
 
 static const csat_survival_point REF_KM_NEVER_AT[1] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 9,
         .n_risk = 5,
         .n_event = 1,
@@ -1614,6 +1733,7 @@ static const double DATA_KM_FULL_AT[2] = {
 
 static const csat_survival_point REF_KM_FULL_STEPS[8] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 1.5,
         .n_risk = 12,
         .n_event = 1,
@@ -1624,6 +1744,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.98782556540045796,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 2,
         .n_risk = 11,
         .n_event = 2,
@@ -1634,6 +1755,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.91172040612569827,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 3.25,
         .n_risk = 9,
         .n_event = 1,
@@ -1644,6 +1766,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.85971179908443973,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 4,
         .n_risk = 8,
         .n_event = 3,
@@ -1654,6 +1777,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.66530154155033405,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 6,
         .n_risk = 5,
         .n_event = 1,
@@ -1664,6 +1788,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.58841888669883802,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 7.5,
         .n_risk = 4,
         .n_event = 1,
@@ -1674,6 +1799,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.50475883329843185,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 9,
         .n_risk = 3,
         .n_event = 2,
@@ -1684,6 +1810,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
         .ci_upper = 0.31107040998998725,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 12,
         .n_risk = 1,
         .n_event = 1,
@@ -1696,6 +1823,7 @@ static const csat_survival_point REF_KM_FULL_STEPS[8] = {
 };
 
 static const csat_curve_summary REF_KM_FULL_SUMMARY = {
+    .size = sizeof(csat_curve_summary),
     .n = 12,
     .n_missing = 0,
     .events = 12,
@@ -1708,6 +1836,7 @@ static const csat_curve_summary REF_KM_FULL_SUMMARY = {
 
 static const csat_survival_point REF_KM_FULL_AT[2] = {
     {
+        .size = sizeof(csat_survival_point),
         .time = 3,
         .n_risk = 11,
         .n_event = 2,
@@ -1718,6 +1847,7 @@ static const csat_survival_point REF_KM_FULL_AT[2] = {
         .ci_upper = 0.91172040612569827,
     },
     {
+        .size = sizeof(csat_survival_point),
         .time = 12,
         .n_risk = 1,
         .n_event = 1,
@@ -1734,6 +1864,7 @@ static const csat_survival_point REF_KM_FULL_AT[2] = {
 
 static const csat_rate_result REF_RATES[5] = {
     {
+        .size = sizeof(csat_rate_result),
         .rate = 3.4285714285714284,
         .ci_lower = 1.7715928882063479,
         .ci_upper = 5.9890242994791301,
@@ -1743,6 +1874,7 @@ static const csat_rate_result REF_RATES[5] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_rate_result),
         .rate = 0,
         .ci_lower = 0,
         .ci_upper = 0.014755517816455741,
@@ -1752,6 +1884,7 @@ static const csat_rate_result REF_RATES[5] = {
         .level = 0.94999999999999996,
     },
     {
+        .size = sizeof(csat_rate_result),
         .rate = 7,
         .ci_lower = 3.2853156918946715,
         .ci_upper = 13.148113802432119,
@@ -1761,6 +1894,7 @@ static const csat_rate_result REF_RATES[5] = {
         .level = 0.90000000000000002,
     },
     {
+        .size = sizeof(csat_rate_result),
         .rate = 7.1498212544686384,
         .ci_lower = 5.7036861427065197,
         .ci_upper = 8.8390160884343345,
@@ -1770,6 +1904,7 @@ static const csat_rate_result REF_RATES[5] = {
         .level = 0.98999999999999999,
     },
     {
+        .size = sizeof(csat_rate_result),
         .rate = 2.5,
         .ci_lower = 0.063294519960724743,
         .ci_upper = 13.929108477347244,
@@ -1791,36 +1926,42 @@ static const double DATA_PARETO_CODES[26] = {
 
 static const csat_category_count REF_PARETO[6] = {
     {
+        .size = sizeof(csat_category_count),
         .code = 1,
         .count = 7,
         .share = 0.29166666666666669,
         .cum_share = 0.29166666666666669,
     },
     {
+        .size = sizeof(csat_category_count),
         .code = 3,
         .count = 7,
         .share = 0.29166666666666669,
         .cum_share = 0.58333333333333337,
     },
     {
+        .size = sizeof(csat_category_count),
         .code = 2,
         .count = 4,
         .share = 0.16666666666666666,
         .cum_share = 0.75,
     },
     {
+        .size = sizeof(csat_category_count),
         .code = 5,
         .count = 4,
         .share = 0.16666666666666666,
         .cum_share = 0.91666666666666663,
     },
     {
+        .size = sizeof(csat_category_count),
         .code = 0,
         .count = 1,
         .share = 0.041666666666666664,
         .cum_share = 0.95833333333333326,
     },
     {
+        .size = sizeof(csat_category_count),
         .code = 12,
         .count = 1,
         .share = 0.041666666666666664,
@@ -1829,6 +1970,7 @@ static const csat_category_count REF_PARETO[6] = {
 };
 
 static const csat_sample REF_PARETO_SAMPLE = {
+    .size = sizeof(csat_sample),
     .n = 24,
     .n_missing = 2,
     .n_weighted = 24,
@@ -1855,6 +1997,7 @@ static const double DATA_RES_PROBS[8] = {
 };
 
 static const csat_resolution_result REF_RES = {
+    .size = sizeof(csat_resolution_result),
     .n = 24,
     .n_open = 6,
     .n_missing = 1,
@@ -1885,6 +2028,7 @@ static const double DATA_RES2_PROBS[2] = {
 };
 
 static const csat_resolution_result REF_RES2 = {
+    .size = sizeof(csat_resolution_result),
     .n = 10,
     .n_open = 0,
     .n_missing = 0,
@@ -1911,37 +2055,44 @@ static const double DATA_REVIEWS_X[20] = {
 };
 
 static const csat_reviews_result REF_REVIEWS = {
-    .rating = {
-        .score = 3.9444444444444446,
-        .sd = 1.2589548523523144,
-        .se = 0.29673850443534344,
-        .ci_lower = 3.3183809252437966,
-        .ci_upper = 4.5705079636450927,
-        .level = 0.94999999999999996,
-        .df = 17,
-        .min = 1,
-        .max = 5,
-        .n = 18,
-        .n_missing = 2,
-        .n_weighted = 18,
-        .n_effective = 18,
-    },
+    .size = sizeof(csat_reviews_result),
     .bayesian_average = 3.6071428571428572,
-    .positive = {
-        .share = 0.72222222222222221,
-        .score = 72.222222222222214,
-        .se = 10.557179862029056,
-        .ci_lower = 49.127343439702543,
-        .ci_upper = 87.500246620446006,
-        .level = 0.94999999999999996,
-        .box_min = 4,
-        .box_max = 5,
-        .n = 18,
-        .n_missing = 2,
-        .n_weighted = 18,
-        .n_effective = 18,
-    },
     .wilson_lower = 0.49127343439702542,
+    .prior_mean = 3,
+    .prior_weight = 10,
+};
+
+static const csat_mean_result REF_REVIEWS_RATING = {
+    .size = sizeof(csat_mean_result),
+    .score = 3.9444444444444446,
+    .sd = 1.2589548523523144,
+    .se = 0.29673850443534344,
+    .ci_lower = 3.3183809252437966,
+    .ci_upper = 4.5705079636450927,
+    .level = 0.94999999999999996,
+    .df = 17,
+    .min = 1,
+    .max = 5,
+    .n = 18,
+    .n_missing = 2,
+    .n_weighted = 18,
+    .n_effective = 18,
+};
+
+static const csat_share_result REF_REVIEWS_POSITIVE = {
+    .size = sizeof(csat_share_result),
+    .share = 0.72222222222222221,
+    .score = 72.222222222222214,
+    .se = 10.557179862029056,
+    .ci_lower = 49.127343439702543,
+    .ci_upper = 87.500246620446006,
+    .level = 0.94999999999999996,
+    .box_min = 4,
+    .box_max = 5,
+    .n = 18,
+    .n_missing = 2,
+    .n_weighted = 18,
+    .n_effective = 18,
 };
 
 #define DATA_REVIEWS10_N 11
@@ -1950,40 +2101,55 @@ static const double DATA_REVIEWS10_X[11] = {
     9, 7, 10, 8, 6, NAN, 10, 9, 3, 8, 7,
 };
 
-static const csat_reviews_options DATA_REVIEWS10_OPT = {1, 10, 8, 7, 5, 0.90000000000000002};
+static const csat_reviews_options DATA_REVIEWS10_OPT = {
+    .size = sizeof(csat_reviews_options),
+    .scale_min = 1,
+    .scale_max = 10,
+    .positive_min = 8,
+    .prior_mean = 7,
+    .prior_weight = 5,
+    .level = 0.90000000000000002,
+};
 
 static const csat_reviews_result REF_REVIEWS10 = {
-    .rating = {
-        .score = 7.7000000000000002,
-        .sd = 2.1108186931983419,
-        .se = 0.66749947981669289,
-        .ci_lower = 6.4763980710067095,
-        .ci_upper = 8.9236019289932909,
-        .level = 0.90000000000000002,
-        .df = 9,
-        .min = 3,
-        .max = 10,
-        .n = 10,
-        .n_missing = 1,
-        .n_weighted = 10,
-        .n_effective = 10,
-    },
+    .size = sizeof(csat_reviews_result),
     .bayesian_average = 7.4666666666666668,
-    .positive = {
-        .share = 0.59999999999999998,
-        .score = 60,
-        .se = 15.491933384829668,
-        .ci_lower = 35.163859786012168,
-        .ci_upper = 80.577300812319663,
-        .level = 0.90000000000000002,
-        .box_min = 8,
-        .box_max = 10,
-        .n = 10,
-        .n_missing = 1,
-        .n_weighted = 10,
-        .n_effective = 10,
-    },
     .wilson_lower = 0.35163859786012169,
+    .prior_mean = 7,
+    .prior_weight = 5,
+};
+
+static const csat_mean_result REF_REVIEWS10_RATING = {
+    .size = sizeof(csat_mean_result),
+    .score = 7.7000000000000002,
+    .sd = 2.1108186931983419,
+    .se = 0.66749947981669289,
+    .ci_lower = 6.4763980710067095,
+    .ci_upper = 8.9236019289932909,
+    .level = 0.90000000000000002,
+    .df = 9,
+    .min = 3,
+    .max = 10,
+    .n = 10,
+    .n_missing = 1,
+    .n_weighted = 10,
+    .n_effective = 10,
+};
+
+static const csat_share_result REF_REVIEWS10_POSITIVE = {
+    .size = sizeof(csat_share_result),
+    .share = 0.59999999999999998,
+    .score = 60,
+    .se = 15.491933384829668,
+    .ci_lower = 35.163859786012168,
+    .ci_upper = 80.577300812319663,
+    .level = 0.90000000000000002,
+    .box_min = 8,
+    .box_max = 10,
+    .n = 10,
+    .n_missing = 1,
+    .n_weighted = 10,
+    .n_effective = 10,
 };
 
 

@@ -36,7 +36,7 @@ The values come from implementations independent of libcsat:
 The data sets are defined below and written into the header (DATA_*), so the
 C tests feed the library exactly the numbers the tools saw. The real survey
 examples/data/airlinesat.csv is read here and by the C tests. Share results
-(IN_*_CSAT, IN_WSHARE_*, the reviews' positive share) carry their SE and
+(IN_*_CSAT, IN_WSHARE_*, REF_REVIEWS*_POSITIVE) carry their SE and
 interval in percent, and share comparisons (REF_SHARE*) their difference,
 SE and interval in percentage points, with benchmarks given in percent; the
 library works in proportions, and tests/test_compare.c and
@@ -909,7 +909,8 @@ def reviews(x, opt):
     share = share_result(count, n, level=opt["level"],
                          box=(opt["positive_min"], opt["scale_max"]), n_missing=len(x) - n)
     return dict(rating=mean, bayesian_average=bayes, positive=share,
-                wilson_lower=share["ci_lower"] / 100.0)
+                wilson_lower=share["ci_lower"] / 100.0, prior_mean=opt["prior_mean"],
+                prior_weight=opt["prior_weight"])
 
 
 # --------------------------------------------------------------------------
@@ -940,16 +941,20 @@ def array(name, values, ctype="double"):
     return "static const %s %s[%d] = {\n%s\n};\n" % (ctype, name, len(values), "\n".join(lines))
 
 
-def init(values, fields, indent="    "):
-    return "\n".join("%s.%s = %s," % (indent, f, g17(values[f])) for f in fields)
+def init(ctype, values, fields, indent="    "):
+    """Designated initialisers of one 1.0 struct: its size first (as
+    CSAT_RESULT_INIT and the options initialisers set it), then the fields."""
+    lines = ["%s.size = sizeof(%s)," % (indent, ctype)]
+    lines += ["%s.%s = %s," % (indent, f, g17(values[f])) for f in fields]
+    return "\n".join(lines)
 
 
 def struct(ctype, name, fields, values):
-    return "static const %s %s = {\n%s\n};\n" % (ctype, name, init(values, fields))
+    return "static const %s %s = {\n%s\n};\n" % (ctype, name, init(ctype, values, fields))
 
 
 def struct_array(ctype, name, fields, rows):
-    body = "\n".join("    {\n%s\n    }," % init(r, fields, "        ") for r in rows)
+    body = "\n".join("    {\n%s\n    }," % init(ctype, r, fields, "        ") for r in rows)
     return "static const %s %s[%d] = {\n%s\n};\n" % (ctype, name, len(rows), body)
 
 
@@ -972,17 +977,18 @@ CAT_FIELDS = ["code", "count", "share", "cum_share"]
 RES_FIELDS = ["n", "n_open", "n_missing", "mean", "sd", "median", "within_sla", "km_median",
               "km_within_sla", "sla"]
 SAMPLE_FIELDS = ["n", "n_missing", "n_weighted", "n_effective"]
+REVIEWS_FIELDS = ["bayesian_average", "wilson_lower", "prior_mean", "prior_weight"]
+REVIEWS_OPT_FIELDS = ["scale_min", "scale_max", "positive_min", "prior_mean", "prior_weight",
+                      "level"]
 
 
-def nested(ctype, name, parts):
-    """A struct with nested structs: parts = [(field, fields, values) or (field, value)]."""
-    body = []
-    for part in parts:
-        if len(part) == 3:
-            body.append("    .%s = {\n%s\n    }," % (part[0], init(part[2], part[1], "        ")))
-        else:
-            body.append("    .%s = %s," % (part[0], g17(part[1])))
-    return "static const %s %s = {\n%s\n};\n" % (ctype, name, "\n".join(body))
+def reviews_structs(name, rv):
+    """The three results of csat_score_reviews: NAME (csat_reviews_result, with
+    the prior the reference used), NAME_RATING (csat_mean_result) and
+    NAME_POSITIVE (csat_share_result)."""
+    return [struct("csat_reviews_result", name, REVIEWS_FIELDS, rv),
+            struct("csat_mean_result", name + "_RATING", MEAN_FIELDS, rv["rating"]),
+            struct("csat_share_result", name + "_POSITIVE", SHARE_FIELDS, rv["positive"])]
 
 
 def main():
@@ -1196,23 +1202,13 @@ def main():
     out.append(array("DATA_REVIEWS_X", REVIEWS_X))
     rv = reviews(REVIEWS_X, dict(scale_min=1, scale_max=5, positive_min=4, prior_mean=3.0,
                                  prior_weight=10.0, level=0.95))
-    out.append(nested("csat_reviews_result", "REF_REVIEWS",
-                      [("rating", MEAN_FIELDS, rv["rating"]),
-                       ("bayesian_average", rv["bayesian_average"]),
-                       ("positive", SHARE_FIELDS, rv["positive"]),
-                       ("wilson_lower", rv["wilson_lower"])]))
+    out.extend(reviews_structs("REF_REVIEWS", rv))
     out.append("#define DATA_REVIEWS10_N %d\n" % len(REVIEWS10_X))
     out.append(array("DATA_REVIEWS10_X", REVIEWS10_X))
-    o = REVIEWS10_OPT
-    out.append("static const csat_reviews_options DATA_REVIEWS10_OPT = {%d, %d, %d, %s, %s, %s};\n"
-               % (o["scale_min"], o["scale_max"], o["positive_min"], g17(o["prior_mean"]),
-                  g17(o["prior_weight"]), g17(o["level"])))
+    out.append(struct("csat_reviews_options", "DATA_REVIEWS10_OPT", REVIEWS_OPT_FIELDS,
+                      REVIEWS10_OPT))
     rv = reviews(REVIEWS10_X, REVIEWS10_OPT)
-    out.append(nested("csat_reviews_result", "REF_REVIEWS10",
-                      [("rating", MEAN_FIELDS, rv["rating"]),
-                       ("bayesian_average", rv["bayesian_average"]),
-                       ("positive", SHARE_FIELDS, rv["positive"]),
-                       ("wilson_lower", rv["wilson_lower"])]))
+    out.extend(reviews_structs("REF_REVIEWS10", rv))
 
     out.append("\n#endif /* CSAT_BUSINESS_REFERENCE_H */\n")
     with open(OUTPUT, "w") as f:
