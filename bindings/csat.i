@@ -1,11 +1,72 @@
 /* The one SWIG interface of libcsat, for Python (package `csat`, low-level
  * module `csat._core` with its proxy `csat.core`) and Lua (module
- * `csat_core`). The pythonic package and csat.lua sit on top of it.
+ * `csat_core`). The Python package and csat.lua sit on top of it.
  *
- * Conventions of the wrapped functions (C names without the `csat_` prefix):
+ * Layout
+ *
+ * 1. Results, described once. Every result struct the bindings hand out is
+ *    described by one X-macro field list (CSAT_NPS_FIELDS...) and registered
+ *    in CSAT_RESULTS under its "kind", the struct's name without `csat_`.
+ *    A list names each field with its type: D double, Z size_t, I int or
+ *    long, E(field, enum type) an enumeration; its order is the order in
+ *    which the Python results show the fields. Everything about a result is
+ *    generated from its list: the converters struct -> dict / table
+ *    (csat_out_<kind>), dict / table -> struct (csat_in_<kind>), arrays of
+ *    structs as a list (csat_out_list_<kind>) or as columns keyed by field
+ *    name (csat_out_columns_<kind>), and core.result_fields(kind), from
+ *    which csat/results.py and csat.lua build their result classes and
+ *    tables by generic rules (<p>_lower/<p>_upper -> <p>_ci and
+ *    ci_lower/ci_upper -> ci; <p>_min/<p>_max -> <p>; an enum decoded by a
+ *    table keyed by its C type). Python and Lua list no result's fields
+ *    again; they name a field only to present it otherwise (the columns
+ *    of the key-driver model and of the gap table, the category codes
+ *    given as labels).
+ * 2. A primitive layer per language (%{ %} under #if SWIGPYTHON / SWIGLUA):
+ *    C functions with the same names and meaning in both, each taking
+ *    CSAT_CTX_ARG (Lua's `lua_State *L`; a dummy int in Python) and called
+ *    with CSAT_CTX. Arrays in: csat_in_doubles, csat_in_matrix,
+ *    csat_in_bytes, csat_in_dist into a csat_arr, given back by
+ *    csat_release (Python uses the caller's buffer in place, and -threads
+ *    releases the GIL around the C call after the buffers are held; Lua
+ *    copies a table into userdata on its stack, so that an error, which
+ *    longjmps, never leaks). Values out (a csat_val: a new reference in
+ *    Python, the number of values pushed in Lua, CSAT_NONE on an error):
+ *    csat_num, csat_size, csat_long, csat_bytes, csat_handle (owned by the
+ *    garbage collector), csat_map_new / csat_map_put, csat_list_new /
+ *    csat_list_put, csat_pair, csat_drop, csat_out_dist. Dict / table fields
+ *    in: csat_in_map, csat_in_real, csat_in_count, csat_in_int. Errors:
+ *    csat_raise (raise the library's error) and csat_failure (Lua returns
+ *    it as values). Two SWIG macros complete the layer: CSAT_APPEND(value),
+ *    the one step that appends an output ($result =
+ *    SWIG_Python_AppendOutput($result, value); SWIG_arg += the values
+ *    pushed; a failure on CSAT_NONE), and CSAT_NO_VALUE, what a status
+ *    return leaves. Lua alone also checks its scalar arguments (numbers,
+ *    never strings that convert; integers never truncated).
+ * 3. Shared code, written once over the primitives: the generated result
+ *    converters, the arrays and composite results out, and then every
+ *    typemap, outside the language #ifs.
+ * 4. What is wrapped: the public headers (results ignored as types: they
+ *    travel as dicts / tables), handles with a destructor, option structs
+ *    whose constructor fills the C defaults (CSAT_X_OPTIONS_DEFAULT, the
+ *    size included), and csat_bind_* functions (%inline) that check the
+ *    length of every array and allocate what the library fills.
+ *
+ * Adding a result
+ *
+ * 1. Declare the struct in the public header (`size_t size` first) and
+ *    fill it in the library's C code.
+ * 2. Here: its field list, `#define CSAT_X_FIELDS(D, Z, I, E) D(a) Z(n)
+ *    ...`, and its line `X(x, csat_x, CSAT_X_FIELDS)` in CSAT_RESULTS.
+ * 3. If it is a new struct returned through `csat_x *out`: one typemap
+ *    line, CSAT_RESULT_OUT(x) (and CSAT_RESULT_IN(x, "a ...") if the
+ *    bindings give it back to the library).
+ * The Python class is then `@c_result("x") class X(_Result): """..."""`
+ * (csat/results.py) and the Lua table from_c("x", d) (csat.lua).
+ *
+ * Conventions of the wrapped functions (C names without `csat_`):
  * - `(const double *x, size_t n)`: Python, any C-contiguous buffer of
  *   float64 (format 'd'), used in place; Lua, a table of numbers (copied).
- * - weights and other optional arrays: the same, or None / nil for NULL.
+ *   Weights and other optional arrays: the same, or None / nil for NULL.
  *   An array whose length differs from the data's is an error.
  * - `(const double *x, size_t n, size_t p, size_t ld)`: a matrix; Python, a
  *   2-D C-contiguous float64 buffer (ld = its number of columns); Lua, a
@@ -13,33 +74,20 @@
  * - `csat_error *err` is hidden; a non-OK status raises ValueError
  *   (MemoryError for CSAT_ERR_NOMEM, csat.SingularError, a subclass of
  *   ArithmeticError, for CSAT_ERR_SINGULAR, OverflowError for
- *   CSAT_ERR_OVERFLOW) with the library's message, or
- *   calls Lua's error() with a table {code, message, index, column} (0-based
- *   as in C; csat.lua turns it into its 1-based error object). Python
- *   exceptions carry `code`, `index` and `column`. `csat_error *perr` is the
- *   same in Python; in Lua the function returns nil, message, code, index,
- *   column instead of raising (index and column 0-based or nil), so that
- *   csat.lua can name the driver.
- * - result out-parameters are returned as a dict / table keyed by the C
- *   field names; arrays the wrapper allocates (importance, dominance...) as
- *   tuples / tables; a tally, a moments or xprod accumulator or a fitted
- *   driver model is returned as an owned handle freed by the garbage
- *   collector; serialized accumulators are bytes / strings.
- *   Every result struct is given to the library with its `size` set; the
- *   dicts / tables leave `size` out. CES (effort, low_effort) and reviews
- *   (out, rating, positive), separate results in C, come back as one dict /
- *   table: {effort, low_effort} and {rating, bayesian_average, positive,
- *   wilson_lower}.
- * - option structs are proxies whose constructor fills the C defaults
- *   (CSAT_X_OPTIONS_DEFAULT, the size included).
- * - results compared (`const csat_nps_result *` etc.) go in as a dict / table
- *   keyed by the C field names, as they came out (their size set here);
- *   arrays of structs the wrapper allocates (trend changes, gap comparisons,
- *   Pareto categories) have element [0]'s size set and come back as tuples
- *   of dicts / tables of tables; a Kaplan-Meier curve is an owned handle,
- *   its steps one flat array (steps x 8, by point field).
- * Python is built with -threads: the GIL is released around each C call,
- * after the buffers have been acquired. */
+ *   CSAT_ERR_OVERFLOW) with the library's message and `code`, `index` and
+ *   `column`, or calls Lua's error() with a table {code, message, index,
+ *   column} (0-based as in C; csat.lua makes it its 1-based error object).
+ *   `csat_error *perr` is the same in Python; in Lua the function returns
+ *   nil, message, code, index, column instead (so that csat.lua can name
+ *   the driver).
+ * - Results out are dicts / tables keyed by the C field names (without
+ *   `size`, which is set here); arrays the wrapper allocates are tuples /
+ *   tables; a Kaplan-Meier curve's steps are columns keyed by the point's
+ *   field names; CES (effort, low_effort) and reviews (rating, positive
+ *   and the reviews fields) come back as one dict / table; handles are
+ *   owned by the garbage collector; serialized accumulators are bytes /
+ *   strings. Results compared go back in as the dicts / tables they came
+ *   out as. */
 
 #if defined(SWIGPYTHON)
 %module(package="csat") core
@@ -62,71 +110,139 @@
 %rename("%(regex:/^csat_(bind_)?(.*)$/\\2/)s") "";
 
 /* ------------------------------------------------------------------------ */
-/* Result fields, one list per struct; each language expands them.          */
+/* 1. Results: one field list per struct, in the order shown.               */
 
 %{
-#define CSAT_SAMPLE_FIELDS(D, Z, I) Z(n) Z(n_missing) D(n_weighted) D(n_effective)
-#define CSAT_NPS_FIELDS(D, Z, I)                                                      \
-    D(score) D(promoters) D(passives) D(detractors) D(se) D(ci_lower) D(ci_upper)     \
-    D(level) I(method) CSAT_SAMPLE_FIELDS(D, Z, I)
-#define CSAT_SHARE_FIELDS(D, Z, I)                                                    \
-    D(share) D(score) D(se) D(ci_lower) D(ci_upper) D(level) I(box_min) I(box_max)    \
-    CSAT_SAMPLE_FIELDS(D, Z, I)
-#define CSAT_MEAN_FIELDS(D, Z, I)                                                     \
-    D(score) D(sd) D(se) D(ci_lower) D(ci_upper) D(level) D(df) D(min) D(max)         \
-    CSAT_SAMPLE_FIELDS(D, Z, I)
-#define CSAT_POINT_FIELDS(D, Z, I) I(value) Z(count) D(weight) D(share) D(cum_share)
-#define CSAT_MODEL_FIELDS(D, Z, I)                                                    \
+#define CSAT_SAMPLE_FIELDS(D, Z, I, E) Z(n) Z(n_missing) D(n_weighted) D(n_effective)
+/* What NPS, share and mean results share, first. */
+#define CSAT_ESTIMATE_FIELDS(D, Z, I, E)                                              \
+    D(score) D(ci_lower) D(ci_upper) D(se) D(level) Z(n) D(n_weighted) D(n_effective) \
+    Z(n_missing)
+#define CSAT_NPS_FIELDS(D, Z, I, E)                                                   \
+    CSAT_ESTIMATE_FIELDS(D, Z, I, E) D(promoters) D(passives) D(detractors)           \
+    E(method, csat_nps_method)
+#define CSAT_SHARE_FIELDS(D, Z, I, E)                                                 \
+    CSAT_ESTIMATE_FIELDS(D, Z, I, E) D(share) I(box_min) I(box_max)
+#define CSAT_MEAN_FIELDS(D, Z, I, E) CSAT_ESTIMATE_FIELDS(D, Z, I, E) D(sd) D(df) D(min) D(max)
+#define CSAT_POINT_FIELDS(D, Z, I, E) I(value) Z(count) D(weight) D(share) D(cum_share)
+#define CSAT_MODEL_FIELDS(D, Z, I, E)                                                 \
     Z(p) I(intercept) D(r2) D(adj_r2) D(sigma) D(f) D(f_p) D(df_model) D(df_resid)    \
-    D(condition) D(level) Z(n) Z(n_missing) D(n_weighted) D(n_effective)
-#define CSAT_COEFFICIENT_FIELDS(D, Z, I) D(estimate) D(se) D(t) D(p) D(ci_lower) D(ci_upper)
-#define CSAT_DRIVER_FIELDS(D, Z, I) D(beta) D(vif) D(r) D(mean) D(sd)
-#define CSAT_COMPARISON_FIELDS(D, Z, I)                                               \
+    D(condition) D(level) CSAT_SAMPLE_FIELDS(D, Z, I, E)
+#define CSAT_COEFFICIENT_FIELDS(D, Z, I, E) D(estimate) D(se) D(t) D(p) D(ci_lower) D(ci_upper)
+#define CSAT_DRIVER_FIELDS(D, Z, I, E) D(beta) D(vif) D(r) D(mean) D(sd)
+#define CSAT_COMPARISON_FIELDS(D, Z, I, E)                                            \
     D(diff) D(se) D(ci_lower) D(ci_upper) D(statistic) D(df) D(p) D(level)
-#define CSAT_TREND_FIELDS(D, Z, I)                                                    \
+#define CSAT_TREND_FIELDS(D, Z, I, E)                                                 \
     D(slope) D(se) D(ci_lower) D(ci_upper) D(z) D(p) D(intercept) D(level) Z(waves)
-#define CSAT_RANK_FIELDS(D, Z, I) D(percentile) Z(rank) Z(of) Z(below) Z(equal)
-#define CSAT_RETENTION_FIELDS(D, Z, I)                                                \
+#define CSAT_RANK_FIELDS(D, Z, I, E) D(percentile) Z(rank) Z(of) Z(below) Z(equal)
+#define CSAT_RETENTION_FIELDS(D, Z, I, E)                                             \
     D(retention) D(churn) D(at_start) D(at_end) D(acquired) D(lost)
-#define CSAT_SURVIVAL_POINT_FIELDS(D, Z, I)                                           \
+#define CSAT_SURVIVAL_POINT_FIELDS(D, Z, I, E)                                        \
     D(time) D(n_risk) D(n_event) D(n_censor) D(survival) D(se) D(ci_lower) D(ci_upper)
-#define CSAT_CURVE_FIELDS(D, Z, I)                                                    \
-    Z(n) Z(n_missing) Z(events) Z(steps) D(median) D(median_lower) D(median_upper) D(level)
-#define CSAT_RATE_FIELDS(D, Z, I)                                                     \
+#define CSAT_CURVE_FIELDS(D, Z, I, E)                                                 \
+    Z(n) Z(events) Z(steps) D(median) D(median_lower) D(median_upper) D(level) Z(n_missing)
+#define CSAT_RATE_FIELDS(D, Z, I, E)                                                  \
     D(rate) D(ci_lower) D(ci_upper) D(count) D(exposure) D(per) D(level)
-#define CSAT_CATEGORY_FIELDS(D, Z, I) I(code) Z(count) D(share) D(cum_share)
-#define CSAT_RESOLUTION_FIELDS(D, Z, I)                                               \
+#define CSAT_CATEGORY_FIELDS(D, Z, I, E) I(code) Z(count) D(share) D(cum_share)
+#define CSAT_RESOLUTION_FIELDS(D, Z, I, E)                                            \
     Z(n) Z(n_open) Z(n_missing) D(mean) D(sd) D(median) D(within_sla) D(km_median)    \
     D(km_within_sla) D(sla)
-/* Number of doubles per step in csat_bind_survival_steps (the point fields). */
-#define CSAT_BIND_POINT_WIDTH 8
+#define CSAT_REVIEWS_FIELDS(D, Z, I, E) D(bayesian_average) D(wilson_lower)
 
-/* Length checks of the arrays that go with the data (weights, item scales). */
-static csat_status csat_bind_length(size_t got, size_t want, const char *what,
-                                    const char *of, csat_error *err)
+/* Every result: X(kind, C type, field list). */
+#define CSAT_RESULTS(X)                                                               \
+    X(sample, csat_sample, CSAT_SAMPLE_FIELDS)                                        \
+    X(nps_result, csat_nps_result, CSAT_NPS_FIELDS)                                   \
+    X(share_result, csat_share_result, CSAT_SHARE_FIELDS)                             \
+    X(mean_result, csat_mean_result, CSAT_MEAN_FIELDS)                                \
+    X(point, csat_point, CSAT_POINT_FIELDS)                                           \
+    X(model_summary, csat_model_summary, CSAT_MODEL_FIELDS)                           \
+    X(coefficient, csat_coefficient, CSAT_COEFFICIENT_FIELDS)                         \
+    X(driver_info, csat_driver_info, CSAT_DRIVER_FIELDS)                              \
+    X(comparison, csat_comparison, CSAT_COMPARISON_FIELDS)                            \
+    X(trend_result, csat_trend_result, CSAT_TREND_FIELDS)                             \
+    X(rank_result, csat_rank_result, CSAT_RANK_FIELDS)                                \
+    X(retention_result, csat_retention_result, CSAT_RETENTION_FIELDS)                 \
+    X(survival_point, csat_survival_point, CSAT_SURVIVAL_POINT_FIELDS)                \
+    X(curve_summary, csat_curve_summary, CSAT_CURVE_FIELDS)                           \
+    X(rate_result, csat_rate_result, CSAT_RATE_FIELDS)                                \
+    X(category_count, csat_category_count, CSAT_CATEGORY_FIELDS)                      \
+    X(resolution_result, csat_resolution_result, CSAT_RESOLUTION_FIELDS)              \
+    X(reviews_result, csat_reviews_result, CSAT_REVIEWS_FIELDS)
+
+/* core.result_fields(kind): "name:type ..." (type d, z, i or the enum's C
+ * type), in the list's order; None / nil for an unknown kind. */
+#define CSAT_NAME_D(f) #f ":d "
+#define CSAT_NAME_Z(f) #f ":z "
+#define CSAT_NAME_I(f) #f ":i "
+#define CSAT_NAME_E(f, T) #f ":" #T " "
+#define CSAT_NAMES_(kind, type, FIELDS)                                               \
+    { #kind, FIELDS(CSAT_NAME_D, CSAT_NAME_Z, CSAT_NAME_I, CSAT_NAME_E) },
+#define CSAT_KIND_(kind, type, FIELDS) #kind " "
+
+static const struct {
+    const char *kind, *fields;
+} csat_bind_results[] = { CSAT_RESULTS(CSAT_NAMES_) };
+
+static const char *csat_bind_result_fields(const char *kind)
 {
-    if (got == want)
-        return CSAT_OK;
-    err->code = CSAT_ERR_ARGUMENT;
-    err->index = CSAT_NO_INDEX;
-    err->column = CSAT_NO_INDEX;
-    snprintf(err->message, sizeof err->message,
-             "the length of %s (%zu) differs from the number of %s (%zu)", what, got, of, want);
-    return CSAT_ERR_ARGUMENT;
+    size_t i;
+    for (i = 0; kind != NULL && i < sizeof csat_bind_results / sizeof csat_bind_results[0]; i++)
+        if (strcmp(kind, csat_bind_results[i].kind) == 0)
+            return csat_bind_results[i].fields;
+    return NULL;
 }
 
-#define CSAT_BIND_WEIGHTS(n, w, nw, err)                                              \
-    do {                                                                              \
-        if ((w) != NULL && csat_bind_length((nw), (n), "weights", "answers", (err)))  \
-            return CSAT_ERR_ARGUMENT;                                                 \
-    } while (0)
+/* core.result_kinds(): every kind, space-separated. */
+static const char *csat_bind_result_kinds(void)
+{
+    return CSAT_RESULTS(CSAT_KIND_);
+}
 %}
 
+const char *csat_bind_result_fields(const char *kind);
+const char *csat_bind_result_kinds(void);
+
 /* ------------------------------------------------------------------------ */
-/* Python typemaps                                                           */
+/* 2. Primitive layer: Python                                                */
 
 #if defined(SWIGPYTHON)
+/* The one output step: append VALUE (a new reference) to the result; NULL
+ * (the exception set) fails. A status alone returns None. */
+%define CSAT_APPEND(VALUE)
+  {
+    PyObject *o_ = (VALUE);
+    if (o_ == NULL) {
+      Py_XDECREF($result);
+      $result = NULL;
+      SWIG_fail;
+    }
+    $result = SWIG_Python_AppendOutput($result, o_);
+  }
+%enddef
+%define CSAT_NO_VALUE
+  $result = SWIG_Py_Void();
+%enddef
+
 %{
+#define CSAT_CTX 0
+#define CSAT_CTX_ARG int csat_ctx_
+#define CSAT_NONE NULL
+#define CSAT_LANG(python, lua) python
+typedef PyObject *csat_obj;     /* an argument, $input */
+typedef PyObject *csat_val;     /* a new reference; NULL with an exception set */
+typedef PyObject *csat_key;     /* a key interned once (each use's static; set under the GIL) */
+
+/* An array argument: the buffer held until csat_release. */
+typedef struct csat_arr {
+    int got;
+    size_t n, k;
+    double *data;
+    const void *bytes;
+    Py_buffer view;
+} csat_arr;
+#define CSAT_ARR_INIT { 0 }
+
 static int csat_py_is_double(const Py_buffer *v)
 {
     const union { unsigned short u; unsigned char c[2]; } e = { 1 };
@@ -139,12 +255,15 @@ static int csat_py_is_double(const Py_buffer *v)
     return f[0] == 'd' && f[1] == '\0';
 }
 
+/* An empty buffer may have a NULL pointer; the library wants one only when
+ * there is no array at all. */
+static double csat_py_empty[1];
+
 /* Acquire a C-contiguous float64 buffer of ndim dimensions (0: any). */
-static int csat_py_buffer(PyObject *obj, Py_buffer *view, int ndim, int writable,
-                          const char *what)
+static int csat_py_buffer(PyObject *obj, csat_arr *a, int ndim, int writable, const char *what)
 {
     int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
-    if (PyObject_GetBuffer(obj, view, flags) < 0) {
+    if (PyObject_GetBuffer(obj, &a->view, flags) < 0) {
         if (PyErr_ExceptionMatches(PyExc_TypeError)) {
             PyErr_Clear();
             PyErr_Format(PyExc_TypeError,
@@ -153,39 +272,205 @@ static int csat_py_buffer(PyObject *obj, Py_buffer *view, int ndim, int writable
         }
         return -1;
     }
-    if (!csat_py_is_double(view)) {
+    a->got = 1;
+    if (!csat_py_is_double(&a->view)) {
         PyErr_Format(PyExc_TypeError, "%s must hold float64 (buffer format 'd'), not '%.20s'",
-                     what, view->format ? view->format : "B");
-        PyBuffer_Release(view);
+                     what, a->view.format ? a->view.format : "B");
         return -1;
     }
-    if (ndim != 0 && view->ndim != ndim) {
+    if (ndim != 0 && a->view.ndim != ndim) {
         PyErr_Format(PyExc_ValueError, "%s must have %d dimension%s, not %d", what, ndim,
-                     ndim == 1 ? "" : "s", view->ndim);
-        PyBuffer_Release(view);
+                     ndim == 1 ? "" : "s", a->view.ndim);
         return -1;
     }
+    a->data = a->view.buf ? (double *)a->view.buf : csat_py_empty;
+    a->n = (size_t)(a->view.len / (Py_ssize_t)sizeof(double));
     return 0;
 }
 
-/* An empty buffer may have a NULL pointer; the library wants one only when
- * there is no array at all. */
-static const double csat_py_empty[1] = { 0.0 };
-#define CSAT_PY_DATA(view) ((view).buf ? (const double *)(view).buf : csat_py_empty)
+static int csat_in_doubles(CSAT_CTX_ARG, csat_obj o, const char *what, int optional, csat_arr *a)
+{
+    if (optional && o == Py_None)
+        return 0;
+    return csat_py_buffer(o, a, 1, 0, what);
+}
+
+/* `unit` and `row` word Lua's messages about a row's elements. */
+static int csat_in_matrix(CSAT_CTX_ARG, csat_obj o, const char *what, const char *unit,
+                          const char *row, csat_arr *a)
+{
+    if (csat_py_buffer(o, a, 2, 0, what) < 0)
+        return -1;
+    a->n = (size_t)a->view.shape[0];
+    a->k = (size_t)a->view.shape[1];
+    return 0;
+}
+
+/* Any contiguous bytes-like object. */
+static int csat_in_bytes(CSAT_CTX_ARG, csat_obj o, csat_arr *a)
+{
+    if (PyObject_GetBuffer(o, &a->view, PyBUF_SIMPLE) < 0)
+        return -1;
+    a->got = 1;
+    a->bytes = a->view.buf;
+    a->n = (size_t)a->view.len;
+    return 0;
+}
+
+/* Distribution outputs: one writable float64 buffer of 3 × n (counts,
+ * weights, shares), filled in place. */
+static int csat_in_dist(CSAT_CTX_ARG, csat_obj o, csat_arr *a)
+{
+    if (csat_py_buffer(o, a, 0, 1, "out") < 0)
+        return -1;
+    if (a->n == 0 || a->n % 3 != 0) {
+        PyErr_SetString(PyExc_ValueError, "out must hold 3 × (number of scale points) float64");
+        return -1;
+    }
+    a->n /= 3;
+    return 0;
+}
+
+static void csat_release(CSAT_CTX_ARG, csat_arr *a)
+{
+    if (a->got) {
+        a->got = 0;
+        PyBuffer_Release(&a->view);
+    }
+}
+
+static csat_val csat_num(CSAT_CTX_ARG, double v) { return PyFloat_FromDouble(v); }
+static csat_val csat_size(CSAT_CTX_ARG, size_t v) { return PyLong_FromSize_t(v); }
+static csat_val csat_long(CSAT_CTX_ARG, long v) { return PyLong_FromLong(v); }
+
+static csat_val csat_bytes(CSAT_CTX_ARG, const void *p, size_t n)
+{
+    return PyBytes_FromStringAndSize((const char *)p, (Py_ssize_t)n);
+}
+
+static csat_val csat_handle(CSAT_CTX_ARG, void *p, swig_type_info *type)
+{
+    return SWIG_NewPointerObj(p, type, SWIG_POINTER_OWN);
+}
+
+static csat_val csat_map_new(CSAT_CTX_ARG, int fields) { return PyDict_New(); }
+
+/* m[name] = v, taking v over; -1 (v released) on an error or if v is NULL. */
+static int csat_map_put(CSAT_CTX_ARG, csat_val m, csat_key *key, const char *name, csat_val v)
+{
+    int r;
+    if (v == NULL)
+        return -1;
+    if (*key == NULL && (*key = PyUnicode_InternFromString(name)) == NULL) {
+        Py_DECREF(v);
+        return -1;
+    }
+    r = PyDict_SetItem(m, *key, v);
+    Py_DECREF(v);
+    return r;
+}
+
+/* A tuple (a tuple, unlike a list, is not merged with the next output by
+ * SWIG_Python_AppendOutput). */
+static csat_val csat_list_new(CSAT_CTX_ARG, size_t n) { return PyTuple_New((Py_ssize_t)n); }
+
+static int csat_list_put(CSAT_CTX_ARG, csat_val t, size_t i, csat_val v)
+{
+    if (v == NULL)
+        return -1;
+    PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+    return 0;
+}
+
+static void csat_drop(CSAT_CTX_ARG, csat_val v) { Py_XDECREF(v); }
+
+/* Two values as one output: a tuple. */
+static csat_val csat_pair(CSAT_CTX_ARG, csat_val a, csat_val b)
+{
+    PyObject *t = a && b ? PyTuple_New(2) : NULL;
+    if (t == NULL) {
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(t, 0, a);
+    PyTuple_SET_ITEM(t, 1, b);
+    return t;
+}
+
+/* The distribution's arrays were filled in place: nothing to return (None,
+ * which SWIG_Python_AppendOutput drops as the first output). */
+static csat_val csat_out_dist(CSAT_CTX_ARG, const double *counts, const double *weights,
+                              const double *shares, size_t n)
+{
+    Py_RETURN_NONE;
+}
+
+/* Results in: a dict keyed by the C field names. */
+static int csat_in_map(CSAT_CTX_ARG, csat_obj o, const char *what)
+{
+    if (PyDict_Check(o))
+        return 0;
+    PyErr_Format(PyExc_TypeError, "%s must be a dict of its fields, not %.80s", what,
+                 Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+static PyObject *csat_py_field(PyObject *d, const char *what, const char *key)
+{
+    PyObject *v = PyDict_GetItemString(d, key); /* borrowed */
+    if (v == NULL)
+        PyErr_Format(PyExc_TypeError, "%s has no field '%s'", what, key);
+    return v;
+}
+
+static int csat_in_real(CSAT_CTX_ARG, csat_obj o, const char *what, const char *key, double *out)
+{
+    PyObject *v = csat_py_field(o, what, key);
+    double x;
+    if (v == NULL || ((x = PyFloat_AsDouble(v)) == -1.0 && PyErr_Occurred()))
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int csat_in_count(CSAT_CTX_ARG, csat_obj o, const char *what, const char *key, size_t *out)
+{
+    PyObject *v = csat_py_field(o, what, key);
+    size_t x;
+    if (v == NULL || ((x = PyLong_AsSize_t(v)) == (size_t)-1 && PyErr_Occurred()))
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int csat_in_int(CSAT_CTX_ARG, csat_obj o, const char *what, const char *key, int *out)
+{
+    PyObject *v = csat_py_field(o, what, key);
+    long x;
+    if (v == NULL || ((x = PyLong_AsLong(v)) == -1 && PyErr_Occurred()))
+        return -1;
+    if (x < INT_MIN || x > INT_MAX) {
+        PyErr_Format(PyExc_OverflowError, "%s field '%s' is out of range", what, key);
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
 
 static PyObject *csat_py_index(size_t i)
 {
     if (i != CSAT_NO_INDEX)
         return PyLong_FromSize_t(i);
-    Py_INCREF(Py_None);
-    return Py_None;
+    Py_RETURN_NONE;
 }
 
 /* csat.SingularError (a subclass of ArithmeticError), created when the
  * module is initialised; the type object lives as long as the module. */
 static PyObject *csat_py_singular_error = NULL;
 
-static void csat_py_raise(csat_status status, const csat_error *e)
+/* Raise the library's error; returns NULL. */
+static csat_val csat_raise(CSAT_CTX_ARG, csat_status status, const csat_error *e)
 {
     PyObject *singular = csat_py_singular_error ? csat_py_singular_error : PyExc_ArithmeticError;
     PyObject *type = status == CSAT_ERR_NOMEM      ? PyExc_MemoryError
@@ -194,11 +479,12 @@ static void csat_py_raise(csat_status status, const csat_error *e)
                                                    : PyExc_ValueError;
     const char *msg = e->message[0] ? e->message : csat_strerror(status);
     PyObject *exc = PyObject_CallFunction(type, "s", msg);
+    PyObject *code, *index, *column;
     if (exc == NULL)
-        return;
-    PyObject *code = PyLong_FromLong((long)status);
-    PyObject *index = csat_py_index(e->index);
-    PyObject *column = csat_py_index(e->column);
+        return NULL;
+    code = PyLong_FromLong((long)status);
+    index = csat_py_index(e->index);
+    column = csat_py_index(e->column);
     if (code && index && column) {
         PyObject_SetAttrString(exc, "code", code);
         PyObject_SetAttrString(exc, "index", index);
@@ -211,730 +497,19 @@ static void csat_py_raise(csat_status status, const csat_error *e)
     Py_XDECREF(code);
     Py_XDECREF(index);
     Py_XDECREF(column);
-    if (PyErr_Occurred()) { /* the attributes failed: still raise the error itself */
+    if (PyErr_Occurred()) /* the attributes failed: still raise the error itself */
         PyErr_Clear();
-    }
     PyErr_SetObject(type, exc);
     Py_DECREF(exc);
+    return NULL;
 }
 
-static int csat_py_put(PyObject *d, const char *key, PyObject *v)
+/* An error returned rather than raised (csat_error *perr): Python raises. */
+static csat_val csat_failure(CSAT_CTX_ARG, csat_status status, const csat_error *e)
 {
-    int r = v ? PyDict_SetItemString(d, key, v) : -1;
-    Py_XDECREF(v);
-    return r;
-}
-
-/* The same with the key made once: an interned str kept in *key (a static of
- * each field's expansion; set under the GIL), which saves building, hashing
- * and interning every key of every result dict again. */
-static int csat_py_put_key(PyObject *d, PyObject **key, const char *name, PyObject *v)
-{
-    int r;
-    if (v == NULL)
-        return -1;
-    if (*key == NULL && (*key = PyUnicode_InternFromString(name)) == NULL) {
-        Py_DECREF(v);
-        return -1;
-    }
-    r = PyDict_SetItem(d, *key, v);
-    Py_DECREF(v);
-    return r;
-}
-
-#define CSAT_PY_PUT(f, v)                                                             \
-    {                                                                                 \
-        static PyObject *key_ = NULL;                                                 \
-        if (csat_py_put_key(d, &key_, #f, v) < 0)                                     \
-            goto fail;                                                                \
-    }
-#define CSAT_PY_D(f) CSAT_PY_PUT(f, PyFloat_FromDouble(r->f))
-#define CSAT_PY_Z(f) CSAT_PY_PUT(f, PyLong_FromSize_t(r->f))
-#define CSAT_PY_I(f) CSAT_PY_PUT(f, PyLong_FromLong((long)r->f))
-#define CSAT_PY_DICT(name, type, FIELDS)                                              \
-    static PyObject *name(const type *r)                                              \
-    {                                                                                 \
-        PyObject *d = PyDict_New();                                                   \
-        if (d == NULL)                                                                \
-            return NULL;                                                              \
-        FIELDS(CSAT_PY_D, CSAT_PY_Z, CSAT_PY_I)                                       \
-        return d;                                                                     \
-    fail:                                                                             \
-        Py_DECREF(d);                                                                 \
-        return NULL;                                                                  \
-    }
-
-CSAT_PY_DICT(csat_py_sample, csat_sample, CSAT_SAMPLE_FIELDS)
-CSAT_PY_DICT(csat_py_nps, csat_nps_result, CSAT_NPS_FIELDS)
-CSAT_PY_DICT(csat_py_share, csat_share_result, CSAT_SHARE_FIELDS)
-CSAT_PY_DICT(csat_py_mean, csat_mean_result, CSAT_MEAN_FIELDS)
-CSAT_PY_DICT(csat_py_point, csat_point, CSAT_POINT_FIELDS)
-CSAT_PY_DICT(csat_py_model, csat_model_summary, CSAT_MODEL_FIELDS)
-CSAT_PY_DICT(csat_py_coefficient, csat_coefficient, CSAT_COEFFICIENT_FIELDS)
-CSAT_PY_DICT(csat_py_driver, csat_driver_info, CSAT_DRIVER_FIELDS)
-
-/* Arrays allocated by a wrapper, returned as tuples (a tuple, unlike a list,
- * is not merged with the next output by SWIG_Python_AppendOutput). */
-static PyObject *csat_py_doubles(const double *a, size_t len)
-{
-    size_t i;
-    PyObject *t = PyTuple_New((Py_ssize_t)len);
-    for (i = 0; t != NULL && i < len; i++) {
-        PyObject *v = PyFloat_FromDouble(a[i]);
-        if (v == NULL) {
-            Py_DECREF(t);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-    }
-    return t;
-}
-
-static PyObject *csat_py_ints(const int *a, size_t len)
-{
-    size_t i;
-    PyObject *t = PyTuple_New((Py_ssize_t)len);
-    for (i = 0; t != NULL && i < len; i++) {
-        PyObject *v = PyLong_FromLong((long)a[i]);
-        if (v == NULL) {
-            Py_DECREF(t);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-    }
-    return t;
-}
-
-static PyObject *csat_py_ces(const csat_mean_result *effort, const csat_share_result *low_effort)
-{
-    PyObject *d = PyDict_New();
-    if (d == NULL)
-        return NULL;
-    if (csat_py_put(d, "effort", csat_py_mean(effort)) < 0 ||
-        csat_py_put(d, "low_effort", csat_py_share(low_effort)) < 0) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
+    return csat_raise(CSAT_CTX, status, e);
 }
 %}
-
-%typemap(out) csat_status "$result = SWIG_Py_Void();"
-
-%typemap(in, numinputs=0) csat_error *err (csat_error temp) {
-  memset(&temp, 0, sizeof temp);
-  $1 = &temp;
-}
-%typemap(argout) csat_error *err {
-  if (result != CSAT_OK) {
-    Py_XDECREF($result);
-    $result = NULL;
-    csat_py_raise(result, $1);
-    SWIG_fail;
-  }
-}
-
-/* Data: a 1-D float64 buffer, used in place. */
-%typemap(in) (const double *x, size_t n) (Py_buffer view, int got = 0) {
-  if (csat_py_buffer($input, &view, 1, 0, "values") < 0)
-    SWIG_fail;
-  got = 1;
-  $1 = ($1_ltype)CSAT_PY_DATA(view);
-  $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
-}
-%typemap(freearg) (const double *x, size_t n) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Optional array (weights...): None is NULL. */
-%typemap(in) (const double *w, size_t nw) (Py_buffer view, int got = 0) {
-  if ($input == Py_None) {
-    $1 = NULL;
-    $2 = 0;
-  } else {
-    if (csat_py_buffer($input, &view, 1, 0, "weights") < 0)
-      SWIG_fail;
-    got = 1;
-    $1 = ($1_ltype)CSAT_PY_DATA(view);
-    $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
-  }
-}
-%typemap(freearg) (const double *w, size_t nw) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Matrix: a 2-D C-contiguous float64 buffer (rows × items), in place. */
-%typemap(in) (const double *x, size_t n, size_t k, size_t ld) (Py_buffer view, int got = 0) {
-  if (csat_py_buffer($input, &view, 2, 0, "items") < 0)
-    SWIG_fail;
-  got = 1;
-  $1 = ($1_ltype)CSAT_PY_DATA(view);
-  $2 = (size_t)view.shape[0];
-  $3 = (size_t)view.shape[1];
-  $4 = $3;
-}
-%typemap(freearg) (const double *x, size_t n, size_t k, size_t ld) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Drivers: a 2-D C-contiguous float64 buffer (rows × drivers), in place. */
-%typemap(in) (const double *x, size_t n, size_t p, size_t ld) (Py_buffer view, int got = 0) {
-  if (csat_py_buffer($input, &view, 2, 0, "X") < 0)
-    SWIG_fail;
-  got = 1;
-  $1 = ($1_ltype)CSAT_PY_DATA(view);
-  $2 = (size_t)view.shape[0];
-  $3 = (size_t)view.shape[1];
-  $4 = $3;
-}
-%typemap(freearg) (const double *x, size_t n, size_t p, size_t ld) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Arrays a wrapper allocates with malloc: returned as a tuple, then freed. */
-%typemap(in, numinputs=0) (double **vals, size_t *nvals) (double *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (double **vals, size_t *nvals) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_doubles(*$1, *$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%typemap(freearg) (double **vals, size_t *nvals) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) (int **ivals, size_t *nivals) (int *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (int **ivals, size_t *nivals) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_ints(*$1, *$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%typemap(freearg) (int **ivals, size_t *nivals) {
-  if ($1)
-    free(*$1);
-}
-
-/* A count returned as an int. */
-%typemap(in, numinputs=0) size_t *count (size_t temp = 0) {
-  $1 = &temp;
-}
-%typemap(argout) size_t *count {
-  if (result == CSAT_OK) {
-    PyObject *o = PyLong_FromSize_t(*$1);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-
-/* Distribution outputs: one writable float64 buffer of 3 × len, filled in
- * place (counts, weights, shares). */
-%typemap(in) (double *counts, double *weights, double *shares, size_t len) (Py_buffer view, int got = 0) {
-  size_t total;
-  if (csat_py_buffer($input, &view, 0, 1, "out") < 0)
-    SWIG_fail;
-  got = 1;
-  total = (size_t)(view.len / (Py_ssize_t)sizeof(double));
-  if (total == 0 || total % 3 != 0) {
-    PyErr_SetString(PyExc_ValueError, "out must hold 3 × (number of scale points) float64");
-    SWIG_fail;
-  }
-  $4 = total / 3;
-  $1 = (double *)view.buf;
-  $2 = $1 + $4;
-  $3 = $2 + $4;
-}
-%typemap(freearg) (double *counts, double *weights, double *shares, size_t len) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Serialized bytes in: any contiguous bytes-like object. */
-%typemap(in) (const void *buf, size_t len) (Py_buffer view, int got = 0) {
-  if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) < 0)
-    SWIG_fail;
-  got = 1;
-  $1 = view.buf;
-  $2 = (size_t)view.len;
-}
-%typemap(freearg) (const void *buf, size_t len) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Serialized bytes out. */
-%typemap(in, numinputs=0) (void **bytes, size_t *nbytes) (void *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (void **bytes, size_t *nbytes) {
-  if (result == CSAT_OK) {
-    PyObject *o = PyBytes_FromStringAndSize((const char *)*$1, (Py_ssize_t)*$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%typemap(freearg) (void **bytes, size_t *nbytes) {
-  if ($1)
-    free(*$1);
-}
-
-/* A new tally, owned by the Python object. */
-%typemap(in, numinputs=0) csat_tally **out (csat_tally *temp = NULL) {
-  $1 = &temp;
-}
-%typemap(argout) csat_tally **out {
-  if (result == CSAT_OK) {
-    PyObject *o = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $descriptor(csat_tally *), SWIG_POINTER_OWN);
-    if (o == NULL) {
-      csat_tally_free(*$1);
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-
-%typemap(in, numinputs=0) (int *min, int *max) (int lo = 0, int hi = 0) {
-  $1 = &lo;
-  $2 = &hi;
-}
-%typemap(argout) (int *min, int *max) {
-  if (result == CSAT_OK) {
-    PyObject *o = Py_BuildValue("(ii)", *$1, *$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-
-%define CSAT_RESULT_OUT(TYPE, CONVERT)
-%typemap(in, numinputs=0) TYPE *out (TYPE temp) {
-  memset(&temp, 0, sizeof temp);
-  temp.size = sizeof temp;
-  $1 = &temp;
-}
-%typemap(argout) TYPE *out {
-  if (result == CSAT_OK) {
-    PyObject *o = CONVERT($1);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%enddef
-
-CSAT_RESULT_OUT(csat_sample, csat_py_sample)
-CSAT_RESULT_OUT(csat_nps_result, csat_py_nps)
-CSAT_RESULT_OUT(csat_share_result, csat_py_share)
-CSAT_RESULT_OUT(csat_mean_result, csat_py_mean)
-CSAT_RESULT_OUT(csat_point, csat_py_point)
-CSAT_RESULT_OUT(csat_model_summary, csat_py_model)
-CSAT_RESULT_OUT(csat_coefficient, csat_py_coefficient)
-CSAT_RESULT_OUT(csat_driver_info, csat_py_driver)
-
-/* CES: the mean effort and the low-effort share, one dict {effort, low_effort}. */
-%typemap(in, numinputs=0) (csat_mean_result *effort, csat_share_result *low_effort)
-    (csat_mean_result e, csat_share_result s) {
-  memset(&e, 0, sizeof e);
-  e.size = sizeof e;
-  memset(&s, 0, sizeof s);
-  s.size = sizeof s;
-  $1 = &e;
-  $2 = &s;
-}
-%typemap(argout) (csat_mean_result *effort, csat_share_result *low_effort) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_ces($1, $2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-
-/* A new handle, owned by the Python object (freed by its destructor). */
-%define CSAT_HANDLE_OUT(TYPE, FREE)
-%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
-  $1 = &temp;
-}
-%typemap(argout) TYPE **out {
-  if (result == CSAT_OK) {
-    PyObject *o = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $descriptor(TYPE *), SWIG_POINTER_OWN);
-    if (o == NULL) {
-      FREE(*$1);
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%enddef
-
-CSAT_HANDLE_OUT(csat_moments, csat_moments_free)
-CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
-CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
-
-/* Python raises for every error. */
-%apply csat_error *err { csat_error *perr };
-
-/* ------------------------------------------------------------------------ */
-/* Python: comparisons and business measures.                               */
-
-%{
-CSAT_PY_DICT(csat_py_comparison, csat_comparison, CSAT_COMPARISON_FIELDS)
-CSAT_PY_DICT(csat_py_trend, csat_trend_result, CSAT_TREND_FIELDS)
-CSAT_PY_DICT(csat_py_rank, csat_rank_result, CSAT_RANK_FIELDS)
-CSAT_PY_DICT(csat_py_retention, csat_retention_result, CSAT_RETENTION_FIELDS)
-CSAT_PY_DICT(csat_py_survival_point, csat_survival_point, CSAT_SURVIVAL_POINT_FIELDS)
-CSAT_PY_DICT(csat_py_curve, csat_curve_summary, CSAT_CURVE_FIELDS)
-CSAT_PY_DICT(csat_py_rate, csat_rate_result, CSAT_RATE_FIELDS)
-CSAT_PY_DICT(csat_py_category, csat_category_count, CSAT_CATEGORY_FIELDS)
-CSAT_PY_DICT(csat_py_resolution, csat_resolution_result, CSAT_RESOLUTION_FIELDS)
-
-static PyObject *csat_py_reviews(const csat_reviews_result *r, const csat_mean_result *rating,
-                                 const csat_share_result *positive)
-{
-    PyObject *d = PyDict_New();
-    if (d == NULL)
-        return NULL;
-    if (csat_py_put(d, "rating", csat_py_mean(rating)) < 0 ||
-        csat_py_put(d, "bayesian_average", PyFloat_FromDouble(r->bayesian_average)) < 0 ||
-        csat_py_put(d, "positive", csat_py_share(positive)) < 0 ||
-        csat_py_put(d, "wilson_lower", PyFloat_FromDouble(r->wilson_lower)) < 0) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
-}
-
-/* A tuple of dicts, one per element of an array of structs. */
-#define CSAT_PY_TUPLE(name, type, convert)                                            \
-    static PyObject *name(const type *a, size_t len)                                  \
-    {                                                                                 \
-        size_t i;                                                                     \
-        PyObject *t = PyTuple_New((Py_ssize_t)len);                                   \
-        for (i = 0; t != NULL && i < len; i++) {                                      \
-            PyObject *v = convert(&a[i]);                                             \
-            if (v == NULL) {                                                          \
-                Py_DECREF(t);                                                         \
-                return NULL;                                                          \
-            }                                                                         \
-            PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);                                    \
-        }                                                                             \
-        return t;                                                                     \
-    }
-
-CSAT_PY_TUPLE(csat_py_comparisons, csat_comparison, csat_py_comparison)
-CSAT_PY_TUPLE(csat_py_categories, csat_category_count, csat_py_category)
-
-static PyObject *csat_py_sizes(const size_t *a, size_t len)
-{
-    size_t i;
-    PyObject *t = PyTuple_New((Py_ssize_t)len);
-    for (i = 0; t != NULL && i < len; i++) {
-        PyObject *v = PyLong_FromSize_t(a[i]);
-        if (v == NULL) {
-            Py_DECREF(t);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
-    }
-    return t;
-}
-
-/* Results in: a dict keyed by the C field names (as the result dicts out,
- * and as csat's result objects give them with _to_c()). */
-static PyObject *csat_py_field(PyObject *d, const char *what, const char *key)
-{
-    PyObject *v = PyDict_GetItemString(d, key); /* borrowed */
-    if (v == NULL)
-        PyErr_Format(PyExc_TypeError, "%s has no field '%s'", what, key);
-    return v;
-}
-
-static int csat_py_read_d(PyObject *d, const char *what, const char *key, double *out)
-{
-    PyObject *v = csat_py_field(d, what, key);
-    double x;
-    if (v == NULL)
-        return -1;
-    x = PyFloat_AsDouble(v);
-    if (x == -1.0 && PyErr_Occurred())
-        return -1;
-    *out = x;
-    return 0;
-}
-
-static int csat_py_read_z(PyObject *d, const char *what, const char *key, size_t *out)
-{
-    PyObject *v = csat_py_field(d, what, key);
-    size_t x;
-    if (v == NULL)
-        return -1;
-    x = PyLong_AsSize_t(v);
-    if (x == (size_t)-1 && PyErr_Occurred())
-        return -1;
-    *out = x;
-    return 0;
-}
-
-static int csat_py_read_l(PyObject *d, const char *what, const char *key, long *out)
-{
-    PyObject *v = csat_py_field(d, what, key);
-    long x;
-    if (v == NULL)
-        return -1;
-    x = PyLong_AsLong(v);
-    if (x == -1 && PyErr_Occurred())
-        return -1;
-    if (x < INT_MIN || x > INT_MAX) {
-        PyErr_Format(PyExc_OverflowError, "%s field '%s' is out of range", what, key);
-        return -1;
-    }
-    *out = x;
-    return 0;
-}
-
-#define CSAT_PYR_D(f) if (csat_py_read_d(o, what, #f, &r->f) < 0) return -1;
-#define CSAT_PYR_Z(f) if (csat_py_read_z(o, what, #f, &r->f) < 0) return -1;
-#define CSAT_PYR_I(f)                                                                 \
-    {                                                                                 \
-        long v_ = 0;                                                                  \
-        if (csat_py_read_l(o, what, #f, &v_) < 0)                                     \
-            return -1;                                                                \
-        r->f = (int)v_;                                                               \
-    }
-#define CSAT_PY_READER(name, type, FIELDS, label)                                     \
-    static int name(PyObject *o, type *r)                                             \
-    {                                                                                 \
-        const char *what = label;                                                     \
-        if (!PyDict_Check(o)) {                                                       \
-            PyErr_Format(PyExc_TypeError, "%s must be a dict of its fields, not %.80s", \
-                         what, Py_TYPE(o)->tp_name);                                  \
-            return -1;                                                                \
-        }                                                                             \
-        FIELDS(CSAT_PYR_D, CSAT_PYR_Z, CSAT_PYR_I)                                    \
-        return 0;                                                                     \
-    }
-
-CSAT_PY_READER(csat_py_read_nps, csat_nps_result, CSAT_NPS_FIELDS, "an NPS result")
-CSAT_PY_READER(csat_py_read_share, csat_share_result, CSAT_SHARE_FIELDS, "a share result")
-CSAT_PY_READER(csat_py_read_mean, csat_mean_result, CSAT_MEAN_FIELDS, "a mean result")
-%}
-
-%define CSAT_RESULT_IN(TYPE, READ)
-%typemap(in) const TYPE * (TYPE temp) {
-  memset(&temp, 0, sizeof temp);
-  if (READ($input, &temp) < 0)
-    SWIG_fail;
-  temp.size = sizeof temp;
-  $1 = &temp;
-}
-%enddef
-CSAT_RESULT_IN(csat_nps_result, csat_py_read_nps)
-CSAT_RESULT_IN(csat_share_result, csat_py_read_share)
-CSAT_RESULT_IN(csat_mean_result, csat_py_read_mean)
-
-CSAT_RESULT_OUT(csat_comparison, csat_py_comparison)
-CSAT_RESULT_OUT(csat_trend_result, csat_py_trend)
-CSAT_RESULT_OUT(csat_rank_result, csat_py_rank)
-CSAT_RESULT_OUT(csat_retention_result, csat_py_retention)
-CSAT_RESULT_OUT(csat_survival_point, csat_py_survival_point)
-CSAT_RESULT_OUT(csat_curve_summary, csat_py_curve)
-CSAT_RESULT_OUT(csat_rate_result, csat_py_rate)
-CSAT_RESULT_OUT(csat_resolution_result, csat_py_resolution)
-CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
-
-/* Reviews: the summary, the mean rating and the positive share, one dict
- * {rating, bayesian_average, positive, wilson_lower}. */
-%typemap(in, numinputs=0) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive)
-    (csat_reviews_result r, csat_mean_result m, csat_share_result s) {
-  memset(&r, 0, sizeof r);
-  r.size = sizeof r;
-  memset(&m, 0, sizeof m);
-  m.size = sizeof m;
-  memset(&s, 0, sizeof s);
-  s.size = sizeof s;
-  $1 = &r;
-  $2 = &m;
-  $3 = &s;
-}
-%typemap(argout) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_reviews($1, $2, $3);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-
-/* A sample described by the name `sample` (complaints). */
-%apply csat_sample *out { csat_sample *sample };
-
-/* A scalar result. */
-%typemap(in, numinputs=0) double *out (double temp = 0.0) {
-  $1 = &temp;
-}
-%typemap(argout) double *out {
-  if (result == CSAT_OK) {
-    PyObject *o = PyFloat_FromDouble(*$1);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-
-/* Named 1-D arrays (the name appears in conversion errors): required, and
- * optional (None is NULL). */
-%typemap(in) (const double *ARRAY, size_t NARRAY) (Py_buffer view, int got = 0) {
-  if (csat_py_buffer($input, &view, 1, 0, "$1_name") < 0)
-    SWIG_fail;
-  got = 1;
-  $1 = ($1_ltype)CSAT_PY_DATA(view);
-  $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
-}
-%typemap(freearg) (const double *ARRAY, size_t NARRAY) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-%typemap(in) (const double *OPTARRAY, size_t NOPTARRAY) (Py_buffer view, int got = 0) {
-  if ($input == Py_None) {
-    $1 = NULL;
-    $2 = 0;
-  } else {
-    if (csat_py_buffer($input, &view, 1, 0, "$1_name") < 0)
-      SWIG_fail;
-    got = 1;
-    $1 = ($1_ltype)CSAT_PY_DATA(view);
-    $2 = (size_t)(view.len / (Py_ssize_t)sizeof(double));
-  }
-}
-%typemap(freearg) (const double *OPTARRAY, size_t NOPTARRAY) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* A named matrix: a 2-D C-contiguous float64 buffer, in place. */
-%typemap(in) (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) (Py_buffer view, int got = 0) {
-  if (csat_py_buffer($input, &view, 2, 0, "$1_name") < 0)
-    SWIG_fail;
-  got = 1;
-  $1 = ($1_ltype)CSAT_PY_DATA(view);
-  $2 = (size_t)view.shape[0];
-  $3 = (size_t)view.shape[1];
-  $4 = $3;
-}
-%typemap(freearg) (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
-  if (got$argnum)
-    PyBuffer_Release(&view$argnum);
-}
-
-/* Arrays of structs or counts a wrapper allocates: tuples, then freed. */
-%typemap(in, numinputs=0) (csat_comparison **cmps, size_t *ncmps) (csat_comparison *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (csat_comparison **cmps, size_t *ncmps) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_comparisons(*$1, *$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%typemap(freearg) (csat_comparison **cmps, size_t *ncmps) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) (csat_category_count **cats, size_t *ncats) (csat_category_count *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (csat_category_count **cats, size_t *ncats) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_categories(*$1, *$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%typemap(freearg) (csat_category_count **cats, size_t *ncats) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) (size_t **zvals, size_t *nzvals) (size_t *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (size_t **zvals, size_t *nzvals) {
-  if (result == CSAT_OK) {
-    PyObject *o = csat_py_sizes(*$1, *$2);
-    if (o == NULL) {
-      Py_XDECREF($result);
-      $result = NULL;
-      SWIG_fail;
-    }
-    $result = SWIG_Python_AppendOutput($result, o);
-  }
-}
-%typemap(freearg) (size_t **zvals, size_t *nzvals) {
-  if ($1)
-    free(*$1);
-}
 
 %init %{
   csat_py_singular_error = PyErr_NewExceptionWithDoc(
@@ -942,32 +517,52 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
       "A singular or rank-deficient design: a constant driver or outcome, or a driver\n"
       "that is a linear combination of others (`column` is its 0-based index).",
       PyExc_ArithmeticError, NULL);
-  if (csat_py_singular_error == NULL) {
-#if PY_VERSION_HEX >= 0x03000000
+  if (csat_py_singular_error == NULL)
     return NULL;
-#else
-    return;
-#endif
-  }
   Py_INCREF(csat_py_singular_error);
   if (PyModule_AddObject(m, "SingularError", csat_py_singular_error) < 0) {
     Py_DECREF(csat_py_singular_error);
-#if PY_VERSION_HEX >= 0x03000000
     return NULL;
-#else
-    return;
-#endif
   }
 %}
-
 #endif /* SWIGPYTHON */
 
 /* ------------------------------------------------------------------------ */
-/* Lua typemaps. Arrays are copied into userdata on the Lua stack, so an     */
-/* error (which longjmps) never leaks them.                                 */
+/* 2. Primitive layer: Lua                                                   */
 
 #if defined(SWIGLUA)
+/* The one output step: VALUE values were pushed, returned with the others;
+ * CSAT_NONE (the error value on the top of the stack) fails. A status alone
+ * returns nothing. */
+%define CSAT_APPEND(VALUE)
+  {
+    int n_ = (VALUE);
+    if (n_ < 0)
+      SWIG_fail;
+    SWIG_arg += n_;
+  }
+%enddef
+%define CSAT_NO_VALUE
+%enddef
+
 %{
+#define CSAT_CTX L
+#define CSAT_CTX_ARG lua_State *L
+#define CSAT_NONE (-1)
+#define CSAT_LANG(python, lua) lua
+typedef int csat_obj;   /* an argument: its stack index, $input */
+typedef int csat_val;   /* the number of values pushed; CSAT_NONE: the error value is on top */
+typedef char csat_key;  /* unused: Lua interns every string itself */
+
+/* An array argument, copied into userdata on the stack (freed by Lua). */
+typedef struct csat_arr {
+    int got;
+    size_t n, k;
+    double *data;
+    const void *bytes;
+} csat_arr;
+#define CSAT_ARR_INIT { 0 }
+
 static void csat_lua_index(lua_State *L, size_t i)
 {
     if (i == CSAT_NO_INDEX)
@@ -1007,12 +602,13 @@ static void csat_lua_bad_element(lua_State *L, size_t index, size_t column)
     lua_remove(L, -2);
 }
 
-/* Copy the numbers t[1..#t] of the table at idx; pushes the copy. */
-static int csat_lua_doubles(lua_State *L, int idx, const char *what, double **out, size_t *len)
+/* Copy the numbers t[1..#t] of the table at idx into userdata left on the stack. */
+static int csat_in_doubles(lua_State *L, csat_obj idx, const char *what, int optional, csat_arr *a)
 {
     lua_Unsigned m, i;
     double *buf;
-    idx = lua_absindex(L, idx);
+    if (optional && lua_isnil(L, idx))
+        return 0;
     if (!lua_istable(L, idx)) {
         lua_pushfstring(L, "%s must be a table of numbers, not %s", what, luaL_typename(L, idx));
         return -1;
@@ -1035,20 +631,19 @@ static int csat_lua_doubles(lua_State *L, int idx, const char *what, double **ou
         buf[i - 1] = lua_tonumber(L, -1);
         lua_pop(L, 1);
     }
-    *out = buf;
-    *len = (size_t)m;
+    a->data = buf;
+    a->n = (size_t)m;
     return 0;
 }
 
 /* Copy a table of rows (each a table of k numbers) into a row-major matrix.
  * `what` names the argument ("items"), `unit` the numbers of a row
  * ("items") and `row` what a row holds ("item answers"). */
-static int csat_lua_matrix(lua_State *L, int idx, const char *what, const char *unit,
-                           const char *row, double **out, size_t *rows, size_t *cols)
+static int csat_in_matrix(lua_State *L, csat_obj idx, const char *what, const char *unit,
+                          const char *row, csat_arr *a)
 {
     lua_Unsigned n, k = 0, i, j;
     double *buf;
-    idx = lua_absindex(L, idx);
     if (!lua_istable(L, idx)) {
         lua_pushfstring(L, "%s must be a table of rows, not %s", what, luaL_typename(L, idx));
         return -1;
@@ -1094,440 +689,115 @@ static int csat_lua_matrix(lua_State *L, int idx, const char *what, const char *
         }
         lua_pop(L, 1);
     }
-    *out = buf;
-    *rows = (size_t)n;
-    *cols = (size_t)k;
+    a->data = buf;
+    a->n = (size_t)n;
+    a->k = (size_t)k;
     return 0;
 }
 
-/* An integer argument: a number with an integral value within int's range. */
-static int csat_lua_int(lua_State *L, int idx, int *out)
+static int csat_in_bytes(lua_State *L, csat_obj idx, csat_arr *a)
 {
-    int ok = 0;
-    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
-    if (!ok || v < INT_MIN || v > INT_MAX) {
-        lua_pushfstring(L, "expected an integer, got %s", luaL_tolstring(L, idx, NULL));
+    if (lua_type(L, idx) != LUA_TSTRING) {
+        lua_pushfstring(L, "serialized data must be a string, not %s", luaL_typename(L, idx));
         return -1;
     }
-    *out = (int)v;
+    a->bytes = lua_tolstring(L, idx, &a->n);
     return 0;
 }
 
-/* A count or index argument: a number with an integral value >= 0. */
-static int csat_lua_size(lua_State *L, int idx, size_t *out)
+/* Distribution outputs: the argument is the number of scale points; the
+ * three arrays are userdata on the stack, returned as tables. */
+static int csat_in_dist(lua_State *L, csat_obj idx, csat_arr *a)
 {
     int ok = 0;
-    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
-    if (!ok || v < 0 || (lua_Unsigned)v > (lua_Unsigned)SIZE_MAX) {
-        lua_pushfstring(L, "expected a non-negative integer, got %s", luaL_tolstring(L, idx, NULL));
+    lua_Integer m = lua_tointegerx(L, idx, &ok);
+    if (!ok || m < 1 || (lua_Unsigned)m > (lua_Unsigned)(SIZE_MAX / (3 * sizeof(double)))) {
+        lua_pushliteral(L, "the number of scale points must be a positive integer");
         return -1;
     }
-    *out = (size_t)v;
+    a->n = (size_t)m;
+    a->data = (double *)lua_newuserdatauv(L, 3 * a->n * sizeof(double), 0);
     return 0;
 }
 
-/* A real argument or option field: a Lua number only. Lua's own test,
- * lua_isnumber, also accepts a string that converts ("0.9"), which would be
- * read as a number without a word. */
-static int csat_lua_isreal(lua_State *L, int idx)
+static void csat_release(lua_State *L, csat_arr *a) { (void)a; }
+
+static csat_val csat_num(lua_State *L, double v) { lua_pushnumber(L, (lua_Number)v); return 1; }
+static csat_val csat_size(lua_State *L, size_t v) { lua_pushinteger(L, (lua_Integer)v); return 1; }
+static csat_val csat_long(lua_State *L, long v) { lua_pushinteger(L, (lua_Integer)v); return 1; }
+
+static csat_val csat_bytes(lua_State *L, const void *p, size_t n)
 {
-    return lua_type(L, idx) == LUA_TNUMBER;
+    lua_pushlstring(L, (const char *)p, n);
+    return 1;
 }
 
-/* An enumeration value: a number with an integral value. */
-static int csat_lua_isenum(lua_State *L, int idx)
+static csat_val csat_handle(lua_State *L, void *p, swig_type_info *type)
 {
-    int ok = 0;
-    if (lua_type(L, idx) == LUA_TNUMBER)
-        (void)lua_tointegerx(L, idx, &ok);
-    return ok;
+    SWIG_NewPointerObj(L, p, type, 1);
+    return 1;
 }
 
-/* A seed: an integer >= 0 (Lua integers reach 2^63 - 1). */
-static int csat_lua_uint64(lua_State *L, int idx, uint64_t *out)
+static csat_val csat_map_new(lua_State *L, int fields)
 {
-    int ok = 0;
-    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
-    if (!ok || v < 0) {
-        lua_pushfstring(L, "expected a non-negative integer, got %s", luaL_tolstring(L, idx, NULL));
+    luaL_checkstack(L, 4, NULL);
+    lua_createtable(L, 0, fields);
+    return 1;
+}
+
+/* The value on the top into the table under it. */
+static int csat_map_put(lua_State *L, csat_val m, csat_key *key, const char *name, csat_val v)
+{
+    lua_setfield(L, -2, name);
+    return 0;
+}
+
+static csat_val csat_list_new(lua_State *L, size_t n)
+{
+    luaL_checkstack(L, 4, NULL);
+    lua_createtable(L, n > INT_MAX ? INT_MAX : (int)n, 0);
+    return 1;
+}
+
+static int csat_list_put(lua_State *L, csat_val t, size_t i, csat_val v)
+{
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+    return 0;
+}
+
+static void csat_drop(lua_State *L, csat_val v)
+{
+    if (v > 0)
+        lua_pop(L, v);
+}
+
+/* Two values as two return values. */
+static csat_val csat_pair(lua_State *L, csat_val a, csat_val b) { return a + b; }
+
+static csat_val csat_out_doubles(lua_State *L, const double *a, size_t n);
+
+/* The distribution's arrays: three tables. */
+static csat_val csat_out_dist(lua_State *L, const double *counts, const double *weights,
+                              const double *shares, size_t n)
+{
+    csat_out_doubles(L, counts, n);
+    csat_out_doubles(L, weights, n);
+    csat_out_doubles(L, shares, n);
+    return 3;
+}
+
+/* Results in: a table keyed by the C field names. */
+static int csat_in_map(lua_State *L, csat_obj idx, const char *what)
+{
+    if (!lua_istable(L, idx)) {
+        lua_pushfstring(L, "%s must be a table, not %s", what, luaL_typename(L, idx));
         return -1;
     }
-    *out = (uint64_t)v;
+    luaL_checkstack(L, 3, NULL);
     return 0;
 }
 
-static void csat_lua_error(lua_State *L, csat_status status, const csat_error *e)
-{
-    lua_pushstring(L, e->message[0] ? e->message : csat_strerror(status));
-}
-
-#define CSAT_LUA_D(f) lua_pushnumber(L, (lua_Number)r->f); lua_setfield(L, -2, #f);
-#define CSAT_LUA_Z(f) lua_pushinteger(L, (lua_Integer)r->f); lua_setfield(L, -2, #f);
-#define CSAT_LUA_I(f) lua_pushinteger(L, (lua_Integer)r->f); lua_setfield(L, -2, #f);
-#define CSAT_LUA_TABLE(name, type, FIELDS)                                            \
-    static void name(lua_State *L, const type *r)                                     \
-    {                                                                                 \
-        lua_createtable(L, 0, 16);                                                    \
-        FIELDS(CSAT_LUA_D, CSAT_LUA_Z, CSAT_LUA_I)                                    \
-    }
-
-CSAT_LUA_TABLE(csat_lua_sample, csat_sample, CSAT_SAMPLE_FIELDS)
-CSAT_LUA_TABLE(csat_lua_nps, csat_nps_result, CSAT_NPS_FIELDS)
-CSAT_LUA_TABLE(csat_lua_share, csat_share_result, CSAT_SHARE_FIELDS)
-CSAT_LUA_TABLE(csat_lua_mean, csat_mean_result, CSAT_MEAN_FIELDS)
-CSAT_LUA_TABLE(csat_lua_point, csat_point, CSAT_POINT_FIELDS)
-CSAT_LUA_TABLE(csat_lua_model, csat_model_summary, CSAT_MODEL_FIELDS)
-CSAT_LUA_TABLE(csat_lua_coefficient, csat_coefficient, CSAT_COEFFICIENT_FIELDS)
-CSAT_LUA_TABLE(csat_lua_driver, csat_driver_info, CSAT_DRIVER_FIELDS)
-
-static void csat_lua_ces(lua_State *L, const csat_mean_result *effort,
-                         const csat_share_result *low_effort)
-{
-    lua_createtable(L, 0, 2);
-    csat_lua_mean(L, effort);
-    lua_setfield(L, -2, "effort");
-    csat_lua_share(L, low_effort);
-    lua_setfield(L, -2, "low_effort");
-}
-
-static void csat_lua_array(lua_State *L, const double *a, size_t len)
-{
-    size_t i;
-    lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);
-    for (i = 0; i < len; i++) {
-        lua_pushnumber(L, a[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
-static void csat_lua_int_array(lua_State *L, const int *a, size_t len)
-{
-    size_t i;
-    lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);
-    for (i = 0; i < len; i++) {
-        lua_pushinteger(L, (lua_Integer)a[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-%}
-
-/* Integers stay Lua integers (SWIG's default returns floats)... */
-%typemap(out) int, unsigned, size_t "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;"
-
-/* ...and are checked, never truncated (Lua's default would cut 9.5 to 9). */
-%typemap(in) int {
-  if (csat_lua_int(L, $input, &$1) < 0)
-    SWIG_fail;
-}
-%typemap(in) size_t {
-  if (csat_lua_size(L, $input, &$1) < 0)
-    SWIG_fail;
-}
-%typemap(in) uint64_t {
-  if (csat_lua_uint64(L, $input, &$1) < 0)
-    SWIG_fail;
-}
-%typemap(out) uint64_t "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;"
-
-/* Reals and enumerations are numbers, never strings that convert. */
-%typemap(in, checkfn="csat_lua_isreal") double "$1 = (double)lua_tonumber(L, $input);"
-%typemap(in, checkfn="csat_lua_isenum") enum SWIGTYPE
-  "$1 = ($type)lua_tointeger(L, $input);"
-
-%typemap(out) csat_status ""
-
-%typemap(in, numinputs=0) csat_error *err (csat_error temp) {
-  memset(&temp, 0, sizeof temp);
-  $1 = &temp;
-}
-%typemap(argout) csat_error *err {
-  if (result != CSAT_OK) {
-    csat_lua_push_error(L, result, $1->message[0] ? $1->message : csat_strerror(result),
-                        $1->index, $1->column, 0);
-    SWIG_fail;
-  }
-}
-
-/* Errors returned, not raised: nil, message, code, index, column. */
-%typemap(in, numinputs=0) csat_error *perr (csat_error temp) {
-  memset(&temp, 0, sizeof temp);
-  $1 = &temp;
-}
-%typemap(argout) csat_error *perr {
-  if (result != CSAT_OK) {
-    luaL_checkstack(L, 5, NULL);
-    lua_pushnil(L);
-    csat_lua_error(L, result, $1);
-    lua_pushinteger(L, (lua_Integer)result);
-    csat_lua_index(L, $1->index);
-    csat_lua_index(L, $1->column);
-    SWIG_arg += 5;
-  }
-}
-
-%typemap(in) (const double *x, size_t n) {
-  double *data = NULL;
-  size_t len = 0;
-  if (csat_lua_doubles(L, $input, "values", &data, &len) < 0)
-    SWIG_fail;
-  $1 = data;
-  $2 = len;
-}
-
-%typemap(in) (const double *w, size_t nw) {
-  double *data = NULL;
-  size_t len = 0;
-  if (!lua_isnil(L, $input)) {
-    if (csat_lua_doubles(L, $input, "weights", &data, &len) < 0)
-      SWIG_fail;
-  }
-  $1 = data;
-  $2 = len;
-}
-
-%typemap(in) (const double *x, size_t n, size_t k, size_t ld) {
-  double *data = NULL;
-  size_t rows = 0, cols = 0;
-  if (csat_lua_matrix(L, $input, "items", "items", "item answers", &data, &rows, &cols) < 0)
-    SWIG_fail;
-  $1 = data;
-  $2 = rows;
-  $3 = cols;
-  $4 = cols;
-}
-
-%typemap(in) (const double *x, size_t n, size_t p, size_t ld) {
-  double *data = NULL;
-  size_t rows = 0, cols = 0;
-  if (csat_lua_matrix(L, $input, "rows", "values", "driver values", &data, &rows, &cols) < 0)
-    SWIG_fail;
-  $1 = data;
-  $2 = rows;
-  $3 = cols;
-  $4 = cols;
-}
-
-/* Arrays a wrapper allocates with malloc: returned as tables, then freed. */
-%typemap(in, numinputs=0) (double **vals, size_t *nvals) (double *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (double **vals, size_t *nvals) {
-  if (result == CSAT_OK) {
-    csat_lua_array(L, *$1, *$2);
-    SWIG_arg++;
-  }
-}
-%typemap(freearg) (double **vals, size_t *nvals) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) (int **ivals, size_t *nivals) (int *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (int **ivals, size_t *nivals) {
-  if (result == CSAT_OK) {
-    csat_lua_int_array(L, *$1, *$2);
-    SWIG_arg++;
-  }
-}
-%typemap(freearg) (int **ivals, size_t *nivals) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) size_t *count (size_t temp = 0) {
-  $1 = &temp;
-}
-%typemap(argout) size_t *count {
-  if (result == CSAT_OK) {
-    lua_pushinteger(L, (lua_Integer)*$1);
-    SWIG_arg++;
-  }
-}
-
-/* Distribution outputs: the input is the number of scale points; the three
- * arrays are returned as tables. */
-%typemap(in) (double *counts, double *weights, double *shares, size_t len) {
-  int ok = 0;
-  lua_Integer m = lua_tointegerx(L, $input, &ok);
-  if (!ok || m < 1 || (lua_Unsigned)m > (lua_Unsigned)(SIZE_MAX / (3 * sizeof(double)))) {
-    lua_pushliteral(L, "the number of scale points must be a positive integer");
-    SWIG_fail;
-  }
-  $4 = (size_t)m;
-  $1 = (double *)lua_newuserdatauv(L, 3 * $4 * sizeof(double), 0);
-  $2 = $1 + $4;
-  $3 = $2 + $4;
-}
-%typemap(argout) (double *counts, double *weights, double *shares, size_t len) {
-  if (result == CSAT_OK) {
-    csat_lua_array(L, $1, $4);
-    csat_lua_array(L, $2, $4);
-    csat_lua_array(L, $3, $4);
-    SWIG_arg += 3;
-  }
-}
-
-%typemap(in) (const void *buf, size_t len) {
-  size_t len = 0;
-  if (lua_type(L, $input) != LUA_TSTRING) {
-    lua_pushfstring(L, "serialized data must be a string, not %s", luaL_typename(L, $input));
-    SWIG_fail;
-  }
-  $1 = (void *)lua_tolstring(L, $input, &len);
-  $2 = len;
-}
-
-%typemap(in, numinputs=0) (void **bytes, size_t *nbytes) (void *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (void **bytes, size_t *nbytes) {
-  if (result == CSAT_OK) {
-    lua_pushlstring(L, (const char *)*$1, *$2);
-    SWIG_arg++;
-  }
-}
-%typemap(freearg) (void **bytes, size_t *nbytes) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) csat_tally **out (csat_tally *temp = NULL) {
-  $1 = &temp;
-}
-%typemap(argout) csat_tally **out {
-  if (result == CSAT_OK) {
-    SWIG_NewPointerObj(L, *$1, $descriptor(csat_tally *), 1);
-    SWIG_arg++;
-  }
-}
-
-%typemap(in, numinputs=0) (int *min, int *max) (int lo = 0, int hi = 0) {
-  $1 = &lo;
-  $2 = &hi;
-}
-%typemap(argout) (int *min, int *max) {
-  if (result == CSAT_OK) {
-    lua_pushinteger(L, *$1);
-    lua_pushinteger(L, *$2);
-    SWIG_arg += 2;
-  }
-}
-
-%define CSAT_RESULT_OUT(TYPE, CONVERT)
-%typemap(in, numinputs=0) TYPE *out (TYPE temp) {
-  memset(&temp, 0, sizeof temp);
-  temp.size = sizeof temp;
-  $1 = &temp;
-}
-%typemap(argout) TYPE *out {
-  if (result == CSAT_OK) {
-    CONVERT(L, $1);
-    SWIG_arg++;
-  }
-}
-%enddef
-
-CSAT_RESULT_OUT(csat_sample, csat_lua_sample)
-CSAT_RESULT_OUT(csat_nps_result, csat_lua_nps)
-CSAT_RESULT_OUT(csat_share_result, csat_lua_share)
-CSAT_RESULT_OUT(csat_mean_result, csat_lua_mean)
-CSAT_RESULT_OUT(csat_point, csat_lua_point)
-CSAT_RESULT_OUT(csat_model_summary, csat_lua_model)
-CSAT_RESULT_OUT(csat_coefficient, csat_lua_coefficient)
-CSAT_RESULT_OUT(csat_driver_info, csat_lua_driver)
-
-/* CES: the mean effort and the low-effort share, one table {effort, low_effort}. */
-%typemap(in, numinputs=0) (csat_mean_result *effort, csat_share_result *low_effort)
-    (csat_mean_result e, csat_share_result s) {
-  memset(&e, 0, sizeof e);
-  e.size = sizeof e;
-  memset(&s, 0, sizeof s);
-  s.size = sizeof s;
-  $1 = &e;
-  $2 = &s;
-}
-%typemap(argout) (csat_mean_result *effort, csat_share_result *low_effort) {
-  if (result == CSAT_OK) {
-    csat_lua_ces(L, $1, $2);
-    SWIG_arg++;
-  }
-}
-
-%define CSAT_HANDLE_OUT(TYPE, FREE)
-%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) {
-  $1 = &temp;
-}
-%typemap(argout) TYPE **out {
-  if (result == CSAT_OK) {
-    SWIG_NewPointerObj(L, *$1, $descriptor(TYPE *), 1);
-    SWIG_arg++;
-  }
-}
-%enddef
-
-CSAT_HANDLE_OUT(csat_moments, csat_moments_free)
-CSAT_HANDLE_OUT(csat_xprod, csat_xprod_free)
-CSAT_HANDLE_OUT(csat_drivers, csat_drivers_free)
-
-/* ------------------------------------------------------------------------ */
-/* Lua: comparisons and business measures.                                  */
-
-%{
-CSAT_LUA_TABLE(csat_lua_comparison, csat_comparison, CSAT_COMPARISON_FIELDS)
-CSAT_LUA_TABLE(csat_lua_trend, csat_trend_result, CSAT_TREND_FIELDS)
-CSAT_LUA_TABLE(csat_lua_rank, csat_rank_result, CSAT_RANK_FIELDS)
-CSAT_LUA_TABLE(csat_lua_retention, csat_retention_result, CSAT_RETENTION_FIELDS)
-CSAT_LUA_TABLE(csat_lua_survival_point, csat_survival_point, CSAT_SURVIVAL_POINT_FIELDS)
-CSAT_LUA_TABLE(csat_lua_curve, csat_curve_summary, CSAT_CURVE_FIELDS)
-CSAT_LUA_TABLE(csat_lua_rate, csat_rate_result, CSAT_RATE_FIELDS)
-CSAT_LUA_TABLE(csat_lua_category, csat_category_count, CSAT_CATEGORY_FIELDS)
-CSAT_LUA_TABLE(csat_lua_resolution, csat_resolution_result, CSAT_RESOLUTION_FIELDS)
-
-static void csat_lua_reviews(lua_State *L, const csat_reviews_result *r,
-                             const csat_mean_result *rating, const csat_share_result *positive)
-{
-    lua_createtable(L, 0, 4);
-    csat_lua_mean(L, rating);
-    lua_setfield(L, -2, "rating");
-    lua_pushnumber(L, r->bayesian_average);
-    lua_setfield(L, -2, "bayesian_average");
-    csat_lua_share(L, positive);
-    lua_setfield(L, -2, "positive");
-    lua_pushnumber(L, r->wilson_lower);
-    lua_setfield(L, -2, "wilson_lower");
-}
-
-static void csat_lua_size_array(lua_State *L, const size_t *a, size_t len)
-{
-    size_t i;
-    lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);
-    for (i = 0; i < len; i++) {
-        lua_pushinteger(L, (lua_Integer)a[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
-#define CSAT_LUA_LIST(name, type, convert)                                            \
-    static void name(lua_State *L, const type *a, size_t len)                         \
-    {                                                                                 \
-        size_t i;                                                                     \
-        lua_createtable(L, len > INT_MAX ? INT_MAX : (int)len, 0);                    \
-        for (i = 0; i < len; i++) {                                                   \
-            convert(L, &a[i]);                                                        \
-            lua_rawseti(L, -2, (lua_Integer)i + 1);                                   \
-        }                                                                             \
-    }
-
-CSAT_LUA_LIST(csat_lua_comparisons, csat_comparison, csat_lua_comparison)
-CSAT_LUA_LIST(csat_lua_categories, csat_category_count, csat_lua_category)
-
-/* Results in: a table keyed by the C field names (csat.lua builds it from
- * its result tables). */
+/* t[key] as a number (integer: an integral one, in *integer). */
 static int csat_lua_field(lua_State *L, int idx, const char *what, const char *key,
                           lua_Number *num, lua_Integer *integer)
 {
@@ -1550,79 +820,456 @@ static int csat_lua_field(lua_State *L, int idx, const char *what, const char *k
     return 0;
 }
 
-#define CSAT_LUAR_D(f)                                                                \
-    {                                                                                 \
-        lua_Number v_ = 0;                                                            \
-        if (csat_lua_field(L, idx, what, #f, &v_, NULL) < 0)                          \
-            return -1;                                                                \
-        r->f = (double)v_;                                                            \
-    }
-#define CSAT_LUAR_Z(f)                                                                \
-    {                                                                                 \
-        lua_Integer v_ = 0;                                                           \
-        if (csat_lua_field(L, idx, what, #f, NULL, &v_) < 0)                          \
-            return -1;                                                                \
-        if (v_ < 0) {                                                                 \
-            lua_pushfstring(L, "%s field '%s' must not be negative", what, #f);       \
-            return -1;                                                                \
-        }                                                                             \
-        r->f = (size_t)v_;                                                            \
-    }
-#define CSAT_LUAR_I(f)                                                                \
-    {                                                                                 \
-        lua_Integer v_ = 0;                                                           \
-        if (csat_lua_field(L, idx, what, #f, NULL, &v_) < 0)                          \
-            return -1;                                                                \
-        if (v_ < INT_MIN || v_ > INT_MAX) {                                           \
-            lua_pushfstring(L, "%s field '%s' is out of range", what, #f);            \
-            return -1;                                                                \
-        }                                                                             \
-        r->f = (int)v_;                                                               \
-    }
-#define CSAT_LUA_READER(name, type, FIELDS, label)                                    \
-    static int name(lua_State *L, int idx, type *r)                                   \
-    {                                                                                 \
-        const char *what = label;                                                     \
-        idx = lua_absindex(L, idx);                                                   \
-        if (!lua_istable(L, idx)) {                                                   \
-            lua_pushfstring(L, "%s must be a table, not %s", what, luaL_typename(L, idx)); \
-            return -1;                                                                \
-        }                                                                             \
-        luaL_checkstack(L, 3, NULL);                                                  \
-        FIELDS(CSAT_LUAR_D, CSAT_LUAR_Z, CSAT_LUAR_I)                                 \
-        return 0;                                                                     \
-    }
+static int csat_in_real(lua_State *L, csat_obj idx, const char *what, const char *key, double *out)
+{
+    lua_Number v = 0;
+    if (csat_lua_field(L, idx, what, key, &v, NULL) < 0)
+        return -1;
+    *out = (double)v;
+    return 0;
+}
 
-CSAT_LUA_READER(csat_lua_read_nps, csat_nps_result, CSAT_NPS_FIELDS, "an NPS result")
-CSAT_LUA_READER(csat_lua_read_share, csat_share_result, CSAT_SHARE_FIELDS, "a share result")
-CSAT_LUA_READER(csat_lua_read_mean, csat_mean_result, CSAT_MEAN_FIELDS, "a mean result")
+static int csat_in_count(lua_State *L, csat_obj idx, const char *what, const char *key, size_t *out)
+{
+    lua_Integer v = 0;
+    if (csat_lua_field(L, idx, what, key, NULL, &v) < 0)
+        return -1;
+    if (v < 0) {
+        lua_pushfstring(L, "%s field '%s' must not be negative", what, key);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
+static int csat_in_int(lua_State *L, csat_obj idx, const char *what, const char *key, int *out)
+{
+    lua_Integer v = 0;
+    if (csat_lua_field(L, idx, what, key, NULL, &v) < 0)
+        return -1;
+    if (v < INT_MIN || v > INT_MAX) {
+        lua_pushfstring(L, "%s field '%s' is out of range", what, key);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* Raise the library's error: its table on the top, for SWIG_fail. */
+static csat_val csat_raise(lua_State *L, csat_status status, const csat_error *e)
+{
+    csat_lua_push_error(L, status, e->message[0] ? e->message : csat_strerror(status),
+                        e->index, e->column, 0);
+    return CSAT_NONE;
+}
+
+/* An error returned, not raised (csat_error *perr): nil, message, code,
+ * index, column. */
+static csat_val csat_failure(lua_State *L, csat_status status, const csat_error *e)
+{
+    luaL_checkstack(L, 5, NULL);
+    lua_pushnil(L);
+    lua_pushstring(L, e->message[0] ? e->message : csat_strerror(status));
+    lua_pushinteger(L, (lua_Integer)status);
+    csat_lua_index(L, e->index);
+    csat_lua_index(L, e->column);
+    return 5;
+}
+
+/* Scalar arguments. An integer: a number with an integral value within
+ * int's range (never truncated: Lua's default would cut 9.5 to 9). */
+static int csat_lua_int(lua_State *L, int idx, int *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < INT_MIN || v > INT_MAX) {
+        lua_pushfstring(L, "expected an integer, got %s", luaL_tolstring(L, idx, NULL));
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* A count or index, or a seed (Lua integers reach 2^63 - 1): an integral
+ * number >= 0 up to `max`. */
+static int csat_lua_unsigned(lua_State *L, int idx, lua_Unsigned max, lua_Unsigned *out)
+{
+    int ok = 0;
+    lua_Integer v = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
+    if (!ok || v < 0 || (lua_Unsigned)v > max) {
+        lua_pushfstring(L, "expected a non-negative integer, got %s", luaL_tolstring(L, idx, NULL));
+        return -1;
+    }
+    *out = (lua_Unsigned)v;
+    return 0;
+}
+
+/* A real argument or option field: a Lua number only (lua_isnumber would
+ * also take a string that converts, "0.9"). An enumeration value: a number
+ * with an integral value. */
+static int csat_lua_isreal(lua_State *L, int idx)
+{
+    return lua_type(L, idx) == LUA_TNUMBER;
+}
+
+static int csat_lua_isenum(lua_State *L, int idx)
+{
+    int ok = 0;
+    if (lua_type(L, idx) == LUA_TNUMBER)
+        (void)lua_tointegerx(L, idx, &ok);
+    return ok;
+}
 %}
 
-%define CSAT_RESULT_IN(TYPE, READ)
-%typemap(in) const TYPE * (TYPE temp) {
+/* Lua's scalars: integers stay Lua integers (SWIG's default returns
+ * floats) and are checked, never truncated; reals and enumerations are
+ * numbers, never strings that convert. */
+%typemap(out) int, unsigned, size_t, uint64_t "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;"
+%typemap(in) int {
+  if (csat_lua_int(L, $input, &$1) < 0)
+    SWIG_fail;
+}
+%typemap(in) size_t (lua_Unsigned v = 0), uint64_t (lua_Unsigned v = 0) {
+  if (csat_lua_unsigned(L, $input, (lua_Unsigned)($1_ltype)-1, &v) < 0)
+    SWIG_fail;
+  $1 = ($1_ltype)v;
+}
+%typemap(in, checkfn="csat_lua_isreal") double "$1 = (double)lua_tonumber(L, $input);"
+%typemap(in, checkfn="csat_lua_isenum") enum SWIGTYPE "$1 = ($type)lua_tointeger(L, $input);"
+#endif /* SWIGLUA */
+
+/* ------------------------------------------------------------------------ */
+/* 3. Shared: the converters, written once over the primitives.             */
+
+%{
+/* struct -> dict / table: csat_out_<kind>(CSAT_CTX, &r). */
+#define CSAT_PUT_(f, v)                                                               \
+    {                                                                                 \
+        static csat_key key_;                                                         \
+        if (csat_map_put(CSAT_CTX, m, &key_, #f, v) < 0)                              \
+            goto fail;                                                                \
+    }
+#define CSAT_OUT_D(f) CSAT_PUT_(f, csat_num(CSAT_CTX, r->f))
+#define CSAT_OUT_Z(f) CSAT_PUT_(f, csat_size(CSAT_CTX, r->f))
+#define CSAT_OUT_I(f) CSAT_PUT_(f, csat_long(CSAT_CTX, (long)r->f))
+#define CSAT_OUT_E(f, T) CSAT_OUT_I(f)
+#define CSAT_OUT_(kind, type, FIELDS)                                                 \
+    static csat_val csat_out_##kind(CSAT_CTX_ARG, const type *r)                      \
+    {                                                                                 \
+        csat_val m = csat_map_new(CSAT_CTX, 16);                                      \
+        if (m == CSAT_NONE)                                                           \
+            return CSAT_NONE;                                                         \
+        FIELDS(CSAT_OUT_D, CSAT_OUT_Z, CSAT_OUT_I, CSAT_OUT_E)                        \
+        return m;                                                                     \
+    fail:                                                                             \
+        csat_drop(CSAT_CTX, m);                                                       \
+        return CSAT_NONE;                                                             \
+    }
+CSAT_RESULTS(CSAT_OUT_)
+
+/* An array as a tuple / table: csat_out_doubles, _ints, _sizes, and
+ * csat_out_list_<kind> (one dict / table per struct). */
+#define CSAT_OUT_ARRAY_(name, type, value)                                            \
+    static csat_val name(CSAT_CTX_ARG, const type *a, size_t n)                       \
+    {                                                                                 \
+        size_t i;                                                                     \
+        csat_val t = csat_list_new(CSAT_CTX, n);                                      \
+        for (i = 0; t != CSAT_NONE && i < n; i++)                                     \
+            if (csat_list_put(CSAT_CTX, t, i, value) < 0) {                           \
+                csat_drop(CSAT_CTX, t);                                               \
+                return CSAT_NONE;                                                     \
+            }                                                                         \
+        return t;                                                                     \
+    }
+CSAT_OUT_ARRAY_(csat_out_doubles, double, csat_num(CSAT_CTX, a[i]))
+CSAT_OUT_ARRAY_(csat_out_ints, int, csat_long(CSAT_CTX, a[i]))
+CSAT_OUT_ARRAY_(csat_out_sizes, size_t, csat_size(CSAT_CTX, a[i]))
+#define CSAT_OUT_LIST_(kind, type, FIELDS)                                            \
+    CSAT_OUT_ARRAY_(csat_out_list_##kind, type, csat_out_##kind(CSAT_CTX, &a[i]))
+CSAT_RESULTS(CSAT_OUT_LIST_)
+
+/* An array of structs as columns, one tuple / table per field keyed by its
+ * name: csat_out_columns_<kind>. */
+#define CSAT_COL_(f, value)                                                           \
+    {                                                                                 \
+        static csat_key key_;                                                         \
+        size_t i;                                                                     \
+        csat_val c = csat_list_new(CSAT_CTX, n);                                      \
+        for (i = 0; c != CSAT_NONE && i < n; i++)                                     \
+            if (csat_list_put(CSAT_CTX, c, i, value) < 0) {                           \
+                csat_drop(CSAT_CTX, c);                                               \
+                c = CSAT_NONE;                                                        \
+            }                                                                         \
+        if (csat_map_put(CSAT_CTX, m, &key_, #f, c) < 0)                              \
+            goto fail;                                                                \
+    }
+#define CSAT_COL_D(f) CSAT_COL_(f, csat_num(CSAT_CTX, a[i].f))
+#define CSAT_COL_Z(f) CSAT_COL_(f, csat_size(CSAT_CTX, a[i].f))
+#define CSAT_COL_I(f) CSAT_COL_(f, csat_long(CSAT_CTX, (long)a[i].f))
+#define CSAT_COL_E(f, T) CSAT_COL_I(f)
+#define CSAT_OUT_COLUMNS_(kind, type, FIELDS)                                         \
+    static csat_val csat_out_columns_##kind(CSAT_CTX_ARG, const type *a, size_t n)    \
+    {                                                                                 \
+        csat_val m = csat_map_new(CSAT_CTX, 16);                                      \
+        if (m == CSAT_NONE)                                                           \
+            return CSAT_NONE;                                                         \
+        FIELDS(CSAT_COL_D, CSAT_COL_Z, CSAT_COL_I, CSAT_COL_E)                        \
+        return m;                                                                     \
+    fail:                                                                             \
+        csat_drop(CSAT_CTX, m);                                                       \
+        return CSAT_NONE;                                                             \
+    }
+CSAT_RESULTS(CSAT_OUT_COLUMNS_)
+
+/* dict / table -> struct: csat_in_<kind>(CSAT_CTX, $input, what, &r). */
+#define CSAT_IN_D(f)                                                                  \
+    if (csat_in_real(CSAT_CTX, o, what, #f, &r->f) < 0)                               \
+        return -1;
+#define CSAT_IN_Z(f)                                                                  \
+    if (csat_in_count(CSAT_CTX, o, what, #f, &r->f) < 0)                              \
+        return -1;
+#define CSAT_IN_E(f, T)                                                               \
+    {                                                                                 \
+        int v_ = 0;                                                                   \
+        if (csat_in_int(CSAT_CTX, o, what, #f, &v_) < 0)                              \
+            return -1;                                                                \
+        r->f = (T)v_;                                                                 \
+    }
+#define CSAT_IN_I(f) CSAT_IN_E(f, long)
+#define CSAT_IN_(kind, type, FIELDS)                                                  \
+    static int csat_in_##kind(CSAT_CTX_ARG, csat_obj o, const char *what, type *r)    \
+    {                                                                                 \
+        if (csat_in_map(CSAT_CTX, o, what) < 0)                                       \
+            return -1;                                                                \
+        FIELDS(CSAT_IN_D, CSAT_IN_Z, CSAT_IN_I, CSAT_IN_E)                            \
+        return 0;                                                                     \
+    }
+CSAT_RESULTS(CSAT_IN_)
+
+/* A pair of ints: a tuple in Python, two values in Lua. */
+static csat_val csat_out_range(CSAT_CTX_ARG, int lo, int hi)
+{
+    csat_val a = csat_long(CSAT_CTX, lo);
+    csat_val b = csat_long(CSAT_CTX, hi);
+    return csat_pair(CSAT_CTX, a, b);
+}
+
+/* Results of several structs, one dict / table: CES {effort, low_effort};
+ * reviews, the reviews fields with {rating, positive}. */
+static csat_val csat_out_ces(CSAT_CTX_ARG, const csat_mean_result *effort,
+                             const csat_share_result *low_effort)
+{
+    static csat_key k_effort, k_low_effort;
+    csat_val m = csat_map_new(CSAT_CTX, 2);
+    if (m != CSAT_NONE &&
+        (csat_map_put(CSAT_CTX, m, &k_effort, "effort",
+                      csat_out_mean_result(CSAT_CTX, effort)) < 0 ||
+         csat_map_put(CSAT_CTX, m, &k_low_effort, "low_effort",
+                      csat_out_share_result(CSAT_CTX, low_effort)) < 0)) {
+        csat_drop(CSAT_CTX, m);
+        return CSAT_NONE;
+    }
+    return m;
+}
+
+static csat_val csat_out_reviews(CSAT_CTX_ARG, const csat_reviews_result *r,
+                                 const csat_mean_result *rating,
+                                 const csat_share_result *positive)
+{
+    static csat_key k_rating, k_positive;
+    csat_val m = csat_out_reviews_result(CSAT_CTX, r);
+    if (m != CSAT_NONE &&
+        (csat_map_put(CSAT_CTX, m, &k_rating, "rating",
+                      csat_out_mean_result(CSAT_CTX, rating)) < 0 ||
+         csat_map_put(CSAT_CTX, m, &k_positive, "positive",
+                      csat_out_share_result(CSAT_CTX, positive)) < 0)) {
+        csat_drop(CSAT_CTX, m);
+        return CSAT_NONE;
+    }
+    return m;
+}
+%}
+
+/* ------------------------------------------------------------------------ */
+/* 3. Shared: every typemap, once.                                           */
+
+%typemap(out) csat_status { CSAT_NO_VALUE }
+
+/* Errors: raised (err), or in Lua returned as values (perr). */
+%typemap(in, numinputs=0) csat_error *err (csat_error temp), csat_error *perr (csat_error temp) {
   memset(&temp, 0, sizeof temp);
-  if (READ(L, $input, &temp) < 0)
+  $1 = &temp;
+}
+%typemap(argout) csat_error *err {
+  if (result != CSAT_OK)
+    CSAT_APPEND(csat_raise(CSAT_CTX, result, $1));
+}
+%typemap(argout) csat_error *perr {
+  if (result != CSAT_OK)
+    CSAT_APPEND(csat_failure(CSAT_CTX, result, $1));
+}
+
+/* Arrays in: required or optional (None / nil is NULL), named in messages. */
+%define CSAT_ARRAY_IN(PARMS, WHAT, OPTIONAL)
+%typemap(in) PARMS (csat_arr arr = CSAT_ARR_INIT) {
+  if (csat_in_doubles(CSAT_CTX, $input, WHAT, OPTIONAL, &arr) < 0)
+    SWIG_fail;
+  $1 = ($1_ltype)arr.data;
+  $2 = arr.n;
+}
+%typemap(freearg) PARMS "csat_release(CSAT_CTX, &arr$argnum);"
+%enddef
+CSAT_ARRAY_IN((const double *x, size_t n), "values", 0)
+CSAT_ARRAY_IN((const double *w, size_t nw), "weights", 1)
+CSAT_ARRAY_IN((const double *ARRAY, size_t NARRAY), "$1_name", 0)
+CSAT_ARRAY_IN((const double *OPTARRAY, size_t NOPTARRAY), "$1_name", 1)
+
+/* Matrices in: rows × columns, ld = columns. */
+%define CSAT_MATRIX_IN(PARMS, WHAT, UNIT, ROW)
+%typemap(in) PARMS (csat_arr arr = CSAT_ARR_INIT) {
+  if (csat_in_matrix(CSAT_CTX, $input, WHAT, UNIT, ROW, &arr) < 0)
+    SWIG_fail;
+  $1 = ($1_ltype)arr.data;
+  $2 = arr.n;
+  $3 = arr.k;
+  $4 = arr.k;
+}
+%typemap(freearg) PARMS "csat_release(CSAT_CTX, &arr$argnum);"
+%enddef
+CSAT_MATRIX_IN((const double *x, size_t n, size_t k, size_t ld), "items", "items", "item answers")
+CSAT_MATRIX_IN((const double *x, size_t n, size_t p, size_t ld), CSAT_LANG("X", "rows"), "values",
+               "driver values")
+CSAT_MATRIX_IN((const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD), "$1_name", "values",
+               "values")
+
+/* Serialized bytes in. */
+%typemap(in) (const void *buf, size_t len) (csat_arr arr = CSAT_ARR_INIT) {
+  if (csat_in_bytes(CSAT_CTX, $input, &arr) < 0)
+    SWIG_fail;
+  $1 = ($1_ltype)arr.bytes;
+  $2 = arr.n;
+}
+%typemap(freearg) (const void *buf, size_t len) "csat_release(CSAT_CTX, &arr$argnum);"
+
+/* Distribution outputs: counts, weights and shares of len points each. */
+%typemap(in) (double *counts, double *weights, double *shares, size_t len) (csat_arr arr = CSAT_ARR_INIT) {
+  if (csat_in_dist(CSAT_CTX, $input, &arr) < 0)
+    SWIG_fail;
+  $4 = arr.n;
+  $1 = arr.data;
+  $2 = $1 + $4;
+  $3 = $2 + $4;
+}
+%typemap(argout) (double *counts, double *weights, double *shares, size_t len) {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_dist(CSAT_CTX, $1, $2, $3, $4));
+}
+%typemap(freearg) (double *counts, double *weights, double *shares, size_t len)
+  "csat_release(CSAT_CTX, &arr$argnum);"
+
+/* Arrays a wrapper allocates with malloc: returned, then freed. */
+%define CSAT_ALLOCATED_OUT(ELEM, PARMS, CONVERT)
+%typemap(in, numinputs=0) PARMS (ELEM *buf = NULL, size_t len = 0) {
+  $1 = &buf;
+  $2 = &len;
+}
+%typemap(argout) PARMS {
+  if (result == CSAT_OK)
+    CSAT_APPEND(CONVERT(CSAT_CTX, *$1, *$2));
+}
+%typemap(freearg) PARMS "if ($1) free(*$1);"
+%enddef
+CSAT_ALLOCATED_OUT(double, (double **vals, size_t *nvals), csat_out_doubles)
+CSAT_ALLOCATED_OUT(int, (int **ivals, size_t *nivals), csat_out_ints)
+CSAT_ALLOCATED_OUT(size_t, (size_t **zvals, size_t *nzvals), csat_out_sizes)
+CSAT_ALLOCATED_OUT(void, (void **bytes, size_t *nbytes), csat_bytes)
+CSAT_ALLOCATED_OUT(csat_comparison, (csat_comparison **cmps, size_t *ncmps),
+                   csat_out_list_comparison)
+CSAT_ALLOCATED_OUT(csat_category_count, (csat_category_count **cats, size_t *ncats),
+                   csat_out_list_category_count)
+CSAT_ALLOCATED_OUT(csat_survival_point, (csat_survival_point **steps, size_t *nsteps),
+                   csat_out_columns_survival_point)
+
+/* Scalars out: a count, a number, a pair of ints. */
+%define CSAT_SCALAR_OUT(TYPE, NAME, CONVERT)
+%typemap(in, numinputs=0) TYPE *NAME (TYPE temp = 0) "$1 = &temp;"
+%typemap(argout) TYPE *NAME {
+  if (result == CSAT_OK)
+    CSAT_APPEND(CONVERT(CSAT_CTX, *$1));
+}
+%enddef
+CSAT_SCALAR_OUT(size_t, count, csat_size)
+CSAT_SCALAR_OUT(double, out, csat_num)
+
+%typemap(in, numinputs=0) (int *min, int *max) (int lo = 0, int hi = 0) {
+  $1 = &lo;
+  $2 = &hi;
+}
+%typemap(argout) (int *min, int *max) {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_range(CSAT_CTX, *$1, *$2));
+}
+
+/* Result structs out (given to the library with their size) and in. */
+%define CSAT_RESULT_OUT(KIND)
+%typemap(in, numinputs=0) csat_##KIND *out (csat_##KIND temp) {
+  memset(&temp, 0, sizeof temp);
+  temp.size = sizeof temp;
+  $1 = &temp;
+}
+%typemap(argout) csat_##KIND *out {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_##KIND(CSAT_CTX, $1));
+}
+%enddef
+%define CSAT_RESULT_IN(KIND, WHAT)
+%typemap(in) const csat_##KIND * (csat_##KIND temp) {
+  memset(&temp, 0, sizeof temp);
+  if (csat_in_##KIND(CSAT_CTX, $input, WHAT, &temp) < 0)
     SWIG_fail;
   temp.size = sizeof temp;
   $1 = &temp;
 }
 %enddef
-CSAT_RESULT_IN(csat_nps_result, csat_lua_read_nps)
-CSAT_RESULT_IN(csat_share_result, csat_lua_read_share)
-CSAT_RESULT_IN(csat_mean_result, csat_lua_read_mean)
+CSAT_RESULT_OUT(sample)
+CSAT_RESULT_OUT(nps_result)
+CSAT_RESULT_OUT(share_result)
+CSAT_RESULT_OUT(mean_result)
+CSAT_RESULT_OUT(point)
+CSAT_RESULT_OUT(model_summary)
+CSAT_RESULT_OUT(coefficient)
+CSAT_RESULT_OUT(driver_info)
+CSAT_RESULT_OUT(comparison)
+CSAT_RESULT_OUT(trend_result)
+CSAT_RESULT_OUT(rank_result)
+CSAT_RESULT_OUT(retention_result)
+CSAT_RESULT_OUT(survival_point)
+CSAT_RESULT_OUT(curve_summary)
+CSAT_RESULT_OUT(rate_result)
+CSAT_RESULT_OUT(resolution_result)
+CSAT_RESULT_IN(nps_result, "an NPS result")
+CSAT_RESULT_IN(share_result, "a share result")
+CSAT_RESULT_IN(mean_result, "a mean result")
+/* A sample described by the name `sample` (complaints). */
+%apply csat_sample *out { csat_sample *sample };
 
-CSAT_RESULT_OUT(csat_comparison, csat_lua_comparison)
-CSAT_RESULT_OUT(csat_trend_result, csat_lua_trend)
-CSAT_RESULT_OUT(csat_rank_result, csat_lua_rank)
-CSAT_RESULT_OUT(csat_retention_result, csat_lua_retention)
-CSAT_RESULT_OUT(csat_survival_point, csat_lua_survival_point)
-CSAT_RESULT_OUT(csat_curve_summary, csat_lua_curve)
-CSAT_RESULT_OUT(csat_rate_result, csat_lua_rate)
-CSAT_RESULT_OUT(csat_resolution_result, csat_lua_resolution)
-CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
+/* CES: the mean effort and the low-effort share, one dict / table. */
+%typemap(in, numinputs=0) (csat_mean_result *effort, csat_share_result *low_effort)
+    (csat_mean_result e, csat_share_result s) {
+  memset(&e, 0, sizeof e);
+  e.size = sizeof e;
+  memset(&s, 0, sizeof s);
+  s.size = sizeof s;
+  $1 = &e;
+  $2 = &s;
+}
+%typemap(argout) (csat_mean_result *effort, csat_share_result *low_effort) {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_ces(CSAT_CTX, $1, $2));
+}
 
-/* Reviews: the summary, the mean rating and the positive share, one table
- * {rating, bayesian_average, positive, wilson_lower}. */
+/* Reviews: the summary, the mean rating and the positive share, one dict /
+ * table. */
 %typemap(in, numinputs=0) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive)
     (csat_reviews_result r, csat_mean_result m, csat_share_result s) {
   memset(&r, 0, sizeof r);
@@ -1636,120 +1283,51 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
   $3 = &s;
 }
 %typemap(argout) (csat_reviews_result *out, csat_mean_result *rating, csat_share_result *positive) {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_reviews(CSAT_CTX, $1, $2, $3));
+}
+
+/* Handles: a class with the library's free as destructor, returned owned
+ * by the garbage collector (and freed here if that fails). Freed by their
+ * owner objects only. */
+%define CSAT_HANDLE(TYPE, FREE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) "$1 = &temp;"
+%typemap(argout) TYPE **out {
   if (result == CSAT_OK) {
-    csat_lua_reviews(L, $1, $2, $3);
-    SWIG_arg++;
+    csat_val h_ = csat_handle(CSAT_CTX, *$1, $descriptor(TYPE *));
+    if (h_ == CSAT_NONE)
+      FREE(*$1);
+    CSAT_APPEND(h_);
   }
 }
+%ignore FREE;
+%nodefaultctor TYPE;
+struct TYPE {};
+%extend TYPE {
+  ~TYPE() { FREE($self); }
+}
+%enddef
+CSAT_HANDLE(csat_tally, csat_tally_free)
+CSAT_HANDLE(csat_moments, csat_moments_free)
+CSAT_HANDLE(csat_xprod, csat_xprod_free)
+CSAT_HANDLE(csat_drivers, csat_drivers_free)
+CSAT_HANDLE(csat_survival, csat_survival_free)
 
-%apply csat_sample *out { csat_sample *sample };
-
-%typemap(in, numinputs=0) double *out (double temp = 0.0) {
-  $1 = &temp;
-}
-%typemap(argout) double *out {
-  if (result == CSAT_OK) {
-    lua_pushnumber(L, (lua_Number)*$1);
-    SWIG_arg++;
-  }
-}
-
-%typemap(in) (const double *ARRAY, size_t NARRAY) {
-  double *data = NULL;
-  size_t len = 0;
-  if (csat_lua_doubles(L, $input, "$1_name", &data, &len) < 0)
-    SWIG_fail;
-  $1 = data;
-  $2 = len;
-}
-
-%typemap(in) (const double *OPTARRAY, size_t NOPTARRAY) {
-  double *data = NULL;
-  size_t len = 0;
-  if (!lua_isnil(L, $input)) {
-    if (csat_lua_doubles(L, $input, "$1_name", &data, &len) < 0)
-      SWIG_fail;
-  }
-  $1 = data;
-  $2 = len;
-}
-
-%typemap(in) (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
-  double *data = NULL;
-  size_t rows = 0, cols = 0;
-  if (csat_lua_matrix(L, $input, "$1_name", "values", "values", &data, &rows, &cols) < 0)
-    SWIG_fail;
-  $1 = data;
-  $2 = rows;
-  $3 = cols;
-  $4 = cols;
-}
-
-%typemap(in, numinputs=0) (csat_comparison **cmps, size_t *ncmps) (csat_comparison *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (csat_comparison **cmps, size_t *ncmps) {
-  if (result == CSAT_OK) {
-    csat_lua_comparisons(L, *$1, *$2);
-    SWIG_arg++;
-  }
-}
-%typemap(freearg) (csat_comparison **cmps, size_t *ncmps) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) (csat_category_count **cats, size_t *ncats) (csat_category_count *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (csat_category_count **cats, size_t *ncats) {
-  if (result == CSAT_OK) {
-    csat_lua_categories(L, *$1, *$2);
-    SWIG_arg++;
-  }
-}
-%typemap(freearg) (csat_category_count **cats, size_t *ncats) {
-  if ($1)
-    free(*$1);
-}
-
-%typemap(in, numinputs=0) (size_t **zvals, size_t *nzvals) (size_t *buf = NULL, size_t len = 0) {
-  $1 = &buf;
-  $2 = &len;
-}
-%typemap(argout) (size_t **zvals, size_t *nzvals) {
-  if (result == CSAT_OK) {
-    csat_lua_size_array(L, *$1, *$2);
-    SWIG_arg++;
-  }
-}
-%typemap(freearg) (size_t **zvals, size_t *nzvals) {
-  if ($1)
-    free(*$1);
-}
-
-#endif /* SWIGLUA */
-
-/* ------------------------------------------------------------------------ */
-/* Shared between the languages                                              */
-
+/* Named arrays and matrices of the wrapped functions. */
 %apply (const double *x, size_t n) { (const double *item_min, size_t nmin),
-                                     (const double *item_max, size_t nmax) };
-%apply (const double *w, size_t nw) { (const double *item_weights, size_t nv) };
-%apply (const double *x, size_t n) { (const double *y, size_t ny),
+                                     (const double *item_max, size_t nmax),
+                                     (const double *y, size_t ny),
                                      (const double *importance, size_t np),
                                      (const double *performance, size_t npf) };
+%apply (const double *w, size_t nw) { (const double *item_weights, size_t nv) };
 %apply (double **vals, size_t *nvals) { (double **se, size_t *nse),
                                         (double **lower, size_t *nlower),
                                         (double **upper, size_t *nupper),
                                         (double **general, size_t *ngeneral),
                                         (double **conditional, size_t *nconditional),
-                                        (double **complete, size_t *ncomplete) };
+                                        (double **complete, size_t *ncomplete),
+                                        (double **quantiles, size_t *nquantiles) };
 %apply size_t *count { size_t *failed, size_t *dim };
-
-/* Comparisons and business measures: named arrays and matrices. */
 %apply (const double *ARRAY, size_t NARRAY) { (const double *peers, size_t n),
                                               (const double *ratings, size_t n),
                                               (const double *pvalues, size_t n),
@@ -1766,38 +1344,17 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 %apply (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
     (const double *expected, size_t n, size_t k, size_t ld),
     (const double *perceived, size_t n2, size_t k2, size_t ld2) };
-%apply (double **vals, size_t *nvals) { (double **quantiles, size_t *nquantiles) };
 
 /* uint64_t seeds. */
 %include <stdint.i>
 
-/* Returned as dicts / tables, or used only by the typemaps. */
-%ignore csat_error;
-%ignore csat_sample;
-%ignore csat_point;
-%ignore csat_nps_result;
-%ignore csat_share_result;
-%ignore csat_mean_result;
-%ignore csat_model_summary;
-%ignore csat_coefficient;
-%ignore csat_driver_info;
-%ignore csat_comparison;
-%ignore csat_trend_result;
-%ignore csat_rank_result;
-%ignore csat_retention_result;
-%ignore csat_survival_point;
-%ignore csat_curve_summary;
-%ignore csat_rate_result;
-%ignore csat_category_count;
-%ignore csat_resolution_result;
-%ignore csat_reviews_result;
+/* ------------------------------------------------------------------------ */
+/* 4. What is wrapped.                                                       */
 
-/* Handles are freed by their owner objects only. */
-%ignore csat_tally_free;
-%ignore csat_moments_free;
-%ignore csat_xprod_free;
-%ignore csat_drivers_free;
-%ignore csat_survival_free;
+/* Every struct but the option structs and the handles is a result (a dict /
+ * table) or csat_error (used by the typemaps only). */
+%rename("$ignore", %$isclass,
+        notregexmatch$name="_options$|^csat_(tally|moments|xprod|drivers|survival)$") "";
 
 /* Replaced by the csat_bind_* functions below (length checks, bytes). */
 %ignore csat_score_nps;
@@ -1828,33 +1385,6 @@ CSAT_HANDLE_OUT(csat_survival, csat_survival_free)
 %ignore csat_survival_fit;
 %ignore csat_business_complaints;
 %ignore csat_business_resolution;
-
-/* An opaque handle for C; a class with a destructor for SWIG. */
-%nodefaultctor csat_tally;
-struct csat_tally {};
-%extend csat_tally {
-  ~csat_tally() { csat_tally_free($self); }
-}
-%nodefaultctor csat_moments;
-struct csat_moments {};
-%extend csat_moments {
-  ~csat_moments() { csat_moments_free($self); }
-}
-%nodefaultctor csat_xprod;
-struct csat_xprod {};
-%extend csat_xprod {
-  ~csat_xprod() { csat_xprod_free($self); }
-}
-%nodefaultctor csat_drivers;
-struct csat_drivers {};
-%extend csat_drivers {
-  ~csat_drivers() { csat_drivers_free($self); }
-}
-%nodefaultctor csat_survival;
-struct csat_survival {};
-%extend csat_survival {
-  ~csat_survival() { csat_survival_free($self); }
-}
 
 /* Option structs start from the library's documented defaults. */
 %define CSAT_OPTIONS(TYPE, DEFAULT)
@@ -1891,75 +1421,139 @@ CSAT_OPTIONS(csat_ipa_options, CSAT_IPA_OPTIONS_DEFAULT)
 %include "csat/business.h"
 
 /* ------------------------------------------------------------------------ */
-/* Array functions with the length of every array checked, and serializers */
-/* that allocate.                                                           */
+/* Array functions with the length of every array checked, the arrays the   */
+/* library fills allocated here (sized from the input or the model) and     */
+/* returned, serializers that allocate.                                     */
 
 %{
-static csat_status csat_bind_score_nps(const double *x, size_t n, const double *w, size_t nw,
-                                 const csat_nps_options *opt, csat_nps_result *out,
-                                 csat_error *err)
+#include <stdarg.h>
+
+/* A binding's own error (no row or column). */
+static csat_status csat_bind_error(csat_error *err, csat_status code, const char *format, ...)
 {
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_nps(x, n, w, opt, out, err);
+    va_list ap;
+    err->code = code;
+    err->index = CSAT_NO_INDEX;
+    err->column = CSAT_NO_INDEX;
+    va_start(ap, format);
+    vsnprintf(err->message, sizeof err->message, format, ap);
+    va_end(ap);
+    return code;
 }
 
-static csat_status csat_bind_score_csat(const double *x, size_t n, const double *w, size_t nw,
-                                  const csat_csat_options *opt, csat_share_result *out,
-                                  csat_error *err)
+/* Length checks of the arrays that go with the data (weights, item scales). */
+static csat_status csat_bind_length(size_t got, size_t want, const char *what, const char *of,
+                                    csat_error *err)
 {
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_csat(x, n, w, opt, out, err);
+    if (got == want)
+        return CSAT_OK;
+    return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                           "the length of %s (%zu) differs from the number of %s (%zu)", what,
+                           got, of, want);
 }
 
-static csat_status csat_bind_score_box_share(const double *x, size_t n, const double *w, size_t nw,
-                                       int lo, int hi, const csat_scale_options *opt,
-                                       csat_share_result *out, csat_error *err)
+#define CSAT_BIND_WEIGHTS(n, w, nw, err)                                              \
+    do {                                                                              \
+        if ((w) != NULL && csat_bind_length((nw), (n), "weights", "answers", (err)))  \
+            return CSAT_ERR_ARGUMENT;                                                 \
+    } while (0)
+
+static csat_status csat_bind_nomem(csat_error *err)
 {
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_box_share(x, n, w, lo, hi, opt, out, err);
+    return csat_bind_error(err, CSAT_ERR_NOMEM, "%s", csat_strerror(CSAT_ERR_NOMEM));
 }
 
-static csat_status csat_bind_score_top_box(const double *x, size_t n, const double *w, size_t nw,
-                                     int k, const csat_scale_options *opt,
-                                     csat_share_result *out, csat_error *err)
+/* count elements of size bytes, zeroed (at least one). */
+static void *csat_bind_alloc(size_t count, size_t size, csat_error *err)
 {
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_top_box(x, n, w, k, opt, out, err);
+    void *a = count <= SIZE_MAX / size ? calloc(count ? count : 1, size) : NULL;
+    if (a == NULL)
+        (void)csat_bind_nomem(err);
+    return a;
 }
 
-static csat_status csat_bind_score_bottom_box(const double *x, size_t n, const double *w, size_t nw,
-                                        int k, const csat_scale_options *opt,
-                                        csat_share_result *out, csat_error *err)
+static double *csat_bind_doubles(size_t count, csat_error *err)
 {
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_bottom_box(x, n, w, k, opt, out, err);
+    return (double *)csat_bind_alloc(count, sizeof(double), err);
 }
 
-static csat_status csat_bind_score_mean(const double *x, size_t n, const double *w, size_t nw,
-                                        const csat_mean_options *opt, csat_mean_result *out,
-                                        csat_error *err)
+/* Number of drivers of a model. */
+static csat_status csat_bind_drivers_p(const csat_drivers *m, size_t *p, csat_error *err)
+{
+    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
+    csat_status st = csat_drivers_summary(m, &s, err);
+    if (st == CSAT_OK)
+        *p = s.p;
+    return st;
+}
+%}
+
+/* A score of an array and its optional weights, the weights' length
+ * checked: csat_bind_score_<NAME>(x, n, w, nw, PARAMS..., err) calls
+ * csat_score_<NAME>(x, n, w, ARGS..., err). */
+#define CSAT_ARGS(LIST...) LIST   /* a list with commas as one macro argument */
+%define CSAT_WEIGHTED_SCORE(NAME, PARAMS, ARGS)
+%inline %{
+static csat_status csat_bind_score_##NAME(const double *x, size_t n, const double *w, size_t nw,
+                                          PARAMS, csat_error *err)
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_mean(x, n, w, opt, out, err);
+    return csat_score_##NAME(x, n, w, ARGS, err);
 }
+%}
+%enddef
+CSAT_WEIGHTED_SCORE(nps, CSAT_ARGS(const csat_nps_options *opt, csat_nps_result *out),
+                    CSAT_ARGS(opt, out))
+CSAT_WEIGHTED_SCORE(csat, CSAT_ARGS(const csat_csat_options *opt, csat_share_result *out),
+                    CSAT_ARGS(opt, out))
+CSAT_WEIGHTED_SCORE(box_share, CSAT_ARGS(int lo, int hi, const csat_scale_options *opt,
+                                         csat_share_result *out),
+                    CSAT_ARGS(lo, hi, opt, out))
+CSAT_WEIGHTED_SCORE(top_box, CSAT_ARGS(int k, const csat_scale_options *opt,
+                                       csat_share_result *out),
+                    CSAT_ARGS(k, opt, out))
+CSAT_WEIGHTED_SCORE(bottom_box, CSAT_ARGS(int k, const csat_scale_options *opt,
+                                          csat_share_result *out),
+                    CSAT_ARGS(k, opt, out))
+CSAT_WEIGHTED_SCORE(mean, CSAT_ARGS(const csat_mean_options *opt, csat_mean_result *out),
+                    CSAT_ARGS(opt, out))
+CSAT_WEIGHTED_SCORE(ces, CSAT_ARGS(const csat_ces_options *opt, csat_mean_result *effort,
+                                   csat_share_result *low_effort),
+                    CSAT_ARGS(opt, effort, low_effort))
+CSAT_WEIGHTED_SCORE(distribution, CSAT_ARGS(const csat_scale_options *opt, double *counts,
+                                            double *weights, double *shares, size_t len,
+                                            csat_sample *out),
+                    CSAT_ARGS(opt, counts, weights, shares, len, out))
 
-static csat_status csat_bind_score_ces(const double *x, size_t n, const double *w, size_t nw,
-                                 const csat_ces_options *opt, csat_mean_result *effort,
-                                 csat_share_result *low_effort, csat_error *err)
+/* An accumulator's bytes, in a buffer of the size the library asks for. */
+%define CSAT_SERIALIZE(NAME)
+%inline %{
+static csat_status csat_bind_##NAME##_serialize(const csat_##NAME *a, void **bytes,
+                                               size_t *nbytes, csat_error *err)
 {
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_ces(x, n, w, opt, effort, low_effort, err);
+    size_t cap = 0;
+    void *buf;
+    csat_status st = csat_##NAME##_serialize(a, NULL, 0, &cap, err);
+    if (st != CSAT_OK)
+        return st;
+    buf = calloc(cap ? cap : 1, 1);
+    if (buf == NULL)
+        return csat_bind_nomem(err);
+    st = csat_##NAME##_serialize(a, buf, cap, nbytes, err);
+    if (st != CSAT_OK) {
+        free(buf);
+        return st;
+    }
+    *bytes = buf;
+    return CSAT_OK;
 }
+%}
+%enddef
+CSAT_SERIALIZE(tally)
+CSAT_SERIALIZE(moments)
+CSAT_SERIALIZE(xprod)
 
-static csat_status csat_bind_score_distribution(const double *x, size_t n, const double *w,
-                                          size_t nw, const csat_scale_options *opt,
-                                          double *counts, double *weights, double *shares,
-                                          size_t len, csat_sample *out, csat_error *err)
-{
-    CSAT_BIND_WEIGHTS(n, w, nw, err);
-    return csat_score_distribution(x, n, w, opt, counts, weights, shares, len, out, err);
-}
-
+%inline %{
 static csat_status csat_bind_score_index(const double *x, size_t n, size_t k, size_t ld,
                                    const double *w, size_t nw, const double *item_min,
                                    size_t nmin, const double *item_max, size_t nmax,
@@ -1989,115 +1583,6 @@ static csat_status csat_bind_moments_add(csat_moments *m, const double *x, size_
 {
     CSAT_BIND_WEIGHTS(n, w, nw, err);
     return csat_moments_add(m, x, n, w, err);
-}
-
-static csat_status csat_bind_nomem(csat_error *err)
-{
-    err->code = CSAT_ERR_NOMEM;
-    err->index = CSAT_NO_INDEX;
-    err->column = CSAT_NO_INDEX;
-    snprintf(err->message, sizeof err->message, "%s", csat_strerror(CSAT_ERR_NOMEM));
-    return CSAT_ERR_NOMEM;
-}
-
-static csat_status csat_bind_tally_serialize(const csat_tally *t, void **bytes, size_t *nbytes,
-                                             csat_error *err)
-{
-    size_t cap = 0;
-    void *buf;
-    csat_status s = csat_tally_serialize(t, NULL, 0, &cap, err);
-    if (s != CSAT_OK)
-        return s;
-    buf = calloc(cap ? cap : 1, 1);
-    if (buf == NULL)
-        return csat_bind_nomem(err);
-    s = csat_tally_serialize(t, buf, cap, nbytes, err);
-    if (s != CSAT_OK) {
-        free(buf);
-        return s;
-    }
-    *bytes = buf;
-    return CSAT_OK;
-}
-
-static csat_status csat_bind_moments_serialize(const csat_moments *m, void **bytes,
-                                               size_t *nbytes, csat_error *err)
-{
-    void *buf = calloc(CSAT_MOMENTS_SERIALIZED_SIZE, 1);
-    csat_status s;
-    if (buf == NULL)
-        return csat_bind_nomem(err);
-    s = csat_moments_serialize(m, buf, CSAT_MOMENTS_SERIALIZED_SIZE, nbytes, err);
-    if (s != CSAT_OK) {
-        free(buf);
-        return s;
-    }
-    *bytes = buf;
-    return CSAT_OK;
-}
-%}
-
-csat_status csat_bind_score_nps(const double *x, size_t n, const double *w, size_t nw,
-                          const csat_nps_options *opt, csat_nps_result *out, csat_error *err);
-csat_status csat_bind_score_csat(const double *x, size_t n, const double *w, size_t nw,
-                           const csat_csat_options *opt, csat_share_result *out, csat_error *err);
-csat_status csat_bind_score_box_share(const double *x, size_t n, const double *w, size_t nw, int lo,
-                                int hi, const csat_scale_options *opt, csat_share_result *out,
-                                csat_error *err);
-csat_status csat_bind_score_top_box(const double *x, size_t n, const double *w, size_t nw, int k,
-                              const csat_scale_options *opt, csat_share_result *out,
-                              csat_error *err);
-csat_status csat_bind_score_bottom_box(const double *x, size_t n, const double *w, size_t nw, int k,
-                                 const csat_scale_options *opt, csat_share_result *out,
-                                 csat_error *err);
-csat_status csat_bind_score_mean(const double *x, size_t n, const double *w, size_t nw,
-                                 const csat_mean_options *opt, csat_mean_result *out,
-                                 csat_error *err);
-csat_status csat_bind_score_ces(const double *x, size_t n, const double *w, size_t nw,
-                          const csat_ces_options *opt, csat_mean_result *effort,
-                          csat_share_result *low_effort, csat_error *err);
-csat_status csat_bind_score_distribution(const double *x, size_t n, const double *w, size_t nw,
-                                   const csat_scale_options *opt, double *counts,
-                                   double *weights, double *shares, size_t len,
-                                   csat_sample *out, csat_error *err);
-csat_status csat_bind_score_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
-                            size_t nw, const double *item_min, size_t nmin,
-                            const double *item_max, size_t nmax, const double *item_weights,
-                            size_t nv, const csat_mean_options *opt, csat_mean_result *out,
-                            csat_error *err);
-csat_status csat_bind_tally_add(csat_tally *t, const double *x, size_t n, const double *w,
-                                size_t nw, csat_error *err);
-csat_status csat_bind_moments_add(csat_moments *m, const double *x, size_t n, const double *w,
-                                  size_t nw, csat_error *err);
-csat_status csat_bind_tally_serialize(const csat_tally *t, void **bytes, size_t *nbytes,
-                                      csat_error *err);
-csat_status csat_bind_moments_serialize(const csat_moments *m, void **bytes, size_t *nbytes,
-                                        csat_error *err);
-
-/* ------------------------------------------------------------------------ */
-/* Key drivers: fits with the lengths checked, the accumulator's width      */
-/* checked, and the arrays of importance, dominance, bootstrap and IPA      */
-/* allocated here (sized by the model's number of drivers) and returned.   */
-
-%{
-static double *csat_bind_doubles(size_t count, csat_error *err)
-{
-    double *a = count <= SIZE_MAX / sizeof(double) ? (double *)calloc(count ? count : 1,
-                                                                      sizeof(double))
-                                                   : NULL;
-    if (a == NULL)
-        (void)csat_bind_nomem(err);
-    return a;
-}
-
-/* Number of drivers of a model. */
-static csat_status csat_bind_drivers_p(const csat_drivers *m, size_t *p, csat_error *err)
-{
-    csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
-    csat_status st = csat_drivers_summary(m, &s, err);
-    if (st == CSAT_OK)
-        *p = s.p;
-    return st;
 }
 
 static csat_status csat_bind_drivers_fit(const double *x, size_t n, size_t p, size_t ld,
@@ -2133,38 +1618,14 @@ static csat_status csat_bind_xprod_add(csat_xprod *a, size_t dim, const double *
                                        const double *w, size_t nw, csat_error *perr)
 {
     if (n > 0 && p != dim) {
-        perr->code = CSAT_ERR_ARGUMENT;
-        perr->index = CSAT_NO_INDEX;
-        perr->column = CSAT_NO_INDEX;
-        snprintf(perr->message, sizeof perr->message,
-                 "the data have %zu drivers (columns), the accumulator %zu", p, dim);
-        return CSAT_ERR_ARGUMENT;
+        return csat_bind_error(perr, CSAT_ERR_ARGUMENT,
+                               "the data have %zu drivers (columns), the accumulator %zu", p, dim);
     }
     if (csat_bind_length(ny, n, "y", "rows", perr))
         return CSAT_ERR_ARGUMENT;
     if (w != NULL && csat_bind_length(nw, n, "weights", "rows", perr))
         return CSAT_ERR_ARGUMENT;
     return csat_xprod_add(a, x, n, n > 0 ? ld : dim, y, w, perr);
-}
-
-static csat_status csat_bind_xprod_serialize(const csat_xprod *a, void **bytes, size_t *nbytes,
-                                             csat_error *err)
-{
-    size_t cap = 0;
-    void *buf;
-    csat_status st = csat_xprod_serialize(a, NULL, 0, &cap, err);
-    if (st != CSAT_OK)
-        return st;
-    buf = calloc(cap ? cap : 1, 1);
-    if (buf == NULL)
-        return csat_bind_nomem(err);
-    st = csat_xprod_serialize(a, buf, cap, nbytes, err);
-    if (st != CSAT_OK) {
-        free(buf);
-        return st;
-    }
-    *bytes = buf;
-    return CSAT_OK;
 }
 
 static csat_status csat_bind_drivers_importance(const csat_drivers *m,
@@ -2297,58 +1758,6 @@ static csat_status csat_bind_drivers_ipa(const double *importance, size_t np, co
     *nivals = np;
     return CSAT_OK;
 }
-%}
-
-csat_status csat_bind_drivers_fit(const double *x, size_t n, size_t p, size_t ld,
-                                  const double *y, size_t ny, const double *w, size_t nw,
-                                  const csat_drivers_options *opt, csat_drivers **out,
-                                  csat_error *perr);
-csat_status csat_bind_drivers_fit_xprod(const csat_xprod *a, const csat_drivers_options *opt,
-                                        csat_drivers **out, csat_error *perr);
-csat_status csat_bind_xprod_dim(const csat_xprod *a, size_t *dim, csat_error *err);
-csat_status csat_bind_xprod_add(csat_xprod *a, size_t dim, const double *x, size_t n, size_t p,
-                                size_t ld, const double *y, size_t ny, const double *w,
-                                size_t nw, csat_error *perr);
-csat_status csat_bind_xprod_serialize(const csat_xprod *a, void **bytes, size_t *nbytes,
-                                      csat_error *err);
-csat_status csat_bind_drivers_importance(const csat_drivers *m, csat_importance_method method,
-                                         const csat_importance_options *opt, double **vals,
-                                         size_t *nvals, double **se, size_t *nse,
-                                         csat_error *err);
-csat_status csat_bind_drivers_dominance(const csat_drivers *m,
-                                        const csat_importance_options *opt, double **general,
-                                        size_t *ngeneral, double **conditional,
-                                        size_t *nconditional, double **complete,
-                                        size_t *ncomplete, csat_error *err);
-csat_status csat_bind_drivers_bootstrap(const csat_drivers *m, csat_importance_method method,
-                                        const csat_bootstrap_options *opt, double **lower,
-                                        size_t *nlower, double **upper, size_t *nupper,
-                                        size_t *failed, csat_error *err);
-csat_status csat_bind_drivers_ipa(const double *importance, size_t np, const double *performance,
-                          size_t npf, const csat_ipa_options *opt,
-                          int **ivals, size_t *nivals, csat_error *err);
-
-/* ------------------------------------------------------------------------ */
-/* Comparisons and business measures: the lengths of every array checked,  */
-/* the output arrays allocated here (sized from the input) and returned.    */
-
-%{
-static csat_status csat_bind_argument(csat_error *err, const char *message)
-{
-    err->code = CSAT_ERR_ARGUMENT;
-    err->index = CSAT_NO_INDEX;
-    err->column = CSAT_NO_INDEX;
-    snprintf(err->message, sizeof err->message, "%s", message);
-    return CSAT_ERR_ARGUMENT;
-}
-
-static void *csat_bind_alloc(size_t count, size_t size, csat_error *err)
-{
-    void *a = count <= SIZE_MAX / size ? calloc(count ? count : 1, size) : NULL;
-    if (a == NULL)
-        (void)csat_bind_nomem(err);
-    return a;
-}
 
 static csat_status csat_bind_compare_adjust(const double *pvalues, size_t n,
                                             const csat_compare_options *opt, double **vals,
@@ -2404,13 +1813,9 @@ static csat_status csat_bind_compare_gap(const double *expected, size_t n, size_
     size_t *pairs;
     csat_status st;
     if (n2 != n || k2 != k || ld2 != ld) {
-        err->code = CSAT_ERR_ARGUMENT;
-        err->index = CSAT_NO_INDEX;
-        err->column = CSAT_NO_INDEX;
-        snprintf(err->message, sizeof err->message,
-                 "perceived is %zu × %zu (rows × attributes) but expected is %zu × %zu", n2,
-                 k2, n, k);
-        return CSAT_ERR_ARGUMENT;
+        return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                               "perceived is %zu × %zu (rows × attributes) but expected is %zu × %zu",
+                               n2, k2, n, k);
     }
     c = (csat_comparison *)csat_bind_alloc(k, sizeof *c, err);
     pairs = c ? (size_t *)csat_bind_alloc(k, sizeof *pairs, err) : NULL;
@@ -2451,35 +1856,30 @@ static csat_status csat_bind_survival_fit(const double *time, size_t n, const do
     return csat_survival_fit(time, observed, n, opt, out, err);
 }
 
-/* All the steps of a curve, row-major: steps × CSAT_BIND_POINT_WIDTH
- * (time, n_risk, n_event, n_censor, survival, se, ci_lower, ci_upper). */
-static csat_status csat_bind_survival_steps(const csat_survival *s, double **vals,
-                                            size_t *nvals, csat_error *err)
+/* The steps of a curve, all of them: returned as columns keyed by the
+ * point's field names. */
+static csat_status csat_bind_survival_steps(const csat_survival *s, csat_survival_point **steps,
+                                            size_t *nsteps, csat_error *err)
 {
     csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
-    csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
-    double *a, *r;
+    csat_survival_point *a;
     size_t i;
     csat_status st = csat_survival_summary(s, &sum, err);
     if (st != CSAT_OK)
         return st;
-    if (sum.steps > SIZE_MAX / CSAT_BIND_POINT_WIDTH)
-        return csat_bind_nomem(err);
-    a = csat_bind_doubles(sum.steps * CSAT_BIND_POINT_WIDTH, err);
+    a = (csat_survival_point *)csat_bind_alloc(sum.steps, sizeof *a, err);
     if (a == NULL)
         return CSAT_ERR_NOMEM;
     for (i = 0; i < sum.steps; i++) {
-        st = csat_survival_step(s, i, &p, err);
+        a[i].size = sizeof *a;
+        st = csat_survival_step(s, i, &a[i], err);
         if (st != CSAT_OK) {
             free(a);
             return st;
         }
-        r = a + i * CSAT_BIND_POINT_WIDTH;
-        r[0] = p.time, r[1] = p.n_risk, r[2] = p.n_event, r[3] = p.n_censor;
-        r[4] = p.survival, r[5] = p.se, r[6] = p.ci_lower, r[7] = p.ci_upper;
     }
-    *vals = a;
-    *nvals = sum.steps * CSAT_BIND_POINT_WIDTH;
+    *steps = a;
+    *nsteps = sum.steps;
     return CSAT_OK;
 }
 
@@ -2504,7 +1904,8 @@ static csat_status csat_bind_business_complaints(const double *codes, size_t n,
     }
     if (k2 != k) {
         free(c);
-        return csat_bind_argument(err, "the number of categories changed between two calls");
+        return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                               "the number of categories changed between two calls");
     }
     *cats = c;
     *ncats = k;
@@ -2538,33 +1939,3 @@ static csat_status csat_bind_business_resolution(const double *time, size_t n,
     return CSAT_OK;
 }
 %}
-
-csat_status csat_bind_compare_adjust(const double *pvalues, size_t n,
-                                     const csat_compare_options *opt, double **vals,
-                                     size_t *nvals, csat_error *err);
-csat_status csat_bind_compare_trend(const double *score, size_t k, const double *se, size_t nse,
-                            const double *times, size_t ntimes,
-                            const csat_compare_options *opt, csat_trend_result *out,
-                            csat_comparison **cmps, size_t *ncmps, csat_error *err);
-csat_status csat_bind_compare_gap(const double *expected, size_t n, size_t k, size_t ld,
-                          const double *perceived, size_t n2, size_t k2, size_t ld2,
-                          const csat_compare_options *opt, csat_comparison **cmps,
-                          size_t *ncmps, size_t **zvals, size_t *nzvals, csat_error *err);
-csat_status csat_bind_business_churn(const double *start_time, size_t n, const double *end_time,
-                                   size_t nend, double t0, double t1,
-                                   const csat_business_options *opt, csat_retention_result *out,
-                                   csat_error *err);
-csat_status csat_bind_survival_fit(const double *time, size_t n, const double *observed,
-                                   size_t nobs, const csat_business_options *opt,
-                                   csat_survival **out, csat_error *err);
-csat_status csat_bind_survival_steps(const csat_survival *s, double **vals, size_t *nvals,
-                                     csat_error *err);
-csat_status csat_bind_business_complaints(const double *codes, size_t n,
-                                        const csat_business_options *opt,
-                                        csat_category_count **cats, size_t *ncats,
-                                        csat_sample *sample, csat_error *err);
-csat_status csat_bind_business_resolution(const double *time, size_t n, const double *resolved,
-                                       size_t nres, double sla, const double *probs, size_t m,
-                                       const csat_business_options *opt, double **quantiles,
-                                       size_t *nquantiles, csat_resolution_result *out,
-                                       csat_error *err);

@@ -290,17 +290,13 @@ local function real(v, what)
   return v
 end
 
--- opts[key] checked by real(), or `default` when it is absent.
-local function real_opt(o, key, default)
+-- opts[key] checked by real(), or nil when it is absent.
+local function real_opt(o, key)
   local v = o[key]
-  if v == nil then
-    return default
-  end
-  return real(v, key)
+  return v ~= nil and real(v, key) or nil
 end
 
-local function scale_of(s, default, what)
-  s = s or default
+local function scale_of(s, what)
   what = what or "scale"
   if type(s) ~= "table" or #s ~= 2 then
     arg_error(what .. " must be a table {min, max}")
@@ -308,9 +304,19 @@ local function scale_of(s, default, what)
   return int(s[1], what .. "[1]"), int(s[2], what .. "[2]")
 end
 
+-- The scale of an option struct c: the given one, else c's C default.
+local function set_scale(c, scale)
+  if scale ~= nil then
+    c.scale_min, c.scale_max = scale_of(scale)
+  end
+end
+
+-- Every option struct starts from the C defaults (the proxy's constructor
+-- copies the C initialiser); only the options given are set: no default of
+-- a C option is typed here.
 local function nps_options(o, scale)
   local c = core.nps_options()
-  c.scale_min, c.scale_max = scale_of(scale or o.scale, { 0, 10 })
+  set_scale(c, scale or o.scale)
   if o.promoter_min ~= nil then c.promoter_min = int(o.promoter_min, "promoter_min") end
   if o.detractor_max ~= nil then c.detractor_max = int(o.detractor_max, "detractor_max") end
   if o.level ~= nil then c.level = real(o.level, "level") end
@@ -326,14 +332,14 @@ end
 
 local function scale_options(o, scale)
   local c = core.scale_options()
-  c.scale_min, c.scale_max = scale_of(scale or o.scale, { 1, 5 })
+  set_scale(c, scale or o.scale)
   if o.level ~= nil then c.level = real(o.level, "level") end
   return c
 end
 
 local function csat_options(o, scale)
   local c = core.csat_options()
-  c.scale_min, c.scale_max = scale_of(scale or o.scale, { 1, 5 })
+  set_scale(c, scale or o.scale)
   if o.satisfied_min ~= nil then c.satisfied_min = int(o.satisfied_min, "satisfied_min") end
   if o.level ~= nil then c.level = real(o.level, "level") end
   return c
@@ -347,7 +353,7 @@ end
 
 local function ces_options(o, scale)
   local c = core.ces_options()
-  c.scale_min, c.scale_max = scale_of(scale or o.scale, { 1, 7 })
+  set_scale(c, scale or o.scale)
   if o.low_effort_min ~= nil then c.low_effort_min = int(o.low_effort_min, "low_effort_min") end
   if o.level ~= nil then c.level = real(o.level, "level") end
   return c
@@ -369,6 +375,88 @@ local function business_options(o)
 end
 
 -- Results -------------------------------------------------------------------
+--
+-- The fields of a result are never written here: csat_core lists the fields
+-- of each result struct (result_fields(kind), kind the struct's C name
+-- without csat_; generated from csat.i's field lists), and a result table
+-- is built from the library's table by generic rules: a pair <p>_lower /
+-- <p>_upper becomes <p>_ci = {lower, upper} (ci_lower / ci_upper: ci), a
+-- pair <p>_min / <p>_max becomes <p> = {min, max}, an enumeration its name
+-- (ENUMS, by the enum's C type), any other field keeps its C name.
+
+-- Enumerations in results, by C type: code -> name and name -> code.
+local ENUMS = { csat_nps_method = { names = METHOD_NAMES, codes = METHODS } }
+
+-- Pairs of C fields joined into one table: suffixes, and the joined name.
+local PAIRS = {
+  { "_lower", "_upper", function(stem) return stem == "ci" and "ci" or stem .. "_ci" end },
+  { "_min", "_max", function(stem) return stem end },
+}
+
+-- The fields of result `kind`: a list of {name =, lo =, hi =} (a joined
+-- pair) or {name =, enum =}, built once from the library's list.
+local LAYOUTS = {}
+local function layout(kind)
+  local l = LAYOUTS[kind]
+  if l then
+    return l
+  end
+  local spec = assert(raw.result_fields(kind), kind)
+  local fields, types = {}, {}
+  for name, ctype in spec:gmatch("([%w_]+):([%w_]+)") do
+    fields[#fields + 1] = name
+    types[name] = ctype
+  end
+  l = {}
+  local joined = {}
+  for _, name in ipairs(fields) do
+    if not joined[name] then
+      local entry = { name = name, enum = ENUMS[types[name]] }
+      for _, p in ipairs(PAIRS) do
+        local stem = name:sub(1, -#p[1] - 1)
+        if #stem > 0 and name:sub(-#p[1]) == p[1] and types[stem .. p[2]] then
+          entry = { name = p[3](stem), lo = name, hi = stem .. p[2] }
+          joined[entry.hi] = true
+          break
+        end
+      end
+      l[#l + 1] = entry
+    end
+  end
+  LAYOUTS[kind] = l
+  return l
+end
+
+-- The library's table d of result `kind` as its fields, set in r (a new
+-- table when nil).
+local function from_c(kind, d, r)
+  r = r or {}
+  for _, f in ipairs(layout(kind)) do
+    if f.lo then
+      r[f.name] = { d[f.lo], d[f.hi] }
+    elseif f.enum then
+      r[f.name] = f.enum.names[d[f.name]]
+    else
+      r[f.name] = d[f.name]
+    end
+  end
+  return r
+end
+
+-- The C fields of result table r of `kind` (the inverse of from_c).
+local function to_c(kind, r)
+  local c = {}
+  for _, f in ipairs(layout(kind)) do
+    if f.lo then
+      c[f.lo], c[f.hi] = r[f.name][1], r[f.name][2]
+    elseif f.enum then
+      c[f.name] = f.enum.codes[r[f.name]]
+    else
+      c[f.name] = r[f.name]
+    end
+  end
+  return c
+end
 
 local function fmt(v)
   return string.format("%.4g", v)
@@ -384,45 +472,35 @@ Result.__tostring = function(r)
     fmt(k * r.ci[2]), fmt(k * r.se), r.n)
 end
 
-local function common(kind, d)
-  return setmetatable({
-    kind = kind,
-    score = d.score, se = d.se, ci = { d.ci_lower, d.ci_upper }, level = d.level,
-    n = d.n, n_weighted = d.n_weighted, n_effective = d.n_effective, n_missing = d.n_missing,
-  }, Result)
+-- The score results and their kind: the C struct and the label of r.kind.
+local SCORE_KINDS = { NPS = "nps_result", share = "share_result", mean = "mean_result",
+                      CES = "mean_result" }
+
+local function score_result(label, d)
+  return setmetatable(from_c(SCORE_KINDS[label], d, { kind = label }), Result)
 end
 
 local function nps_result(d)
-  local r = common("NPS", d)
-  r.promoters, r.passives, r.detractors = d.promoters, d.passives, d.detractors
-  r.method = METHOD_NAMES[d.method]
-  return r
+  return score_result("NPS", d)
 end
 
 local function share_result(d)
-  local r = common("share", d)
-  r.share = d.share
-  r.box = { d.box_min, d.box_max }
-  return r
+  return score_result("share", d)
 end
 
 local function mean_result(d)
-  local r = common("mean", d)
-  r.sd, r.df, r.min, r.max = d.sd, d.df, d.min, d.max
-  return r
+  return score_result("mean", d)
 end
 
 local function ces_result(d)
-  local r = mean_result(d.effort)
-  r.kind = "CES"
+  local r = score_result("CES", d.effort)
   r.effort = mean_result(d.effort)
   r.low_effort = share_result(d.low_effort)
   return r
 end
 
 local function sample_result(d)
-  return { n = d.n, n_missing = d.n_missing, n_weighted = d.n_weighted,
-           n_effective = d.n_effective }
+  return from_c("sample", d)
 end
 
 local function distribution_result(lo, hi, counts, weights, shares, sample)
@@ -458,21 +536,23 @@ local CES_OPTS = set("weights", "scale", "low_effort_min", "level")
 local DIST_OPTS = set("weights", "scale")
 local INDEX_OPTS = set("weights", "scales", "item_weights", "level")
 
---- Net Promoter Score. opts: weights, scale {0, 10}, promoter_min 9,
--- detractor_max 6, level 0.95, method "wald" | "adjusted-wald".
+--- Net Promoter Score. opts: weights, scale, promoter_min, detractor_max,
+-- level, method "wald" | "adjusted-wald" (defaults: the library's, scale
+-- {0, 10}, promoter_min 9, detractor_max 6, level 0.95, "wald").
 function M.nps(answers, opts)
   local o = check_options(opts, NPS_OPTS, "nps")
   return nps_result(core.score_nps(answers, o.weights, nps_options(o)))
 end
 
---- CSAT: share (0..1) of answers >= satisfied_min. opts: weights, scale {1, 5},
--- satisfied_min 4, level 0.95.
+--- CSAT: share (0..1) of answers >= satisfied_min. opts: weights, scale,
+-- satisfied_min, level (defaults: the library's, {1, 5}, 4, 0.95).
 function M.csat(answers, opts)
   local o = check_options(opts, CSAT_OPTS, "csat")
   return share_result(core.score_csat(answers, o.weights, csat_options(o)))
 end
 
---- Share of answers in the boxes lo..hi. opts: weights, scale {1, 5}, level.
+--- Share of answers in the boxes lo..hi. opts: weights, scale, level
+-- (defaults: the library's, {1, 5}, 0.95).
 function M.box_share(answers, lo, hi, opts)
   local o = check_options(opts, SHARE_OPTS, "box_share")
   return share_result(core.score_box_share(answers, o.weights, lo, hi, scale_options(o)))
@@ -498,14 +578,15 @@ end
 
 --- Customer Effort Score: the mean effort (score, se, ci... and .effort) and
 -- .low_effort, the share of answers >= low_effort_min. opts: weights,
--- scale {1, 7}, low_effort_min 5, level.
+-- scale, low_effort_min, level (defaults: the library's, {1, 7}, 5, 0.95).
 function M.ces(answers, opts)
   local o = check_options(opts, CES_OPTS, "ces")
   return ces_result(core.score_ces(answers, o.weights, ces_options(o)))
 end
 
 --- Count, weight and share of every point of the scale. opts: weights,
--- scale {1, 5}. Returns {values, counts, weights, shares, scale, n, ...}.
+-- scale (default: the library's, {1, 5}). Returns {values, counts,
+-- weights, shares, scale, n, ...}.
 function M.distribution(answers, opts)
   local o = check_options(opts, DIST_OPTS, "distribution")
   local c = scale_options(o)
@@ -526,13 +607,13 @@ function M.index(rows, opts)
   local k = (type(rows) == "table" and type(rows[1]) == "table") and #rows[1] or 0
   local mins, maxs = {}, {}
   if type(o.scales[1]) == "number" then
-    local lo, hi = scale_of(o.scales, nil, "scales")
+    local lo, hi = scale_of(o.scales, "scales")
     for j = 1, k do
       mins[j], maxs[j] = lo, hi
     end
   else
     for j, s in ipairs(o.scales) do
-      mins[j], maxs[j] = scale_of(s, nil, "scales[" .. j .. "]")
+      mins[j], maxs[j] = scale_of(s, "scales[" .. j .. "]")
     end
   end
   return mean_result(core.score_index(rows, o.weights, mins, maxs, o.item_weights, mean_options(o)))
@@ -931,8 +1012,9 @@ end
 local IMPORTANCE_OPTS = set("exact_max", "permutations", "seed")
 
 --- Importance of each driver by method ("lmg" by default; "first", "last",
--- "beta2", "pratt", "relative_weights"). opts: exact_max 25,
--- permutations 20000, seed 1 (Monte Carlo LMG above exact_max drivers).
+-- "beta2", "pratt", "relative_weights"). opts: exact_max, permutations,
+-- seed (Monte Carlo LMG above exact_max drivers; defaults: the library's,
+-- 25, 20000, 1).
 -- Returns the values and their Monte Carlo standard errors (0 when exact),
 -- each keyed by position and by driver name.
 -- All but "first" and "beta2" need a model with an intercept.
@@ -980,9 +1062,10 @@ end
 
 local BOOTSTRAP_OPTS = set("reps", "level", "seed")
 
---- Bootstrap percentile intervals of importance(method). opts: reps 1000,
--- level 0.95, seed 1. Returns {estimate, lower, upper, failed, names}; estimate,
--- lower and upper are keyed by position and by driver name.
+--- Bootstrap percentile intervals of importance(method). opts: reps, level,
+-- seed (defaults: the library's, 1000, 0.95, 1). Returns {estimate, lower,
+-- upper, failed, names}; estimate, lower and upper are keyed by position
+-- and by driver name.
 function ModelMethods:bootstrap(method, opts)
   local code = importance_code(method)
   local o = check_options(opts, BOOTSTRAP_OPTS, "bootstrap")
@@ -1100,8 +1183,8 @@ local KD_OPTS = set("weights", "names", "intercept", "level")
 --- Fit the key-driver model of y on the drivers by least squares (weighted
 -- when weights are given). rows: a table of rows, each a table of the p
 -- driver values (a row with a NaN is left out); y: the outcome, one per
--- row. opts: weights, names (default x1..xp), intercept (true), level
--- (0.95, of the intervals).
+-- row. opts: weights, names (default x1..xp), intercept, level (of the
+-- intervals; defaults: the library's, true and 0.95).
 function M.key_drivers(rows, y, opts)
   local o = check_options(opts, KD_OPTS, "key_drivers")
   local width = (type(rows) == "table" and type(rows[1]) == "table") and #rows[1] or 0
@@ -1246,23 +1329,10 @@ end
 
 -- The C fields of a result table (the numbers the library gave, unchanged).
 local function c_fields(r)
-  local k = result_kind(r)
   if r.kind == "CES" then
     r = r.effort
   end
-  local c = {
-    score = r.score, se = r.se, ci_lower = r.ci[1], ci_upper = r.ci[2], level = r.level,
-    n = r.n, n_missing = r.n_missing, n_weighted = r.n_weighted, n_effective = r.n_effective,
-  }
-  if k == "nps" then
-    c.promoters, c.passives, c.detractors = r.promoters, r.passives, r.detractors
-    c.method = METHODS[r.method]
-  elseif k == "share" then
-    c.share, c.box_min, c.box_max = r.share, r.box[1], r.box[2]
-  else
-    c.sd, c.df, c.min, c.max = r.sd, r.df, r.min, r.max
-  end
-  return c
+  return to_c(SCORE_KINDS[r.kind], r)
 end
 
 local function checked_kind(r, fname, what)
@@ -1283,11 +1353,8 @@ Comparison.__tostring = function(c)
 end
 
 local function comparison(d, kind)
-  return setmetatable({
-    kind = kind, diff = d.diff, se = d.se, ci = { d.ci_lower, d.ci_upper },
-    statistic = d.statistic, df = d.df, p = d.p, level = d.level,
-    test = d.df == math.huge and "z" or "t",
-  }, Comparison)
+  local test = d.df == math.huge and "z" or "t"
+  return setmetatable(from_c("comparison", d, { kind = kind, test = test }), Comparison)
 end
 
 local BENCHMARK = { nps = core.compare_nps_benchmark, share = core.compare_share_benchmark,
@@ -1296,7 +1363,7 @@ local TWO = { nps = core.compare_nps, share = core.compare_shares, mean = core.c
 local COMPARE_OPTS = set("level", "benchmark")
 
 --- Compare result a with result b (independent samples), or with
--- opts.benchmark. opts: level 0.95, benchmark.
+-- opts.benchmark. opts: level (default: the library's, 0.95), benchmark.
 function M.compare(a, b, opts)
   local o = check_options(opts, COMPARE_OPTS, "compare")
   if (b == nil) == (o.benchmark == nil) then
@@ -1320,24 +1387,28 @@ end
 local ADJUST = { holm = core.CSAT_ADJUST_HOLM, bh = core.CSAT_ADJUST_BH,
                  fdr_bh = core.CSAT_ADJUST_BH, bonferroni = core.CSAT_ADJUST_BONFERRONI }
 
---- Adjusted p-values in input order: method "holm" (default), "bh" (or
--- "fdr_bh") or "bonferroni".
+--- Adjusted p-values in input order: method "holm" (the library's
+-- default), "bh" (or "fdr_bh") or "bonferroni".
 function M.adjust(p, method)
-  local code = ADJUST[method or "holm"]
-  if code == nil then
-    arg_error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
-      .. tostring(method) .. "'")
-  end
   local c = core.compare_options()
-  c.adjust = code
+  if method ~= nil then
+    local code = ADJUST[method]
+    if code == nil then
+      arg_error("adjust: method must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
+        .. tostring(method) .. "'")
+    end
+    c.adjust = code
+  end
   return core.compare_adjust(p, c)
 end
 
 local TREND_OPTS = set("times", "level")
 
 --- Trend across waves: results (one kind) or {score, se} pairs in time
--- order (share results enter as {share, se}, proportions). opts: times (default 0, 1, ...), level. Returns {slope, se, ci, z,
--- p, intercept, level, waves, changes = {comparisons wave i+1 - wave i}}.
+-- order (share results enter as {share, se}, proportions). opts: times
+-- (default 0, 1, ...), level (default: the library's, 0.95). Returns
+-- {slope, se, ci, z, p, intercept, level, waves, changes = {comparisons
+-- wave i+1 - wave i}}.
 function M.trend(results, opts)
   local o = check_options(opts, TREND_OPTS, "trend")
   if type(results) ~= "table" then
@@ -1361,10 +1432,7 @@ function M.trend(results, opts)
     end
   end
   local d, changes = core.compare_trend(scores, ses, o.times, compare_options(o))
-  local t = {
-    slope = d.slope, se = d.se, ci = { d.ci_lower, d.ci_upper }, z = d.z, p = d.p,
-    intercept = d.intercept, level = d.level, waves = d.waves, changes = {},
-  }
+  local t = from_c("trend_result", d, { changes = {} })
   for i, c in ipairs(changes) do
     t.changes[i] = comparison(c, "change")
   end
@@ -1377,7 +1445,7 @@ function M.percentile_rank(score, peers)
   if result_kind(score) ~= nil then
     score = score.score
   end
-  return core.compare_rank(score, peers, nil)
+  return from_c("rank_result", core.compare_rank(score, peers, nil))
 end
 
 local GAP_OPTS = set("level", "names")
@@ -1434,13 +1502,13 @@ end
 --- Retention (end - new) / start and churn from customer counts: {retention,
 -- churn, at_start, at_end, acquired, lost}.
 function M.retention(start, finish, new)
-  return core.business_retention(start, finish, new or 0, nil)
+  return from_c("retention_result", core.business_retention(start, finish, new or 0, nil))
 end
 
 --- Retention and churn over (t0, t1] from each customer's start and end time
 -- (NaN: still a customer); the same fields as csat.retention.
 function M.churn(start_times, end_times, t0, t1)
-  return core.business_churn(start_times, end_times, t0, t1, nil)
+  return from_c("retention_result", core.business_churn(start_times, end_times, t0, t1, nil))
 end
 
 --- A churn rate of one period converted to k periods: 1 - (1 - rate)^k.
@@ -1451,26 +1519,25 @@ end
 local CLV_TIMING = { start = core.CSAT_CLV_START_OF_PERIOD, ["end"] = core.CSAT_CLV_END_OF_PERIOD }
 local CLV_OPTS = set("timing", "horizon")
 
---- Customer lifetime value. opts: timing "end" (default) | "start", horizon
--- (whole number of periods, default math.huge).
+--- Customer lifetime value. opts: timing "end" | "start" (default: the
+-- library's, "end"), horizon (whole number of periods; default: the
+-- library's, math.huge).
 function M.clv(margin, retention, discount, opts)
   local o = check_options(opts, CLV_OPTS, "clv")
-  local timing = CLV_TIMING[o.timing or "end"]
-  if timing == nil then
-    arg_error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'")
-  end
   local c = core.business_options()
-  c.timing = timing
+  if o.timing ~= nil then
+    local timing = CLV_TIMING[o.timing]
+    if timing == nil then
+      arg_error("clv: timing must be 'start' or 'end', not '" .. tostring(o.timing) .. "'")
+    end
+    c.timing = timing
+  end
   if o.horizon ~= nil then c.horizon = real(o.horizon, "horizon") end
   return core.business_clv(margin, retention, discount, c)
 end
 
-local SURVIVAL_FIELDS = { "time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
-                          "ci_upper" }
-
 local function survival_point(d)
-  return { time = d.time, survival = d.survival, se = d.se, ci = { d.ci_lower, d.ci_upper },
-           n_risk = d.n_risk, n_event = d.n_event, n_censor = d.n_censor }
+  return from_c("survival_point", d)
 end
 
 local SurvivalMethods = {}
@@ -1480,8 +1547,8 @@ SurvivalMT.__tostring = function(s)
     fmt(s.median))
 end
 
---- The curve at time t (the last step at or before t): {time, survival, se,
--- ci, n_risk, n_event, n_censor}.
+--- The curve at time t (the last step at or before t): a table of the
+-- point's fields (time, survival, se, ci, the numbers at risk...).
 function SurvivalMethods:at(t)
   return survival_point(core.survival_at(self._s, t))
 end
@@ -1489,45 +1556,38 @@ end
 local SURVIVAL_OPTS = set("observed", "level")
 
 --- Kaplan-Meier retention curve from lifetimes. opts: observed (1 = churned,
--- 0 = still active; default all 1), level. Returns a table with one entry
--- per event time in time, n_risk, n_event, n_censor, survival, se,
--- ci_lower, ci_upper; median, median_ci, n, n_missing, events, steps,
--- level; and the method at(t).
+-- 0 = still active; default all 1), level (default: the library's, 0.95).
+-- Returns a table with one array per field of a step (time, survival, se,
+-- the numbers at risk..., each with one entry per event time, keyed by the
+-- library's field names), the curve's summary (median, median_ci, n,
+-- events, steps, level...) and the method at(t).
 function M.survival(durations, opts)
   local o = check_options(opts, SURVIVAL_OPTS, "survival")
   local h = core.survival_fit(durations, o.observed, business_options(o))
-  local s = core.survival_summary(h)
-  local flat = core.survival_steps(h)
-  local w = #SURVIVAL_FIELDS
-  local curve = setmetatable({
-    _s = h, median = s.median, median_ci = { s.median_lower, s.median_upper }, n = s.n,
-    n_missing = s.n_missing, events = s.events, steps = s.steps, level = s.level,
-  }, SurvivalMT)
-  for j, f in ipairs(SURVIVAL_FIELDS) do
-    local col = {}
-    for i = 1, s.steps do
-      col[i] = flat[(i - 1) * w + j]
-    end
-    curve[f] = col
+  local curve = from_c("curve_summary", core.survival_summary(h), { _s = h })
+  for name, column in pairs(core.survival_steps(h)) do
+    curve[name] = column
   end
-  return curve
+  return setmetatable(curve, SurvivalMT)
 end
 
 local RATE_OPTS = set("per", "level")
 
 local function rate_result(d)
-  return { rate = d.rate, ci = { d.ci_lower, d.ci_upper }, count = d.count,
-           exposure = d.exposure, per = d.per, level = d.level }
+  return from_c("rate_result", d)
 end
 
---- count / exposure * per with the exact Poisson interval. opts: per 1,
--- level. Returns {rate, ci, count, exposure, per, level}.
+--- count / exposure * per with the exact Poisson interval. opts: per, level
+-- (defaults: the library's, per 1 and 0.95). Returns {rate, ci, count,
+-- exposure, per, level}.
 function M.rate(count, exposure, opts)
   local o = check_options(opts, RATE_OPTS, "rate")
   return rate_result(core.business_rate(count, exposure, business_options(o)))
 end
 
---- Referrals per customer (csat.rate with per = 1). opts: level.
+--- Referrals per customer: csat.rate with per = 1, which this helper sets
+-- (a referral rate is per customer), as Python's referral_rate does.
+-- opts: level.
 function M.referral_rate(referrals, customers, opts)
   local o = check_options(opts, set("level"), "referral_rate")
   local c = business_options(o)
@@ -1572,23 +1632,29 @@ end
 local COMPLAINT_OPTS = set("customers", "per", "level")
 
 --- Complaints per category in Pareto order: categories are codes (NaN
--- missing) or labels (false missing). opts: customers (for the rate), per
--- 1000, level. Returns {codes, counts, shares, cum_shares, n, n_missing,
--- rate (when customers is given)}.
+-- missing) or labels (false missing). opts: customers (for the rate), per,
+-- level. per is 1000 (complaints per 1,000 customers) unless given: this
+-- helper's choice, not the library's rate default (per 1), and Python's
+-- complaints uses the same. Returns {codes, counts, shares, cum_shares (one
+-- array per field of a category, plural), n, n_missing, rate (when
+-- customers is given)}.
 function M.complaints(categories, opts)
   local o = check_options(opts, COMPLAINT_OPTS, "complaints")
   local codes, labels = category_codes(categories)
   local cats, sample = core.business_complaints(codes, nil)
-  local t = { codes = {}, counts = {}, shares = {}, cum_shares = {}, n = sample.n,
-              n_missing = sample.n_missing }
+  local t = { n = sample.n, n_missing = sample.n_missing }
+  for _, f in ipairs(layout("category_count")) do
+    local column = {}
+    for i, c in ipairs(cats) do column[i] = c[f.name] end
+    t[f.name .. "s"] = column
+  end
   for i, c in ipairs(cats) do
     t.codes[i] = labels and labels[c.code + 1] or c.code
-    t.counts[i], t.shares[i], t.cum_shares[i] = c.count, c.share, c.cum_share
   end
   if o.customers ~= nil then
     local customers = real_opt(o, "customers")
     local c = business_options(o)
-    if o.per == nil then c.per = 1000 end   -- complaints per 1,000 customers
+    if o.per == nil then c.per = 1000 end   -- this helper's choice: per 1,000 customers
     t.rate = rate_result(core.business_rate(sample.n, customers, c))
   end
   return t
@@ -1606,7 +1672,8 @@ function M.resolution_times(times, opts)
     arg_error("resolution_times: option 'sla' (a number) is required")
   end
   local probs = copy_list(o.quantiles or { 0.25, 0.5, 0.75, 0.9 })
-  local values, d = core.business_resolution(times, o.resolved, o.sla, probs, nil)
+  local values, r = core.business_resolution(times, o.resolved, o.sla, probs, nil)
+  local d = from_c("resolution_result", r)
   d.probs = probs
   d.quantiles = {}
   for i, p in ipairs(probs) do d.quantiles[p] = values[i] end
@@ -1615,14 +1682,15 @@ end
 
 local REVIEW_OPTS = set("scale", "positive_min", "prior", "level")
 
---- Review ratings. opts: scale {1, 5}, positive_min 4, prior {mean,
--- weight} (default the scale's midpoint, 10), level. Returns {rating (a
--- mean result), bayesian_average, positive (a share result),
--- wilson_lower, distribution, n, n_missing}.
+--- Review ratings. opts: scale, positive_min, prior {mean, weight}, level
+-- (defaults: the library's, scale {1, 5}, positive_min 4, the scale's
+-- midpoint with weight 10, level 0.95). Returns {rating (a mean result),
+-- positive (a share result), the reviews fields (bayesian_average,
+-- wilson_lower), distribution, n, n_missing}.
 function M.reviews(ratings, opts)
   local o = check_options(opts, REVIEW_OPTS, "reviews")
   local c = core.reviews_options()
-  c.scale_min, c.scale_max = scale_of(o.scale, { 1, 5 })
+  set_scale(c, o.scale)
   if o.positive_min ~= nil then c.positive_min = int(o.positive_min, "positive_min") end
   local prior = o.prior            -- nil: the library's default prior
   if prior ~= nil then
@@ -1633,12 +1701,11 @@ function M.reviews(ratings, opts)
   end
   if o.level ~= nil then c.level = real(o.level, "level") end
   local d = core.score_reviews(ratings, c)
-  return {
-    rating = mean_result(d.rating), bayesian_average = d.bayesian_average,
-    positive = share_result(d.positive), wilson_lower = d.wilson_lower,
+  return from_c("reviews_result", d, {
+    rating = mean_result(d.rating), positive = share_result(d.positive),
     distribution = M.distribution(ratings, { scale = { c.scale_min, c.scale_max } }),
     n = d.rating.n, n_missing = d.rating.n_missing,
-  }
+  })
 end
 
 M.is_model = is_model

@@ -1,9 +1,11 @@
 """Building the C option structs from keyword arguments.
 
-Each struct starts from the library's documented defaults; only the
-arguments given are written. Values are checked for type here (an
-integer option must be an integer); their meaning (thresholds within the
-scale, level in (0, 1), ...) is checked by the library.
+Each struct starts from the library's documented defaults (the proxy's
+constructor copies the C initialiser); only the arguments given are
+written, and an argument of None is not given: no default of a C option is
+typed in Python. Values are checked for type here (an integer option must
+be an integer); their meaning (thresholds within the scale, level in
+(0, 1), ...) is checked by the library.
 
 The score functions are called often on small arrays, so a struct is built
 once per distinct set of checked values and then shared: the library only
@@ -24,19 +26,21 @@ _CACHE = {}
 _CACHE_MAX = 256
 
 
-def _struct(kind, names, values, shared=True):
+def _struct(kind, names, values, level=None):
     """The option struct `kind()` with the fields `names` set to the checked
-    `values`, shared with earlier calls that gave the same values (of the
-    same types: the checks make them ints and floats). The callers pass
-    `shared=False` for a level of 0.0 or -0.0 (equal keys, but the
-    library's message prints the sign) or NaN (never an equal key): a new
-    struct each time."""
+    `values` (None: left at the C default), shared with earlier calls that
+    gave the same values (of the same types: the checks make them ints and
+    floats). A `level` of 0.0 or -0.0 (equal keys, but the library's
+    message prints the sign) or NaN (never an equal key) gets a new struct
+    each time."""
     key = (kind, values)
+    shared = level is None or level == level != 0.0
     o = _CACHE.get(key) if shared else None
     if o is None:
         o = kind()
         for name, v in zip(names, values):
-            setattr(o, name, v)
+            if v is not None:
+                setattr(o, name, v)
         if shared:
             if len(_CACHE) >= _CACHE_MAX:
                 _CACHE.clear()
@@ -55,11 +59,17 @@ def integer(value, name):
 
 
 def real(value, name):
+    """`value` as a float; TypeError for booleans, strings, ..."""
     if type(value) is float:
         return value
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number, not {value!r}")
     return float(value)
+
+
+def optional(check, value, name):
+    """check(value, name), or None (the C default) for None."""
+    return None if value is None else check(value, name)
 
 
 def scale(value, name="scale"):
@@ -75,6 +85,8 @@ def scale(value, name="scale"):
 
 
 def method(value):
+    if value is None:
+        return None
     try:
         return METHODS[value]
     except (KeyError, TypeError):
@@ -89,60 +101,66 @@ _CSAT = ("scale_min", "scale_max", "satisfied_min", "level")
 _MEAN = ("level",)
 _CES = ("scale_min", "scale_max", "low_effort_min", "level")
 _LEVEL = ("level",)
-_ADJUST = ("adjust",)
+
+
+def _scale(value):
+    """(min, max), or (None, None) to keep the C default scale."""
+    return (None, None) if value is None else scale(value)
 
 
 def nps(scale_, promoter_min, detractor_max, level, method_):
-    lo, hi = scale(scale_)
-    promoter_min = integer(promoter_min, "promoter_min")
-    detractor_max = integer(detractor_max, "detractor_max")
-    level = real(level, "level")
-    values = (lo, hi, promoter_min, detractor_max, level, method(method_))
-    return _struct(_core.nps_options, _NPS, values, level == level != 0.0)
+    lo, hi = _scale(scale_)
+    level = optional(real, level, "level")
+    values = (lo, hi, optional(integer, promoter_min, "promoter_min"),
+              optional(integer, detractor_max, "detractor_max"), level, method(method_))
+    return _struct(_core.nps_options, _NPS, values, level)
 
 
 def share(scale_, level):
-    lo, hi = scale(scale_)
-    level = real(level, "level")
-    return _struct(_core.scale_options, _SHARE, (lo, hi, level), level == level != 0.0)
+    lo, hi = _scale(scale_)
+    level = optional(real, level, "level")
+    return _struct(_core.scale_options, _SHARE, (lo, hi, level), level)
 
 
 def csat(scale_, satisfied_min, level):
-    lo, hi = scale(scale_)
-    satisfied_min = integer(satisfied_min, "satisfied_min")
-    level = real(level, "level")
-    values = (lo, hi, satisfied_min, level)
-    return _struct(_core.csat_options, _CSAT, values, level == level != 0.0)
+    lo, hi = _scale(scale_)
+    level = optional(real, level, "level")
+    values = (lo, hi, optional(integer, satisfied_min, "satisfied_min"), level)
+    return _struct(_core.csat_options, _CSAT, values, level)
 
 
 def mean(level):
-    level = real(level, "level")
-    return _struct(_core.mean_options, _MEAN, (level,), level == level != 0.0)
+    level = optional(real, level, "level")
+    return _struct(_core.mean_options, _MEAN, (level,), level)
 
 
 def ces(scale_, low_effort_min, level):
-    lo, hi = scale(scale_)
-    low_effort_min = integer(low_effort_min, "low_effort_min")
-    level = real(level, "level")
-    values = (lo, hi, low_effort_min, level)
-    return _struct(_core.ces_options, _CES, values, level == level != 0.0)
+    lo, hi = _scale(scale_)
+    level = optional(real, level, "level")
+    values = (lo, hi, optional(integer, low_effort_min, "low_effort_min"), level)
+    return _struct(_core.ces_options, _CES, values, level)
 
 
 def compare(level):
-    """Comparison options: the C defaults with `level` set."""
-    level = real(level, "level")
-    return _struct(_core.compare_options, _LEVEL, (level,), level == level != 0.0)
+    """Comparison options: the C defaults with `level` set (if not None)."""
+    level = optional(real, level, "level")
+    return _struct(_core.compare_options, _LEVEL, (level,), level)
 
 
 def adjust(code):
-    """Comparison options: the C defaults with the adjustment `code` set (a
-    new struct each time: its key would equal a level's)."""
-    return _struct(_core.compare_options, _ADJUST, (code,), False)
+    """Comparison options: the C defaults with the adjustment `code` set (if
+    not None; a new struct each time: its key would equal a level's)."""
+    o = _core.compare_options()
+    if code is not None:
+        o.adjust = code
+    return o
 
 
 def business(**fields):
-    """Business options: the C defaults with `fields` (checked values) set."""
+    """Business options: the C defaults with `fields` (checked values) set,
+    those that are not None."""
     o = _core.business_options()
     for name, value in fields.items():
-        setattr(o, name, value)
+        if value is not None:
+            setattr(o, name, value)
     return o

@@ -119,38 +119,40 @@ class Tally:
         """Number of valid answers counted."""
         return self.sample.n
 
-    def nps(self, *, promoter_min=9, detractor_max=6, level=0.95, method="wald"):
-        """Net Promoter Score of the counted answers (see csat.nps)."""
+    def nps(self, *, promoter_min=None, detractor_max=None, level=None, method=None):
+        """Net Promoter Score of the counted answers (see csat.nps; None: the
+        library's defaults)."""
         opt = _options.nps(self.scale, promoter_min, detractor_max, level, method)
         return NPSResult._from_c(_core.tally_nps(self._t, opt))
 
-    def csat(self, *, satisfied_min=4, level=0.95):
+    def csat(self, *, satisfied_min=None, level=None):
         """CSAT of the counted answers (see csat.csat)."""
         opt = _options.csat(self.scale, satisfied_min, level)
         return ShareResult._from_c(_core.tally_csat(self._t, opt))
 
-    def box_share(self, lo, hi, *, level=0.95):
+    def box_share(self, lo, hi, *, level=None):
         """Share of the answers in the boxes lo..hi (see csat.box_share)."""
         opt = _options.share(self.scale, level)
         return ShareResult._from_c(_core.tally_box_share(
             self._t, _options.integer(lo, "lo"), _options.integer(hi, "hi"), opt))
 
-    def top_box(self, k=2, *, level=0.95):
+    def top_box(self, k=2, *, level=None):
         """Share of the answers in the k highest points (see csat.top_box)."""
         opt = _options.share(self.scale, level)
         return ShareResult._from_c(_core.tally_top_box(self._t, _options.integer(k, "k"), opt))
 
-    def bottom_box(self, k=2, *, level=0.95):
+    def bottom_box(self, k=2, *, level=None):
         """Share of the answers in the k lowest points (see csat.bottom_box)."""
         opt = _options.share(self.scale, level)
         return ShareResult._from_c(
             _core.tally_bottom_box(self._t, _options.integer(k, "k"), opt))
 
-    def mean(self, level=0.95):
-        """Mean rating of the counted answers (see csat.mean_score)."""
+    def mean(self, level=None):
+        """Mean rating of the counted answers (see csat.mean_score; level
+        default: the library's, 0.95)."""
         return MeanResult._from_c(_core.tally_mean(self._t, _options.mean(level)))
 
-    def ces(self, *, low_effort_min=5, level=0.95):
+    def ces(self, *, low_effort_min=None, level=None):
         """Customer Effort Score of the counted answers (see csat.ces)."""
         opt = _options.ces(self.scale, low_effort_min, level)
         return CESResult._from_c(_core.tally_ces(self._t, opt))
@@ -260,8 +262,9 @@ class Moments:
     n_weighted = property(lambda self: _core.moments_sample(self._m)["n_weighted"],
                           doc="Sum of the weights.")
 
-    def mean(self, level=0.95):
-        """Mean with SD, standard error and t interval (see csat.mean_score)."""
+    def mean(self, level=None):
+        """Mean with SD, standard error and t interval (see csat.mean_score;
+        level default: the library's, 0.95)."""
         return MeanResult._from_c(_core.moments_mean(self._m, _options.mean(level)))
 
     def __repr__(self):

@@ -17,9 +17,6 @@ measures"); this module converts input (dates to days, category labels
 to codes) and wraps the results.
 """
 
-import math
-from dataclasses import dataclass
-
 import numpy as np
 
 from . import core as _core
@@ -27,13 +24,11 @@ from . import _options
 from ._convert import (_is_pandas, _to_numpy, aligned, as_days, as_durations, as_numbers,
                        as_optional_vector, as_vector, day, days, pandas_module)
 from ._errors import LIBRARY_ERRORS, locate
-from .results import MeanResult, ShareResult, _Result
+from .results import (MeanResult, ShareResult, _Result, _fmt, c_fields, c_result,
+                      fields_doc, layout, python_fields)
 from .scores import distribution
 
 CLV_TIMING = {"start": _core.CSAT_CLV_START_OF_PERIOD, "end": _core.CSAT_CLV_END_OF_PERIOD}
-
-_POINT_FIELDS = ("time", "n_risk", "n_event", "n_censor", "survival", "se", "ci_lower",
-                 "ci_upper")
 
 
 _pandas = pandas_module
@@ -41,18 +36,12 @@ _pandas = pandas_module
 
 # Retention and churn -------------------------------------------------------------
 
-@dataclass(frozen=True, repr=False)
+@c_result("retention_result")
 class Retention(_Result):
     """Retention and churn over one period: `retention` (share of the
     customers at the start still customers at the end), `churn` (1 −
     retention), the customers `at_start` and `at_end`, `acquired` during
     the period and `lost` (at_start + acquired − at_end)."""
-    retention: float
-    churn: float
-    at_start: float
-    at_end: float
-    acquired: float
-    lost: float
 
 
 def retention(start, end, new=0):
@@ -98,74 +87,58 @@ def churn_convert(rate, k):
     return _core.business_churn_convert(_options.real(rate, "rate"), _options.real(k, "k"), None)
 
 
-def clv(margin, retention, discount, *, timing="end", horizon=math.inf):
+def clv(margin, retention, discount, *, timing=None, horizon=None):
     """Customer lifetime value of a constant `margin` per period with
     `retention` rate and `discount` rate per period over `horizon` periods
-    (a whole number, or infinity).
+    (a whole number, or infinity; default: the library's, infinity).
 
-    timing="end": margin at the end of every period the customer survives,
-    Σ_{t=1..T} m (r/(1+d))^t, m r/(1+d−r) for T = ∞ (Gupta & Lehmann);
-    timing="start": the first margin now, Σ_{t=0..T−1} m (r/(1+d))^t.
+    timing="end" (default: the library's): margin at the end of every
+    period the customer survives, Σ_{t=1..T} m (r/(1+d))^t, m r/(1+d−r) for
+    T = ∞ (Gupta & Lehmann); timing="start": the first margin now,
+    Σ_{t=0..T−1} m (r/(1+d))^t.
     """
     try:
-        code = CLV_TIMING[timing]
+        code = None if timing is None else CLV_TIMING[timing]
     except (KeyError, TypeError):
         raise ValueError(f"timing must be 'start' or 'end', not {timing!r}") from None
     m, r, d = (_options.real(margin, "margin"), _options.real(retention, "retention"),
                _options.real(discount, "discount"))
-    opt = _options.business(timing=code, horizon=_options.real(horizon, "horizon"))
+    opt = _options.business(timing=code, horizon=_options.optional(_options.real, horizon,
+                                                                   "horizon"))
     return _core.business_clv(m, r, d, opt)
 
 
 # Retention curves -----------------------------------------------------------------
 
-@dataclass(frozen=True, repr=False)
+@c_result("survival_point")
 class SurvivalPoint(_Result):
     """The curve at one time: S(t) (`survival`) with its Greenwood standard
     error `se` and log-log interval `ci`; the step's numbers at risk,
     events and censorings (zeros before the first event time)."""
-    time: float
-    survival: float
-    se: float
-    ci: tuple
-    n_risk: float
-    n_event: float
-    n_censor: float
 
 
 class Survival:
     """A Kaplan–Meier retention curve (as R's survfit with conf.type
     "log-log").
 
-    Arrays, one element per distinct event time: `time`, `n_risk`,
-    `n_event`, `n_censor` (censored at that time), `survival`, `se`
-    (Greenwood SE of S itself), `ci` (lower, upper). `median` (NaN if the
-    curve never reaches ½) and `median_ci`; `n`, `n_missing`, `events`,
-    `level`. Methods: at(t), to_frame(), to_dict(). Times are in the unit
-    of the durations given (days for timedeltas).
+    Arrays, one element per distinct event time, one per field of a
+    SurvivalPoint: `time`, the numbers at risk, with an event and censored
+    at that time, `survival`, `se` (Greenwood SE of S itself) and `ci`
+    (lower, upper). The curve's summary: `median` (NaN if the curve never
+    reaches ½) with its interval, the customers used and missing, `events`,
+    `steps` and `level`. Methods: at(t), to_frame(), to_dict(). Times are
+    in the unit of the durations given (days for timedeltas).
     """
 
     def __init__(self, handle, in_days=False):
         self._s = handle
         self._in_days = in_days
-        s = _core.survival_summary(handle)
-        steps = np.array(_core.survival_steps(handle), dtype=np.float64)
-        steps = steps.reshape(-1, len(_POINT_FIELDS))
-        cols = {f: np.ascontiguousarray(steps[:, j]) for j, f in enumerate(_POINT_FIELDS)}
-        self.time = cols["time"]
-        self.n_risk = cols["n_risk"]
-        self.n_event = cols["n_event"]
-        self.n_censor = cols["n_censor"]
-        self.survival = cols["survival"]
-        self.se = cols["se"]
-        self.ci = (cols["ci_lower"], cols["ci_upper"])
-        self.median = s["median"]
-        self.median_ci = (s["median_lower"], s["median_upper"])
-        self.n = s["n"]
-        self.n_missing = s["n_missing"]
-        self.events = s["events"]
-        self.steps = s["steps"]
-        self.level = s["level"]
+        # The steps come as columns keyed by the point's C fields.
+        self._cols = {k: np.array(v, dtype=np.float64)
+                      for k, v in _core.survival_steps(handle).items()}
+        self._summary = python_fields("curve_summary", _core.survival_summary(handle))
+        self.__dict__.update(python_fields("survival_point", self._cols))
+        self.__dict__.update(self._summary)
 
     def at(self, t):
         """Retention at time t (the last step at or before t; 1 before the
@@ -181,44 +154,41 @@ class Survival:
             t = d
         return SurvivalPoint._from_c(_core.survival_at(self._s, _options.real(t, "t")))
 
-    def _columns(self):
-        return {"time": self.time, "n_risk": self.n_risk, "n_event": self.n_event,
-                "n_censor": self.n_censor, "survival": self.survival, "se": self.se,
-                "ci_lower": self.ci[0], "ci_upper": self.ci[1]}
-
     def to_frame(self):
-        """The curve as a DataFrame (one row per event time); without pandas,
-        a dict of the same columns."""
+        """The curve as a DataFrame (one row per event time, a column per
+        field of a step); without pandas, a dict of the same columns."""
         pd = _pandas()
-        cols = {k: v.copy() for k, v in self._columns().items()}
+        cols = {k: v.copy() for k, v in self._cols.items()}
         return cols if pd is None else pd.DataFrame(cols)
 
     def to_dict(self):
         """The curve (lists) and its summary."""
-        return {**{k: v.tolist() for k, v in self._columns().items()},
-                "median": self.median, "median_ci": self.median_ci, "n": self.n,
-                "n_missing": self.n_missing, "events": self.events, "steps": self.steps,
-                "level": self.level}
+        return {**{k: v.tolist() for k, v in self._cols.items()}, **self._summary}
 
     def __len__(self):
         return self.steps
 
     def __repr__(self):
-        return (f"Survival(n={self.n}, events={self.events}, steps={self.steps}, "
-                f"median={self.median:.4g}, median_ci=({self.median_ci[0]:.4g}, "
-                f"{self.median_ci[1]:.4g}), level={self.level:.4g})")
+        body = ", ".join(f"{k}={_fmt(v)}" for k, v in self._summary.items())
+        return f"Survival({body})"
 
 
-def survival(durations, observed=None, *, level=0.95):
+Survival.__doc__ = fields_doc(
+    fields_doc(Survival.__doc__, [n for n, *_ in layout("survival_point")], "Arrays"),
+    [n for n, *_ in layout("curve_summary")], "Summary")
+
+
+def survival(durations, observed=None, *, level=None):
     """Kaplan–Meier retention curve from customer lifetimes with right
     censoring: `durations` (≥ 0), `observed` 1/True where the event
     (churn) happened, 0/False where the customer is still active
     (censored); None means all observed. NaN in either: the customer is
     missing. Durations may be timedeltas (numpy, pandas), which are
-    converted to days. Returns a Survival."""
+    converted to days. `level`: of the intervals (default: the library's,
+    0.95). Returns a Survival."""
     t, in_days = as_durations(durations, "durations")
     flags = as_optional_vector(observed, "observed", durations, "durations")
-    opt = _options.business(level=_options.real(level, "level"))
+    opt = _options.business(level=_options.optional(_options.real, level, "level"))
     try:
         handle = _core.survival_fit(t, flags, opt)
     except LIBRARY_ERRORS as e:
@@ -228,31 +198,29 @@ def survival(durations, observed=None, *, level=0.95):
 
 # Rates, complaints ---------------------------------------------------------------
 
-@dataclass(frozen=True, repr=False)
+@c_result("rate_result")
 class Rate(_Result):
     """An event `count` over an `exposure`: `rate` = count / exposure × `per`
     with Garwood's exact Poisson interval `ci` at `level`."""
-    rate: float
-    ci: tuple
-    count: float
-    exposure: float
-    per: float
-    level: float
 
 
-def rate(count, exposure, *, per=1, level=0.95):
+def rate(count, exposure, *, per=None, level=None):
     """A rate with its exact Poisson interval: `count` events (a whole
     number) over `exposure` (customers, customer-months...), expressed per
-    `per` (1000: complaints per 1,000 customers). Returns a Rate."""
+    `per` (1000: complaints per 1,000 customers; default: the library's,
+    per 1). `level`: default the library's, 0.95. Returns a Rate."""
     c, e = _options.real(count, "count"), _options.real(exposure, "exposure")
-    opt = _options.business(per=_options.real(per, "per"), level=_options.real(level, "level"))
+    opt = _options.business(per=_options.optional(_options.real, per, "per"),
+                            level=_options.optional(_options.real, level, "level"))
     d = _core.business_rate(c, e, opt)
     return Rate._from_c(d)
 
 
-def referral_rate(referrals, customers, level=0.95):
-    """Referrals per customer with the exact Poisson interval (rate with
-    per=1). Returns a Rate."""
+def referral_rate(referrals, customers, level=None):
+    """Referrals per customer with the exact Poisson interval: rate with
+    per=1, which this helper sets (a referral rate is per customer), as
+    csat.lua's referral_rate does. `level`: default the library's, 0.95.
+    Returns a Rate."""
     return rate(referrals, customers, per=1, level=level)
 
 
@@ -264,10 +232,12 @@ class Complaints:
     customers was given, else None. to_frame() gives the table."""
 
     def __init__(self, codes, categories, sample, rate_):
+        # One array per field of a category (plural: counts, shares...), the
+        # codes shown as given.
+        for name, ctype in c_fields("category_count"):
+            setattr(self, name + "s", np.array([c[name] for c in categories],
+                                               dtype=np.float64 if ctype == "d" else np.int64))
         self.codes = codes
-        self.counts = np.array([c["count"] for c in categories], dtype=np.int64)
-        self.shares = np.array([c["share"] for c in categories], dtype=np.float64)
-        self.cum_shares = np.array([c["cum_share"] for c in categories], dtype=np.float64)
         self.n = sample["n"]
         self.n_missing = sample["n_missing"]
         self.rate = rate_
@@ -334,10 +304,13 @@ def _category_codes(categories):
     return codes, np.array(labels, dtype=object)
 
 
-def complaints(categories, customers=None, *, per=1000, level=0.95):
+def complaints(categories, customers=None, *, per=1000, level=None):
     """Complaints per category in Pareto order and, when the number of
     `customers` is given, the complaint rate per `per` customers with its
-    exact Poisson interval.
+    exact Poisson interval. `per` is 1000 (complaints per 1,000 customers)
+    unless given: this helper's choice, not the library's rate default (per
+    1), and csat.lua's complaints uses the same. `level`: default the
+    library's, 0.95.
 
     `categories`: one entry per complaint, integer codes or labels
     (strings, a pandas Categorical); NaN / None is a complaint without a
@@ -373,12 +346,9 @@ class Resolution:
     `n_missing` skipped for a NaN.
     """
 
-    _FIELDS = ("n", "n_open", "n_missing", "mean", "sd", "median", "within_sla",
-               "km_median", "km_within_sla", "sla")
-
     def __init__(self, d, probs, values):
-        for f in self._FIELDS:
-            setattr(self, f, d[f])
+        self._fields = python_fields("resolution_result", d)
+        self.__dict__.update(self._fields)
         self._probs = [float(p) for p in probs]
         self._values = [float(v) for v in values]
         pd = _pandas()
@@ -389,14 +359,14 @@ class Resolution:
                                        name="quantile", dtype=np.float64)
 
     def to_dict(self):
-        return {**{f: getattr(self, f) for f in self._FIELDS},
-                "quantiles": dict(zip(self._probs, self._values))}
+        return {**self._fields, "quantiles": dict(zip(self._probs, self._values))}
 
     def __repr__(self):
-        return (f"Resolution(n={self.n}, n_open={self.n_open}, mean={self.mean:.4g}, "
-                f"median={self.median:.4g}, within_sla={self.within_sla:.4g}, "
-                f"km_median={self.km_median:.4g}, km_within_sla={self.km_within_sla:.4g}, "
-                f"sla={self.sla:.4g})")
+        return f"Resolution({', '.join(f'{k}={_fmt(v)}' for k, v in self._fields.items())})"
+
+
+Resolution.__doc__ = fields_doc(Resolution.__doc__,
+                                [n for n, *_ in layout("resolution_result")] + ["quantiles"])
 
 
 def resolution_times(times, resolved=None, *, sla, quantiles=(0.25, 0.5, 0.75, 0.9)):
@@ -434,38 +404,40 @@ class Reviews:
     few reviews) and `distribution` (csat.distribution of the ratings)."""
 
     def __init__(self, d, dist):
-        self.rating = MeanResult._from_c(d["rating"])
-        self.bayesian_average = d["bayesian_average"]
-        self.positive = ShareResult._from_c(d["positive"])
-        self.wilson_lower = d["wilson_lower"]
+        self.rating = MeanResult._from_c(d.pop("rating"))
+        self.positive = ShareResult._from_c(d.pop("positive"))
+        self._fields = python_fields("reviews_result", d)
+        self.__dict__.update(self._fields)
         self.distribution = dist
 
     n = property(lambda self: self.rating.n, doc="Valid ratings.")
     n_missing = property(lambda self: self.rating.n_missing, doc="Missing ratings.")
 
     def to_dict(self):
-        return {"rating": self.rating.to_dict(), "bayesian_average": self.bayesian_average,
-                "positive": self.positive.to_dict(), "wilson_lower": self.wilson_lower,
-                "distribution": self.distribution.to_dict()}
+        return {"rating": self.rating.to_dict(), "positive": self.positive.to_dict(),
+                **self._fields, "distribution": self.distribution.to_dict()}
 
     def __repr__(self):
+        fields = "".join(f", {k}={_fmt(v)}" for k, v in self._fields.items())
         return (f"Reviews(n={self.n}, rating={self.rating.score:.4g}, "
-                f"bayesian_average={self.bayesian_average:.4g}, "
-                f"positive={self.positive.score:.4g}%, wilson_lower={self.wilson_lower:.4g})")
+                f"positive={self.positive.score:.4g}%{fields})")
 
 
-def reviews(ratings, *, scale=(1, 5), positive_min=4, prior=None, level=0.95):
+def reviews(ratings, *, scale=None, positive_min=None, prior=None, level=None):
     """Review ratings: mean rating with its t interval, Bayesian average,
     positive share (ratings ≥ positive_min) with its Wilson interval and
     lower bound, and the distribution of the ratings.
 
     `prior` = (mean, weight) of the Bayesian average; None means the
     scale's midpoint with weight 10, i.e. (3, 10) on the default 1–5 scale.
-    Returns Reviews.
+    Options left at None take the library's defaults: scale (1, 5),
+    positive_min 4, level 0.95. Returns Reviews.
     """
     o = _core.reviews_options()
-    o.scale_min, o.scale_max = _options.scale(scale)
-    o.positive_min = _options.integer(positive_min, "positive_min")
+    if scale is not None:
+        o.scale_min, o.scale_max = _options.scale(scale)
+    if positive_min is not None:
+        o.positive_min = _options.integer(positive_min, "positive_min")
     if prior is not None:                   # None: the library's default prior
         try:
             m, w = prior
@@ -473,7 +445,8 @@ def reviews(ratings, *, scale=(1, 5), positive_min=4, prior=None, level=0.95):
             raise TypeError(f"prior must be a pair (mean, weight), not {prior!r}") from None
         o.prior_mean = _options.real(m, "prior mean")
         o.prior_weight = _options.real(w, "prior weight")
-    o.level = _options.real(level, "level")
+    if level is not None:
+        o.level = _options.real(level, "level")
     x = as_vector(ratings, "ratings")
     try:
         d = _core.score_reviews(x, o)

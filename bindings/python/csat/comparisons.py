@@ -19,7 +19,6 @@ intervals included, is computed by the C library; see doc/methods.md,
 """
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -28,7 +27,7 @@ from . import _options
 from ._convert import (_is_pandas, aligned, as_matrix, as_numbers, as_optional_vector,
                        as_vector, pandas_module)
 from ._errors import LIBRARY_ERRORS, locate
-from .results import CESResult, MeanResult, NPSResult, ShareResult, _Result
+from .results import CESResult, MeanResult, NPSResult, ShareResult, _Result, c_result
 
 ADJUST_METHODS = {
     "holm": _core.CSAT_ADJUST_HOLM,
@@ -43,7 +42,7 @@ _GAP_COLUMNS = ("gap", "se", "ci_lower", "ci_upper", "t", "df", "p", "pairs")
 _pandas = pandas_module
 
 
-@dataclass(frozen=True, repr=False)
+@c_result("comparison", extras_first=True)
 class Comparison(_Result):
     """A difference with its uncertainty and two-sided test.
 
@@ -51,17 +50,11 @@ class Comparison(_Result):
     scores' units: NPS points, proportions for shares (0.05 is 5
     percentage points), the rating's own unit for means. `se` is its
     standard error, `ci` the interval at `level`, `statistic` the z or t
-    statistic and `p` its two-sided p-value. `df` is the t test's degrees of freedom, float('inf') for a z
-    test (NPS, shares, trend changes). `kind` says what was compared.
+    statistic and `p` its two-sided p-value. `df` is the t test's degrees
+    of freedom, float('inf') for a z test (NPS, shares, trend changes).
+    `kind` says what was compared.
     """
     kind: str
-    diff: float
-    se: float
-    ci: tuple
-    statistic: float
-    df: float
-    p: float
-    level: float
 
     @property
     def test(self):
@@ -69,21 +62,13 @@ class Comparison(_Result):
         return "z" if math.isinf(self.df) else "t"
 
 
-@dataclass(frozen=True, repr=False)
+@c_result("trend_result")
 class Trend(_Result):
     """A linear trend across waves: `slope` per unit of time with its
     standard error (sampling variances known, inverse-variance weights),
     normal interval `ci`, `z`, two-sided `p`, the fitted score at time 0
     (`intercept`), the number of `waves` and the wave-over-wave `changes`
     (Comparisons, wave i+1 minus wave i)."""
-    slope: float
-    se: float
-    ci: tuple
-    z: float
-    p: float
-    intercept: float
-    level: float
-    waves: int
     changes: tuple
 
     @classmethod
@@ -92,17 +77,12 @@ class Trend(_Result):
                                                 for c in changes))
 
 
-@dataclass(frozen=True, repr=False)
+@c_result("rank_result")
 class Rank(_Result):
     """Where a score stands among peers: mid-rank `percentile` (0–100),
     `rank` among the peers and the score (1 = highest, ties share the
     better position) `of` peers + 1 positions, and the numbers of peers
     `below` and `equal`."""
-    percentile: float
-    rank: int
-    of: int
-    below: int
-    equal: int
 
 
 # Results in --------------------------------------------------------------------
@@ -126,7 +106,7 @@ _BENCHMARK = {"nps": _core.compare_nps_benchmark, "share": _core.compare_share_b
 _TWO = {"nps": _core.compare_nps, "share": _core.compare_shares, "mean": _core.compare_means}
 
 
-def compare(a, b=None, *, benchmark=None, level=0.95):
+def compare(a, b=None, *, benchmark=None, level=None):
     """Compare a result with another one (independent samples) or with a
     benchmark value; returns a Comparison of a − b (or a − benchmark).
 
@@ -142,7 +122,8 @@ def compare(a, b=None, *, benchmark=None, level=0.95):
     Welch–Satterthwaite df; against a benchmark, the one-sample t test.
 
     Both results must be of the same kind (TypeError otherwise); give
-    either `b` or `benchmark` (ValueError otherwise).
+    either `b` or `benchmark` (ValueError otherwise). `level`: of the
+    interval (default: the library's, 0.95).
     """
     if (b is None) == (benchmark is None):
         raise ValueError("give either a second result b or a benchmark value, not "
@@ -159,14 +140,15 @@ def compare(a, b=None, *, benchmark=None, level=0.95):
     return Comparison._from_c(_TWO[kind](ca, cb, opt), kind=kind)
 
 
-def adjust(pvalues, method="holm"):
+def adjust(pvalues, method=None):
     """Adjusted p-values for many comparisons, in input order: "holm"
     (Holm's step-down, family-wise error rate), "bh" or "fdr_bh"
     (Benjamini–Hochberg, false discovery rate) or "bonferroni"; as
-    statsmodels' multipletests. A pandas Series gives a Series with the
-    same index; anything else a numpy array."""
+    statsmodels' multipletests (default: the library's, "holm"). A pandas
+    Series gives a Series with the same index; anything else a numpy
+    array."""
     try:
-        code = ADJUST_METHODS[method]
+        code = None if method is None else ADJUST_METHODS[method]
     except (KeyError, TypeError):
         raise ValueError(f"method must be one of {', '.join(map(repr, ADJUST_METHODS))}, "
                          f"not {method!r}") from None
@@ -197,15 +179,16 @@ def _score_se(item):
     return _options.real(score, "score"), _options.real(se, "se")
 
 
-def trend(results, times=None, *, level=0.95):
+def trend(results, times=None, *, level=None):
     """Linear trend of scores across waves, weighted by 1/se² (sampling
     variances known: statsmodels' WLS with cov_type "fixed scale"), and the
     change from each wave to the next (z tests).
 
     `results`: the waves in time order, as result objects of one kind or
     (score, se) pairs. Share results enter as their share and SE, so the
-    slope and changes of shares are proportions too. `times`: strictly increasing wave times (default 0,
-    1, …). Returns a Trend.
+    slope and changes of shares are proportions too. `times`: strictly
+    increasing wave times (default 0, 1, …). `level`: of the intervals
+    (default: the library's, 0.95). Returns a Trend.
     """
     items = list(results)
     kinds = {type(r.effort if isinstance(r, CESResult) else r) for r in items
@@ -237,7 +220,7 @@ def percentile_rank(score, peers):
         d = _core.compare_rank(score, x, None)
     except LIBRARY_ERRORS as e:
         raise locate(e, peers) from None
-    return Rank(d["percentile"], d["rank"], d["of"], d["below"], d["equal"])
+    return Rank._from_c(d)
 
 
 def _as_table(x, what):
@@ -251,7 +234,7 @@ def _as_table(x, what):
     return as_matrix(x, what)
 
 
-def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
+def gap(expected, perceived=None, *, target=None, level=None, names=None):
     """Expectation–perception gap.
 
     gap(expected, perceived): per attribute (column), the mean of
@@ -265,7 +248,8 @@ def gap(expected, perceived=None, *, target=None, level=0.95, names=None):
 
     gap(perceived_result, target=value): a MeanResult against a target
     positioning value, perceived − target with the one-sample t test;
-    returns a Comparison.
+    returns a Comparison. `level`: of the intervals (default: the
+    library's, 0.95).
     """
     opt = _options.compare(level)
     if target is not None:

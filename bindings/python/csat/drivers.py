@@ -35,7 +35,7 @@ from . import _options
 from ._convert import _is_pandas, aligned, as_matrix, as_vector, as_weights, pandas_module
 from ._errors import LIBRARY_ERRORS, locate
 from ._core import SingularError
-from .results import Sample
+from .results import Sample, c_fields
 
 INTERCEPT = "(intercept)"
 
@@ -55,8 +55,9 @@ QUADRANTS = {
     _core.CSAT_IPA_POSSIBLE_OVERKILL: "possible overkill",
 }
 
-_TERM_FIELDS = ("estimate", "se", "t", "p", "ci_lower", "ci_upper")
-_DRIVER_FIELDS = ("beta", "vif", "r", "mean", "sd")
+# The fields of a coefficient and of a driver, as the library lists them.
+_TERM_FIELDS = tuple(name for name, _ in c_fields("coefficient"))
+_DRIVER_FIELDS = tuple(name for name, _ in c_fields("driver_info"))
 
 
 _pandas = pandas_module
@@ -93,9 +94,12 @@ def _flag(value, name):
 
 
 def _fit_options(intercept, level):
+    """The fit's options: the C defaults with the arguments that are not None."""
     o = _core.drivers_options()
-    o.intercept = _flag(intercept, "intercept")
-    o.level = _options.real(level, "level")
+    if intercept is not None:
+        o.intercept = _flag(intercept, "intercept")
+    if level is not None:
+        o.level = _options.real(level, "level")
     return o
 
 
@@ -318,11 +322,14 @@ class KeyDriverModel:
 
     # Relative importance ---------------------------------------------------
 
-    def _importance(self, method, exact_max=25, permutations=20000, seed=1):
-        o = _core.importance_options()
-        o.exact_max = _count(exact_max, "exact_max")
-        o.permutations = _count(permutations, "permutations")
-        o.seed = _seed(seed)
+    def _importance(self, method, exact_max=None, permutations=None, seed=None):
+        o = _core.importance_options()      # the C defaults, then what is given
+        if exact_max is not None:
+            o.exact_max = _count(exact_max, "exact_max")
+        if permutations is not None:
+            o.permutations = _count(permutations, "permutations")
+        if seed is not None:
+            o.seed = _seed(seed)
         code = _method(method)
         try:
             values, se = _core.drivers_importance(self._m, code, o)
@@ -330,7 +337,7 @@ class KeyDriverModel:
             raise locate(e, None, columns=self.names, kind="driver") from None
         return np.array(values, dtype=np.float64), np.array(se, dtype=np.float64)
 
-    def importance(self, method="lmg", *, exact_max=25, permutations=20000, seed=1):
+    def importance(self, method="lmg", *, exact_max=None, permutations=None, seed=None):
         """Relative importance of each driver by `method`:
 
         "first"  squared correlation with the outcome r²
@@ -343,12 +350,14 @@ class KeyDriverModel:
                  (see importance_se)
         "relative_weights"  Johnson's relative weights (sum to R²)
 
-        All but "first" and "beta2" need a model with an intercept.
+        All but "first" and "beta2" need a model with an intercept. Options
+        left at None take the library's defaults: exact_max 25, permutations
+        20000, seed 1.
         """
         values, _ = self._importance(method, exact_max, permutations, seed)
         return self._per_driver(values, method)
 
-    def importance_se(self, method="lmg", *, exact_max=25, permutations=20000, seed=1):
+    def importance_se(self, method="lmg", *, exact_max=None, permutations=None, seed=None):
         """Monte Carlo standard errors of importance() (0 when exact)."""
         _, se = self._importance(method, exact_max, permutations, seed)
         return self._per_driver(se, method + " se")
@@ -378,10 +387,12 @@ class KeyDriverModel:
             g = pd.Series(g, index=self.names, name="general")
         return Dominance(g, c, d)
 
-    def bootstrap(self, method="lmg", reps=1000, level=0.95, seed=1):
+    def bootstrap(self, method="lmg", reps=None, level=None, seed=None):
         """Bootstrap percentile intervals of importance(method): rows are
         resampled with replacement (weights travel with them) `reps` times
         from `seed`; the same seed gives the same numbers everywhere.
+        Options left at None take the library's defaults: reps 1000, level
+        0.95, seed 1.
 
         Returns a BootstrapInterval (lower, upper) of arrays, or, when the
         names are known, a DataFrame with columns estimate, lower, upper
@@ -389,10 +400,13 @@ class KeyDriverModel:
         available for a model fitted from an XProd.
         """
         code = _method(method)
-        o = _core.bootstrap_options()
-        o.reps = _count(reps, "reps")
-        o.level = _options.real(level, "level")
-        o.seed = _seed(seed)
+        o = _core.bootstrap_options()       # the C defaults, then what is given
+        if reps is not None:
+            o.reps = _count(reps, "reps")
+        if level is not None:
+            o.level = _options.real(level, "level")
+        if seed is not None:
+            o.seed = _seed(seed)
         try:
             lower, upper, failed = _core.drivers_bootstrap(self._m, code, o)
         except LIBRARY_ERRORS as e:
@@ -559,7 +573,7 @@ class KeyDriverModel:
 
 # Fitting ----------------------------------------------------------------------
 
-def key_drivers(X, y, weights=None, *, names=None, intercept=True, level=0.95):
+def key_drivers(X, y, weights=None, *, names=None, intercept=None, level=None):
     """Fit the key-driver model y = b0 + Σ b_j x_j by least squares
     (weighted when `weights` are given, else ordinary least squares).
 
@@ -568,8 +582,9 @@ def key_drivers(X, y, weights=None, *, names=None, intercept=True, level=0.95):
     per row), or the name of a column of the DataFrame `X` (that column is
     then not a driver). `weights`: one per row, a column name, or None.
     `names`: driver names (default: the DataFrame's columns, else x1..xp).
-    `intercept=False` fits through the origin (R² uncentred). `level`: of
-    the coefficient intervals. Returns a KeyDriverModel.
+    `intercept=False` fits through the origin (R² uncentred; default: the
+    library's, with an intercept). `level`: of the coefficient intervals
+    (default: the library's, 0.95). Returns a KeyDriverModel.
     """
     x, yv, wv, columns, outcome = _prepare(X, y, weights)
     names, labelled = _driver_names(names, columns, x.shape[1])
@@ -582,9 +597,11 @@ def key_drivers(X, y, weights=None, *, names=None, intercept=True, level=0.95):
     return KeyDriverModel(handle, names, labelled, outcome, weighted=wv is not None)
 
 
-def key_drivers_from(xprod, *, names=None, intercept=True, level=0.95):
+def key_drivers_from(xprod, *, names=None, intercept=None, level=None):
     """Fit the key-driver model from an XProd accumulator (no rows, so no
-    bootstrap). Equal to key_drivers on the same rows up to rounding."""
+    bootstrap). Equal to key_drivers on the same rows up to rounding.
+    `intercept` and `level` as in key_drivers (default: the library's, an
+    intercept and 0.95)."""
     if not isinstance(xprod, XProd):
         raise TypeError(f"xprod must be an XProd, not {type(xprod).__name__}")
     names, labelled = _driver_names(names, None, xprod.p)
@@ -702,7 +719,7 @@ class XProd:
     n_missing = property(lambda self: _core.xprod_sample(self._a)["n_missing"],
                          doc="Rows skipped for a NaN.")
 
-    def fit(self, *, names=None, intercept=True, level=0.95):
+    def fit(self, *, names=None, intercept=None, level=None):
         """key_drivers_from(self, ...)."""
         return key_drivers_from(self, names=names, intercept=intercept, level=level)
 

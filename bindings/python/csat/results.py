@@ -1,23 +1,115 @@
 """Result objects. Every number in them comes from the C library as is.
 
-A result class is a frozen dataclass whose fields are the library's result
-fields under their C names, except where the class says otherwise:
-`_c_pairs` joins two C fields into one tuple field (ci_lower and ci_upper
-into `ci`), `_c_codes` turns a C enum into its Python name, and a field
-whose type is a result class holds that nested result. `_from_c` and
-`_to_c` follow these rules for every class, so the fields are listed once,
-in the dataclass.
+The fields of a result are never written here: a result class names the
+library's result struct it holds (`@c_result(kind)`, the struct's C name
+without `csat_`), and its fields are that struct's, as the core module lists
+them (csat.core.result_fields, generated from the field lists of csat.i, in
+their order), under generic rules:
+
+- a pair <p>_lower / <p>_upper becomes the tuple field <p>_ci, and the pair
+  ci_lower / ci_upper the tuple field `ci`;
+- a pair <p>_min / <p>_max becomes the tuple field <p>;
+- an enumeration holds its Python name, decoded by ENUMS, keyed by the
+  enum's C type;
+- every other field keeps its C name.
+
+A class may add fields of its own (annotations in its body, placed before
+or after the library's). The result classes are frozen dataclasses; `_from_c`
+and `_to_c` follow the rules for every class, and a result made of other
+results (CESResult) holds them in fields typed by their classes.
 """
 
+import functools
 import html
+import textwrap
 from dataclasses import dataclass, fields, asdict
 
 import numpy as np
 
+from . import core as _core
 from ._options import METHOD_NAMES, METHODS
 
 _new = object.__new__
 _set = object.__setattr__
+
+# Enumerations in results, by C type: (code -> name, name -> code).
+ENUMS = {"csat_nps_method": (METHOD_NAMES, METHODS)}
+
+# Types of the fields by their C type letter (see csat.i's field lists).
+_TYPES = {"d": float, "z": int, "i": int}
+
+# Pairs of C fields joined into one tuple field: suffixes and the name of the
+# joined field from the stem.
+_PAIRS = (("_lower", "_upper", lambda stem: "ci" if stem == "ci" else stem + "_ci"),
+          ("_min", "_max", lambda stem: stem))
+
+
+@functools.lru_cache(maxsize=None)
+def c_fields(kind):
+    """The (name, type) pairs of the library's result `kind`, in csat.i's
+    order: type "d" (double), "z" (size_t), "i" (int) or the C type of an
+    enum."""
+    spec = _core.result_fields(kind)
+    if spec is None:
+        raise KeyError(f"the library has no result {kind!r}")
+    return tuple(tuple(f.split(":")) for f in spec.split())
+
+
+@functools.lru_cache(maxsize=None)
+def layout(kind):
+    """The Python fields of the library's result `kind`, in order: tuples
+    (name, type, C names, enum) where C names has two entries for a joined
+    pair and enum is ENUMS[...] for an enumeration, else None."""
+    cf = c_fields(kind)
+    names = {n for n, _ in cf}
+    joined = set()
+    out = []
+    for name, ctype in cf:
+        if name in joined:
+            continue
+        for lo, hi, rename in _PAIRS:
+            stem = name[:-len(lo)]
+            if name.endswith(lo) and stem and stem + hi in names:
+                joined.add(stem + hi)
+                out.append((rename(stem), tuple, (name, stem + hi), None))
+                break
+        else:
+            enum = ENUMS.get(ctype)
+            out.append((name, str if enum else _TYPES[ctype], (name,), enum))
+    return tuple(out)
+
+
+def python_fields(kind, d):
+    """The library's dict (or columns) `d` of `kind` as a dict of its Python
+    fields, in order (pairs joined, enums decoded)."""
+    out = {}
+    for name, _, c, enum in layout(kind):
+        if len(c) == 2:
+            out[name] = (d[c[0]], d[c[1]])
+        else:
+            out[name] = enum[0][d[name]] if enum else d[name]
+    return out
+
+
+def c_result(kind, extras_first=False):
+    """Class decorator: the frozen dataclass of the library's result `kind`,
+    with the annotations of the class body as extra fields (after the
+    library's, or before them with extras_first)."""
+    def build(cls):
+        own = dict(cls.__dict__.get("__annotations__", {}))
+        lib = {name: t for name, t, _, _ in layout(kind)}
+        cls.__annotations__ = {**own, **lib} if extras_first else {**lib, **own}
+        cls._c_kind = kind
+        cls.__doc__ = fields_doc(cls.__doc__, cls.__annotations__)
+        return dataclass(frozen=True, repr=False)(cls)
+    return build
+
+
+def fields_doc(doc, names, what="Fields"):
+    """`doc` with a paragraph that lists the fields `names`."""
+    text = textwrap.fill(f"{what}: {', '.join(names)}.", 76, initial_indent="    ",
+                         subsequent_indent="    ")
+    return f"{(doc or '').rstrip()}\n\n{text}\n"
 
 
 def _fmt(v):
@@ -33,16 +125,16 @@ _READERS = {}
 
 def reader(cls):
     """The function that turns the library's dict into a `cls` result (see
-    _Result._from_c), built once per class from its dataclass fields and
-    its _c_pairs / _c_codes."""
+    _Result._from_c), built once per class from its layout."""
     read = _READERS.get(cls)
     if read is not None:
         return read
     fs = fields(cls)
     names = frozenset(f.name for f in fs)
-    pairs = tuple((name, lo, hi) for name, (lo, hi) in cls._c_pairs.items() if name in names)
-    codes = tuple((name, decode) for name, (decode, _) in cls._c_codes.items()
-                  if name in names)
+    kind = getattr(cls, "_c_kind", None)
+    lay = layout(kind) if kind else ()
+    pairs = tuple((name, c[0], c[1]) for name, _, c, _ in lay if len(c) == 2)
+    codes = tuple((name, enum[0]) for name, _, _, enum in lay if enum)
     nested = tuple((f.name, reader(f.type)) for f in fs
                    if isinstance(f.type, type) and issubclass(f.type, _Result))
     count = len(names)
@@ -68,19 +160,19 @@ def reader(cls):
     return read
 
 
-def _c_fields(obj):
+def _c_dict(obj):
     """The C struct's fields of the result `obj` (the inverse of reader)."""
-    cls = type(obj)
-    d = {f.name: getattr(obj, f.name) for f in fields(cls)}
-    for name, (lo, hi) in cls._c_pairs.items():
-        if name in d:
-            d[lo], d[hi] = d.pop(name)
-    for name, (_, encode) in cls._c_codes.items():
-        if name in d:
-            d[name] = encode[d[name]]
-    for name, v in d.items():
-        if isinstance(v, _Result):
-            d[name] = _c_fields(v)
+    kind = getattr(type(obj), "_c_kind", None)
+    if kind is None:                    # a result of results (CESResult)
+        return {f.name: _c_dict(v) if isinstance(v, _Result) else v
+                for f in fields(obj) for v in (getattr(obj, f.name),)}
+    d = {}
+    for name, _, c, enum in layout(kind):
+        v = getattr(obj, name)
+        if len(c) == 2:
+            d[c[0]], d[c[1]] = v
+        else:
+            d[name] = enum[1][v] if enum else v
     return d
 
 
@@ -94,10 +186,6 @@ class _Result:
     """Common behaviour: construction from the library's dict, a short repr,
     an HTML table for notebooks and conversion to a dict."""
 
-    # C fields joined into one tuple field, and C enums named in Python.
-    _c_pairs = {"ci": ("ci_lower", "ci_upper")}
-    _c_codes = {}
-
     @classmethod
     def _from_c(cls, d, **extra):
         """The result from the library's dict `d` (which it takes over and
@@ -106,7 +194,7 @@ class _Result:
 
     def _to_c(self):
         """The C struct's fields, for the comparisons."""
-        return _c_fields(self)
+        return _c_dict(self)
 
     def to_dict(self):
         """The fields as a dict (nested results as dicts)."""
@@ -129,61 +217,38 @@ class _Result:
                 f"{self._html_table()}</div>")
 
 
-@dataclass(frozen=True, repr=False)
+def delegate(cls, to, names, what):
+    """Read-only properties `names` of `cls` that read them from its field
+    `to`."""
+    for name in names:
+        setattr(cls, name, property(lambda self, n=name: getattr(getattr(self, to), n),
+                                    doc=f"`{name}` of {what}."))
+
+
+@c_result("sample")
 class Sample(_Result):
     """Sample sizes: valid answers, missing (NaN) answers, sum of weights
     and Kish effective sample size."""
-    n: int
-    n_missing: int
-    n_weighted: float
-    n_effective: float
 
 
-@dataclass(frozen=True, repr=False)
-class _Estimate(_Result):
-    """The fields every estimate has: the score with its standard error,
-    confidence interval and level, and the sample sizes."""
-    score: float
-    ci: tuple
-    se: float
-    level: float
-    n: int
-    n_weighted: float
-    n_effective: float
-    n_missing: int
-
-
-@dataclass(frozen=True, repr=False)
-class NPSResult(_Estimate):
+@c_result("nps_result")
+class NPSResult(_Result):
     """Net Promoter Score (−100..100) with standard error and confidence
-    interval; promoters, passives and detractors are shares (0..1)."""
-    promoters: float
-    passives: float
-    detractors: float
-    method: str
-
-    _c_codes = {"method": (METHOD_NAMES, METHODS)}
+    interval, the weighted shares (0..1) of promoters, detractors and the
+    answers between them, and the interval method."""
 
 
-@dataclass(frozen=True, repr=False)
-class ShareResult(_Estimate):
+@c_result("share_result")
+class ShareResult(_Result):
     """Share of answers in the boxes `box` = (lo, hi): `share`, its `se`
     and the Wilson interval `ci` are proportions (0..1); `score` is the
     share in percent (100 × share), for display."""
-    share: float
-    box: tuple
-
-    _c_pairs = {**_Result._c_pairs, "box": ("box_min", "box_max")}
 
 
-@dataclass(frozen=True, repr=False)
-class MeanResult(_Estimate):
+@c_result("mean_result")
+class MeanResult(_Result):
     """A (weighted) mean `score` with standard deviation `sd`, standard
     error `se`, t interval `ci` on `df` degrees of freedom, and the range."""
-    sd: float
-    df: float
-    min: float
-    max: float
 
 
 @dataclass(frozen=True, repr=False)
@@ -194,14 +259,12 @@ class CESResult(_Result):
     effort: MeanResult
     low_effort: ShareResult
 
-    score = property(lambda self: self.effort.score, doc="Mean effort rating.")
-    ci = property(lambda self: self.effort.ci, doc="t interval of the mean effort.")
-    se = property(lambda self: self.effort.se, doc="Standard error of the mean effort.")
-    level = property(lambda self: self.effort.level, doc="Confidence level.")
-    n = property(lambda self: self.effort.n, doc="Valid answers.")
-    n_weighted = property(lambda self: self.effort.n_weighted, doc="Sum of weights.")
-    n_effective = property(lambda self: self.effort.n_effective, doc="Kish effective n.")
-    n_missing = property(lambda self: self.effort.n_missing, doc="Missing answers.")
+
+# What every estimate has (the score, its interval, the sample sizes...),
+# read from the mean effort.
+delegate(CESResult, "effort", [f.name for f in fields(MeanResult)
+                               if f.name in ShareResult.__dataclass_fields__],
+         "the mean effort")
 
 
 class Distribution:
@@ -219,11 +282,6 @@ class Distribution:
         self.weights = weights
         self.shares = shares
         self.sample = sample
-
-    n = property(lambda self: self.sample.n)
-    n_missing = property(lambda self: self.sample.n_missing)
-    n_weighted = property(lambda self: self.sample.n_weighted)
-    n_effective = property(lambda self: self.sample.n_effective)
 
     def to_dict(self):
         """The table as a dict of lists plus the sample sizes."""
@@ -244,3 +302,6 @@ class Distribution:
     def __repr__(self):
         return (f"Distribution(scale={self.scale}, n={self.n}, "
                 f"shares=[{', '.join(f'{s:.3g}' for s in self.shares)}])")
+
+
+delegate(Distribution, "sample", [f.name for f in fields(Sample)], "the sample")

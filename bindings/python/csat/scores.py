@@ -34,13 +34,15 @@ _mean_result = reader(MeanResult)
 _ces_result = reader(CESResult)
 
 
-def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
-        level=0.95, method="wald"):
+def nps(scores, weights=None, *, scale=None, promoter_min=None, detractor_max=None,
+        level=None, method=None):
     """Net Promoter Score: 100 × (share of promoters − share of detractors).
 
     Promoters answer ≥ `promoter_min`, detractors ≤ `detractor_max`.
     `method` is the interval: "wald" (linearised variance) or
-    "adjusted-wald" (Rocks 2016). Returns an NPSResult.
+    "adjusted-wald" (Rocks 2016). Options left at None take the library's
+    defaults: scale (0, 10), promoter_min 9, detractor_max 6, level 0.95,
+    method "wald". Returns an NPSResult.
     """
     opt = _options.nps(scale, promoter_min, detractor_max, level, method)
     x = as_vector(scores, "scores")
@@ -52,9 +54,10 @@ def nps(scores, weights=None, *, scale=(0, 10), promoter_min=9, detractor_max=6,
     return _nps_result(d)
 
 
-def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
+def csat(scores, weights=None, *, scale=None, satisfied_min=None, level=None):
     """CSAT: share of satisfied answers (≥ `satisfied_min`), with a Wilson
-    interval. Returns a ShareResult (`share`, `se`, `ci` as proportions,
+    interval. Defaults (None): the library's, scale (1, 5), satisfied_min 4,
+    level 0.95. Returns a ShareResult (`share`, `se`, `ci` as proportions,
     `score` in percent)."""
     opt = _options.csat(scale, satisfied_min, level)
     x = as_vector(scores, "scores")
@@ -66,9 +69,10 @@ def csat(scores, weights=None, *, scale=(1, 5), satisfied_min=4, level=0.95):
     return _share_result(d)
 
 
-def box_share(scores, lo, hi, weights=None, *, scale=(1, 5), level=0.95):
+def box_share(scores, lo, hi, weights=None, *, scale=None, level=None):
     """Share of answers in the boxes `lo`..`hi` of the scale, with a Wilson
-    interval. Returns a ShareResult."""
+    interval. Defaults (None): the library's, scale (1, 5), level 0.95.
+    Returns a ShareResult."""
     opt = _options.share(scale, level)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
@@ -80,9 +84,10 @@ def box_share(scores, lo, hi, weights=None, *, scale=(1, 5), level=0.95):
     return _share_result(d)
 
 
-def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
+def top_box(scores, k=2, weights=None, *, scale=None, level=None):
     """Share of answers in the `k` highest points (k=2: top-2-box).
-    Returns a ShareResult."""
+    Defaults (None): the library's, scale (1, 5), level 0.95. Returns a
+    ShareResult."""
     opt = _options.share(scale, level)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
@@ -94,8 +99,9 @@ def top_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     return _share_result(d)
 
 
-def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
-    """Share of answers in the `k` lowest points. Returns a ShareResult."""
+def bottom_box(scores, k=2, weights=None, *, scale=None, level=None):
+    """Share of answers in the `k` lowest points. Defaults (None): the
+    library's, scale (1, 5), level 0.95. Returns a ShareResult."""
     opt = _options.share(scale, level)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
@@ -107,9 +113,10 @@ def bottom_box(scores, k=2, weights=None, *, scale=(1, 5), level=0.95):
     return _share_result(d)
 
 
-def mean_score(values, weights=None, *, level=0.95):
+def mean_score(values, weights=None, *, level=None):
     """(Weighted) mean of any finite values with SD, standard error and t
-    interval. Returns a MeanResult."""
+    interval at `level` (default: the library's, 0.95). Returns a
+    MeanResult."""
     x = as_vector(values)
     w = as_weights(weights, values, like_what="values")
     opt = _options.mean(level)
@@ -120,9 +127,10 @@ def mean_score(values, weights=None, *, level=0.95):
     return _mean_result(d)
 
 
-def ces(scores, weights=None, *, scale=(1, 7), low_effort_min=5, level=0.95):
+def ces(scores, weights=None, *, scale=None, low_effort_min=None, level=None):
     """Customer Effort Score: mean effort rating and share of low-effort
-    answers (≥ `low_effort_min`). Returns a CESResult."""
+    answers (≥ `low_effort_min`). Defaults (None): the library's, scale
+    (1, 7), low_effort_min 5, level 0.95. Returns a CESResult."""
     opt = _options.ces(scale, low_effort_min, level)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
@@ -141,10 +149,10 @@ def points(scale):
     return k if 1 <= k <= _core.CSAT_TALLY_MAX_POINTS else 1
 
 
-def distribution(scores, weights=None, *, scale=(1, 5)):
-    """Count, sum of weights and share of every point of the scale.
-    Returns a Distribution."""
-    opt = _options.share(scale, 0.95)
+def distribution(scores, weights=None, *, scale=None):
+    """Count, sum of weights and share of every point of the scale (default:
+    the library's, (1, 5)). Returns a Distribution."""
+    opt = _options.share(scale, None)
     lo, hi = opt.scale_min, opt.scale_max
     out = np.zeros((3, points((lo, hi))), dtype=np.float64)
     x = as_vector(scores, "scores")
@@ -171,14 +179,15 @@ def _per_item(value, k, columns, what):
     return as_numbers(value, what)
 
 
-def index(items, weights=None, *, scales, item_weights=None, level=0.95):
+def index(items, weights=None, *, scales, item_weights=None, level=None):
     """Composite 0–100 satisfaction index (ACSI-style) of several items.
 
     `items` is 2-D: rows are respondents, columns items (numpy array, list
     of rows or DataFrame); a row with any NaN item is missing. `scales` is
     one (min, max) for every item or one per item (a mapping by column name
     for a DataFrame). `item_weights` weights the items (default equal).
-    Returns a MeanResult of the respondents' indices.
+    `level`: of the interval (default: the library's, 0.95). Returns a
+    MeanResult of the respondents' indices.
     """
     x, columns = as_matrix(items)
     k = x.shape[1]
