@@ -37,35 +37,19 @@ typedef struct moments_state {
     double sum_w, mean, m2, min, max;
 } moments_state;
 
-static uint64_t le_u64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
-        v |= (uint64_t)p[i] << (8 * i);
-    return v;
-}
-
-static double le_f64(const unsigned char *p)
-{
-    uint64_t u = le_u64(p);
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-}
-
 static moments_state moments_of(const csat_moments *m)
 {
     moments_state s;
     size_t len = 0;
     FUZZ_CHECK(csat_moments_serialize(m, s.b, sizeof s.b, &len, NULL) == CSAT_OK);
     FUZZ_CHECK(len == CSAT_MOMENTS_SERIALIZED_SIZE);
-    s.n = le_u64(s.b + 8);
-    s.n_missing = le_u64(s.b + 16);
-    s.sum_w = le_f64(s.b + 24);
-    s.mean = le_f64(s.b + 32);
-    s.m2 = le_f64(s.b + 40);
-    s.min = le_f64(s.b + 72);
-    s.max = le_f64(s.b + 80);
+    s.n = fuzz_le_u64(s.b + 8);
+    s.n_missing = fuzz_le_u64(s.b + 16);
+    s.sum_w = fuzz_le_f64(s.b + 24);
+    s.mean = fuzz_le_f64(s.b + 32);
+    s.m2 = fuzz_le_f64(s.b + 40);
+    s.min = fuzz_le_f64(s.b + 72);
+    s.max = fuzz_le_f64(s.b + 80);
     return s;
 }
 

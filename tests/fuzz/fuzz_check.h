@@ -11,6 +11,24 @@
 #define FUZZ_TOL 1e-9
 
 /* Weights are 0 or in [CSAT_WEIGHT_MIN, CSAT_WEIGHT_MAX] (common.h). */
+/* Little-endian fields of a serialized accumulator (doc/methods.md,
+ * "Serialisation format"), read back to check a state the API hides. */
+static inline uint64_t fuzz_le_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static inline double fuzz_le_f64(const unsigned char *p)
+{
+    uint64_t u = fuzz_le_u64(p);
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
 static inline int fuzz_bad_weight(double w)
 {
     return !(w == 0 || (w >= CSAT_WEIGHT_MIN && w <= CSAT_WEIGHT_MAX));

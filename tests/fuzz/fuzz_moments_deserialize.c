@@ -21,39 +21,23 @@ static void serialize(const csat_moments *m, unsigned char buf[CSAT_MOMENTS_SERI
 
 /* Fields of the serialized state (doc/methods.md, "Serialisation format"):
  * n at 8, n_missing at 16, min at 72, max at 80 (little-endian). */
-static uint64_t le_u64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
-        v |= (uint64_t)p[i] << (8 * i);
-    return v;
-}
-
-static double le_f64(const unsigned char *p)
-{
-    uint64_t u = le_u64(p);
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-}
-
 /* The mean of m, if it has one, is sane and describes m's own sample; so
  * does csat_moments_sample. */
 static void check_mean(const csat_moments *m)
 {
     unsigned char b[CSAT_MOMENTS_SERIALIZED_SIZE];
     serialize(m, b);
-    uint64_t n = le_u64(b + 8), n_missing = le_u64(b + 16);
+    uint64_t n = fuzz_le_u64(b + 8), n_missing = fuzz_le_u64(b + 16);
     csat_sample s = CSAT_RESULT_INIT(csat_sample);
     FUZZ_CHECK(csat_moments_sample(m, &s, NULL) == CSAT_OK);
     FUZZ_CHECK(s.n == n && s.n_missing == n_missing);
-    FUZZ_CHECK(s.n_weighted == le_f64(b + 24));
+    FUZZ_CHECK(s.n_weighted == fuzz_le_f64(b + 24));
     csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
     csat_mean_options o = { sizeof o, 0.9 };
     if (csat_moments_mean(m, &o, &r, NULL) == CSAT_OK) {
         fuzz_check_mean(&r);
         FUZZ_CHECK(r.n == n && r.n_missing == n_missing);
-        FUZZ_CHECK(r.min == le_f64(b + 72) && r.max == le_f64(b + 80));
+        FUZZ_CHECK(r.min == fuzz_le_f64(b + 72) && r.max == fuzz_le_f64(b + 80));
     }
 }
 
@@ -85,9 +69,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     serialize(d, buf);
     if (st == CSAT_OK) {
         /* Twice the same sample: same mean, extremes, twice the counts. */
-        uint64_t n = le_u64(data + 8);
-        FUZZ_CHECK(n <= SIZE_MAX / 2 && le_u64(buf + 8) == 2 * n);
-        FUZZ_CHECK(le_f64(buf + 72) == le_f64(data + 72) && le_f64(buf + 80) == le_f64(data + 80));
+        uint64_t n = fuzz_le_u64(data + 8);
+        FUZZ_CHECK(n <= SIZE_MAX / 2 && fuzz_le_u64(buf + 8) == 2 * n);
+        FUZZ_CHECK(fuzz_le_f64(buf + 72) == fuzz_le_f64(data + 72) && fuzz_le_f64(buf + 80) == fuzz_le_f64(data + 80));
         check_mean(d);
         csat_moments *r = NULL;
         FUZZ_CHECK(csat_moments_deserialize(buf, sizeof buf, &r, NULL) == CSAT_OK);
