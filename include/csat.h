@@ -25,5 +25,6 @@
 #include "csat/drivers.h"
 #include "csat/compare.h"
 #include "csat/business.h"
+#include "csat/groups.h"
 
 #endif /* CSAT_H */

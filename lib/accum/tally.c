@@ -100,26 +100,31 @@ csat_status csat_tally_copy(const csat_tally *t, csat_tally **out, csat_error *e
     return CSAT_OK;
 }
 
-static csat_status bad_answer(const csat_tally *t, const double *x, size_t i, csat_error *err)
+csat_status csat_tally_bad_answer(int min, int max, const double *x, size_t i, csat_error *err)
 {
     double v = x[i];
-    if (isinf(v) || v < t->min || v > t->max)
+    if (isinf(v) || v < min || v > max)
         return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
-                         "value %.17g at index %zu is outside the scale %d..%d", v, i, t->min,
-                         t->max);
+                         "value %.17g at index %zu is outside the scale %d..%d", v, i, min, max);
     return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
                      "value %.17g at index %zu is not an integer point of the scale %d..%d", v,
-                     i, t->min, t->max);
+                     i, min, max);
 }
 
-/* Answers in t, missing ones included; 0 with *ok cleared when the total
- * does not fit in 64 bits. */
-static uint64_t tally_total(const csat_tally *t, int *ok)
+static csat_status bad_answer(const csat_tally *t, const double *x, size_t i, csat_error *err)
 {
-    uint64_t total = t->n_missing;
-    for (size_t j = 0; j < t->k; j++) {
-        uint64_t c = t->unit[j] + t->wcount[j];
-        if (c < t->unit[j] || c > UINT64_MAX - total) {
+    return csat_tally_bad_answer(t->min, t->max, x, i, err);
+}
+
+/* Answers of k points and a missing count, missing ones included; 0 with
+ * *ok cleared when the total does not fit in 64 bits. */
+static uint64_t sums_total(size_t k, uint64_t n_missing, const uint64_t *unit,
+                           const uint64_t *wcount, int *ok)
+{
+    uint64_t total = n_missing;
+    for (size_t j = 0; j < k; j++) {
+        uint64_t c = unit[j] + (wcount ? wcount[j] : 0);
+        if (c < unit[j] || c > UINT64_MAX - total) {
             *ok = 0;
             return 0;
         }
@@ -128,29 +133,49 @@ static uint64_t tally_total(const csat_tally *t, int *ok)
     return total;
 }
 
-/* Whether t is a state that create, add and merge can produce: a total
- * that fits in 64 bits and in a size_t, and per point weight sums that
- * agree with the count of weighted answers (Σw = 0 exactly when Σw² = 0;
- * (Σw)²/m ≤ Σw² ≤ (Σw)² for m weighted answers, up to rounding). */
-static int tally_valid(const csat_tally *t)
+/* Answers in t, missing ones included; 0 with *ok cleared when the total
+ * does not fit in 64 bits. */
+static uint64_t tally_total(const csat_tally *t, int *ok)
+{
+    return sums_total(t->k, t->n_missing, t->unit, t->wcount, ok);
+}
+
+/* Whether the arrays are a state that create, add and merge can produce: a
+ * total that fits in 64 bits, and per point weight sums that agree with
+ * the count of weighted answers (Σw = 0 exactly when Σw² = 0; (Σw)²/m ≤
+ * Σw² ≤ (Σw)² for m weighted answers, up to rounding). */
+int csat_tally_sums_valid(size_t k, uint64_t n_missing, const uint64_t *unit,
+                          const uint64_t *wcount, const double *sw, const double *sw2,
+                          uint64_t *total)
 {
     int ok = 1;
-    uint64_t total = tally_total(t, &ok);
-    if (!ok || total > SIZE_MAX)
+    *total = sums_total(k, n_missing, unit, wcount, &ok);
+    if (!ok)
         return 0;
+    if (wcount == NULL)
+        return 1;
     const double slack = 1e-9;
-    for (size_t j = 0; j < t->k; j++) {
-        double sw = t->sw[j], sw2 = t->sw2[j], m = (double)t->wcount[j];
-        if (!(sw >= 0 && sw2 >= 0 && isfinite(sw) && isfinite(sw2)))
+    for (size_t j = 0; j < k; j++) {
+        double s = sw[j], s2 = sw2[j], m = (double)wcount[j];
+        if (!(s >= 0 && s2 >= 0 && isfinite(s) && isfinite(s2)))
             return 0;
-        if ((sw == 0) != (sw2 == 0) || (t->wcount[j] == 0 && sw != 0))
+        if ((s == 0) != (s2 == 0) || (wcount[j] == 0 && s != 0))
             return 0;
-        if (sw > 0 && (sw < CSAT_WEIGHT_MIN * (1 - slack) || sw > m * CSAT_WEIGHT_MAX
-                       || sw2 < CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack)
-                       || sw2 > sw * sw * (1 + slack) || sw2 < sw * sw / m * (1 - slack)))
+        if (s > 0 && (s < CSAT_WEIGHT_MIN * (1 - slack) || s > m * CSAT_WEIGHT_MAX
+                      || s2 < CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack)
+                      || s2 > s * s * (1 + slack) || s2 < s * s / m * (1 - slack)))
             return 0;
     }
     return 1;
+}
+
+/* Whether t is a state that create, add and merge can produce: valid sums
+ * and a total that also fits in a size_t. */
+static int tally_valid(const csat_tally *t)
+{
+    uint64_t total;
+    return csat_tally_sums_valid(t->k, t->n_missing, t->unit, t->wcount, t->sw, t->sw2, &total)
+           && total <= SIZE_MAX;
 }
 
 /* Counting goes into scratch memory first and is added to the tally only
@@ -277,17 +302,52 @@ csat_status csat_tally_scale(const csat_tally *t, int *min, int *max, csat_error
     return CSAT_OK;
 }
 
-csat_tally_sums csat_tally_range(const csat_tally *t, int lo, int hi)
+csat_tally_sums csat_tally_sums_of(const uint64_t *unit, const uint64_t *wcount, const double *sw,
+                                   const double *sw2, size_t j0, size_t j1)
 {
     csat_tally_sums s = { 0, 0.0, 0.0 };
-    long long a = lo < t->min ? t->min : lo, b = hi > t->max ? t->max : hi;
-    for (long long v = a; v <= b; v++) {
-        size_t j = (size_t)(v - t->min);
-        s.n += t->unit[j] + t->wcount[j];
-        s.w += point_w(t, j);
-        s.w2 += point_w2(t, j);
+    for (size_t j = j0; j < j1; j++) {
+        /* As point_w and point_w2: the unweighted count plus the weights. */
+        s.n += unit[j] + (wcount ? wcount[j] : 0);
+        s.w += (double)unit[j] + (sw ? sw[j] : 0.0);
+        s.w2 += (double)unit[j] + (sw2 ? sw2[j] : 0.0);
     }
     return s;
+}
+
+csat_tally_sums csat_tally_range(const csat_tally *t, int lo, int hi)
+{
+    long long a = lo < t->min ? t->min : lo, b = hi > t->max ? t->max : hi;
+    if (a > b) {
+        csat_tally_sums none = { 0, 0.0, 0.0 };
+        return none;
+    }
+    return csat_tally_sums_of(t->unit, t->wcount, t->sw, t->sw2, (size_t)(a - t->min),
+                              (size_t)(b - t->min) + 1);
+}
+
+void csat_tally_clear(csat_tally *t)
+{
+    t->n_missing = 0;
+    memset(t->unit, 0, t->k * sizeof *t->unit);
+    memset(t->wcount, 0, t->k * sizeof *t->wcount);
+    memset(t->sw, 0, t->k * sizeof *t->sw);
+    memset(t->sw2, 0, t->k * sizeof *t->sw2);
+}
+
+void csat_tally_add_sums(csat_tally *t, uint64_t n_missing, const uint64_t *unit,
+                         const uint64_t *wcount, const double *sw, const double *sw2)
+{
+    t->n_missing += n_missing;
+    for (size_t j = 0; j < t->k; j++)
+        t->unit[j] += unit[j];
+    if (wcount == NULL)
+        return;
+    for (size_t j = 0; j < t->k; j++) {
+        t->wcount[j] += wcount[j];
+        t->sw[j] += sw[j];
+        t->sw2[j] += sw2[j];
+    }
 }
 
 csat_tally_sums csat_tally_at(const csat_tally *t, size_t j)

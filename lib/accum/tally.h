@@ -32,4 +32,33 @@ int csat_tally_max(const csat_tally *t);
 size_t csat_tally_points(const csat_tally *t);
 uint64_t csat_tally_missing(const csat_tally *t);
 
+/* ------------------------------------------------------------------------ */
+/* The tally's per-point layout, for the grouped accumulator (grouped.c),
+ * which keeps one such set of arrays per group: unit[j] answers added
+ * without weights, wcount[j] with weights, sw[j] and sw2[j] their Σw and
+ * Σw². wcount, sw and sw2 may all be NULL: no weighted answer. */
+
+/* Sums over the points [j0, j1) of such arrays, as csat_tally_range adds
+ * them (the same additions in the same order). */
+csat_tally_sums csat_tally_sums_of(const uint64_t *unit, const uint64_t *wcount, const double *sw,
+                                   const double *sw2, size_t j0, size_t j1);
+
+/* Whether k points of such arrays and a missing count are a state that
+ * adding and merging can produce (what csat_tally_deserialize accepts);
+ * *total receives the answers, missing ones included, when they fit in 64
+ * bits. The caller checks its own totals against SIZE_MAX. */
+int csat_tally_sums_valid(size_t k, uint64_t n_missing, const uint64_t *unit,
+                          const uint64_t *wcount, const double *sw, const double *sw2,
+                          uint64_t *total);
+
+/* Empty t (its scale kept), then add such arrays (t's k points) and a
+ * missing count to it: t ends as the tally of those answers. */
+void csat_tally_clear(csat_tally *t);
+void csat_tally_add_sums(csat_tally *t, uint64_t n_missing, const uint64_t *unit,
+                         const uint64_t *wcount, const double *sw, const double *sw2);
+
+/* CSAT_ERR_RANGE for the answer x[i], which is neither NaN nor an integer
+ * point of [min, max], with the tally's message. */
+csat_status csat_tally_bad_answer(int min, int max, const double *x, size_t i, csat_error *err);
+
 #endif

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/sized.h"
 #include "csat/score.h"
+#include "score/estimate.h"
 #include "score/input.h"
 
 csat_status csat_score_distribution(const double *x, size_t n, const double *w,
@@ -36,16 +37,7 @@ csat_status csat_score_distribution(const double *x, size_t n, const double *w,
         st = csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "the weights of the %zu valid answers sum to 0", s.n);
     if (st == CSAT_OK) {
-        for (size_t j = 0; j < k; j++) {
-            csat_tally_sums at = csat_tally_at(t, j);
-            double wj = at.w;
-            if (counts)
-                counts[j] = (double)at.n;
-            if (weights)
-                weights[j] = wj;
-            if (shares)
-                shares[j] = wj / s.n_weighted;
-        }
+        csat_estimate_distribution(t, s.n_weighted, counts, weights, shares);
         CSAT_STORE(out, s);
     }
     csat_tally_free(t);

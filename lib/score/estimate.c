@@ -1,6 +1,6 @@
 /* The estimators the scores share: the mean with its linearised standard
  * error, and box shares with the Wilson interval (doc/methods.md, "Mean
- * score", "Box shares and the Wilson interval"). */
+ * score", "Box shares and the Wilson interval", "Scores by group"). */
 #include <math.h>
 
 #include "accum/tally.h"
@@ -19,8 +19,8 @@ static csat_status check_nonempty(size_t n, double sum_w, csat_error *err)
     return CSAT_OK;
 }
 
-csat_status csat_estimate_mean(const csat_mean_sums *s, double level, csat_mean_result *out,
-                               csat_error *err)
+csat_status csat_estimate_mean(const csat_mean_sums *s, uint64_t design_n, double level,
+                               csat_mean_result *out, csat_error *err)
 {
     csat_status st = check_nonempty(s->n, s->sum_w, err);
     if (st != CSAT_OK)
@@ -35,12 +35,16 @@ csat_status csat_estimate_mean(const csat_mean_sums *s, double level, csat_mean_
     r.n_missing = s->n_missing;
     r.n_weighted = s->sum_w;
     r.n_effective = s->sum_w * s->sum_w / s->sum_w2;
+    /* The SE's N/(N − 1) is the design's (a group's SE is a domain
+     * estimate's, defined for n = 1 too); the SD and the t interval are the
+     * sample's own, undefined for n = 1. */
+    double big_n = design_n > 0 ? (double)design_n : (double)s->n;
+    r.se = big_n > 1 ? sqrt(big_n / (big_n - 1.0) * s->s2) / s->sum_w : NAN;
     if (s->n < 2) {
-        r.sd = r.se = r.ci_lower = r.ci_upper = NAN;
+        r.sd = r.ci_lower = r.ci_upper = NAN;
     } else {
         double f = (double)s->n / ((double)s->n - 1.0);
         r.sd = sqrt(f * s->m2 / s->sum_w);
-        r.se = sqrt(f * s->s2) / s->sum_w;
         double t = csat_critical(level, r.df);
         r.ci_lower = r.score - t * r.se;
         r.ci_upper = r.score + t * r.se;
@@ -90,4 +94,19 @@ csat_status csat_estimate_share(const csat_tally *t, int lo, int hi, double leve
     r.n_effective = m;
     *out = r;
     return CSAT_OK;
+}
+
+void csat_estimate_distribution(const csat_tally *t, double sum_w, double *counts,
+                                double *weights, double *shares)
+{
+    const size_t k = csat_tally_points(t);
+    for (size_t j = 0; j < k; j++) {
+        csat_tally_sums at = csat_tally_at(t, j);
+        if (counts)
+            counts[j] = (double)at.n;
+        if (weights)
+            weights[j] = at.w;
+        if (shares)
+            shares[j] = sum_w > 0 ? at.w / sum_w : NAN;
+    }
 }

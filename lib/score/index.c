@@ -9,8 +9,8 @@
 
 #define ROWS 512
 
-static csat_status check_items(size_t k, size_t ld, const double *lo, const double *hi,
-                               const double *v, double *v_sum, csat_error *err)
+csat_status csat_index_items(size_t k, size_t ld, const double *lo, const double *hi,
+                             const double *v, double *v_sum, csat_error *err)
 {
     if (k == 0 || ld < k)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -65,6 +65,47 @@ static csat_status row_index(const double *row, size_t i, size_t k, const double
     return CSAT_OK;
 }
 
+/* The rows of csat_score_index and csat_score_index_grouped: indices are
+ * made a block of rows at a time and handed to the sink (an accumulator),
+ * so memory stays constant in n. */
+csat_status csat_index_rows(const double *x, size_t n, size_t k, size_t ld, const double *w,
+                            const double *item_min, const double *item_max,
+                            const double *item_weights, double v_sum, csat_index_sink sink,
+                            void *ctx, csat_error *err)
+{
+    double buf[ROWS];
+    for (size_t start = 0; start < n; start += ROWS) {
+        size_t len = n - start < ROWS ? n - start : ROWS;
+        for (size_t r = 0; r < len; r++) {
+            size_t i = start + r;
+            if (w != NULL && !csat_weight_ok(w[i]))
+                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE,
+                                 w[i], i);
+            csat_status st = row_index(x + i * ld, i, k, item_min, item_max, item_weights, v_sum,
+                                       &buf[r], err);
+            if (st != CSAT_OK)
+                return st;
+        }
+        csat_status st = sink(ctx, buf, start, len, err);
+        if (st != CSAT_OK)
+            return st;
+    }
+    return CSAT_OK;
+}
+
+typedef struct moments_sink {
+    csat_moments_state m;
+    const double *w;
+} moments_sink;
+
+static csat_status add_to_moments(void *ctx, const double *index, size_t start, size_t len,
+                                  csat_error *err)
+{
+    moments_sink *s = ctx;
+    /* Fails only on what csat_index_rows has checked already. */
+    return csat_moments_state_add(&s->m, index, len, s->w ? s->w + start : NULL, err);
+}
+
 csat_status csat_score_index(const double *x, size_t n, size_t k, size_t ld, const double *w,
                        const double *item_min, const double *item_max, const double *item_weights,
                        const csat_mean_options *opt, csat_mean_result *out, csat_error *err)
@@ -74,29 +115,13 @@ csat_status csat_score_index(const double *x, size_t n, size_t k, size_t ld, con
     CSAT_REQUIRE(item_max, err);
     CSAT_REQUIRE_OUT(out, err);
     double v_sum = 0, level;
-    csat_status st = check_items(k, ld, item_min, item_max, item_weights, &v_sum, err);
+    csat_status st = csat_index_items(k, ld, item_min, item_max, item_weights, &v_sum, err);
     if (st == CSAT_OK)
         st = csat_mean_level(opt, &level, err);
     if (st != CSAT_OK)
         return st;
-    /* Indices are made a block of rows at a time and fed to the moments
-     * accumulator, so memory stays constant in n. */
-    csat_moments_state m = CSAT_MOMENTS_STATE_INIT;
-    double buf[ROWS];
-    for (size_t start = 0; start < n; start += ROWS) {
-        size_t len = n - start < ROWS ? n - start : ROWS;
-        for (size_t r = 0; r < len; r++) {
-            size_t i = start + r;
-            if (w != NULL && !csat_weight_ok(w[i]))
-                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE,
-                                 w[i], i);
-            st = row_index(x + i * ld, i, k, item_min, item_max, item_weights, v_sum, &buf[r], err);
-            if (st != CSAT_OK)
-                return st;
-        }
-        st = csat_moments_state_add(&m, buf, len, w ? w + start : NULL, err);
-        if (st != CSAT_OK)
-            return st; /* not reached: rows and weights were checked above */
-    }
-    return csat_estimate_moments(&m, opt, out, err);
+    moments_sink sink = { CSAT_MOMENTS_STATE_INIT, w };
+    st = csat_index_rows(x, n, k, ld, w, item_min, item_max, item_weights, v_sum, add_to_moments,
+                         &sink, err);
+    return st == CSAT_OK ? csat_estimate_moments(&sink.m, opt, out, err) : st;
 }

@@ -20,8 +20,8 @@ csat_status csat_mean_level(const csat_mean_options *opt, double *level, csat_er
     return st;
 }
 
-static csat_status mean_of_state(const csat_moments_state *m, double level, csat_mean_result *out,
-                                 csat_error *err)
+csat_status csat_estimate_state_mean(const csat_moments_state *m, uint64_t design_n,
+                                     double level, csat_mean_result *out, csat_error *err)
 {
     csat_status st = csat_moments_state_check(m, err);
     if (st != CSAT_OK)
@@ -30,8 +30,14 @@ static csat_status mean_of_state(const csat_moments_state *m, double level, csat
     double shift = m->mean_w2 - m->mean;
     csat_mean_sums s = { m->n, m->n_missing, m->sum_w, m->sum_w2, m->mean, m->m2,
                          m->m2_w2 + m->sum_w2 * shift * shift, m->min, m->max };
+    return csat_estimate_mean(&s, design_n, level, out, err);
+}
+
+static csat_status mean_of_state(const csat_moments_state *m, double level, csat_mean_result *out,
+                                 csat_error *err)
+{
     csat_mean_result r;
-    st = csat_estimate_mean(&s, level, &r, err);
+    csat_status st = csat_estimate_state_mean(m, 0, level, &r, err);
     if (st == CSAT_OK)
         CSAT_STORE(out, r);
     return st;
@@ -69,9 +75,10 @@ csat_status csat_score_mean(const double *x, size_t n, const double *w,
     return st == CSAT_OK ? mean_of_state(&m, level, out, err) : st;
 }
 
-/* Two passes over the scale points (not the data): mean, then deviations. */
-static csat_status tally_mean(const csat_tally *t, double level, csat_mean_result *out,
-                              csat_error *err)
+/* The mean of a tally, into a full *out: two passes over the scale points
+ * (not the data), mean, then deviations. */
+csat_status csat_estimate_tally_mean(const csat_tally *t, uint64_t design_n, double level,
+                                     csat_mean_result *out, csat_error *err)
 {
     const int min = csat_tally_min(t);
     const size_t k = csat_tally_points(t);
@@ -102,7 +109,7 @@ static csat_status tally_mean(const csat_tally *t, double level, csat_mean_resul
             s.s2 += at.w2 * d * d;
         }
     }
-    return csat_estimate_mean(&s, level, out, err);
+    return csat_estimate_mean(&s, design_n, level, out, err);
 }
 
 csat_status csat_tally_mean(const csat_tally *t, const csat_mean_options *opt,
@@ -114,7 +121,7 @@ csat_status csat_tally_mean(const csat_tally *t, const csat_mean_options *opt,
     csat_status st = csat_mean_level(opt, &level, err);
     csat_mean_result r;
     if (st == CSAT_OK)
-        st = tally_mean(t, level, &r, err);
+        st = csat_estimate_tally_mean(t, 0, level, &r, err);
     if (st == CSAT_OK)
         CSAT_STORE(out, r);
     return st;
@@ -132,19 +139,41 @@ static csat_status check_ces(const csat_ces_options *o, csat_error *err)
     return csat_check_level(o->level, err);
 }
 
+csat_status csat_estimate_ces(const csat_tally *t, const csat_ces_options *o, uint64_t design_n,
+                              csat_mean_result *effort, csat_share_result *low_effort,
+                              csat_error *err)
+{
+    csat_status st = csat_estimate_tally_mean(t, design_n, o->level, effort, err);
+    if (st == CSAT_OK)
+        st = csat_estimate_share(t, o->low_effort_min, o->scale_max, o->level, low_effort, err);
+    return st;
+}
+
 static csat_status ces_of_tally(const csat_tally *t, const csat_ces_options *o,
                                 csat_mean_result *effort, csat_share_result *low_effort,
                                 csat_error *err)
 {
     csat_mean_result e;
     csat_share_result l;
-    csat_status st = tally_mean(t, o->level, &e, err);
-    if (st == CSAT_OK)
-        st = csat_estimate_share(t, o->low_effort_min, o->scale_max, o->level, &l, err);
+    csat_status st = csat_estimate_ces(t, o, 0, &e, &l, err);
     if (st == CSAT_OK) {
         CSAT_STORE(effort, e);
         CSAT_STORE(low_effort, l);
     }
+    return st;
+}
+
+csat_status csat_ces_options_of_tally(const csat_tally *t, const csat_ces_options *opt,
+                                      csat_ces_options *o, csat_error *err)
+{
+    csat_ces_options d = CSAT_CES_OPTIONS_DEFAULT;
+    d.scale_min = csat_tally_min(t);
+    d.scale_max = csat_tally_max(t);
+    csat_status st = CSAT_LOAD_OPTIONS(*o, opt, d, err);
+    if (st == CSAT_OK)
+        st = check_ces(o, err);
+    if (st == CSAT_OK)
+        st = csat_check_tally_scale(t, o->scale_min, o->scale_max, err);
     return st;
 }
 
@@ -155,14 +184,8 @@ csat_status csat_tally_ces(const csat_tally *t, const csat_ces_options *opt,
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE_OUT(effort, err);
     CSAT_REQUIRE_OUT(low_effort, err);
-    csat_ces_options d = CSAT_CES_OPTIONS_DEFAULT, o;
-    d.scale_min = csat_tally_min(t);
-    d.scale_max = csat_tally_max(t);
-    csat_status st = CSAT_LOAD_OPTIONS(o, opt, d, err);
-    if (st == CSAT_OK)
-        st = check_ces(&o, err);
-    if (st == CSAT_OK)
-        st = csat_check_tally_scale(t, o.scale_min, o.scale_max, err);
+    csat_ces_options o;
+    csat_status st = csat_ces_options_of_tally(t, opt, &o, err);
     return st == CSAT_OK ? ces_of_tally(t, &o, effort, low_effort, err) : st;
 }
 

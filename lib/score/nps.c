@@ -7,6 +7,7 @@
 #include "core/probability.h"
 #include "core/sized.h"
 #include "csat/score.h"
+#include "score/estimate.h"
 #include "score/input.h"
 
 static csat_status check_options(const csat_nps_options *o, csat_error *err)
@@ -31,8 +32,9 @@ static double clip100(double v)
     return v < -100 ? -100 : v > 100 ? 100 : v;
 }
 
-static csat_status estimate(const csat_tally *t, const csat_nps_options *o, csat_nps_result *out,
-                            csat_error *err)
+/* The grouped NPS (score/grouped.c) calls this too, with the design's N. */
+csat_status csat_estimate_nps(const csat_tally *t, const csat_nps_options *o, uint64_t design_n,
+                              csat_nps_result *out, csat_error *err)
 {
     int min = csat_tally_min(t), max = csat_tally_max(t);
     csat_tally_sums all = csat_tally_range(t, min, max);
@@ -61,11 +63,12 @@ static csat_status estimate(const csat_tally *t, const csat_nps_options *o, csat
         /* Linearised variance of the mean of the +1/0/−1 coding. */
         double y = r.promoters - r.detractors;
         double s2 = pro.w2 * (1 - y) * (1 - y) + pas.w2 * y * y + det.w2 * (1 + y) * (1 + y);
-        double n = (double)r.n;
-        r.se = r.n > 1 ? 100 * sqrt(n / (n - 1) * s2) / all.w : NAN;
+        double n = design_n > 0 ? (double)design_n : (double)r.n;
+        r.se = n > 1 ? 100 * sqrt(n / (n - 1) * s2) / all.w : NAN;
         r.ci_lower = clip100(r.score - z * r.se);
         r.ci_upper = clip100(r.score + z * r.se);
     } else {
+        /* A binomial-type variance on n_eff: no N/(N − 1) to replace. */
         double m = r.n_effective + 3;
         double p = (r.promoters * r.n_effective + 0.75) / m;
         double d = (r.detractors * r.n_effective + 0.75) / m;
@@ -78,22 +81,30 @@ static csat_status estimate(const csat_tally *t, const csat_nps_options *o, csat
     return CSAT_OK;
 }
 
+csat_status csat_nps_options_of_tally(const csat_tally *t, const csat_nps_options *opt,
+                                      csat_nps_options *o, csat_error *err)
+{
+    csat_nps_options d = CSAT_NPS_OPTIONS_DEFAULT;
+    d.scale_min = csat_tally_min(t);
+    d.scale_max = csat_tally_max(t);
+    csat_status s = CSAT_LOAD_OPTIONS(*o, opt, d, err);
+    if (s == CSAT_OK)
+        s = check_options(o, err);
+    if (s == CSAT_OK)
+        s = csat_check_tally_scale(t, o->scale_min, o->scale_max, err);
+    return s;
+}
+
 csat_status csat_tally_nps(const csat_tally *t, const csat_nps_options *opt, csat_nps_result *out,
                            csat_error *err)
 {
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE_OUT(out, err);
-    csat_nps_options d = CSAT_NPS_OPTIONS_DEFAULT, o;
-    d.scale_min = csat_tally_min(t);
-    d.scale_max = csat_tally_max(t);
-    csat_status s = CSAT_LOAD_OPTIONS(o, opt, d, err);
-    if (s == CSAT_OK)
-        s = check_options(&o, err);
-    if (s == CSAT_OK)
-        s = csat_check_tally_scale(t, o.scale_min, o.scale_max, err);
+    csat_nps_options o;
+    csat_status s = csat_nps_options_of_tally(t, opt, &o, err);
     csat_nps_result r;
     if (s == CSAT_OK)
-        s = estimate(t, &o, &r, err);
+        s = csat_estimate_nps(t, &o, 0, &r, err);
     if (s == CSAT_OK)
         CSAT_STORE(out, r);
     return s;
@@ -115,7 +126,7 @@ csat_status csat_score_nps(const double *x, size_t n, const double *w, const csa
     if (s != CSAT_OK)
         return s;
     csat_nps_result r;
-    s = estimate(t, &o, &r, err);
+    s = csat_estimate_nps(t, &o, 0, &r, err);
     csat_tally_free(t);
     if (s == CSAT_OK)
         CSAT_STORE(out, r);

@@ -9,10 +9,7 @@
 #include "score/estimate.h"
 #include "score/input.h"
 
-typedef struct boxes {
-    int scale_min, scale_max, lo, hi;
-    double level;
-} boxes;
+typedef csat_box_range boxes;
 
 static csat_status check_boxes(const boxes *b, csat_error *err)
 {
@@ -44,15 +41,23 @@ static csat_status share_of_array(const double *x, size_t n, const double *w, co
     return s;
 }
 
+/* Boxes of options resolved (s: the status of that) and checked against a
+ * tally: the last step of every csat_box_range_* below. */
+static csat_status tally_boxes(csat_status s, const csat_tally *t, const boxes *b,
+                               csat_error *err)
+{
+    if (s == CSAT_OK)
+        s = check_boxes(b, err);
+    if (s == CSAT_OK)
+        s = csat_check_tally_scale(t, b->scale_min, b->scale_max, err);
+    return s;
+}
+
 static csat_status share_of_tally(const csat_tally *t, const boxes *b, csat_share_result *out,
                                   csat_error *err)
 {
-    csat_status s = check_boxes(b, err);
-    if (s == CSAT_OK)
-        s = csat_check_tally_scale(t, b->scale_min, b->scale_max, err);
     csat_share_result r;
-    if (s == CSAT_OK)
-        s = csat_estimate_share(t, b->lo, b->hi, b->level, &r, err);
+    csat_status s = csat_estimate_share(t, b->lo, b->hi, b->level, &r, err);
     if (s == CSAT_OK)
         CSAT_STORE(out, r);
     return s;
@@ -147,6 +152,41 @@ csat_status csat_score_bottom_box(const double *x, size_t n, const double *w, in
     return s == CSAT_OK ? share_of_array(x, n, w, &b, out, err) : s;
 }
 
+/* The boxes of the tally estimators (and of the grouped ones, on the
+ * scratch tally of a group), options resolved with the tally's scale. */
+csat_status csat_box_range_share(const csat_tally *t, int lo, int hi,
+                                 const csat_scale_options *opt, boxes *b, csat_error *err)
+{
+    csat_status s = scale_boxes(opt, t, b, err);
+    b->lo = lo;
+    b->hi = hi;
+    return tally_boxes(s, t, b, err);
+}
+
+csat_status csat_box_range_csat(const csat_tally *t, const csat_csat_options *opt, boxes *b,
+                                csat_error *err)
+{
+    return tally_boxes(csat_boxes(opt, t, b, err), t, b, err);
+}
+
+csat_status csat_box_range_top(const csat_tally *t, int k, const csat_scale_options *opt,
+                               boxes *b, csat_error *err)
+{
+    csat_status s = scale_boxes(opt, t, b, err);
+    if (s == CSAT_OK)
+        s = k_boxes(b, k, 1, err);
+    return tally_boxes(s, t, b, err);
+}
+
+csat_status csat_box_range_bottom(const csat_tally *t, int k, const csat_scale_options *opt,
+                                  boxes *b, csat_error *err)
+{
+    csat_status s = scale_boxes(opt, t, b, err);
+    if (s == CSAT_OK)
+        s = k_boxes(b, k, 0, err);
+    return tally_boxes(s, t, b, err);
+}
+
 csat_status csat_tally_box_share(const csat_tally *t, int lo, int hi,
                                  const csat_scale_options *opt, csat_share_result *out,
                                  csat_error *err)
@@ -154,9 +194,7 @@ csat_status csat_tally_box_share(const csat_tally *t, int lo, int hi,
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE_OUT(out, err);
     boxes b;
-    csat_status s = scale_boxes(opt, t, &b, err);
-    b.lo = lo;
-    b.hi = hi;
+    csat_status s = csat_box_range_share(t, lo, hi, opt, &b, err);
     return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
 
@@ -166,7 +204,7 @@ csat_status csat_tally_csat(const csat_tally *t, const csat_csat_options *opt,
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE_OUT(out, err);
     boxes b;
-    csat_status s = csat_boxes(opt, t, &b, err);
+    csat_status s = csat_box_range_csat(t, opt, &b, err);
     return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
 
@@ -176,9 +214,7 @@ csat_status csat_tally_top_box(const csat_tally *t, int k, const csat_scale_opti
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE_OUT(out, err);
     boxes b;
-    csat_status s = scale_boxes(opt, t, &b, err);
-    if (s == CSAT_OK)
-        s = k_boxes(&b, k, 1, err);
+    csat_status s = csat_box_range_top(t, k, opt, &b, err);
     return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
 
@@ -188,8 +224,6 @@ csat_status csat_tally_bottom_box(const csat_tally *t, int k, const csat_scale_o
     CSAT_REQUIRE(t, err);
     CSAT_REQUIRE_OUT(out, err);
     boxes b;
-    csat_status s = scale_boxes(opt, t, &b, err);
-    if (s == CSAT_OK)
-        s = k_boxes(&b, k, 0, err);
+    csat_status s = csat_box_range_bottom(t, k, opt, &b, err);
     return s == CSAT_OK ? share_of_tally(t, &b, out, err) : s;
 }
