@@ -36,7 +36,12 @@
  *    csat_list_put, csat_pair, csat_drop, csat_out_dist. Dict / table fields
  *    in: csat_in_map, csat_in_real, csat_in_count, csat_in_int. Errors:
  *    csat_raise (raise the library's error) and csat_failure (Lua returns
- *    it as values). Two SWIG macros complete the layer: CSAT_APPEND(value),
+ *    it as values). Scores by group add: csat_in_int32s (group codes and
+ *    flags: Python's int32 buffer in place, a Lua table of integers
+ *    copied), csat_scratch (memory held by a csat_arr until csat_release),
+ *    csat_in_column with csat_col_real / _count / _int / csat_col_done (one
+ *    column of a dict / table of columns), csat_absent (None / nil) and
+ *    csat_nil. Two SWIG macros complete the layer: CSAT_APPEND(value),
  *    the one step that appends an output ($result =
  *    SWIG_Python_AppendOutput($result, value); SWIG_arg += the values
  *    pushed; a failure on CSAT_NONE), and CSAT_NO_VALUE, what a status
@@ -59,7 +64,10 @@
  *    ...`, and its line `X(x, csat_x, CSAT_X_FIELDS)` in CSAT_RESULTS.
  * 3. If it is a new struct returned through `csat_x *out`: one typemap
  *    line, CSAT_RESULT_OUT(x) (and CSAT_RESULT_IN(x, "a ...") if the
- *    bindings give it back to the library).
+ *    bindings give it back to the library); an array of them, one per
+ *    group, CSAT_COLUMNS(x, "what"): out as columns through
+ *    `(csat_x **rows, size_t *nrows)`, back in through
+ *    `(const csat_x *COLUMNS, size_t NCOLUMNS)` (%apply'd to the names).
  * The Python class is then `@c_result("x") class X(_Result): """..."""`
  * (csat/results.py) and the Lua table from_c("x", d) (csat.lua).
  *
@@ -80,6 +88,18 @@
  *   `csat_error *perr` is the same in Python; in Lua the function returns
  *   nil, message, code, index, column instead (so that csat.lua can name
  *   the driver).
+ * - Scores by group: `(const int32_t *g, size_t ng)` are the group codes
+ *   (0..G-1, CSAT_GROUP_NONE = -1 for none): Python, a C-contiguous int32
+ *   buffer used in place; Lua, a table of integers (copied); their number
+ *   must equal the answers'. The G results of a grouped estimator come out
+ *   as columns (a dict / table keyed by field name, one tuple / table of G
+ *   values each; CES: {effort, low_effort} of columns) with a tuple / table
+ *   of G flags; comparisons and tracking take the columns back as they
+ *   came out (the rest's: None / nil when not needed) with the flags as
+ *   int32 codes travel, and give comparisons / points as columns (a
+ *   tracking table also its trend, None / nil with fewer than 2 usable
+ *   periods). The grouped accumulator is a handle; csat/groups.py and
+ *   csat.lua turn labels into codes.
  * - Results out are dicts / tables keyed by the C field names (without
  *   `size`, which is set here); arrays the wrapper allocates are tuples /
  *   tables; a Kaplan-Meier curve's steps are columns keyed by the point's
@@ -148,6 +168,12 @@
     Z(n) Z(n_open) Z(n_missing) D(mean) D(sd) D(median) D(within_sla) D(km_median)    \
     D(km_within_sla) D(sla)
 #define CSAT_REVIEWS_FIELDS(D, Z, I, E) D(bayesian_average) D(wilson_lower)
+#define CSAT_GROUP_COMPARISON_FIELDS(D, Z, I, E)                                      \
+    Z(group) Z(other) I(skipped) D(diff) D(se) D(ci_lower) D(ci_upper) D(statistic)   \
+    D(df) D(p) D(p_adjusted) D(level)
+#define CSAT_TRACK_POINT_FIELDS(D, Z, I, E)                                           \
+    Z(period) I(flags) D(score) D(ci_lower) D(ci_upper) D(change) D(change_se)        \
+    D(change_p) D(center) D(lcl) D(ucl) I(signal)
 
 /* Every result: X(kind, C type, field list). */
 #define CSAT_RESULTS(X)                                                               \
@@ -168,7 +194,9 @@
     X(rate_result, csat_rate_result, CSAT_RATE_FIELDS)                                \
     X(category_count, csat_category_count, CSAT_CATEGORY_FIELDS)                      \
     X(resolution_result, csat_resolution_result, CSAT_RESOLUTION_FIELDS)              \
-    X(reviews_result, csat_reviews_result, CSAT_REVIEWS_FIELDS)
+    X(reviews_result, csat_reviews_result, CSAT_REVIEWS_FIELDS)                       \
+    X(group_comparison, csat_group_comparison, CSAT_GROUP_COMPARISON_FIELDS)          \
+    X(track_point, csat_track_point, CSAT_TRACK_POINT_FIELDS)
 
 /* core.result_fields(kind): "name:type ..." (type d, z, i or the enum's C
  * type), in the list's order; None / nil for an unknown kind. */
@@ -240,6 +268,7 @@ typedef struct csat_arr {
     double *data;
     const void *bytes;
     Py_buffer view;
+    void *mem;                  /* scratch memory (csat_scratch), freed by csat_release */
 } csat_arr;
 #define CSAT_ARR_INIT { 0 }
 
@@ -331,13 +360,167 @@ static int csat_in_dist(CSAT_CTX_ARG, csat_obj o, csat_arr *a)
     return 0;
 }
 
+/* Group codes in: a C-contiguous 1-D buffer of int32 (numpy int32: format
+ * 'i', or 'l' of 4 bytes), used in place; `bytes` points at it. */
+static int csat_py_is_int32(const Py_buffer *v)
+{
+    const union { unsigned short u; unsigned char c[2]; } e = { 1 };
+    const char *f = v->format ? v->format : "B";
+    if (v->itemsize != 4)
+        return 0;
+    if (f[0] == '@' || f[0] == '=' || (f[0] == '<' && e.c[0] == 1) ||
+        ((f[0] == '>' || f[0] == '!') && e.c[0] == 0))
+        f++;
+    return (f[0] == 'i' || f[0] == 'l') && f[1] == '\0';
+}
+
+static int32_t csat_py_no_codes[1];
+
+static int csat_in_int32s(CSAT_CTX_ARG, csat_obj o, const char *what, int optional, csat_arr *a)
+{
+    if (optional && o == Py_None)
+        return 0;
+    if (PyObject_GetBuffer(o, &a->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s must be a C-contiguous buffer of int32, not %.80s",
+                         what, Py_TYPE(o)->tp_name);
+        }
+        return -1;
+    }
+    a->got = 1;
+    if (!csat_py_is_int32(&a->view)) {
+        PyErr_Format(PyExc_TypeError, "%s must hold int32 (buffer format 'i'), not '%.20s'",
+                     what, a->view.format ? a->view.format : "B");
+        return -1;
+    }
+    if (a->view.ndim != 1) {
+        PyErr_Format(PyExc_ValueError, "%s must have 1 dimension, not %d", what, a->view.ndim);
+        return -1;
+    }
+    a->bytes = a->view.buf ? a->view.buf : (const void *)csat_py_no_codes;
+    a->n = (size_t)(a->view.len / 4);
+    return 0;
+}
+
+/* Scratch memory for count elements of size bytes (zeroed, at least one),
+ * held by a until csat_release; NULL with the exception set. */
+static void *csat_scratch(CSAT_CTX_ARG, size_t count, size_t size, csat_arr *a)
+{
+    void *p = count <= SIZE_MAX / size ? calloc(count ? count : 1, size) : NULL;
+    if (p == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    a->mem = p;
+    return p;
+}
+
 static void csat_release(CSAT_CTX_ARG, csat_arr *a)
 {
     if (a->got) {
         a->got = 0;
         PyBuffer_Release(&a->view);
     }
+    free(a->mem);
+    a->mem = NULL;
 }
+
+/* None: an optional argument left out. */
+static int csat_absent(CSAT_CTX_ARG, csat_obj o) { return o == Py_None; }
+
+/* None out (a trend that cannot be computed). */
+static csat_val csat_nil(CSAT_CTX_ARG) { Py_RETURN_NONE; }
+
+/* Columns in (results of many groups, as csat_out_columns_<kind> gave
+ * them): a dict of sequences keyed by field name. csat_in_column holds the
+ * column `key` (n values; *n == SIZE_MAX: any number, set here) until
+ * csat_col_done; csat_col_real / _count / _int read its element i. */
+typedef struct csat_col {
+    PyObject *seq;
+} csat_col;
+#define CSAT_COL_INIT { NULL }
+
+static int csat_in_column(CSAT_CTX_ARG, csat_obj o, const char *what, const char *key,
+                          size_t *n, csat_col *c)
+{
+    PyObject *v = PyDict_GetItemString(o, key); /* borrowed */
+    size_t m;
+    if (v == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s has no column '%s'", what, key);
+        return -1;
+    }
+    c->seq = PySequence_Fast(v, "");
+    if (c->seq == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s column '%s' must be a sequence, not %.80s", what, key,
+                     Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    m = (size_t)PySequence_Fast_GET_SIZE(c->seq);
+    if (*n != (size_t)-1 && m != *n) {
+        PyErr_Format(PyExc_ValueError, "%s column '%s' has %zu values, the others %zu", what,
+                     key, m, *n);
+        return -1;
+    }
+    *n = m;
+    return 0;
+}
+
+static int csat_col_real(CSAT_CTX_ARG, csat_col *c, size_t i, const char *what, const char *key,
+                         double *out)
+{
+    double x = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(c->seq, (Py_ssize_t)i));
+    if (x == -1.0 && PyErr_Occurred())
+        return -1;
+    *out = x;
+    return 0;
+}
+
+/* An integer element (a Python or numpy integer), as a long. */
+static int csat_py_col_long(csat_col *c, size_t i, const char *what, const char *key, long *out)
+{
+    PyObject *v = PyNumber_Index(PySequence_Fast_GET_ITEM(c->seq, (Py_ssize_t)i));
+    long x;
+    if (v == NULL)
+        return -1;
+    x = PyLong_AsLong(v);
+    Py_DECREF(v);
+    if (x == -1 && PyErr_Occurred())
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int csat_col_count(CSAT_CTX_ARG, csat_col *c, size_t i, const char *what, const char *key,
+                          size_t *out)
+{
+    PyObject *v = PyNumber_Index(PySequence_Fast_GET_ITEM(c->seq, (Py_ssize_t)i));
+    size_t x;
+    if (v == NULL)
+        return -1;
+    x = PyLong_AsSize_t(v);
+    Py_DECREF(v);
+    if (x == (size_t)-1 && PyErr_Occurred())
+        return -1;
+    *out = x;
+    return 0;
+}
+
+static int csat_col_int(CSAT_CTX_ARG, csat_col *c, size_t i, const char *what, const char *key,
+                        int *out)
+{
+    long x = 0;
+    if (csat_py_col_long(c, i, what, key, &x) < 0)
+        return -1;
+    if (x < INT_MIN || x > INT_MAX) {
+        PyErr_Format(PyExc_OverflowError, "%s column '%s' is out of range", what, key);
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+static void csat_col_done(CSAT_CTX_ARG, csat_col *c) { Py_CLEAR(c->seq); }
 
 static csat_val csat_num(CSAT_CTX_ARG, double v) { return PyFloat_FromDouble(v); }
 static csat_val csat_size(CSAT_CTX_ARG, size_t v) { return PyLong_FromSize_t(v); }
@@ -722,6 +905,161 @@ static int csat_in_dist(lua_State *L, csat_obj idx, csat_arr *a)
 
 static void csat_release(lua_State *L, csat_arr *a) { (void)a; }
 
+/* Group codes in: a table of integers (each within int32) copied into
+ * userdata on the stack; `bytes` points at it. */
+static int csat_in_int32s(lua_State *L, csat_obj idx, const char *what, int optional, csat_arr *a)
+{
+    lua_Unsigned m, i;
+    int32_t *buf;
+    if (optional && lua_isnil(L, idx))
+        return 0;
+    if (!lua_istable(L, idx)) {
+        lua_pushfstring(L, "%s must be a table of integers, not %s", what, luaL_typename(L, idx));
+        return -1;
+    }
+    m = lua_rawlen(L, idx);
+    if (m > (lua_Unsigned)(SIZE_MAX / sizeof(int32_t))) {
+        lua_pushfstring(L, "%s is too long", what);
+        return -1;
+    }
+    luaL_checkstack(L, 3, NULL);
+    buf = (int32_t *)lua_newuserdatauv(L, m ? (size_t)m * sizeof(int32_t) : 1, 0);
+    for (i = 1; i <= m; i++) {
+        int ok = 0;
+        int t = lua_rawgeti(L, idx, (lua_Integer)i);
+        lua_Integer v = t == LUA_TNUMBER ? lua_tointegerx(L, -1, &ok) : 0;
+        if (!ok || v < INT32_MIN || v > INT32_MAX) {
+            lua_pushfstring(L, "%s[%I] is not a 32-bit integer (%s)", what, (LUA_INTEGER)i,
+                            t == LUA_TNUMBER ? lua_tostring(L, -1) : lua_typename(L, t));
+            csat_lua_bad_element(L, (size_t)(i - 1), CSAT_NO_INDEX);
+            return -1;
+        }
+        buf[i - 1] = (int32_t)v;
+        lua_pop(L, 1);
+    }
+    a->bytes = buf;
+    a->n = (size_t)m;
+    return 0;
+}
+
+/* Scratch memory for count elements of size bytes: userdata left on the
+ * stack (freed by Lua); NULL with the message on the top. */
+static void *csat_scratch(lua_State *L, size_t count, size_t size, csat_arr *a)
+{
+    void *p;
+    (void)a;
+    if (count > SIZE_MAX / size) {
+        lua_pushliteral(L, "too many results");
+        return NULL;
+    }
+    luaL_checkstack(L, 2, NULL);
+    p = lua_newuserdatauv(L, count ? count * size : 1, 0);
+    memset(p, 0, count ? count * size : 1);
+    return p;
+}
+
+static int csat_absent(lua_State *L, csat_obj idx) { return lua_isnil(L, idx); }
+
+static csat_val csat_nil(lua_State *L)
+{
+    lua_pushnil(L);
+    return 1;
+}
+
+/* Columns in: a table of tables keyed by field name. The column `key` is
+ * pushed (its stack index kept) until csat_col_done removes it, wherever
+ * it is then. */
+typedef struct csat_col {
+    int idx;
+} csat_col;
+#define CSAT_COL_INIT { 0 }
+
+static int csat_in_column(lua_State *L, csat_obj o, const char *what, const char *key,
+                          size_t *n, csat_col *c)
+{
+    size_t m;
+    luaL_checkstack(L, 4, NULL);
+    lua_getfield(L, o, key);
+    c->idx = lua_gettop(L);
+    if (!lua_istable(L, -1)) {
+        lua_pushfstring(L, "%s has no column '%s' (a table of values)", what, key);
+        return -1;
+    }
+    m = (size_t)lua_rawlen(L, -1);
+    if (*n != (size_t)-1 && m != *n) {
+        lua_pushfstring(L, "%s column '%s' has %I values, the others %I", what, key,
+                        (LUA_INTEGER)m, (LUA_INTEGER)*n);
+        return -1;
+    }
+    *n = m;
+    return 0;
+}
+
+/* Element i of the column as a number (an integer: an integral one). */
+static int csat_lua_col_number(lua_State *L, csat_col *c, size_t i, const char *what,
+                               const char *key, lua_Number *num, lua_Integer *integer)
+{
+    int ok = 0;
+    if (lua_rawgeti(L, c->idx, (lua_Integer)i + 1) != LUA_TNUMBER) {
+        lua_pushfstring(L, "%s column '%s'[%I] is not a number", what, key, (LUA_INTEGER)i + 1);
+        return -1;
+    }
+    if (num != NULL) {
+        *num = lua_tonumber(L, -1);
+        ok = 1;
+    } else {
+        *integer = lua_tointegerx(L, -1, &ok);
+    }
+    lua_pop(L, 1);
+    if (!ok) {
+        lua_pushfstring(L, "%s column '%s'[%I] must be an integer", what, key, (LUA_INTEGER)i + 1);
+        return -1;
+    }
+    return 0;
+}
+
+static int csat_col_real(lua_State *L, csat_col *c, size_t i, const char *what, const char *key,
+                         double *out)
+{
+    lua_Number v = 0;
+    if (csat_lua_col_number(L, c, i, what, key, &v, NULL) < 0)
+        return -1;
+    *out = (double)v;
+    return 0;
+}
+
+static int csat_col_count(lua_State *L, csat_col *c, size_t i, const char *what, const char *key,
+                          size_t *out)
+{
+    lua_Integer v = 0;
+    if (csat_lua_col_number(L, c, i, what, key, NULL, &v) < 0)
+        return -1;
+    *out = (size_t)v;   /* as csat_size pushed it: CSAT_NO_INDEX is -1 */
+    return 0;
+}
+
+static int csat_col_int(lua_State *L, csat_col *c, size_t i, const char *what, const char *key,
+                        int *out)
+{
+    lua_Integer v = 0;
+    if (csat_lua_col_number(L, c, i, what, key, NULL, &v) < 0)
+        return -1;
+    if (v < INT_MIN || v > INT_MAX) {
+        lua_pushfstring(L, "%s column '%s' is out of range", what, key);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static void csat_col_done(lua_State *L, csat_col *c)
+{
+    if (c->idx != 0) {
+        lua_remove(L, c->idx);
+        c->idx = 0;
+    }
+}
+
 static csat_val csat_num(lua_State *L, double v) { lua_pushnumber(L, (lua_Number)v); return 1; }
 static csat_val csat_size(lua_State *L, size_t v) { lua_pushinteger(L, (lua_Integer)v); return 1; }
 static csat_val csat_long(lua_State *L, long v) { lua_pushinteger(L, (lua_Integer)v); return 1; }
@@ -1046,6 +1384,55 @@ CSAT_RESULTS(CSAT_OUT_COLUMNS_)
     }
 CSAT_RESULTS(CSAT_IN_)
 
+/* columns -> array of structs (the results of many groups, given back as
+ * csat_out_columns_<kind> gave them): csat_in_columns_<kind>(CSAT_CTX,
+ * $input, what, &arr, &r, &n) reads every field's column, all of one
+ * length n, into n structs (each with its size) in scratch memory held by
+ * arr. */
+#define CSAT_INCOL_FIELD_(f, READ)                                                    \
+    if (csat_in_column(CSAT_CTX, o, what, #f, n, &c_) < 0)                            \
+        goto fail_;                                                                   \
+    if (*r == NULL) {                                                                 \
+        *r = csat_scratch(CSAT_CTX, *n, sizeof **r, a);                               \
+        if (*r == NULL)                                                               \
+            goto fail_;                                                               \
+        for (i_ = 0; i_ < *n; i_++)                                                   \
+            (*r)[i_].size = sizeof **r;                                               \
+    }                                                                                 \
+    for (i_ = 0; i_ < *n; i_++) {                                                     \
+        READ                                                                          \
+    }                                                                                 \
+    csat_col_done(CSAT_CTX, &c_);
+#define CSAT_INCOL_D(f)                                                               \
+    CSAT_INCOL_FIELD_(f, if (csat_col_real(CSAT_CTX, &c_, i_, what, #f, &(*r)[i_].f) < 0) \
+                             goto fail_;)
+#define CSAT_INCOL_Z(f)                                                               \
+    CSAT_INCOL_FIELD_(f, if (csat_col_count(CSAT_CTX, &c_, i_, what, #f, &(*r)[i_].f) < 0) \
+                             goto fail_;)
+#define CSAT_INCOL_E(f, T)                                                            \
+    CSAT_INCOL_FIELD_(f, int v_ = 0;                                                  \
+                      if (csat_col_int(CSAT_CTX, &c_, i_, what, #f, &v_) < 0)         \
+                          goto fail_;                                                 \
+                      (*r)[i_].f = (T)v_;)
+#define CSAT_INCOL_I(f) CSAT_INCOL_E(f, long)
+#define CSAT_INCOLUMNS_(kind, type, FIELDS)                                           \
+    static int csat_in_columns_##kind(CSAT_CTX_ARG, csat_obj o, const char *what,     \
+                                      csat_arr *a, type **r, size_t *n)               \
+    {                                                                                 \
+        csat_col c_ = CSAT_COL_INIT;                                                  \
+        size_t i_;                                                                    \
+        *r = NULL;                                                                    \
+        *n = (size_t)-1;                                                              \
+        if (csat_in_map(CSAT_CTX, o, what) < 0)                                       \
+            return -1;                                                                \
+        FIELDS(CSAT_INCOL_D, CSAT_INCOL_Z, CSAT_INCOL_I, CSAT_INCOL_E)                \
+        return 0;                                                                     \
+    fail_:                                                                            \
+        csat_col_done(CSAT_CTX, &c_);                                                 \
+        return -1;                                                                    \
+    }
+CSAT_RESULTS(CSAT_INCOLUMNS_)
+
 /* A pair of ints: a tuple in Python, two values in Lua. */
 static csat_val csat_out_range(CSAT_CTX_ARG, int lo, int hi)
 {
@@ -1066,6 +1453,23 @@ static csat_val csat_out_ces(CSAT_CTX_ARG, const csat_mean_result *effort,
                       csat_out_mean_result(CSAT_CTX, effort)) < 0 ||
          csat_map_put(CSAT_CTX, m, &k_low_effort, "low_effort",
                       csat_out_share_result(CSAT_CTX, low_effort)) < 0)) {
+        csat_drop(CSAT_CTX, m);
+        return CSAT_NONE;
+    }
+    return m;
+}
+
+/* CES of many groups: {effort = columns, low_effort = columns}. */
+static csat_val csat_out_ces_columns(CSAT_CTX_ARG, const csat_mean_result *effort,
+                                     const csat_share_result *low_effort, size_t n)
+{
+    static csat_key k_effort, k_low_effort;
+    csat_val m = csat_map_new(CSAT_CTX, 2);
+    if (m != CSAT_NONE &&
+        (csat_map_put(CSAT_CTX, m, &k_effort, "effort",
+                      csat_out_columns_mean_result(CSAT_CTX, effort, n)) < 0 ||
+         csat_map_put(CSAT_CTX, m, &k_low_effort, "low_effort",
+                      csat_out_columns_share_result(CSAT_CTX, low_effort, n)) < 0)) {
         csat_drop(CSAT_CTX, m);
         return CSAT_NONE;
     }
@@ -1190,6 +1594,74 @@ CSAT_ALLOCATED_OUT(csat_category_count, (csat_category_count **cats, size_t *nca
 CSAT_ALLOCATED_OUT(csat_survival_point, (csat_survival_point **steps, size_t *nsteps),
                    csat_out_columns_survival_point)
 
+/* Scores by group. Group codes in: Python, a C-contiguous int32 buffer used
+ * in place; Lua, a table of integers (copied). Their number must equal the
+ * answers' (checked by the csat_bind_* function). Flags given back to a
+ * comparison travel the same way (None / nil: none flagged). */
+%define CSAT_CODES_IN(PARMS, WHAT, OPTIONAL)
+%typemap(in) PARMS (csat_arr arr = CSAT_ARR_INIT) {
+  if (csat_in_int32s(CSAT_CTX, $input, WHAT, OPTIONAL, &arr) < 0)
+    SWIG_fail;
+  $1 = ($1_ltype)arr.bytes;
+  $2 = arr.n;
+}
+%typemap(freearg) PARMS "csat_release(CSAT_CTX, &arr$argnum);"
+%enddef
+CSAT_CODES_IN((const int32_t *g, size_t ng), "group codes", 0)
+CSAT_CODES_IN((const int32_t *flags, size_t nflags), "flags", 1)
+
+/* The results of G groups out, as columns keyed by field name (one tuple /
+ * table per field; csat_out_columns_<kind>), and back in as they came out
+ * (csat_in_columns_<kind>; None / nil for an optional one). */
+%define CSAT_COLUMNS(KIND, WHAT)
+CSAT_ALLOCATED_OUT(csat_##KIND, (csat_##KIND **rows, size_t *nrows), csat_out_columns_##KIND)
+%typemap(in) (const csat_##KIND *COLUMNS, size_t NCOLUMNS)
+    (csat_arr arr = CSAT_ARR_INIT, csat_##KIND *cols = NULL, size_t ncols = 0) {
+  if (!csat_absent(CSAT_CTX, $input) &&
+      csat_in_columns_##KIND(CSAT_CTX, $input, WHAT, &arr, &cols, &ncols) < 0)
+    SWIG_fail;
+  $1 = cols;
+  $2 = ncols;
+}
+%typemap(freearg) (const csat_##KIND *COLUMNS, size_t NCOLUMNS)
+  "csat_release(CSAT_CTX, &arr$argnum);"
+%enddef
+CSAT_COLUMNS(nps_result, "NPS results")
+CSAT_COLUMNS(share_result, "share results")
+CSAT_COLUMNS(mean_result, "mean results")
+CSAT_COLUMNS(sample, "samples")
+CSAT_COLUMNS(group_comparison, "comparisons")
+CSAT_COLUMNS(track_point, "tracking points")
+
+/* CES of G groups: {effort = columns, low_effort = columns}. */
+%typemap(in, numinputs=0)
+    (csat_mean_result **effort_rows, csat_share_result **low_rows, size_t *nrows)
+    (csat_mean_result *e = NULL, csat_share_result *s = NULL, size_t len = 0) {
+  $1 = &e;
+  $2 = &s;
+  $3 = &len;
+}
+%typemap(argout) (csat_mean_result **effort_rows, csat_share_result **low_rows, size_t *nrows) {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_ces_columns(CSAT_CTX, *$1, *$2, *$3));
+}
+%typemap(freearg) (csat_mean_result **effort_rows, csat_share_result **low_rows, size_t *nrows) {
+  if ($1) free(*$1);
+  if ($2) free(*$2);
+}
+
+/* The trend of a tracking table: a dict / table, or None / nil when fewer
+ * than 2 periods can give one (the wrapper leaves its size 0). */
+%typemap(in, numinputs=0) csat_trend_result *trend (csat_trend_result temp) {
+  memset(&temp, 0, sizeof temp);
+  temp.size = sizeof temp;
+  $1 = &temp;
+}
+%typemap(argout) csat_trend_result *trend {
+  if (result == CSAT_OK)
+    CSAT_APPEND($1->size != 0 ? csat_out_trend_result(CSAT_CTX, $1) : csat_nil(CSAT_CTX));
+}
+
 /* Scalars out: a count, a number, a pair of ints. */
 %define CSAT_SCALAR_OUT(TYPE, NAME, CONVERT)
 %typemap(in, numinputs=0) TYPE *NAME (TYPE temp = 0) "$1 = &temp;"
@@ -1312,6 +1784,7 @@ CSAT_HANDLE(csat_moments, csat_moments_free)
 CSAT_HANDLE(csat_xprod, csat_xprod_free)
 CSAT_HANDLE(csat_drivers, csat_drivers_free)
 CSAT_HANDLE(csat_survival, csat_survival_free)
+CSAT_HANDLE(csat_grouped, csat_grouped_free)
 
 /* Named arrays and matrices of the wrapped functions. */
 %apply (const double *x, size_t n) { (const double *item_min, size_t nmin),
@@ -1327,7 +1800,7 @@ CSAT_HANDLE(csat_survival, csat_survival_free)
                                         (double **conditional, size_t *nconditional),
                                         (double **complete, size_t *ncomplete),
                                         (double **quantiles, size_t *nquantiles) };
-%apply size_t *count { size_t *failed, size_t *dim };
+%apply size_t *count { size_t *failed, size_t *dim, size_t *groups };
 %apply (const double *ARRAY, size_t NARRAY) { (const double *peers, size_t n),
                                               (const double *ratings, size_t n),
                                               (const double *pvalues, size_t n),
@@ -1341,6 +1814,14 @@ CSAT_HANDLE(csat_survival, csat_survival_free)
 %apply (const double *OPTARRAY, size_t NOPTARRAY) { (const double *times, size_t ntimes),
                                                     (const double *observed, size_t nobs),
                                                     (const double *resolved, size_t nres) };
+%apply (const csat_nps_result *COLUMNS, size_t NCOLUMNS) {
+    (const csat_nps_result *groups, size_t ngroups), (const csat_nps_result *rest, size_t nrest) };
+%apply (const csat_share_result *COLUMNS, size_t NCOLUMNS) {
+    (const csat_share_result *groups, size_t ngroups),
+    (const csat_share_result *rest, size_t nrest) };
+%apply (const csat_mean_result *COLUMNS, size_t NCOLUMNS) {
+    (const csat_mean_result *groups, size_t ngroups), (const csat_mean_result *rest, size_t nrest) };
+%apply (csat_sample **rows, size_t *nrows) { (csat_sample **samples, size_t *nsamples) };
 %apply (const double *MATRIX, size_t MROWS, size_t MCOLS, size_t MLD) {
     (const double *expected, size_t n, size_t k, size_t ld),
     (const double *perceived, size_t n2, size_t k2, size_t ld2) };
@@ -1354,7 +1835,7 @@ CSAT_HANDLE(csat_survival, csat_survival_free)
 /* Every struct but the option structs and the handles is a result (a dict /
  * table) or csat_error (used by the typemaps only). */
 %rename("$ignore", %$isclass,
-        notregexmatch$name="_options$|^csat_(tally|moments|xprod|drivers|survival)$") "";
+        notregexmatch$name="_options$|^csat_(tally|moments|xprod|drivers|survival|grouped)$") "";
 
 /* Replaced by the csat_bind_* functions below (length checks, bytes). */
 %ignore csat_score_nps;
@@ -1385,6 +1866,32 @@ CSAT_HANDLE(csat_survival, csat_survival_free)
 %ignore csat_survival_fit;
 %ignore csat_business_complaints;
 %ignore csat_business_resolution;
+%ignore csat_grouped_add;
+%ignore csat_grouped_serialize;
+%ignore csat_grouped_nps;
+%ignore csat_grouped_box_share;
+%ignore csat_grouped_csat;
+%ignore csat_grouped_top_box;
+%ignore csat_grouped_bottom_box;
+%ignore csat_grouped_mean;
+%ignore csat_grouped_ces;
+/* The array functions by group: the bindings add to a grouped accumulator
+ * (kept for the comparisons with the rest) and score it. */
+%ignore csat_score_nps_grouped;
+%ignore csat_score_box_share_grouped;
+%ignore csat_score_csat_grouped;
+%ignore csat_score_top_box_grouped;
+%ignore csat_score_bottom_box_grouped;
+%ignore csat_score_mean_grouped;
+%ignore csat_score_ces_grouped;
+%ignore csat_score_distribution_grouped;
+%ignore csat_score_index_grouped;
+%ignore csat_compare_groups_nps;
+%ignore csat_compare_groups_shares;
+%ignore csat_compare_groups_means;
+%ignore csat_compare_track_nps;
+%ignore csat_compare_track_shares;
+%ignore csat_compare_track_means;
 
 /* Option structs start from the library's documented defaults. */
 %define CSAT_OPTIONS(TYPE, DEFAULT)
@@ -1412,6 +1919,7 @@ CSAT_OPTIONS(csat_reviews_options, CSAT_REVIEWS_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_compare_options, CSAT_COMPARE_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_business_options, CSAT_BUSINESS_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_ipa_options, CSAT_IPA_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_group_options, CSAT_GROUP_OPTIONS_DEFAULT)
 
 %include "csat/common.h"
 %include "csat/accum.h"
@@ -1419,6 +1927,7 @@ CSAT_OPTIONS(csat_ipa_options, CSAT_IPA_OPTIONS_DEFAULT)
 %include "csat/drivers.h"
 %include "csat/compare.h"
 %include "csat/business.h"
+%include "csat/groups.h"
 
 /* ------------------------------------------------------------------------ */
 /* Array functions with the length of every array checked, the arrays the   */
@@ -1939,3 +2448,285 @@ static csat_status csat_bind_business_resolution(const double *time, size_t n,
     return CSAT_OK;
 }
 %}
+
+/* ------------------------------------------------------------------------ */
+/* Scores by group: the grouped accumulator's scores (G results as columns */
+/* and G flags), arrays with their group codes, comparisons and tracking.  */
+
+%{
+/* The number of groups of an accumulator, and room for its G results (of
+ * size bytes each, the first's size set) and G flags. */
+static csat_status csat_bind_grouped_alloc(const csat_grouped *a, size_t size, void **rows,
+                                           int **flags, size_t *groups, csat_error *err)
+{
+    size_t g = 0;
+    int lo = 0, hi = 0;
+    csat_status st = csat_grouped_shape(a, &g, &lo, &hi, err);
+    if (st != CSAT_OK)
+        return st;
+    *rows = csat_bind_alloc(g, size, err);
+    *flags = *rows ? (int *)csat_bind_alloc(g, sizeof(int), err) : NULL;
+    if (*flags == NULL) {
+        free(*rows);
+        *rows = NULL;
+        return CSAT_ERR_NOMEM;
+    }
+    *(size_t *)*rows = size;    /* the first result's `size`, its first member */
+    *groups = g;
+    return CSAT_OK;
+}
+
+/* Flags given back (int32, as the codes travel) as the library's ints. */
+static csat_status csat_bind_flags(const int32_t *flags, size_t nflags, size_t groups, int **out,
+                                   const char *of, csat_error *err)
+{
+    size_t i;
+    *out = NULL;
+    if (flags == NULL)
+        return CSAT_OK;
+    if (csat_bind_length(nflags, groups, "flags", of, err))
+        return CSAT_ERR_ARGUMENT;
+    *out = (int *)csat_bind_alloc(groups, sizeof(int), err);
+    if (*out == NULL)
+        return CSAT_ERR_NOMEM;
+    for (i = 0; i < groups; i++)
+        (*out)[i] = (int)flags[i];
+    return CSAT_OK;
+}
+%}
+
+%inline %{
+/* Add answers with their group codes (and weights): lengths checked. */
+static csat_status csat_bind_grouped_add(csat_grouped *a, const double *x, size_t n,
+                                         const double *w, size_t nw, const int32_t *g,
+                                         size_t ng, csat_error *err)
+{
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    if (csat_bind_length(ng, n, "group codes", "answers", err))
+        return CSAT_ERR_ARGUMENT;
+    return csat_grouped_add(a, x, n, w, g, err);
+}
+%}
+CSAT_SERIALIZE(grouped)
+
+/* csat_bind_grouped_<NAME>(a, PARAMS..., gopt) -> (G results as columns,
+ * G flags): csat_grouped_<NAME>(a, ARGS..., gopt, out, flags, G, err). */
+%define CSAT_GROUPED_SCORE(NAME, RESULT, PARAMS, ARGS)
+%inline %{
+static csat_status csat_bind_grouped_##NAME(const csat_grouped *a, PARAMS,
+                                            const csat_group_options *gopt, RESULT **rows,
+                                            size_t *nrows, int **ivals, size_t *nivals,
+                                            csat_error *err)
+{
+    void *r = NULL;
+    int *f = NULL;
+    size_t g = 0;
+    csat_status st = csat_bind_grouped_alloc(a, sizeof(RESULT), &r, &f, &g, err);
+    if (st != CSAT_OK)
+        return st;
+    st = csat_grouped_##NAME(a, ARGS, gopt, (RESULT *)r, f, g, err);
+    if (st != CSAT_OK) {
+        free(r);
+        free(f);
+        return st;
+    }
+    *rows = (RESULT *)r;
+    *nrows = g;
+    *ivals = f;
+    *nivals = g;
+    return CSAT_OK;
+}
+%}
+%enddef
+CSAT_GROUPED_SCORE(nps, csat_nps_result, const csat_nps_options *opt, opt)
+CSAT_GROUPED_SCORE(csat, csat_share_result, const csat_csat_options *opt, opt)
+CSAT_GROUPED_SCORE(box_share, csat_share_result,
+                   CSAT_ARGS(int lo, int hi, const csat_scale_options *opt), CSAT_ARGS(lo, hi, opt))
+CSAT_GROUPED_SCORE(top_box, csat_share_result, CSAT_ARGS(int k, const csat_scale_options *opt),
+                   CSAT_ARGS(k, opt))
+CSAT_GROUPED_SCORE(bottom_box, csat_share_result,
+                   CSAT_ARGS(int k, const csat_scale_options *opt), CSAT_ARGS(k, opt))
+CSAT_GROUPED_SCORE(mean, csat_mean_result, const csat_mean_options *opt, opt)
+
+%inline %{
+/* CES of every group: ({effort, low_effort} columns, G flags). */
+static csat_status csat_bind_grouped_ces(const csat_grouped *a, const csat_ces_options *opt,
+                                         const csat_group_options *gopt,
+                                         csat_mean_result **effort_rows,
+                                         csat_share_result **low_rows, size_t *nrows,
+                                         int **ivals, size_t *nivals, csat_error *err)
+{
+    void *e = NULL;
+    csat_share_result *s;
+    int *f = NULL;
+    size_t g = 0;
+    csat_status st = csat_bind_grouped_alloc(a, sizeof(csat_mean_result), &e, &f, &g, err);
+    if (st != CSAT_OK)
+        return st;
+    s = (csat_share_result *)csat_bind_alloc(g, sizeof *s, err);
+    if (s == NULL) {
+        free(e);
+        free(f);
+        return CSAT_ERR_NOMEM;
+    }
+    s[0].size = sizeof *s;
+    st = csat_grouped_ces(a, opt, gopt, (csat_mean_result *)e, s, f, g, err);
+    if (st != CSAT_OK) {
+        free(e);
+        free(s);
+        free(f);
+        return st;
+    }
+    *effort_rows = (csat_mean_result *)e;
+    *low_rows = s;
+    *nrows = g;
+    *ivals = f;
+    *nivals = g;
+    return CSAT_OK;
+}
+
+/* Distribution of every group: counts, weights and shares (G × K each,
+ * row-major) in the output buffer, and G samples as columns. */
+static csat_status csat_bind_score_distribution_grouped(
+    const double *x, size_t n, const double *w, size_t nw, const int32_t *g, size_t ng,
+    size_t groups, const csat_scale_options *opt, double *counts, double *weights,
+    double *shares, size_t len, csat_sample **samples, size_t *nsamples, csat_error *err)
+{
+    csat_sample *s;
+    csat_status st;
+    CSAT_BIND_WEIGHTS(n, w, nw, err);
+    if (csat_bind_length(ng, n, "group codes", "answers", err))
+        return CSAT_ERR_ARGUMENT;
+    s = (csat_sample *)csat_bind_alloc(groups, sizeof *s, err);
+    if (s == NULL)
+        return CSAT_ERR_NOMEM;
+    s[0].size = sizeof *s;
+    st = csat_score_distribution_grouped(x, n, w, g, groups, opt, counts, weights, shares, len,
+                                         s, groups, err);
+    if (st != CSAT_OK) {
+        free(s);
+        return st;
+    }
+    *samples = s;
+    *nsamples = groups;
+    return CSAT_OK;
+}
+
+/* Composite index of every group: (G mean results as columns, G flags). */
+static csat_status csat_bind_score_index_grouped(
+    const double *x, size_t n, size_t k, size_t ld, const double *w, size_t nw,
+    const int32_t *g, size_t ng, size_t groups, const double *item_min, size_t nmin,
+    const double *item_max, size_t nmax, const double *item_weights, size_t nv,
+    const csat_mean_options *opt, const csat_group_options *gopt, csat_mean_result **rows,
+    size_t *nrows, int **ivals, size_t *nivals, csat_error *err)
+{
+    csat_mean_result *r;
+    int *f;
+    csat_status st;
+    if (w != NULL && csat_bind_length(nw, n, "weights", "rows", err))
+        return CSAT_ERR_ARGUMENT;
+    if (csat_bind_length(ng, n, "group codes", "rows", err))
+        return CSAT_ERR_ARGUMENT;
+    if (csat_bind_length(nmin, k, "item_min", "items", err) ||
+        csat_bind_length(nmax, k, "item_max", "items", err))
+        return CSAT_ERR_ARGUMENT;
+    if (item_weights != NULL && csat_bind_length(nv, k, "item_weights", "items", err))
+        return CSAT_ERR_ARGUMENT;
+    r = (csat_mean_result *)csat_bind_alloc(groups, sizeof *r, err);
+    f = r ? (int *)csat_bind_alloc(groups, sizeof *f, err) : NULL;
+    if (f == NULL) {
+        free(r);
+        return CSAT_ERR_NOMEM;
+    }
+    r[0].size = sizeof *r;
+    st = csat_score_index_grouped(x, n, k, ld, w, g, groups, item_min, item_max, item_weights,
+                                  opt, gopt, r, f, groups, err);
+    if (st != CSAT_OK) {
+        free(r);
+        free(f);
+        return st;
+    }
+    *rows = r;
+    *nrows = groups;
+    *ivals = f;
+    *nivals = groups;
+    return CSAT_OK;
+}
+%}
+
+/* Comparisons of the groups' results (columns in, as they came out; rest:
+ * the complement's results or None / nil) -> comparisons as columns. */
+%define CSAT_COMPARE_GROUPS(NAME, RESULT)
+%inline %{
+static csat_status csat_bind_compare_groups_##NAME(
+    const RESULT *groups, size_t ngroups, const RESULT *rest, size_t nrest,
+    const int32_t *flags, size_t nflags, csat_group_contrast contrast, size_t reference,
+    double benchmark, const csat_compare_options *opt, csat_group_comparison **rows,
+    size_t *nrows, csat_error *err)
+{
+    csat_group_comparison *c;
+    size_t count = 0;
+    int *f = NULL;
+    csat_status st;
+    if (rest != NULL && csat_bind_length(nrest, ngroups, "the rest's results", "groups", err))
+        return CSAT_ERR_ARGUMENT;
+    st = csat_bind_flags(flags, nflags, ngroups, &f, "groups", err);
+    if (st != CSAT_OK)
+        return st;
+    st = csat_compare_groups_##NAME(groups, rest, f, ngroups, contrast, reference, benchmark,
+                                    opt, NULL, 0, &count, err);
+    c = st == CSAT_OK ? (csat_group_comparison *)csat_bind_alloc(count, sizeof *c, err) : NULL;
+    if (c == NULL) {
+        free(f);
+        return st != CSAT_OK ? st : CSAT_ERR_NOMEM;
+    }
+    c[0].size = sizeof *c;
+    st = csat_compare_groups_##NAME(groups, rest, f, ngroups, contrast, reference, benchmark,
+                                    opt, c, count, &count, err);
+    free(f);
+    if (st != CSAT_OK) {
+        free(c);
+        return st;
+    }
+    *rows = c;
+    *nrows = count;
+    return CSAT_OK;
+}
+
+/* Tracking table of the periods' results -> (points as columns, the trend
+ * or None / nil when fewer than 2 periods can give one). */
+static csat_status csat_bind_compare_track_##NAME(
+    const RESULT *groups, size_t ngroups, const int32_t *flags, size_t nflags,
+    const csat_compare_options *opt, csat_track_point **rows, size_t *nrows,
+    csat_trend_result *trend, csat_error *err)
+{
+    csat_track_point *t;
+    int *f = NULL;
+    csat_status st = csat_bind_flags(flags, nflags, ngroups, &f, "periods", err);
+    if (st != CSAT_OK)
+        return st;
+    t = (csat_track_point *)csat_bind_alloc(ngroups, sizeof *t, err);
+    if (t == NULL) {
+        free(f);
+        return CSAT_ERR_NOMEM;
+    }
+    t[0].size = sizeof *t;
+    st = csat_compare_track_##NAME(groups, f, ngroups, opt, trend, t, ngroups, err);
+    if (st == CSAT_ERR_TOO_FEW) {
+        trend->size = 0;        /* no trend: None / nil */
+        st = csat_compare_track_##NAME(groups, f, ngroups, opt, NULL, t, ngroups, err);
+    }
+    free(f);
+    if (st != CSAT_OK) {
+        free(t);
+        return st;
+    }
+    *rows = t;
+    *nrows = ngroups;
+    return CSAT_OK;
+}
+%}
+%enddef
+CSAT_COMPARE_GROUPS(nps, csat_nps_result)
+CSAT_COMPARE_GROUPS(shares, csat_share_result)
+CSAT_COMPARE_GROUPS(means, csat_mean_result)

@@ -54,6 +54,13 @@
 -- and methods importance, dominance, bootstrap, ipa, summary;
 -- csat.XProd(p) accumulates shards for csat.key_drivers_from.
 --
+-- Scores by group: every score function takes opts.by (one label per
+-- answer: strings or numbers, nil / false / NaN missing; a table of such
+-- tables for crossed groups) and opts.min_n, and returns a grouped table:
+-- g.labels, g[label], g.flags, g.small, g.n_unlabelled, g:compare("rest" |
+-- "pairs" | label, {benchmark =, adjust =, level =}), g:track() (see
+-- "Scores by group" below; csat.is_grouped(x) tells one).
+--
 -- Comparisons: csat.compare(a, b, {level =}) or csat.compare(a, nil,
 -- {benchmark =}), csat.adjust(p, "holm"), csat.trend(results, {times =}),
 -- csat.percentile_rank(score, peers), csat.gap(expected, perceived).
@@ -527,20 +534,32 @@ local function points(lo, hi)
 end
 
 -- Array functions -------------------------------------------------------------
+--
+-- Every one also scores by group: opts.by gives each answer's label (see
+-- "Scores by group" below) and the result is a grouped table; opts.min_n
+-- (default: the library's) flags the groups with fewer valid answers.
 
-local NPS_OPTS = set("weights", "scale", "promoter_min", "detractor_max", "level", "method")
-local SHARE_OPTS = set("weights", "scale", "level")
-local CSAT_OPTS = set("weights", "scale", "satisfied_min", "level")
-local MEAN_OPTS = set("weights", "level")
-local CES_OPTS = set("weights", "scale", "low_effort_min", "level")
-local DIST_OPTS = set("weights", "scale")
-local INDEX_OPTS = set("weights", "scales", "item_weights", "level")
+-- Scores by group (defined below, after the comparisons): grouped(estimator,
+-- label, answers, opts, c, ...) -> a grouped table.
+local grouped, grouped_distribution, grouped_index
+
+local NPS_OPTS = set("weights", "scale", "promoter_min", "detractor_max", "level", "method", "by",
+  "min_n")
+local SHARE_OPTS = set("weights", "scale", "level", "by", "min_n")
+local CSAT_OPTS = set("weights", "scale", "satisfied_min", "level", "by", "min_n")
+local MEAN_OPTS = set("weights", "level", "by", "min_n")
+local CES_OPTS = set("weights", "scale", "low_effort_min", "level", "by", "min_n")
+local DIST_OPTS = set("weights", "scale", "by", "min_n")
+local INDEX_OPTS = set("weights", "scales", "item_weights", "level", "by", "min_n")
 
 --- Net Promoter Score. opts: weights, scale, promoter_min, detractor_max,
 -- level, method "wald" | "adjusted-wald" (defaults: the library's, scale
 -- {0, 10}, promoter_min 9, detractor_max 6, level 0.95, "wald").
 function M.nps(answers, opts)
   local o = check_options(opts, NPS_OPTS, "nps")
+  if o.by ~= nil then
+    return grouped("nps", "NPS", answers, o, nps_options(o))
+  end
   return nps_result(core.score_nps(answers, o.weights, nps_options(o)))
 end
 
@@ -548,6 +567,9 @@ end
 -- satisfied_min, level (defaults: the library's, {1, 5}, 4, 0.95).
 function M.csat(answers, opts)
   local o = check_options(opts, CSAT_OPTS, "csat")
+  if o.by ~= nil then
+    return grouped("csat", "share", answers, o, csat_options(o))
+  end
   return share_result(core.score_csat(answers, o.weights, csat_options(o)))
 end
 
@@ -555,24 +577,36 @@ end
 -- (defaults: the library's, {1, 5}, 0.95).
 function M.box_share(answers, lo, hi, opts)
   local o = check_options(opts, SHARE_OPTS, "box_share")
+  if o.by ~= nil then
+    return grouped("box_share", "share", answers, o, scale_options(o), lo, hi)
+  end
   return share_result(core.score_box_share(answers, o.weights, lo, hi, scale_options(o)))
 end
 
 --- Share of answers in the k highest points (k defaults to 2).
 function M.top_box(answers, k, opts)
   local o = check_options(opts, SHARE_OPTS, "top_box")
+  if o.by ~= nil then
+    return grouped("top_box", "share", answers, o, scale_options(o), k or 2)
+  end
   return share_result(core.score_top_box(answers, o.weights, k or 2, scale_options(o)))
 end
 
 --- Share of answers in the k lowest points (k defaults to 2).
 function M.bottom_box(answers, k, opts)
   local o = check_options(opts, SHARE_OPTS, "bottom_box")
+  if o.by ~= nil then
+    return grouped("bottom_box", "share", answers, o, scale_options(o), k or 2)
+  end
   return share_result(core.score_bottom_box(answers, o.weights, k or 2, scale_options(o)))
 end
 
 --- Mean of any finite values with sd, se and t interval. opts: weights, level.
 function M.mean_score(values, opts)
   local o = check_options(opts, MEAN_OPTS, "mean_score")
+  if o.by ~= nil then
+    return grouped("mean", "mean", values, o, mean_options(o))
+  end
   return mean_result(core.score_mean(values, o.weights, mean_options(o)))
 end
 
@@ -581,6 +615,9 @@ end
 -- scale, low_effort_min, level (defaults: the library's, {1, 7}, 5, 0.95).
 function M.ces(answers, opts)
   local o = check_options(opts, CES_OPTS, "ces")
+  if o.by ~= nil then
+    return grouped("ces", "CES", answers, o, ces_options(o))
+  end
   return ces_result(core.score_ces(answers, o.weights, ces_options(o)))
 end
 
@@ -590,6 +627,9 @@ end
 function M.distribution(answers, opts)
   local o = check_options(opts, DIST_OPTS, "distribution")
   local c = scale_options(o)
+  if o.by ~= nil then
+    return grouped_distribution(answers, o, c)
+  end
   local lo, hi = c.scale_min, c.scale_max
   local counts, weights, shares, sample = core.score_distribution(answers, o.weights, c, points(lo, hi))
   return distribution_result(lo, hi, counts, weights, shares, sample)
@@ -615,6 +655,9 @@ function M.index(rows, opts)
     for j, s in ipairs(o.scales) do
       mins[j], maxs[j] = scale_of(s, "scales[" .. j .. "]")
     end
+  end
+  if o.by ~= nil then
+    return grouped_index(rows, o, mins, maxs)
   end
   return mean_result(core.score_index(rows, o.weights, mins, maxs, o.item_weights, mean_options(o)))
 end
@@ -1495,6 +1538,463 @@ function M.gap(expected, perceived, opts)
     by_name(t[key], names)
   end
   return t
+end
+
+-- Scores by group -------------------------------------------------------------
+--
+-- opts.by of any score function gives each answer's label: a table with one
+-- label per answer, a string or a number (1 and 1.0 are one label); nil
+-- (a hole), false or NaN is a missing label, whose answer is left out and
+-- counted in g.n_unlabelled (a missing label at the end of the table must
+-- be false or 0/0: the table's largest index must be the number of
+-- answers). Crossed groups: opts.by = {labels1, labels2, ...}, each
+-- combination that occurs a group, its label a table {l1, l2, ...}. Groups
+-- are in sorted label order (numbers before strings; crossed:
+-- lexicographic).
+--
+-- The result is a grouped table: g.labels (in order), g[label] the result
+-- table of a group (crossed: g:get(l1, l2, ...); g.results[i] the i-th),
+-- #g the number of groups, g.flags (label -> "ok", "small" or "empty"),
+-- g.small and g.empty (the labels so flagged), g.n_unlabelled, g.min_n,
+-- g.kind, and the methods
+--   g:compare(against, opts)  against "rest" (default), "pairs" or a group
+--       label (the reference; opts.reference says the same); opts:
+--       benchmark, adjust ("holm", the library's default, "bh",
+--       "bonferroni"), level. Returns a list of comparisons {group, other,
+--       diff, se, ci, statistic, df, p, p_adjusted, level, skipped} (other
+--       is "rest" or the benchmark for those; skipped nil, or "small" or
+--       "empty" for a comparison not made); g:compare({benchmark = 30})
+--       passes the options alone.
+--   g:track(opts)  the groups as periods in label order: a list of
+--       {period, score, ci, change, change_se, change_p, center, lcl, ucl,
+--       signal (boolean), flag} and .trend (a trend table, nil with fewer
+--       than 2 usable periods). opts: level.
+-- A group with fewer valid answers than min_n is flagged "small", one
+-- without any "empty" (score NaN, n = 0); comparisons skip them and say why.
+
+local FLAG_NAMES = { [core.CSAT_GROUP_OK] = "ok", [core.CSAT_GROUP_SMALL] = "small",
+                     [core.CSAT_GROUP_EMPTY] = "empty" }
+local GROUP_NONE = core.CSAT_GROUP_NONE
+local CONTRASTS = { rest = core.CSAT_CONTRAST_REST, reference = core.CSAT_CONTRAST_REFERENCE,
+                    benchmark = core.CSAT_CONTRAST_BENCHMARK, pairs = core.CSAT_CONTRAST_PAIRS }
+-- The comparisons and tracking of each kind of result.
+local GROUP_COMPARE = { NPS = "nps", share = "shares", mean = "means", CES = "means",
+                        index = "means" }
+
+local function missing_label(v)
+  return v == nil or v == false or v ~= v
+end
+
+-- Labels in order: numbers (ascending) before strings (ascending).
+local function label_less(a, b)
+  local ta, tb = type(a), type(b)
+  if ta ~= tb then
+    return ta == "number"
+  end
+  return a < b
+end
+
+-- A key of a crossed label (its parts typed, so that 1 and "1" differ).
+local function crossed_key(parts)
+  local t = {}
+  for i, v in ipairs(parts) do
+    t[i] = (type(v) == "number" and "n" or "s") .. tostring(v)
+  end
+  return table.concat(t, "\0")
+end
+
+-- One labelling of n answers: codes (0-based), -1 for a missing label, and
+-- the labels in order.
+local function factor(by, n, what)
+  if type(by) ~= "table" then
+    arg_error(what .. " must be a table of labels (one per answer), not " .. type(by))
+  end
+  local last = 0
+  for k in pairs(by) do
+    if math.type(k) ~= "integer" or k < 1 then
+      arg_error(what .. " must be a list of labels, not a table with the key " .. describe(k))
+    end
+    if k > last then last = k end
+  end
+  if last ~= n then
+    arg_error(string.format("%s has %d labels for %d answers (a missing label at the end must "
+      .. "be false or 0/0)", what, last, n))
+  end
+  local seen, labels = {}, {}
+  for i = 1, n do
+    local v = by[i]
+    if not missing_label(v) then
+      local t = type(v)
+      if t ~= "string" and t ~= "number" then
+        arg_error(string.format("%s[%d] is not a label (a string or a number) but a %s", what, i,
+          t), i)
+      end
+      if not seen[v] then
+        seen[v] = true
+        labels[#labels + 1] = v
+      end
+    end
+  end
+  table.sort(labels, label_less)
+  local code = {}
+  for j, v in ipairs(labels) do code[v] = j - 1 end
+  local codes = {}
+  for i = 1, n do
+    local v = by[i]
+    codes[i] = missing_label(v) and GROUP_NONE or code[v]
+  end
+  return codes, labels
+end
+
+-- The groups of n answers: {codes, labels, count (>= 1 for the library),
+-- crossed, n_unlabelled}.
+local function group_codes(by, n)
+  if type(by) ~= "table" then
+    arg_error("by must be a table of labels (one per answer), not " .. type(by))
+  end
+  local gr = { crossed = type(by[1]) == "table" }
+  if not gr.crossed then
+    gr.codes, gr.labels = factor(by, n, "by")
+  else
+    local parts = {}
+    for k, part in ipairs(by) do
+      local codes, labels = factor(part, n, "by[" .. k .. "]")
+      parts[k] = { codes = codes, labels = labels }
+    end
+    -- Combined codes, then the combinations that occur, in order.
+    local combined, used, list = {}, {}, {}
+    for i = 1, n do
+      local c = 0
+      for _, p in ipairs(parts) do
+        local ci = p.codes[i]
+        if ci < 0 then
+          c = nil
+          break
+        end
+        c = c * #p.labels + ci
+      end
+      combined[i] = c
+      if c ~= nil and not used[c] then
+        used[c] = true
+        list[#list + 1] = c
+      end
+    end
+    table.sort(list)
+    local code = {}
+    gr.labels = {}
+    for j, c in ipairs(list) do
+      code[c] = j - 1
+      local label, rest = {}, c
+      for k = #parts, 1, -1 do
+        local m = #parts[k].labels
+        label[k] = parts[k].labels[rest % m + 1]
+        rest = rest // m
+      end
+      gr.labels[j] = label
+    end
+    gr.codes = {}
+    for i = 1, n do
+      gr.codes[i] = combined[i] == nil and GROUP_NONE or code[combined[i]]
+    end
+  end
+  gr.n_unlabelled = 0
+  for i = 1, n do
+    if gr.codes[i] < 0 then gr.n_unlabelled = gr.n_unlabelled + 1 end
+  end
+  gr.count = math.max(#gr.labels, 1)   -- no label at all: one empty group, not shown
+  return gr
+end
+
+local function group_options(o, complement)
+  local c = core.group_options()
+  if o.min_n ~= nil then
+    local v = math.type(o.min_n) == "integer" and o.min_n
+      or (math.type(o.min_n) == "float" and math.tointeger(o.min_n))
+    if not v or v < 0 then
+      arg_error("min_n must be a non-negative integer, not " .. describe(o.min_n))
+    end
+    c.min_n = v
+  end
+  if complement then
+    c.complement = 1
+  end
+  return c
+end
+
+-- Row i of the library's columns as its table of one result.
+local function column_row(cols, i)
+  local d = {}
+  for k, col in pairs(cols) do d[k] = col[i] end
+  return d
+end
+
+local function label_text(label)
+  if type(label) == "table" then
+    local t = {}
+    for i, v in ipairs(label) do t[i] = tostring(v) end
+    return table.concat(t, " x ")
+  end
+  return tostring(label)
+end
+
+local GroupedMethods = {}
+local GroupedMT = { __name = "csat.grouped" }
+
+GroupedMT.__index = function(g, k)
+  local m = GroupedMethods[k]
+  if m ~= nil then
+    return m
+  end
+  local i = rawget(g, "_position")[k]
+  return i and rawget(g, "results")[i] or nil
+end
+
+GroupedMT.__len = function(g)
+  return #g.labels
+end
+
+GroupedMT.__tostring = function(g)
+  local k = g.kind == "share" and 100 or 1
+  local unlabelled = ""
+  if g.n_unlabelled > 0 then
+    unlabelled = string.format(", %d answer%s without a label", g.n_unlabelled,
+      g.n_unlabelled == 1 and "" or "s")
+  end
+  local lines = { string.format("%s by group (%d groups%s)", g.kind, #g.labels, unlabelled) }
+  for i, label in ipairs(g.labels) do
+    local r = g.results[i]
+    local flag = g.flags[label]
+    if g.kind == "distribution" then
+      lines[#lines + 1] = string.format("  %-16s n %d%s", label_text(label), r.n,
+        flag ~= "ok" and ("  " .. flag) or "")
+    else
+      lines[#lines + 1] = string.format("  %-16s %10s [%s, %s]  n %d%s", label_text(label),
+        fmt(r.score), fmt(k * r.ci[1]), fmt(k * r.ci[2]), r.n,
+        flag ~= "ok" and ("  " .. flag) or "")
+    end
+  end
+  return table.concat(lines, "\n")
+end
+
+--- The result of a group by its label's parts (crossed groups: g:get(l1, l2)).
+function GroupedMethods:get(...)
+  local key = select("#", ...) > 1 and crossed_key({ ... }) or ...
+  local i = self._position[key]
+  return i and self.results[i] or nil
+end
+
+-- A grouped table: label = the results' kind; cols, flags: the library's
+-- (the main columns, a CES's effort); make(i) the result of group i; rest()
+-- the rest's columns (lazily, for compare "rest").
+local function new_grouped(label, gr, cols, flags, make, rest, min_n)
+  local g = setmetatable({ kind = label, labels = gr.labels, results = {}, flags = {},
+                           small = {}, empty = {}, n_unlabelled = gr.n_unlabelled,
+                           min_n = min_n, _position = {}, _cols = cols, _flags = {},
+                           _rest_fn = rest, _crossed = gr.crossed }, GroupedMT)
+  for i, l in ipairs(gr.labels) do
+    local f = FLAG_NAMES[flags[i]] or tostring(flags[i])
+    g.results[i] = make(i)
+    g._flags[i] = flags[i]
+    g.flags[l] = f
+    if f == "small" then
+      g.small[#g.small + 1] = l
+    elseif f == "empty" then
+      g.empty[#g.empty + 1] = l
+    end
+    g._position[gr.crossed and crossed_key(l) or l] = i
+  end
+  -- The library's columns of the groups shown (without the dummy group of
+  -- an all-missing labelling).
+  if #gr.labels < gr.count and cols ~= nil then
+    local c = {}
+    for k, col in pairs(cols) do c[k] = {} end
+    g._cols = c
+  end
+  return g
+end
+
+local function check_answers(answers, what)
+  if type(answers) ~= "table" then
+    arg_error(what .. " must be a table of numbers, not " .. type(answers))
+  end
+  return #answers
+end
+
+-- A score by group: estimator is the accumulator's (grouped_<estimator>),
+-- label the result's kind, c the score's option struct, ... its arguments.
+grouped = function(estimator, label, answers, o, c, ...)
+  local n = check_answers(answers, "answers")
+  local gr = group_codes(o.by, n)
+  local gopt = group_options(o)
+  local acc
+  if label == "mean" then
+    acc = core.grouped_create_moments(gr.count)
+  else
+    acc = core.grouped_create(gr.count, c.scale_min, c.scale_max)
+  end
+  core.grouped_add(acc, answers, o.weights, gr.codes)
+  local f = core["grouped_" .. estimator]
+  -- The estimator's arguments: the accumulator, the score's own, options.
+  local args = table.pack(acc, ...)
+  args[args.n + 1], args[args.n + 2] = c, gopt
+  local cols, flags = f(table.unpack(args, 1, args.n + 2))
+  local make
+  if label == "CES" then
+    make = function(i)
+      return ces_result({ effort = column_row(cols.effort, i),
+                          low_effort = column_row(cols.low_effort, i) })
+    end
+  else
+    make = function(i) return score_result(label, column_row(cols, i)) end
+  end
+  local rest = function()
+    args[args.n + 2] = group_options(o, true)
+    local r = f(table.unpack(args, 1, args.n + 2))
+    return label == "CES" and r.effort or r
+  end
+  return new_grouped(label, gr, label == "CES" and cols.effort or cols, flags, make, rest,
+    gopt.min_n)
+end
+
+grouped_distribution = function(answers, o, c)
+  local n = check_answers(answers, "answers")
+  local gr = group_codes(o.by, n)
+  local lo, hi = c.scale_min, c.scale_max
+  local k = points(lo, hi)
+  local min_n = group_options(o).min_n
+  local counts, weights, shares, samples = core.score_distribution_grouped(answers, o.weights,
+    gr.codes, gr.count, c, gr.count * k)
+  local flags = {}
+  for i = 1, gr.count do
+    local s = column_row(samples, i)
+    flags[i] = (s.n == 0 or s.n_weighted == 0) and core.CSAT_GROUP_EMPTY
+      or (s.n < min_n and core.CSAT_GROUP_SMALL or core.CSAT_GROUP_OK)
+  end
+  local make = function(i)
+    local a, b, d = {}, {}, {}
+    for j = 1, k do
+      a[j], b[j], d[j] = counts[(i - 1) * k + j], weights[(i - 1) * k + j], shares[(i - 1) * k + j]
+    end
+    return distribution_result(lo, hi, a, b, d, column_row(samples, i))
+  end
+  return new_grouped("distribution", gr, nil, flags, make, nil, min_n)
+end
+
+grouped_index = function(rows, o, mins, maxs)
+  local n = check_answers(rows, "rows")
+  local gr = group_codes(o.by, n)
+  local gopt = group_options(o)
+  local c = mean_options(o)
+  local cols, flags = core.score_index_grouped(rows, o.weights, gr.codes, gr.count, mins, maxs,
+    o.item_weights, c, gopt)
+  local rest = function()
+    return (core.score_index_grouped(rows, o.weights, gr.codes, gr.count, mins, maxs,
+      o.item_weights, c, group_options(o, true)))
+  end
+  return new_grouped("index", gr, cols, flags,
+    function(i) return score_result("mean", column_row(cols, i)) end, rest, gopt.min_n)
+end
+
+local function comparable(g)
+  local kind = GROUP_COMPARE[g.kind]
+  if kind == nil then
+    arg_error("a " .. g.kind .. " by group has no score to compare or track")
+  elseif #g.labels == 0 then
+    arg_error("there is no group to compare or track: every label is missing")
+  end
+  return kind
+end
+
+local GROUP_COMPARE_OPTS = set("benchmark", "reference", "adjust", "level")
+
+--- Compare the groups: against "rest" (default), "pairs" or a group label
+-- (the reference); opts: benchmark, reference, adjust, level. A list of
+-- comparisons (see "Scores by group").
+function GroupedMethods:compare(against, opts)
+  local kind = comparable(self)
+  if type(against) == "table" and against[1] == nil then   -- the options alone
+    against, opts = nil, against
+  end
+  local o = check_options(opts, GROUP_COMPARE_OPTS, "compare")
+  local given = (against ~= nil and 1 or 0) + (o.reference ~= nil and 1 or 0)
+    + (o.benchmark ~= nil and 1 or 0)
+  if given > 1 then
+    arg_error("compare: give one of a contrast, reference and benchmark")
+  end
+  local contrast, reference = "rest", o.reference
+  if o.benchmark ~= nil then
+    contrast = "benchmark"
+  elseif against == "rest" or against == "pairs" then
+    contrast = against
+  elseif against ~= nil then
+    reference = against
+  end
+  local ref = 0
+  if reference ~= nil then
+    contrast = "reference"
+    local key = type(reference) == "table" and crossed_key(reference) or reference
+    local i = self._position[key]
+    if i == nil then
+      arg_error("compare: no group " .. label_text(reference) .. " to compare with")
+    end
+    ref = i - 1
+  end
+  local c = compare_options(o)
+  if o.adjust ~= nil then
+    local code = ADJUST[o.adjust]
+    if code == nil then
+      arg_error("compare: adjust must be 'holm', 'bh', 'fdr_bh' or 'bonferroni', not '"
+        .. tostring(o.adjust) .. "'")
+    end
+    c.adjust = code
+  end
+  local rest = nil
+  if contrast == "rest" then
+    self._rest = self._rest or self._rest_fn()
+    rest = self._rest
+  end
+  local bench = o.benchmark ~= nil and real_opt(o, "benchmark") or 0
+  local cols = core["compare_groups_" .. kind](self._cols, rest, self._flags, CONTRASTS[contrast],
+    ref, bench, c)
+  local out = {}
+  for i = 1, #cols.group do
+    local r = from_c("group_comparison", column_row(cols, i))
+    r.group = self.labels[r.group + 1]
+    if contrast == "reference" or contrast == "pairs" then
+      r.other = self.labels[r.other + 1]
+    else
+      r.other = contrast == "rest" and "rest" or bench
+    end
+    r.skipped = r.skipped ~= 0 and (FLAG_NAMES[r.skipped] or tostring(r.skipped)) or nil
+    r.test = r.df == math.huge and "z" or "t"
+    out[i] = r
+  end
+  return out
+end
+
+--- Tracking table of the groups as periods (labels in time order); opts:
+-- level. A list of points and .trend (see "Scores by group").
+function GroupedMethods:track(opts)
+  local kind = comparable(self)
+  local o = check_options(opts, set("level"), "track")
+  local points_, trend = core["compare_track_" .. kind](self._cols, self._flags, compare_options(o))
+  local out = {}
+  for i = 1, #points_.period do
+    local r = from_c("track_point", column_row(points_, i))
+    r.period = self.labels[i]
+    r.flag = FLAG_NAMES[r.flags] or tostring(r.flags)
+    r.flags = nil
+    r.signal = r.signal ~= 0
+    out[i] = r
+  end
+  if trend ~= nil then
+    out.trend = from_c("trend_result", trend, { changes = {} })
+  end
+  return out
+end
+
+M.is_grouped = function(x)
+  return getmetatable(x) == GroupedMT
 end
 
 -- Business measures ---------------------------------------------------------------

@@ -19,6 +19,12 @@ measures: retention and churn, Kaplan–Meier retention curves, customer
 lifetime value, complaints (Pareto, rate), resolution times, referral
 rates and review ratings.
 
+Scores by group: every score function takes `by=` (segments, periods,
+crossed groups) and returns a GroupedResult, a mapping label -> result in
+one pass, with to_frame(), compare("rest" | label | "pairs" |
+benchmark=) with adjusted p-values, track() (changes, control limits,
+trend) and plot() (csat.groups).
+
 Every number is computed by the C library; this package converts input
 (numpy, pandas, lists) and wraps the results.
 
@@ -39,6 +45,7 @@ from .business import (Complaints, Rate, Resolution, Retention, Reviews, Surviva
 from .comparisons import Comparison, Rank, Trend, adjust, compare, gap, percentile_rank, trend
 from .drivers import (BootstrapInterval, Dominance, KeyDriverModel, XProd, key_drivers,
                       key_drivers_from)
+from .groups import GroupedResult
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 from .scores import (bottom_box, box_share, ces, csat, distribution, index, mean_score, nps,
                      top_box)
@@ -60,5 +67,5 @@ __all__ = [
     "compare", "adjust", "trend", "percentile_rank", "gap", "Comparison", "Trend", "Rank",
     "retention", "churn", "churn_convert", "survival", "clv", "complaints", "rate",
     "referral_rate", "resolution_times", "reviews", "Retention", "Survival",
-    "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews",
+    "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews", "GroupedResult",
 ]

@@ -164,3 +164,38 @@ def business(**fields):
         if value is not None:
             setattr(o, name, value)
     return o
+
+
+def min_n(value):
+    """`min_n` as a non-negative int, or None (the C default)."""
+    if value is None:
+        return None
+    v = integer(value, "min_n")
+    if v < 0:
+        raise ValueError(f"min_n must not be negative, not {v}")
+    return v
+
+
+_GROUP = ("min_n", "complement")
+
+
+def group(min_n_, complement=False):
+    """Group options: the C defaults (CSAT_GROUP_OPTIONS_DEFAULT) with
+    `min_n` (checked by min_n) and `complement` set when given."""
+    return _struct(_core.group_options, _GROUP, (min_n_, 1 if complement else None))
+
+
+def group_min_n():
+    """The library's default `min_n` (read from CSAT_GROUP_OPTIONS_DEFAULT)."""
+    return _core.group_options().min_n
+
+
+def compare_adjusted(level, code):
+    """Comparison options with `level` and the adjustment `code` set (each
+    when not None); a new struct each time."""
+    o = _core.compare_options()
+    if level is not None:
+        o.level = real(level, "level")
+    if code is not None:
+        o.adjust = code
+    return o

@@ -14,6 +14,14 @@ options raise ValueError with the library's message (the exception's
 `code`, `index` and `column` attributes locate the problem; for pandas
 input `label` and `column_name` name the row's index label and the
 column, and the message names them too).
+
+Every function also scores by group: `by=` gives each answer's label (a
+Series, array or list of labels, a pandas categorical, or a list of them
+for crossed groups) and the result is a csat.GroupedResult (a mapping
+label -> result, with to_frame, compare, track and plot; see csat.groups).
+`min_n` (default: the library's) flags the groups with fewer valid answers
+as small. With `data=` a DataFrame, `scores`, `weights` and `by` may be
+column names (`by` a list of them for crossed groups).
 """
 
 from collections.abc import Mapping
@@ -23,6 +31,7 @@ import numpy as np
 from . import _core as _lib      # the extension: its functions called directly, without
 from . import core as _core     # the one-line Python wrappers of SWIG's core.py
 from . import _options
+from . import groups as _groups
 from ._convert import as_matrix, as_numbers, as_vector, as_weights
 from ._errors import LIBRARY_ERRORS, locate
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult, reader
@@ -35,16 +44,19 @@ _ces_result = reader(CESResult)
 
 
 def nps(scores, weights=None, *, scale=None, promoter_min=None, detractor_max=None,
-        level=None, method=None):
+        level=None, method=None, by=None, data=None, min_n=None):
     """Net Promoter Score: 100 × (share of promoters − share of detractors).
 
     Promoters answer ≥ `promoter_min`, detractors ≤ `detractor_max`.
     `method` is the interval: "wald" (linearised variance) or
     "adjusted-wald" (Rocks 2016). Options left at None take the library's
     defaults: scale (0, 10), promoter_min 9, detractor_max 6, level 0.95,
-    method "wald". Returns an NPSResult.
+    method "wald". Returns an NPSResult (by group: a GroupedResult).
     """
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.nps(scale, promoter_min, detractor_max, level, method)
+    if by is not None:
+        return _groups.score("nps", "nps", scores, weights, by, opt, min_n)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
@@ -54,12 +66,16 @@ def nps(scores, weights=None, *, scale=None, promoter_min=None, detractor_max=No
     return _nps_result(d)
 
 
-def csat(scores, weights=None, *, scale=None, satisfied_min=None, level=None):
+def csat(scores, weights=None, *, scale=None, satisfied_min=None, level=None, by=None,
+         data=None, min_n=None):
     """CSAT: share of satisfied answers (≥ `satisfied_min`), with a Wilson
     interval. Defaults (None): the library's, scale (1, 5), satisfied_min 4,
     level 0.95. Returns a ShareResult (`share`, `se`, `ci` as proportions,
-    `score` in percent)."""
+    `score` in percent; by group: a GroupedResult)."""
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.csat(scale, satisfied_min, level)
+    if by is not None:
+        return _groups.score("csat", "share", scores, weights, by, opt, min_n, title="CSAT")
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
@@ -69,14 +85,19 @@ def csat(scores, weights=None, *, scale=None, satisfied_min=None, level=None):
     return _share_result(d)
 
 
-def box_share(scores, lo, hi, weights=None, *, scale=None, level=None):
+def box_share(scores, lo, hi, weights=None, *, scale=None, level=None, by=None, data=None,
+              min_n=None):
     """Share of answers in the boxes `lo`..`hi` of the scale, with a Wilson
     interval. Defaults (None): the library's, scale (1, 5), level 0.95.
-    Returns a ShareResult."""
+    Returns a ShareResult (by group: a GroupedResult)."""
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, level)
+    lo, hi = _options.integer(lo, "lo"), _options.integer(hi, "hi")
+    if by is not None:
+        return _groups.score("box_share", "share", scores, weights, by, opt, min_n, (lo, hi),
+                             title=f"share of {lo}..{hi}")
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
-    lo, hi = _options.integer(lo, "lo"), _options.integer(hi, "hi")
     try:
         d = _lib.score_box_share(x, w, lo, hi, opt)
     except LIBRARY_ERRORS as e:
@@ -84,14 +105,19 @@ def box_share(scores, lo, hi, weights=None, *, scale=None, level=None):
     return _share_result(d)
 
 
-def top_box(scores, k=2, weights=None, *, scale=None, level=None):
+def top_box(scores, k=2, weights=None, *, scale=None, level=None, by=None, data=None,
+            min_n=None):
     """Share of answers in the `k` highest points (k=2: top-2-box).
     Defaults (None): the library's, scale (1, 5), level 0.95. Returns a
-    ShareResult."""
+    ShareResult (by group: a GroupedResult)."""
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, level)
+    k = _options.integer(k, "k")
+    if by is not None:
+        return _groups.score("top_box", "share", scores, weights, by, opt, min_n, (k,),
+                             title=f"top-{k}-box")
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
-    k = _options.integer(k, "k")
     try:
         d = _lib.score_top_box(x, w, k, opt)
     except LIBRARY_ERRORS as e:
@@ -99,13 +125,19 @@ def top_box(scores, k=2, weights=None, *, scale=None, level=None):
     return _share_result(d)
 
 
-def bottom_box(scores, k=2, weights=None, *, scale=None, level=None):
+def bottom_box(scores, k=2, weights=None, *, scale=None, level=None, by=None, data=None,
+               min_n=None):
     """Share of answers in the `k` lowest points. Defaults (None): the
-    library's, scale (1, 5), level 0.95. Returns a ShareResult."""
+    library's, scale (1, 5), level 0.95. Returns a ShareResult (by group: a
+    GroupedResult)."""
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, level)
+    k = _options.integer(k, "k")
+    if by is not None:
+        return _groups.score("bottom_box", "share", scores, weights, by, opt, min_n, (k,),
+                             title=f"bottom-{k}-box")
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
-    k = _options.integer(k, "k")
     try:
         d = _lib.score_bottom_box(x, w, k, opt)
     except LIBRARY_ERRORS as e:
@@ -113,13 +145,16 @@ def bottom_box(scores, k=2, weights=None, *, scale=None, level=None):
     return _share_result(d)
 
 
-def mean_score(values, weights=None, *, level=None):
+def mean_score(values, weights=None, *, level=None, by=None, data=None, min_n=None):
     """(Weighted) mean of any finite values with SD, standard error and t
     interval at `level` (default: the library's, 0.95). Returns a
-    MeanResult."""
+    MeanResult (by group: a GroupedResult)."""
+    values, weights, by = _groups.from_data(data, values, weights, by, "values")
+    opt = _options.mean(level)
+    if by is not None:
+        return _groups.score("mean", "mean", values, weights, by, opt, min_n)
     x = as_vector(values)
     w = as_weights(weights, values, like_what="values")
-    opt = _options.mean(level)
     try:
         d = _lib.score_mean(x, w, opt)
     except LIBRARY_ERRORS as e:
@@ -127,11 +162,16 @@ def mean_score(values, weights=None, *, level=None):
     return _mean_result(d)
 
 
-def ces(scores, weights=None, *, scale=None, low_effort_min=None, level=None):
+def ces(scores, weights=None, *, scale=None, low_effort_min=None, level=None, by=None,
+        data=None, min_n=None):
     """Customer Effort Score: mean effort rating and share of low-effort
     answers (≥ `low_effort_min`). Defaults (None): the library's, scale
-    (1, 7), low_effort_min 5, level 0.95. Returns a CESResult."""
+    (1, 7), low_effort_min 5, level 0.95. Returns a CESResult (by group: a
+    GroupedResult, compared and tracked by the mean effort)."""
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.ces(scale, low_effort_min, level)
+    if by is not None:
+        return _groups.score("ces", "ces", scores, weights, by, opt, min_n)
     x = as_vector(scores, "scores")
     w = as_weights(weights, scores)
     try:
@@ -149,10 +189,14 @@ def points(scale):
     return k if 1 <= k <= _core.CSAT_TALLY_MAX_POINTS else 1
 
 
-def distribution(scores, weights=None, *, scale=None):
+def distribution(scores, weights=None, *, scale=None, by=None, data=None, min_n=None):
     """Count, sum of weights and share of every point of the scale (default:
-    the library's, (1, 5)). Returns a Distribution."""
+    the library's, (1, 5)). Returns a Distribution (by group: a
+    GroupedResult of Distributions, with to_frame_distribution)."""
+    scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, None)
+    if by is not None:
+        return _groups.distribution(scores, weights, by, opt, min_n)
     lo, hi = opt.scale_min, opt.scale_max
     out = np.zeros((3, points((lo, hi))), dtype=np.float64)
     x = as_vector(scores, "scores")
@@ -179,7 +223,8 @@ def _per_item(value, k, columns, what):
     return as_numbers(value, what)
 
 
-def index(items, weights=None, *, scales, item_weights=None, level=None):
+def index(items, weights=None, *, scales, item_weights=None, level=None, by=None, data=None,
+          min_n=None):
     """Composite 0–100 satisfaction index (ACSI-style) of several items.
 
     `items` is 2-D: rows are respondents, columns items (numpy array, list
@@ -187,8 +232,10 @@ def index(items, weights=None, *, scales, item_weights=None, level=None):
     one (min, max) for every item or one per item (a mapping by column name
     for a DataFrame). `item_weights` weights the items (default equal).
     `level`: of the interval (default: the library's, 0.95). Returns a
-    MeanResult of the respondents' indices.
+    MeanResult of the respondents' indices (by group: a GroupedResult).
+    With data=, items may be a list of column names.
     """
+    items, weights, by = _groups.from_data(data, items, weights, by, "items")
     x, columns = as_matrix(items)
     k = x.shape[1]
     s = _per_item(scales, k, columns, "scales")
@@ -201,6 +248,9 @@ def index(items, weights=None, *, scales, item_weights=None, level=None):
         v = as_vector(_per_item(item_weights, k, columns, "item_weights"), "item_weights")
     w = as_weights(weights, items, like_what="items")
     opt = _options.mean(level)
+    mins, maxs = np.ascontiguousarray(s[:, 0]), np.ascontiguousarray(s[:, 1])
+    if by is not None:
+        return _groups.index(x, w, mins, maxs, v, by, opt, min_n, items, weights)
     try:
         d = _lib.score_index(x, w, np.ascontiguousarray(s[:, 0]), np.ascontiguousarray(s[:, 1]), v,
                        opt)
