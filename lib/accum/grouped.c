@@ -3,11 +3,11 @@
  * over answers and their group codes.
  *
  * A group's tally is kept in the tally's own per-point layout (accum/
- * tally.h), in contiguous G × k arrays, so that counting an answer is one
- * increment at g·k + (x − min) and a group is handed to the tally code as
- * a slice of those arrays. Moments are the moments' own state per group,
- * fed by csat_moments_state_add on the rows of one group gathered a chunk
- * at a time. */
+ * tally.h) in one contiguous table of cells, a row per group (the layout
+ * of tally_kernel.h), so that counting an answer is one increment and a
+ * group is handed to the tally code as a slice of the table. Moments are
+ * the moments' own state per group, fed by csat_moments_state_add on the
+ * rows of one group gathered together. */
 #include <assert.h>
 #include <inttypes.h>
 #include <math.h>
@@ -32,9 +32,11 @@ struct csat_grouped {
     size_t k;              /* tally: points of the scale; moments: 0 */
     uint64_t rows;         /* every row added: valid, missing and without a group (≤ SIZE_MAX) */
     uint64_t none;         /* rows without a group */
-    /* Tally: G missing counts and G × k arrays, row-major (group, point). */
-    uint64_t *missing;
-    uint64_t *unit;        /* answers added without weights */
+    /* Tally: tables of (G + 1) rows of k + 1 cells (tally_kernel.h). Row
+     * d + 1 is group d: cells 0..k − 1 its points, cell k of `unit` its
+     * missing answers. Row 0 is where the kernel counts the rows without a
+     * group; it is emptied into `none` after each add. */
+    uint64_t *unit;        /* answers added without weights (and the missing ones) */
     uint64_t *wcount;      /* answers added with weights; NULL (with sw, sw2) until the first */
     double *sw, *sw2;      /* their Σw and Σw² */
     /* Moments: G states. */
@@ -57,11 +59,21 @@ static size_t record_size(const csat_grouped *a)
     return a->kind == CSAT_GROUPED_TALLY ? 8 + 32 * a->k : MOMENTS_RECORD;
 }
 
+/* Cells of a tally accumulator's tables, and where group d's row starts. */
+static size_t table_cells(const csat_grouped *a)
+{
+    return (a->groups + 1) * (a->k + 1); /* fits: checked at creation */
+}
+
+static size_t row_of(const csat_grouped *a, size_t d)
+{
+    return (d + 1) * (a->k + 1);
+}
+
 void csat_grouped_free(csat_grouped *a)
 {
     if (a == NULL)
         return;
-    free(a->missing);
     free(a->unit);
     free(a->wcount);
     free(a->sw);
@@ -86,7 +98,7 @@ static int ensure_weighted(csat_grouped *a)
 {
     if (a->wcount != NULL)
         return 1;
-    size_t cells = a->groups * a->k; /* fits: checked at creation */
+    size_t cells = table_cells(a);
     a->wcount = calloc(cells, sizeof *a->wcount);
     a->sw = calloc(cells, sizeof *a->sw);
     a->sw2 = calloc(cells, sizeof *a->sw2);
@@ -113,7 +125,8 @@ static csat_status grouped_alloc(csat_grouped_kind kind, size_t groups, int min,
     size_t k = kind == CSAT_GROUPED_TALLY ? (size_t)((long long)max - min + 1) : 0;
     size_t record = kind == CSAT_GROUPED_TALLY ? 8 + 32 * k : MOMENTS_RECORD, bytes;
     int fits = csat_size_mul(groups, record, &bytes) && bytes <= SIZE_MAX - GROUPED_HEADER
-               && (kind != CSAT_GROUPED_TALLY || csat_array_fits(groups, k, sizeof(uint64_t)))
+               && (kind != CSAT_GROUPED_TALLY
+                   || csat_array_fits(groups + 1, k + 1, sizeof(uint64_t)))
                && csat_array_fits(groups, 1, sizeof(csat_moments_state));
     if (!fits)
         return csat_fail_overflow(err, "grouped accumulator", groups,
@@ -128,9 +141,8 @@ static csat_status grouped_alloc(csat_grouped_kind kind, size_t groups, int min,
     a->k = k;
     int ok;
     if (kind == CSAT_GROUPED_TALLY) {
-        a->missing = calloc(groups, sizeof *a->missing);
-        a->unit = calloc(groups * k, sizeof *a->unit);
-        ok = a->missing != NULL && a->unit != NULL;
+        a->unit = calloc(table_cells(a), sizeof *a->unit);
+        ok = a->unit != NULL;
     } else {
         /* calloc's zero bytes are CSAT_MOMENTS_STATE_INIT (IEEE 754 0.0). */
         a->m = calloc(groups, sizeof *a->m);
@@ -179,9 +191,8 @@ csat_status csat_grouped_copy(const csat_grouped *a, csat_grouped **out, csat_er
     }
     c->rows = a->rows;
     c->none = a->none;
-    size_t cells = a->groups * a->k;
     if (a->kind == CSAT_GROUPED_TALLY) {
-        memcpy(c->missing, a->missing, a->groups * sizeof *a->missing);
+        size_t cells = table_cells(a);
         memcpy(c->unit, a->unit, cells * sizeof *a->unit);
         if (a->wcount != NULL) {
             memcpy(c->wcount, a->wcount, cells * sizeof *a->wcount);
@@ -216,36 +227,43 @@ static csat_status bad_row(const csat_grouped *a, const double *x, const double 
                      "value %g at index %zu is infinite or beyond +-1e50", x[i], i);
 }
 
+/* Row 0 of the table, where the kernel counted the rows without a group,
+ * into `none`. */
+static void take_none(csat_grouped *a)
+{
+    for (size_t j = 0; j <= a->k; j++) {
+        a->none += a->unit[j];
+        a->unit[j] = 0;
+    }
+}
+
 /* The hot path: every row is checked and counted in one read, straight
  * into the accumulator; the kernel takes its counts out again if a row
  * turns out invalid (integers: exactly). */
 static csat_status add_tally_unit(csat_grouped *a, const double *x, size_t n, const int32_t *g,
                                   csat_error *err)
 {
-    uint64_t none = 0;
-    size_t bad = csat_count_grouped_unit(x, g, n, a->min, a->max, a->groups, a->unit,
-                                         a->missing, &none);
+    size_t bad = csat_count_grouped_unit(x, g, n, a->min, a->max, a->groups, a->unit);
     if (bad < n)
         return bad_row(a, x, NULL, g, bad, err);
-    a->none += none;
+    take_none(a);
     a->rows += n;
     return CSAT_OK;
 }
 
-/* Weight sums cannot be taken out exactly: every row is checked before the
- * first is added. */
+/* Weight sums cannot be taken out exactly: the kernel checks every row
+ * before it adds the first. The weighted tables are made (zero) first;
+ * zero and absent tables are the same state. */
 static csat_status add_tally_weighted(csat_grouped *a, const double *x, size_t n,
                                       const double *w, const int32_t *g, csat_error *err)
 {
-    size_t bad = csat_check_grouped(x, w, g, n, a->min, a->max, a->groups);
-    if (bad < n)
-        return bad_row(a, x, w, g, bad, err);
     if (!ensure_weighted(a))
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
-    uint64_t none = 0;
-    csat_count_grouped_weighted(x, w, g, n, a->min, a->max, a->wcount, a->sw, a->sw2,
-                                a->missing, &none);
-    a->none += none;
+    size_t bad = csat_count_grouped_weighted(x, w, g, n, a->min, a->max, a->groups, a->unit,
+                                             a->wcount, a->sw, a->sw2);
+    if (bad < n)
+        return bad_row(a, x, w, g, bad, err);
+    take_none(a);
     a->rows += n;
     return CSAT_OK;
 }
@@ -389,7 +407,7 @@ static int moments_finite(const csat_moments_state *t)
            && isfinite(t->mean) && isfinite(t->mean_w2);
 }
 
-/* "a tally of the scale 1..5" or "moments", for messages. */
+/* "tallies of the scale 1..5" or "moments", for messages. */
 static const char *kind_text(const csat_grouped *a, char *buf, size_t cap)
 {
     if (a->kind == CSAT_GROUPED_MOMENTS)
@@ -412,7 +430,7 @@ csat_status csat_grouped_merge(csat_grouped *dst, const csat_grouped *src, csat_
     /* Check every addition before the first write, so that on OVERFLOW dst
      * is unchanged (src may be dst: it is only read here). */
     int ok = src->rows <= (uint64_t)SIZE_MAX - dst->rows;
-    const size_t G = dst->groups, cells = G * dst->k;
+    const size_t G = dst->groups, cells = dst->kind == CSAT_GROUPED_TALLY ? table_cells(dst) : 0;
     if (dst->kind == CSAT_GROUPED_TALLY) {
         if (src->wcount != NULL)
             for (size_t j = 0; j < cells && ok; j++)
@@ -433,8 +451,6 @@ csat_status csat_grouped_merge(csat_grouped *dst, const csat_grouped *src, csat_
     if (dst->kind == CSAT_GROUPED_TALLY) {
         /* Element by element, each read before it is written: right when
          * src is dst too (every count doubles). */
-        for (size_t d = 0; d < G; d++)
-            dst->missing[d] += src->missing[d];
         for (size_t j = 0; j < cells; j++)
             dst->unit[j] += src->unit[j];
         if (src->wcount != NULL)
@@ -470,12 +486,18 @@ csat_status csat_grouped_shape(const csat_grouped *a, size_t *groups, int *min, 
     return CSAT_OK;
 }
 
-/* Group d's sums, as csat_tally_range(min, max) of its tally reads them. */
+/* Group d's sums, as csat_tally_range(min, max) of its tally reads them,
+ * and its missing answers. */
 static csat_tally_sums group_sums(const csat_grouped *a, size_t d)
 {
-    size_t o = d * a->k;
+    size_t o = row_of(a, d);
     return csat_tally_sums_of(a->unit + o, a->wcount ? a->wcount + o : NULL,
                               a->sw ? a->sw + o : NULL, a->sw2 ? a->sw2 + o : NULL, 0, a->k);
+}
+
+static uint64_t group_missing(const csat_grouped *a, size_t d)
+{
+    return a->unit[row_of(a, d) + a->k];
 }
 
 csat_status csat_grouped_sample(const csat_grouped *a, size_t group, csat_sample *out,
@@ -494,7 +516,7 @@ csat_status csat_grouped_sample(const csat_grouped *a, size_t group, csat_sample
         if (a->kind == CSAT_GROUPED_TALLY) {
             csat_tally_sums s = group_sums(a, d);
             n += s.n;
-            missing += a->missing[d];
+            missing += group_missing(a, d);
             w += s.w;
             w2 += s.w2;
         } else {
@@ -559,8 +581,8 @@ int csat_grouped_max(const csat_grouped *a)
 
 static void add_group(const csat_grouped *a, size_t d, csat_tally *t)
 {
-    size_t o = d * a->k;
-    csat_tally_add_sums(t, a->missing[d], a->unit + o, a->wcount ? a->wcount + o : NULL,
+    size_t o = row_of(a, d);
+    csat_tally_add_sums(t, group_missing(a, d), a->unit + o, a->wcount ? a->wcount + o : NULL,
                         a->sw ? a->sw + o : NULL, a->sw2 ? a->sw2 + o : NULL);
 }
 
@@ -636,9 +658,9 @@ csat_status csat_grouped_serialize(const csat_grouped *a, void *buf, size_t cap,
     p += GROUPED_HEADER;
     for (size_t d = 0; d < a->groups; d++, p += record) {
         if (a->kind == CSAT_GROUPED_TALLY) {
-            csat_put_u64(p, a->missing[d]);
+            csat_put_u64(p, group_missing(a, d));
             for (size_t j = 0; j < a->k; j++) {
-                size_t c = d * a->k + j;
+                size_t c = row_of(a, d) + j;
                 unsigned char *q = p + 8 + 32 * j;
                 csat_put_u64(q, a->unit[c]);
                 csat_put_u64(q + 8, a->wcount ? a->wcount[c] : 0);
@@ -686,8 +708,9 @@ static int read_groups(csat_grouped *a, const unsigned char *p)
     for (size_t d = 0; d < a->groups; d++, p += record) {
         uint64_t total;
         if (a->kind == CSAT_GROUPED_TALLY) {
-            size_t o = d * k;
-            a->missing[d] = csat_get_u64(p);
+            size_t o = row_of(a, d);
+            uint64_t missing = csat_get_u64(p);
+            a->unit[o + k] = missing;
             for (size_t j = 0; j < k; j++) {
                 const unsigned char *q = p + 8 + 32 * j;
                 a->unit[o + j] = csat_get_u64(q);
@@ -695,7 +718,7 @@ static int read_groups(csat_grouped *a, const unsigned char *p)
                 a->sw[o + j] = csat_get_f64(q + 16);
                 a->sw2[o + j] = csat_get_f64(q + 24);
             }
-            if (!csat_tally_sums_valid(k, a->missing[d], a->unit + o, a->wcount + o, a->sw + o,
+            if (!csat_tally_sums_valid(k, missing, a->unit + o, a->wcount + o, a->sw + o,
                                        a->sw2 + o, &total))
                 return 0;
         } else {
@@ -764,10 +787,12 @@ csat_status csat_grouped_deserialize(const void *buf, size_t len, csat_grouped *
         return bad_blob(err, "is inconsistent (counts and sums disagree, or the total "
                              "overflows)");
     }
-    size_t cells = a->groups * k;
-    if (kind == CSAT_GROUPED_TALLY && all_zero(a->wcount, cells * sizeof *a->wcount)
-        && all_zero(a->sw, cells * sizeof *a->sw) && all_zero(a->sw2, cells * sizeof *a->sw2))
-        drop_weighted(a);
+    if (kind == CSAT_GROUPED_TALLY) {
+        size_t cells = table_cells(a);
+        if (all_zero(a->wcount, cells * sizeof *a->wcount)
+            && all_zero(a->sw, cells * sizeof *a->sw) && all_zero(a->sw2, cells * sizeof *a->sw2))
+            drop_weighted(a);
+    }
     *out = a;
     return CSAT_OK;
 }

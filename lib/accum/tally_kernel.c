@@ -7,9 +7,11 @@
  * loops are compiled for AVX2 and for the baseline ISA, picked at load time
  * (function multiversioning), so the library stays portable. */
 #include <math.h>
+#include <string.h>
 
 #include "accum/tally_kernel.h"
 #include "core/error.h"
+#include "core/simd.h"
 
 static inline int on_scale(double v, double lo, double hi)
 {
@@ -92,130 +94,336 @@ size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, 
 }
 
 /* ------------------------------------------------------------------------ */
-/* Grouped counting. Rows are checked a block at a time by loops without
- * branches, which the compiler vectorises, and the block, now in L1, is
- * then counted by a plain loop: on the common path every answer is read
- * once from memory and costs one increment. */
+/* Grouped counting (tally_kernel.h says where each row goes). Every row,
+ * NaN and no group included, is one increment of one cell, so the hot loop
+ * has no branch per row: a block of rows is checked and turned into cell
+ * numbers by a loop the compiler vectorises, then counted. Blocks are short
+ * so that the out-of-order core overlaps one block's arithmetic with the
+ * previous block's increments, and the data a little ahead are prefetched:
+ * without that the increments, not the reads, set the pace. */
 
-#define GROUP_BLOCK 512
+#define GROUP_BLOCK 32
+#define GROUP_AHEAD 512 /* rows prefetched ahead */
 
-/* 1 when every answer of the block is NaN or an integer point of
- * [lo, hi]. The answer is clamped first so that the cast is defined (NaN
- * clamps to lo); a value off the scale differs from its clamp. */
-static inline int answers_ok(const double *x, size_t len, double lo, double hi)
+/* The row of code g and the cell of answer v within it: row 0 for no
+ * group, column k for NaN. For a valid row only. */
+static inline size_t cell_of(double v, int32_t g, long long base, size_t k)
 {
-    int bad = 0;
-    for (size_t i = 0; i < len; i++) {
-        double v = x[i];
-        double c = v > lo ? v : lo;
-        c = c < hi ? c : hi;
-        bad |= ((c != v) & (v == v)) | ((double)(int)c != c);
-    }
-    return !bad;
+    size_t row = (size_t)((long long)g + 1) * (k + 1);
+    return row + (isnan(v) ? k : (size_t)((long long)v - base));
 }
 
-/* 1 when every code is −1 or in 0..groups − 1 (−1 + 1 wraps to 0). */
-static inline int codes_ok(const int32_t *g, size_t len, uint32_t groups)
+static inline int row_valid(double v, int32_t g, const double *w, size_t i, double lo, double hi,
+                            uint32_t groups)
 {
-    int bad = 0;
-    for (size_t i = 0; i < len; i++)
-        bad |= (uint32_t)g[i] + 1u > groups;
-    return !bad;
-}
-
-static inline int row_ok(double v, const double *w, const int32_t *g, size_t i, double lo,
-                         double hi, uint32_t groups)
-{
-    if ((uint32_t)g[i] + 1u > groups)
+    if ((uint32_t)g + 1u > groups) /* −1 wraps to 0 */
         return 0;
     if (w != NULL && !csat_weight_ok(w[i]))
         return 0;
     return isnan(v) || on_scale(v, lo, hi);
 }
 
-size_t csat_check_grouped(const double *x, const double *w, const int32_t *g, size_t n, int min,
-                          int max, size_t groups)
+typedef struct block_params {
+    double lo, hi, hi1;  /* the scale, and max + 1: the column of NaN */
+    double off, k1;      /* cell = (g + 1)(k + 1) + (x − min) = g·k1 + (x − off) */
+    double gmax;         /* G − 1, as a double */
+    uint32_t groups;
+} block_params;
+
+/* Cell numbers of a block of GROUP_BLOCK rows; nonzero when a row is
+ * invalid (its cell is then meaningless). The answer is clamped to [min,
+ * max + 1], NaN going to max + 1, so that every step is defined whatever
+ * the input; a valid answer is NaN or equal to its clamp, whole and not
+ * max + 1. Two formulations of the same arithmetic, each the one its
+ * instruction set runs best:
+ * - with AVX2, integer flags, and the cell computed as a double (exact:
+ *   below 2^52) whose low bits after adding 2^52 are the cell number, so
+ *   that no lane changes width;
+ * - for the baseline (SSE2 has neither 64-bit flags nor a rounding
+ *   instruction), invalid rows marked by a cell of −1, the code clamped to
+ *   [−1, G − 1] before its cell is converted to int32, and whole tested as
+ *   x + 1.5·2^52 − 1.5·2^52 = x, exact for |x| < 2^51. */
+static inline uint64_t block_cells_flagged(const double *restrict x, const int32_t *restrict g,
+                                           const block_params *restrict p,
+                                           uint64_t *restrict cell)
 {
+    const double lo = p->lo, hi1 = p->hi1, off = p->off, k1 = p->k1;
+    const double two52 = 4503599627370496.0;
+    uint64_t bad = 0;
+    for (size_t i = 0; i < GROUP_BLOCK; i++) {
+        double v = x[i];
+        double c = v < hi1 ? v : hi1;
+        c = c > lo ? c : lo;
+        double whole = trunc(c);
+        bad |= (uint64_t)((whole < v) | (whole > v) | (v == hi1)); /* false for NaN */
+        double t = ((double)g[i] * k1 + (c - off)) + two52;
+        uint64_t bits;
+        memcpy(&bits, &t, sizeof bits);
+        cell[i] = bits & 0xFFFFFFFFFFFFFu; /* the mantissa: the cell of a valid row */
+    }
+    uint32_t badg = 0;
+    for (size_t i = 0; i < GROUP_BLOCK; i++)
+        badg |= (uint32_t)g[i] + 1u > p->groups;
+    return bad | badg;
+}
+
+static inline uint64_t block_cells_marked(const double *restrict x, const int32_t *restrict g,
+                                          const block_params *restrict p,
+                                          int32_t *restrict cell)
+{
+    const double lo = p->lo, hi = p->hi, hi1 = p->hi1, off = p->off, k1 = p->k1, gmax = p->gmax;
+    const double round = 6755399441055744.0;
+    for (size_t i = 0; i < GROUP_BLOCK; i++) {
+        double v = x[i];
+        double c = v < hi1 ? v : hi1;
+        c = c > lo ? c : lo;
+        double gd = (double)g[i];
+        double gc = gd < gmax ? gd : gmax;
+        gc = gc > -1.0 ? gc : -1.0;
+        int ok = (v <= hi || v != v) & (c == v || v != v) & ((c + round) - round == c)
+                 & (gc == gd);
+        cell[i] = (int32_t)(ok ? gc * k1 + (c - off) : -1.0);
+    }
+    int32_t any = 0;
+    for (size_t i = 0; i < GROUP_BLOCK; i++)
+        any |= cell[i];
+    return any < 0;
+}
+
+/* Take rows [0, n), all valid and counted, out of the cells again. */
+static void uncount(const double *x, const int32_t *g, size_t n, int min, size_t k,
+                    uint64_t *cells)
+{
+    for (size_t i = 0; i < n; i++)
+        cells[cell_of(x[i], g[i], min, k)]--;
+}
+
+/* Nonzero when a weight of the block is refused. */
+static inline uint64_t block_weights_bad(const double *restrict w)
+{
+    uint64_t bad = 0;
+    for (size_t i = 0; i < GROUP_BLOCK; i++)
+        bad |= (uint64_t)!((w[i] == 0) | ((w[i] >= CSAT_WEIGHT_MIN) & (w[i] <= CSAT_WEIGHT_MAX)));
+    return bad;
+}
+
+#if defined(__GNUC__)
+#define GROUP_INLINE inline __attribute__((always_inline))
+#else
+#define GROUP_INLINE inline
+#endif
+/* GCC at -O3 unrolls the increments of a block into a sequence heavy with
+ * spills, 40 % slower; two at a time was the fastest measured. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define GROUP_UNROLL_2 _Pragma("GCC unroll 2")
+#else
+#define GROUP_UNROLL_2
+#endif
+
+/* What the loops share: the block's cells in the formulation of the
+ * instruction set (flagged: AVX2). */
+typedef struct block_cells {
+    uint64_t c64[GROUP_BLOCK];
+    int32_t c32[GROUP_BLOCK];
+} block_cells;
+
+static GROUP_INLINE uint64_t cells_of_block(const double *x, const int32_t *g,
+                                            const block_params *p, block_cells *b, int flagged)
+{
+    return flagged ? block_cells_flagged(x, g, p, b->c64) : block_cells_marked(x, g, p, b->c32);
+}
+
+static GROUP_INLINE size_t cell_at(const block_cells *b, size_t i, int flagged)
+{
+    return flagged ? (size_t)b->c64[i] : (size_t)b->c32[i];
+}
+
+static GROUP_INLINE void prefetch_ahead(const double *x, const double *w, const int32_t *g,
+                                        size_t s, size_t n)
+{
+    if (s + GROUP_AHEAD + GROUP_BLOCK > n)
+        return;
+    for (size_t o = 0; o < GROUP_BLOCK; o += 8) { /* 64-byte lines */
+        __builtin_prefetch(x + s + GROUP_AHEAD + o);
+        if (w != NULL)
+            __builtin_prefetch(w + s + GROUP_AHEAD + o);
+    }
+    for (size_t o = 0; o < GROUP_BLOCK; o += 16)
+        __builtin_prefetch(g + s + GROUP_AHEAD + o);
+}
+
+static GROUP_INLINE block_params params_of(int min, int max, size_t groups)
+{
+    const size_t k = (size_t)((long long)max - min + 1);
+    const block_params p = { min,
+                             max,
+                             (double)max + 1,
+                             (double)min - (double)(k + 1),
+                             (double)(k + 1),
+                             (double)groups - 1,
+                             (uint32_t)groups };
+    return p;
+}
+
+/* Cell numbers are int32 in the vector loops: tables beyond (rare: more
+ * than 2^31 cells, 16 GB of counts) take the row-by-row loops. */
+static int vector_cells(size_t groups, size_t k)
+{
+    return (groups + 2) * (k + 1) <= INT32_MAX;
+}
+
+/* The unweighted loop, compiled once for the baseline ISA (flagged = 0)
+ * and once for AVX2 (flagged = 1). */
+static GROUP_INLINE size_t count_grouped(const double *x, const int32_t *g, size_t n, int min,
+                                         int max, size_t groups, uint64_t *cells, int flagged)
+{
+    const size_t k = (size_t)((long long)max - min + 1);
+    const block_params p = params_of(min, max, groups);
+    size_t s = 0;
+    if (vector_cells(groups, k)) {
+        block_cells b;
+        for (; s + GROUP_BLOCK <= n; s += GROUP_BLOCK) {
+            if (cells_of_block(x + s, g + s, &p, &b, flagged))
+                break; /* the rows below name the invalid one */
+            prefetch_ahead(x, NULL, g, s, n);
+            GROUP_UNROLL_2
+            for (size_t i = 0; i < GROUP_BLOCK; i++)
+                cells[cell_at(&b, i, flagged)]++;
+        }
+    }
     const double lo = min, hi = max;
-    const uint32_t ng = (uint32_t)groups;
-    for (size_t s = 0; s < n; s += GROUP_BLOCK) {
-        size_t len = n - s < GROUP_BLOCK ? n - s : GROUP_BLOCK;
-        int ok = len == GROUP_BLOCK ? answers_ok(x + s, GROUP_BLOCK, lo, hi)
-                                          & codes_ok(g + s, GROUP_BLOCK, ng)
-                                    : answers_ok(x + s, len, lo, hi) & codes_ok(g + s, len, ng);
-        if (ok && w != NULL)
-            for (size_t i = s; i < s + len; i++)
-                ok &= csat_weight_ok(w[i]);
-        if (!ok)
-            for (size_t i = s; i < s + len; i++)
-                if (!row_ok(x[i], w, g, i, lo, hi, ng))
-                    return i;
+    for (; s < n; s++) {
+        if (!row_valid(x[s], g[s], NULL, s, lo, hi, (uint32_t)groups)) {
+            /* Counts are integers: taking the counted rows out again
+             * restores them exactly. */
+            uncount(x, g, s, min, k, cells);
+            return s;
+        }
+        cells[cell_of(x[s], g[s], min, k)]++;
     }
     return n;
 }
 
-/* Count (step 1) or take out again (step −1, rows known valid) rows of a
- * block. */
-static inline void count_block(const double *x, const int32_t *g, size_t len, long long base,
-                               size_t k, uint64_t *counts, uint64_t *missing, uint64_t *none,
-                               uint64_t step)
+/* The weighted loops. w² is rounded on its own (a statement of its own:
+ * Clang would otherwise contract w·w + Σ into a fused multiply-add in the
+ * AVX2 build) so that the sums are those of the tally's loop, bit for bit.
+ * Weight sums cannot be taken out again exactly, so
+ * every row is checked (one read) before any is added (a second read).
+ * Adding, every row goes to its cell of the weighted tables, without a
+ * branch; the cells of NaN answers and of rows without a group are then
+ * moved to `cells` (their weights are not kept). That last step costs
+ * O(G): fewer rows than groups take the row-by-row loop instead. */
+static GROUP_INLINE size_t count_grouped_weighted(const double *x, const double *w,
+                                                  const int32_t *g, size_t n, int min, int max,
+                                                  size_t groups, uint64_t *cells,
+                                                  uint64_t *wcount, double *sw, double *sw2,
+                                                  int flagged)
 {
-    for (size_t i = 0; i < len; i++) {
-        int32_t gi = g[i];
-        double v = x[i];
-        if (gi < 0)
-            *none += step;
-        else if (v != v)
-            missing[gi] += step;
-        else
-            counts[(size_t)gi * k + (size_t)((long long)v - base)] += step;
+    const size_t k = (size_t)((long long)max - min + 1);
+    const block_params p = params_of(min, max, groups);
+    const int vec = vector_cells(groups, k) && n >= groups;
+    const double lo = min, hi = max;
+    block_cells b;
+    size_t s = 0;
+    if (vec)
+        for (; s + GROUP_BLOCK <= n; s += GROUP_BLOCK)
+            if (cells_of_block(x + s, g + s, &p, &b, flagged) | block_weights_bad(w + s))
+                break;
+    for (; s < n; s++)
+        if (!row_valid(x[s], g[s], w, s, lo, hi, (uint32_t)groups))
+            return s;
+    if (!vec) {
+        for (size_t i = 0; i < n; i++) {
+            size_t c = cell_of(x[i], g[i], min, k);
+            if (g[i] < 0 || isnan(x[i])) {
+                cells[c]++;
+            } else {
+                double w2 = w[i] * w[i];
+                wcount[c]++;
+                sw[c] += w[i];
+                sw2[c] += w2;
+            }
+        }
+        return n;
     }
+    for (s = 0; s + GROUP_BLOCK <= n; s += GROUP_BLOCK) {
+        (void)cells_of_block(x + s, g + s, &p, &b, flagged);
+        prefetch_ahead(x, w, g, s, n);
+        GROUP_UNROLL_2
+        for (size_t i = 0; i < GROUP_BLOCK; i++) {
+            size_t c = cell_at(&b, i, flagged);
+            double wi = w[s + i], w2 = wi * wi;
+            wcount[c]++;
+            sw[c] += wi;
+            sw2[c] += w2;
+        }
+    }
+    for (; s < n; s++) {
+        size_t c = cell_of(x[s], g[s], min, k);
+        double w2 = w[s] * w[s];
+        wcount[c]++;
+        sw[c] += w[s];
+        sw2[c] += w2;
+    }
+    /* Row 0 (no group), then column k (missing) of every group. */
+    for (size_t c = 0; c < (groups + 1) * (k + 1); c += c < k ? 1 : k + 1) {
+        cells[c] += wcount[c];
+        wcount[c] = 0;
+        sw[c] = sw2[c] = 0;
+    }
+    return n;
 }
+
+size_t csat_count_grouped_unit_portable(const double *x, const int32_t *g, size_t n, int min,
+                                        int max, size_t groups, uint64_t *cells)
+{
+    return count_grouped(x, g, n, min, max, groups, cells, 0);
+}
+
+size_t csat_count_grouped_weighted_portable(const double *x, const double *w, const int32_t *g,
+                                            size_t n, int min, int max, size_t groups,
+                                            uint64_t *cells, uint64_t *wcount, double *sw,
+                                            double *sw2)
+{
+    return count_grouped_weighted(x, w, g, n, min, max, groups, cells, wcount, sw, sw2, 0);
+}
+
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+__attribute__((target("avx2,fma"))) size_t
+csat_count_grouped_unit_avx2(const double *x, const int32_t *g, size_t n, int min, int max,
+                             size_t groups, uint64_t *cells)
+{
+    return count_grouped(x, g, n, min, max, groups, cells, 1);
+}
+
+__attribute__((target("avx2,fma"))) size_t
+csat_count_grouped_weighted_avx2(const double *x, const double *w, const int32_t *g, size_t n,
+                                 int min, int max, size_t groups, uint64_t *cells,
+                                 uint64_t *wcount, double *sw, double *sw2)
+{
+    return count_grouped_weighted(x, w, g, n, min, max, groups, cells, wcount, sw, sw2, 1);
+}
+#endif
 
 size_t csat_count_grouped_unit(const double *x, const int32_t *g, size_t n, int min, int max,
-                               size_t groups, uint64_t *counts, uint64_t *missing,
-                               uint64_t *none)
+                               size_t groups, uint64_t *cells)
 {
-    const double lo = min, hi = max;
-    const long long base = min;
-    const size_t k = (size_t)((long long)max - base + 1);
-    const uint32_t ng = (uint32_t)groups;
-    for (size_t s = 0; s < n; s += GROUP_BLOCK) {
-        size_t len = n - s < GROUP_BLOCK ? n - s : GROUP_BLOCK;
-        int ok = len == GROUP_BLOCK ? answers_ok(x + s, GROUP_BLOCK, lo, hi)
-                                          & codes_ok(g + s, GROUP_BLOCK, ng)
-                                    : answers_ok(x + s, len, lo, hi) & codes_ok(g + s, len, ng);
-        if (!ok) {
-            /* Counts are integers: taking the rows out again restores the
-             * counts exactly. */
-            count_block(x, g, s, base, k, counts, missing, none, (uint64_t)-1);
-            for (size_t i = s;; i++)
-                if (!row_ok(x[i], NULL, g, i, lo, hi, ng))
-                    return i;
-        }
-        count_block(x + s, g + s, len, base, k, counts, missing, none, 1);
-    }
-    return n;
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+    if (csat_simd_available())
+        return csat_count_grouped_unit_avx2(x, g, n, min, max, groups, cells);
+#endif
+    return csat_count_grouped_unit_portable(x, g, n, min, max, groups, cells);
 }
 
-void csat_count_grouped_weighted(const double *x, const double *w, const int32_t *g, size_t n,
-                                 int min, int max, uint64_t *counts, double *sw, double *sw2,
-                                 uint64_t *missing, uint64_t *none)
+size_t csat_count_grouped_weighted(const double *x, const double *w, const int32_t *g, size_t n,
+                                   int min, int max, size_t groups, uint64_t *cells,
+                                   uint64_t *wcount, double *sw, double *sw2)
 {
-    const long long base = min;
-    const size_t k = (size_t)((long long)max - base + 1);
-    for (size_t i = 0; i < n; i++) {
-        int32_t gi = g[i];
-        double v = x[i];
-        if (gi < 0) {
-            (*none)++;
-        } else if (v != v) {
-            missing[gi]++;
-        } else {
-            size_t j = (size_t)gi * k + (size_t)((long long)v - base);
-            counts[j]++;
-            sw[j] += w[i];
-            sw2[j] += w[i] * w[i];
-        }
-    }
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+    if (csat_simd_available())
+        return csat_count_grouped_weighted_avx2(x, w, g, n, min, max, groups, cells, wcount, sw,
+                                                sw2);
+#endif
+    return csat_count_grouped_weighted_portable(x, w, g, n, min, max, groups, cells, wcount, sw,
+                                                sw2);
 }

@@ -17,27 +17,43 @@ size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, 
                            int *bad_weight);
 
 /* The grouped accumulator's counting (grouped.c): answers x with group
- * codes g (0..groups − 1, or −1 for no group) into counts, a groups × k
- * array (row-major: group, then point; k = max − min + 1), missing (one
- * count per group: NaN answers) and *none (rows without a group, whose
- * answers and weights are checked all the same). */
+ * codes g (0..groups − 1, or −1 for no group) into a table of cells, (G +
+ * 1) rows of k + 1 cells (k = max − min + 1): row 0 for the rows without a
+ * group, row d + 1 for group d; in a row, cell j for the answers min + j
+ * and cell k for the missing ones (NaN). */
 
-/* The first row whose code is neither −1 nor in 0..groups − 1, whose
- * answer is neither NaN nor an integer point of [min, max], or (w not
- * NULL) whose weight is refused; n when every row is valid. */
-size_t csat_check_grouped(const double *x, const double *w, const int32_t *g, size_t n, int min,
-                          int max, size_t groups);
-
-/* Unweighted: check and count a block at a time (one read of the data).
- * Returns n, or the first invalid row, in which case nothing is counted:
- * the blocks already counted are taken out again. */
+/* Unweighted: check and count the rows into cells in one read of the data.
+ * Returns n, or the first invalid row (its code neither −1 nor in
+ * 0..groups − 1, or its answer neither NaN nor an integer point of [min,
+ * max]), in which case the cells are as they were: what was counted is
+ * taken out again. */
 size_t csat_count_grouped_unit(const double *x, const int32_t *g, size_t n, int min, int max,
-                               size_t groups, uint64_t *counts, uint64_t *missing,
-                               uint64_t *none);
+                               size_t groups, uint64_t *cells);
 
-/* Weighted, rows already checked: counts, Σw and Σw² (groups × k each). */
-void csat_count_grouped_weighted(const double *x, const double *w, const int32_t *g, size_t n,
-                                 int min, int max, uint64_t *counts, double *sw, double *sw2,
-                                 uint64_t *missing, uint64_t *none);
+/* Weighted: the same, and a weight refused is an invalid row too; every
+ * row is checked before the first is added. Missing answers and rows
+ * without a group are counted in cells, the other answers in wcount with
+ * their Σw in sw and Σw² in sw2 (tables of the same shape, whose row 0 and
+ * column k stay 0). */
+size_t csat_count_grouped_weighted(const double *x, const double *w, const int32_t *g, size_t n,
+                                   int min, int max, size_t groups, uint64_t *cells,
+                                   uint64_t *wcount, double *sw, double *sw2);
+
+/* The two loops for the baseline ISA and for AVX2; the functions above
+ * pick one at run time. Tests call both. */
+size_t csat_count_grouped_unit_portable(const double *x, const int32_t *g, size_t n, int min,
+                                        int max, size_t groups, uint64_t *cells);
+size_t csat_count_grouped_weighted_portable(const double *x, const double *w, const int32_t *g,
+                                            size_t n, int min, int max, size_t groups,
+                                            uint64_t *cells, uint64_t *wcount, double *sw,
+                                            double *sw2);
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+size_t csat_count_grouped_unit_avx2(const double *x, const int32_t *g, size_t n, int min, int max,
+                                    size_t groups, uint64_t *cells);
+size_t csat_count_grouped_weighted_avx2(const double *x, const double *w, const int32_t *g,
+                                        size_t n, int min, int max, size_t groups,
+                                        uint64_t *cells, uint64_t *wcount, double *sw,
+                                        double *sw2);
+#endif
 
 #endif
