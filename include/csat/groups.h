@@ -99,12 +99,18 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_create_moments(size_t groups, c
 
 /**
  * @brief An independent copy of an accumulator.
+ * @param a   Accumulator to copy.
+ * @param out Receives the copy; free it with ::csat_grouped_free.
+ * @param err Optional error details, may be NULL.
  * @return ::CSAT_OK, ::CSAT_ERR_NULL or ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_copy(const csat_grouped *a, csat_grouped **out,
                                                       csat_error *err);
 
-/** @brief Free an accumulator; NULL is ignored. */
+/**
+ * @brief Free an accumulator.
+ * @param a Accumulator, or NULL (ignored).
+ */
 CSAT_API void csat_grouped_free(csat_grouped *a);
 
 /**
@@ -126,6 +132,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_add(csat_grouped *a, const doub
 
 /**
  * @brief Merge @p src into @p dst (same kind, groups and scale).
+ * @param dst Accumulator receiving the union of both samples.
+ * @param src Accumulator to merge (unchanged; may be @p dst itself).
+ * @param err Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (they differ);
  *         ::CSAT_ERR_OVERFLOW (@p dst unchanged).
  */
@@ -134,6 +143,11 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_merge(csat_grouped *dst, const 
 
 /**
  * @brief Number of groups, and the scale (min > max for moments).
+ * @param a      Accumulator.
+ * @param groups Receives G.
+ * @param min    Receives the lowest point of the scale (1 for moments).
+ * @param max    Receives the highest point (0 for moments).
+ * @param err    Optional error details, may be NULL.
  * @return ::CSAT_OK or ::CSAT_ERR_NULL.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_shape(const csat_grouped *a, size_t *groups,
@@ -155,6 +169,10 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_sample(const csat_grouped *a, s
 /**
  * @brief The tally of one group as a new tally (a tally accumulator only),
  *        for any tally function (csat_tally_point(), …).
+ * @param a     Accumulator of tallies.
+ * @param group A group 0..G−1.
+ * @param out   Receives a new tally; free it with ::csat_tally_free.
+ * @param err   Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (group, kind);
  *         ::CSAT_ERR_NOMEM.
  */
@@ -162,8 +180,13 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_tally(const csat_grouped *a, si
                                                        csat_tally **out, csat_error *err);
 
 /**
- * @brief Write @p a in a portable little-endian format; a NULL @p buf asks
- *        for the size.
+ * @brief Write @p a in a portable little-endian format (doc/methods.md,
+ *        "Grouped accumulator").
+ * @param a   Accumulator.
+ * @param buf Destination, or NULL to ask for the size.
+ * @param cap Capacity of @p buf in bytes.
+ * @param len Receives the number of bytes written (or needed).
+ * @param err Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (@p cap too small).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_serialize(const csat_grouped *a, void *buf,
@@ -172,6 +195,10 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_serialize(const csat_grouped *a
 
 /**
  * @brief Recreate an accumulator written by ::csat_grouped_serialize.
+ * @param buf Serialized bytes.
+ * @param len Their number.
+ * @param out Receives a new accumulator; free it with ::csat_grouped_free.
+ * @param err Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_NOMEM; ::CSAT_ERR_FORMAT
  *         (malformed, or a state no accumulator can reach).
  */
@@ -194,49 +221,138 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_deserialize(const void *buf, si
  *         is a flag, not an error.
  * @{ */
 
-/** @brief NPS of every group (domain standard errors). */
+/**
+ * @brief NPS of every group (domain standard errors: @ref groups).
+ * @param a     Grouped accumulator.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param out   Receives G results (`out[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_nps(const csat_grouped *a,
                                                      const csat_nps_options *opt,
                                                      const csat_group_options *gopt,
                                                      csat_nps_result *out, int *flags,
                                                      size_t cap, csat_error *err);
 
-/** @brief Share of the boxes lo..hi of every group. */
+/**
+ * @brief Share of the boxes lo..hi of every group.
+ * @param a     Grouped accumulator.
+ * @param lo    Lowest box.
+ * @param hi    Highest box.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param out   Receives G results (`out[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_box_share(const csat_grouped *a, int lo, int hi,
                                                            const csat_scale_options *opt,
                                                            const csat_group_options *gopt,
                                                            csat_share_result *out, int *flags,
                                                            size_t cap, csat_error *err);
 
-/** @brief CSAT of every group. */
+/**
+ * @brief CSAT of every group.
+ * @param a     Grouped accumulator.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param out   Receives G results (`out[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_csat(const csat_grouped *a,
                                                       const csat_csat_options *opt,
                                                       const csat_group_options *gopt,
                                                       csat_share_result *out, int *flags,
                                                       size_t cap, csat_error *err);
 
-/** @brief Top-k-box share of every group. */
+/**
+ * @brief Top-k-box share of every group.
+ * @param a     Grouped accumulator.
+ * @param k     Number of boxes, 1..points of the scale.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param out   Receives G results (`out[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_top_box(const csat_grouped *a, int k,
                                                          const csat_scale_options *opt,
                                                          const csat_group_options *gopt,
                                                          csat_share_result *out, int *flags,
                                                          size_t cap, csat_error *err);
 
-/** @brief Bottom-k-box share of every group. */
+/**
+ * @brief Bottom-k-box share of every group.
+ * @param a     Grouped accumulator.
+ * @param k     Number of boxes, 1..points of the scale.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param out   Receives G results (`out[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_bottom_box(const csat_grouped *a, int k,
                                                             const csat_scale_options *opt,
                                                             const csat_group_options *gopt,
                                                             csat_share_result *out, int *flags,
                                                             size_t cap, csat_error *err);
 
-/** @brief Mean score of every group (tally or moments accumulator; domain standard errors). */
+/**
+ * @brief Mean score of every group (tally or moments accumulator; domain standard errors).
+ * @param a     Grouped accumulator.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param out   Receives G results (`out[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_mean(const csat_grouped *a,
                                                       const csat_mean_options *opt,
                                                       const csat_group_options *gopt,
                                                       csat_mean_result *out, int *flags,
                                                       size_t cap, csat_error *err);
 
-/** @brief Customer Effort Score of every group: G mean efforts and G low-effort shares. */
+/**
+ * @brief Customer Effort Score of every group: G mean efforts and G low-effort shares.
+ * @param a     Grouped accumulator.
+ * @param opt   Options of the score, or NULL (its defaults, with the accumulator's scale).
+ * @param gopt  Group options, or NULL for ::CSAT_GROUP_OPTIONS_DEFAULT.
+ * @param effort     Receives G mean efforts (`effort[0].size` set).
+ * @param low_effort Receives G low-effort shares (`low_effort[0].size` set).
+ * @param flags Receives G ::csat_group_flag values, or NULL.
+ * @param cap   Capacity of each output array, ≥ G.
+ * @param err   Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (options, kind of
+ *         accumulator, @p cap < G, sizes); ::CSAT_ERR_NOMEM. An empty group
+ *         is a flag, not an error.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_grouped_ces(const csat_grouped *a,
                                                      const csat_ces_options *opt,
                                                      const csat_group_options *gopt,
@@ -254,43 +370,153 @@ CSAT_API CSAT_NODISCARD csat_status csat_grouped_ces(const csat_grouped *a,
  * The errors of ::csat_grouped_add and of the estimator.
  * @{ */
 
-/** @brief NPS of every group. */
+/**
+ * @brief NPS of every group.
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_nps_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups,
     const csat_nps_options *opt, const csat_group_options *gopt, csat_nps_result *out,
     int *flags, size_t cap, csat_error *err);
 
-/** @brief Share of the boxes lo..hi of every group. */
+/**
+ * @brief Share of the boxes lo..hi of every group.
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param lo     Lowest box.
+ * @param hi     Highest box.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_box_share_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups, int lo, int hi,
     const csat_scale_options *opt, const csat_group_options *gopt, csat_share_result *out,
     int *flags, size_t cap, csat_error *err);
 
-/** @brief CSAT of every group. */
+/**
+ * @brief CSAT of every group.
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_csat_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups,
     const csat_csat_options *opt, const csat_group_options *gopt, csat_share_result *out,
     int *flags, size_t cap, csat_error *err);
 
-/** @brief Top-k-box share of every group. */
+/**
+ * @brief Top-k-box share of every group.
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param k      Number of boxes.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_top_box_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups, int k,
     const csat_scale_options *opt, const csat_group_options *gopt, csat_share_result *out,
     int *flags, size_t cap, csat_error *err);
 
-/** @brief Bottom-k-box share of every group. */
+/**
+ * @brief Bottom-k-box share of every group.
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param k      Number of boxes.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_bottom_box_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups, int k,
     const csat_scale_options *opt, const csat_group_options *gopt, csat_share_result *out,
     int *flags, size_t cap, csat_error *err);
 
-/** @brief Mean of any values in every group (moments per group). */
+/**
+ * @brief Mean of any values in every group (moments per group).
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_mean_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups,
     const csat_mean_options *opt, const csat_group_options *gopt, csat_mean_result *out,
     int *flags, size_t cap, csat_error *err);
 
-/** @brief Customer Effort Score of every group. */
+/**
+ * @brief Customer Effort Score of every group.
+ * @param x      Answers; NaN is missing.
+ * @param n      Number of answers.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param opt    Options of the score, or NULL for its defaults.
+ * @param gopt   Group options, or NULL.
+ * @param effort     Receives G mean efforts (`effort[0].size` set).
+ * @param low_effort Receives G low-effort shares (`low_effort[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_ces_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups,
     const csat_ces_options *opt, const csat_group_options *gopt, csat_mean_result *effort,
@@ -299,15 +525,47 @@ CSAT_API CSAT_NODISCARD csat_status csat_score_ces_grouped(
 /**
  * @brief Distribution of every group: G × K row-major counts, weights and
  *        shares (K points of the scale; each array may be NULL), and G samples.
- * @param len Elements of each of @p counts, @p weights, @p shares: G × K.
- * @param cap Elements of @p samples (G), which may be NULL.
+ * @param x       Answers; NaN is missing.
+ * @param n       Number of answers.
+ * @param w       Weights or NULL.
+ * @param g       n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups  Number of groups G.
+ * @param opt     Scale options, or NULL for ::CSAT_SCALE_OPTIONS_DEFAULT.
+ * @param counts  Receives G × K counts, or NULL.
+ * @param weights Receives G × K sums of weights, or NULL.
+ * @param shares  Receives G × K shares (NaN for an empty group), or NULL.
+ * @param len     Elements of each of @p counts, @p weights, @p shares: G × K.
+ * @param samples Receives G samples (`samples[0].size` set), or NULL.
+ * @param cap     Elements of @p samples, ≥ G when it is not NULL.
+ * @param err     Optional error details, may be NULL.
+ * @return As ::csat_score_nps_grouped; ::CSAT_ERR_ARGUMENT also for @p len.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_score_distribution_grouped(
     const double *x, size_t n, const double *w, const int32_t *g, size_t groups,
     const csat_scale_options *opt, double *counts, double *weights, double *shares, size_t len,
     csat_sample *samples, size_t cap, csat_error *err);
 
-/** @brief Composite index (csat_score_index()) of every group: moments of the row indices per group. */
+/**
+ * @brief Composite index (csat_score_index()) of every group: moments of the row indices per group.
+ * @param x      n × k row-major item answers; NaN is missing.
+ * @param n      Rows.
+ * @param k      Items.
+ * @param ld     Leading dimension, ≥ k.
+ * @param w      Weights or NULL.
+ * @param g      n group codes, 0..@p groups − 1 or ::CSAT_GROUP_NONE.
+ * @param groups Number of groups G.
+ * @param item_min     k lowest values of the items' scales.
+ * @param item_max     k highest values.
+ * @param item_weights k item weights, or NULL for equal weights.
+ * @param opt    Mean options (the level), or NULL.
+ * @param gopt   Group options, or NULL.
+ * @param out    Receives G results (`out[0].size` set).
+ * @param flags  Receives G ::csat_group_flag values, or NULL.
+ * @param cap    Capacity of each output array, ≥ G.
+ * @param err    Optional error details, may be NULL; `index` names a bad row.
+ * @return As ::csat_grouped_add and the estimator from the accumulator;
+ *         ::CSAT_ERR_ARGUMENT also for @p groups outside 1..::CSAT_GROUPS_MAX.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_score_index_grouped(
     const double *x, size_t n, size_t k, size_t ld, const double *w, const int32_t *g,
     size_t groups, const double *item_min, const double *item_max, const double *item_weights,
@@ -372,14 +630,44 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_groups_nps(
     const csat_compare_options *opt, csat_group_comparison *out, size_t cap, size_t *count,
     csat_error *err);
 
-/** @brief Compare the shares of groups (proportions; the benchmark in (0, 1)); as ::csat_compare_groups_nps. */
+/**
+ * @brief Compare the shares of groups (proportions; the benchmark in (0, 1)); as ::csat_compare_groups_nps.
+ * @param groups    G group results.
+ * @param rest      G results of the rest for ::CSAT_CONTRAST_REST, else NULL.
+ * @param flags     G flags, or NULL.
+ * @param n_groups  G.
+ * @param contrast  ::csat_group_contrast.
+ * @param reference The reference group for ::CSAT_CONTRAST_REFERENCE.
+ * @param benchmark The benchmark for ::CSAT_CONTRAST_BENCHMARK.
+ * @param opt       Options (`level`, `adjust`) or NULL.
+ * @param out       Receives the comparisons, or NULL with @p cap 0.
+ * @param cap       Capacity of @p out.
+ * @param count     Receives the number of comparisons.
+ * @param err       Optional error details, may be NULL.
+ * @return As ::csat_compare_groups_nps.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_groups_shares(
     const csat_share_result *groups, const csat_share_result *rest, const int *flags,
     size_t n_groups, csat_group_contrast contrast, size_t reference, double benchmark,
     const csat_compare_options *opt, csat_group_comparison *out, size_t cap, size_t *count,
     csat_error *err);
 
-/** @brief Compare the means of groups (Welch); as ::csat_compare_groups_nps. */
+/**
+ * @brief Compare the means of groups (Welch); as ::csat_compare_groups_nps.
+ * @param groups    G group results.
+ * @param rest      G results of the rest for ::CSAT_CONTRAST_REST, else NULL.
+ * @param flags     G flags, or NULL.
+ * @param n_groups  G.
+ * @param contrast  ::csat_group_contrast.
+ * @param reference The reference group for ::CSAT_CONTRAST_REFERENCE.
+ * @param benchmark The benchmark for ::CSAT_CONTRAST_BENCHMARK.
+ * @param opt       Options (`level`, `adjust`) or NULL.
+ * @param out       Receives the comparisons, or NULL with @p cap 0.
+ * @param cap       Capacity of @p out.
+ * @param count     Receives the number of comparisons.
+ * @param err       Optional error details, may be NULL.
+ * @return As ::csat_compare_groups_nps.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_groups_means(
     const csat_mean_result *groups, const csat_mean_result *rest, const int *flags,
     size_t n_groups, csat_group_contrast contrast, size_t reference, double benchmark,
@@ -398,11 +686,11 @@ typedef struct csat_track_point {
     size_t period;      /**< Period index (group code). */
     int flags;          /**< The period's ::csat_group_flag. */
     double score;       /**< The period's score. */
-    double ci_lower;    /**< Its confidence interval. */
-    double ci_upper;
+    double ci_lower;    /**< Lower limit of its confidence interval. */
+    double ci_upper;    /**< Upper limit. */
     double change;      /**< Change from the previous unflagged period (NaN for the first). */
     double change_se;   /**< Its standard error. */
-    double change_p;    /**< Two-sided p-value of the change (z test, as csat_compare_nps() etc.). */
+    double change_p;    /**< Two-sided p-value of the change (the two-result comparison of its kind: csat_compare_nps(), csat_compare_shares(), csat_compare_means()). */
     double center;      /**< Control chart centre: the pooled score of the earlier unflagged periods (NaN before 2 of them). */
     double lcl;         /**< Lower 3-sigma control limit for this period's sample size. */
     double ucl;         /**< Upper 3-sigma control limit. */
@@ -431,12 +719,34 @@ CSAT_API CSAT_NODISCARD csat_status csat_compare_track_nps(
     const csat_nps_result *periods, const int *flags, size_t T, const csat_compare_options *opt,
     csat_trend_result *trend, csat_track_point *out, size_t cap, csat_error *err);
 
-/** @brief Tracking table of a share (p-chart); as ::csat_compare_track_nps. */
+/**
+ * @brief Tracking table of a share (p-chart); as ::csat_compare_track_nps.
+ * @param periods T results in time order.
+ * @param flags   T flags, or NULL.
+ * @param T       Number of periods, ≥ 1.
+ * @param opt     Options (`level`) or NULL.
+ * @param trend   Receives the trend, or NULL.
+ * @param out     Receives T points (`out[0].size` set).
+ * @param cap     Capacity of @p out, ≥ T.
+ * @param err     Optional error details, may be NULL.
+ * @return As ::csat_compare_track_nps.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_track_shares(
     const csat_share_result *periods, const int *flags, size_t T, const csat_compare_options *opt,
     csat_trend_result *trend, csat_track_point *out, size_t cap, csat_error *err);
 
-/** @brief Tracking table of a mean (x̄-chart with the pooled SD); as ::csat_compare_track_nps. */
+/**
+ * @brief Tracking table of a mean (x̄-chart with the pooled SD); as ::csat_compare_track_nps.
+ * @param periods T results in time order.
+ * @param flags   T flags, or NULL.
+ * @param T       Number of periods, ≥ 1.
+ * @param opt     Options (`level`) or NULL.
+ * @param trend   Receives the trend, or NULL.
+ * @param out     Receives T points (`out[0].size` set).
+ * @param cap     Capacity of @p out, ≥ T.
+ * @param err     Optional error details, may be NULL.
+ * @return As ::csat_compare_track_nps.
+ */
 CSAT_API CSAT_NODISCARD csat_status csat_compare_track_means(
     const csat_mean_result *periods, const int *flags, size_t T, const csat_compare_options *opt,
     csat_trend_result *trend, csat_track_point *out, size_t cap, csat_error *err);
