@@ -11,15 +11,28 @@
  * numbers or NA (missing); fields may be quoted ("..." with "" for a quote).
  *
  * The report: NPS with 95 % intervals, CSAT and top-2-box of overall
- * satisfaction, its mean, its distribution as a bar chart, the NPS of each
- * flight class; the NPS and CSAT of each segment (flight purpose, flight
- * class) against the rest of the sample, with Holm-adjusted p-values; and
- * the gap between satisfaction and expectation for the 23 attributes
- * (paired t tests, Holm-adjusted). Every libcsat status is checked; a
- * failure prints the library's message (with the CSV line of the offending
- * answer) and makes the program exit with status 1.
+ * satisfaction, its mean, its distribution as a bar chart; the NPS of each
+ * flight class, and each class against the rest of the sample as the
+ * library compares a family of groups (classes with fewer than 30 answers
+ * flagged small and not compared, Holm-adjusted p-values); the NPS and CSAT
+ * of each segment (flight purpose, flight class) against the rest of the
+ * sample, with Holm-adjusted p-values; and the gap between satisfaction and
+ * expectation for the 23 attributes (paired t tests, Holm-adjusted).
+ *
+ * Scores by segment come from the grouped calls of csat/groups.h: one call
+ * over the whole column with a group code per row (the index of its label;
+ * NA or an empty label is in no group), once for the segments and once,
+ * with complement = 1, for the rest of each. Scores are those of the
+ * segment's rows; NPS standard errors are domain standard errors (the whole
+ * sample's N, as R survey's svyby), a little smaller than those of the
+ * segment's rows scored alone.
+ *
+ * Every libcsat status is checked; a failure prints the library's message
+ * (with the CSV line of the offending answer) and makes the program exit
+ * with status 1.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,25 +213,79 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The distinct values of column j, sorted, into names[] (room for nrow
- * entries); returns their number. */
-static size_t distinct_groups(const csv_table *t, size_t j, const char **names)
+/* A label that says nothing (empty or NA): its answers belong to no group. */
+static int missing_label(const char *name)
 {
-    size_t n = t->nrow, ngroups = 0;
+    return *name == '\0' || strcmp(name, "NA") == 0;
+}
+
+/* The groups of column j for the grouped scores: the distinct labels,
+ * sorted, into names[] (room for nrow entries), and each row's group code,
+ * the index of its label in names[], into codes[] (CSAT_GROUP_NONE for a
+ * missing label; `unlabelled` counts those rows). Returns the number of
+ * groups. */
+static size_t group_codes(const csv_table *t, size_t j, const char **names, int32_t *codes,
+                          size_t *unlabelled)
+{
+    size_t n = t->nrow, m = 0, ngroups = 0;
     for (size_t i = 0; i < n; i++)
-        names[i] = t->cell[i * t->ncol + j];
-    qsort(names, n, sizeof *names, compare_strings);
-    for (size_t i = 0; i < n; i++)
+        if (!missing_label(t->cell[i * t->ncol + j]))
+            names[m++] = t->cell[i * t->ncol + j];
+    qsort(names, m, sizeof *names, compare_strings);
+    for (size_t i = 0; i < m; i++)
         if (ngroups == 0 || strcmp(names[i], names[ngroups - 1]) != 0)
             names[ngroups++] = names[i];
+    *unlabelled = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *label = t->cell[i * t->ncol + j];
+        const char **hit = missing_label(label) ? NULL
+                           : bsearch(&label, names, ngroups, sizeof *names, compare_strings);
+        if (hit == NULL) {
+            codes[i] = CSAT_GROUP_NONE;
+            ++*unlabelled;
+        } else {
+            codes[i] = (int32_t)(hit - names);
+        }
+    }
     return ngroups;
 }
 
-static const char *group_label(const char *name)
+/* NPS of every group of one column and, with complement = 1, of the rest of
+ * each group: two grouped calls over the whole column. `flags` receives the
+ * groups' flags. Returns 0, or -1 after reporting the failure. Errors name
+ * the row of the table itself (the arrays are its columns). */
+static int nps_grouped(context *c, const char *column, const double *nps, const int32_t *codes,
+                       size_t ngroups, const csat_group_options *gopt_in, csat_nps_result *res,
+                       csat_nps_result *rest, int *flags)
 {
-    return *name && strcmp(name, "NA") != 0 ? name : "(missing)";
+    csat_error err;
+    csat_group_options gopt = *gopt_in;
+    char what[96];
+    res[0] = (csat_nps_result)CSAT_RESULT_INIT(csat_nps_result);
+    rest[0] = (csat_nps_result)CSAT_RESULT_INIT(csat_nps_result);
+    gopt.complement = 0;
+    csat_status s = csat_score_nps_grouped(nps, c->table->nrow, NULL, codes, ngroups, NULL, &gopt,
+                                           res, flags, ngroups, &err);
+    if (s != CSAT_OK) {
+        snprintf(what, sizeof what, "NPS by %.40s", column);
+        fail(c, what, s, &err, NULL);
+        return -1;
+    }
+    gopt.complement = 1;
+    s = csat_score_nps_grouped(nps, c->table->nrow, NULL, codes, ngroups, NULL, &gopt, rest,
+                               NULL, ngroups, &err);
+    if (s != CSAT_OK) {
+        snprintf(what, sizeof what, "NPS of the rest by %.40s", column);
+        fail(c, what, s, &err, NULL);
+        return -1;
+    }
+    return 0;
 }
 
+/* The NPS of each group of a column (one grouped call, domain intervals),
+ * then each group against the rest of the sample as the library compares a
+ * family of groups: groups flagged small (fewer than min_n answers) or
+ * empty are shown and not compared, the others Holm-adjusted together. */
 static void report_nps_by_group(context *c, const double *nps, const char *column)
 {
     const csv_table *t = c->table;
@@ -229,51 +296,96 @@ static void report_nps_by_group(context *c, const double *nps, const char *colum
     }
     size_t n = t->nrow;
     const char **names = malloc((n ? n : 1) * sizeof *names);
-    double *x = malloc((n ? n : 1) * sizeof *x);
-    size_t *rows = malloc((n ? n : 1) * sizeof *rows);
-    if (names == NULL || x == NULL || rows == NULL) {
-        fprintf(stderr, "csat-report: out of memory\n");
-        c->failures++;
+    int32_t *codes = malloc((n ? n : 1) * sizeof *codes);
+    csat_nps_result *res = NULL, *rest = NULL;
+    csat_group_comparison *cmp = NULL;
+    int *flags = NULL;
+    if (names == NULL || codes == NULL)
+        goto nomem;
+
+    size_t unlabelled, ngroups = group_codes(t, (size_t)j, names, codes, &unlabelled);
+
+    printf("NPS by %s (Wald 95%% CI)\n", column);
+    printf("  intervals by %s: domain estimation, as R survey's svyby\n\n", column);
+    printf("  %-12s %6s %7s   95%% CI\n", column, "n", "NPS");
+    if (ngroups == 0) {
+        printf("  (no answer has a %s)\n\n", column);
         goto done;
     }
+    res = malloc(ngroups * sizeof *res);
+    rest = malloc(ngroups * sizeof *rest);
+    flags = malloc(ngroups * sizeof *flags);
+    cmp = malloc(ngroups * sizeof *cmp);
+    if (res == NULL || rest == NULL || flags == NULL || cmp == NULL)
+        goto nomem;
 
-    size_t ngroups = distinct_groups(t, (size_t)j, names);
-
-    printf("NPS by %s (Wald 95%% CI)\n\n", column);
-    printf("  %-12s %6s %7s   95%% CI\n", column, "n", "NPS");
+    csat_group_options gopt = CSAT_GROUP_OPTIONS_DEFAULT;
+    if (nps_grouped(c, column, nps, codes, ngroups, &gopt, res, rest, flags) != 0)
+        goto done;
     for (size_t g = 0; g < ngroups; g++) {
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (strcmp(t->cell[i * t->ncol + (size_t)j], names[g]) == 0) {
-                x[m] = nps[i];
-                rows[m++] = i;
-            }
-        }
-        const char *label = group_label(names[g]);
-        csat_error err;
-        csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
-        csat_status s = csat_score_nps(x, m, NULL, NULL, &r, &err);
-        if (s != CSAT_OK) {
-            printf("  %-12s %6zu %7s   (%s)\n", label, m, "-",
-                   s == CSAT_ERR_EMPTY ? "no valid answer" : csat_strerror(s));
-            /* A group whose answers are all missing is a fact worth
-             * showing, not a failure; anything else is. */
-            if (s != CSAT_ERR_EMPTY) {
-                char what[80];
-                snprintf(what, sizeof what, "NPS of %s %.40s", column, label);
-                fail(c, what, s, &err, rows);
-            }
-            continue;
-        }
-        printf("  %-12s %6zu %+7.1f   [%s, %s]\n", label, r.n, r.score,
-               num(6, 1, 1, r.ci_lower).s, num(6, 1, 1, r.ci_upper).s);
+        /* A group whose answers are all missing is a fact worth showing (the
+         * library flags it), not a failure. */
+        if (flags[g] == CSAT_GROUP_EMPTY)
+            printf("  %-12s %6zu %7s   (no valid answer)\n", names[g], res[g].n_missing, "-");
+        else
+            printf("  %-12s %6zu %+7.1f   [%s, %s]\n", names[g], res[g].n, res[g].score,
+                   num(6, 1, 1, res[g].ci_lower).s, num(6, 1, 1, res[g].ci_upper).s);
     }
+    if (unlabelled)
+        printf("  %zu answers without a %s are in no group\n", unlabelled, column);
     printf("\n");
 
+    csat_error err;
+    csat_compare_options copt = CSAT_COMPARE_OPTIONS_DEFAULT;
+    copt.level = LEVEL;
+    copt.adjust = CSAT_ADJUST_HOLM;
+    size_t count = 0, made = 0;
+    cmp[0] = (csat_group_comparison)CSAT_RESULT_INIT(csat_group_comparison);
+    csat_status s = csat_compare_groups_nps(res, rest, flags, ngroups, CSAT_CONTRAST_REST, 0, 0.0,
+                                            &copt, cmp, ngroups, &count, &err);
+    if (s != CSAT_OK) {
+        char what[80];
+        snprintf(what, sizeof what, "NPS of each %.40s against the rest", column);
+        fail(c, what, s, &err, NULL);
+        goto done;
+    }
+    for (size_t k = 0; k < count; k++)
+        made += cmp[k].skipped == 0;
+
+    printf("NPS of each %s against the rest of the sample\n", column);
+    printf("  z test, Wald 95%% CI; p-values Holm-adjusted over the %zu comparisons\n", made);
+    printf("  made; a %s with fewer than %zu valid answers is flagged small\n", column,
+           gopt.min_n);
+    printf("  and not compared (its interval is not reliable)\n\n");
+    printf("  %-12s %6s %7s %7s %7s  %-16s %6s  %6s\n", column, "n", "NPS", "rest", "diff",
+           "95% CI", "p", "Holm p");
+    for (size_t k = 0; k < count; k++) {
+        size_t g = cmp[k].group;
+        if (cmp[k].skipped) {
+            printf("  %-12s %6zu %s %s  not compared: %s\n", names[g], res[g].n,
+                   num(7, 1, 1, res[g].score).s, num(7, 1, 1, rest[g].score).s,
+                   cmp[k].skipped == CSAT_GROUP_SMALL ? "small"
+                   : res[g].n == 0                    ? "no valid answer"
+                                                      : "the rest has no valid answer");
+            continue;
+        }
+        printf("  %-12s %6zu %+7.1f %+7.1f %+7.1f  [%+6.1f, %+6.1f] %s  %s\n", names[g],
+               res[g].n, res[g].score, rest[g].score, cmp[k].diff, cmp[k].ci_lower,
+               cmp[k].ci_upper, pval(cmp[k].p).s, pval(cmp[k].p_adjusted).s);
+    }
+    printf("\n");
+    goto done;
+
+nomem:
+    fprintf(stderr, "csat-report: out of memory\n");
+    c->failures++;
 done:
     free(names);
-    free(x);
-    free(rows);
+    free(codes);
+    free(res);
+    free(rest);
+    free(flags);
+    free(cmp);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -281,90 +393,116 @@ done:
 
 typedef struct segment {
     char label[48];
+    int small;            /* fewer than min_n valid answers (NPS or CSAT) */
+    int nps_ok, csat_ok;  /* compared: the segment and its rest have answers */
     csat_nps_result nps, nps_rest;
     csat_share_result csat, csat_rest;
     csat_comparison d_nps, d_csat;
 } segment;
 
-/* The answers of one segment and of the rest, with their rows in the table
- * (for error messages). */
-typedef struct split {
-    double *x_in, *x_out;
-    size_t *rows_in, *rows_out;
-    size_t n_in, n_out;
-} split;
-
-static void split_by(const csv_table *t, size_t j, const char *name, const double *x, split *sp)
-{
-    sp->n_in = sp->n_out = 0;
-    for (size_t i = 0; i < t->nrow; i++) {
-        if (strcmp(t->cell[i * t->ncol + j], name) == 0) {
-            sp->x_in[sp->n_in] = x[i];
-            sp->rows_in[sp->n_in++] = i;
-        } else {
-            sp->x_out[sp->n_out] = x[i];
-            sp->rows_out[sp->n_out++] = i;
-        }
-    }
-}
-
-/* NPS and CSAT of one segment and of the rest, and their differences.
- * Returns 0, or -1 after reporting the failure. */
-static int compare_segment(context *c, size_t j, const char *name, const double *nps,
-                           const double *sat, split *sp, segment *seg)
+/* The segments of column j (each against the rest; of a variable with two
+ * segments only the first), appended to *seg: the NPS and CSAT of every
+ * segment and of every rest come from four grouped calls over the whole
+ * columns. Returns 0, or -1 after reporting the failure. */
+static int compare_column(context *c, size_t j, const double *nps, const double *sat,
+                          const char **names, int32_t *codes, segment **seg, size_t *nseg,
+                          size_t *cap)
 {
     const csv_table *t = c->table;
     csat_error err;
     csat_csat_options copt = { sizeof(csat_csat_options), 1, 7, 5, LEVEL };
     csat_compare_options cmp = CSAT_COMPARE_OPTIONS_DEFAULT;
+    csat_group_options gopt = CSAT_GROUP_OPTIONS_DEFAULT;
     csat_status s;
     char what[96];
-
-    /* The segment's results are written by the library: each gets its size. */
+    int rc = -1;
     cmp.level = LEVEL;
-    seg->nps.size = sizeof seg->nps;
-    seg->nps_rest.size = sizeof seg->nps_rest;
-    seg->csat.size = sizeof seg->csat;
-    seg->csat_rest.size = sizeof seg->csat_rest;
-    seg->d_nps.size = sizeof seg->d_nps;
-    seg->d_csat.size = sizeof seg->d_csat;
 
-    snprintf(seg->label, sizeof seg->label, "%.16s %.24s", t->header[j], group_label(name));
-    split_by(t, j, name, nps, sp);
-    snprintf(what, sizeof what, "NPS of %s", seg->label);
-    if ((s = csat_score_nps(sp->x_in, sp->n_in, NULL, NULL, &seg->nps, &err)) != CSAT_OK) {
-        fail(c, what, s, &err, sp->rows_in);
-        return -1;
+    size_t unlabelled, ngroups = group_codes(t, j, names, codes, &unlabelled);
+    /* With two segments, one against the rest is the other's mirror image:
+     * compare only the first with the second. */
+    size_t ncompare = ngroups == 2 ? 1 : ngroups < 2 ? 0 : ngroups;
+    if (ncompare == 0)
+        return 0;
+
+    csat_nps_result *nr = malloc(ngroups * sizeof *nr), *nrest = malloc(ngroups * sizeof *nrest);
+    csat_share_result *cr = malloc(ngroups * sizeof *cr), *crest = malloc(ngroups * sizeof *crest);
+    int *nflags = malloc(ngroups * sizeof *nflags), *cflags = malloc(ngroups * sizeof *cflags);
+    if (nr == NULL || nrest == NULL || cr == NULL || crest == NULL || nflags == NULL
+        || cflags == NULL) {
+        fprintf(stderr, "csat-report: out of memory\n");
+        c->failures++;
+        goto done;
     }
-    snprintf(what, sizeof what, "NPS of the rest (not %s)", seg->label);
-    if ((s = csat_score_nps(sp->x_out, sp->n_out, NULL, NULL, &seg->nps_rest, &err)) != CSAT_OK) {
-        fail(c, what, s, &err, sp->rows_out);
-        return -1;
+    if (nps_grouped(c, t->header[j], nps, codes, ngroups, &gopt, nr, nrest, nflags) != 0)
+        goto done;
+    cr[0] = (csat_share_result)CSAT_RESULT_INIT(csat_share_result);
+    crest[0] = (csat_share_result)CSAT_RESULT_INIT(csat_share_result);
+    snprintf(what, sizeof what, "CSAT by %.40s", t->header[j]);
+    s = csat_score_csat_grouped(sat, t->nrow, NULL, codes, ngroups, &copt, &gopt, cr, cflags,
+                                ngroups, &err);
+    if (s == CSAT_OK) {
+        gopt.complement = 1;
+        snprintf(what, sizeof what, "CSAT of the rest by %.40s", t->header[j]);
+        s = csat_score_csat_grouped(sat, t->nrow, NULL, codes, ngroups, &copt, &gopt, crest, NULL,
+                                    ngroups, &err);
     }
-    snprintf(what, sizeof what, "NPS comparison of %s", seg->label);
-    if ((s = csat_compare_nps(&seg->nps, &seg->nps_rest, &cmp, &seg->d_nps, &err)) != CSAT_OK) {
+    if (s != CSAT_OK) {
         fail(c, what, s, &err, NULL);
-        return -1;
+        goto done;
     }
 
-    split_by(t, j, name, sat, sp);
-    snprintf(what, sizeof what, "CSAT of %s", seg->label);
-    if ((s = csat_score_csat(sp->x_in, sp->n_in, NULL, &copt, &seg->csat, &err)) != CSAT_OK) {
-        fail(c, what, s, &err, sp->rows_in);
-        return -1;
+    for (size_t g = 0; g < ncompare; g++) {
+        if (*nseg == *cap) {
+            size_t newcap = *cap ? 2 * *cap : 8;
+            segment *more = realloc(*seg, newcap * sizeof *more);
+            if (more == NULL) {
+                fprintf(stderr, "csat-report: out of memory\n");
+                c->failures++;
+                goto done;
+            }
+            *seg = more;
+            *cap = newcap;
+        }
+        segment *sg = &(*seg)[(*nseg)++];
+        snprintf(sg->label, sizeof sg->label, "%.16s %.24s", t->header[j], names[g]);
+        /* Copies of elements of the result arrays: each gets its own size. */
+        sg->nps = nr[g];
+        sg->nps_rest = nrest[g];
+        sg->csat = cr[g];
+        sg->csat_rest = crest[g];
+        sg->nps.size = sg->nps_rest.size = sizeof sg->nps;
+        sg->csat.size = sg->csat_rest.size = sizeof sg->csat;
+        sg->d_nps = (csat_comparison)CSAT_RESULT_INIT(csat_comparison);
+        sg->d_csat = (csat_comparison)CSAT_RESULT_INIT(csat_comparison);
+        sg->small = nflags[g] == CSAT_GROUP_SMALL || cflags[g] == CSAT_GROUP_SMALL;
+        /* A segment (or a rest) without a valid answer is shown, not compared. */
+        sg->nps_ok = sg->nps.n > 0 && sg->nps_rest.n > 0;
+        sg->csat_ok = sg->csat.n > 0 && sg->csat_rest.n > 0;
+        snprintf(what, sizeof what, "NPS comparison of %s", sg->label);
+        if (sg->nps_ok
+            && (s = csat_compare_nps(&sg->nps, &sg->nps_rest, &cmp, &sg->d_nps, &err)) != CSAT_OK) {
+            fail(c, what, s, &err, NULL);
+            goto done;
+        }
+        snprintf(what, sizeof what, "CSAT comparison of %s", sg->label);
+        if (sg->csat_ok
+            && (s = csat_compare_shares(&sg->csat, &sg->csat_rest, &cmp, &sg->d_csat, &err))
+                   != CSAT_OK) {
+            fail(c, what, s, &err, NULL);
+            goto done;
+        }
     }
-    snprintf(what, sizeof what, "CSAT of the rest (not %s)", seg->label);
-    if ((s = csat_score_csat(sp->x_out, sp->n_out, NULL, &copt, &seg->csat_rest, &err)) != CSAT_OK) {
-        fail(c, what, s, &err, sp->rows_out);
-        return -1;
-    }
-    snprintf(what, sizeof what, "CSAT comparison of %s", seg->label);
-    if ((s = csat_compare_shares(&seg->csat, &seg->csat_rest, &cmp, &seg->d_csat, &err))
-        != CSAT_OK) {
-        fail(c, what, s, &err, NULL);
-        return -1;
-    }
-    return 0;
+    rc = 0;
+
+done:
+    free(nr);
+    free(nrest);
+    free(cr);
+    free(crest);
+    free(nflags);
+    free(cflags);
+    return rc;
 }
 
 static void report_segments(context *c, const double *nps, const double *sat,
@@ -373,13 +511,12 @@ static void report_segments(context *c, const double *nps, const double *sat,
     const csv_table *t = c->table;
     size_t n = t->nrow ? t->nrow : 1;
     const char **names = malloc(n * sizeof *names);
+    int32_t *codes = malloc(n * sizeof *codes);
     segment *seg = NULL;
     double *p = NULL, *holm = NULL;
-    split sp = { malloc(n * sizeof(double)), malloc(n * sizeof(double)),
-                 malloc(n * sizeof(size_t)), malloc(n * sizeof(size_t)), 0, 0 };
+    size_t *which = NULL;
     size_t nseg = 0, cap = 0;
-    if (names == NULL || sp.x_in == NULL || sp.x_out == NULL || sp.rows_in == NULL
-        || sp.rows_out == NULL)
+    if (names == NULL || codes == NULL)
         goto nomem;
 
     for (size_t k = 0; k < ncolumns; k++) {
@@ -388,69 +525,101 @@ static void report_segments(context *c, const double *nps, const double *sat,
             c->failures++;
             goto done;
         }
-        size_t ngroups = distinct_groups(t, (size_t)j, names);
-        /* With two segments, one against the rest is the other's mirror
-         * image: compare only the first with the second. */
-        size_t ncompare = ngroups == 2 ? 1 : ngroups < 2 ? 0 : ngroups;
-        for (size_t g = 0; g < ncompare; g++) {
-            if (nseg == cap) {
-                size_t newcap = cap ? 2 * cap : 8;
-                segment *more = realloc(seg, newcap * sizeof *seg);
-                if (more == NULL)
-                    goto nomem;
-                seg = more;
-                cap = newcap;
-            }
-            if (compare_segment(c, (size_t)j, names[g], nps, sat, &sp, &seg[nseg]) != 0)
-                goto done;
-            nseg++;
-        }
+        if (compare_column(c, (size_t)j, nps, sat, names, codes, &seg, &nseg, &cap) != 0)
+            goto done;
     }
     if (nseg == 0)
         goto done;
 
-    /* One family: the NPS comparisons, then the CSAT comparisons. */
+    /* One family: the NPS comparisons made, then the CSAT comparisons made.
+     * which[i] is the position of comparison i (NPS: i, CSAT: nseg + i). */
     p = malloc(2 * nseg * sizeof *p);
     holm = malloc(2 * nseg * sizeof *holm);
-    if (p == NULL || holm == NULL)
+    which = malloc(2 * nseg * sizeof *which);
+    if (p == NULL || holm == NULL || which == NULL)
         goto nomem;
-    for (size_t i = 0; i < nseg; i++) {
-        p[i] = seg[i].d_nps.p;
-        p[nseg + i] = seg[i].d_csat.p;
+    size_t m = 0;
+    for (size_t i = 0; i < nseg; i++)
+        if (seg[i].nps_ok) {
+            which[m] = i;
+            p[m++] = seg[i].d_nps.p;
+        }
+    for (size_t i = 0; i < nseg; i++)
+        if (seg[i].csat_ok) {
+            which[m] = nseg + i;
+            p[m++] = seg[i].d_csat.p;
+        }
+    double *adjusted = malloc((m ? m : 1) * sizeof *adjusted);
+    if (adjusted == NULL)
+        goto nomem;
+    for (size_t i = 0; i < 2 * nseg; i++)
+        holm[i] = NAN;
+    if (m > 0) {
+        csat_error err;
+        csat_compare_options holm_opt = CSAT_COMPARE_OPTIONS_DEFAULT;
+        holm_opt.adjust = CSAT_ADJUST_HOLM;
+        csat_status s = csat_compare_adjust(p, m, &holm_opt, adjusted, &err);
+        if (s != CSAT_OK) {
+            fail(c, "Holm adjustment", s, &err, NULL);
+            free(adjusted);
+            goto done;
+        }
+        for (size_t i = 0; i < m; i++)
+            holm[which[i]] = adjusted[i];
     }
-    csat_error err;
-    csat_compare_options holm_opt = CSAT_COMPARE_OPTIONS_DEFAULT;
-    holm_opt.adjust = CSAT_ADJUST_HOLM;
-    csat_status s = csat_compare_adjust(p, 2 * nseg, &holm_opt, holm, &err);
-    if (s != CSAT_OK) {
-        fail(c, "Holm adjustment", s, &err, NULL);
-        goto done;
-    }
+    free(adjusted);
 
     printf("Segments against the rest of the sample\n");
     printf("  each segment against all other respondents (of a variable with two\n");
     printf("  segments only the first, against the second); 95%% CI; p-values\n");
-    printf("  Holm-adjusted over all %zu comparisons of this section\n\n", 2 * nseg);
+    printf("  Holm-adjusted over all %zu comparisons of this section\n\n", m);
     printf("  NPS: difference in points, z test, Wald CI\n");
+    printf("  (domain standard errors of segment and rest, as R survey's svyby)\n");
     printf("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s\n", "segment", "n", "NPS", "rest", "diff",
            "95% CI", "p", "Holm p");
-    for (size_t i = 0; i < nseg; i++)
+    for (size_t i = 0; i < nseg; i++) {
+        if (!seg[i].nps_ok) {
+            printf("  %-23s %5zu %s %s  not compared: no valid answer\n", seg[i].label,
+                   seg[i].nps.n, num(6, 1, 1, seg[i].nps.score).s,
+                   num(6, 1, 1, seg[i].nps_rest.score).s);
+            continue;
+        }
         printf("  %-23s %5zu %+6.1f %+6.1f %+6.1f  [%+6.1f, %+6.1f] %s  %s\n", seg[i].label,
                seg[i].nps.n, seg[i].nps.score, seg[i].nps_rest.score, seg[i].d_nps.diff,
                seg[i].d_nps.ci_lower, seg[i].d_nps.ci_upper, pval(seg[i].d_nps.p).s,
                pval(holm[i]).s);
+    }
     printf("\n  CSAT (5-7 of 1-7): difference in percentage points, pooled z test,\n");
     printf("  Newcombe hybrid score CI\n");
     printf("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s\n", "segment", "n", "CSAT", "rest", "diff",
            "95% CI", "p", "Holm p");
     /* The difference of two shares is a proportion: 100 × it is in points. */
-    for (size_t i = 0; i < nseg; i++)
+    for (size_t i = 0; i < nseg; i++) {
+        if (!seg[i].csat_ok) {
+            printf("  %-23s %5zu %s %s  not compared: no valid answer\n", seg[i].label,
+                   seg[i].csat.n, num(6, 1, 0, seg[i].csat.score).s,
+                   num(6, 1, 0, seg[i].csat_rest.score).s);
+            continue;
+        }
         printf("  %-23s %5zu %6.1f %6.1f %+6.1f  [%+6.1f, %+6.1f] %s  %s\n", seg[i].label,
                seg[i].csat.n, seg[i].csat.score, seg[i].csat_rest.score,
                100 * seg[i].d_csat.diff, 100 * seg[i].d_csat.ci_lower,
                100 * seg[i].d_csat.ci_upper, pval(seg[i].d_csat.p).s, pval(holm[nseg + i]).s);
+    }
     printf("\n  Each segment is compared with the rest: two independent samples. Against\n");
-    printf("  the whole sample, which contains the segment, these tests would not hold.\n\n");
+    printf("  the whole sample, which contains the segment, these tests would not hold.\n");
+    int any_small = 0;
+    for (size_t i = 0; i < nseg; i++)
+        any_small |= seg[i].small;
+    if (any_small) {
+        csat_group_options gopt = CSAT_GROUP_OPTIONS_DEFAULT;
+        printf("  Fewer than %zu valid answers (flagged small; intervals not reliable):\n",
+               gopt.min_n);
+        for (size_t i = 0; i < nseg; i++)
+            if (seg[i].small)
+                printf("    %s\n", seg[i].label);
+    }
+    printf("\n");
     goto done;
 
 nomem:
@@ -458,13 +627,11 @@ nomem:
     c->failures++;
 done:
     free(names);
+    free(codes);
     free(seg);
     free(p);
     free(holm);
-    free(sp.x_in);
-    free(sp.x_out);
-    free(sp.rows_in);
-    free(sp.rows_out);
+    free(which);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -10,12 +10,22 @@
 -- become NaN (0/0), which libcsat skips and counts as missing.
 --
 -- The report: NPS with its 95 % interval, CSAT and top-2-box of overall
--- satisfaction, its mean, its distribution as a bar chart, the NPS of each
--- flight class; the NPS and CSAT of each segment (flight purpose, flight
--- class) against the rest of the sample, with Holm-adjusted p-values; and
--- the gap between satisfaction and expectation for the 23 attributes
--- (paired t tests, Holm-adjusted). libcsat raises an error with a message on
--- bad data; the report prints it and exits with status 1.
+-- satisfaction, its mean, its distribution as a bar chart; the NPS of each
+-- flight class, and each class against the rest of the sample as the
+-- library compares a family of groups (classes with fewer than 30 answers
+-- flagged small and not compared, Holm-adjusted p-values); the NPS and CSAT
+-- of each segment (flight purpose, flight class) against the rest of the
+-- sample, with Holm-adjusted p-values; and the gap between satisfaction and
+-- expectation for the 23 attributes (paired t tests, Holm-adjusted).
+-- libcsat raises an error with a message on bad data; the report prints it
+-- and exits with status 1.
+--
+-- Scores by segment come from the grouped calls (opts.by): one call over
+-- the whole column scores every segment (NA or an empty label is in no
+-- segment). Scores are those of the segment's rows; NPS standard errors are
+-- domain standard errors (the whole sample's N, as R survey's svyby), a
+-- little smaller than those of the segment's rows scored alone. The report
+-- prints what examples/report.c and examples/report.py print.
 
 local csat = require "csat"
 
@@ -135,96 +145,169 @@ local function report_distribution(sat)
   print()
 end
 
-local function report_nps_by_group(nps, groups, column)
-  local members, names = {}, {}
-  for i, g in ipairs(groups) do
-    if not members[g] then
-      members[g] = {}
-      names[#names + 1] = g
-    end
-    local m = members[g]
-    m[#m + 1] = nps[i]
-  end
-  table.sort(names)
-  print(string.format("NPS by %s (Wald 95%% CI)", column))
-  print()
-  print(string.format("  %-12s %6s %7s   95%% CI", column, "n", "NPS"))
-  for _, g in ipairs(names) do
-    local x, valid = members[g], 0
-    for i = 1, #x do
-      if x[i] == x[i] then valid = valid + 1 end
-    end
-    if valid == 0 then
-      print(string.format("  %-12s %6d %7s   (no valid answer)", g, #x, "-"))
-    else
-      local r = call("NPS of " .. g, csat.nps, x, { scale = { 0, 10 } })
-      print(string.format("  %-12s %6d %+7.1f   %s", g, r.n, r.score, ci(r, "%+6.1f")))
-    end
-  end
-  print()
+-- opts with opts.by = by (a copy).
+local function with_by(opts, by)
+  local o = { by = by }
+  for k, v in pairs(opts) do o[k] = v end
+  return o
 end
 
--- The distinct values of a table of strings, sorted.
-local function distinct(values)
-  local seen, names = {}, {}
-  for _, g in ipairs(values) do
-    if not seen[g] then
-      seen[g] = true
-      names[#names + 1] = g
+-- The result of the rest of the sample for each segment in `names`: every
+-- answer with another label (answers without a label, false, are in no
+-- rest), as the group 0 of the labelling 1 = the segment, 0 = the others;
+-- nil when no other answer has a label. That labelling has the same valid
+-- answers with a label, so the same N: the result is the library's
+-- complement of the segment (what g:compare("rest") compares with, which it
+-- does not show).
+local function rest_of(what, score, x, labels, names, opts)
+  local rest = {}
+  for _, name in ipairs(names) do
+    local by = {}
+    for i, v in ipairs(labels) do
+      by[i] = v and (v == name and 1 or 0)
+    end
+    rest[name] = call(what .. " of the rest (not " .. name .. ")", score, x, with_by(opts, by))[0]
+  end
+  return rest
+end
+
+-- The score of a result, NaN for no result (a rest without answers).
+local function score_of(r)
+  return r and r.score or 0 / 0
+end
+
+-- Whether a result has valid answers (a rest may have none, or be nil).
+local function answered(r)
+  return r ~= nil and r.n > 0
+end
+
+-- The NPS of each group of a column (one grouped call, domain intervals),
+-- then each group against the rest of the sample as the library compares a
+-- family of groups: groups flagged small (fewer than min_n answers) or
+-- empty are shown and not compared, the others Holm-adjusted together.
+local function report_nps_by_group(nps, groups, column)
+  local g = call("NPS by " .. column, csat.nps, nps, { scale = { 0, 10 }, by = groups })
+  print(string.format("NPS by %s (Wald 95%% CI)", column))
+  print(string.format("  intervals by %s: domain estimation, as R survey's svyby", column))
+  print()
+  print(string.format("  %-12s %6s %7s   95%% CI", column, "n", "NPS"))
+  if #g == 0 then
+    print(string.format("  (no answer has a %s)", column))
+    print()
+    return
+  end
+  for _, label in ipairs(g.labels) do
+    local r = g[label]
+    -- A group whose answers are all missing is a fact worth showing (the
+    -- library flags it), not a failure.
+    if g.flags[label] == "empty" then
+      print(string.format("  %-12s %6d %7s   (no valid answer)", label, r.n_missing, "-"))
+    else
+      print(string.format("  %-12s %6d %+7.1f   %s", label, r.n, r.score, ci(r, "%+6.1f")))
     end
   end
-  table.sort(names)
-  return names
+  if g.n_unlabelled > 0 then
+    print(string.format("  %d answers without a %s are in no group", g.n_unlabelled, column))
+  end
+  print()
+
+  local comparisons = call("NPS of each " .. column .. " against the rest", g.compare, g, "rest",
+                           { adjust = "holm" })
+  local rest = rest_of("NPS", csat.nps, nps, groups, g.labels, { scale = { 0, 10 } })
+  local made = 0
+  for _, c in ipairs(comparisons) do
+    if not c.skipped then made = made + 1 end
+  end
+  print(string.format("NPS of each %s against the rest of the sample", column))
+  print(string.format("  z test, Wald 95%% CI; p-values Holm-adjusted over the %d comparisons",
+                      made))
+  print(string.format("  made; a %s with fewer than %d valid answers is flagged small", column,
+                      g.min_n))
+  print("  and not compared (its interval is not reliable)")
+  print()
+  print(string.format("  %-12s %6s %7s %7s %7s  %-16s %6s  %6s", column, "n", "NPS", "rest",
+                      "diff", "95% CI", "p", "Holm p"))
+  for _, c in ipairs(comparisons) do
+    local label = c.group
+    local r, b = g[label], rest[label]
+    if c.skipped then
+      print(string.format("  %-12s %6d %s %s  not compared: %s", label, r.n,
+                          num("%+7.1f", r.score), num("%+7.1f", score_of(b)),
+                          c.skipped == "small" and "small" or "no valid answer"))
+    else
+      print(string.format("  %-12s %6d %+7.1f %+7.1f %+7.1f  %s %s  %s", label, r.n, r.score,
+                          b.score, c.diff, ci(c, "%+6.1f"), pval(c.p), pval(c.p_adjusted)))
+    end
+  end
+  print()
 end
 
 -- Each segment's NPS and CSAT against the rest of the sample.
 local function report_segments(nps, sat, groups)
   local rows = {}
+  local nps_opts = { scale = { 0, 10 } }
   local csat_opts = { scale = { 1, 7 }, satisfied_min = 5 }
+  local min_n
   for _, column in ipairs(SEGMENTS) do
-    local names = distinct(groups[column])
+    local labels = groups[column]
+    -- Every segment of the column in one grouped call per score.
+    local g_nps = call("NPS by " .. column, csat.nps, nps, with_by(nps_opts, labels))
+    local g_csat = call("CSAT by " .. column, csat.csat, sat, with_by(csat_opts, labels))
+    local names = g_nps.labels
+    min_n = g_nps.min_n
     -- With two segments, one against the rest is the other's mirror image:
     -- compare only the first with the second.
-    local ncompare = #names == 2 and 1 or (#names < 2 and 0 or #names)
-    for g = 1, ncompare do
-      local x_in, x_out, s_in, s_out = {}, {}, {}, {}
-      for i, v in ipairs(groups[column]) do
-        if v == names[g] then
-          x_in[#x_in + 1], s_in[#s_in + 1] = nps[i], sat[i]
-        else
-          x_out[#x_out + 1], s_out[#s_out + 1] = nps[i], sat[i]
-        end
+    local compared = {}
+    for g = 1, (#names == 2 and 1 or (#names < 2 and 0 or #names)) do compared[g] = names[g] end
+    if #compared > 0 then
+      local nps_rest = rest_of("NPS", csat.nps, nps, labels, compared, nps_opts)
+      local csat_rest = rest_of("CSAT", csat.csat, sat, labels, compared, csat_opts)
+      for _, g in ipairs(compared) do
+        local label = column:sub(1, 16) .. " " .. g:sub(1, 24)
+        local a, b, c, d = g_nps[g], nps_rest[g], g_csat[g], csat_rest[g]
+        -- A segment (or a rest) without a valid answer is shown, not compared.
+        rows[#rows + 1] = {
+          label = label, nps = a, nps_rest = b, csat = c, csat_rest = d,
+          d_nps = answered(a) and answered(b) and call("NPS comparison", csat.compare, a, b)
+                  or nil,
+          d_csat = answered(c) and answered(d) and call("CSAT comparison", csat.compare, c, d)
+                   or nil,
+          small = g_nps.flags[g] == "small" or g_csat.flags[g] == "small",
+        }
       end
-      local label = column .. " " .. names[g]
-      local a = call("NPS of " .. label, csat.nps, x_in, { scale = { 0, 10 } })
-      local b = call("NPS of the rest (not " .. label .. ")", csat.nps, x_out, { scale = { 0, 10 } })
-      local c = call("CSAT of " .. label, csat.csat, s_in, csat_opts)
-      local d = call("CSAT of the rest (not " .. label .. ")", csat.csat, s_out, csat_opts)
-      rows[#rows + 1] = {
-        label = label, nps = a, nps_rest = b, d_nps = call("NPS comparison", csat.compare, a, b),
-        csat = c, csat_rest = d, d_csat = call("CSAT comparison", csat.compare, c, d),
-      }
     end
   end
   if #rows == 0 then return end
-  -- One family: the NPS comparisons, then the CSAT comparisons.
-  local p, k = {}, #rows
+  -- One family: the NPS comparisons made, then the CSAT comparisons made.
+  local p, which = {}, {}
   for i, r in ipairs(rows) do
-    p[i], p[k + i] = r.d_nps.p, r.d_csat.p
+    if r.d_nps then p[#p + 1], which[#p + 1] = r.d_nps.p, "nps" .. i end
   end
-  local holm = call("Holm adjustment", csat.adjust, p, "holm")
+  for i, r in ipairs(rows) do
+    if r.d_csat then p[#p + 1], which[#p + 1] = r.d_csat.p, "csat" .. i end
+  end
+  local holm = {}
+  if #p > 0 then
+    for j, q in ipairs(call("Holm adjustment", csat.adjust, p, "holm")) do holm[which[j]] = q end
+  end
   print("Segments against the rest of the sample")
   print("  each segment against all other respondents (of a variable with two")
   print("  segments only the first, against the second); 95% CI; p-values")
-  print(string.format("  Holm-adjusted over all %d comparisons of this section", 2 * k))
+  print(string.format("  Holm-adjusted over all %d comparisons of this section", #p))
   print()
   print("  NPS: difference in points, z test, Wald CI")
+  print("  (domain standard errors of segment and rest, as R survey's svyby)")
   print(string.format("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s", "segment", "n", "NPS", "rest",
                       "diff", "95% CI", "p", "Holm p"))
   for i, r in ipairs(rows) do
-    print(string.format("  %-23s %5d %+6.1f %+6.1f %+6.1f  %s %s  %s", r.label, r.nps.n,
-                        r.nps.score, r.nps_rest.score, r.d_nps.diff, ci(r.d_nps, "%+6.1f"),
-                        pval(r.d_nps.p), pval(holm[i])))
+    if not r.d_nps then
+      print(string.format("  %-23s %5d %s %s  not compared: no valid answer", r.label, r.nps.n,
+                          num("%+6.1f", r.nps.score), num("%+6.1f", score_of(r.nps_rest))))
+    else
+      print(string.format("  %-23s %5d %+6.1f %+6.1f %+6.1f  %s %s  %s", r.label, r.nps.n,
+                          r.nps.score, r.nps_rest.score, r.d_nps.diff, ci(r.d_nps, "%+6.1f"),
+                          pval(r.d_nps.p), pval(holm["nps" .. i])))
+    end
   end
   print()
   print("  CSAT (5-7 of 1-7): difference in percentage points, pooled z test,")
@@ -232,14 +315,28 @@ local function report_segments(nps, sat, groups)
   print(string.format("  %-23s %5s %6s %6s %6s  %-16s %6s  %6s", "segment", "n", "CSAT", "rest",
                       "diff", "95% CI", "p", "Holm p"))
   for i, r in ipairs(rows) do
-    -- The difference of two shares is a proportion: 100 * it is in points.
-    print(string.format("  %-23s %5d %6.1f %6.1f %+6.1f  %s %s  %s", r.label, r.csat.n,
-                        r.csat.score, r.csat_rest.score, 100 * r.d_csat.diff,
-                        ci(r.d_csat, "%+6.1f", 100), pval(r.d_csat.p), pval(holm[k + i])))
+    if not r.d_csat then
+      print(string.format("  %-23s %5d %s %s  not compared: no valid answer", r.label, r.csat.n,
+                          num("%6.1f", r.csat.score), num("%6.1f", score_of(r.csat_rest))))
+    else
+      -- The difference of two shares is a proportion: 100 * it is in points.
+      print(string.format("  %-23s %5d %6.1f %6.1f %+6.1f  %s %s  %s", r.label, r.csat.n,
+                          r.csat.score, r.csat_rest.score, 100 * r.d_csat.diff,
+                          ci(r.d_csat, "%+6.1f", 100), pval(r.d_csat.p), pval(holm["csat" .. i])))
+    end
   end
   print()
   print("  Each segment is compared with the rest: two independent samples. Against")
   print("  the whole sample, which contains the segment, these tests would not hold.")
+  local any_small = false
+  for _, r in ipairs(rows) do any_small = any_small or r.small end
+  if any_small then
+    print(string.format("  Fewer than %d valid answers (flagged small; intervals not reliable):",
+                        min_n))
+    for _, r in ipairs(rows) do
+      if r.small then print("    " .. r.label) end
+    end
+  end
   print()
 end
 
@@ -306,7 +403,7 @@ for _, column in ipairs(SEGMENTS) do
   local j, values = column_index(t, column), {}
   for i, row in ipairs(t.rows) do
     local g = row[j]
-    values[i] = (g == "" or g == "NA") and "(missing)" or g
+    values[i] = g ~= "" and g ~= "NA" and g -- a missing label (false): in no segment
   end
   groups[column] = values
 end

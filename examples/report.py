@@ -12,15 +12,25 @@ NA. pandas is used to read the file when it is installed, the csv module
 otherwise.
 
 The report: NPS with its 95 % interval, CSAT and top-2-box of overall
-satisfaction, its mean, its distribution as a bar chart, the NPS of each
-flight class; the NPS and CSAT of each segment (flight purpose, flight
-class) against the rest of the sample, with Holm-adjusted p-values; and the
-gap between satisfaction and expectation for the 23 attributes (paired t
-tests, Holm-adjusted). When matplotlib is installed the gaps are also saved
-as a chart (--png-gaps, default report-gaps.png in the current folder);
-without it the chart is skipped with a note. libcsat raises ValueError (bad
-data or options) or MemoryError; the report prints the message and exits
-with status 1.
+satisfaction, its mean, its distribution as a bar chart; the NPS of each
+flight class, and each class against the rest of the sample as the library
+compares a family of groups (classes with fewer than 30 answers flagged
+small and not compared, Holm-adjusted p-values); the NPS and CSAT of each
+segment (flight purpose, flight class) against the rest of the sample, with
+Holm-adjusted p-values; and the gap between satisfaction and expectation
+for the 23 attributes (paired t tests, Holm-adjusted). When matplotlib is
+installed the gaps are also saved as a chart (--png-gaps, default
+report-gaps.png in the current folder); without it the chart is skipped
+with a note. libcsat raises ValueError (bad data or options) or
+MemoryError; the report prints the message and exits with status 1.
+
+Scores by segment come from the grouped calls (`by=`): one call over the
+whole column scores every segment (NA or an empty label is in no segment).
+Scores are those of the segment's rows; NPS standard errors are domain
+standard errors (the whole sample's N, as R survey's svyby), a little
+smaller than those of the segment's rows scored alone. The report prints
+what examples/report.c and examples/report.lua print (but for the line that
+names the CSV reader and the chart's).
 """
 
 import argparse
@@ -50,7 +60,10 @@ COLUMNS = ("nps", "overall_sat") + SEGMENTS + tuple(EXPECTED) + tuple(PERCEIVED)
 
 
 def read_with_pandas(path):
-    df = pd.read_csv(path)  # NA and empty fields become NaN
+    # NA and empty fields become NaN, and only those (as examples/csv.c
+    # reads); segment labels stay the file's text.
+    df = pd.read_csv(path, keep_default_na=False, na_values=["", "NA"],
+                     dtype={c: str for c in SEGMENTS})
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise KeyError(f"{path} has no column {missing[0]!r}")
@@ -63,7 +76,8 @@ def read_with_pandas(path):
         "perceived": df[PERCEIVED].to_numpy(dtype=float),
     }
     for c in SEGMENTS:
-        data[c] = df[c].fillna("(missing)").astype(str).tolist()
+        # A missing label (NA, empty) is None: its answer is in no segment.
+        data[c] = [v if isinstance(v, str) else None for v in df[c]]
     return data
 
 
@@ -91,7 +105,7 @@ def read_with_csv(path):
             perceived.append([number(row[c], line, c) for c in PERCEIVED])
             for c in SEGMENTS:
                 g = row[c]
-                groups[c].append(g if g not in ("", "NA") else "(missing)")
+                groups[c].append(g if g not in ("", "NA") else None)
     shape = (len(nps), ATTRIBUTES)
     return {"n": len(nps), "nps": nps, "overall_sat": sat,
             "expected": np.array(expected, dtype=float).reshape(shape),
@@ -160,69 +174,155 @@ def report_distribution(sat):
     print()
 
 
+def rest_of(score, x, labels, names, **options):
+    """The result of the rest of the sample for each segment in `names`:
+    every answer with another label (answers without a label are in no
+    rest), as the group 0 of the labelling 1 = the segment, 0 = the others;
+    None when no other answer has a label. That labelling has the same valid
+    answers with a label, so the same N: the result is the library's
+    complement of the segment (what GroupedResult.compare("rest") compares
+    with, which it does not show)."""
+    rest = {}
+    for name in names:
+        by = np.array([math.nan if v is None else float(v == name) for v in labels])
+        g = score(x, by=by, **options)
+        rest[name] = g[0.0] if 0.0 in g else None
+    return rest
+
+
+def score_of(r):
+    """The score of a result, NaN for no result (a rest without answers)."""
+    return math.nan if r is None else r.score
+
+
+def answered(r):
+    """Whether a result has valid answers (a rest may have none, or be None)."""
+    return r is not None and r.n > 0
+
+
 def report_nps_by_group(nps, groups, column):
-    rows = {}
-    for i, g in enumerate(groups):
-        rows.setdefault(g, []).append(i)
+    """The NPS of each group of a column (one grouped call, domain
+    intervals), then each group against the rest of the sample as the
+    library compares a family of groups: groups flagged small (fewer than
+    min_n answers) or empty are shown and not compared, the others
+    Holm-adjusted together."""
+    g = csat.nps(nps, by=groups, level=LEVEL)
     print(f"NPS by {column} (Wald 95% CI)")
+    print(f"  intervals by {column}: domain estimation, as R survey's svyby")
     print()
     print(f"  {column:<12} {'n':>6} {'NPS':>7}   95% CI")
-    for g in sorted(rows):
-        # NumPy arrays (from pandas) are indexed without a Python loop.
-        x = nps.take(rows[g]) if hasattr(nps, "take") else [nps[i] for i in rows[g]]
-        if all(math.isnan(v) for v in x):
-            print(f"  {g:<12} {len(x):6d} {'-':>7}   (no valid answer)")
+    if len(g) == 0:
+        print(f"  (no answer has a {column})")
+        print()
+        return
+    for label, r in g.items():
+        # A group whose answers are all missing is a fact worth showing (the
+        # library flags it), not a failure.
+        if g.flags[label] == "empty":
+            print(f"  {label:<12} {r.n_missing:6d} {'-':>7}   (no valid answer)")
+        else:
+            print(f"  {label:<12} {r.n:6d} {r.score:+7.1f}   {ci(r.ci, '+6.1f')}")
+    if g.n_unlabelled:
+        print(f"  {g.n_unlabelled} answers without a {column} are in no group")
+    print()
+
+    table = g.compare("rest", adjust="holm", level=LEVEL)
+    comparisons = table.to_dict("records") if hasattr(table, "to_dict") else list(table)
+    rest = rest_of(csat.nps, nps, groups, list(g), level=LEVEL)
+    made = sum(c["skipped"] is None for c in comparisons)
+    print(f"NPS of each {column} against the rest of the sample")
+    print(f"  z test, Wald 95% CI; p-values Holm-adjusted over the {made} comparisons")
+    print(f"  made; a {column} with fewer than {g.min_n} valid answers is flagged small")
+    print("  and not compared (its interval is not reliable)")
+    print()
+    print(f"  {column:<12} {'n':>6} {'NPS':>7} {'rest':>7} {'diff':>7}  {'95% CI':<16} "
+          f"{'p':>6}  {'Holm p':>6}")
+    for c in comparisons:
+        label = c["group"]
+        r, b = g[label], rest[label]
+        if c["skipped"] is not None:
+            why = "small" if c["skipped"] == "small" else "no valid answer"
+            print(f"  {label:<12} {r.n:6d} {num(r.score, '+7.1f')} "
+                  f"{num(score_of(b), '+7.1f')}  not compared: {why}")
             continue
-        r = csat.nps(x, scale=(0, 10), level=LEVEL)
-        print(f"  {g:<12} {r.n:6d} {r.score:+7.1f}   {ci(r.ci, '+6.1f')}")
+        print(f"  {label:<12} {r.n:6d} {r.score:+7.1f} {b.score:+7.1f} {c['diff']:+7.1f}  "
+              f"{ci((c['ci_lower'], c['ci_upper']), '+6.1f')} {pval(c['p'])}  "
+              f"{pval(c['p_adjusted'])}")
     print()
 
 
 def report_segments(nps, sat, data):
     """Each segment's NPS and CSAT against the rest of the sample."""
     nps, sat = np.asarray(nps, dtype=float), np.asarray(sat, dtype=float)
-    rows = []  # (label, NPS of the segment, of the rest, comparison, CSAT ..., ...)
+    csat_options = dict(scale=(1, 7), satisfied_min=5, level=LEVEL)
+    rows = []  # (label, NPS of the segment, of the rest, comparison, CSAT ..., ..., small)
+    min_n = None
     for column in SEGMENTS:
-        groups = np.array(data[column], dtype=object)
-        names = sorted(set(data[column]))
+        labels = data[column]
+        # Every segment of the column in one grouped call per score.
+        g_nps = csat.nps(nps, by=labels, level=LEVEL)
+        g_csat = csat.csat(sat, by=labels, **csat_options)
+        names, min_n = list(g_nps), g_nps.min_n
         # With two segments, one against the rest is the other's mirror
         # image: compare only the first with the second.
-        for g in names[:1] if len(names) == 2 else names if len(names) > 2 else []:
-            inside = groups == g
-            label = f"{column} {g}"
-            a, b = csat.nps(nps[inside], level=LEVEL), csat.nps(nps[~inside], level=LEVEL)
-            c = csat.csat(sat[inside], scale=(1, 7), satisfied_min=5, level=LEVEL)
-            d = csat.csat(sat[~inside], scale=(1, 7), satisfied_min=5, level=LEVEL)
-            rows.append((label, a, b, csat.compare(a, b, level=LEVEL),
-                         c, d, csat.compare(c, d, level=LEVEL)))
+        compared = names[:1] if len(names) == 2 else names if len(names) > 2 else []
+        if not compared:
+            continue
+        nps_rest = rest_of(csat.nps, nps, labels, compared, level=LEVEL)
+        csat_rest = rest_of(csat.csat, sat, labels, compared, **csat_options)
+        for g in compared:
+            a, b, c, d = g_nps[g], nps_rest[g], g_csat[g], csat_rest[g]
+            # A segment (or a rest) without a valid answer is shown, not compared.
+            d_nps = csat.compare(a, b, level=LEVEL) if answered(a) and answered(b) else None
+            d_csat = csat.compare(c, d, level=LEVEL) if answered(c) and answered(d) else None
+            small = g in g_nps.small or g in g_csat.small
+            rows.append((f"{column[:16]} {g[:24]}", a, b, d_nps, c, d, d_csat, small))
     if not rows:
         return
-    # One family: the NPS comparisons, then the CSAT comparisons.
-    holm = csat.adjust([r[3].p for r in rows] + [r[6].p for r in rows], "holm")
-    k = len(rows)
+    # One family: the NPS comparisons made, then the CSAT comparisons made.
+    made = [(0, i, r[3].p) for i, r in enumerate(rows) if r[3] is not None]
+    made += [(1, i, r[6].p) for i, r in enumerate(rows) if r[6] is not None]
+    holm = {}
+    if made:
+        adjusted = csat.adjust([p for *_, p in made], "holm")
+        holm = {(kind, i): float(q) for (kind, i, _), q in zip(made, adjusted)}
     print("Segments against the rest of the sample")
     print("  each segment against all other respondents (of a variable with two")
     print("  segments only the first, against the second); 95% CI; p-values")
-    print(f"  Holm-adjusted over all {2 * k} comparisons of this section")
+    print(f"  Holm-adjusted over all {len(made)} comparisons of this section")
     print()
     print("  NPS: difference in points, z test, Wald CI")
+    print("  (domain standard errors of segment and rest, as R survey's svyby)")
     print(f"  {'segment':<23} {'n':>5} {'NPS':>6} {'rest':>6} {'diff':>6}  {'95% CI':<16} "
           f"{'p':>6}  {'Holm p':>6}")
     for i, (label, a, b, d, *_) in enumerate(rows):
+        if d is None:
+            print(f"  {label:<23} {a.n:5d} {num(a.score, '+6.1f')} {num(score_of(b), '+6.1f')}  "
+                  "not compared: no valid answer")
+            continue
         print(f"  {label:<23} {a.n:5d} {a.score:+6.1f} {b.score:+6.1f} {d.diff:+6.1f}  "
-              f"{ci(d.ci, '+6.1f')} {pval(d.p)}  {pval(holm[i])}")
+              f"{ci(d.ci, '+6.1f')} {pval(d.p)}  {pval(holm[0, i])}")
     print()
     print("  CSAT (5-7 of 1-7): difference in percentage points, pooled z test,")
     print("  Newcombe hybrid score CI")
     print(f"  {'segment':<23} {'n':>5} {'CSAT':>6} {'rest':>6} {'diff':>6}  {'95% CI':<16} "
           f"{'p':>6}  {'Holm p':>6}")
-    for i, (label, *_, a, b, d) in enumerate(rows):
+    for i, (label, *_, a, b, d, _small) in enumerate(rows):
+        if d is None:
+            print(f"  {label:<23} {a.n:5d} {num(a.score, '6.1f')} {num(score_of(b), '6.1f')}  "
+                  "not compared: no valid answer")
+            continue
         # The difference of two shares is a proportion: 100 × it is in points.
         print(f"  {label:<23} {a.n:5d} {a.score:6.1f} {b.score:6.1f} {100 * d.diff:+6.1f}  "
-              f"{ci(d.ci, '+6.1f', 100)} {pval(d.p)}  {pval(holm[k + i])}")
+              f"{ci(d.ci, '+6.1f', 100)} {pval(d.p)}  {pval(holm[1, i])}")
     print()
     print("  Each segment is compared with the rest: two independent samples. Against")
     print("  the whole sample, which contains the segment, these tests would not hold.")
+    small = [r[0] for r in rows if r[7]]
+    if small:
+        print(f"  Fewer than {min_n} valid answers (flagged small; intervals not reliable):")
+        for label in small:
+            print(f"    {label}")
     print()
 
 

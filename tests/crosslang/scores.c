@@ -3,9 +3,12 @@
  * scores from Python and Lua, bit for bit. With a second file (drivers.txt:
  * four drivers, the outcome and a weight per line) it also prints a
  * key-driver model's statistics and importance. Comparisons and business
- * measures of the same answers follow the scores. */
+ * measures of the same answers follow the scores, then scores by group
+ * (each group and the rest of it), comparisons of each group with the rest
+ * and tracking tables of periods. */
 #include <csat.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,6 +360,208 @@ static int compare_business(const double *x, const double *w, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Scores by group (include/csat/groups.h). The groups of row i (0-based):
+ * a NaN answer at an even row is in group e (code 4: an empty group, only
+ * missing answers); row 3 alone is group d (code 3: a group of one); rows
+ * i % 11 == 10 have no group; answers 9 or 10 at rows i % 4 == 0 are in
+ * group c (which has more promoters than the others); the others are a, a,
+ * a, a, b, b, c by i % 7 (codes 0, 1, 2). The Python and Lua scripts label the rows by the same
+ * rule. Periods for the tracking tables: eight blocks of rows p1..p8
+ * (codes 0..7); period p3 keeps only the first 10 rows of its block (a
+ * small period), p6 only its answers 7 or more (a jump: a signal); the
+ * other rows of those blocks have no period. */
+
+#define NG 5
+#define NP 8
+
+static const char *const glabel[NG] = { "a", "b", "c", "d", "e" };
+
+static int32_t group_of(size_t i, double x)
+{
+    static const int32_t by7[7] = { 0, 0, 0, 0, 1, 1, 2 };
+    if (isnan(x) && i % 2 == 0)
+        return 4;
+    if (i == 3)
+        return 3;
+    if (i % 11 == 10)
+        return CSAT_GROUP_NONE;
+    if (x >= 9 && i % 4 == 0)
+        return 2;
+    return by7[i % 7];
+}
+
+static int32_t period_of(size_t i, double x, size_t n)
+{
+    size_t p = i * NP / n, start = (p * n + NP - 1) / NP;
+    if (p == 2 && i >= start + 10)
+        return CSAT_GROUP_NONE;
+    if (p == 5 && !isnan(x) && x < 7)
+        return CSAT_GROUP_NONE;
+    return (int32_t)p;
+}
+
+static void outg(const char *what, const char *label, const char *field, double v)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s.%s.%s", what, label, field);
+    out(key, v);
+}
+
+static void outg_nps(const char *what, const char *const *labels, const csat_nps_result *r,
+                     const int *flags, size_t G)
+{
+    for (size_t d = 0; d < G; d++) {
+        outg(what, labels[d], "score", r[d].score), outg(what, labels[d], "se", r[d].se);
+        outg(what, labels[d], "lo", r[d].ci_lower), outg(what, labels[d], "hi", r[d].ci_upper);
+        outg(what, labels[d], "promoters", r[d].promoters);
+        outg(what, labels[d], "n", (double)r[d].n);
+        outg(what, labels[d], "n_missing", (double)r[d].n_missing);
+        outg(what, labels[d], "n_eff", r[d].n_effective);
+        if (flags)
+            outg(what, labels[d], "flag", (double)flags[d]);
+    }
+}
+
+static void outg_share(const char *what, const char *const *labels, const csat_share_result *r,
+                       const int *flags, size_t G)
+{
+    for (size_t d = 0; d < G; d++) {
+        outg(what, labels[d], "share", r[d].share), outg(what, labels[d], "se", r[d].se);
+        outg(what, labels[d], "lo", r[d].ci_lower), outg(what, labels[d], "hi", r[d].ci_upper);
+        outg(what, labels[d], "n", (double)r[d].n);
+        outg(what, labels[d], "n_weighted", r[d].n_weighted);
+        if (flags)
+            outg(what, labels[d], "flag", (double)flags[d]);
+    }
+}
+
+static void outg_mean(const char *what, const char *const *labels, const csat_mean_result *r,
+                      const int *flags, size_t G)
+{
+    for (size_t d = 0; d < G; d++) {
+        outg(what, labels[d], "score", r[d].score), outg(what, labels[d], "sd", r[d].sd);
+        outg(what, labels[d], "se", r[d].se), outg(what, labels[d], "lo", r[d].ci_lower);
+        outg(what, labels[d], "hi", r[d].ci_upper), outg(what, labels[d], "df", r[d].df);
+        outg(what, labels[d], "n", (double)r[d].n);
+        if (flags)
+            outg(what, labels[d], "flag", (double)flags[d]);
+    }
+}
+
+static void outg_cmp(const char *what, const char *const *labels, const csat_group_comparison *c,
+                     size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        const char *l = labels[c[k].group];
+        outg(what, l, "diff", c[k].diff), outg(what, l, "se", c[k].se);
+        outg(what, l, "lo", c[k].ci_lower), outg(what, l, "hi", c[k].ci_upper);
+        outg(what, l, "stat", c[k].statistic), outg(what, l, "df", c[k].df);
+        outg(what, l, "p", c[k].p), outg(what, l, "p_adjusted", c[k].p_adjusted);
+        outg(what, l, "skipped", (double)c[k].skipped);
+    }
+}
+
+static void outg_track(const char *what, const char *const *labels, const csat_track_point *t,
+                       const csat_trend_result *trend, size_t T)
+{
+    char key[64];
+    for (size_t k = 0; k < T; k++) {
+        const char *l = labels[t[k].period];
+        outg(what, l, "score", t[k].score), outg(what, l, "lo", t[k].ci_lower);
+        outg(what, l, "hi", t[k].ci_upper), outg(what, l, "change", t[k].change);
+        outg(what, l, "change_se", t[k].change_se), outg(what, l, "change_p", t[k].change_p);
+        outg(what, l, "center", t[k].center), outg(what, l, "lcl", t[k].lcl);
+        outg(what, l, "ucl", t[k].ucl), outg(what, l, "signal", (double)t[k].signal);
+        outg(what, l, "flag", (double)t[k].flags);
+    }
+    snprintf(key, sizeof key, "%s.trend.slope", what), out(key, trend->slope);
+    snprintf(key, sizeof key, "%s.trend.se", what), out(key, trend->se);
+    snprintf(key, sizeof key, "%s.trend.p", what), out(key, trend->p);
+    snprintf(key, sizeof key, "%s.trend.intercept", what), out(key, trend->intercept);
+}
+
+static int grouped(const double *x, const double *w, size_t n)
+{
+    static int32_t g[MAXN], per[MAXN];
+    static const char *const plabel[NP] = { "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8" };
+    csat_nps_result nps[NG] = { CSAT_RESULT_INIT(csat_nps_result) };
+    csat_nps_result npsw[NG] = { CSAT_RESULT_INIT(csat_nps_result) };
+    csat_nps_result npsw_rest[NG] = { CSAT_RESULT_INIT(csat_nps_result) };
+    csat_share_result sh[NG] = { CSAT_RESULT_INIT(csat_share_result) };
+    csat_share_result sh_rest[NG] = { CSAT_RESULT_INIT(csat_share_result) };
+    csat_mean_result mn[NG] = { CSAT_RESULT_INIT(csat_mean_result) };
+    csat_mean_result mn_rest[NG] = { CSAT_RESULT_INIT(csat_mean_result) };
+    int f_nps[NG], f_npsw[NG], f_sh[NG], f_mn[NG];
+    csat_group_comparison cmp[NG] = { CSAT_RESULT_INIT(csat_group_comparison) };
+    size_t count;
+    const csat_group_options each = CSAT_GROUP_OPTIONS_DEFAULT;
+    csat_group_options rest = CSAT_GROUP_OPTIONS_DEFAULT;
+    rest.complement = 1;
+    csat_csat_options co = { sizeof(csat_csat_options), 0, 10, 9, 0.9 };
+    csat_mean_options mo = { sizeof(csat_mean_options), 0.9 };
+    const csat_compare_options holm = CSAT_COMPARE_OPTIONS_DEFAULT;
+
+    for (size_t i = 0; i < n; i++)
+        g[i] = group_of(i, x[i]), per[i] = period_of(i, x[i], n);
+
+    /* Each group, unweighted and weighted; the rest of each group. */
+    if (csat_score_nps_grouped(x, n, NULL, g, NG, NULL, &each, nps, f_nps, NG, NULL) ||
+        csat_score_nps_grouped(x, n, w, g, NG, NULL, &each, npsw, f_npsw, NG, NULL) ||
+        csat_score_nps_grouped(x, n, w, g, NG, NULL, &rest, npsw_rest, NULL, NG, NULL) ||
+        csat_score_csat_grouped(x, n, w, g, NG, &co, &each, sh, f_sh, NG, NULL) ||
+        csat_score_csat_grouped(x, n, w, g, NG, &co, &rest, sh_rest, NULL, NG, NULL) ||
+        csat_score_mean_grouped(x, n, w, g, NG, &mo, &each, mn, f_mn, NG, NULL) ||
+        csat_score_mean_grouped(x, n, w, g, NG, &mo, &rest, mn_rest, NULL, NG, NULL))
+        return 1;
+    outg_nps("gnps", glabel, nps, f_nps, NG);
+    outg_nps("gnpsw", glabel, npsw, f_npsw, NG);
+    outg_nps("gnpsw_rest", glabel, npsw_rest, NULL, NG);
+    outg_share("gcsat", glabel, sh, f_sh, NG);
+    outg_share("gcsat_rest", glabel, sh_rest, NULL, NG);
+    outg_mean("gmean", glabel, mn, f_mn, NG);
+    outg_mean("gmean_rest", glabel, mn_rest, NULL, NG);
+
+    /* Each group against the rest (Holm over the groups compared). */
+    if (csat_compare_groups_nps(npsw, npsw_rest, f_npsw, NG, CSAT_CONTRAST_REST, 0, 0, &holm,
+                                cmp, NG, &count, NULL))
+        return 1;
+    outg_cmp("gcmp_nps", glabel, cmp, count);
+    if (csat_compare_groups_shares(sh, sh_rest, f_sh, NG, CSAT_CONTRAST_REST, 0, 0, &holm, cmp,
+                                   NG, &count, NULL))
+        return 1;
+    outg_cmp("gcmp_csat", glabel, cmp, count);
+    if (csat_compare_groups_means(mn, mn_rest, f_mn, NG, CSAT_CONTRAST_REST, 0, 0, &holm, cmp,
+                                  NG, &count, NULL))
+        return 1;
+    outg_cmp("gcmp_mean", glabel, cmp, count);
+
+    /* Tracking tables of eight periods: NPS, top-2-box and mean. */
+    csat_nps_result pn[NP] = { CSAT_RESULT_INIT(csat_nps_result) };
+    csat_share_result ps[NP] = { CSAT_RESULT_INIT(csat_share_result) };
+    csat_mean_result pm[NP] = { CSAT_RESULT_INIT(csat_mean_result) };
+    int fn[NP], fs[NP], fm[NP];
+    csat_track_point t[NP] = { CSAT_RESULT_INIT(csat_track_point) };
+    csat_trend_result trend = CSAT_RESULT_INIT(csat_trend_result);
+    csat_scale_options so = { sizeof(csat_scale_options), 0, 10, 0.95 };
+    if (csat_score_nps_grouped(x, n, NULL, per, NP, NULL, &each, pn, fn, NP, NULL) ||
+        csat_score_top_box_grouped(x, n, NULL, per, NP, 2, &so, &each, ps, fs, NP, NULL) ||
+        csat_score_mean_grouped(x, n, w, per, NP, NULL, &each, pm, fm, NP, NULL))
+        return 1;
+    outg_nps("pnps", plabel, pn, fn, NP);
+    if (csat_compare_track_nps(pn, fn, NP, NULL, &trend, t, NP, NULL))
+        return 1;
+    outg_track("track_nps", plabel, t, &trend, NP);
+    const csat_compare_options l90 = at_level(0.9);
+    if (csat_compare_track_shares(ps, fs, NP, &l90, &trend, t, NP, NULL))
+        return 1;
+    outg_track("track_top2", plabel, t, &trend, NP);
+    if (csat_compare_track_means(pm, fm, NP, NULL, &trend, t, NP, NULL))
+        return 1;
+    outg_track("track_mean", plabel, t, &trend, NP);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static double x[MAXN], w[MAXN];
@@ -404,6 +609,8 @@ int main(int argc, char **argv)
         return 1;
     out("ces.mean", effort.score), out("ces.se", effort.se), out("ces.low", low_effort.score);
     if (compare_business(x, w, n) != 0)
+        return 1;
+    if (grouped(x, w, n) != 0)
         return 1;
     return argc > 2 ? drivers(argv[2]) : 0;
 }

@@ -1,6 +1,6 @@
--- The scores, comparisons and business measures of scores.c, from Lua,
--- printed as hexadecimal floats (and the key-driver model of the second
--- file, arg[2], if given).
+-- The scores, comparisons, business measures and scores by group of
+-- scores.c, from Lua, printed as hexadecimal floats (and the key-driver
+-- model of the second file, arg[2], if given).
 local csat = require "csat"
 local x, w = {}, {}
 for line in io.lines(arg[1] or "data.txt") do
@@ -117,6 +117,114 @@ for i = 1, n do
 end
 local ch = csat.churn(start, finish, 5, 15)
 out("churn.retention", ch.retention) out("churn.lost", ch.lost) out("churn.acquired", ch.acquired)
+
+-- Scores by group (scores.c, grouped): the same groups and periods, as
+-- labels (false: a row without a group).
+local FLAG_CODES = { ok = 0, small = 1, empty = 2 }
+local SKIPPED_CODES = { small = 1, empty = 2 }
+local PERIODS = 8
+local by, periods = {}, {}
+for i = 1, n do
+  local i0, v = i - 1, x[i]
+  if v ~= v and i0 % 2 == 0 then
+    by[i] = "e"                                  -- only missing answers: empty
+  elseif i0 == 3 then
+    by[i] = "d"                                  -- a group of one
+  elseif i0 % 11 == 10 then
+    by[i] = false
+  elseif v >= 9 and i0 % 4 == 0 then
+    by[i] = "c"
+  else
+    local k = i0 % 7 + 1
+    by[i] = ("aaaabbc"):sub(k, k)
+  end
+  local p = i0 * PERIODS // n
+  local start = (p * n + PERIODS - 1) // PERIODS
+  if (p == 2 and i0 >= start + 10) or (p == 5 and v == v and v < 7) then
+    periods[i] = false
+  else
+    periods[i] = "p" .. (p + 1)
+  end
+end
+local function outg(what, label, field, v) out(what .. "." .. label .. "." .. field, v) end
+local function outg_nps(what, g)
+  for _, l in ipairs(g.labels) do
+    local r = g[l]
+    outg(what, l, "score", r.score) outg(what, l, "se", r.se) outg(what, l, "lo", r.ci[1])
+    outg(what, l, "hi", r.ci[2]) outg(what, l, "promoters", r.promoters) outg(what, l, "n", r.n)
+    outg(what, l, "n_missing", r.n_missing) outg(what, l, "n_eff", r.n_effective)
+    outg(what, l, "flag", FLAG_CODES[g.flags[l]])
+  end
+end
+local function outg_share(what, g)
+  for _, l in ipairs(g.labels) do
+    local r = g[l]
+    outg(what, l, "share", r.share) outg(what, l, "se", r.se) outg(what, l, "lo", r.ci[1])
+    outg(what, l, "hi", r.ci[2]) outg(what, l, "n", r.n) outg(what, l, "n_weighted", r.n_weighted)
+    outg(what, l, "flag", FLAG_CODES[g.flags[l]])
+  end
+end
+local function outg_mean(what, g)
+  for _, l in ipairs(g.labels) do
+    local r = g[l]
+    outg(what, l, "score", r.score) outg(what, l, "sd", r.sd) outg(what, l, "se", r.se)
+    outg(what, l, "lo", r.ci[1]) outg(what, l, "hi", r.ci[2]) outg(what, l, "df", r.df)
+    outg(what, l, "n", r.n) outg(what, l, "flag", FLAG_CODES[g.flags[l]])
+  end
+end
+-- The rest of each group: the library's columns compare("rest") uses (no
+-- public accessor; the grouped table computes them once, lazily).
+local function outg_rest(what, g, fields)
+  local cols = g._rest_fn()
+  for j, l in ipairs(g.labels) do
+    for _, f in ipairs(fields) do outg(what, l, f[1], cols[f[2]][j]) end
+  end
+end
+local function outg_cmp(what, t)
+  for _, c in ipairs(t) do
+    local l = c.group
+    outg(what, l, "diff", c.diff) outg(what, l, "se", c.se) outg(what, l, "lo", c.ci[1])
+    outg(what, l, "hi", c.ci[2]) outg(what, l, "stat", c.statistic) outg(what, l, "df", c.df)
+    outg(what, l, "p", c.p) outg(what, l, "p_adjusted", c.p_adjusted)
+    outg(what, l, "skipped", c.skipped and SKIPPED_CODES[c.skipped] or 0)
+  end
+end
+local function outg_track(what, t)
+  for _, r in ipairs(t) do
+    local l = r.period
+    outg(what, l, "score", r.score) outg(what, l, "lo", r.ci[1]) outg(what, l, "hi", r.ci[2])
+    outg(what, l, "change", r.change) outg(what, l, "change_se", r.change_se)
+    outg(what, l, "change_p", r.change_p) outg(what, l, "center", r.center)
+    outg(what, l, "lcl", r.lcl) outg(what, l, "ucl", r.ucl)
+    outg(what, l, "signal", r.signal and 1 or 0) outg(what, l, "flag", FLAG_CODES[r.flag])
+  end
+  out(what .. ".trend.slope", t.trend.slope) out(what .. ".trend.se", t.trend.se)
+  out(what .. ".trend.p", t.trend.p) out(what .. ".trend.intercept", t.trend.intercept)
+end
+outg_nps("gnps", csat.nps(x, { by = by }))
+local gn = csat.nps(x, { weights = w, by = by })
+outg_nps("gnpsw", gn)
+outg_rest("gnpsw_rest", gn, { { "score", "score" }, { "se", "se" }, { "lo", "ci_lower" },
+  { "hi", "ci_upper" }, { "promoters", "promoters" }, { "n", "n" }, { "n_missing", "n_missing" },
+  { "n_eff", "n_effective" } })
+local gs = csat.csat(x, { weights = w, scale = { 0, 10 }, satisfied_min = 9, level = 0.9,
+                          by = by })
+outg_share("gcsat", gs)
+outg_rest("gcsat_rest", gs, { { "share", "share" }, { "se", "se" }, { "lo", "ci_lower" },
+  { "hi", "ci_upper" }, { "n", "n" }, { "n_weighted", "n_weighted" } })
+local gm = csat.mean_score(x, { weights = w, level = 0.9, by = by })
+outg_mean("gmean", gm)
+outg_rest("gmean_rest", gm, { { "score", "score" }, { "sd", "sd" }, { "se", "se" },
+  { "lo", "ci_lower" }, { "hi", "ci_upper" }, { "df", "df" }, { "n", "n" } })
+outg_cmp("gcmp_nps", gn:compare("rest"))
+outg_cmp("gcmp_csat", gs:compare("rest"))
+outg_cmp("gcmp_mean", gm:compare("rest"))
+local pn = csat.nps(x, { by = periods })
+outg_nps("pnps", pn)
+outg_track("track_nps", pn:track())
+local top2 = csat.top_box(x, 2, { scale = { 0, 10 }, by = periods })
+outg_track("track_top2", top2:track({ level = 0.9 }))
+outg_track("track_mean", csat.mean_score(x, { weights = w, by = periods }):track())
 
 if arg[2] then
   local X, Y, W = {}, {}, {}

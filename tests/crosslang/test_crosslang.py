@@ -4,7 +4,12 @@ Runs the C program and the Lua script (paths as arguments), computes the
 same scores through the Python package and compares every value exactly:
 the scores, comparisons (benchmarks, two surveys, adjusted p-values, trend,
 percentile rank, gap) and business measures (Kaplan–Meier, rate, Pareto,
-resolution times, reviews, CLV, churn).
+resolution times, reviews, CLV, churn), then scores by group: NPS
+(unweighted and weighted), CSAT and mean of five groups (a group of one, an
+empty group, rows without a group) and of the rest of each group, each
+group compared with the rest (p and Holm-adjusted p, flagged groups
+skipped), and tracking tables of eight periods (NPS, top-2-box, mean:
+changes, centre, control limits, signals, trend).
 An optional last argument, a key-driver data file (drivers.txt), adds a
 key-driver model: coefficients, statistics, importance, dominance,
 bootstrap, IPA and the fit from a merged accumulator.
@@ -132,6 +137,123 @@ def python_business(x, w):
     return {k: float(v) for k, v in out.items()}
 
 
+# Scores by group: the groups and periods of scores.c (group_of, period_of),
+# as labels; None is a row without a group.
+FLAG_CODES = {"ok": 0, "small": 1, "empty": 2}
+SKIPPED_CODES = {None: 0, "small": 1, "empty": 2}
+PERIODS = 8
+
+
+def group_labels(x):
+    labels = np.empty(len(x), dtype=object)
+    for i, v in enumerate(x):
+        if math.isnan(v) and i % 2 == 0:
+            labels[i] = "e"                     # only missing answers: empty
+        elif i == 3:
+            labels[i] = "d"                     # a group of one
+        elif i % 11 == 10:
+            labels[i] = None
+        elif v >= 9 and i % 4 == 0:
+            labels[i] = "c"
+        else:
+            labels[i] = "aaaabbc"[i % 7]
+    return labels
+
+
+def period_labels(x):
+    n = len(x)
+    labels = np.empty(n, dtype=object)
+    for i, v in enumerate(x):
+        p = i * PERIODS // n
+        start = (p * n + PERIODS - 1) // PERIODS
+        if (p == 2 and i >= start + 10) or (p == 5 and not math.isnan(v) and v < 7):
+            labels[i] = None
+        else:
+            labels[i] = f"p{p + 1}"
+    return labels
+
+
+def records(table):
+    """The rows of a DataFrame (or of the list of dicts without pandas)."""
+    return table.to_dict("records") if hasattr(table, "to_dict") else list(table)
+
+
+def python_groups(x, w):
+    """The scores by group, comparisons and tracking of scores.c's grouped."""
+    out = {}
+    by, periods = group_labels(x), period_labels(x)
+
+    def outg(what, label, **values):
+        out.update({f"{what}.{label}.{k}": v for k, v in values.items()})
+
+    def outg_nps(what, g):
+        for label, r in g.items():
+            outg(what, label, score=r.score, se=r.se, lo=r.ci[0], hi=r.ci[1],
+                 promoters=r.promoters, n=r.n, n_missing=r.n_missing, n_eff=r.n_effective,
+                 flag=FLAG_CODES[g.flags[label]])
+
+    def outg_share(what, g):
+        for label, r in g.items():
+            outg(what, label, share=r.share, se=r.se, lo=r.ci[0], hi=r.ci[1], n=r.n,
+                 n_weighted=r.n_weighted, flag=FLAG_CODES[g.flags[label]])
+
+    def outg_mean(what, g):
+        for label, r in g.items():
+            outg(what, label, score=r.score, sd=r.sd, se=r.se, lo=r.ci[0], hi=r.ci[1],
+                 df=r.df, n=r.n, flag=FLAG_CODES[g.flags[label]])
+
+    # The rest of each group: the columns compare("rest") uses (no public
+    # accessor; GroupedResult computes them once, lazily).
+    def outg_rest(what, g, fields):
+        cols = g._rest_columns()
+        for j, label in enumerate(g.labels):
+            for key, name in fields:
+                out[f"{what}.{label}.{key}"] = cols[name][j]
+
+    def outg_cmp(what, table):
+        for c in records(table):
+            outg(what, c["group"], diff=c["diff"], se=c["se"], lo=c["ci_lower"],
+                 hi=c["ci_upper"], stat=c["statistic"], df=c["df"], p=c["p"],
+                 p_adjusted=c["p_adjusted"], skipped=SKIPPED_CODES[c["skipped"]])
+
+    def outg_track(what, table):
+        for r in records(table):
+            outg(what, r["period"], score=r["score"], lo=r["ci_lower"], hi=r["ci_upper"],
+                 change=r["change"], change_se=r["change_se"], change_p=r["change_p"],
+                 center=r["center"], lcl=r["lcl"], ucl=r["ucl"], signal=int(r["signal"]),
+                 flag=FLAG_CODES[r["flag"]])
+        t = table.attrs["trend"]
+        out.update({f"{what}.trend.slope": t.slope, f"{what}.trend.se": t.se,
+                    f"{what}.trend.p": t.p, f"{what}.trend.intercept": t.intercept})
+
+    outg_nps("gnps", csat.nps(x, by=by))
+    nps = csat.nps(x, w, by=by)
+    outg_nps("gnpsw", nps)
+    rest_nps = [("score", "score"), ("se", "se"), ("lo", "ci_lower"), ("hi", "ci_upper"),
+                ("promoters", "promoters"), ("n", "n"), ("n_missing", "n_missing"),
+                ("n_eff", "n_effective")]
+    outg_rest("gnpsw_rest", nps, rest_nps)
+    share = csat.csat(x, w, scale=(0, 10), satisfied_min=9, level=0.9, by=by)
+    outg_share("gcsat", share)
+    outg_rest("gcsat_rest", share, [("share", "share"), ("se", "se"), ("lo", "ci_lower"),
+                                    ("hi", "ci_upper"), ("n", "n"), ("n_weighted", "n_weighted")])
+    mean = csat.mean_score(x, w, level=0.9, by=by)
+    outg_mean("gmean", mean)
+    outg_rest("gmean_rest", mean, [("score", "score"), ("sd", "sd"), ("se", "se"),
+                                   ("lo", "ci_lower"), ("hi", "ci_upper"), ("df", "df"),
+                                   ("n", "n")])
+    outg_cmp("gcmp_nps", nps.compare("rest"))
+    outg_cmp("gcmp_csat", share.compare("rest"))
+    outg_cmp("gcmp_mean", mean.compare("rest"))
+
+    pn = csat.nps(x, by=periods)
+    outg_nps("pnps", pn)
+    outg_track("track_nps", pn.track())
+    outg_track("track_top2", csat.top_box(x, 2, scale=(0, 10), by=periods).track(level=0.9))
+    outg_track("track_mean", csat.mean_score(x, w, by=periods).track())
+    return {k: float(v) for k, v in out.items()}
+
+
 QUADRANT_CODES = {"concentrate here": 0, "keep up the good work": 1, "low priority": 2,
                   "possible overkill": 3}
 
@@ -178,6 +300,7 @@ def main(c_program, lua, lua_script, data, drivers=None):
     w = np.array([float(b) for _, b in rows])
     py = python_scores(x, w)
     py.update(python_business(x, w))
+    py.update(python_groups(x, w))
     extra = [drivers] if drivers else []
     if drivers:
         py.update(python_drivers(drivers))
