@@ -515,3 +515,19 @@ def test_plot(monkeypatch, segments):
         monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
         with pytest.raises(ImportError, match="needs matplotlib"):
             g.plot()
+
+
+def test_rest_is_the_other_groups_together(survey):
+    """g.rest(label): every other group's rows scored together (the score
+    exactly; its SE with the domain N, as the group's own)."""
+    x = survey["rec"]
+    g = csat.nps(x, by=survey["cls"])
+    labelled = survey["cls"].notna().to_numpy()
+    for label in g:
+        others = labelled & (survey["cls"] != label).to_numpy()
+        r = csat.nps(x[others])
+        got = g.rest(label)
+        assert isinstance(got, csat.NPSResult)
+        assert close(got.score, r.score, 1e-13) and (got.n, got.n_missing) == (r.n, r.n_missing)
+    with pytest.raises(KeyError):
+        g.rest("Nowhere")

@@ -616,6 +616,15 @@ class GroupedResult(Mapping):
             self._rest = _take_columns(rest, self._keep)
         return self._rest
 
+    def rest(self, label):
+        """The result of the rest of the sample for `label`: every other group
+        together, with the same domain N (the other side of compare("rest");
+        for CES, the mean effort)."""
+        i = self._position(label)
+        cols = self._rest_columns()
+        cls = MeanResult if self.kind == "ces" else self._cls
+        return cls._from_c(self._row(cols, i))
+
     def compare(self, against=None, *, reference=None, benchmark=None, adjust=None,
                 level=None):
         """Compare the groups; returns a DataFrame with one row per
