@@ -20,6 +20,7 @@
 
 #include "accum/grouped.h"
 #include "accum/moments.h"
+#include "accum/tally.h"
 #include "accum/tally_kernel.h"
 #include "check.h"
 #include "core/simd.h"
@@ -992,6 +993,104 @@ static void complement_is_the_sum_of_the_other_groups(void **state)
     }
 }
 
+/* Tally t against the reference ref: counts and missing answers bit for
+ * bit, Σw and Σw² at each point to rel. */
+static void tally_close(const csat_tally *t, const csat_tally *ref, double rel)
+{
+    assert_int_equal(csat_tally_missing(t), csat_tally_missing(ref));
+    assert_int_equal(csat_tally_points(t), csat_tally_points(ref));
+    for (size_t j = 0; j < csat_tally_points(t); j++) {
+        csat_tally_sums a = csat_tally_at(t, j), b = csat_tally_at(ref, j);
+        assert_int_equal(a.n, b.n);
+        cmp_rel(CTX("rest of the sample", rel), "sum of weights", a.w, b.w);
+        cmp_rel(CTX("rest of the sample", rel), "sum of squared weights", a.w2, b.w2);
+    }
+}
+
+/* csat_grouped_rest (prefix and suffix sums, O(k) per group) against the
+ * group-order merge of csat_grouped_fill_tally / get_moments with
+ * complement: integer counts bit for bit, sums of weights and moments to
+ * 1e-12. Also: the scratch made before the data are added (the sums are
+ * read at the first use), groups skipped, answers both unweighted and
+ * weighted in one accumulator, and a group holding nearly all the weight,
+ * whose rest a subtraction from the total would get wrong. */
+static void rest_equals_the_group_order_complement(void **state)
+{
+    (void)state;
+    csat_error err;
+    const double rel = 1e-12;
+    for (int weighted = 0; weighted < 3; weighted++) {
+        /* 0 unweighted, 1 weighted, 2 both (two adds) */
+        const double *w = weighted ? weights : NULL;
+        csat_grouped *a = tally_new(G, 0, 10), *b = moments_new(G);
+        csat_grouped_rest *ra = csat_grouped_rest_new(a), *rb = csat_grouped_rest_new(b);
+        assert_non_null(ra);
+        assert_non_null(rb);
+        OK(csat_grouped_add(a, answers, N, w, codes, &err));
+        OK(csat_grouped_add(b, values, N, w, codes, &err));
+        if (weighted == 2) {
+            OK(csat_grouped_add(a, answers, N / 2, NULL, codes, &err));
+            OK(csat_grouped_add(b, values, N / 2, NULL, codes, &err));
+        }
+        csat_tally *t = NULL, *ref = NULL;
+        assert_int_equal(csat_tally_create(0, 10, &t, NULL), CSAT_OK);
+        assert_int_equal(csat_tally_create(0, 10, &ref, NULL), CSAT_OK);
+        for (size_t d = 0; d < G; d += 1 + (weighted == 1 && d == 2)) { /* skips 3 once */
+            csat_grouped_rest_tally(ra, d, t);
+            csat_grouped_fill_tally(a, d, 1, ref);
+            tally_close(t, ref, rel);
+            csat_grouped_rest_tally(ra, d, t); /* the same group again */
+            tally_close(t, ref, rel);
+            csat_moments_state got, want;
+            csat_grouped_rest_moments(rb, d, &got);
+            csat_grouped_get_moments(b, d, 1, &want);
+            state_close(&got, &want, rel);
+        }
+        csat_tally_free(t);
+        csat_tally_free(ref);
+        csat_grouped_rest_free(ra);
+        csat_grouped_rest_free(rb);
+        csat_grouped_free(a);
+        csat_grouped_free(b);
+    }
+
+    /* Group 1 holds nearly all the weight: total − group would keep about
+     * no digit of the others' Σw (1e-3 next to 1e13). */
+    enum { M = 300 };
+    double x[M], wt[M], v[M];
+    int32_t g[M];
+    for (size_t i = 0; i < M; i++) {
+        g[i] = (int32_t)(i % 3);
+        x[i] = (double)(i % 11);
+        v[i] = 1.0 + (double)(i % 17) / 8;
+        wt[i] = g[i] == 1 ? 1e13 : 1e-3 * (1.0 + (double)(i % 5) / 3);
+    }
+    csat_grouped *a = tally_new(3, 0, 10), *b = moments_new(3);
+    OK(csat_grouped_add(a, x, M, wt, g, &err));
+    OK(csat_grouped_add(b, v, M, wt, g, &err));
+    csat_grouped_rest *ra = csat_grouped_rest_new(a), *rb = csat_grouped_rest_new(b);
+    assert_non_null(ra);
+    assert_non_null(rb);
+    csat_tally *t = NULL, *ref = NULL;
+    assert_int_equal(csat_tally_create(0, 10, &t, NULL), CSAT_OK);
+    assert_int_equal(csat_tally_create(0, 10, &ref, NULL), CSAT_OK);
+    for (size_t d = 0; d < 3; d++) {
+        csat_grouped_rest_tally(ra, d, t);
+        csat_grouped_fill_tally(a, d, 1, ref);
+        tally_close(t, ref, rel);
+        csat_moments_state got, want;
+        csat_grouped_rest_moments(rb, d, &got);
+        csat_grouped_get_moments(b, d, 1, &want);
+        state_close(&got, &want, rel);
+    }
+    csat_tally_free(t);
+    csat_tally_free(ref);
+    csat_grouped_rest_free(ra);
+    csat_grouped_rest_free(rb);
+    csat_grouped_free(a);
+    csat_grouped_free(b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The counting kernels: the AVX2 builds against the portable ones, and both
  * against a plain loop; lengths around the blocks of 32 rows and the
@@ -1035,6 +1134,29 @@ typedef size_t (*unit_kernel)(const double *, const int32_t *, size_t, int, int,
 typedef size_t (*weighted_kernel)(const double *, const double *, const int32_t *, size_t, int,
                                   int, size_t, uint64_t *, uint64_t *, double *, double *);
 
+typedef size_t (*once_kernel)(const double *, const double *, const int32_t *, size_t, int, int,
+                              size_t, uint64_t *, csat_grouped_cell *);
+
+/* The one-pass weighted kernel, from zero tables: its records are read
+ * into got's wcount, sw and sw2 as grouped.c adds them (0 + the sum: the
+ * same bits). On an invalid row, only cells is kept as it was. */
+static size_t run_once(once_kernel f, const double *x, const double *w, const int32_t *g,
+                       size_t n, int min, int max, size_t ng, tables got, size_t cells)
+{
+    csat_grouped_cell *rec = calloc(cells, sizeof *rec);
+    assert_non_null(rec);
+    size_t r = f(x, w, g, n, min, max, ng, got.cells, rec);
+    if (r == n)
+        for (size_t c = 0; c < cells; c++) {
+            got.wcount[c] += (uint64_t)rec[c].n;
+            got.sw[c] += rec[c].sw;
+            got.sw2[c] += rec[c].sw2;
+            assert_true(rec[c].zero == 0.0);
+        }
+    free(rec);
+    return r;
+}
+
 static void tables_clear(tables t, size_t n)
 {
     memset(t.cells, 0, n * sizeof *t.cells);
@@ -1046,15 +1168,17 @@ static void tables_clear(tables t, size_t n)
 static void kernel_builds_agree(void **state)
 {
     (void)state;
-    const size_t lens[] = { 0, 1, 31, 32, 33, 65, 543, 544, 545, 5000 };
+    const size_t lens[] = { 0, 1, 31, 32, 33, 65, 511, 512, 513, 543, 544, 545, 1057, 5000 };
     const int scales[][2] = { { 0, 10 }, { -3, 3 }, { 5, 5 }, { 1, 7 } };
     const size_t groups[] = { 1, 5, 1000 };
     unit_kernel unit[2] = { csat_count_grouped_unit_portable, NULL };
     weighted_kernel weighted[2] = { csat_count_grouped_weighted_portable, NULL };
+    once_kernel once[2] = { csat_count_grouped_weighted_once_portable, NULL };
 #if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
     if (csat_simd_available()) {
         unit[1] = csat_count_grouped_unit_avx2;
         weighted[1] = csat_count_grouped_weighted_avx2;
+        once[1] = csat_count_grouped_weighted_once_avx2;
     } else {
         print_message("no AVX2 on this CPU: the portable kernels alone are checked\n");
     }
@@ -1073,14 +1197,17 @@ static void kernel_builds_agree(void **state)
             }
             tables want = tables_new(cells), got = tables_new(cells), kept = tables_new(cells);
             for (size_t l = 0; l < ARRAY_LEN(lens); l++)
-                for (int wt = 0; wt < 2; wt++) {
+                for (int wt = 0; wt < 3; wt++) { /* 2: the one-pass weighted kernel */
                     const size_t n = lens[l];
+                    const int times = wt == 2 ? 1 : 2; /* one call: one sum per cell */
                     /* Where each row goes, by a plain loop (tally_kernel.h):
                      * row g + 1, column x − min or k for NaN; answers of a
                      * group with weights to the weighted tables, the rest
-                     * to cells. Twice: the kernels add to what is there. */
+                     * to cells. Twice: the kernels add to what is there
+                     * (the one-pass kernel once: grouped.c adds its
+                     * scratch, a sum per cell, to the tables). */
                     tables_clear(want, cells);
-                    for (int twice = 0; twice < 2; twice++)
+                    for (int twice = 0; twice < times; twice++)
                         for (size_t i = 0; i < n; i++) {
                             size_t c = (size_t)(g[i] + 1) * (k + 1)
                                        + (isnan(x[i]) ? k : (size_t)(x[i] - min));
@@ -1096,10 +1223,12 @@ static void kernel_builds_agree(void **state)
                         if (unit[b] == NULL)
                             continue;
                         tables_clear(got, cells);
-                        for (int twice = 0; twice < 2; twice++)
-                            assert_int_equal(wt ? weighted[b](x, w, g, n, min, max, ng, got.cells,
-                                                              got.wcount, got.sw, got.sw2)
-                                                : unit[b](x, g, n, min, max, ng, got.cells),
+                        for (int twice = 0; twice < times; twice++)
+                            assert_int_equal(wt == 2 ? run_once(once[b], x, w, g, n, min, max, ng,
+                                                                got, cells)
+                                             : wt ? weighted[b](x, w, g, n, min, max, ng, got.cells,
+                                                                got.wcount, got.sw, got.sw2)
+                                                  : unit[b](x, g, n, min, max, ng, got.cells),
                                              n);
                         tables_equal(got, want, cells);
                         /* An invalid row anywhere: its index, and the
@@ -1117,10 +1246,12 @@ static void kernel_builds_agree(void **state)
                                 x[at] = what == 0 ? max + 1 : what == 1 ? min + 0.5 : keep_x;
                                 g[at] = what == 2 ? (int32_t)ng : what == 3 ? -2 : keep_g;
                                 w[at] = what == 4 ? -1.0 : keep_w;
-                                assert_int_equal(wt ? weighted[b](x, w, g, n, min, max, ng,
-                                                                  got.cells, got.wcount, got.sw,
-                                                                  got.sw2)
-                                                    : unit[b](x, g, n, min, max, ng, got.cells),
+                                assert_int_equal(wt == 2 ? run_once(once[b], x, w, g, n, min,
+                                                                    max, ng, got, cells)
+                                                 : wt ? weighted[b](x, w, g, n, min, max, ng,
+                                                                    got.cells, got.wcount, got.sw,
+                                                                    got.sw2)
+                                                      : unit[b](x, g, n, min, max, ng, got.cells),
                                                  at);
                                 tables_equal(got, kept, cells);
                             }
@@ -1234,6 +1365,7 @@ int main(void)
         cmocka_unit_test(whole_sample_counts_by_hand),
         cmocka_unit_test(empty_groups_are_empty),
         cmocka_unit_test(complement_is_the_sum_of_the_other_groups),
+        cmocka_unit_test(rest_equals_the_group_order_complement),
         cmocka_unit_test(kernel_builds_agree),
         cmocka_unit_test(arguments_are_checked),
     };

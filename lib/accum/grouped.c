@@ -251,16 +251,46 @@ static csat_status add_tally_unit(csat_grouped *a, const double *x, size_t n, co
     return CSAT_OK;
 }
 
-/* Weight sums cannot be taken out exactly: the kernel checks every row
- * before it adds the first. The weighted tables are made (zero) first;
- * zero and absent tables are the same state. */
+/* Tables of at most this many cells are counted into a scratch in one pass
+ * (32 MB at most: a record of 32 bytes per cell). */
+#define SCRATCH_CELLS ((size_t)1 << 20)
+
+/* Weight sums cannot be taken out exactly, so an invalid row must be found
+ * before anything is added to the accumulator. When the tables are small
+ * next to the input, the rows are counted in one pass over memory into a
+ * zeroed scratch (checked and added a block at a time,
+ * csat_count_grouped_weighted_once), which is added to the accumulator
+ * only when every row is valid: cell by cell, each the sum of this call's
+ * rows, as the ungrouped tally adds its own call's scratch (add_weighted
+ * in tally.c), so that the sums are those of the tally bit for bit.
+ * Otherwise (or short of memory for the scratch), the kernel checks every
+ * row (one read) before it adds the first (a second read), straight into
+ * the accumulator. The weighted tables are made (zero) first; zero and
+ * absent tables are the same state. */
 static csat_status add_tally_weighted(csat_grouped *a, const double *x, size_t n,
                                       const double *w, const int32_t *g, csat_error *err)
 {
     if (!ensure_weighted(a))
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
-    size_t bad = csat_count_grouped_weighted(x, w, g, n, a->min, a->max, a->groups, a->unit,
-                                             a->wcount, a->sw, a->sw2);
+    const size_t cells = table_cells(a);
+    csat_grouped_cell *rec = NULL;
+    if (cells <= SCRATCH_CELLS && cells <= n && n < ((uint64_t)1 << 53))
+        rec = calloc(cells, sizeof *rec);
+    size_t bad;
+    if (rec != NULL) {
+        bad = csat_count_grouped_weighted_once(x, w, g, n, a->min, a->max, a->groups, a->unit,
+                                               rec);
+        if (bad == n)
+            for (size_t c = 0; c < cells; c++) {
+                a->wcount[c] += (uint64_t)rec[c].n;
+                a->sw[c] += rec[c].sw;
+                a->sw2[c] += rec[c].sw2;
+            }
+        free(rec);
+    } else {
+        bad = csat_count_grouped_weighted(x, w, g, n, a->min, a->max, a->groups, a->unit,
+                                          a->wcount, a->sw, a->sw2);
+    }
     if (bad < n)
         return bad_row(a, x, w, g, bad, err);
     take_none(a);
@@ -362,45 +392,6 @@ csat_status csat_grouped_add(csat_grouped *a, const double *x, size_t n, const d
 /* ------------------------------------------------------------------------ */
 /* Merging */
 
-/* Chan, Golub & LeVeque's update of one weight system: the update of
- * accum/moments.c (merge_into, not exported by accum/moments.h), written
- * the same way so that merged groups equal merged csat_moments. */
-static void chan(double *wa, double *ma, double *m2a, double wb, double mb, double m2b)
-{
-    double w = *wa + wb;
-    if (wb == 0) {
-        *m2a += m2b;
-        return;
-    }
-    if (*wa == 0) {
-        *wa = wb;
-        *ma = mb;
-        *m2a += m2b;
-        return;
-    }
-    double delta = mb - *ma;
-    *ma += delta * (wb / w);
-    *m2a += m2b + delta * delta * (*wa * (wb / w));
-    *wa = w;
-}
-
-static void moments_merge(csat_moments_state *a, const csat_moments_state *b)
-{
-    if (b->n > 0) {
-        if (a->n == 0) {
-            a->min = b->min;
-            a->max = b->max;
-        } else {
-            a->min = fmin(a->min, b->min);
-            a->max = fmax(a->max, b->max);
-        }
-    }
-    a->n += b->n;
-    a->n_missing += b->n_missing;
-    chan(&a->sum_w, &a->mean, &a->m2, b->sum_w, b->mean, b->m2);
-    chan(&a->sum_w2, &a->mean_w2, &a->m2_w2, b->sum_w2, b->mean_w2, b->m2_w2);
-}
-
 static int moments_finite(const csat_moments_state *t)
 {
     return isfinite(t->sum_w) && isfinite(t->sum_w2) && isfinite(t->m2) && isfinite(t->m2_w2)
@@ -439,7 +430,7 @@ csat_status csat_grouped_merge(csat_grouped *dst, const csat_grouped *src, csat_
     } else {
         for (size_t d = 0; d < G && ok; d++) {
             csat_moments_state t = dst->m[d];
-            moments_merge(&t, &src->m[d]);
+            csat_moments_state_merge(&t, &src->m[d]);
             ok = moments_finite(&t);
         }
     }
@@ -462,7 +453,7 @@ csat_status csat_grouped_merge(csat_grouped *dst, const csat_grouped *src, csat_
     } else {
         for (size_t d = 0; d < G; d++) {
             csat_moments_state b = src->m[d];
-            moments_merge(&dst->m[d], &b);
+            csat_moments_state_merge(&dst->m[d], &b);
         }
     }
     dst->none += src->none;
@@ -614,7 +605,155 @@ void csat_grouped_get_moments(const csat_grouped *a, size_t d, int complement,
     *out = zero;
     for (size_t e = 0; e < a->groups; e++)
         if (e != d)
-            moments_merge(out, &a->m[e]);
+            csat_moments_state_merge(out, &a->m[e]);
+}
+
+/* The rest of the sample in O(k) per group (accum/grouped.h). */
+struct csat_grouped_rest {
+    const csat_grouped *a;
+    int built;              /* the totals and suffixes are read (first call) */
+    size_t next;            /* the prefix holds groups 0..next − 1 */
+    /* Tally: totals over every group of the integer cells (k + 1 of unit,
+     * the last the missing answers; k of wcount), the prefix's Σw and Σw²
+     * (k each), the suffixes' (G + 1 rows of k: row d holds groups d..G −
+     * 1, row G is zero), and the rest of the current group (k + 1 of unit,
+     * k of wcount, sw, sw2) handed to the tally. The weighted parts are
+     * read only when the accumulator has weighted tables. */
+    uint64_t *tot_unit, *tot_wcount, *rest_unit, *rest_wcount;
+    double *pre_sw, *pre_sw2, *suf_sw, *suf_sw2, *rest_sw, *rest_sw2;
+    /* Moments: the prefix's state and the suffixes' (G + 1). */
+    csat_moments_state pre;
+    csat_moments_state *suf;
+};
+
+void csat_grouped_rest_free(csat_grouped_rest *r)
+{
+    if (r == NULL)
+        return;
+    free(r->tot_unit);
+    free(r->tot_wcount);
+    free(r->rest_unit);
+    free(r->rest_wcount);
+    free(r->pre_sw);
+    free(r->pre_sw2);
+    free(r->suf_sw);
+    free(r->suf_sw2);
+    free(r->rest_sw);
+    free(r->rest_sw2);
+    free(r->suf);
+    free(r);
+}
+
+/* The weighted parts are allocated whether or not the accumulator has
+ * weights yet: it may get them between csat_grouped_rest_new and the first
+ * read (the estimators of arrays add the data in between). */
+csat_grouped_rest *csat_grouped_rest_new(const csat_grouped *a)
+{
+    csat_grouped_rest *r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->a = a;
+    const size_t G = a->groups, k = a->k;
+    int ok;
+    if (a->kind == CSAT_GROUPED_TALLY) {
+        /* (G + 1)·k < (G + 1)(k + 1) cells: fits, as the accumulator's tables. */
+        r->tot_unit = calloc(k + 1, sizeof *r->tot_unit);
+        r->rest_unit = calloc(k + 1, sizeof *r->rest_unit);
+        r->tot_wcount = calloc(k, sizeof *r->tot_wcount);
+        r->rest_wcount = calloc(k, sizeof *r->rest_wcount);
+        r->pre_sw = calloc(k, sizeof *r->pre_sw);
+        r->pre_sw2 = calloc(k, sizeof *r->pre_sw2);
+        r->rest_sw = calloc(k, sizeof *r->rest_sw);
+        r->rest_sw2 = calloc(k, sizeof *r->rest_sw2);
+        r->suf_sw = calloc((G + 1) * k, sizeof *r->suf_sw);
+        r->suf_sw2 = calloc((G + 1) * k, sizeof *r->suf_sw2);
+        ok = r->tot_unit && r->rest_unit && r->tot_wcount && r->rest_wcount && r->pre_sw
+             && r->pre_sw2 && r->rest_sw && r->rest_sw2 && r->suf_sw && r->suf_sw2;
+    } else {
+        r->suf = calloc(G + 1, sizeof *r->suf); /* zero bytes: CSAT_MOMENTS_STATE_INIT */
+        ok = r->suf != NULL;
+    }
+    if (!ok) {
+        csat_grouped_rest_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* Totals and suffixes, read once. The prefix starts empty (calloc). */
+static void rest_build(csat_grouped_rest *r)
+{
+    const csat_grouped *a = r->a;
+    const size_t G = a->groups, k = a->k;
+    r->built = 1;
+    if (a->kind != CSAT_GROUPED_TALLY) {
+        for (size_t d = G; d-- > 0;) {
+            r->suf[d] = a->m[d];
+            csat_moments_state_merge(&r->suf[d], &r->suf[d + 1]);
+        }
+        return;
+    }
+    for (size_t d = 0; d < G; d++) {
+        const size_t o = row_of(a, d);
+        for (size_t j = 0; j <= k; j++)
+            r->tot_unit[j] += a->unit[o + j];
+        if (a->wcount != NULL)
+            for (size_t j = 0; j < k; j++)
+                r->tot_wcount[j] += a->wcount[o + j];
+    }
+    if (a->wcount == NULL)
+        return;
+    for (size_t d = G; d-- > 0;) {
+        const size_t o = row_of(a, d);
+        for (size_t j = 0; j < k; j++) {
+            r->suf_sw[d * k + j] = a->sw[o + j] + r->suf_sw[(d + 1) * k + j];
+            r->suf_sw2[d * k + j] = a->sw2[o + j] + r->suf_sw2[(d + 1) * k + j];
+        }
+    }
+}
+
+void csat_grouped_rest_tally(csat_grouped_rest *r, size_t d, csat_tally *t)
+{
+    const csat_grouped *a = r->a;
+    assert(a->kind == CSAT_GROUPED_TALLY && csat_tally_min(t) == a->min
+           && csat_tally_max(t) == a->max && d < a->groups && (!r->built || d + 1 > r->next));
+    if (!r->built)
+        rest_build(r);
+    const size_t k = a->k, o = row_of(a, d);
+    for (size_t j = 0; j <= k; j++)
+        r->rest_unit[j] = r->tot_unit[j] - a->unit[o + j];
+    csat_tally_clear(t);
+    if (a->wcount == NULL) {
+        csat_tally_add_sums(t, r->rest_unit[k], r->rest_unit, NULL, NULL, NULL);
+        return;
+    }
+    for (; r->next < d; r->next++) {
+        const size_t p = row_of(a, r->next);
+        for (size_t j = 0; j < k; j++) {
+            r->pre_sw[j] += a->sw[p + j];
+            r->pre_sw2[j] += a->sw2[p + j];
+        }
+    }
+    const double *ssw = r->suf_sw + (d + 1) * k, *ssw2 = r->suf_sw2 + (d + 1) * k;
+    for (size_t j = 0; j < k; j++) {
+        r->rest_wcount[j] = r->tot_wcount[j] - a->wcount[o + j];
+        r->rest_sw[j] = r->pre_sw[j] + ssw[j];
+        r->rest_sw2[j] = r->pre_sw2[j] + ssw2[j];
+    }
+    csat_tally_add_sums(t, r->rest_unit[k], r->rest_unit, r->rest_wcount, r->rest_sw,
+                        r->rest_sw2);
+}
+
+void csat_grouped_rest_moments(csat_grouped_rest *r, size_t d, csat_moments_state *out)
+{
+    const csat_grouped *a = r->a;
+    assert(a->kind == CSAT_GROUPED_MOMENTS && d < a->groups && (!r->built || d + 1 > r->next));
+    if (!r->built)
+        rest_build(r);
+    for (; r->next < d; r->next++)
+        csat_moments_state_merge(&r->pre, &a->m[r->next]);
+    *out = r->pre;
+    csat_moments_state_merge(out, &r->suf[d + 1]);
 }
 
 uint64_t csat_grouped_design_n(const csat_grouped *a)

@@ -84,7 +84,8 @@ static int moments_valid(const csat_moments_state *m)
            && m->m2_w2 <= m->sum_w2 * half * half * (1 + slack) + lost;
 }
 
-static void merge_into(csat_moments_state *a, const csat_moments_state *b)
+/* Declared in accum/moments.h: the unchecked a ← a ∪ b. */
+void csat_moments_state_merge(csat_moments_state *a, const csat_moments_state *b)
 {
     if (b->n > 0) {
         if (a->n == 0) {
@@ -316,7 +317,7 @@ csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_
             return csat_fail(err, CSAT_ERR_RANGE, i, CSAT_NO_INDEX,
                              "value %g at index %zu is infinite or beyond +-1e50", x[i], i);
         }
-        merge_into(&total, &b);
+        csat_moments_state_merge(&total, &b);
     }
     if (total.sum_w > 0) {
         total.mean += shift;
@@ -343,7 +344,7 @@ static csat_status merge_checked(csat_moments_state *a, const csat_moments_state
         || t.n + b->n > SIZE_MAX - (t.n_missing + b->n_missing))
         return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "the merged counts do not fit in a size_t");
-    merge_into(&t, b);
+    csat_moments_state_merge(&t, b);
     if (!(isfinite(t.sum_w) && isfinite(t.sum_w2) && isfinite(t.m2) && isfinite(t.m2_w2)
           && isfinite(t.mean) && isfinite(t.mean_w2)))
         return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,

@@ -25,6 +25,13 @@ typedef struct csat_moments_state {
 csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_t n,
                                    const double *w, csat_error *err);
 
+/* a ← a ∪ b by Chan, Golub & LeVeque's pairwise update, unchecked: the
+ * caller knows the counts fit and the sums stay finite (merging states of
+ * valid data, or checks the result). csat_moments_merge is this update with
+ * the checks; the grouped accumulator merges its groups with it, so that
+ * merged groups equal merged csat_moments bit for bit. */
+void csat_moments_state_merge(csat_moments_state *a, const csat_moments_state *b);
+
 /* ARGUMENT unless m is a state that add and merge can produce. */
 csat_status csat_moments_state_check(const csat_moments_state *m, csat_error *err);
 

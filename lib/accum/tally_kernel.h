@@ -39,6 +39,23 @@ size_t csat_count_grouped_weighted(const double *x, const double *w, const int32
                                    int min, int max, size_t groups, uint64_t *cells,
                                    uint64_t *wcount, double *sw, double *sw2);
 
+/* The same in one pass over memory: blocks of rows are checked, then added
+ * while in cache, into a zeroed scratch of records, one per cell of the
+ * tables: cell c's count (a double: exact, n < 2^53), Σw and Σw² in rec[c]
+ * (the fourth lane stays 0), so that adding a row is one vector addition of
+ * (1, w, w², 0). On success, the sums in rec and cells are as
+ * csat_count_grouped_weighted leaves sw, sw2 and cells from zero tables
+ * (the same additions in the same order), and wcount[c] is rec[c].n; on
+ * error, cells is as it was and rec holds part of the rows (thrown away).
+ * Cell numbers must fit in 32 bits. */
+typedef struct csat_grouped_cell {
+    double n, sw, sw2, zero; /* 32 bytes: never across two cache lines */
+} csat_grouped_cell;
+
+size_t csat_count_grouped_weighted_once(const double *x, const double *w, const int32_t *g,
+                                        size_t n, int min, int max, size_t groups,
+                                        uint64_t *cells, csat_grouped_cell *rec);
+
 /* The two loops for the baseline ISA and for AVX2; the functions above
  * pick one at run time. Tests call both. */
 size_t csat_count_grouped_unit_portable(const double *x, const int32_t *g, size_t n, int min,
@@ -47,7 +64,14 @@ size_t csat_count_grouped_weighted_portable(const double *x, const double *w, co
                                             size_t n, int min, int max, size_t groups,
                                             uint64_t *cells, uint64_t *wcount, double *sw,
                                             double *sw2);
+size_t csat_count_grouped_weighted_once_portable(const double *x, const double *w,
+                                                 const int32_t *g, size_t n, int min, int max,
+                                                 size_t groups, uint64_t *cells,
+                                                 csat_grouped_cell *rec);
 #if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+size_t csat_count_grouped_weighted_once_avx2(const double *x, const double *w, const int32_t *g,
+                                             size_t n, int min, int max, size_t groups,
+                                             uint64_t *cells, csat_grouped_cell *rec);
 size_t csat_count_grouped_unit_avx2(const double *x, const int32_t *g, size_t n, int min, int max,
                                     size_t groups, uint64_t *cells);
 size_t csat_count_grouped_weighted_avx2(const double *x, const double *w, const int32_t *g,

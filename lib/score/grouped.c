@@ -7,7 +7,9 @@
  * rows. What domain estimation changes is one number handed to those
  * estimators: the design size N of the factor N/(N − 1) in the standard
  * error of a mean: the valid answers of every group (csat_grouped_design_n),
- * the rows analysed, as every ungrouped score counts its n. Results go to a
+ * the rows analysed, as every ungrouped score counts its n. The rest of the
+ * sample (complement) comes from csat_grouped_rest, O(k) per group, so
+ * that G groups cost O(G·k), not O(G²·k). Results go to a
  * scratch array first: the caller's arrays are written only when every group has succeeded. */
 #include <math.h>
 #include <stdlib.h>
@@ -36,6 +38,7 @@ typedef struct scratch {
     const csat_grouped *a;
     csat_tally *t;        /* tally accumulators */
     csat_moments_state m; /* moments accumulators */
+    csat_grouped_rest *rest; /* the rest of the sample, with complement */
 } scratch;
 
 static csat_status resolve(const csat_group_question *q, const csat_tally *t, resolved *r,
@@ -141,16 +144,22 @@ static void empty(const resolved *r, size_t n_missing, void *res, void *res2)
     }
 }
 
-/* Put group d (or the rest of the sample) in the scratch; its valid and
- * missing answers. */
-static void fill(scratch *s, size_t d, int complement, size_t *n, size_t *n_missing)
+/* Put group d (or the rest of the sample: groups in increasing order) in
+ * the scratch; its valid and missing answers. */
+static void fill(scratch *s, size_t d, size_t *n, size_t *n_missing)
 {
     if (s->t != NULL) {
-        csat_grouped_fill_tally(s->a, d, complement, s->t);
+        if (s->rest != NULL)
+            csat_grouped_rest_tally(s->rest, d, s->t);
+        else
+            csat_grouped_fill_tally(s->a, d, 0, s->t);
         *n = (size_t)csat_tally_range(s->t, csat_tally_min(s->t), csat_tally_max(s->t)).n;
         *n_missing = (size_t)csat_tally_missing(s->t);
     } else {
-        csat_grouped_get_moments(s->a, d, complement, &s->m);
+        if (s->rest != NULL)
+            csat_grouped_rest_moments(s->rest, d, &s->m);
+        else
+            csat_grouped_get_moments(s->a, d, 0, &s->m);
         *n = s->m.n;
         *n_missing = s->m.n_missing;
     }
@@ -176,7 +185,7 @@ static csat_status each_group(scratch *s, const resolved *r, const csat_group_op
     const uint64_t design_n = csat_grouped_design_n(s->a);
     for (size_t d = 0; d < G; d++) {
         size_t n, n_missing;
-        fill(s, d, go->complement, &n, &n_missing);
+        fill(s, d, &n, &n_missing);
         void *one = res + d * size, *two = res2 != NULL ? res2 + d * size2 : NULL;
         csat_error e;
         csat_status st = estimate(s, r, design_n, one, two, &e);
@@ -204,7 +213,7 @@ csat_status csat_group_estimate(const csat_grouped *a, const csat_group_question
                          "this score needs a tally accumulator (csat_grouped_create), not "
                          "moments");
     const size_t G = csat_grouped_count(a);
-    scratch s = { a, NULL, CSAT_MOMENTS_STATE_INIT };
+    scratch s = { a, NULL, CSAT_MOMENTS_STATE_INIT, NULL };
     csat_status st = CSAT_OK;
     if (csat_grouped_kind_of(a) == CSAT_GROUPED_TALLY)
         st = csat_tally_create(csat_grouped_min(a), csat_grouped_max(a), &s.t, err);
@@ -228,7 +237,11 @@ csat_status csat_group_estimate(const csat_grouped *a, const csat_group_question
         res = malloc(G * size);
         res2 = two ? malloc(G * size2) : NULL;
         fl = malloc(G * sizeof *fl);
-        if (res == NULL || fl == NULL || (two && res2 == NULL))
+        /* The rest's scratch, made once for every group (and before the
+         * pass: it reads the sums at its first use). */
+        if (go.complement)
+            s.rest = csat_grouped_rest_new(a);
+        if (res == NULL || fl == NULL || (two && res2 == NULL) || (go.complement && s.rest == NULL))
             st = csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     }
     if (st == CSAT_OK && pass != NULL)
@@ -248,6 +261,7 @@ csat_status csat_group_estimate(const csat_grouped *a, const csat_group_question
     free(res2);
     free(fl);
     csat_tally_free(s.t);
+    csat_grouped_rest_free(s.rest);
     return st;
 }
 
