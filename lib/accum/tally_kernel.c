@@ -13,6 +13,10 @@
 #include "core/error.h"
 #include "core/simd.h"
 
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 static inline int on_scale(double v, double lo, double hi)
 {
     /* The comparisons reject NaN and values off the scale before the cast,
@@ -383,7 +387,9 @@ static GROUP_INLINE size_t count_grouped_weighted(const double *x, const double 
  * it waits on memory: twice the time). A cell's count, Σw and Σw² are one
  * 32-byte record (tally_kernel.h): one vector load, add and store per
  * answer rather than three of each. A cell's sums are added in row order,
- * as by the two-pass loop: the same bits. */
+ * as by the two-pass loop: the same bits. The AVX2 build has a loop of its
+ * own (csat_count_grouped_weighted_once_avx2), with the check written in
+ * intrinsics; the loop below serves the baseline ISA. */
 #define WEIGHTED_BLOCK 512
 
 #if defined(__GNUC__)
@@ -477,12 +483,107 @@ size_t csat_count_grouped_weighted_once_portable(const double *x, const double *
 }
 
 #if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
-__attribute__((target("avx2,fma"))) size_t
-csat_count_grouped_weighted_once_avx2(const double *x, const double *w, const int32_t *g,
-                                      size_t n, int min, int max, size_t groups, uint64_t *cells,
-                                      csat_grouped_cell *rec)
+#define GROUP_AVX2 __attribute__((target("avx2,fma")))
+
+/* The check of a block of WEIGHTED_BLOCK rows with AVX2, four rows a
+ * vector and no branch: the block's flags are or-ed together and tested
+ * once (the row-by-row loop then names the invalid row). The same tests as
+ * block_cells_flagged and block_weights_bad:
+ * - the answer clamped to [min, max + 1] (NaN to max + 1: min and max
+ *   return their second operand for NaN) is invalid unless whole and equal
+ *   to the answer, or the answer is NaN (unordered compares are false);
+ * - the code: (g + 1) as unsigned at most G, tested on the running
+ *   unsigned maximum of the block;
+ * - the weight: 0 or within [CSAT_WEIGHT_MIN, CSAT_WEIGHT_MAX];
+ * and the cells, g·(k + 1) + (c − off), exact integers below 2^31 for a
+ * valid row, converted to int32 four at a time. */
+static inline __attribute__((always_inline)) GROUP_AVX2 int
+weighted_block_avx2(const double *restrict x, const double *restrict w,
+                    const int32_t *restrict g, const block_params *restrict p,
+                    int32_t *restrict cell, int prefetch)
 {
-    return count_grouped_weighted_once(x, w, g, n, min, max, groups, cells, rec, 1);
+    const __m256d lo = _mm256_set1_pd(p->lo), hi1 = _mm256_set1_pd(p->hi1);
+    const __m256d off = _mm256_set1_pd(p->off), k1 = _mm256_set1_pd(p->k1);
+    const __m256d zero = _mm256_setzero_pd();
+    const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
+    const __m256i one = _mm256_set1_epi32(1);
+    __m256d bad = _mm256_setzero_pd();
+    __m256i gtop = _mm256_setzero_si256();
+    for (size_t i = 0; i < WEIGHTED_BLOCK; i += 8) {
+        if (prefetch) {
+            __builtin_prefetch(x + i + GROUP_AHEAD);
+            __builtin_prefetch(w + i + GROUP_AHEAD);
+            if ((i & 15) == 0)
+                __builtin_prefetch(g + i + GROUP_AHEAD);
+        }
+        const __m256i gi = _mm256_loadu_si256((const __m256i *)(g + i));
+        gtop = _mm256_max_epu32(gtop, _mm256_add_epi32(gi, one));
+        for (size_t h = 0; h < 8; h += 4) {
+            const __m256d v = _mm256_loadu_pd(x + i + h);
+            const __m256d wv = _mm256_loadu_pd(w + i + h);
+            const __m256d c = _mm256_max_pd(_mm256_min_pd(v, hi1), lo);
+            const __m256d whole = _mm256_round_pd(c, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+            const __m256d badx = _mm256_or_pd(_mm256_cmp_pd(whole, v, _CMP_NEQ_OQ),
+                                              _mm256_cmp_pd(v, hi1, _CMP_EQ_OQ));
+            const __m256d offw = _mm256_or_pd(_mm256_cmp_pd(wv, wmin, _CMP_NGE_UQ),
+                                              _mm256_cmp_pd(wv, wmax, _CMP_NLE_UQ));
+            const __m256d badw = _mm256_andnot_pd(_mm256_cmp_pd(wv, zero, _CMP_EQ_OQ), offw);
+            bad = _mm256_or_pd(bad, _mm256_or_pd(badx, badw));
+            const __m128i g4 = h == 0 ? _mm256_castsi256_si128(gi)
+                                      : _mm256_extracti128_si256(gi, 1);
+            const __m256d gd = _mm256_cvtepi32_pd(g4);
+            const __m256d cd = _mm256_add_pd(_mm256_mul_pd(gd, k1), _mm256_sub_pd(c, off));
+            _mm_storeu_si128((__m128i *)(cell + i + h), _mm256_cvttpd_epi32(cd));
+        }
+    }
+    const __m256i groups = _mm256_set1_epi32((int32_t)p->groups);
+    const __m256i gbad = _mm256_cmpeq_epi32(_mm256_max_epu32(gtop, groups), groups);
+    return _mm256_movemask_pd(bad) != 0 || _mm256_movemask_epi8(gbad) != -1;
+}
+
+GROUP_AVX2 size_t csat_count_grouped_weighted_once_avx2(const double *x, const double *w,
+                                                         const int32_t *g, size_t n, int min,
+                                                         int max, size_t groups,
+                                                         uint64_t *cells, csat_grouped_cell *rec)
+{
+    const size_t k = (size_t)((long long)max - min + 1);
+    const block_params p = params_of(min, max, groups);
+    const double lo = min, hi = max;
+    int32_t c32[WEIGHTED_BLOCK];
+    size_t s = 0;
+    if (vector_cells(groups, k)) {
+        while (n - s >= WEIGHTED_BLOCK) {
+            const int ahead = s + WEIGHTED_BLOCK + GROUP_AHEAD <= n;
+            if (weighted_block_avx2(x + s, w + s, g + s, &p, c32, ahead))
+                break; /* the rows below name the invalid one */
+            /* (1, w, w², 0) as w·(0, 1, w, 0) + (1, 0, 0, 0): w² is the
+             * product rounded once (plus 0: the same bits as add_record), w
+             * and 1 exact. */
+            const double *wb = w + s;
+            const __m256d lane0 = _mm256_setr_pd(1.0, 0.0, 0.0, 0.0);
+            const __m256d mask = _mm256_setr_pd(0.0, 1.0, 0.0, 0.0);
+            GROUP_UNROLL_2
+            for (size_t i = 0; i < WEIGHTED_BLOCK; i++) {
+                const __m256d wi = _mm256_broadcast_sd(wb + i);
+                double *r = (double *)(rec + c32[i]);
+                const __m256d a = _mm256_fmadd_pd(wi, _mm256_blend_pd(mask, wi, 4), lane0);
+                _mm256_storeu_pd(r, _mm256_add_pd(_mm256_loadu_pd(r), a));
+            }
+            s += WEIGHTED_BLOCK;
+        }
+    }
+    for (size_t i = s; i < n; i++)
+        if (!row_valid(x[i], g[i], w, i, lo, hi, (uint32_t)groups))
+            return i;
+    for (; s < n; s++)
+        add_record(rec + cell_of(x[s], g[s], min, k), w[s]);
+    /* Row 0 (no group), then column k (missing) of every group. */
+    for (size_t c = 0; c < (groups + 1) * (k + 1); c += c < k ? 1 : k + 1) {
+        cells[c] += (uint64_t)rec[c].n;
+        rec[c].n = 0;
+        rec[c].sw = rec[c].sw2 = 0;
+    }
+    return n;
 }
 
 __attribute__((target("avx2,fma"))) size_t
