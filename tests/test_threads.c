@@ -2,12 +2,15 @@
  * Thread safety: every family of the public API (scores, the tally, moments
  * and cross-product accumulators with their copies, serialisation and
  * merges, key drivers with importance, dominance and bootstrap, IPA,
- * comparisons, business measures, and a few failures with their error
- * details) is run from THREADS threads at once, REPS times each, on shared
- * read-only input: the same arrays, and a model, tally, accumulator and
+ * comparisons, business measures, scores by group with their grouped
+ * accumulators, comparisons of groups and tracking tables, and a few
+ * failures with their error details) is run from THREADS threads at once,
+ * REPS times each, on shared read-only input: the same arrays, and a model,
+ * tally, accumulators (cross-products, grouped tallies and moments) and
  * curve built once before the threads start and only read by them. Each
  * thread's results must be bit-identical to those of a single-threaded run
- * first.
+ * first. Within a run, grouped accumulators filled in shards and merged
+ * must equal one pass over the same answers.
  *
  * common.h promises that nothing keeps global state and that calls on
  * distinct objects (or reading the same object) may run concurrently; this
@@ -57,6 +60,10 @@
 #define CATS_MAX 16
 #define BLOB_MAX 4096
 #define METHODS 6 /* csat_importance_method, FIRST .. RELATIVE_WEIGHTS */
+#define GR 4      /* groups */
+#define SHARDS 3  /* grouped accumulators filled in parts and merged */
+#define GBLOB_MAX 2048
+#define GPAIRS (GR * (GR - 1) / 2)
 
 static double nps_x[NA], sat_x[NA], effort_x[NA], cont_x[NA], weight[NA];
 static double items[NA * NIDX];
@@ -68,11 +75,14 @@ static double pvals[PVALS], peers[PEERS];
 static double expected[GAP_N * GAP_K], perceived[GAP_N * GAP_K];
 static double cust_start[NT], cust_end[NT], life_time[NT], life_observed[NT];
 static double codes[NT], res_time[NT], res_resolved[NT], ratings[NR];
+static int32_t group_code[NA]; /* 0..GR − 1, or CSAT_GROUP_NONE */
 
 static csat_drivers *shared_model;
 static csat_tally *shared_tally;
 static csat_xprod *shared_xprod;
 static csat_survival *shared_curve;
+static csat_grouped *shared_grouped;         /* tallies of 0..10: nps_x, weighted */
+static csat_grouped *shared_grouped_moments; /* moments of cont_x, weighted */
 
 static uint64_t lcg(uint64_t *s)
 {
@@ -107,7 +117,10 @@ static void make_input(void)
                 item_min[j] + (double)(lcg(&s) % (uint64_t)(item_max[j] - item_min[j] + 1));
         if (i % 61 == 3)
             items[i * NIDX + 1] = NAN;
+        group_code[i] = lcg(&s) % 11 == 0 ? CSAT_GROUP_NONE : (int32_t)(lcg(&s) % GR);
     }
+    group_code[0] = 0; /* every group has answers */
+    group_code[1] = GR - 1;
     for (size_t i = 0; i < ND; i++) {
         double base = (double)(lcg(&s) % 6);
         double y = 1.0;
@@ -220,8 +233,22 @@ static void make_input(void)
     X(csat_reviews_result, reviews, 1, 1)                                                      \
     X(csat_mean_result, reviews_rating, 1, 1)                                                  \
     X(csat_share_result, reviews_positive, 1, 1)                                               \
-    X(int, error_status, 5, 0)                                                                 \
-    X(csat_error, errors, 5, 0)
+    X(csat_nps_result, grouped_nps, 5 * GR, 1)                                                 \
+    X(csat_share_result, grouped_shares, 5 * GR, 1)                                            \
+    X(csat_mean_result, grouped_means, 4 * GR, 1)                                              \
+    X(csat_share_result, grouped_ces_low, GR, 1)                                               \
+    X(int, grouped_flags, 14 * GR, 0)                                                          \
+    X(double, grouped_distribution, 3 * GR * 11, 0)                                            \
+    X(csat_sample, grouped_distribution_samples, GR, 1)                                        \
+    X(csat_sample, grouped_samples, 2 * (GR + 1), 1)                                           \
+    X(size_t, grouped_blob_len, 3, 0)                                                          \
+    X(unsigned char, grouped_blob, 3 * GBLOB_MAX, 0)                                           \
+    X(csat_group_comparison, group_comparisons, GPAIRS + GR, 1)                                \
+    X(size_t, group_comparison_count, 2, 0)                                                    \
+    X(csat_track_point, track, GR, 1)                                                          \
+    X(csat_trend_result, track_trend, 1, 1)                                                    \
+    X(int, error_status, 6, 0)                                                                 \
+    X(csat_error, errors, 6, 0)
 
 #define DECLARE_FIELD(type, name, count, sized) type name[count];
 typedef struct results {
@@ -609,6 +636,146 @@ out:
     return rc;
 }
 
+/* Serialised bytes of a grouped accumulator into blob (GBLOB_MAX). */
+static csat_status grouped_bytes(const csat_grouped *a, unsigned char *blob, size_t *len)
+{
+    csat_status s = csat_grouped_serialize(a, NULL, 0, len, NULL);
+    if (s == CSAT_OK && *len > GBLOB_MAX)
+        s = CSAT_ERR_ARGUMENT;
+    return s == CSAT_OK ? csat_grouped_serialize(a, blob, GBLOB_MAX, len, NULL) : s;
+}
+
+/* The samples of every group and of the whole sample of two accumulators
+ * of the same answers agree: counts exactly, weight sums up to rounding. */
+static int same_samples(const csat_sample *a, const csat_sample *b)
+{
+    for (size_t d = 0; d <= GR; d++)
+        if (a[d].n != b[d].n || a[d].n_missing != b[d].n_missing
+            || !(fabs(a[d].n_weighted - b[d].n_weighted) <= 1e-12 * b[d].n_weighted))
+            return 0;
+    return 1;
+}
+
+/* Scores by group: the shared accumulators (only read), the array
+ * functions on the shared answers, and the thread's own accumulators:
+ * one pass against SHARDS parts merged, serialised and read back.
+ * grouped_nps: [0] the one pass, [1] the merged shards, [2] the shared
+ * accumulator, [3] its complement, [4] from arrays, GR each. */
+static int run_groups(results *r, failure *f)
+{
+    csat_grouped *one = NULL, *plain = NULL, *back = NULL, *copy = NULL, *bad = NULL;
+    csat_grouped *part[SHARDS] = { NULL }, *plain_part[SHARDS] = { NULL };
+    int rc = 1;
+    const csat_group_options rest = { sizeof rest, 30, 1 };
+    const csat_mean_options level_90 = { sizeof level_90, 0.90 };
+    int *fl = r->grouped_flags;
+    csat_nps_result *nps = r->grouped_nps;
+
+    CALL(csat_grouped_create(GR, 0, 10, &one, NULL));
+    CALL(csat_grouped_add(one, nps_x, NA, weight, group_code, NULL));
+    CALL(csat_grouped_create(GR, 0, 10, &plain, NULL));
+    CALL(csat_grouped_add(plain, nps_x, NA, NULL, group_code, NULL));
+    for (size_t k = 0; k < SHARDS; k++) {
+        size_t lo = NA * k / SHARDS, hi = NA * (k + 1) / SHARDS;
+        CALL(csat_grouped_create(GR, 0, 10, &part[k], NULL));
+        CALL(csat_grouped_add(part[k], nps_x + lo, hi - lo, weight + lo, group_code + lo, NULL));
+        CALL(csat_grouped_create(GR, 0, 10, &plain_part[k], NULL));
+        CALL(csat_grouped_add(plain_part[k], nps_x + lo, hi - lo, NULL, group_code + lo, NULL));
+        if (k > 0) {
+            CALL(csat_grouped_merge(part[0], part[k], NULL));
+            CALL(csat_grouped_merge(plain_part[0], plain_part[k], NULL));
+        }
+    }
+    /* Merged shards equal one pass: unweighted tallies to the byte, weighted
+     * ones in their counts, sums up to rounding and scores. */
+    size_t len_one = 0, len_parts = 0;
+    unsigned char *blob = r->grouped_blob;
+    CALL(grouped_bytes(plain, blob, &len_one));
+    CALL(grouped_bytes(plain_part[0], blob + GBLOB_MAX, &len_parts));
+    REQUIRE(len_one == len_parts && memcmp(blob, blob + GBLOB_MAX, len_one) == 0);
+    for (size_t d = 0; d <= GR; d++) {
+        CALL(csat_grouped_sample(one, d, &r->grouped_samples[d], NULL));
+        CALL(csat_grouped_sample(part[0], d, &r->grouped_samples[GR + 1 + d], NULL));
+    }
+    REQUIRE(same_samples(r->grouped_samples, r->grouped_samples + GR + 1));
+    CALL(csat_grouped_nps(one, NULL, NULL, nps, fl, GR, NULL));
+    CALL(csat_grouped_nps(part[0], NULL, NULL, nps + GR, fl + GR, GR, NULL));
+    for (size_t d = 0; d < GR; d++)
+        REQUIRE(fabs(nps[d].score - nps[GR + d].score) <= 1e-9
+                && fabs(nps[d].se - nps[GR + d].se) <= 1e-9 && nps[d].n == nps[GR + d].n
+                && fl[d] == fl[GR + d]);
+
+    /* The merged accumulator read back from its bytes; the shared one
+     * serialised and copied. */
+    CALL(grouped_bytes(part[0], blob, &r->grouped_blob_len[0]));
+    CALL(csat_grouped_deserialize(blob, r->grouped_blob_len[0], &back, NULL));
+    CALL(grouped_bytes(back, blob + GBLOB_MAX, &r->grouped_blob_len[1]));
+    REQUIRE(r->grouped_blob_len[1] == r->grouped_blob_len[0]
+            && memcmp(blob, blob + GBLOB_MAX, r->grouped_blob_len[0]) == 0);
+    CALL(csat_grouped_copy(shared_grouped, &copy, NULL));
+    CALL(grouped_bytes(copy, blob + 2 * GBLOB_MAX, &r->grouped_blob_len[2]));
+    RECORD_FAILURE(5, csat_grouped_deserialize(blob, r->grouped_blob_len[0] - 1, &bad,
+                                               &r->errors[5]));
+    csat_grouped_free(bad);
+    bad = NULL;
+
+    /* The shared accumulators and the shared arrays. */
+    CALL(csat_grouped_nps(shared_grouped, NULL, NULL, nps + 2 * GR, fl + 2 * GR, GR, NULL));
+    CALL(csat_grouped_nps(shared_grouped, NULL, &rest, nps + 3 * GR, fl + 3 * GR, GR, NULL));
+    CALL(csat_score_nps_grouped(nps_x, NA, weight, group_code, GR, NULL, NULL, nps + 4 * GR,
+                                fl + 4 * GR, GR, NULL));
+    for (size_t k = 0; k < 5 * GR; k++)
+        canonical_nps(&nps[k]);
+    csat_share_result *sh = r->grouped_shares;
+    CALL(csat_score_box_share_grouped(sat_x, NA, weight, group_code, GR, 2, 4, NULL, NULL, sh,
+                                      fl + 5 * GR, GR, NULL));
+    CALL(csat_score_csat_grouped(sat_x, NA, NULL, group_code, GR, NULL, NULL, sh + GR,
+                                 fl + 6 * GR, GR, NULL));
+    CALL(csat_score_top_box_grouped(sat_x, NA, weight, group_code, GR, 2, NULL, NULL, sh + 2 * GR,
+                                    fl + 7 * GR, GR, NULL));
+    CALL(csat_score_bottom_box_grouped(sat_x, NA, weight, group_code, GR, 1, NULL, &rest,
+                                       sh + 3 * GR, fl + 8 * GR, GR, NULL));
+    const csat_scale_options scale_0_10 = { sizeof scale_0_10, 0, 10, 0.95 };
+    CALL(csat_grouped_top_box(shared_grouped, 2, &scale_0_10, NULL, sh + 4 * GR, fl + 9 * GR,
+                              GR, NULL));
+    csat_mean_result *mean = r->grouped_means;
+    CALL(csat_score_mean_grouped(cont_x, NA, weight, group_code, GR, &level_90, NULL, mean,
+                                 fl + 10 * GR, GR, NULL));
+    CALL(csat_grouped_mean(shared_grouped_moments, NULL, &rest, mean + GR, fl + 11 * GR, GR,
+                           NULL));
+    CALL(csat_score_index_grouped(items, NA, NIDX, NIDX, weight, group_code, GR, item_min,
+                                  item_max, item_weights, NULL, NULL, mean + 2 * GR,
+                                  fl + 12 * GR, GR, NULL));
+    CALL(csat_score_ces_grouped(effort_x, NA, weight, group_code, GR, NULL, NULL, mean + 3 * GR,
+                                r->grouped_ces_low, fl + 13 * GR, GR, NULL));
+    double *dist = r->grouped_distribution;
+    CALL(csat_score_distribution_grouped(nps_x, NA, weight, group_code, GR, &scale_0_10, dist,
+                                         dist + GR * 11, dist + 2 * GR * 11, GR * 11,
+                                         r->grouped_distribution_samples, GR, NULL));
+
+    /* Comparisons of the groups (pairs; each with the rest) and the groups
+     * as the periods of a tracking table. */
+    csat_group_comparison *cmp = r->group_comparisons;
+    CALL(csat_compare_groups_nps(nps + 2 * GR, NULL, fl + 2 * GR, GR, CSAT_CONTRAST_PAIRS, 0, 0,
+                                 NULL, cmp, GPAIRS, &r->group_comparison_count[0], NULL));
+    CALL(csat_compare_groups_nps(nps + 2 * GR, nps + 3 * GR, fl + 2 * GR, GR, CSAT_CONTRAST_REST,
+                                 0, 0, NULL, cmp + GPAIRS, GR, &r->group_comparison_count[1],
+                                 NULL));
+    CALL(csat_compare_track_nps(nps + 2 * GR, fl + 2 * GR, GR, NULL, &r->track_trend[0],
+                                r->track, GR, NULL));
+    rc = 0;
+out:
+    csat_grouped_free(one);
+    csat_grouped_free(plain);
+    for (size_t k = 0; k < SHARDS; k++) {
+        csat_grouped_free(part[k]);
+        csat_grouped_free(plain_part[k]);
+    }
+    csat_grouped_free(back);
+    csat_grouped_free(copy);
+    return rc;
+}
+
 static int run_all(results *r, failure *f)
 {
     memset(r, 0, sizeof *r);
@@ -616,7 +783,7 @@ static int run_all(results *r, failure *f)
     memset(f, 0, sizeof *f);
     /* Comparisons read the scores computed first. */
     return run_scores(r, f) || run_tally(r, f) || run_moments(r, f) || run_xprod(r, f)
-           || run_drivers(r, f) || run_compare(r, f) || run_business(r, f);
+           || run_drivers(r, f) || run_compare(r, f) || run_business(r, f) || run_groups(r, f);
 }
 
 /* Name of the first field in which `a` and `b` differ, or NULL. */
@@ -681,6 +848,11 @@ static int setup(void **state)
         || csat_xprod_create(P, &shared_xprod, NULL) != CSAT_OK
         || csat_xprod_add(shared_xprod, drv_x, ND, LDX, drv_y, NULL, NULL) != CSAT_OK
         || csat_survival_fit(res_time, res_resolved, NT, &level_90, &shared_curve, NULL)
+               != CSAT_OK
+        || csat_grouped_create(GR, 0, 10, &shared_grouped, NULL) != CSAT_OK
+        || csat_grouped_add(shared_grouped, nps_x, NA, weight, group_code, NULL) != CSAT_OK
+        || csat_grouped_create_moments(GR, &shared_grouped_moments, NULL) != CSAT_OK
+        || csat_grouped_add(shared_grouped_moments, cont_x, NA, weight, group_code, NULL)
                != CSAT_OK)
         return -1;
     return 0;
@@ -693,6 +865,8 @@ static int teardown(void **state)
     csat_tally_free(shared_tally);
     csat_xprod_free(shared_xprod);
     csat_survival_free(shared_curve);
+    csat_grouped_free(shared_grouped);
+    csat_grouped_free(shared_grouped_moments);
     free(reference);
     return 0;
 }
@@ -734,8 +908,12 @@ static void test_single_thread_run_is_complete_and_repeatable(void **state)
     assert_true(reference->moments_sample[0].n == reference->moments_sample[1].n
                 && reference->moments_sample[0].n > 0);
     assert_true(reference->tally_nps[0].n == reference->tally_nps[1].n);
-    for (size_t k = 0; k < 5; k++)
+    for (size_t k = 0; k < 6; k++)
         assert_int_not_equal(reference->error_status[k], CSAT_OK);
+    assert_true(reference->grouped_nps[0].n > 0 && reference->grouped_means[2 * GR].n > 0);
+    assert_true(reference->group_comparison_count[0] == GPAIRS
+                && reference->group_comparison_count[1] == GR);
+    assert_true(reference->track_trend[0].waves >= 2 && reference->grouped_blob_len[2] > 0);
 }
 
 static void test_threads_on_shared_input_match_the_single_thread_run(void **state)

@@ -85,6 +85,13 @@ csat_status csat_estimate_moments(const csat_moments_state *m, const csat_mean_o
  * into a full *out (score/mean.c). */
 csat_status csat_estimate_state_mean(const csat_moments_state *m, uint64_t design_n,
                                      double level, csat_mean_result *out, csat_error *err);
+/* The same for a state the library merged itself from checked states (the
+ * rest of a grouped sample): rounding in the merges can leave such a state a
+ * hair outside the invariants csat_moments_state_check holds a caller's
+ * state to (with their 1e-9 slack), yet its sums are sound (m2 and the
+ * w²-moments are sums of non-negative terms), so it is not checked again. */
+csat_status csat_estimate_merged_mean(const csat_moments_state *m, uint64_t design_n,
+                                      double level, csat_mean_result *out, csat_error *err);
 csat_status csat_estimate_tally_mean(const csat_tally *t, uint64_t design_n, double level,
                                      csat_mean_result *out, csat_error *err);
 

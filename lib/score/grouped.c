@@ -88,7 +88,9 @@ static csat_status estimate(const scratch *s, const resolved *r, uint64_t design
         return csat_estimate_nps(s->t, &r->u.nps, design_n, res, err);
     case CSAT_GROUP_SCORE_MEAN:
         return s->t != NULL ? csat_estimate_tally_mean(s->t, design_n, r->u.level, res, err)
-                            : csat_estimate_state_mean(&s->m, design_n, r->u.level, res, err);
+                            : s->rest != NULL
+                                  ? csat_estimate_merged_mean(&s->m, design_n, r->u.level, res, err)
+                                  : csat_estimate_state_mean(&s->m, design_n, r->u.level, res, err);
     case CSAT_GROUP_SCORE_CES:
         return csat_estimate_ces(s->t, &r->u.ces, design_n, res, res2, err);
     default:

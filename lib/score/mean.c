@@ -24,8 +24,12 @@ csat_status csat_estimate_state_mean(const csat_moments_state *m, uint64_t desig
                                      double level, csat_mean_result *out, csat_error *err)
 {
     csat_status st = csat_moments_state_check(m, err);
-    if (st != CSAT_OK)
-        return st;
+    return st == CSAT_OK ? csat_estimate_merged_mean(m, design_n, level, out, err) : st;
+}
+
+csat_status csat_estimate_merged_mean(const csat_moments_state *m, uint64_t design_n,
+                                      double level, csat_mean_result *out, csat_error *err)
+{
     /* Σw²(x − x̄)² from the w²-weighted moments, shifted to the w-mean. */
     double shift = m->mean_w2 - m->mean;
     csat_mean_sums s = { m->n, m->n_missing, m->sum_w, m->sum_w2, m->mean, m->m2,

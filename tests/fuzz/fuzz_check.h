@@ -248,4 +248,84 @@ static inline void fuzz_check_importance(const csat_drivers *m, csat_importance_
         FUZZ_CHECK(fuzz_close(sum, s.r2, 1e-7 + 1e-13 * s.condition * s.condition));
 }
 
+/* Results of the same estimate, field by field and bit for bit (NaN
+ * equals NaN; the padding of a struct is not compared). */
+static inline int fuzz_same_nps(const csat_nps_result *a, const csat_nps_result *b)
+{
+    return fuzz_same(a->score, b->score) && fuzz_same(a->promoters, b->promoters)
+           && fuzz_same(a->passives, b->passives) && fuzz_same(a->detractors, b->detractors)
+           && fuzz_same(a->se, b->se) && fuzz_same(a->ci_lower, b->ci_lower)
+           && fuzz_same(a->ci_upper, b->ci_upper) && fuzz_same(a->level, b->level)
+           && a->method == b->method && a->n == b->n && a->n_missing == b->n_missing
+           && fuzz_same(a->n_weighted, b->n_weighted)
+           && fuzz_same(a->n_effective, b->n_effective);
+}
+
+static inline int fuzz_same_share(const csat_share_result *a, const csat_share_result *b)
+{
+    return fuzz_same(a->share, b->share) && fuzz_same(a->score, b->score)
+           && fuzz_same(a->se, b->se) && fuzz_same(a->ci_lower, b->ci_lower)
+           && fuzz_same(a->ci_upper, b->ci_upper) && fuzz_same(a->level, b->level)
+           && a->box_min == b->box_min && a->box_max == b->box_max && a->n == b->n
+           && a->n_missing == b->n_missing && fuzz_same(a->n_weighted, b->n_weighted)
+           && fuzz_same(a->n_effective, b->n_effective);
+}
+
+static inline int fuzz_same_mean(const csat_mean_result *a, const csat_mean_result *b)
+{
+    return fuzz_same(a->score, b->score) && fuzz_same(a->sd, b->sd) && fuzz_same(a->se, b->se)
+           && fuzz_same(a->ci_lower, b->ci_lower) && fuzz_same(a->ci_upper, b->ci_upper)
+           && fuzz_same(a->level, b->level) && fuzz_same(a->df, b->df)
+           && fuzz_same(a->min, b->min) && fuzz_same(a->max, b->max) && a->n == b->n
+           && a->n_missing == b->n_missing && fuzz_same(a->n_weighted, b->n_weighted)
+           && fuzz_same(a->n_effective, b->n_effective);
+}
+
+/* One comparison of a family of G groups with these flags (groups.h): a
+ * skipped one says which flag stops it and has NaN statistics; a compared
+ * one has a p-value in [0, 1], an adjusted one in [p, 1] (Holm, Hochberg
+ * and BH never lower a p-value) and an ordered interval. */
+static inline void fuzz_check_group_comparison(const csat_group_comparison *c, size_t G,
+                                               const int *flags, double level)
+{
+    FUZZ_CHECK(c->size == sizeof *c && c->group < G);
+    FUZZ_CHECK(c->other == CSAT_NO_INDEX || (c->other < G && c->other != c->group));
+    if (c->skipped != 0) {
+        FUZZ_CHECK(c->skipped == CSAT_GROUP_SMALL || c->skipped == CSAT_GROUP_EMPTY);
+        FUZZ_CHECK(isnan(c->diff) && isnan(c->p) && isnan(c->p_adjusted));
+        return;
+    }
+    FUZZ_CHECK(flags == NULL || flags[c->group] == CSAT_GROUP_OK);
+    if (c->other != CSAT_NO_INDEX)
+        FUZZ_CHECK(flags == NULL || flags[c->other] == CSAT_GROUP_OK);
+    FUZZ_CHECK(!isnan(c->diff) && !isnan(c->statistic) && c->se >= 0);
+    FUZZ_CHECK(c->ci_lower <= c->ci_upper);
+    FUZZ_CHECK(fuzz_within(c->p, 0, 1, 0));
+    FUZZ_CHECK(c->p_adjusted >= c->p && c->p_adjusted <= 1);
+    FUZZ_CHECK(c->level == level);
+}
+
+/* Point t of a tracking table of scores (groups.h): the period's own flag
+ * and score; a flagged period has no change and no limits; limits hold
+ * their centre, and the signal says whether the score is outside them. */
+static inline void fuzz_check_track_point(const csat_track_point *p, size_t t, int flag,
+                                          double score)
+{
+    FUZZ_CHECK(p->period == t && p->flags == flag && fuzz_same(p->score, score));
+    if (flag != CSAT_GROUP_OK) {
+        FUZZ_CHECK(isnan(p->change) && isnan(p->center) && p->signal == 0);
+        return;
+    }
+    if (!isnan(p->change)) {
+        FUZZ_CHECK(p->change_se >= 0);
+        FUZZ_CHECK(fuzz_within(p->change_p, 0, 1, 0));
+    }
+    if (!isnan(p->center)) {
+        FUZZ_CHECK(p->lcl <= p->center && p->center <= p->ucl);
+        FUZZ_CHECK(p->signal == (p->score < p->lcl || p->score > p->ucl));
+    } else {
+        FUZZ_CHECK(p->signal == 0);
+    }
+}
+
 #endif /* CSAT_FUZZ_CHECK_H */

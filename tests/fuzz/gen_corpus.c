@@ -304,6 +304,68 @@ static void business_seeds(void)
     SEED("business", "reviews", 8, 17, 21, 20, 76, 160, 0, 0, 6, 4, 4, 3, 0, 4, 2);
 }
 
+/* fuzz_grouped, mode 0: byte 0 (even), then a grouped accumulator
+ * serialised by the library: G groups of answers x with codes g. */
+static void grouped_blob_seed(const char *name, size_t G, int lo, int hi, const double *x,
+                              size_t n, const double *w, const int32_t *g)
+{
+    csat_grouped *a = NULL;
+    ok(lo <= hi ? csat_grouped_create(G, lo, hi, &a, NULL)
+                : csat_grouped_create_moments(G, &a, NULL));
+    ok(csat_grouped_add(a, x, n, w, g, NULL));
+    size_t len;
+    ok(csat_grouped_serialize(a, NULL, 0, &len, NULL));
+    unsigned char *buf = malloc(len + 1);
+    buf[0] = 0;
+    ok(csat_grouped_serialize(a, buf + 1, len, &len, NULL));
+    seed("grouped", name, buf, len + 1);
+    free(buf);
+    csat_grouped_free(a);
+}
+
+static void grouped_seeds(void)
+{
+    const double nps[] = { 10, 9, 9, 8, 7, 6, 3, 0, NAN, 10, 5, 9 };
+    const double csat[] = { 5, 4, 4, 3, 5, 2, 4, 1, 5, 4 };
+    const double w[] = { 1, 2, 0.5, 1.5, 1, 3, 0.25, 1, 2, 1, 1, 0 };
+    const double v[] = { 3.5, 4, 1.25, 7, NAN, 2, 5.5, 6 };
+    const int32_t g3[] = { 0, 1, 2, 0, 1, 2, 0, 1, CSAT_GROUP_NONE, 2, 0, 1 };
+    const int32_t g2[] = { 0, 0, 1, 1, CSAT_GROUP_NONE, 0, 1, 1, 0, 0 };
+    grouped_blob_seed("blob-nps-weighted", 3, 0, 10, nps, 12, w, g3);
+    grouped_blob_seed("blob-csat", 2, 1, 5, csat, 10, NULL, g2);
+    grouped_blob_seed("blob-empty-group", 4, 1, 5, csat, 10, w, g3); /* group 3 has none */
+    grouped_blob_seed("blob-one-point", 2, 3, 3, (const double[]){ 3, 3, NAN }, 3, NULL,
+                      (const int32_t[]){ 0, 1, 1 });
+    grouped_blob_seed("blob-moments", 3, 1, 0, v, 8, w, g3);
+    grouped_blob_seed("blob-moments-unweighted", 2, 1, 0, v, 8, NULL, g2);
+
+    /* Mode 1: byte 1 (odd); how (bit 0 moments, bit 1 weighted), G − 1,
+     * lo, hi (tallies), min_n, level, n, split, then per row: answer
+     * (point − lo; moments 4·value + 64), weight (16·w), code + 1. */
+    SEED("grouped", "rows-nps-weighted", 1, 2, 2, 16, 26, 3, 0, 10, 4,
+         10, 16, 1, 9, 32, 2, 9, 8, 3, 8, 16, 1, 7, 24, 2, 6, 16, 3, 3, 4, 0, 0, 16, 1,
+         0xE0, 16, 2, 10, 0, 3);
+    SEED("grouped", "rows-csat", 1, 0, 1, 17, 21, 2, 0, 8, 3,
+         4, 1, 3, 2, 3, 1, 2, 2, 4, 0, 1, 1, 0, 2, 4, 2);
+    SEED("grouped", "rows-moments-weighted", 1, 3, 2, 2, 0, 6, 2,
+         78, 16, 1, 80, 32, 2, 69, 8, 3, 92, 0, 1, 0xC0, 16, 2, 84, 24, 3);
+    SEED("grouped", "rows-bad-code", 1, 0, 1, 17, 21, 0, 0, 5, 2,
+         4, 1, 3, 2, 2, 0xE1, 1, 1, 0, 2);
+    SEED("grouped", "rows-ces-small", 1, 2, 0, 17, 23, 30, 0x40, 6, 3,
+         6, 16, 1, 5, 8, 1, 4, 16, 1, 1, 32, 1, 0, 16, 0, 2, 0, 1);
+
+    /* Mode 3: byte 3, the rows of mode 1, then patches of their blob:
+     * count, then offset (2 bytes), tag (0 byte, 1 u64, 2 weight, 3 count
+     * + 1) and its value. Group 0's first point's count + 1; a weight sum
+     * of 2 in group 1; the rows without a group (header byte 32) + 1. */
+    SEED("grouped", "patched-count", 3, 2, 1, 17, 21, 0, 0, 4, 2,
+         4, 16, 1, 3, 32, 2, 1, 8, 1, 0, 16, 2,
+         2, 48, 0, 3, 32, 0, 3);
+    SEED("grouped", "patched-weight", 3, 2, 1, 17, 21, 0, 0, 4, 2,
+         4, 16, 1, 3, 32, 2, 1, 8, 1, 0, 16, 2,
+         1, 0xE8, 0, 2, 32);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -321,5 +383,6 @@ int main(int argc, char **argv)
     driver_seeds();
     compare_seeds();
     business_seeds();
+    grouped_seeds();
     return 0;
 }
