@@ -36,8 +36,10 @@ def test_other_threads_run_during_a_call():
     # the GIL; otherwise only when the worker has finished all its calls.
     progress = []
 
+    # Enough calls (about 0.1 s) that a main thread descheduled on a busy
+    # machine still wakes while the worker is inside one of them.
     def worker():
-        for k in range(10):
+        for k in range(200):
             progress.append(k)
             csat.nps(BIG)
         progress.append("done")
