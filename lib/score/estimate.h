@@ -76,6 +76,10 @@ csat_status csat_nps_options_of_tally(const csat_tally *t, const csat_nps_option
 csat_status csat_estimate_nps(const csat_tally *t, const csat_nps_options *o, uint64_t design_n,
                               csat_nps_result *out, csat_error *err);
 
+/* The NPS of a group without a valid answer: n = 0, its missing answers,
+ * the options' level and method, every statistic NaN (score/nps.c). */
+void csat_estimate_nps_empty(const csat_nps_options *o, size_t n_missing, csat_nps_result *out);
+
 /* The mean score of a moments state under mean options (NULL: defaults),
  * stored through the caller's checked `out` (score/mean.c). */
 csat_status csat_estimate_moments(const csat_moments_state *m, const csat_mean_options *opt,

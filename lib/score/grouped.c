@@ -123,15 +123,9 @@ static void empty_share(double level, int lo, int hi, size_t n_missing, csat_sha
 static void empty(const resolved *r, size_t n_missing, void *res, void *res2)
 {
     switch (r->score) {
-    case CSAT_GROUP_SCORE_NPS: {
-        csat_nps_result e = { .size = sizeof e, .score = NAN, .promoters = NAN,
-                              .passives = NAN, .detractors = NAN, .se = NAN, .ci_lower = NAN,
-                              .ci_upper = NAN, .level = r->u.nps.level,
-                              .method = r->u.nps.method, .n = 0, .n_missing = n_missing,
-                              .n_weighted = 0, .n_effective = 0 };
-        *(csat_nps_result *)res = e;
+    case CSAT_GROUP_SCORE_NPS:
+        csat_estimate_nps_empty(&r->u.nps, n_missing, res);
         break;
-    }
     case CSAT_GROUP_SCORE_MEAN:
         empty_mean(r->u.level, n_missing, res);
         break;

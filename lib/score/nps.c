@@ -33,6 +33,15 @@ static double clip100(double v)
 }
 
 /* The grouped NPS (score/grouped.c) calls this too, with the design's N. */
+void csat_estimate_nps_empty(const csat_nps_options *o, size_t n_missing, csat_nps_result *out)
+{
+    csat_nps_result e = { .size = sizeof e, .score = NAN, .promoters = NAN,
+                          .passives = NAN, .detractors = NAN, .se = NAN, .ci_lower = NAN,
+                          .ci_upper = NAN, .level = o->level, .method = o->method, .n = 0,
+                          .n_missing = n_missing, .n_weighted = 0, .n_effective = 0 };
+    *out = e;
+}
+
 csat_status csat_estimate_nps(const csat_tally *t, const csat_nps_options *o, uint64_t design_n,
                               csat_nps_result *out, csat_error *err)
 {
