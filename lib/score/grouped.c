@@ -165,7 +165,7 @@ static csat_status load_group_options(const csat_group_options *gopt, csat_group
                                       csat_error *err)
 {
     static const csat_group_options d = CSAT_GROUP_OPTIONS_DEFAULT;
-    csat_status st = CSAT_LOAD_OPTIONS(*go, gopt, d, err);
+    csat_status st = csat_sized_load(go, sizeof *go, gopt, &d, "gopt", err);
     if (st == CSAT_OK && go->complement != 0 && go->complement != 1)
         st = csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                        "group option complement is %d: 0 (each group) or 1 (the rest)",
