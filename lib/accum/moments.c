@@ -70,18 +70,23 @@ static int moments_valid(const csat_moments_state *m)
         || !(m->sum_w2 >= CSAT_WEIGHT_MIN * CSAT_WEIGHT_MIN * (1 - slack))
         || m->sum_w2 > sw * sw * (1 + slack) || m->sum_w2 < sw * sw / n * (1 - slack))
         return 0;
-    /* Means within [min, max], and M2 at most Σw·(range/2)² (Popoviciu),
-     * each up to rounding relative to the values' magnitude. */
+    /* Means within [min, max], each up to rounding relative to the values'
+     * magnitude. */
     double scale = fmax(fabs(m->min), fabs(m->max)), tol = 1e-12 * scale;
-    double half = (m->max - m->min) / 2 + tol;
     if (!(m->mean >= m->min - tol && m->mean <= m->max + tol && m->mean_w2 >= m->min - tol
           && m->mean_w2 <= m->max + tol))
         return 0;
-    /* Plus what underflow may add: n subnormal steps (values of 1e-320 are
-     * valid data). */
+    /* M2 at most Σw·(max − mean)(mean − min) (Bhatia–Davis), for each
+     * weighting: a bound that ties the spread to where the mean sits, which
+     * the looser Σw·(range/2)² does not, and that a merge of two states
+     * within it keeps (the bound is concave in the mean with the same
+     * curvature as the between-part Chan adds). The factors carry the
+     * rounding allowance tol; plus what underflow may add: n subnormal
+     * steps (values of 1e-320 are valid data). */
     const double lost = n * 4.9406564584124654e-324;
-    return m->m2 <= sw * half * half * (1 + slack) + lost
-           && m->m2_w2 <= m->sum_w2 * half * half * (1 + slack) + lost;
+    const double b1 = fmax(m->max - m->mean + tol, 0) * fmax(m->mean - m->min + tol, 0);
+    const double b2 = fmax(m->max - m->mean_w2 + tol, 0) * fmax(m->mean_w2 - m->min + tol, 0);
+    return m->m2 <= sw * b1 * (1 + slack) + lost && m->m2_w2 <= m->sum_w2 * b2 * (1 + slack) + lost;
 }
 
 /* Declared in accum/moments.h: the unchecked a ← a ∪ b. */

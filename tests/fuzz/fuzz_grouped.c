@@ -28,7 +28,9 @@
  * tracking table accept those results or say why, with p-values in [0, 1].
  *
  * Mode 3 (first byte 3 modulo 4): the accumulator of mode 1 serialised,
- * a few of its fields patched (fuzz_patched), and read as in mode 0.
+ * a few of its fields patched (fuzz_patched), and read as in mode 0; an
+ * accepted state merged with that accumulator reads back and scores: a
+ * state the deserialiser accepts must be one adds and merges can reach.
  *
  * Mode 1 layout: flags (bit 0 moments, bit 1 weighted, bits 2–3 = 3: a
  * refused number of groups), G − 1, lo, hi (tallies), min_n, level, n,
@@ -787,9 +789,10 @@ static void check_distribution(const shape *s, const rows *r, csat_status pass)
 /* Mode 3: the one-pass accumulator's bytes with up to 4 fields patched,
  * then as a blob: states near those adds reach (counts and sums that
  * disagree a little, other scales, groups or kinds), which random bytes
- * rarely are. A patch: offset (2 bytes, modulo the length), then a tag:
- * a byte; a u64 count (aligned); a weight (f64, aligned); a count + 1. */
-static void fuzz_patched(fuzz_input *in, const csat_grouped *one)
+ * rarely are; an accepted one is then merged with the accumulator it came
+ * from. A patch: offset (2 bytes, modulo the length), then a tag: a byte;
+ * a u64 count (aligned); a weight (f64, aligned); a count + 1. */
+static void fuzz_patched(fuzz_input *in, const csat_grouped *one, const ask *q)
 {
     size_t len;
     unsigned char *b = bytes_of(one, NULL, 0, &len);
@@ -821,6 +824,30 @@ static void fuzz_patched(fuzz_input *in, const csat_grouped *one)
         }
     }
     fuzz_blob(b, len);
+
+    /* An accepted state is one that adds and merges reach: merged with the
+     * accumulator it was patched from (which adds did reach), the result
+     * is reachable too, so it reads back and every estimator takes it. */
+    csat_grouped *p = NULL;
+    if (csat_grouped_deserialize(b, len, &p, NULL) == CSAT_OK) {
+        const shape sp = shape_of(p), so = shape_of(one);
+        int same = sp.G == so.G && sp.lo == so.lo && sp.hi == so.hi;
+        csat_status st = csat_grouped_merge(p, one, NULL);
+        if (!same)
+            FUZZ_CHECK(st == CSAT_ERR_ARGUMENT);
+        else
+            FUZZ_CHECK(st == CSAT_OK || st == CSAT_ERR_OVERFLOW || st == CSAT_ERR_NOMEM);
+        if (st == CSAT_OK && !(sp.tally && fuzz_slow_scale(sp.lo, sp.hi, 4096))) {
+            size_t ml;
+            unsigned char *m = bytes_of(p, NULL, 0, &ml);
+            csat_grouped *r = NULL;
+            FUZZ_CHECK(csat_grouped_deserialize(m, ml, &r, NULL) == CSAT_OK);
+            csat_grouped_free(r);
+            free(m);
+            check_state(p, q);
+        }
+        csat_grouped_free(p);
+    }
     free(b);
 }
 
@@ -897,7 +924,7 @@ static void fuzz_rows(fuzz_input *in, int patch)
         free(b1);
         free(bm);
         if (patch) {
-            fuzz_patched(in, one);
+            fuzz_patched(in, one, &q);
             csat_grouped_free(one);
             csat_grouped_free(a);
             csat_grouped_free(b);
