@@ -26,5 +26,6 @@
 #include "csat/compare.h"
 #include "csat/business.h"
 #include "csat/groups.h"
+#include "csat/design.h"
 
 #endif /* CSAT_H */

@@ -118,6 +118,8 @@ void check_untouched(const void *p, size_t size, const char *call, const char *f
         CHECK_SIZED_RESULT(csat_model_summary),                                                \
         CHECK_SIZED_RESULT(csat_coefficient),                                                  \
         CHECK_SIZED_RESULT(csat_driver_info),                                                  \
+        CHECK_SIZED_RESULT(csat_design_info),                                                  \
+        CHECK_SIZED_RESULT(csat_rake_result),                                                  \
         default: (size_t)0)
 
 #ifndef CHECK_SIZED_OUTPUTS

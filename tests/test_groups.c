@@ -1080,7 +1080,21 @@ static void test_bad_input_leaves_outputs_untouched(void **state)
                    csat_score_index_grouped(items, BIG, NITEM, NITEM, NULL, codes, 3, ITEM_MIN,
                                             ITEM_MAX, NULL, NULL, NULL, mo.r, mo.flags, GMAX,
                                             &err));
+    /* Both: the error names the first bad row, whichever kind it is (the
+     * rows are read a block of 512 at a time). */
+    codes[600] = 7;
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 600, mo,
+                    csat_score_index_grouped(items, BIG, NITEM, NITEM, NULL, codes, 3, ITEM_MIN,
+                                             ITEM_MAX, NULL, NULL, NULL, mo.r, mo.flags, GMAX,
+                                             &err));
     items[650 * NITEM + 1] = 1;
+    items[590 * NITEM + 1] = 0; /* item 1 is on 1..5 */
+    EXPECT_FAIL_AT(CSAT_ERR_RANGE, 590, 1, mo,
+                   csat_score_index_grouped(items, BIG, NITEM, NITEM, NULL, codes, 3, ITEM_MIN,
+                                            ITEM_MAX, NULL, NULL, NULL, mo.r, mo.flags, GMAX,
+                                            &err));
+    items[590 * NITEM + 1] = ITEM_MIN[1];
+    codes[600] = 0;
     /* The same rows, valid: every group is scored. */
     mean_out_init(&mo);
     OK(csat_score_index_grouped(items, BIG, NITEM, NITEM, NULL, codes, 3, ITEM_MIN, ITEM_MAX,

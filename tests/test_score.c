@@ -1767,6 +1767,24 @@ static void test_shorter_result_receives_only_the_fields_its_size_covers(void **
 
 /* ------------------------------------------------------------------------ */
 
+/* Weighted answers all on one point: the mean is that point and the SD 0,
+ * exactly (Σw = 1.1 + 0.2 + 0.3 = 1.6 in doubles, and 1.6·3/1.6 rounds to
+ * 3.0000000000000004 by itself). */
+static void test_constant_weighted_answers_have_no_spread(void **state)
+{
+    (void)state;
+    csat_error err;
+    const double x[3] = { 3, 3, 3 }, w[3] = { 1.1, 0.2, 0.3 };
+    const csat_ces_options o = { sizeof o, 1, 7, 5, 0.95 };
+    csat_mean_result e = CSAT_RESULT_INIT(csat_mean_result);
+    csat_share_result l = CSAT_RESULT_INIT(csat_share_result);
+    OK(csat_score_ces(x, 3, w, &o, &e, &l, &err));
+    assert_true(e.score == 3 && e.sd == 0 && e.se == 0);
+    csat_mean_result m = CSAT_RESULT_INIT(csat_mean_result);
+    OK(csat_score_mean(x, 3, w, NULL, &m, &err));
+    assert_true(m.score == 3 && m.sd == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1823,6 +1841,7 @@ int main(void)
         cmocka_unit_test(test_result_with_a_bad_size_is_refused_and_left_untouched),
         cmocka_unit_test(test_options_with_a_bad_size_are_refused),
         cmocka_unit_test(test_shorter_result_receives_only_the_fields_its_size_covers),
+        cmocka_unit_test(test_constant_weighted_answers_have_no_spread),
     };
     return cmocka_run_group_tests_name("score", tests, setup_big, NULL);
 }

@@ -29,7 +29,7 @@ extern "C" {
  */
 typedef struct csat_business_options {
     size_t size;    /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
-    double level;   /**< Confidence level in (0, 1) of rates and retention curves (default 0.95). */
+    double level;   /**< Confidence level in (0, 1 − 1e-12] of rates and retention curves (default 0.95). */
     double per;     /**< Scale of a rate, > 0: 1000 for complaints per 1,000 (default 1). */
     int timing;     /**< A ::csat_clv_timing, for csat_business_clv() (default ::CSAT_CLV_END_OF_PERIOD, Gupta & Lehmann's m·r/(1 + d − r)). */
     double horizon; /**< Periods T of csat_business_clv(), a whole number ≥ 0 or INFINITY (default INFINITY). */

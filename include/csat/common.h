@@ -60,7 +60,8 @@ typedef enum csat_status {
     CSAT_ERR_SINGULAR = 7,  /**< A design matrix is singular or rank deficient. */
     CSAT_ERR_TOO_FEW = 8,   /**< Too few observations for the requested statistic. */
     CSAT_ERR_FORMAT = 9,    /**< A serialized buffer is malformed, truncated or of another version. */
-    CSAT_ERR_OVERFLOW = 10  /**< A count or size would overflow its type. */
+    CSAT_ERR_OVERFLOW = 10, /**< A count or size would overflow its type. */
+    CSAT_ERR_CONVERGENCE = 11 /**< An iterative computation (raking) did not converge within its iterations (since 1.2). */
 } csat_status;
 
 /**

@@ -50,7 +50,7 @@ typedef struct csat_comparison {
  */
 typedef struct csat_compare_options {
     size_t size;                /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
-    double level;               /**< Confidence level in (0, 1) (default 0.95). */
+    double level;               /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
     int adjust;                 /**< A ::csat_adjust_method, for csat_compare_adjust() (default ::CSAT_ADJUST_HOLM). */
 } csat_compare_options;
 

@@ -156,7 +156,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_xprod_deserialize(const void *buf, size
 typedef struct csat_drivers_options {
     size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int intercept;  /**< 1 (default) to fit an intercept, 0 for a model through the origin. */
-    double level;   /**< Confidence level of the coefficient intervals (default 0.95). */
+    double level;   /**< Confidence level of the coefficient intervals, in (0, 1 − 1e-12] (default 0.95). */
 } csat_drivers_options;
 
 /** @brief Default fit options: with intercept, 95 %. */
@@ -226,11 +226,11 @@ typedef struct csat_model_summary {
     int intercept;       /**< 1 if the model has an intercept. */
     double r2;           /**< Coefficient of determination R² (uncentred without intercept). */
     double adj_r2;       /**< Adjusted R². */
-    double sigma;        /**< Residual standard deviation √(RSS_w / df_resid). */
-    double f;            /**< F statistic of the model against the null model. */
-    double f_p;          /**< Its p-value. */
+    double sigma;        /**< Residual standard deviation √(RSS_w / (n − p − intercept)), n the complete rows of positive weight. */
+    double f;            /**< F statistic of the model against the null model; for a model of a design (csat_drivers_fit_design()), the design-based Wald test of all drivers. */
+    double f_p;          /**< Its p-value (on df_model and df_resid degrees of freedom). */
     double df_model;     /**< Model degrees of freedom (p). */
-    double df_resid;     /**< Residual degrees of freedom (n − p − intercept). */
+    double df_resid;     /**< Residual degrees of freedom (n − p − intercept); for a model of a design, the design's (PSUs − strata + 1 − coefficients, as R's svyglm). */
     double condition;    /**< 2-norm condition number of the centred, scaled driver design, √(λmax/λmin) of the drivers' correlation matrix. */
     double level;        /**< Confidence level of the coefficient intervals. */
     size_t n;            /**< Complete rows used. */
@@ -396,7 +396,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_dominance(const csat_drivers *m
 typedef struct csat_bootstrap_options {
     size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     size_t reps;    /**< Bootstrap replicates (default 1000). */
-    double level;   /**< Level of the percentile intervals (default 0.95). */
+    double level;   /**< Level of the percentile intervals, in (0, 1 − 1e-12] (default 0.95). */
     uint64_t seed;  /**< Seed of the portable generator (default 1). */
 } csat_bootstrap_options;
 
@@ -415,7 +415,9 @@ typedef struct csat_bootstrap_options {
 /**
  * @brief Bootstrap percentile intervals of an importance measure.
  *
- * Rows are resampled with replacement (weights travel with their rows),
+ * Rows are resampled with replacement (weights travel with their rows;
+ * for a model of a design, csat_drivers_fit_design(), the design's PSUs
+ * within strata, with their rows),
  * the model is refitted and the measure recomputed; the same seed gives the
  * same numbers on every platform. Replicates whose design is singular are
  * drawn again (their number goes to @p failed).

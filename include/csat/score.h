@@ -25,7 +25,9 @@
  *   for `svydesign(ids = ~1, weights = ~w)`; intervals for shares use the
  *   Kish effective sample size.
  * - Options are a struct with a documented default initialiser; passing NULL
- *   means the defaults. `level` is the confidence level, in (0, 1).
+ *   means the defaults. `level` is the confidence level: 0 < level ≤
+ *   1 − 1e-12 (a level nearer 1 has no finite critical value in double
+ *   precision); any other level is ::CSAT_ERR_ARGUMENT.
  * - The result is written through `out` only on success; `err`, if not
  *   NULL, receives the details of a failure (for example the index of the
  *   first value off the scale).
@@ -66,7 +68,7 @@ typedef struct csat_nps_options {
     int scale_max;      /**< Highest point of the scale (default 10). */
     int promoter_min;   /**< Answers ≥ this are promoters (default 9). */
     int detractor_max;  /**< Answers ≤ this are detractors (default 6); must be < promoter_min. */
-    double level;       /**< Confidence level (default 0.95). */
+    double level;       /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
     csat_nps_method method; /**< Interval method (default ::CSAT_NPS_WALD). */
 } csat_nps_options;
 
@@ -104,7 +106,7 @@ typedef struct csat_nps_result {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_EMPTY (no valid answer or
  *         zero total weight); ::CSAT_ERR_RANGE; ::CSAT_ERR_WEIGHT;
  *         ::CSAT_ERR_ARGUMENT (thresholds outside the scale or crossed,
- *         level outside (0, 1), unknown method); ::CSAT_ERR_NOMEM.
+ *         level outside (0, 1 − 1e-12], unknown method); ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_score_nps(const double *x, size_t n, const double *w,
                                              const csat_nps_options *opt, csat_nps_result *out,
@@ -133,7 +135,7 @@ typedef struct csat_scale_options {
     size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     int scale_min;  /**< Lowest point of the scale (default 1). */
     int scale_max;  /**< Highest point of the scale (default 5). */
-    double level;   /**< Confidence level (default 0.95). */
+    double level;   /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
 } csat_scale_options;
 
 /** @brief Default scale options: 1–5 at 95 %. */
@@ -188,7 +190,7 @@ typedef struct csat_csat_options {
     int scale_min;      /**< Lowest point of the scale (default 1). */
     int scale_max;      /**< Highest point of the scale (default 5). */
     int satisfied_min;  /**< Answers ≥ this are satisfied (default 4). */
-    double level;       /**< Confidence level (default 0.95). */
+    double level;       /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
 } csat_csat_options;
 
 /** @brief Default CSAT options: 4–5 of 1–5 at 95 %. */
@@ -308,7 +310,7 @@ CSAT_API CSAT_NODISCARD csat_status csat_tally_bottom_box(const csat_tally *t, i
 /** @brief Options of the mean-score functions; see ::CSAT_MEAN_OPTIONS_DEFAULT. */
 typedef struct csat_mean_options {
     size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
-    double level; /**< Confidence level (default 0.95). */
+    double level; /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
 } csat_mean_options;
 
 /** @brief Default mean options: 95 %. */
@@ -385,7 +387,7 @@ typedef struct csat_ces_options {
     int scale_min;       /**< Lowest point (default 1). */
     int scale_max;       /**< Highest point (default 7). */
     int low_effort_min;  /**< Answers ≥ this mean low effort (default 5). */
-    double level;        /**< Confidence level (default 0.95). */
+    double level;        /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
 } csat_ces_options;
 
 /** @brief Default CES options: low effort = 5–7 of 1–7, 95 %. */
@@ -499,7 +501,7 @@ typedef struct csat_reviews_options {
     int positive_min;    /**< Ratings ≥ this are positive (default 4). */
     double prior_mean;   /**< Prior mean rating of the Bayesian average, on the scale; NaN (the default) is the scale's midpoint. */
     double prior_weight; /**< Prior weight in ratings, ≥ 0 (default 10). */
-    double level;        /**< Confidence level (default 0.95). */
+    double level;        /**< Confidence level in (0, 1 − 1e-12] (default 0.95). */
 } csat_reviews_options;
 
 /** @brief Default review options: 1–5 stars, positive 4–5, prior the scale's midpoint with weight 10, 95 %. */

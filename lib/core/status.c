@@ -20,6 +20,7 @@ const char *csat_strerror(csat_status status)
     case CSAT_ERR_TOO_FEW: return "too few observations";
     case CSAT_ERR_FORMAT: return "malformed serialized data";
     case CSAT_ERR_OVERFLOW: return "count or size overflow";
+    case CSAT_ERR_CONVERGENCE: return "did not converge";
     }
     return "unknown status";
 }

@@ -2,7 +2,8 @@
  * "Bootstrap intervals"). Each replicate resamples the model's complete
  * rows with replacement (a row keeps its weight), accumulates their
  * co-moments, and computes the importance from the correlation matrix by
- * the same code as the point estimate. */
+ * the same code as the point estimate. A model of a survey design
+ * resamples its PSUs within strata instead ("Key drivers of a design"). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,39 @@
 #include "core/rng.h"
 #include "core/size.h"
 #include "drivers/model.h"
+
+/* One replicate of a designed model (doc/methods.md, "Key drivers of a
+ * design"): in every stratum h, n_h draws with replacement from its n_h
+ * units (PSUs, or rows without clusters), units without a complete row
+ * included; the replicate holds the complete rows of the drawn units, each
+ * once with its weight times the times its unit was drawn, which gives the
+ * co-moments of the rows repeated. This is the naive with-replacement PSU
+ * bootstrap, not Rao and Wu's (1988) rescaling bootstrap (n_h − 1 draws
+ * and rescaled weights): for a linear statistic its variance is
+ * (n_h − 1)/n_h times the linearised one, stratum by stratum. count holds
+ * m->units zeros and is left so. Returns the replicate's rows. */
+static size_t design_replicate(const csat_drivers *m, csat_rng *rng, size_t *count, double *rows,
+                               double *w)
+{
+    const size_t q = m->p + 1;
+    for (size_t h = 0; h < m->strata; h++) {
+        size_t first = m->stratum_start[h], nh = m->stratum_start[h + 1] - first;
+        for (size_t i = 0; i < nh; i++)
+            count[m->stratum_units[first + (size_t)csat_rng_below(rng, nh)]]++;
+    }
+    size_t r = 0;
+    for (size_t u = 0; u < m->units; u++) {
+        if (count[u] == 0)
+            continue;
+        for (size_t i = m->unit_start[u]; i < m->unit_start[u + 1]; i++) {
+            size_t src = m->unit_rows[i];
+            memcpy(rows + r * q, m->rows + src * q, q * sizeof *rows);
+            w[r++] = m->w[src] * (double)count[u];
+        }
+        count[u] = 0;
+    }
+    return r;
+}
 
 csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method method,
                                    const csat_bootstrap_options *opt, double *lower, double *upper,
@@ -59,7 +93,8 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
     double *rows = malloc(n * q * sizeof *rows), *w = malloc(n * sizeof *w);
     double *corr = malloc(q * q * sizeof *corr), *scratch = malloc(q * q * sizeof *scratch);
     double *rep = malloc(o.reps * p * sizeof *rep), *col = malloc(o.reps * sizeof *col);
-    if (!rows || !w || !corr || !scratch || !rep || !col) {
+    size_t *count = m->units ? calloc(m->units, sizeof *count) : NULL;
+    if (!rows || !w || !corr || !scratch || !rep || !col || (m->units && !count)) {
         st = csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
         goto done;
     }
@@ -67,13 +102,18 @@ csat_status csat_drivers_bootstrap(const csat_drivers *m, csat_importance_method
     csat_rng_seed(&rng, o.seed);
     size_t bad = 0;
     for (size_t r = 0; r < o.reps && st == CSAT_OK;) {
-        for (size_t i = 0; i < n; i++) {
-            size_t src = (size_t)csat_rng_below(&rng, n);
-            memcpy(rows + i * q, m->rows + src * q, q * sizeof *rows);
-            w[i] = m->w[src];
+        size_t nrep = n;
+        if (m->units) {
+            nrep = design_replicate(m, &rng, count, rows, w);
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                size_t src = (size_t)csat_rng_below(&rng, n);
+                memcpy(rows + i * q, m->rows + src * q, q * sizeof *rows);
+                w[i] = m->w[src];
+            }
         }
         csat_xprod_clear(a);
-        csat_xprod_add_rows(a, rows, n, w, scratch);
+        csat_xprod_add_rows(a, rows, nrep, w, scratch);
         int ok = csat_xprod_get_sums(a).sum_w > 0 && csat_xprod_constant(a) == q;
         if (ok) {
             csat_xprod_corr(a, corr);
@@ -113,5 +153,6 @@ done:
     free(scratch);
     free(rep);
     free(col);
+    free(count);
     return st;
 }

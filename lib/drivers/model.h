@@ -14,6 +14,16 @@ struct csat_drivers {
     double *rows, *w;          /* complete rows (nrows × (p+1)) and weights; NULL from an accumulator */
     size_t nrows;
     double inv_lambda_max;     /* largest eigenvalue of the inverse correlation matrix, 0 if unknown */
+    /* The design of a model from csat_drivers_fit_design (design.c), for
+     * the bootstrap to resample PSUs within strata (bootstrap.c); units is
+     * 0 for every other model. The four index arrays are appended to the
+     * block of `rows`, so that csat_drivers_free, which frees rows, frees
+     * them too, and the model outlives the design it was fitted to. */
+    size_t units, strata;      /* the design's units (PSUs, or rows without clusters) and strata */
+    size_t *stratum_start;     /* strata + 1: stratum h holds stratum_units[start[h] .. start[h+1]) */
+    size_t *stratum_units;     /* units, by stratum */
+    size_t *unit_start;        /* units + 1: unit u holds unit_rows[start[u] .. start[u+1]) */
+    size_t *unit_rows;         /* nrows indices into rows and w, by unit */
 };
 
 /* Relative importance from a correlation matrix (p+1)², drivers then the

@@ -289,10 +289,21 @@ static csat_status index_sink(void *ctx, const double *index, size_t start, size
     return st;
 }
 
+/* The rows are read a block at a time, items and weights before group
+ * codes, so the pass stops at the first bad group code's row: an item or
+ * weight error in an earlier row is then still met first, and the error
+ * names the first bad row whatever made it bad. */
 static csat_status run_index(void *ctx, csat_error *err)
 {
     const index_pass *p = ctx;
-    return csat_index_rows(p->x, p->n, p->k, p->ld, p->w, p->item_min, p->item_max,
+    const size_t G = csat_grouped_count(p->a);
+    size_t rows = p->n;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->g[i] != CSAT_GROUP_NONE && (p->g[i] < 0 || (size_t)p->g[i] >= G)) {
+            rows = i + 1;
+            break;
+        }
+    return csat_index_rows(p->x, rows, p->k, p->ld, p->w, p->item_min, p->item_max,
                            p->item_weights, p->v_sum, index_sink, ctx, err);
 }
 

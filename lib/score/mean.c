@@ -105,7 +105,9 @@ csat_status csat_estimate_tally_mean(const csat_tally *t, uint64_t design_n, dou
         first = 0;
     }
     if (s.sum_w > 0) {
-        s.mean = sum / s.sum_w;
+        /* Answers all on one point have that point as their mean, exactly:
+         * Σw·v/Σw may round a hair off it and leave a spread of 1e-15. */
+        s.mean = s.min == s.max ? s.min : sum / s.sum_w;
         for (size_t j = 0; j < k; j++) {
             csat_tally_sums at = csat_tally_at(t, j);
             double d = (double)min + (double)j - s.mean;

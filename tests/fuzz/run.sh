@@ -19,7 +19,7 @@ build="${CSAT_FUZZ_BUILD:-$root/build-fuzz}"
 seconds="${1:-20}"
 shift || true
 all=(tally_deserialize moments_deserialize xprod_deserialize scores score_weights accum
-     drivers_fit drivers_importance drivers_bootstrap compare business grouped)
+     drivers_fit drivers_importance drivers_bootstrap compare business grouped survey)
 if [ $# -gt 0 ]; then harnesses=("$@"); else harnesses=("${all[@]}"); fi
 
 # The library itself carries libFuzzer's coverage instrumentation (c_args);
