@@ -41,7 +41,10 @@
  *    copied), csat_scratch (memory held by a csat_arr until csat_release),
  *    csat_in_column with csat_col_real / _count / _int / csat_col_done (one
  *    column of a dict / table of columns), csat_absent (None / nil) and
- *    csat_nil. Two SWIG macros complete the layer: CSAT_APPEND(value),
+ *    csat_nil. Designs and raking add csat_in_fill / csat_out_fill (an
+ *    array the library fills: Python's writable float64 or int32 buffer,
+ *    filled in place; in Lua the number of elements, and a table out).
+ *    Two SWIG macros complete the layer: CSAT_APPEND(value),
  *    the one step that appends an output ($result =
  *    SWIG_Python_AppendOutput($result, value); SWIG_arg += the values
  *    pushed; a failure on CSAT_NONE), and CSAT_NO_VALUE, what a status
@@ -100,6 +103,17 @@
  *   tracking table also its trend, None / nil with fewer than 2 usable
  *   periods). The grouped accumulator is a handle; csat/groups.py and
  *   csat.lua turn labels into codes.
+ * - Survey designs: a design is a handle (csat_design, freed with its
+ *   owner); strata and cluster codes travel as group codes do (int32, None
+ *   / nil for none), and the arrays scored with a design must have its
+ *   rows. Its scores by group come out as columns with G flags, its
+ *   comparisons of each group with the rest as columns of G comparisons.
+ *   box_range_csat / _top / _bottom give the boxes (lo, hi) a CSAT, top-k
+ *   or bottom-k share counts, as the library resolves them, for the
+ *   designed shares by group. Raking takes the category codes of every
+ *   margin one margin after the other, the number of categories of each
+ *   and their totals likewise, and fills the raked weights (csat_in_fill)
+ *   with how raking ended as a dict / table.
  * - Results out are dicts / tables keyed by the C field names (without
  *   `size`, which is set here); arrays the wrapper allocates are tuples /
  *   tables; a Kaplan-Meier curve's steps are columns keyed by the point's
@@ -174,6 +188,10 @@
 #define CSAT_TRACK_POINT_FIELDS(D, Z, I, E)                                           \
     Z(period) I(flags) D(score) D(ci_lower) D(ci_upper) D(change) D(change_se)        \
     D(change_p) D(center) D(lcl) D(ucl) I(signal)
+#define CSAT_DESIGN_INFO_FIELDS(D, Z, I, E)                                           \
+    Z(n) Z(psus) Z(strata) Z(lonely) D(df) D(sum_w) E(lonely_psu, csat_lonely_psu)
+#define CSAT_RAKE_FIELDS(D, Z, I, E)                                                  \
+    I(iterations) I(converged) D(max_change) D(max_miss) Z(trimmed)
 
 /* Every result: X(kind, C type, field list). */
 #define CSAT_RESULTS(X)                                                               \
@@ -196,7 +214,9 @@
     X(resolution_result, csat_resolution_result, CSAT_RESOLUTION_FIELDS)              \
     X(reviews_result, csat_reviews_result, CSAT_REVIEWS_FIELDS)                       \
     X(group_comparison, csat_group_comparison, CSAT_GROUP_COMPARISON_FIELDS)          \
-    X(track_point, csat_track_point, CSAT_TRACK_POINT_FIELDS)
+    X(track_point, csat_track_point, CSAT_TRACK_POINT_FIELDS)                         \
+    X(design_info, csat_design_info, CSAT_DESIGN_INFO_FIELDS)                         \
+    X(rake_result, csat_rake_result, CSAT_RAKE_FIELDS)
 
 /* core.result_fields(kind): "name:type ..." (type d, z, i or the enum's C
  * type), in the list's order; None / nil for an unknown kind. */
@@ -401,6 +421,48 @@ static int csat_in_int32s(CSAT_CTX_ARG, csat_obj o, const char *what, int option
     a->bytes = a->view.buf ? a->view.buf : (const void *)csat_py_no_codes;
     a->n = (size_t)(a->view.len / 4);
     return 0;
+}
+
+/* Arrays the library fills (n elements: float64, or int32 with `int32`: a
+ * design's weights and PSU codes, raked weights): a writable C-contiguous
+ * 1-D buffer of that type, filled in place; `data` (float64) or `bytes`
+ * (int32) points at it. */
+static int csat_in_fill(CSAT_CTX_ARG, csat_obj o, const char *what, int int32, csat_arr *a)
+{
+    const char *type = int32 ? "int32" : "float64";
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE;
+    if (PyObject_GetBuffer(o, &a->view, flags) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) || PyErr_ExceptionMatches(PyExc_BufferError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError,
+                         "%s must be a writable C-contiguous buffer of %s, not %.80s", what, type,
+                         Py_TYPE(o)->tp_name);
+        }
+        return -1;
+    }
+    a->got = 1;
+    if (int32 ? !csat_py_is_int32(&a->view) : !csat_py_is_double(&a->view)) {
+        PyErr_Format(PyExc_TypeError, "%s must hold %s, not '%.20s'", what, type,
+                     a->view.format ? a->view.format : "B");
+        return -1;
+    }
+    if (a->view.ndim != 1) {
+        PyErr_Format(PyExc_ValueError, "%s must have 1 dimension, not %d", what, a->view.ndim);
+        return -1;
+    }
+    if (int32)
+        a->bytes = a->view.buf ? a->view.buf : (void *)csat_py_no_codes;
+    else
+        a->data = a->view.buf ? (double *)a->view.buf : csat_py_empty;
+    a->n = (size_t)(a->view.len / a->view.itemsize);
+    return 0;
+}
+
+/* The filled array: already in the caller's buffer (None, which
+ * SWIG_Python_AppendOutput drops as the first output). */
+static csat_val csat_out_fill(CSAT_CTX_ARG, const csat_arr *a, int int32)
+{
+    Py_RETURN_NONE;
 }
 
 /* Scratch memory for count elements of size bytes (zeroed, at least one),
@@ -648,18 +710,23 @@ static PyObject *csat_py_index(size_t i)
     Py_RETURN_NONE;
 }
 
-/* csat.SingularError (a subclass of ArithmeticError), created when the
- * module is initialised; the type object lives as long as the module. */
+/* csat.SingularError and csat.ConvergenceError (subclasses of
+ * ArithmeticError), created when the module is initialised; the type
+ * objects live as long as the module. */
 static PyObject *csat_py_singular_error = NULL;
+static PyObject *csat_py_convergence_error = NULL;
 
 /* Raise the library's error; returns NULL. */
 static csat_val csat_raise(CSAT_CTX_ARG, csat_status status, const csat_error *e)
 {
     PyObject *singular = csat_py_singular_error ? csat_py_singular_error : PyExc_ArithmeticError;
-    PyObject *type = status == CSAT_ERR_NOMEM      ? PyExc_MemoryError
-                     : status == CSAT_ERR_SINGULAR ? singular
-                     : status == CSAT_ERR_OVERFLOW ? PyExc_OverflowError
-                                                   : PyExc_ValueError;
+    PyObject *convergence =
+        csat_py_convergence_error ? csat_py_convergence_error : PyExc_ArithmeticError;
+    PyObject *type = status == CSAT_ERR_NOMEM         ? PyExc_MemoryError
+                     : status == CSAT_ERR_SINGULAR    ? singular
+                     : status == CSAT_ERR_CONVERGENCE ? convergence
+                     : status == CSAT_ERR_OVERFLOW    ? PyExc_OverflowError
+                                                      : PyExc_ValueError;
     const char *msg = e->message[0] ? e->message : csat_strerror(status);
     PyObject *exc = PyObject_CallFunction(type, "s", msg);
     PyObject *code, *index, *column;
@@ -705,6 +772,19 @@ static csat_val csat_failure(CSAT_CTX_ARG, csat_status status, const csat_error 
   Py_INCREF(csat_py_singular_error);
   if (PyModule_AddObject(m, "SingularError", csat_py_singular_error) < 0) {
     Py_DECREF(csat_py_singular_error);
+    return NULL;
+  }
+  csat_py_convergence_error = PyErr_NewExceptionWithDoc(
+      "csat.ConvergenceError",
+      "An iterative computation did not converge within its iterations: raking\n"
+      "(csat.rake) that reached max_iter sweeps; the message gives the sweeps and the\n"
+      "largest margin miss (`index` its category, `column` its margin variable).",
+      PyExc_ArithmeticError, NULL);
+  if (csat_py_convergence_error == NULL)
+    return NULL;
+  Py_INCREF(csat_py_convergence_error);
+  if (PyModule_AddObject(m, "ConvergenceError", csat_py_convergence_error) < 0) {
+    Py_DECREF(csat_py_convergence_error);
     return NULL;
   }
 %}
@@ -940,6 +1020,45 @@ static int csat_in_int32s(lua_State *L, csat_obj idx, const char *what, int opti
     a->bytes = buf;
     a->n = (size_t)m;
     return 0;
+}
+
+/* Arrays the library fills (float64, or int32 with `int32`): the argument
+ * is their number of elements; the array is userdata on the stack,
+ * returned as a table by csat_out_fill. */
+static int csat_in_fill(lua_State *L, csat_obj idx, const char *what, int int32, csat_arr *a)
+{
+    int ok = 0;
+    size_t size = int32 ? sizeof(int32_t) : sizeof(double);
+    lua_Integer m = lua_type(L, idx) == LUA_TNUMBER ? lua_tointegerx(L, idx, &ok) : 0;
+    void *p;
+    if (!ok || m < 0 || (lua_Unsigned)m > (lua_Unsigned)(SIZE_MAX / size)) {
+        lua_pushfstring(L, "the length of %s must be a non-negative integer", what);
+        return -1;
+    }
+    luaL_checkstack(L, 2, NULL);
+    p = lua_newuserdatauv(L, m ? (size_t)m * size : 1, 0);
+    if (int32)
+        a->bytes = p;
+    else
+        a->data = (double *)p;
+    a->n = (size_t)m;
+    return 0;
+}
+
+static csat_val csat_out_doubles(lua_State *L, const double *a, size_t n);
+
+static csat_val csat_out_fill(lua_State *L, const csat_arr *a, int int32)
+{
+    size_t i;
+    if (!int32)
+        return csat_out_doubles(L, a->data, a->n);
+    luaL_checkstack(L, 3, NULL);
+    lua_createtable(L, a->n > INT_MAX ? INT_MAX : (int)a->n, 0);
+    for (i = 0; i < a->n; i++) {
+        lua_pushinteger(L, (lua_Integer)((const int32_t *)a->bytes)[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
 }
 
 /* Scratch memory for count elements of size bytes: userdata left on the
@@ -1609,6 +1728,34 @@ CSAT_ALLOCATED_OUT(csat_survival_point, (csat_survival_point **steps, size_t *ns
 %enddef
 CSAT_CODES_IN((const int32_t *g, size_t ng), "group codes", 0)
 CSAT_CODES_IN((const int32_t *flags, size_t nflags), "flags", 1)
+/* Designs: stratum and cluster codes (None / nil: none); raking: the codes
+ * of every margin variable, one array after the other, and the number of
+ * categories of each. */
+CSAT_CODES_IN((const int32_t *strata, size_t nstrata), "strata", 1)
+CSAT_CODES_IN((const int32_t *clusters, size_t nclusters), "clusters", 1)
+CSAT_CODES_IN((const int32_t *codes, size_t ncodes), "category codes", 0)
+CSAT_CODES_IN((const int32_t *categories, size_t ncategories), "categories", 0)
+
+/* Arrays the library fills, n elements: Python, a writable buffer of
+ * float64 (int32 for codes) filled in place (nothing returned for it);
+ * Lua, the number n, and a table returned. */
+%define CSAT_FILL(PARMS, WHAT, INT32)
+%typemap(in) PARMS (csat_arr arr = CSAT_ARR_INIT) {
+  if (csat_in_fill(CSAT_CTX, $input, WHAT, INT32, &arr) < 0)
+    SWIG_fail;
+  $1 = ($1_ltype)(INT32 ? (void *)arr.bytes : (void *)arr.data);
+  $2 = arr.n;
+}
+%typemap(argout) PARMS {
+  if (result == CSAT_OK)
+    CSAT_APPEND(csat_out_fill(CSAT_CTX, &arr$argnum, INT32));
+}
+%typemap(freearg) PARMS "csat_release(CSAT_CTX, &arr$argnum);"
+%enddef
+CSAT_FILL((double *FILL, size_t NFILL), "out", 0)
+CSAT_FILL((int32_t *FILL32, size_t NFILL32), "out", 1)
+%apply (int32_t *FILL32, size_t NFILL32) { (int32_t *codes, size_t n) };
+%apply (double *FILL, size_t NFILL) { (double *w, size_t n), (double *raked, size_t nraked) };
 
 /* The results of G groups out, as columns keyed by field name (one tuple /
  * table per field; csat_out_columns_<kind>), and back in as they came out
@@ -1719,6 +1866,10 @@ CSAT_RESULT_OUT(survival_point)
 CSAT_RESULT_OUT(curve_summary)
 CSAT_RESULT_OUT(rate_result)
 CSAT_RESULT_OUT(resolution_result)
+CSAT_RESULT_OUT(design_info)
+CSAT_RESULT_OUT(rake_result)
+/* How raking ended, out with the raked weights. */
+%apply csat_rake_result *out { csat_rake_result *info };
 CSAT_RESULT_IN(nps_result, "an NPS result")
 CSAT_RESULT_IN(share_result, "a share result")
 CSAT_RESULT_IN(mean_result, "a mean result")
@@ -1785,6 +1936,7 @@ CSAT_HANDLE(csat_xprod, csat_xprod_free)
 CSAT_HANDLE(csat_drivers, csat_drivers_free)
 CSAT_HANDLE(csat_survival, csat_survival_free)
 CSAT_HANDLE(csat_grouped, csat_grouped_free)
+CSAT_HANDLE(csat_design, csat_design_free)
 
 /* Named arrays and matrices of the wrapped functions. */
 %apply (const double *x, size_t n) { (const double *item_min, size_t nmin),
@@ -1810,8 +1962,10 @@ CSAT_HANDLE(csat_grouped, csat_grouped_free)
                                               (const double *end_time, size_t nend),
                                               (const double *time, size_t n),
                                               (const double *codes, size_t n),
-                                              (const double *probs, size_t m) };
-%apply (const double *OPTARRAY, size_t NOPTARRAY) { (const double *times, size_t ntimes),
+                                              (const double *probs, size_t m),
+                                              (const double *totals, size_t ntotals) };
+%apply (const double *OPTARRAY, size_t NOPTARRAY) { (const double *fpc, size_t nfpc),
+                                                    (const double *times, size_t ntimes),
                                                     (const double *observed, size_t nobs),
                                                     (const double *resolved, size_t nres) };
 %apply (const csat_nps_result *COLUMNS, size_t NCOLUMNS) {
@@ -1835,7 +1989,8 @@ CSAT_HANDLE(csat_grouped, csat_grouped_free)
 /* Every struct but the option structs and the handles is a result (a dict /
  * table) or csat_error (used by the typemaps only). */
 %rename("$ignore", %$isclass,
-        notregexmatch$name="_options$|^csat_(tally|moments|xprod|drivers|survival|grouped)$") "";
+        notregexmatch$name="_options$|^csat_(tally|moments|xprod|drivers|survival|grouped|design)$")
+        "";
 
 /* Replaced by the csat_bind_* functions below (length checks, bytes). */
 %ignore csat_score_nps;
@@ -1892,6 +2047,26 @@ CSAT_HANDLE(csat_grouped, csat_grouped_free)
 %ignore csat_compare_track_nps;
 %ignore csat_compare_track_shares;
 %ignore csat_compare_track_means;
+/* Designs: replaced by csat_bind_* functions that check the length of
+ * every array against the design's rows. */
+%ignore csat_design_create;
+%ignore csat_design_create_psus;
+%ignore csat_design_nps;
+%ignore csat_design_box_share;
+%ignore csat_design_csat;
+%ignore csat_design_top_box;
+%ignore csat_design_bottom_box;
+%ignore csat_design_mean;
+%ignore csat_design_ces;
+%ignore csat_design_index;
+%ignore csat_design_nps_grouped;
+%ignore csat_design_box_share_grouped;
+%ignore csat_design_mean_grouped;
+%ignore csat_design_compare_nps;
+%ignore csat_design_compare_shares;
+%ignore csat_design_compare_means;
+%ignore csat_drivers_fit_design;
+%ignore csat_design_rake;
 
 /* Option structs start from the library's documented defaults. */
 %define CSAT_OPTIONS(TYPE, DEFAULT)
@@ -1920,6 +2095,8 @@ CSAT_OPTIONS(csat_compare_options, CSAT_COMPARE_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_business_options, CSAT_BUSINESS_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_ipa_options, CSAT_IPA_OPTIONS_DEFAULT)
 CSAT_OPTIONS(csat_group_options, CSAT_GROUP_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_design_options, CSAT_DESIGN_OPTIONS_DEFAULT)
+CSAT_OPTIONS(csat_rake_options, CSAT_RAKE_OPTIONS_DEFAULT)
 
 %include "csat/common.h"
 %include "csat/accum.h"
@@ -1928,6 +2105,7 @@ CSAT_OPTIONS(csat_group_options, CSAT_GROUP_OPTIONS_DEFAULT)
 %include "csat/compare.h"
 %include "csat/business.h"
 %include "csat/groups.h"
+%include "csat/design.h"
 
 /* ------------------------------------------------------------------------ */
 /* Array functions with the length of every array checked, the arrays the   */
@@ -2730,3 +2908,306 @@ static csat_status csat_bind_compare_track_##NAME(
 CSAT_COMPARE_GROUPS(nps, csat_nps_result)
 CSAT_COMPARE_GROUPS(shares, csat_share_result)
 CSAT_COMPARE_GROUPS(means, csat_mean_result)
+
+/* ------------------------------------------------------------------------ */
+/* Survey designs: the design (a handle), its scores, scores by group and   */
+/* each group against the rest, key drivers, raking. Every array given with */
+/* a design has the design's number of rows.                                */
+
+%{
+/* The arrays given with design d must have its rows (a design of PSUs has
+ * none: the library refuses it with its own message). */
+static csat_status csat_bind_design_rows(const csat_design *d, size_t n, const char *what,
+                                         csat_error *err)
+{
+    csat_design_info info = CSAT_RESULT_INIT(csat_design_info);
+    csat_status st = csat_design_describe(d, &info, err);
+    if (st != CSAT_OK || info.n == 0 || n == info.n)
+        return st;
+    return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                           "the length of %s (%zu) differs from the number of the design's rows "
+                           "(%zu)",
+                           what, n, info.n);
+}
+
+/* The boxes [lo, hi] that a CSAT (which 0, csat options), top-k (1) or
+ * bottom-k (2) share counts on the scale of its options, as the library
+ * resolves them: from the share of one answer on that scale, which reports
+ * its boxes. The designed shares by group and their comparisons take boxes. */
+static csat_status csat_bind_box_range(int which, int k, const csat_csat_options *copt,
+                                       const csat_scale_options *sopt, int *min, int *max,
+                                       csat_error *err)
+{
+    const csat_csat_options cd = CSAT_CSAT_OPTIONS_DEFAULT;
+    const csat_scale_options sd = CSAT_SCALE_OPTIONS_DEFAULT;
+    int lo = which == 0 ? (copt ? copt->scale_min : cd.scale_min)
+                        : (sopt ? sopt->scale_min : sd.scale_min);
+    int hi = which == 0 ? (copt ? copt->scale_max : cd.scale_max)
+                        : (sopt ? sopt->scale_max : sd.scale_max);
+    csat_share_result r = CSAT_RESULT_INIT(csat_share_result);
+    csat_tally *t = NULL;
+    double one = (double)lo;
+    csat_status st = csat_tally_create(lo, hi, &t, err);
+    if (st == CSAT_OK)
+        st = csat_tally_add(t, &one, 1, NULL, err);
+    if (st == CSAT_OK)
+        st = which == 0   ? csat_tally_csat(t, copt, &r, err)
+             : which == 1 ? csat_tally_top_box(t, k, sopt, &r, err)
+                          : csat_tally_bottom_box(t, k, sopt, &r, err);
+    csat_tally_free(t);
+    if (st == CSAT_OK) {
+        *min = r.box_min;
+        *max = r.box_max;
+    }
+    return st;
+}
+%}
+
+%inline %{
+static csat_status csat_bind_design_create(size_t n, const double *w, size_t nw,
+                                           const int32_t *strata, size_t nstrata,
+                                           const int32_t *clusters, size_t nclusters,
+                                           const double *fpc, size_t nfpc,
+                                           const csat_design_options *opt, csat_design **out,
+                                           csat_error *err)
+{
+    if ((w != NULL && csat_bind_length(nw, n, "weights", "rows", err)) ||
+        (strata != NULL && csat_bind_length(nstrata, n, "strata", "rows", err)) ||
+        (clusters != NULL && csat_bind_length(nclusters, n, "clusters", "rows", err)) ||
+        (fpc != NULL && csat_bind_length(nfpc, n, "fpc", "rows", err)))
+        return CSAT_ERR_ARGUMENT;
+    return csat_design_create(n, w, strata, clusters, fpc, opt, out, err);
+}
+
+static csat_status csat_bind_design_create_psus(size_t psus, const int32_t *strata,
+                                                size_t nstrata, const double *fpc, size_t nfpc,
+                                                const csat_design_options *opt,
+                                                csat_design **out, csat_error *err)
+{
+    if ((strata != NULL && csat_bind_length(nstrata, psus, "strata", "PSUs", err)) ||
+        (fpc != NULL && csat_bind_length(nfpc, psus, "fpc", "PSUs", err)))
+        return CSAT_ERR_ARGUMENT;
+    return csat_design_create_psus(psus, strata, fpc, opt, out, err);
+}
+
+/* The boxes of a CSAT, top-k and bottom-k share: a pair (lo, hi). */
+static csat_status csat_bind_box_range_csat(const csat_csat_options *opt, int *min, int *max,
+                                            csat_error *err)
+{
+    return csat_bind_box_range(0, 0, opt, NULL, min, max, err);
+}
+
+static csat_status csat_bind_box_range_top(int k, const csat_scale_options *opt, int *min,
+                                           int *max, csat_error *err)
+{
+    return csat_bind_box_range(1, k, NULL, opt, min, max, err);
+}
+
+static csat_status csat_bind_box_range_bottom(int k, const csat_scale_options *opt, int *min,
+                                              int *max, csat_error *err)
+{
+    return csat_bind_box_range(2, k, NULL, opt, min, max, err);
+}
+%}
+
+/* csat_bind_design_<NAME>(d, x, n, PARAMS..., err): the answers' length
+ * checked against the design, then csat_design_<NAME>(d, x, ARGS..., err). */
+%define CSAT_DESIGN_SCORE(NAME, PARAMS, ARGS)
+%inline %{
+static csat_status csat_bind_design_##NAME(const csat_design *d, const double *x, size_t n,
+                                           PARAMS, csat_error *err)
+{
+    csat_status st = csat_bind_design_rows(d, n, "answers", err);
+    return st != CSAT_OK ? st : csat_design_##NAME(d, x, ARGS, err);
+}
+%}
+%enddef
+CSAT_DESIGN_SCORE(nps, CSAT_ARGS(const csat_nps_options *opt, csat_nps_result *out),
+                  CSAT_ARGS(opt, out))
+CSAT_DESIGN_SCORE(csat, CSAT_ARGS(const csat_csat_options *opt, csat_share_result *out),
+                  CSAT_ARGS(opt, out))
+CSAT_DESIGN_SCORE(box_share, CSAT_ARGS(int lo, int hi, const csat_scale_options *opt,
+                                       csat_share_result *out),
+                  CSAT_ARGS(lo, hi, opt, out))
+CSAT_DESIGN_SCORE(top_box, CSAT_ARGS(int k, const csat_scale_options *opt,
+                                     csat_share_result *out),
+                  CSAT_ARGS(k, opt, out))
+CSAT_DESIGN_SCORE(bottom_box, CSAT_ARGS(int k, const csat_scale_options *opt,
+                                        csat_share_result *out),
+                  CSAT_ARGS(k, opt, out))
+CSAT_DESIGN_SCORE(mean, CSAT_ARGS(const csat_mean_options *opt, csat_mean_result *out),
+                  CSAT_ARGS(opt, out))
+CSAT_DESIGN_SCORE(ces, CSAT_ARGS(const csat_ces_options *opt, csat_mean_result *effort,
+                                 csat_share_result *low_effort),
+                  CSAT_ARGS(opt, effort, low_effort))
+
+%inline %{
+static csat_status csat_bind_design_index(const csat_design *d, const double *x, size_t n,
+                                          size_t k, size_t ld, const double *item_min,
+                                          size_t nmin, const double *item_max, size_t nmax,
+                                          const double *item_weights, size_t nv,
+                                          const csat_mean_options *opt, csat_mean_result *out,
+                                          csat_error *err)
+{
+    csat_status st = csat_bind_design_rows(d, n, "rows", err);
+    if (st != CSAT_OK)
+        return st;
+    if (csat_bind_length(nmin, k, "item_min", "items", err) ||
+        csat_bind_length(nmax, k, "item_max", "items", err))
+        return CSAT_ERR_ARGUMENT;
+    if (item_weights != NULL && csat_bind_length(nv, k, "item_weights", "items", err))
+        return CSAT_ERR_ARGUMENT;
+    return csat_design_index(d, x, k, ld, item_min, item_max, item_weights, opt, out, err);
+}
+%}
+
+/* csat_bind_design_<NAME>_grouped(d, x, n, g, ng, G, PARAMS..., gopt) -> (G
+ * results as columns, G flags). */
+%define CSAT_DESIGN_GROUPED(NAME, RESULT, PARAMS, ARGS)
+%inline %{
+static csat_status csat_bind_design_##NAME##_grouped(
+    const csat_design *d, const double *x, size_t n, const int32_t *g, size_t ng, size_t groups,
+    PARAMS, const csat_group_options *gopt, RESULT **rows, size_t *nrows, int **ivals,
+    size_t *nivals, csat_error *err)
+{
+    RESULT *r;
+    int *f;
+    csat_status st = csat_bind_design_rows(d, n, "answers", err);
+    if (st != CSAT_OK)
+        return st;
+    if (csat_bind_length(ng, n, "group codes", "answers", err))
+        return CSAT_ERR_ARGUMENT;
+    r = (RESULT *)csat_bind_alloc(groups, sizeof *r, err);
+    f = r ? (int *)csat_bind_alloc(groups, sizeof *f, err) : NULL;
+    if (f == NULL) {
+        free(r);
+        return CSAT_ERR_NOMEM;
+    }
+    r[0].size = sizeof *r;
+    st = csat_design_##NAME##_grouped(d, x, g, groups, ARGS, gopt, r, f, groups, err);
+    if (st != CSAT_OK) {
+        free(r);
+        free(f);
+        return st;
+    }
+    *rows = r;
+    *nrows = groups;
+    *ivals = f;
+    *nivals = groups;
+    return CSAT_OK;
+}
+%}
+%enddef
+CSAT_DESIGN_GROUPED(nps, csat_nps_result, const csat_nps_options *opt, opt)
+CSAT_DESIGN_GROUPED(box_share, csat_share_result,
+                    CSAT_ARGS(int lo, int hi, const csat_scale_options *opt),
+                    CSAT_ARGS(lo, hi, opt))
+CSAT_DESIGN_GROUPED(mean, csat_mean_result, const csat_mean_options *opt, opt)
+
+/* csat_bind_design_compare_<NAME>(d, x, n, g, ng, G, PARAMS..., gopt, copt)
+ * -> G comparisons of each group with the rest, as columns. */
+%define CSAT_DESIGN_COMPARE(NAME, PARAMS, ARGS)
+%inline %{
+static csat_status csat_bind_design_compare_##NAME(
+    const csat_design *d, const double *x, size_t n, const int32_t *g, size_t ng, size_t groups,
+    PARAMS, const csat_group_options *gopt, const csat_compare_options *copt,
+    csat_group_comparison **rows, size_t *nrows, csat_error *err)
+{
+    csat_group_comparison *c;
+    csat_status st = csat_bind_design_rows(d, n, "answers", err);
+    if (st != CSAT_OK)
+        return st;
+    if (csat_bind_length(ng, n, "group codes", "answers", err))
+        return CSAT_ERR_ARGUMENT;
+    c = (csat_group_comparison *)csat_bind_alloc(groups, sizeof *c, err);
+    if (c == NULL)
+        return CSAT_ERR_NOMEM;
+    c[0].size = sizeof *c;
+    st = csat_design_compare_##NAME(d, x, g, groups, ARGS, gopt, copt, c, groups, err);
+    if (st != CSAT_OK) {
+        free(c);
+        return st;
+    }
+    *rows = c;
+    *nrows = groups;
+    return CSAT_OK;
+}
+%}
+%enddef
+CSAT_DESIGN_COMPARE(nps, const csat_nps_options *opt, opt)
+CSAT_DESIGN_COMPARE(shares, CSAT_ARGS(int lo, int hi, const csat_scale_options *opt),
+                    CSAT_ARGS(lo, hi, opt))
+CSAT_DESIGN_COMPARE(means, const csat_mean_options *opt, opt)
+
+%inline %{
+/* Key drivers of a design's rows: y and the design of the rows' number. */
+static csat_status csat_bind_drivers_fit_design(const double *x, size_t n, size_t p, size_t ld,
+                                                const double *y, size_t ny,
+                                                const csat_design *d,
+                                                const csat_drivers_options *opt,
+                                                csat_drivers **out, csat_error *perr)
+{
+    csat_status st;
+    if (csat_bind_length(ny, n, "y", "rows", perr))
+        return CSAT_ERR_ARGUMENT;
+    st = csat_bind_design_rows(d, n, "the rows of X", perr);
+    if (st != CSAT_OK)
+        return st;
+    return csat_drivers_fit_design(x, p, ld, y, d, opt, out, perr);
+}
+
+/* Raking: the n raked weights fill `raked` (n = its length, or in Lua the
+ * number given); `codes` holds the n category codes of every margin
+ * variable, one variable after the other, `categories` the number of
+ * categories of each and `totals` their population totals, one variable
+ * after the other. */
+static csat_status csat_bind_design_rake(const double *w, size_t nw, const int32_t *codes,
+                                         size_t ncodes, const int32_t *categories,
+                                         size_t ncategories, const double *totals,
+                                         size_t ntotals, const csat_rake_options *opt,
+                                         double *raked, size_t nraked,
+                                         csat_rake_result *info, csat_error *err)
+{
+    const size_t n = nraked, vars = ncategories;
+    const int32_t **cv;
+    const double **tv;
+    size_t *cats, v, sum = 0;
+    csat_status st;
+    if (w != NULL && csat_bind_length(nw, n, "weights", "rows", err))
+        return CSAT_ERR_ARGUMENT;
+    if (vars > 0 && (ncodes / vars != n || ncodes % vars != 0))
+        return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                               "the category codes (%zu) are not %zu rows of each of the %zu "
+                               "margin variables",
+                               ncodes, n, vars);
+    for (v = 0; v < vars; v++) {
+        if (categories[v] < 0)
+            return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                                   "margin variable %zu has a negative number of categories",
+                                   v);
+        sum += (size_t)categories[v];
+    }
+    if (sum != ntotals)
+        return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                               "%zu population totals for %zu categories", ntotals, sum);
+    cv = (const int32_t **)csat_bind_alloc(vars, sizeof *cv, err);
+    tv = cv ? (const double **)csat_bind_alloc(vars, sizeof *tv, err) : NULL;
+    cats = tv ? (size_t *)csat_bind_alloc(vars, sizeof *cats, err) : NULL;
+    if (cats == NULL) {
+        free((void *)cv);
+        free((void *)tv);
+        return CSAT_ERR_NOMEM;
+    }
+    for (v = 0, sum = 0; v < vars; v++) {
+        cv[v] = codes + v * n;
+        tv[v] = totals + sum;
+        cats[v] = (size_t)categories[v];
+        sum += cats[v];
+    }
+    st = csat_design_rake(n, w, vars, cv, cats, tv, opt, raked, info, err);
+    free((void *)cv);
+    free((void *)tv);
+    free(cats);
+    return st;
+}
+%}

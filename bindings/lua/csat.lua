@@ -19,9 +19,10 @@
 -- table with the fields
 --   code     the library's status number: csat.EMPTY, csat.RANGE,
 --            csat.WEIGHT, csat.ARGUMENT, csat.NOMEM, csat.SINGULAR,
---            csat.TOO_FEW, csat.FORMAT, csat.OVERFLOW (csat.NULL, csat.OK)
+--            csat.TOO_FEW, csat.FORMAT, csat.OVERFLOW, csat.CONVERGENCE
+--            (csat.NULL, csat.OK)
 --   status   its name: "empty", "range", "weight", "argument", "nomem",
---            "singular", "too_few", "format", "overflow"
+--            "singular", "too_few", "format", "overflow", "convergence"
 --   message  the message; every position in it is 1-based
 --   index    the 1-based row (element) it concerns, or nil
 --   column   the driver, item or attribute it concerns: its name when names
@@ -61,6 +62,12 @@
 -- "pairs" | label, {benchmark =, adjust =, level =}), g:track() (see
 -- "Scores by group" below; csat.is_grouped(x) tells one).
 --
+-- Survey designs: csat.design{weights =, strata =, clusters =, fpc =,
+-- lonely_psu =, nest =} describes how the rows were drawn; every score
+-- function (with or without opts.by) and csat.key_drivers take opts.design
+-- and give design-based standard errors as R's survey package; csat.rake
+-- rakes weights to population margins (see "Survey designs" below).
+--
 -- Comparisons: csat.compare(a, b, {level =}) or csat.compare(a, nil,
 -- {benchmark =}), csat.adjust(p, "holm"), csat.trend(results, {times =}),
 -- csat.percentile_rank(score, peers), csat.gap(expected, perceived).
@@ -79,6 +86,7 @@ local STATUS = {
   range = raw.CSAT_ERR_RANGE, weight = raw.CSAT_ERR_WEIGHT, argument = raw.CSAT_ERR_ARGUMENT,
   nomem = raw.CSAT_ERR_NOMEM, singular = raw.CSAT_ERR_SINGULAR, too_few = raw.CSAT_ERR_TOO_FEW,
   format = raw.CSAT_ERR_FORMAT, overflow = raw.CSAT_ERR_OVERFLOW,
+  convergence = raw.CSAT_ERR_CONVERGENCE,
 }
 local STATUS_NAME = {}
 for name, code in pairs(STATUS) do
@@ -542,21 +550,28 @@ end
 -- Scores by group (defined below, after the comparisons): grouped(estimator,
 -- label, answers, opts, c, ...) -> a grouped table.
 local grouped, grouped_distribution, grouped_index
+-- Scores of a survey design (defined with the designs, below):
+-- designed(name, label, answers, opts, c, ...) -> a result or a grouped
+-- table; check_design(opts, fname) -> the design of opts.design.
+local designed, designed_index, check_design
 
 local NPS_OPTS = set("weights", "scale", "promoter_min", "detractor_max", "level", "method", "by",
-  "min_n")
-local SHARE_OPTS = set("weights", "scale", "level", "by", "min_n")
-local CSAT_OPTS = set("weights", "scale", "satisfied_min", "level", "by", "min_n")
-local MEAN_OPTS = set("weights", "level", "by", "min_n")
-local CES_OPTS = set("weights", "scale", "low_effort_min", "level", "by", "min_n")
-local DIST_OPTS = set("weights", "scale", "by", "min_n")
-local INDEX_OPTS = set("weights", "scales", "item_weights", "level", "by", "min_n")
+  "min_n", "design")
+local SHARE_OPTS = set("weights", "scale", "level", "by", "min_n", "design")
+local CSAT_OPTS = set("weights", "scale", "satisfied_min", "level", "by", "min_n", "design")
+local MEAN_OPTS = set("weights", "level", "by", "min_n", "design")
+local CES_OPTS = set("weights", "scale", "low_effort_min", "level", "by", "min_n", "design")
+local DIST_OPTS = set("weights", "scale", "by", "min_n", "design")
+local INDEX_OPTS = set("weights", "scales", "item_weights", "level", "by", "min_n", "design")
 
 --- Net Promoter Score. opts: weights, scale, promoter_min, detractor_max,
 -- level, method "wald" | "adjusted-wald" (defaults: the library's, scale
 -- {0, 10}, promoter_min 9, detractor_max 6, level 0.95, "wald").
 function M.nps(answers, opts)
   local o = check_options(opts, NPS_OPTS, "nps")
+  if o.design ~= nil then
+    return designed("nps", "NPS", answers, o, nps_options(o))
+  end
   if o.by ~= nil then
     return grouped("nps", "NPS", answers, o, nps_options(o))
   end
@@ -567,6 +582,9 @@ end
 -- satisfied_min, level (defaults: the library's, {1, 5}, 4, 0.95).
 function M.csat(answers, opts)
   local o = check_options(opts, CSAT_OPTS, "csat")
+  if o.design ~= nil then
+    return designed("csat", "share", answers, o, csat_options(o))
+  end
   if o.by ~= nil then
     return grouped("csat", "share", answers, o, csat_options(o))
   end
@@ -577,6 +595,9 @@ end
 -- (defaults: the library's, {1, 5}, 0.95).
 function M.box_share(answers, lo, hi, opts)
   local o = check_options(opts, SHARE_OPTS, "box_share")
+  if o.design ~= nil then
+    return designed("box_share", "share", answers, o, scale_options(o), lo, hi)
+  end
   if o.by ~= nil then
     return grouped("box_share", "share", answers, o, scale_options(o), lo, hi)
   end
@@ -586,6 +607,9 @@ end
 --- Share of answers in the k highest points (k defaults to 2).
 function M.top_box(answers, k, opts)
   local o = check_options(opts, SHARE_OPTS, "top_box")
+  if o.design ~= nil then
+    return designed("top_box", "share", answers, o, scale_options(o), k or 2)
+  end
   if o.by ~= nil then
     return grouped("top_box", "share", answers, o, scale_options(o), k or 2)
   end
@@ -595,6 +619,9 @@ end
 --- Share of answers in the k lowest points (k defaults to 2).
 function M.bottom_box(answers, k, opts)
   local o = check_options(opts, SHARE_OPTS, "bottom_box")
+  if o.design ~= nil then
+    return designed("bottom_box", "share", answers, o, scale_options(o), k or 2)
+  end
   if o.by ~= nil then
     return grouped("bottom_box", "share", answers, o, scale_options(o), k or 2)
   end
@@ -604,6 +631,9 @@ end
 --- Mean of any finite values with sd, se and t interval. opts: weights, level.
 function M.mean_score(values, opts)
   local o = check_options(opts, MEAN_OPTS, "mean_score")
+  if o.design ~= nil then
+    return designed("mean", "mean", values, o, mean_options(o))
+  end
   if o.by ~= nil then
     return grouped("mean", "mean", values, o, mean_options(o))
   end
@@ -615,6 +645,9 @@ end
 -- scale, low_effort_min, level (defaults: the library's, {1, 7}, 5, 0.95).
 function M.ces(answers, opts)
   local o = check_options(opts, CES_OPTS, "ces")
+  if o.design ~= nil then
+    return designed("ces", "CES", answers, o, ces_options(o))
+  end
   if o.by ~= nil then
     return grouped("ces", "CES", answers, o, ces_options(o))
   end
@@ -627,6 +660,13 @@ end
 function M.distribution(answers, opts)
   local o = check_options(opts, DIST_OPTS, "distribution")
   local c = scale_options(o)
+  if o.design ~= nil then           -- the design's weights: a copy of o with them
+    local d = check_design(o, "distribution")
+    local w = {}
+    for k, v in pairs(o) do w[k] = v end
+    w.design, w.weights = nil, d:weights()
+    o = w
+  end
   if o.by ~= nil then
     return grouped_distribution(answers, o, c)
   end
@@ -655,6 +695,9 @@ function M.index(rows, opts)
     for j, s in ipairs(o.scales) do
       mins[j], maxs[j] = scale_of(s, "scales[" .. j .. "]")
     end
+  end
+  if o.design ~= nil then
+    return designed_index(rows, o, mins, maxs)
   end
   if o.by ~= nil then
     return grouped_index(rows, o, mins, maxs)
@@ -1197,8 +1240,12 @@ function ModelMethods:summary()
     width = math.max(width, #tostring(t) + 2)
   end
   local lines = {
-    "Key-driver model: " .. (self.weighted and "weighted" or "ordinary") .. " least squares"
-      .. (self.intercept and "" or ", no intercept"),
+    "Key-driver model: " .. (self.design and "survey-weighted"
+      or self.weighted and "weighted" or "ordinary") .. " least squares"
+      .. (self.intercept and "" or ", no intercept")
+      .. (self.design and string.format(", design-based standard errors (%d PSUs in %d %s)",
+        self.design.psus, self.design.strata, self.design.strata == 1 and "stratum" or "strata")
+        or ""),
     string.format("n = %d (%d missing), weighted n = %.6g, effective n = %.6g", self.n,
       self.n_missing, self.n_weighted, self.n_effective),
     string.format("R² = %.4f, adjusted R² = %.4f, F(%g, %g) = %.4g, p = %.3g", self.r2,
@@ -1221,20 +1268,31 @@ function ModelMethods:summary()
   return table.concat(lines, "\n")
 end
 
-local KD_OPTS = set("weights", "names", "intercept", "level")
+local KD_OPTS = set("weights", "names", "intercept", "level", "design")
 
 --- Fit the key-driver model of y on the drivers by least squares (weighted
 -- when weights are given). rows: a table of rows, each a table of the p
 -- driver values (a row with a NaN is left out); y: the outcome, one per
 -- row. opts: weights, names (default x1..xp), intercept, level (of the
--- intervals; defaults: the library's, true and 0.95).
+-- intervals; defaults: the library's, true and 0.95), design (a design of
+-- the rows, csat.design: the fit with its weights and design-based
+-- standard errors, R's svyglm; weights must then be nil).
 function M.key_drivers(rows, y, opts)
   local o = check_options(opts, KD_OPTS, "key_drivers")
   local width = (type(rows) == "table" and type(rows[1]) == "table") and #rows[1] or 0
   local names = o.names ~= nil and driver_names(o.names, width) or nil
   local ctx = driver_context(names)
-  local handle = fitted(ctx, call(ctx, raw.drivers_fit, rows, y, o.weights, fit_options(o)))
-  return new_model(handle, names or driver_names(nil, width), names ~= nil, o.weights ~= nil)
+  local handle, d
+  if o.design ~= nil then
+    d = check_design(o, "key_drivers")
+    handle = fitted(ctx, call(ctx, raw.drivers_fit_design, rows, y, d._d, fit_options(o)))
+  else
+    handle = fitted(ctx, call(ctx, raw.drivers_fit, rows, y, o.weights, fit_options(o)))
+  end
+  local m = new_model(handle, names or driver_names(nil, width), names ~= nil,
+    o.weights ~= nil or d ~= nil)
+  m.design = d   -- kept with the model, whose bootstrap resamples its PSUs
+  return m
 end
 
 local XProdMethods = {}
@@ -1948,14 +2006,22 @@ function GroupedMethods:compare(against, opts)
     end
     c.adjust = code
   end
-  local rest = nil
-  if contrast == "rest" then
-    self._rest = self._rest or self._rest_fn()
-    rest = self._rest
-  end
   local bench = o.benchmark ~= nil and real_opt(o, "benchmark") or 0
-  local cols = core["compare_groups_" .. kind](self._cols, rest, self._flags, CONTRASTS[contrast],
-    ref, bench, c)
+  local cols
+  if self._design_compare ~= nil and (contrast == "pairs" or contrast == "reference") then
+    arg_error("compare: groups of a survey design are compared with the rest or a benchmark, "
+      .. "not '" .. contrast .. "': the library has no design-based comparison of two groups")
+  elseif self._design_compare ~= nil and contrast == "rest" then
+    cols = self._design_compare(c)
+  else
+    local rest = nil
+    if contrast == "rest" then
+      self._rest = self._rest or self._rest_fn()
+      rest = self._rest
+    end
+    cols = core["compare_groups_" .. kind](self._cols, rest, self._flags, CONTRASTS[contrast],
+      ref, bench, c)
+  end
   local out = {}
   for i = 1, #cols.group do
     local r = from_c("group_comparison", column_row(cols, i))
@@ -1977,6 +2043,10 @@ end
 function GroupedMethods:track(opts)
   local kind = comparable(self)
   local o = check_options(opts, set("level"), "track")
+  if self._design_compare ~= nil then
+    arg_error("track: a tracking table of a survey design's groups is not available: its "
+      .. "periods share the design's PSUs, and the library tracks independent samples only")
+  end
   local points_, trend = core["compare_track_" .. kind](self._cols, self._flags, compare_options(o))
   local out = {}
   for i = 1, #points_.period do
@@ -1996,6 +2066,422 @@ end
 M.is_grouped = function(x)
   return getmetatable(x) == GroupedMT
 end
+
+-- Survey designs --------------------------------------------------------------
+--
+-- csat.design{weights =, strata =, clusters =, fpc =, lonely_psu =, nest =,
+-- n =} describes how n rows were drawn: their sampling weights (nil: 1
+-- each), strata and first-stage clusters (PSUs; one label per row, strings
+-- or numbers, numbered here: integers in 0..2^24 - 1 are used as they are;
+-- nil: one stratum / every row its own PSU), finite-population corrections
+-- (per row, constant within a stratum: sampling fractions <= 1 or
+-- population sizes of PSUs > 1). lonely_psu: "fail" (refuse a stratum with
+-- a single PSU; the library's default), "remove", "certainty", "adjust",
+-- "average"; nest: true numbers clusters within strata (default: the
+-- library's, false). n: the number of rows when no table is given.
+-- A design d has d.n, d.psus, d.strata, d.lonely (strata with one PSU),
+-- d.df (PSUs - strata, R's degf), d.sum_w, d.lonely_psu, and the methods
+-- d:describe() (those fields as a table), d:weights() and d:psu_codes()
+-- (each row's PSU code, 0-based, in order of first row).
+--
+-- opts.design on a score function gives the design's scores: the weighted
+-- estimate with the design's standard error, interval and effective n
+-- (opts.weights must be nil). With opts.by the groups are domains of the
+-- design (NPS, the shares, the mean and CES; not the index), and
+-- g:compare() compares each group with the rest within the design (or a
+-- benchmark; not pairs or a reference group); g:track() is refused.
+-- csat.key_drivers takes opts.design too.
+--
+-- csat.rake(weights, margins, opts) rakes weights (nil: 1 each) to
+-- population margins by iterative proportional fitting (R's
+-- survey::rake): margins is a table {name = {labels, totals}} (raked in
+-- the sorted order of the names) or a list {{labels, totals, name = ...},
+-- ...} (raked in its order); labels hold one category per row and totals
+-- is a table {category = population total}. opts: max_iter, epsilon,
+-- lower, upper (defaults: the library's, 50, 1e-7, 0, +inf). Returns the
+-- raked weights (a table) and how raking ended: {iterations, converged,
+-- max_change, max_miss, trimmed}. No convergence raises an error object
+-- with status "convergence"; an error about a margin or a category has
+-- err.column the margin's name and err.category the category.
+
+local LONELY = { fail = core.CSAT_LONELY_FAIL, remove = core.CSAT_LONELY_REMOVE,
+                 certainty = core.CSAT_LONELY_CERTAINTY, adjust = core.CSAT_LONELY_ADJUST,
+                 average = core.CSAT_LONELY_AVERAGE }
+local LONELY_NAMES = {}
+for name, code in pairs(LONELY) do LONELY_NAMES[code] = name end
+ENUMS.csat_lonely_psu = { names = LONELY_NAMES, codes = LONELY }
+local LONELY_LIST = "'fail', 'remove', 'certainty', 'adjust', 'average'"
+local CODES_MAX = core.CSAT_GROUPS_MAX
+
+local function quoted(v)
+  return type(v) == "string" and ("'" .. v .. "'") or tostring(v)
+end
+
+-- The rows of a table of labels: its largest integer key (holes are
+-- missing labels).
+local function label_rows(t, what)
+  if type(t) ~= "table" then
+    arg_error(what .. " must be a table of labels (one per row), not " .. type(t))
+  end
+  local last = 0
+  for k in pairs(t) do
+    if math.type(k) ~= "integer" or k < 1 then
+      arg_error(what .. " must be a list of labels, not a table with the key " .. describe(k))
+    end
+    if k > last then last = k end
+  end
+  return last
+end
+
+-- The codes (0-based) of n labels and the labels in code order (nil when
+-- the labels are integer codes the library takes as they are).
+local function design_codes(t, n, what)
+  local last = label_rows(t, what)
+  if last ~= n then
+    arg_error(string.format("%s has %d labels for %d rows", what, last, n))
+  end
+  local direct = true
+  for i = 1, n do
+    local v = t[i]
+    if missing_label(v) then
+      arg_error(string.format("%s[%d] is missing: every row needs a label", what, i), i)
+    end
+    local ty = type(v)
+    if ty ~= "string" and ty ~= "number" then
+      arg_error(string.format("%s[%d] is not a label (a string or a number) but a %s", what, i,
+        ty), i)
+    end
+    if direct then
+      local c = ty == "number" and math.tointeger(v)
+      direct = c and c >= 0 and c < CODES_MAX
+    end
+  end
+  local codes = {}
+  if direct then
+    for i = 1, n do codes[i] = math.tointeger(t[i]) end
+    return codes, nil
+  end
+  local code, labels = {}, {}
+  for i = 1, n do
+    local v = t[i]
+    local c = code[v]
+    if c == nil then
+      c = #labels
+      code[v] = c
+      labels[c + 1] = v
+    end
+    codes[i] = c
+  end
+  return codes, labels
+end
+
+local DesignMethods = {}
+local DesignMT = { __name = "csat.design", __index = DesignMethods }
+
+local function is_design(x)
+  return getmetatable(x) == DesignMT
+end
+
+DesignMT.__tostring = function(d)
+  local lonely = ""
+  if d.lonely > 0 then
+    lonely = string.format(", %d %s with one PSU", d.lonely,
+      d.lonely == 1 and "stratum" or "strata")
+  end
+  return string.format("Design(n=%d, psus=%d, strata=%d, df=%g, sum_w=%.6g, lonely_psu='%s'%s)",
+    d.n, d.psus, d.strata, d.df, d.sum_w, d.lonely_psu, lonely)
+end
+
+--- What the design holds: {n, psus, strata, lonely, df, sum_w, lonely_psu}.
+function DesignMethods:describe()
+  return from_c("design_info", core.design_describe(self._d))
+end
+
+--- The design's weights (1 for a design made without), a new table.
+function DesignMethods:weights()
+  return core.design_weights(self._d, self.n)
+end
+
+--- Each row's PSU code (0-based, numbered in order of first row; in a
+-- design without clusters, its stratum's code), a new table.
+function DesignMethods:psu_codes()
+  return core.design_psu_codes(self._d, self.n)
+end
+
+-- The library's error about a design made from labels: its cluster and
+-- stratum codes given as the labels, every row 1-based.
+local function design_error(e, strata, clusters)
+  if type(e) ~= "table" or is_error(e) or e.binding then
+    raise_core(e)
+  end
+  local message = e.message:gsub("(%a+) (%d+)", function(word, num)
+    local v = tonumber(num)
+    if word == "cluster" and clusters and clusters[v + 1] ~= nil then
+      return "cluster " .. quoted(clusters[v + 1])
+    elseif word == "stratum" and strata and strata[v + 1] ~= nil then
+      return "stratum " .. quoted(strata[v + 1])
+    elseif INDEX_WORDS[word] then
+      return word .. " " .. (v + 1)
+    end
+  end)
+  error(new_error(e.code, message, e.index and e.index + 1, nil), 3)
+end
+
+local DESIGN_OPTS = set("weights", "strata", "clusters", "fpc", "lonely_psu", "nest", "n")
+
+--- A survey design (see "Survey designs").
+function M.design(opts)
+  local o = check_options(opts, DESIGN_OPTS, "design")
+  local n
+  if o.n ~= nil then
+    n = count(o.n, "n")
+  elseif type(o.weights) == "table" then
+    n = #o.weights
+  elseif o.strata ~= nil then
+    n = label_rows(o.strata, "strata")
+  elseif o.clusters ~= nil then
+    n = label_rows(o.clusters, "clusters")
+  elseif type(o.fpc) == "table" then
+    n = #o.fpc
+  else
+    arg_error("design: give weights, strata, clusters or fpc (one per row), or n")
+  end
+  local s, strata, c, clusters
+  if o.strata ~= nil then s, strata = design_codes(o.strata, n, "strata") end
+  if o.clusters ~= nil then c, clusters = design_codes(o.clusters, n, "clusters") end
+  local opt = core.design_options()
+  if o.lonely_psu ~= nil then
+    local rule = LONELY[o.lonely_psu]
+    if rule == nil then
+      arg_error("lonely_psu must be one of " .. LONELY_LIST .. ", not " .. describe(o.lonely_psu))
+    end
+    opt.lonely_psu = rule
+  end
+  if o.nest ~= nil then
+    if type(o.nest) ~= "boolean" then
+      arg_error("nest must be true or false, not " .. describe(o.nest))
+    end
+    opt.nest = o.nest and 1 or 0
+  end
+  local ok, h = pcall(raw.design_create, n, o.weights, s, c, o.fpc, opt)
+  if not ok then
+    design_error(h, strata, clusters)
+  end
+  local d = from_c("design_info", core.design_describe(h))
+  d._d = h
+  return setmetatable(d, DesignMT)
+end
+
+M.is_design = is_design
+
+check_design = function(o, fname)
+  local d = o.design
+  if not is_design(d) then
+    arg_error(fname .. ": design must be a design (csat.design{...}), not " .. type(d))
+  end
+  if o.weights ~= nil then
+    arg_error(fname .. ": weights and design were given together: a design's weights are its "
+      .. "own (give them to csat.design)")
+  end
+  return d
+end
+
+-- The boxes (lo, hi) and scale options of a share by group of a design: a
+-- CSAT's, top-k or bottom-k boxes as the library resolves them.
+local function share_boxes(name, c, a, b)
+  if name == "box_share" then
+    return a, b, c
+  elseif name == "csat" then
+    local lo, hi = core.box_range_csat(c)
+    local s = core.scale_options()
+    s.scale_min, s.scale_max, s.level = c.scale_min, c.scale_max, c.level
+    return lo, hi, s
+  end
+  local lo, hi = core[name == "top_box" and "box_range_top" or "box_range_bottom"](a, c)
+  return lo, hi, c
+end
+
+local DESIGN_COMPARE = { NPS = "nps", share = "shares", mean = "means" }
+
+local function designed_grouped(name, label, answers, o, c, d, a, b)
+  local n = check_answers(answers, "answers")
+  local gr = group_codes(o.by, n)
+  local gopt = group_options(o)
+  local h, g, G = d._d, gr.codes, gr.count
+  local call, compare
+  if label == "CES" then
+    local s = core.scale_options()
+    s.scale_min, s.scale_max, s.level = c.scale_min, c.scale_max, c.level
+    local m = core.mean_options()
+    m.level = c.level
+    call = function(go)
+      local low = core.design_box_share_grouped(h, answers, g, G, c.low_effort_min, c.scale_max, s,
+        go)
+      local effort, flags = core.design_mean_grouped(h, answers, g, G, m, go)
+      return { effort = effort, low_effort = low }, flags
+    end
+    compare = function(copt)
+      return core.design_compare_means(h, answers, g, G, m, gopt, copt)
+    end
+  elseif label == "share" then
+    local lo, hi, s = share_boxes(name, c, a, b)
+    call = function(go)
+      return core.design_box_share_grouped(h, answers, g, G, lo, hi, s, go)
+    end
+    compare = function(copt)
+      return core.design_compare_shares(h, answers, g, G, lo, hi, s, gopt, copt)
+    end
+  else
+    local f = core["design_" .. name .. "_grouped"]
+    local cmp = core["design_compare_" .. DESIGN_COMPARE[label]]
+    call = function(go) return f(h, answers, g, G, c, go) end
+    compare = function(copt) return cmp(h, answers, g, G, c, gopt, copt) end
+  end
+  local cols, flags = call(gopt)
+  local make
+  if label == "CES" then
+    make = function(i)
+      return ces_result({ effort = column_row(cols.effort, i),
+                          low_effort = column_row(cols.low_effort, i) })
+    end
+  else
+    make = function(i) return score_result(label, column_row(cols, i)) end
+  end
+  local rest = function()
+    local r = call(group_options(o, true))
+    return label == "CES" and r.effort or r
+  end
+  local grouped_table = new_grouped(label, gr, label == "CES" and cols.effort or cols, flags,
+    make, rest, gopt.min_n)
+  grouped_table._design, grouped_table._design_compare = d, compare
+  return grouped_table
+end
+
+designed = function(name, label, answers, o, c, a, b)
+  local d = check_design(o, name)
+  if o.by ~= nil then
+    return designed_grouped(name, label, answers, o, c, d, a, b)
+  end
+  local f = core["design_" .. name]
+  local r
+  if name == "box_share" then
+    r = f(d._d, answers, a, b, c)
+  elseif name == "top_box" or name == "bottom_box" then
+    r = f(d._d, answers, a, c)
+  else
+    r = f(d._d, answers, c)
+  end
+  return label == "CES" and ces_result(r) or score_result(label, r)
+end
+
+designed_index = function(rows, o, mins, maxs)
+  local d = check_design(o, "index")
+  if o.by ~= nil then
+    arg_error("index: the index by group of a design is not supported: the library scores a "
+      .. "design's groups for NPS, shares, means and CES")
+  end
+  return mean_result(core.design_index(d._d, rows, mins, maxs, o.item_weights, mean_options(o)))
+end
+
+-- Raking ----------------------------------------------------------------------
+
+-- The library's raking error: about a margin (its column) or a category
+-- (its index) with their names, else about a row (1-based, as always).
+local function rake_error(e, margins)
+  if type(e) ~= "table" or is_error(e) or e.binding or e.column == nil
+      or margins[e.column + 1] == nil then
+    raise_core(e)
+  end
+  local m = margins[e.column + 1]
+  local message, category = e.message, nil
+  if e.index ~= nil and m.categories[e.index + 1] ~= nil
+      and message:find("category " .. e.index .. "%f[%D]") then
+    category = m.categories[e.index + 1]
+    message = message:gsub("category " .. e.index .. "%f[%D]",
+      function() return "category " .. quoted(category) end)
+  end
+  message = message:gsub("margin variable (%d+)", "margin %1"):gsub("margin (%d+)", function(num)
+    local other = margins[tonumber(num) + 1]
+    return other and ("margin " .. quoted(other.name)) or nil
+  end)
+  local err = new_error(e.code, message, nil, m.name)
+  err.category = category
+  error(err, 3)
+end
+
+local RAKE_OPTS = set("max_iter", "epsilon", "lower", "upper")
+
+--- Rake weights to population margins (see "Survey designs").
+function M.rake(weights, margins, opts)
+  local o = check_options(opts, RAKE_OPTS, "rake")
+  if type(margins) ~= "table" then
+    arg_error("rake: margins must be a table {name = {labels, totals}}, not " .. type(margins))
+  end
+  local list = {}
+  if margins[1] ~= nil then
+    for i, spec in ipairs(margins) do
+      list[i] = { name = type(spec) == "table" and spec.name or i, spec = spec }
+    end
+  else
+    local names = {}
+    for k in pairs(margins) do names[#names + 1] = k end
+    table.sort(names, label_less)
+    for i, k in ipairs(names) do list[i] = { name = k, spec = margins[k] } end
+  end
+  if #list == 0 then
+    arg_error("rake: margins must hold at least one margin")
+  end
+  local n = type(weights) == "table" and #weights or nil
+  local codes, counts, totals = {}, {}, {}
+  for v, m in ipairs(list) do
+    local what = "rake: margin " .. quoted(m.name)
+    local spec = m.spec
+    if type(spec) ~= "table" or type(spec[1]) ~= "table" or type(spec[2]) ~= "table" then
+      arg_error(what .. " must be a table {labels, totals}")
+    end
+    local labels, t = spec[1], spec[2]
+    local rows = label_rows(labels, what .. ": labels")
+    n = n or rows
+    if rows ~= n then
+      arg_error(string.format("%s has %d labels for %d rows", what, rows, n))
+    end
+    -- The categories in order (numbers, then strings), their positions and totals.
+    local categories = {}
+    for k in pairs(t) do categories[#categories + 1] = k end
+    table.sort(categories, label_less)
+    local position = {}
+    for j, k in ipairs(categories) do
+      position[k] = j - 1
+      totals[#totals + 1] = real(t[k], what .. ": the total of " .. quoted(k))
+    end
+    m.categories = categories
+    counts[v] = #categories
+    local base = (v - 1) * n
+    for i = 1, n do
+      local label = labels[i]
+      if missing_label(label) then
+        arg_error(string.format("%s: the label of row %d is missing", what, i), i)
+      end
+      local j = position[label]
+      if j == nil then
+        arg_error(string.format("%s: the label %s of row %d is not a category of its totals",
+          what, quoted(label), i), i)
+      end
+      codes[base + i] = j
+    end
+  end
+  local c = core.rake_options()
+  if o.max_iter ~= nil then c.max_iter = int(o.max_iter, "max_iter") end
+  if o.epsilon ~= nil then c.epsilon = real(o.epsilon, "epsilon") end
+  if o.lower ~= nil then c.lower = real(o.lower, "lower") end
+  if o.upper ~= nil then c.upper = real(o.upper, "upper") end
+  local ok, w, info = pcall(raw.design_rake, weights, codes, counts, totals, c, n)
+  if not ok then
+    rake_error(w, list)
+  end
+  return w, from_c("rake_result", info)
+end
+
 
 -- Business measures ---------------------------------------------------------------
 

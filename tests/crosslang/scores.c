@@ -145,6 +145,31 @@ static int drivers(const char *path)
     csat_drivers_free(m);
     csat_xprod_free(a);
     csat_xprod_free(b);
+
+    /* The model of a design of the rows: weights w, stratum i % 4, cluster
+     * i / 10 numbered within strata. */
+    static int32_t st[MAXN], cl[MAXN];
+    for (size_t i = 0; i < n; i++)
+        st[i] = (int32_t)(i % 4), cl[i] = (int32_t)(i / 10);
+    const csat_design_options nest = { sizeof(csat_design_options), CSAT_LONELY_FAIL, 1 };
+    csat_design *d = NULL;
+    if (csat_design_create(n, w, st, cl, NULL, &nest, &d, NULL) != CSAT_OK ||
+        csat_drivers_fit_design(x, KD_P, KD_P, y, d, NULL, &m, NULL) != CSAT_OK ||
+        csat_drivers_summary(m, &s, NULL) != CSAT_OK)
+        return 1;
+    out("kd.design_df", s.df_resid);
+    for (size_t k = 0; k < 2; k++) {
+        double col[KD_P + 1];
+        for (size_t j = 0; j <= KD_P; j++) {
+            csat_coefficient c = CSAT_RESULT_INIT(csat_coefficient);
+            if (csat_drivers_coefficient(m, j, &c, NULL) != CSAT_OK)
+                return 1;
+            col[j] = k == 0 ? c.estimate : c.se;
+        }
+        outs(k == 0 ? "kd.design_coef" : "kd.design_se", col, KD_P + 1);
+    }
+    csat_drivers_free(m);
+    csat_design_free(d);
     return 0;
 }
 
@@ -562,6 +587,87 @@ static int grouped(const double *x, const double *w, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Survey designs (include/csat/design.h). The design of row i (0-based):
+ * weight w_i, stratum i % 3 (labelled s0, s1, s2 in Python and Lua),
+ * cluster i / 25 numbered within strata (nest). Its NPS, CSAT (0..10,
+ * satisfied 9, level 0.9) and mean; the groups of group_of as domains (NPS,
+ * the CSAT's boxes 9..10 and mean) and each against the rest (Holm); and
+ * raking of the weights to two margins: i % 2 (totals 600, 400) and i % 3
+ * (300, 300, 400). */
+
+static int designed(const double *x, const double *w, size_t n)
+{
+    static int32_t st[MAXN], cl[MAXN], g[MAXN], v0[MAXN], v1[MAXN];
+    static double raked[MAXN];
+    for (size_t i = 0; i < n; i++) {
+        st[i] = (int32_t)(i % 3), cl[i] = (int32_t)(i / 25), g[i] = group_of(i, x[i]);
+        v0[i] = (int32_t)(i % 2), v1[i] = (int32_t)(i % 3);
+    }
+    const csat_design_options nest = { sizeof(csat_design_options), CSAT_LONELY_FAIL, 1 };
+    csat_design *d = NULL;
+    if (csat_design_create(n, w, st, cl, NULL, &nest, &d, NULL) != CSAT_OK)
+        return 1;
+    csat_design_info info = CSAT_RESULT_INIT(csat_design_info);
+    if (csat_design_describe(d, &info, NULL) != CSAT_OK)
+        return 1;
+    out("design.psus", (double)info.psus), out("design.df", info.df);
+    csat_nps_result r = CSAT_RESULT_INIT(csat_nps_result);
+    csat_share_result s = CSAT_RESULT_INIT(csat_share_result);
+    csat_mean_result m = CSAT_RESULT_INIT(csat_mean_result);
+    const csat_csat_options co = { sizeof(csat_csat_options), 0, 10, 9, 0.9 };
+    const csat_scale_options so = { sizeof(csat_scale_options), 0, 10, 0.9 };
+    if (csat_design_nps(d, x, NULL, &r, NULL) != CSAT_OK ||
+        csat_design_csat(d, x, &co, &s, NULL) != CSAT_OK ||
+        csat_design_mean(d, x, NULL, &m, NULL) != CSAT_OK)
+        return 1;
+    out("dnps.score", r.score), out("dnps.se", r.se), out("dnps.lo", r.ci_lower);
+    out("dnps.hi", r.ci_upper), out("dnps.n_eff", r.n_effective);
+    out("dcsat.share", s.share), out("dcsat.se", s.se), out("dcsat.lo", s.ci_lower);
+    out("dcsat.hi", s.ci_upper), out("dcsat.n_eff", s.n_effective);
+    out("dmean.score", m.score), out("dmean.se", m.se), out("dmean.lo", m.ci_lower);
+    out("dmean.hi", m.ci_upper), out("dmean.df", m.df);
+
+    csat_nps_result gn[NG] = { CSAT_RESULT_INIT(csat_nps_result) };
+    csat_share_result gs[NG] = { CSAT_RESULT_INIT(csat_share_result) };
+    csat_mean_result gm[NG] = { CSAT_RESULT_INIT(csat_mean_result) };
+    int fn[NG], fs[NG], fm[NG];
+    const csat_group_options each = CSAT_GROUP_OPTIONS_DEFAULT;
+    if (csat_design_nps_grouped(d, x, g, NG, NULL, &each, gn, fn, NG, NULL) != CSAT_OK ||
+        csat_design_box_share_grouped(d, x, g, NG, 9, 10, &so, &each, gs, fs, NG, NULL) !=
+            CSAT_OK ||
+        csat_design_mean_grouped(d, x, g, NG, NULL, &each, gm, fm, NG, NULL) != CSAT_OK)
+        return 1;
+    outg_nps("dgnps", glabel, gn, fn, NG);
+    outg_share("dgcsat", glabel, gs, fs, NG);
+    outg_mean("dgmean", glabel, gm, fm, NG);
+    csat_group_comparison cmp[NG] = { CSAT_RESULT_INIT(csat_group_comparison) };
+    const csat_compare_options holm = CSAT_COMPARE_OPTIONS_DEFAULT;
+    if (csat_design_compare_nps(d, x, g, NG, NULL, &each, &holm, cmp, NG, NULL) != CSAT_OK)
+        return 1;
+    outg_cmp("dgcmp_nps", glabel, cmp, NG);
+    if (csat_design_compare_shares(d, x, g, NG, 9, 10, &so, &each, &holm, cmp, NG, NULL) !=
+        CSAT_OK)
+        return 1;
+    outg_cmp("dgcmp_csat", glabel, cmp, NG);
+    if (csat_design_compare_means(d, x, g, NG, NULL, &each, &holm, cmp, NG, NULL) != CSAT_OK)
+        return 1;
+    outg_cmp("dgcmp_mean", glabel, cmp, NG);
+    csat_design_free(d);
+
+    const int32_t *codes[2] = { v0, v1 };
+    const size_t categories[2] = { 2, 3 };
+    static const double t0[2] = { 600, 400 }, t1[3] = { 300, 300, 400 };
+    const double *totals[2] = { t0, t1 };
+    csat_rake_result ri = CSAT_RESULT_INIT(csat_rake_result);
+    if (csat_design_rake(n, w, 2, codes, categories, totals, NULL, raked, &ri, NULL) != CSAT_OK)
+        return 1;
+    outs("rake.w", raked, 5);
+    out("rake.iterations", (double)ri.iterations), out("rake.max_change", ri.max_change);
+    out("rake.max_miss", ri.max_miss);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static double x[MAXN], w[MAXN];
@@ -611,6 +717,8 @@ int main(int argc, char **argv)
     if (compare_business(x, w, n) != 0)
         return 1;
     if (grouped(x, w, n) != 0)
+        return 1;
+    if (designed(x, w, n) != 0)
         return 1;
     return argc > 2 ? drivers(argv[2]) : 0;
 }

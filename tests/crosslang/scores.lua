@@ -226,6 +226,40 @@ local top2 = csat.top_box(x, 2, { scale = { 0, 10 }, by = periods })
 outg_track("track_top2", top2:track({ level = 0.9 }))
 outg_track("track_mean", csat.mean_score(x, { weights = w, by = periods }):track())
 
+-- A survey design (scores.c, designed): strata s0..s2 (i % 3), clusters i / 25
+-- numbered within strata.
+local st, cl, parity, third = {}, {}, {}, {}
+for i = 1, n do
+  local i0 = i - 1
+  st[i], cl[i], parity[i], third[i] = "s" .. (i0 % 3), i0 // 25, i0 % 2, i0 % 3
+end
+local design = csat.design{ weights = w, strata = st, clusters = cl, nest = true }
+out("design.psus", design.psus) out("design.df", design.df)
+r = csat.nps(x, { design = design })
+out("dnps.score", r.score) out("dnps.se", r.se) out("dnps.lo", r.ci[1]) out("dnps.hi", r.ci[2])
+out("dnps.n_eff", r.n_effective)
+r = csat.csat(x, { scale = { 0, 10 }, satisfied_min = 9, level = 0.9, design = design })
+out("dcsat.share", r.share) out("dcsat.se", r.se) out("dcsat.lo", r.ci[1])
+out("dcsat.hi", r.ci[2]) out("dcsat.n_eff", r.n_effective)
+r = csat.mean_score(x, { design = design })
+out("dmean.score", r.score) out("dmean.se", r.se) out("dmean.lo", r.ci[1])
+out("dmean.hi", r.ci[2]) out("dmean.df", r.df)
+local dn = csat.nps(x, { by = by, design = design })
+local ds = csat.csat(x, { scale = { 0, 10 }, satisfied_min = 9, level = 0.9, by = by,
+                          design = design })
+local dm = csat.mean_score(x, { by = by, design = design })
+outg_nps("dgnps", dn)
+outg_share("dgcsat", ds)
+outg_mean("dgmean", dm)
+outg_cmp("dgcmp_nps", dn:compare())
+outg_cmp("dgcmp_csat", ds:compare())
+outg_cmp("dgcmp_mean", dm:compare())
+local raked, info = csat.rake(w, { { parity, { [0] = 600, [1] = 400 } },
+                                   { third, { [0] = 300, [1] = 300, [2] = 400 } } })
+for j = 1, 5 do out("rake.w" .. (j - 1), raked[j]) end
+out("rake.iterations", info.iterations) out("rake.max_change", info.max_change)
+out("rake.max_miss", info.max_miss)
+
 if arg[2] then
   local X, Y, W = {}, {}, {}
   for line in io.lines(arg[2]) do
@@ -278,4 +312,10 @@ if arg[2] then
   acc:merge(csat.XProd(4):add(slice(X, half + 1, #X), slice(Y, half + 1, #Y), slice(W, half + 1, #W)))
   local mx = csat.key_drivers_from(acc)
   outs("kd.xprod_coef", mx.coef) outs("kd.xprod_lmg", (mx:importance("lmg")))
+  local kst, kcl = {}, {}
+  for i = 1, #Y do kst[i], kcl[i] = (i - 1) % 4, (i - 1) // 10 end
+  local kd = csat.design{ weights = W, strata = kst, clusters = kcl, nest = true }
+  local md = csat.key_drivers(X, Y, { design = kd })
+  out("kd.design_df", md.df_resid)
+  outs("kd.design_coef", md.coef) outs("kd.design_se", md.se)
 end

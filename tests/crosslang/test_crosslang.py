@@ -9,10 +9,14 @@ resolution times, reviews, CLV, churn), then scores by group: NPS
 empty group, rows without a group) and of the rest of each group, each
 group compared with the rest (p and Holm-adjusted p, flagged groups
 skipped), and tracking tables of eight periods (NPS, top-2-box, mean:
-changes, centre, control limits, signals, trend).
+changes, centre, control limits, signals, trend); then a survey design
+(weights, strata labelled s0..s2, clusters nested in strata): its NPS,
+CSAT and mean, the groups as its domains and each against the rest, and
+raking of the weights to two margins.
 An optional last argument, a key-driver data file (drivers.txt), adds a
 key-driver model: coefficients, statistics, importance, dominance,
-bootstrap, IPA and the fit from a merged accumulator.
+bootstrap, IPA, the fit from a merged accumulator and the fit of a
+design of the rows.
 """
 import math
 import pathlib
@@ -254,6 +258,52 @@ def python_groups(x, w):
     return {k: float(v) for k, v in out.items()}
 
 
+def python_designed(x, w):
+    """The survey design of scores.c's designed()."""
+    out = {}
+    n = len(x)
+    i = np.arange(n)
+    d = csat.Design(w, [f"s{k}" for k in i % 3], i // 25, nest=True)
+    out.update({"design.psus": d.psus, "design.df": d.df})
+    r = csat.nps(x, design=d)
+    out.update({"dnps.score": r.score, "dnps.se": r.se, "dnps.lo": r.ci[0], "dnps.hi": r.ci[1],
+                "dnps.n_eff": r.n_effective})
+    s = csat.csat(x, scale=(0, 10), satisfied_min=9, level=0.9, design=d)
+    out.update({"dcsat.share": s.share, "dcsat.se": s.se, "dcsat.lo": s.ci[0],
+                "dcsat.hi": s.ci[1], "dcsat.n_eff": s.n_effective})
+    m = csat.mean_score(x, design=d)
+    out.update({"dmean.score": m.score, "dmean.se": m.se, "dmean.lo": m.ci[0],
+                "dmean.hi": m.ci[1], "dmean.df": m.df})
+    by = group_labels(x)
+    groups = {"dgnps": csat.nps(x, by=by, design=d),
+              "dgcsat": csat.csat(x, scale=(0, 10), satisfied_min=9, level=0.9, by=by,
+                                  design=d),
+              "dgmean": csat.mean_score(x, by=by, design=d)}
+    for what, g in groups.items():
+        for label, r in g.items():
+            v = {"se": r.se, "lo": r.ci[0], "hi": r.ci[1], "n": r.n,
+                 "flag": FLAG_CODES[g.flags[label]]}
+            if what == "dgnps":
+                v.update(score=r.score, promoters=r.promoters, n_missing=r.n_missing,
+                         n_eff=r.n_effective)
+            elif what == "dgcsat":
+                v.update(share=r.share, n_weighted=r.n_weighted)
+            else:
+                v.update(score=r.score, sd=r.sd, df=r.df)
+            out.update({f"{what}.{label}.{k}": x_ for k, x_ in v.items()})
+        for c in records(g.compare()):
+            cmp = {"diff": c["diff"], "se": c["se"], "lo": c["ci_lower"], "hi": c["ci_upper"],
+                   "stat": c["statistic"], "df": c["df"], "p": c["p"],
+                   "p_adjusted": c["p_adjusted"], "skipped": SKIPPED_CODES[c["skipped"]]}
+            out.update({f"dgcmp_{what[2:]}.{c['group']}.{k}": v for k, v in cmp.items()})
+    raked, info = csat.rake(w, {"parity": (i % 2, {0: 600, 1: 400}),
+                                "third": (i % 3, {0: 300, 1: 300, 2: 400})}, info=True)
+    out.update({f"rake.w{j}": raked[j] for j in range(5)})
+    out.update({"rake.iterations": info.iterations, "rake.max_change": info.max_change,
+                "rake.max_miss": info.max_miss})
+    return {k: float(v) for k, v in out.items()}
+
+
 QUADRANT_CODES = {"concentrate here": 0, "keep up the good work": 1, "low priority": 2,
                   "possible overkill": 3}
 
@@ -290,6 +340,11 @@ def python_drivers(path):
     acc.merge(csat.XProd(4).add(x[half:], y[half:], w[half:]))
     mx = csat.key_drivers_from(acc)
     outs("kd.xprod_coef", mx.coef), outs("kd.xprod_lmg", mx.importance("lmg"))
+    i = np.arange(len(y))
+    design = csat.Design(w, i % 4, i // 10, nest=True)
+    md = csat.key_drivers(x, y, design=design)
+    out["kd.design_df"] = md.df_resid
+    outs("kd.design_coef", md.coef), outs("kd.design_se", md.se)
     return out
 
 
@@ -301,6 +356,7 @@ def main(c_program, lua, lua_script, data, drivers=None):
     py = python_scores(x, w)
     py.update(python_business(x, w))
     py.update(python_groups(x, w))
+    py.update(python_designed(x, w))
     extra = [drivers] if drivers else []
     if drivers:
         py.update(python_drivers(drivers))

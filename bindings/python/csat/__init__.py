@@ -25,6 +25,12 @@ one pass, with to_frame(), compare("rest" | label | "pairs" |
 benchmark=) with adjusted p-values, track() (changes, control limits,
 trend) and plot() (csat.groups).
 
+Survey designs: csat.Design(weights=, strata=, clusters=, fpc=) describes
+how the rows were drawn; every score function, the scores by group and
+their comparison with the rest, and key_drivers take `design=` and give
+design-based standard errors as R's survey package (csat.design).
+csat.rake rakes weights to population margins.
+
 Every number is computed by the C library; this package converts input
 (numpy, pandas, lists) and wraps the results.
 
@@ -37,12 +43,13 @@ Every number is computed by the C library; this package converts input
 """
 
 from . import core as _core
-from ._core import SingularError
+from ._core import ConvergenceError, SingularError
 from .accum import Moments, Tally
 from .business import (Complaints, Rate, Resolution, Retention, Reviews, Survival,
                        SurvivalPoint, churn, churn_convert, clv, complaints, rate,
                        referral_rate, resolution_times, retention, reviews, survival)
 from .comparisons import Comparison, Rank, Trend, adjust, compare, gap, percentile_rank, trend
+from .design import Design, DesignInfo, RakeInfo, rake
 from .drivers import (BootstrapInterval, Dominance, KeyDriverModel, XProd, key_drivers,
                       key_drivers_from)
 from .groups import GroupedResult
@@ -68,4 +75,5 @@ __all__ = [
     "retention", "churn", "churn_convert", "survival", "clv", "complaints", "rate",
     "referral_rate", "resolution_times", "reviews", "Retention", "Survival",
     "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews", "GroupedResult",
+    "Design", "DesignInfo", "RakeInfo", "rake", "ConvergenceError",
 ]

@@ -16,6 +16,8 @@ building it.
 import numbers
 import operator
 
+import numpy as np
+
 from . import core as _core
 
 METHODS = {"wald": _core.CSAT_NPS_WALD, "adjusted-wald": _core.CSAT_NPS_ADJUSTED_WALD}
@@ -198,4 +200,50 @@ def compare_adjusted(level, code):
         o.level = real(level, "level")
     if code is not None:
         o.adjust = code
+    return o
+
+
+# Survey designs and raking ----------------------------------------------------------
+
+LONELY = {"fail": _core.CSAT_LONELY_FAIL, "remove": _core.CSAT_LONELY_REMOVE,
+          "certainty": _core.CSAT_LONELY_CERTAINTY, "adjust": _core.CSAT_LONELY_ADJUST,
+          "average": _core.CSAT_LONELY_AVERAGE}
+LONELY_NAMES = {code: name for name, code in LONELY.items()}
+
+
+def flag(value, name):
+    """A boolean option as 0 or 1; TypeError for anything but a bool, 0 or 1."""
+    if isinstance(value, (bool, np.bool_)) or (type(value) is int and value in (0, 1)):
+        return 1 if value else 0
+    raise TypeError(f"{name} must be True or False, not {value!r}")
+
+
+def design(lonely_psu, nest):
+    """Design options: the C defaults (CSAT_DESIGN_OPTIONS_DEFAULT) with the
+    lonely-PSU rule (a name of LONELY) and `nest` set when given."""
+    o = _core.design_options()
+    if lonely_psu is not None:
+        try:
+            o.lonely_psu = LONELY[lonely_psu]
+        except (KeyError, TypeError):
+            raise ValueError(f"lonely_psu must be one of {', '.join(map(repr, LONELY))}, "
+                             f"not {lonely_psu!r}") from None
+    if nest is not None:
+        o.nest = flag(nest, "nest")
+    return o
+
+
+def rake(max_iter, epsilon, lower, upper):
+    """Raking options: the C defaults (CSAT_RAKE_OPTIONS_DEFAULT) with the
+    arguments that are not None (checked for type; their values by the
+    library)."""
+    o = _core.rake_options()
+    if max_iter is not None:
+        o.max_iter = integer(max_iter, "max_iter")
+    if epsilon is not None:
+        o.epsilon = real(epsilon, "epsilon")
+    if lower is not None:
+        o.lower = real(lower, "lower")
+    if upper is not None:
+        o.upper = real(upper, "upper")
     return o

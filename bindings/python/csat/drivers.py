@@ -229,19 +229,23 @@ class KeyDriverModel:
 
     Model statistics: r2, adj_r2, sigma, f, f_p, df_model, df_resid,
     condition, level, n, n_missing, n_weighted, n_effective, intercept,
-    names, terms.
+    names, terms, design (the csat.Design of a designed fit, else None).
     Per term (intercept first when there is one): coef, se, t, p, ci.
     Per driver: beta, vif, r, means, sds.
     Methods: importance, importance_se, shares, dominance, bootstrap, ipa,
     summary, to_frame, to_dict.
     """
 
-    def __init__(self, handle, names, labelled=False, outcome=None, weighted=None):
+    def __init__(self, handle, names, labelled=False, outcome=None, weighted=None,
+                 design=None):
         s = _core.drivers_summary(handle)
         if s["p"] != len(names):
             raise ValueError(f"names has {len(names)} entries for {s['p']} drivers")
         self._m = handle
         self._s = s
+        # The survey design of a designed fit (None otherwise), kept with the
+        # model whose bootstrap resamples its PSUs.
+        self.design = design
         self._labelled = bool(labelled) and _pandas() is not None
         self.names = list(names)
         self.outcome = outcome
@@ -538,9 +542,13 @@ class KeyDriverModel:
 
         lines = [
             "Key-driver model: "
-            + ("weighted least squares" if self._weighted else "ordinary least squares")
+            + ("survey-weighted least squares" if self.design is not None else
+               "weighted least squares" if self._weighted else "ordinary least squares")
             + (f" of {self.outcome}" if self.outcome is not None else "")
-            + ("" if self.intercept else ", no intercept"),
+            + ("" if self.intercept else ", no intercept")
+            + ("" if self.design is None else
+               f", design-based standard errors ({self.design.psus} PSUs in "
+               f"{self.design.strata} strat{'um' if self.design.strata == 1 else 'a'})"),
             f"n = {s['n']} ({s['n_missing']} missing), weighted n = {s['n_weighted']:.6g}, "
             f"effective n = {s['n_effective']:.6g}",
             f"R² = {s['r2']:.4f}, adjusted R² = {s['adj_r2']:.4f}, "
@@ -573,7 +581,7 @@ class KeyDriverModel:
 
 # Fitting ----------------------------------------------------------------------
 
-def key_drivers(X, y, weights=None, *, names=None, intercept=None, level=None):
+def key_drivers(X, y, weights=None, *, names=None, intercept=None, level=None, design=None):
     """Fit the key-driver model y = b0 + Σ b_j x_j by least squares
     (weighted when `weights` are given, else ordinary least squares).
 
@@ -585,16 +593,32 @@ def key_drivers(X, y, weights=None, *, names=None, intercept=None, level=None):
     `intercept=False` fits through the origin (R² uncentred; default: the
     library's, with an intercept). `level`: of the coefficient intervals
     (default: the library's, 0.95). Returns a KeyDriverModel.
+
+    `design`: a csat.Design of the rows (R's svyglm, Gaussian): the fit is
+    the weighted one with the design's weights (weights must then be None)
+    and the coefficients' standard errors, t, p and intervals are the
+    design's (linearised sandwich, df = the design's df of the complete rows
+    + 1 − coefficients); the model's bootstrap resamples PSUs within strata.
+    A DataFrame X (and a Series y) is matched to the design's rows by index
+    label.
     """
+    if design is not None:
+        from .design import check
+        design = check(design, weights)
+        X = design._align(X, "X")
     x, yv, wv, columns, outcome = _prepare(X, y, weights)
     names, labelled = _driver_names(names, columns, x.shape[1])
     _check_unique(names)
     opt = _fit_options(intercept, level)
     try:
-        handle = _core.drivers_fit(x, yv, wv, opt)
+        if design is not None:
+            handle = _core.drivers_fit_design(x, yv, design._d, opt)
+        else:
+            handle = _core.drivers_fit(x, yv, wv, opt)
     except LIBRARY_ERRORS as e:
         raise _named_error(e, names, outcome, X, y, weights) from None
-    return KeyDriverModel(handle, names, labelled, outcome, weighted=wv is not None)
+    return KeyDriverModel(handle, names, labelled, outcome,
+                          weighted=wv is not None or design is not None, design=design)
 
 
 def key_drivers_from(xprod, *, names=None, intercept=None, level=None):

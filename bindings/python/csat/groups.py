@@ -411,12 +411,13 @@ class GroupedResult(Mapping):
     Attributes: `labels` (a pandas Index, a MultiIndex for crossed groups;
     a list without pandas), `flags` (label -> "ok", "small" or "empty"),
     `small` and `empty` (the labels so flagged), `n_unlabelled` (answers
-    without a label, left out), `min_n`, `names` (of the labellings), `kind`.
+    without a label, left out), `min_n`, `names` (of the labellings), `kind`,
+    `design` (the csat.Design whose domains the groups are, else None).
     Methods: to_frame, to_dict, compare, track, plot.
     """
 
     def __init__(self, kind, title, cls, columns, flags, codes, rest=None, min_n=None,
-                 scale=None):
+                 scale=None, design=None, design_compare=None):
         keep = None
         if codes.drop_unused:
             main = columns["effort"] if kind == "ces" else columns
@@ -442,6 +443,10 @@ class GroupedResult(Mapping):
         self._results = {}
         self._positions = None
         self._scale = scale
+        # Scores of a design: `design` (a csat.Design) and the library's
+        # comparison of each group with the rest within it (copt -> columns).
+        self.design = design
+        self._design_compare = design_compare
 
     # The mapping -----------------------------------------------------------
 
@@ -643,6 +648,12 @@ class GroupedResult(Mapping):
         adjust "holm" (the library's default), "bh" or "bonferroni".
         `level`: of the intervals (default: the library's, 0.95). Without
         pandas: a list of dicts.
+
+        Groups of a survey design (design=) are domains of one sample: each
+        group is compared with the rest within the design (the difference's
+        linearised values include the covariance of the two; z test, normal
+        interval), or with a benchmark; "pairs" and a reference group are
+        not available for a design.
         """
         cols, kind = self._main()
         given = [v is not None for v in (against, reference, benchmark)]
@@ -669,10 +680,32 @@ class GroupedResult(Mapping):
             except KeyError:
                 raise KeyError(f"no group {reference!r} to compare with") from None
         bench = 0.0 if benchmark is None else _options.real(benchmark, "benchmark")
+        if self.design is not None and contrast in ("pairs", "reference"):
+            raise ValueError("groups of a survey design are compared with the rest "
+                             f"(compare('rest')) or a benchmark, not {contrast!r}: the library "
+                             "has no design-based comparison of two groups")
+        if self.design is not None and contrast == "rest":
+            try:
+                c = self._design_compare(opt)
+            except LIBRARY_ERRORS as e:
+                raise locate(e, None) from None
+            return self._comparison_table(self._kept_comparisons(c), contrast, adjust, opt,
+                                          bench)
         rest = self._rest_columns() if contrast == "rest" else None
         f = getattr(_lib, "compare_groups_" + _COMPARE[kind.split("_")[0]])
         c = f(cols, rest, self._flags, CONTRASTS[contrast], ref, bench, opt)
         return self._comparison_table(c, contrast, adjust, opt, bench)
+
+    def _kept_comparisons(self, c):
+        """The library's comparisons of every group code, without those of the
+        groups not shown (labels without rows), groups renumbered."""
+        if self._keep is None:
+            return c
+        position = {g: i for i, g in enumerate(self._keep)}
+        rows = [j for j, g in enumerate(c["group"]) if g in position]
+        out = {k: [v[j] for j in rows] for k, v in c.items()}
+        out["group"] = [position[g] for g in out["group"]]
+        return out
 
     def _comparison_table(self, c, contrast, adjust, opt, bench):
         labels = list(self.labels)
@@ -711,6 +744,11 @@ class GroupedResult(Mapping):
         with fewer than 2 usable periods; slope per period). Without pandas:
         a list of dicts with the same attrs."""
         cols, kind = self._main()
+        if self.design is not None:
+            raise ValueError("a tracking table of a survey design's groups is not available: "
+                             "its periods share the design's PSUs, and the library tracks "
+                             "independent samples only (compare each period with the rest, "
+                             "or score each wave's design)")
         opt = _options.compare(level)
         f = getattr(_lib, "compare_track_" + _COMPARE[kind.split("_")[0]])
         points, trend = f(cols, self._flags, opt)

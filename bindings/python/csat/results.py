@@ -27,13 +27,14 @@ from dataclasses import dataclass, fields, asdict
 import numpy as np
 
 from . import core as _core
-from ._options import METHOD_NAMES, METHODS
+from ._options import LONELY, LONELY_NAMES, METHOD_NAMES, METHODS
 
 _new = object.__new__
 _set = object.__setattr__
 
 # Enumerations in results, by C type: (code -> name, name -> code).
-ENUMS = {"csat_nps_method": (METHOD_NAMES, METHODS)}
+ENUMS = {"csat_nps_method": (METHOD_NAMES, METHODS),
+         "csat_lonely_psu": (LONELY_NAMES, LONELY)}
 
 # Types of the fields by their C type letter (see csat.i's field lists).
 _TYPES = {"d": float, "z": int, "i": int}

@@ -22,6 +22,16 @@ label -> result, with to_frame, compare, track and plot; see csat.groups).
 `min_n` (default: the library's) flags the groups with fewer valid answers
 as small. With `data=` a DataFrame, `scores`, `weights` and `by` may be
 column names (`by` a list of them for crossed groups).
+
+Every function also scores a survey design: `design=` a csat.Design of the
+answers' rows (their number; a Series is matched to the design's rows by
+index label) gives the same estimate as the design's weights with the
+design's standard error, interval and effective sample size (see
+csat.design); weights must then not be given (the design has them). With
+`by=` too, the groups are domains of the design (R's svyby) for NPS, the
+shares (CSAT, box, top and bottom box), the mean and CES, compared with the
+rest within the design; the index by group of a design is refused
+(ValueError). A distribution of a design counts with its weights.
 """
 
 from collections.abc import Mapping
@@ -31,6 +41,7 @@ import numpy as np
 from . import _core as _lib      # the extension: its functions called directly, without
 from . import core as _core     # the one-line Python wrappers of SWIG's core.py
 from . import _options
+from . import design as _design
 from . import groups as _groups
 from ._convert import as_matrix, as_numbers, as_vector, as_weights
 from ._errors import LIBRARY_ERRORS, locate
@@ -44,7 +55,7 @@ _ces_result = reader(CESResult)
 
 
 def nps(scores, weights=None, *, scale=None, promoter_min=None, detractor_max=None,
-        level=None, method=None, by=None, data=None, min_n=None):
+        level=None, method=None, by=None, data=None, min_n=None, design=None):
     """Net Promoter Score: 100 × (share of promoters − share of detractors).
 
     Promoters answer ≥ `promoter_min`, detractors ≤ `detractor_max`.
@@ -55,6 +66,8 @@ def nps(scores, weights=None, *, scale=None, promoter_min=None, detractor_max=No
     """
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.nps(scale, promoter_min, detractor_max, level, method)
+    if design is not None:
+        return _design.score("nps", "nps", scores, weights, by, design, opt, min_n)
     if by is not None:
         return _groups.score("nps", "nps", scores, weights, by, opt, min_n)
     x = as_vector(scores, "scores")
@@ -67,13 +80,16 @@ def nps(scores, weights=None, *, scale=None, promoter_min=None, detractor_max=No
 
 
 def csat(scores, weights=None, *, scale=None, satisfied_min=None, level=None, by=None,
-         data=None, min_n=None):
+         data=None, min_n=None, design=None):
     """CSAT: share of satisfied answers (≥ `satisfied_min`), with a Wilson
     interval. Defaults (None): the library's, scale (1, 5), satisfied_min 4,
     level 0.95. Returns a ShareResult (`share`, `se`, `ci` as proportions,
     `score` in percent; by group: a GroupedResult)."""
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.csat(scale, satisfied_min, level)
+    if design is not None:
+        return _design.score("csat", "share", scores, weights, by, design, opt, min_n,
+                             title="CSAT")
     if by is not None:
         return _groups.score("csat", "share", scores, weights, by, opt, min_n, title="CSAT")
     x = as_vector(scores, "scores")
@@ -86,13 +102,16 @@ def csat(scores, weights=None, *, scale=None, satisfied_min=None, level=None, by
 
 
 def box_share(scores, lo, hi, weights=None, *, scale=None, level=None, by=None, data=None,
-              min_n=None):
+              min_n=None, design=None):
     """Share of answers in the boxes `lo`..`hi` of the scale, with a Wilson
     interval. Defaults (None): the library's, scale (1, 5), level 0.95.
     Returns a ShareResult (by group: a GroupedResult)."""
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, level)
     lo, hi = _options.integer(lo, "lo"), _options.integer(hi, "hi")
+    if design is not None:
+        return _design.score("box_share", "share", scores, weights, by, design, opt, min_n,
+                             (lo, hi), title=f"share of {lo}..{hi}")
     if by is not None:
         return _groups.score("box_share", "share", scores, weights, by, opt, min_n, (lo, hi),
                              title=f"share of {lo}..{hi}")
@@ -106,13 +125,16 @@ def box_share(scores, lo, hi, weights=None, *, scale=None, level=None, by=None, 
 
 
 def top_box(scores, k=2, weights=None, *, scale=None, level=None, by=None, data=None,
-            min_n=None):
+            min_n=None, design=None):
     """Share of answers in the `k` highest points (k=2: top-2-box).
     Defaults (None): the library's, scale (1, 5), level 0.95. Returns a
     ShareResult (by group: a GroupedResult)."""
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, level)
     k = _options.integer(k, "k")
+    if design is not None:
+        return _design.score("top_box", "share", scores, weights, by, design, opt, min_n, (k,),
+                             title=f"top-{k}-box")
     if by is not None:
         return _groups.score("top_box", "share", scores, weights, by, opt, min_n, (k,),
                              title=f"top-{k}-box")
@@ -126,13 +148,16 @@ def top_box(scores, k=2, weights=None, *, scale=None, level=None, by=None, data=
 
 
 def bottom_box(scores, k=2, weights=None, *, scale=None, level=None, by=None, data=None,
-               min_n=None):
+               min_n=None, design=None):
     """Share of answers in the `k` lowest points. Defaults (None): the
     library's, scale (1, 5), level 0.95. Returns a ShareResult (by group: a
     GroupedResult)."""
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, level)
     k = _options.integer(k, "k")
+    if design is not None:
+        return _design.score("bottom_box", "share", scores, weights, by, design, opt, min_n,
+                             (k,), title=f"bottom-{k}-box")
     if by is not None:
         return _groups.score("bottom_box", "share", scores, weights, by, opt, min_n, (k,),
                              title=f"bottom-{k}-box")
@@ -145,12 +170,16 @@ def bottom_box(scores, k=2, weights=None, *, scale=None, level=None, by=None, da
     return _share_result(d)
 
 
-def mean_score(values, weights=None, *, level=None, by=None, data=None, min_n=None):
+def mean_score(values, weights=None, *, level=None, by=None, data=None, min_n=None,
+               design=None):
     """(Weighted) mean of any finite values with SD, standard error and t
     interval at `level` (default: the library's, 0.95). Returns a
     MeanResult (by group: a GroupedResult)."""
     values, weights, by = _groups.from_data(data, values, weights, by, "values")
     opt = _options.mean(level)
+    if design is not None:
+        return _design.score("mean", "mean", values, weights, by, design, opt, min_n,
+                             what="values")
     if by is not None:
         return _groups.score("mean", "mean", values, weights, by, opt, min_n)
     x = as_vector(values)
@@ -163,13 +192,15 @@ def mean_score(values, weights=None, *, level=None, by=None, data=None, min_n=No
 
 
 def ces(scores, weights=None, *, scale=None, low_effort_min=None, level=None, by=None,
-        data=None, min_n=None):
+        data=None, min_n=None, design=None):
     """Customer Effort Score: mean effort rating and share of low-effort
     answers (≥ `low_effort_min`). Defaults (None): the library's, scale
     (1, 7), low_effort_min 5, level 0.95. Returns a CESResult (by group: a
     GroupedResult, compared and tracked by the mean effort)."""
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.ces(scale, low_effort_min, level)
+    if design is not None:
+        return _design.score("ces", "ces", scores, weights, by, design, opt, min_n)
     if by is not None:
         return _groups.score("ces", "ces", scores, weights, by, opt, min_n)
     x = as_vector(scores, "scores")
@@ -189,12 +220,17 @@ def points(scale):
     return k if 1 <= k <= _core.CSAT_TALLY_MAX_POINTS else 1
 
 
-def distribution(scores, weights=None, *, scale=None, by=None, data=None, min_n=None):
+def distribution(scores, weights=None, *, scale=None, by=None, data=None, min_n=None,
+                 design=None):
     """Count, sum of weights and share of every point of the scale (default:
     the library's, (1, 5)). Returns a Distribution (by group: a
     GroupedResult of Distributions, with to_frame_distribution)."""
     scores, weights, by = _groups.from_data(data, scores, weights, by)
     opt = _options.share(scale, None)
+    if design is not None:
+        design = _design.check(design, weights)
+        scores = design._align(scores, "scores")
+        weights = design.weights
     if by is not None:
         return _groups.distribution(scores, weights, by, opt, min_n)
     lo, hi = opt.scale_min, opt.scale_max
@@ -224,7 +260,7 @@ def _per_item(value, k, columns, what):
 
 
 def index(items, weights=None, *, scales, item_weights=None, level=None, by=None, data=None,
-          min_n=None):
+          min_n=None, design=None):
     """Composite 0–100 satisfaction index (ACSI-style) of several items.
 
     `items` is 2-D: rows are respondents, columns items (numpy array, list
@@ -236,6 +272,8 @@ def index(items, weights=None, *, scales, item_weights=None, level=None, by=None
     With data=, items may be a list of column names.
     """
     items, weights, by = _groups.from_data(data, items, weights, by, "items")
+    if design is not None:
+        items = _design.check(design, weights)._align(items, "items")
     x, columns = as_matrix(items)
     k = x.shape[1]
     s = _per_item(scales, k, columns, "scales")
@@ -249,6 +287,8 @@ def index(items, weights=None, *, scales, item_weights=None, level=None, by=None
     w = as_weights(weights, items, like_what="items")
     opt = _options.mean(level)
     mins, maxs = np.ascontiguousarray(s[:, 0]), np.ascontiguousarray(s[:, 1])
+    if design is not None:
+        return _design.index(x, mins, maxs, v, by, design, weights, opt, items)
     if by is not None:
         return _groups.index(x, w, mins, maxs, v, by, opt, min_n, items, weights)
     try:
