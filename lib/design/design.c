@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/big.h"
 #include "core/error.h"
 #include "core/size.h"
 #include "core/sized.h"
 #include "design/design.h"
 
-/* Dense ids for codes 0..CSAT_GROUPS_MAX−1 in the order of first appearance. */
+/* Dense ids for codes 0..CSAT_GROUPS_MAX−1 in the order of first appearance
+ * (written per row into `dense` when it is not NULL). */
 typedef struct code_map {
     int32_t *id; /* max code + 1 entries, −1 where unseen */
     size_t used;
@@ -48,7 +50,8 @@ static csat_status code_map_build(const int32_t *codes, size_t n, const char *wh
         int32_t *slot = &m->id[codes[i]];
         if (*slot < 0)
             *slot = (int32_t)m->used++;
-        dense[i] = *slot;
+        if (dense)
+            dense[i] = *slot;
     }
     return CSAT_OK;
 }
@@ -119,8 +122,8 @@ void csat_design_free(csat_design *d)
 {
     if (d == NULL)
         return;
-    free(d->w);
-    free(d->key);
+    csat_big_free(d->w);
+    csat_big_free(d->key);
     if (!d->rowpsu)
         free(d->unit_stratum);
     free(d->units_in);
@@ -255,25 +258,27 @@ static csat_status build_rows(csat_design *d, const int32_t *strata, const int32
                               const double *fpc, int nest, csat_error *err)
 {
     size_t n = d->n;
-    int32_t *st = malloc(n * sizeof *st);
-    if (st == NULL)
-        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     csat_status s = CSAT_OK;
-    if (strata) {
-        code_map m = { 0 };
-        s = code_map_build(strata, n, "stratum", &m, st, err);
-        free(m.id);
-        d->H = m.used;
-    } else {
-        memset(st, 0, n * sizeof *st);
-        d->H = 1;
-    }
-    if (s != CSAT_OK) {
-        free(st);
-        return s;
-    }
+    /* The dense stratum of row i is sm.id[strata[i]] (0 without strata):
+     * no per-row copy unless the strata are the accumulator keys. */
+    code_map sm = { 0 };
     if (clusters == NULL) {
         /* One PSU per row: units are rows, accumulators keyed by stratum. */
+        int32_t *st = csat_big_alloc(n * sizeof *st);
+        if (st == NULL)
+            return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+        if (strata) {
+            s = code_map_build(strata, n, "stratum", &sm, st, err);
+            free(sm.id);
+            d->H = sm.used;
+        } else {
+            memset(st, 0, n * sizeof *st);
+            d->H = 1;
+        }
+        if (s != CSAT_OK) {
+            csat_big_free(st);
+            return s;
+        }
         d->rowpsu = 1;
         d->U = n;
         d->K = d->H;
@@ -281,14 +286,19 @@ static csat_status build_rows(csat_design *d, const int32_t *strata, const int32
         d->unit_stratum = st;
         return strata_finish(d, fpc, NULL, err);
     }
-    d->key = malloc(n * sizeof *d->key);
-    if (d->key == NULL) {
-        free(st);
-        return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
+    if (strata) {
+        s = code_map_build(strata, n, "stratum", &sm, NULL, err);
+        d->H = sm.used;
+    } else {
+        d->H = 1;
     }
+#define STRATUM(i) (strata ? sm.id[strata[i]] : 0)
+    d->key = s == CSAT_OK ? csat_big_alloc(n * sizeof *d->key) : NULL;
+    if (s == CSAT_OK && d->key == NULL)
+        s = csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     /* Each fpc a number first, so that a bad value is named at its row
      * before any comparison with its PSU's. */
-    for (size_t i = 0; fpc && i < n; i++)
+    for (size_t i = 0; fpc && s == CSAT_OK && i < n; i++)
         if (!(fpc[i] > 0) || !isfinite(fpc[i]))
             s = s == CSAT_OK ? csat_fail(err, CSAT_ERR_ARGUMENT, i, CSAT_NO_INDEX,
                                          "fpc %.17g at index %zu is not a positive finite number",
@@ -301,7 +311,7 @@ static csat_status build_rows(csat_design *d, const int32_t *strata, const int32
     for (size_t h = 0; seen && h < d->H; h++)
         seen[h] = NAN;
     for (size_t i = 0; seen && s == CSAT_OK && i < n; i++) {
-        double *v = &seen[st[i]];
+        double *v = &seen[STRATUM(i)];
         if (isnan(*v))
             *v = fpc[i];
         else if (*v != fpc[i])
@@ -318,7 +328,7 @@ static csat_status build_rows(csat_design *d, const int32_t *strata, const int32
     code_map cm = { 0 };
     if (s == CSAT_OK && nest) {
         for (size_t i = 0; i < n && s == CSAT_OK; i++) {
-            int32_t id = pair_map_id(&pm, (uint64_t)st[i] << 32 | (uint32_t)clusters[i]);
+            int32_t id = pair_map_id(&pm, (uint64_t)STRATUM(i) << 32 | (uint32_t)clusters[i]);
             if (id < 0)
                 s = csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
             d->key[i] = id;
@@ -346,13 +356,13 @@ static csat_status build_rows(csat_design *d, const int32_t *strata, const int32
         for (size_t u = 0; u < d->U; u++)
             d->unit_stratum[u] = -1;
         for (size_t i = 0; i < n && s == CSAT_OK; i++) {
-            int32_t u = d->key[i];
+            int32_t u = d->key[i], h = STRATUM(i);
             if (d->unit_stratum[u] < 0) {
-                d->unit_stratum[u] = st[i];
+                d->unit_stratum[u] = h;
                 first[u] = i;
                 if (ufpc)
                     ufpc[u] = fpc[i];
-            } else if (d->unit_stratum[u] != st[i]) {
+            } else if (d->unit_stratum[u] != h) {
                 s = csat_fail(err, CSAT_ERR_ARGUMENT, i, CSAT_NO_INDEX,
                               "cluster %ld at index %zu is in stratum %ld, but at index %zu in "
                               "stratum %ld: clusters must be nested in strata (or relabel them "
@@ -369,8 +379,9 @@ static csat_status build_rows(csat_design *d, const int32_t *strata, const int32
     free(cm.id);
     free(first);
     free(ufpc);
-    free(st);
+    free(sm.id);
     return s;
+#undef STRATUM
 }
 
 csat_status csat_design_create(size_t n, const double *w, const int32_t *strata,
@@ -387,32 +398,35 @@ csat_status csat_design_create(size_t n, const double *w, const int32_t *strata,
                          "a design needs at least one row");
     if (!csat_array_fits(n, 1, sizeof(double)))
         return csat_fail_overflow(err, "design rows", n, sizeof(double));
-    double sum_w = 0;
-    if (w)
-        for (size_t i = 0; i < n; i++) {
-            if (!csat_weight_ok(w[i]))
-                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE,
-                                 w[i], i);
-            sum_w += w[i];
-        }
-    else
-        sum_w = (double)n;
-    if (!isfinite(sum_w))
-        return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
-                         "the weights sum beyond the range of a double");
     csat_design *d = calloc(1, sizeof *d);
     if (d == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     d->n = n;
     d->lonely = o.lonely_psu;
-    d->sum_w = sum_w;
+    d->sum_w = (double)n;
     if (w) {
-        d->w = malloc(n * sizeof *d->w);
+        /* Checked, copied and summed in one pass. */
+        d->w = csat_big_alloc(n * sizeof *d->w);
         if (d->w == NULL) {
             csat_design_free(d);
             return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
         }
-        memcpy(d->w, w, n * sizeof *d->w);
+        double sum_w = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!csat_weight_ok(w[i])) {
+                csat_design_free(d);
+                return csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE,
+                                 w[i], i);
+            }
+            d->w[i] = w[i];
+            sum_w += w[i];
+        }
+        if (!isfinite(sum_w)) {
+            csat_design_free(d);
+            return csat_fail(err, CSAT_ERR_OVERFLOW, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                             "the weights sum beyond the range of a double");
+        }
+        d->sum_w = sum_w;
     }
     s = build_rows(d, strata, clusters, fpc, o.nest, err);
     if (s != CSAT_OK) {
