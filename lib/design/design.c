@@ -7,6 +7,7 @@
 
 #include "core/big.h"
 #include "core/error.h"
+#include "core/hash.h"
 #include "core/size.h"
 #include "core/sized.h"
 #include "design/design.h"
@@ -65,14 +66,6 @@ typedef struct pair_map {
     size_t cap, used;
 } pair_map;
 
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    return x ^ (x >> 33);
-}
 
 static int pair_map_grow(pair_map *m)
 {
@@ -88,7 +81,7 @@ static int pair_map_grow(pair_map *m)
     for (size_t i = 0; i < m->cap; i++) {
         if (m->val[i] < 0)
             continue;
-        size_t j = mix(m->key[i]) & (cap - 1);
+        size_t j = csat_hash64(m->key[i]) & (cap - 1);
         while (val[j] >= 0)
             j = (j + 1) & (cap - 1);
         key[j] = m->key[i];
@@ -107,7 +100,7 @@ static int32_t pair_map_id(pair_map *m, uint64_t k)
 {
     if (2 * (m->used + 1) > m->cap && !pair_map_grow(m))
         return -1;
-    size_t j = mix(k) & (m->cap - 1);
+    size_t j = csat_hash64(k) & (m->cap - 1);
     while (m->val[j] >= 0) {
         if (m->key[j] == k)
             return m->val[j];

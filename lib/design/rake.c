@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/hash.h"
 #include "core/size.h"
 #include "core/sized.h"
 #include "csat/design.h"
@@ -202,20 +203,12 @@ static csat_status check_cells(const rake_in *in, const rake_work *k, csat_error
     return CSAT_OK;
 }
 
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    return x ^ (x >> 33);
-}
 
 static uint64_t tuple_hash(const rake_in *in, size_t i)
 {
     uint64_t h = 0x9e3779b97f4a7c15ULL;
     for (size_t v = 0; v < in->vars; v++)
-        h = mix(h ^ (uint32_t)in->codes[v][i]);
+        h = csat_hash64(h ^ (uint32_t)in->codes[v][i]);
     return h;
 }
 

@@ -143,21 +143,9 @@ static csat_status keep_design(csat_drivers *m, const csat_design *d, const size
 static void design_tests(csat_drivers *m, const double *V, double df, long double *l)
 {
     const size_t k = m->k, p = m->p, icpt = (size_t)m->s.intercept;
-    double tq = csat_critical(m->s.level, df);
-    for (size_t j = 0; j < k; j++) {
+    for (size_t j = 0; j < k; j++)
         m->se[j] = sqrt(V[j * k + j]);
-        if (m->se[j] > 0) {
-            m->tval[j] = m->coef[j] / m->se[j];
-            m->pval[j] = 2 * csat_t_sf(fabs(m->tval[j]), df);
-        } else {
-            /* No spread between the units: as csat_drivers_fit, a
-             * coefficient that is not 0 is then certain. */
-            m->tval[j] = m->coef[j] == 0 ? 0.0 : copysign(INFINITY, m->coef[j]);
-            m->pval[j] = m->coef[j] == 0 ? 1.0 : 0.0;
-        }
-        m->lo[j] = m->coef[j] - tq * m->se[j];
-        m->hi[j] = m->coef[j] + tq * m->se[j];
-    }
+    csat_model_tests(m, df);
     /* The model's F is the design-based Wald test that every driver's
      * coefficient is 0, R's regTermTest(fit, ~ x1 + ... + xp):
      * F = b'V⁻¹b / p on (p, df). Without a positive-definite V of the

@@ -188,7 +188,26 @@ static csat_status correlation_extras(csat_drivers *m, int need_vif, csat_error 
     return st;
 }
 
-/* t, p and interval of every coefficient; R², F and their relatives. */
+/* Declared in drivers/model.h: also the design-based fit's (design.c). */
+void csat_model_tests(csat_drivers *m, double df)
+{
+    double tq = csat_critical(m->s.level, df);
+    for (size_t j = 0; j < m->k; j++) {
+        if (m->se[j] > 0) {
+            m->tval[j] = m->coef[j] / m->se[j];
+            m->pval[j] = 2 * csat_t_sf(fabs(m->tval[j]), df);
+        } else {
+            /* No spread (a perfect fit, or no spread between the PSUs of a
+             * design): any coefficient that is not 0 is certain
+             * (documented with csat_coefficient). */
+            m->tval[j] = m->coef[j] == 0 ? 0.0 : copysign(INFINITY, m->coef[j]);
+            m->pval[j] = m->coef[j] == 0 ? 1.0 : 0.0;
+        }
+        m->lo[j] = m->coef[j] - tq * m->se[j];
+        m->hi[j] = m->coef[j] + tq * m->se[j];
+    }
+}
+
 /* t, p and interval of every coefficient; R², F and their relatives.
  * R² is mss/(mss + rss) with the model sum of squares computed directly,
  * not 1 − rss/tss, which loses log10(1/R²) digits when R² is small, as it
@@ -196,20 +215,8 @@ static csat_status correlation_extras(csat_drivers *m, int need_vif, csat_error 
 static void finish(csat_drivers *m, double rss, double mss)
 {
     csat_model_summary *s = &m->s;
-    double df = s->df_resid, tq = csat_critical(s->level, df);
-    for (size_t j = 0; j < m->k; j++) {
-        if (m->se[j] > 0) {
-            m->tval[j] = m->coef[j] / m->se[j];
-            m->pval[j] = 2 * csat_t_sf(fabs(m->tval[j]), df);
-        } else {
-            /* A perfect fit: no spread, so any coefficient that is not 0 is
-             * certain (documented with csat_coefficient). */
-            m->tval[j] = m->coef[j] == 0 ? 0.0 : copysign(INFINITY, m->coef[j]);
-            m->pval[j] = m->coef[j] == 0 ? 1.0 : 0.0;
-        }
-        m->lo[j] = m->coef[j] - tq * m->se[j];
-        m->hi[j] = m->coef[j] + tq * m->se[j];
-    }
+    double df = s->df_resid;
+    csat_model_tests(m, df);
     s->r2 = mss / (mss + rss);
     /* (n_pos − intercept)/df_resid: df + p is n_pos − intercept. */
     s->adj_r2 = 1 - (rss / (mss + rss)) * (df + s->df_model) / df;

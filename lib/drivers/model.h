@@ -34,4 +34,9 @@ csat_status csat_importance_from_corr(const double *corr, size_t p, csat_importa
                                       const csat_importance_options *opt, double *out,
                                       double *se, csat_error *err);
 
+/* t, p and interval of every coefficient from its SE, on df degrees of
+ * freedom (drivers.c; the design-based fit, design.c, calls it with the
+ * design's df). */
+void csat_model_tests(csat_drivers *m, double df);
+
 #endif
