@@ -42,6 +42,22 @@ static void test_bootstrap_reps_that_wrap_the_size_are_overflow(void **state)
     o.reps = (size_t)CSAT_BOOTSTRAP_REPS_MAX + 1;
     EXPECT_FAIL(CSAT_ERR_ARGUMENT, lo, csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &o, lo, hi, NULL, &err));
     csat_drivers_free(m);
+    /* The same for the model of a survey design, whose bootstrap resamples
+     * its PSUs within strata: 10 PSUs of 4 rows in 2 strata. */
+    int32_t strata[ROWS], psu[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+        strata[i] = i < ROWS / 2 ? 0 : 1;
+        psu[i] = i / 4;
+    }
+    csat_design *d = NULL;
+    OK(csat_design_create(ROWS, NULL, strata, psu, NULL, NULL, &d, &err));
+    OK(csat_drivers_fit_design(x, 1, 1, y, d, NULL, &m, &err));
+    o.reps = ((size_t)1 << 61) + 1;
+    EXPECT_FAIL(CSAT_ERR_OVERFLOW, lo, csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &o, lo, hi, NULL, &err));
+    o.reps = (size_t)CSAT_BOOTSTRAP_REPS_MAX + 1;
+    EXPECT_FAIL(CSAT_ERR_ARGUMENT, lo, csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &o, lo, hi, NULL, &err));
+    csat_drivers_free(m);
+    csat_design_free(d);
 }
 
 /* 4: Monte Carlo orderings and exact_max beyond their documented limits. */
@@ -80,6 +96,23 @@ static void test_constant_outcome_with_inexact_mean_is_singular(void **state)
     for (int i = 0; i < ROWS; i++)
         y[i] = 7;
     EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 2, m, csat_drivers_fit(x, ROWS, 2, 2, y, w, NULL, &m, &err));
+    /* The same for the fit of a survey design, whose weights are the
+     * design's: 0.7 without weights (every row its own PSU, in 2 strata),
+     * 7 with them (20 PSUs of 2 rows). */
+    int32_t strata[ROWS], psu[ROWS];
+    double y07[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+        strata[i] = i % 2;
+        psu[i] = i / 2;
+        y07[i] = 0.7;
+    }
+    csat_design *plain = NULL, *weighted = NULL;
+    OK(csat_design_create(ROWS, NULL, strata, NULL, NULL, NULL, &plain, &err));
+    OK(csat_design_create(ROWS, w, NULL, psu, NULL, NULL, &weighted, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 2, m, csat_drivers_fit_design(x, 2, 2, y07, plain, NULL, &m, &err));
+    EXPECT_FAIL_AT(CSAT_ERR_SINGULAR, CSAT_NO_INDEX, 2, m, csat_drivers_fit_design(x, 2, 2, y, weighted, NULL, &m, &err));
+    csat_design_free(plain);
+    csat_design_free(weighted);
     /* The same through the accumulator. */
     csat_xprod *a = NULL;
     OK(csat_xprod_create(2, &a, &err));
@@ -363,11 +396,40 @@ static void test_weights_outside_the_range_are_refused_and_scale_free_within(voi
         cmp_rel(CTX("nps scaled weights", 1e-13), "se", r2.se, r1.se);
         cmp_rel(CTX("nps scaled weights", 1e-13), "ci_lower", r2.ci_lower, r1.ci_lower);
     }
+    /* A survey design takes the same weights: within the range its NPS and
+     * design-based SE do not depend on their scale either. */
+    const int32_t strata[10] = { 0, 0, 0, 0, 0, 1, 1, 1, 1, 1 };
+    const int32_t psu[10] = { 0, 0, 1, 1, 1, 2, 2, 3, 3, 3 };
+    csat_design *d = NULL;
+    OK(csat_design_create(10, w, strata, psu, NULL, NULL, &d, &err));
+    OK(csat_design_nps(d, x, NULL, &r1, &err));
+    csat_design_free(d);
+    for (double scale = 1e-45; scale <= 1e45; scale *= 1e15) {
+        for (int i = 0; i < 10; i++)
+            ws[i] = w[i] * scale;
+        OK(csat_design_create(10, ws, strata, psu, NULL, NULL, &d, &err));
+        OK(csat_design_nps(d, x, NULL, &r2, &err));
+        csat_design_free(d);
+        cmp_rel(CTX("designed nps scaled weights", 1e-13), "score", r2.score, r1.score);
+        cmp_rel(CTX("designed nps scaled weights", 1e-13), "se", r2.se, r1.se);
+        cmp_rel(CTX("designed nps scaled weights", 1e-13), "ci_lower", r2.ci_lower, r1.ci_lower);
+    }
     ws[0] = w[0];
     ws[3] = 1e154; /* once made the SE infinite */
     EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_score_nps(x, 10, ws, NULL, &r2, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, d, csat_design_create(10, ws, strata, psu, NULL, NULL, &d, &err));
+    /* Raking starts from the same weights. */
+    const int32_t *margin[1] = { strata };
+    const size_t categories[1] = { 2 };
+    const double half[2] = { 500, 500 }, *totals[1] = { half };
+    double raked[10];
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, raked,
+                    csat_design_rake(10, ws, 1, margin, categories, totals, NULL, raked, NULL, &err));
     ws[3] = 1e-154; /* once gave SE 0 and the CI [20, 20] */
     EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, r2, csat_score_nps(x, 10, ws, NULL, &r2, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, d, csat_design_create(10, ws, strata, psu, NULL, NULL, &d, &err));
+    EXPECT_FAIL_ROW(CSAT_ERR_WEIGHT, 3, raked,
+                    csat_design_rake(10, ws, 1, margin, categories, totals, NULL, raked, NULL, &err));
     /* Moments with a weight of 1e308 could be serialised but not read back;
      * the refused add leaves the accumulator empty. */
     double v[] = { 1, 2 }, big[] = { 1e308, 1 };
@@ -450,6 +512,21 @@ static void test_boxes_at_the_ends_of_int(void **state)
     assert_true(r.share == 0.5);
     OK(csat_score_bottom_box(y, 2, NULL, 5, &p, &r, &err));
     assert_true(r.share == 1);
+    /* The boxes of a survey design's rows on the same scales (every row
+     * its own PSU, one stratum). */
+    csat_design *d3 = NULL, *d2 = NULL;
+    OK(csat_design_create(3, NULL, NULL, NULL, NULL, NULL, &d3, &err));
+    OK(csat_design_create(2, NULL, NULL, NULL, NULL, NULL, &d2, &err));
+    OK(csat_design_bottom_box(d3, x, 1, &o, &r, &err));
+    assert_true(fabs(r.share - 1.0 / 3) < 1e-15);
+    OK(csat_design_top_box(d3, x, 5, &o, &r, &err));
+    assert_true(r.share == 1);
+    OK(csat_design_top_box(d2, y, 1, &p, &r, &err));
+    assert_true(r.share == 0.5);
+    OK(csat_design_bottom_box(d2, y, 5, &p, &r, &err));
+    assert_true(r.share == 1);
+    csat_design_free(d3);
+    csat_design_free(d2);
 }
 
 /* 8: errors name the right place and the right code. */
@@ -472,6 +549,42 @@ static void test_errors_name_the_right_row_and_code(void **state)
     csat_compare_options o = CSAT_COMPARE_OPTIONS_DEFAULT; /* 95 % */
     csat_error err;
     EXPECT_FAIL_AT(CSAT_ERR_RANGE, 280, 0, c, csat_compare_gap(e, q, N, 1, 1, &o, &c, NULL, &err));
+    /* A survey design's rows are added in blocks too: an answer off the
+     * scale at row 280 is row 280; of a group code at row 5 and an
+     * infinite answer at row 30 of the same block, the code comes first. */
+    int32_t *g = calloc(N, sizeof *g), *psu = calloc(N, sizeof *psu);
+    assert_non_null(g);
+    assert_non_null(psu);
+    for (int i = 0; i < N; i++) {
+        e[i] = (double)(i % 11);
+        g[i] = i % 3;
+        psu[i] = i / 10;
+    }
+    csat_design *d = NULL;
+    OK(csat_design_create(N, NULL, NULL, psu, NULL, NULL, &d, &err));
+    e[280] = 11;
+    csat_nps_result nr = CSAT_RESULT_INIT(csat_nps_result);
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 280, nr, csat_design_nps(d, e, NULL, &nr, &err));
+    e[280] = 10;
+    e[30] = INFINITY;
+    g[5] = 3;
+    csat_nps_result ng[3] = { CSAT_RESULT_INIT(csat_nps_result) };
+    EXPECT_FAIL_ROW(CSAT_ERR_RANGE, 5, ng,
+                    csat_design_nps_grouped(d, e, g, 3, NULL, NULL, ng, NULL, 3, &err));
+    /* (check.h does not know the size of a group comparison: by hand.) */
+    csat_group_comparison gc[3], gc_before[3];
+    memset(gc, 0xA5, sizeof gc);
+    gc[0].size = sizeof gc[0];
+    memcpy(gc_before, gc, sizeof gc);
+    memset(&err, 0, sizeof err);
+    err.index = err.column = 777;
+    check_failure(csat_design_compare_nps(d, e, g, 3, NULL, NULL, NULL, gc, 3, &err),
+                  CSAT_ERR_RANGE, 5, CSAT_NO_INDEX, &err, "csat_design_compare_nps", __FILE__,
+                  __LINE__);
+    check_unchanged(gc, gc_before, sizeof gc, "csat_design_compare_nps", __FILE__, __LINE__);
+    csat_design_free(d);
+    free(g);
+    free(psu);
     free(e);
     free(q);
     /* A complaint code of 2^60 is an integer, but beyond the ±2^53 a double

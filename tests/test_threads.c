@@ -3,14 +3,19 @@
  * and cross-product accumulators with their copies, serialisation and
  * merges, key drivers with importance, dominance and bootstrap, IPA,
  * comparisons, business measures, scores by group with their grouped
- * accumulators, comparisons of groups and tracking tables, and a few
- * failures with their error details) is run from THREADS threads at once,
- * REPS times each, on shared read-only input: the same arrays, and a model,
- * tally, accumulators (cross-products, grouped tallies and moments) and
- * curve built once before the threads start and only read by them. Each
- * thread's results must be bit-identical to those of a single-threaded run
- * first. Within a run, grouped accumulators filled in shards and merged
- * must equal one pass over the same answers.
+ * accumulators, comparisons of groups and tracking tables, survey designs
+ * (every score of a design's rows, by group and against the rest, from
+ * accumulators keyed by PSU, the designed key-driver fit and its PSU
+ * bootstrap, raking), and a few failures with their error details) is run
+ * from THREADS threads at once, REPS times each, on shared read-only input:
+ * the same arrays, and a model, tally, accumulators (cross-products,
+ * grouped tallies and moments, tallies and moments keyed by PSU), curve and
+ * survey designs built once before the threads start and only read by
+ * them. Each thread's results must be bit-identical to those of a
+ * single-threaded run first. Within a run, grouped accumulators filled in
+ * shards and merged must equal one pass over the same answers, and a
+ * designed score from an accumulator keyed by PSU must equal the score of
+ * the design's rows to the bit.
  *
  * common.h promises that nothing keeps global state and that calls on
  * distinct objects (or reading the same object) may run concurrently; this
@@ -64,6 +69,9 @@
 #define SHARDS 3  /* grouped accumulators filled in parts and merged */
 #define GBLOB_MAX 2048
 #define GPAIRS (GR * (GR - 1) / 2)
+#define PSU_ROWS 7  /* rows per PSU of the shared design */
+#define DSTRATA 4   /* its strata */
+#define DPSU_ROWS 4 /* rows per PSU of the key-driver rows' design */
 
 static double nps_x[NA], sat_x[NA], effort_x[NA], cont_x[NA], weight[NA];
 static double items[NA * NIDX];
@@ -76,6 +84,15 @@ static double expected[GAP_N * GAP_K], perceived[GAP_N * GAP_K];
 static double cust_start[NT], cust_end[NT], life_time[NT], life_observed[NT];
 static double codes[NT], res_time[NT], res_resolved[NT], ratings[NR];
 static int32_t group_code[NA]; /* 0..GR − 1, or CSAT_GROUP_NONE */
+/* The survey design of the NA answers: PSUs of PSU_ROWS consecutive rows
+ * (cluster codes 100, 103, ...), PSU k in stratum k mod DSTRATA, 400 PSUs
+ * in the population of each stratum, the weights `weight`; its PSU codes;
+ * two raking margins of the answers. The key-driver rows' design: PSUs of
+ * DPSU_ROWS rows in 3 strata, the weights drv_w. */
+static int32_t design_stratum[NA], design_cluster[NA], design_key[NA];
+static double design_fpc[NA];
+static int32_t rake_a[NA], rake_b[NA];
+static int32_t drv_stratum[ND], drv_cluster[ND];
 
 static csat_drivers *shared_model;
 static csat_tally *shared_tally;
@@ -83,6 +100,12 @@ static csat_xprod *shared_xprod;
 static csat_survival *shared_curve;
 static csat_grouped *shared_grouped;         /* tallies of 0..10: nps_x, weighted */
 static csat_grouped *shared_grouped_moments; /* moments of cont_x, weighted */
+static csat_design *shared_design;           /* the design of the NA answers */
+static csat_design *shared_design_psus;      /* its PSUs and strata, without rows */
+static csat_design *shared_driver_design;    /* the design of the key-driver rows */
+static csat_grouped *shared_psu_tally;       /* tallies of nps_x keyed by PSU */
+static csat_grouped *shared_psu_moments;     /* moments of cont_x keyed by PSU */
+static size_t design_psus;                   /* the PSUs of shared_design */
 
 static uint64_t lcg(uint64_t *s)
 {
@@ -165,6 +188,18 @@ static void make_input(void)
     codes[21] = NAN;
     for (size_t i = 0; i < NR; i++)
         ratings[i] = (double)(1 + lcg(&s) % 5);
+    for (size_t i = 0; i < NA; i++) {
+        size_t psu = i / PSU_ROWS;
+        design_cluster[i] = (int32_t)(100 + 3 * psu);
+        design_stratum[i] = (int32_t)(psu % DSTRATA);
+        design_fpc[i] = 400;
+        rake_a[i] = (int32_t)(i % 2);
+        rake_b[i] = (int32_t)(i / 2 % 3);
+    }
+    for (size_t i = 0; i < ND; i++) {
+        drv_cluster[i] = (int32_t)(i / DPSU_ROWS);
+        drv_stratum[i] = (int32_t)(i / DPSU_ROWS % 3);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -247,8 +282,25 @@ static void make_input(void)
     X(size_t, group_comparison_count, 2, 0)                                                    \
     X(csat_track_point, track, GR, 1)                                                          \
     X(csat_trend_result, track_trend, 1, 1)                                                    \
-    X(int, error_status, 6, 0)                                                                 \
-    X(csat_error, errors, 6, 0)
+    X(csat_design_info, design_info, 2, 1)                                                     \
+    X(int32_t, design_codes, NA, 0)                                                            \
+    X(double, design_weights, NA, 0)                                                           \
+    X(csat_nps_result, design_nps, 4, 1)                                                       \
+    X(csat_share_result, design_shares, 6, 1)                                                  \
+    X(csat_mean_result, design_means, 5, 1)                                                    \
+    X(csat_nps_result, design_grouped_nps, 2 * GR, 1)                                          \
+    X(csat_share_result, design_grouped_shares, GR, 1)                                         \
+    X(csat_mean_result, design_grouped_means, GR, 1)                                           \
+    X(int, design_flags, 4 * GR, 0)                                                            \
+    X(csat_group_comparison, design_comparisons, 3 * GR, 1)                                    \
+    X(csat_model_summary, design_summary, 1, 1)                                                \
+    X(csat_coefficient, design_coef, P + 1, 1)                                                 \
+    X(double, design_bootstrap, 2 * P, 0)                                                      \
+    X(size_t, design_bootstrap_failed, 1, 0)                                                   \
+    X(double, design_raked, NA, 0)                                                             \
+    X(csat_rake_result, design_rake, 2, 1)                                                     \
+    X(int, error_status, 8, 0)                                                                 \
+    X(csat_error, errors, 8, 0)
 
 #define DECLARE_FIELD(type, name, count, sized) type name[count];
 typedef struct results {
@@ -297,6 +349,13 @@ static void canonical_point(csat_point *r)
 static void canonical_summary(csat_model_summary *r)
 {
     ZERO_GAP(r, csat_model_summary, intercept, r2);
+}
+
+/* The bytes after the last field of a design's description. */
+static void canonical_info(csat_design_info *r)
+{
+    size_t end = offsetof(csat_design_info, lonely_psu) + sizeof r->lonely_psu;
+    memset((char *)r + end, 0, sizeof *r - end);
 }
 
 /* The message's bytes after its terminating NUL are not part of it. */
@@ -776,6 +835,130 @@ out:
     return rc;
 }
 
+/* Survey designs: every score of the shared design's rows, by group and
+ * each group against the rest, read only; the scores of the shared
+ * accumulators keyed by PSU with the shared design and with the design
+ * of its PSUs, which must equal the scores of the rows to the bit; the
+ * thread's own accumulator keyed by PSU, filled in SHARDS parts and
+ * merged; the designed key-driver fit with its PSU bootstrap; raking of
+ * the shared weights. design_nps: [0] the rows, [1] adjusted Wald, [2]
+ * the shared tallies by PSU, [3] the merged shards; design_shares: box,
+ * CSAT, top, bottom, the CES's low-effort share, the box from the tallies
+ * by PSU and the design of PSUs; design_means: mean, index, CES effort,
+ * the shared moments by PSU, and with the design of PSUs. */
+static int run_design(results *r, failure *f)
+{
+    csat_grouped *part[SHARDS] = { NULL };
+    csat_drivers *model = NULL;
+    int rc = 1;
+    const csat_design *d = shared_design;
+    const csat_nps_options adjusted = { sizeof adjusted, 0, 10, 9, 6, 0.9, CSAT_NPS_ADJUSTED_WALD };
+    const csat_group_options rest = { sizeof rest, 30, 1 };
+    const csat_mean_options level_90 = { sizeof level_90, 0.90 };
+
+    CALL(csat_design_describe(d, &r->design_info[0], NULL));
+    CALL(csat_design_describe(shared_design_psus, &r->design_info[1], NULL));
+    canonical_info(&r->design_info[0]);
+    canonical_info(&r->design_info[1]);
+    CALL(csat_design_psu_codes(d, r->design_codes, NA, NULL));
+    CALL(csat_design_weights(d, r->design_weights, NA, NULL));
+
+    csat_nps_result *nps = r->design_nps;
+    csat_share_result *sh = r->design_shares;
+    csat_mean_result *mean = r->design_means;
+    CALL(csat_design_nps(d, nps_x, NULL, &nps[0], NULL));
+    CALL(csat_design_nps(d, nps_x, &adjusted, &nps[1], NULL));
+    CALL(csat_design_box_share(d, sat_x, 2, 4, NULL, &sh[0], NULL));
+    CALL(csat_design_csat(d, sat_x, NULL, &sh[1], NULL));
+    CALL(csat_design_top_box(d, sat_x, 2, NULL, &sh[2], NULL));
+    CALL(csat_design_bottom_box(d, sat_x, 1, NULL, &sh[3], NULL));
+    CALL(csat_design_mean(d, cont_x, &level_90, &mean[0], NULL));
+    CALL(csat_design_index(d, items, NIDX, NIDX, item_min, item_max, item_weights, NULL, &mean[1],
+                           NULL));
+    CALL(csat_design_ces(d, effort_x, NULL, &mean[2], &sh[4], NULL));
+
+    /* From the shared accumulators keyed by PSU: the scores of the rows. */
+    const csat_scale_options scale_0_10 = { sizeof scale_0_10, 0, 10, 0.95 };
+    csat_share_result top_rows = CSAT_RESULT_INIT(csat_share_result);
+    CALL(csat_design_psu_nps(d, shared_psu_tally, NULL, &nps[2], NULL));
+    CALL(csat_design_top_box(d, nps_x, 2, &scale_0_10, &top_rows, NULL));
+    CALL(csat_design_psu_box_share(shared_design_psus, shared_psu_tally, 9, 10, NULL, &sh[5],
+                                   NULL));
+    CALL(csat_design_psu_mean(d, shared_psu_moments, &level_90, &mean[3], NULL));
+    CALL(csat_design_psu_mean(shared_design_psus, shared_psu_moments, &level_90, &mean[4], NULL));
+    REQUIRE(nps[2].score == nps[0].score && nps[2].se == nps[0].se
+            && nps[2].ci_lower == nps[0].ci_lower && nps[2].n == nps[0].n);
+    REQUIRE(sh[5].share == top_rows.share && sh[5].se == top_rows.se);
+    REQUIRE(mean[3].score == mean[0].score && mean[3].se == mean[0].se
+            && mean[4].se == mean[0].se && mean[4].df == mean[0].df);
+
+    /* The thread's own accumulator keyed by PSU, in SHARDS parts merged. */
+    for (size_t k = 0; k < SHARDS; k++) {
+        size_t lo = NA * k / SHARDS, hi = NA * (k + 1) / SHARDS;
+        CALL(csat_grouped_create(design_psus, 0, 10, &part[k], NULL));
+        CALL(csat_grouped_add(part[k], nps_x + lo, hi - lo, weight + lo, design_key + lo, NULL));
+        if (k > 0)
+            CALL(csat_grouped_merge(part[0], part[k], NULL));
+    }
+    CALL(csat_design_psu_nps(d, part[0], NULL, &nps[3], NULL));
+    REQUIRE(fabs(nps[3].score - nps[0].score) <= 1e-9 && fabs(nps[3].se - nps[0].se) <= 1e-9
+            && nps[3].n == nps[0].n);
+    for (size_t k = 0; k < 4; k++)
+        canonical_nps(&nps[k]);
+
+    /* By group, and each group against the rest. */
+    int *fl = r->design_flags;
+    csat_nps_result *gn = r->design_grouped_nps;
+    CALL(csat_design_nps_grouped(d, nps_x, group_code, GR, NULL, NULL, gn, fl, GR, NULL));
+    CALL(csat_design_nps_grouped(d, nps_x, group_code, GR, NULL, &rest, gn + GR, fl + GR, GR,
+                                 NULL));
+    for (size_t k = 0; k < 2 * GR; k++)
+        canonical_nps(&gn[k]);
+    CALL(csat_design_box_share_grouped(d, sat_x, group_code, GR, 4, 5, NULL, NULL,
+                                       r->design_grouped_shares, fl + 2 * GR, GR, NULL));
+    CALL(csat_design_mean_grouped(d, cont_x, group_code, GR, &level_90, NULL,
+                                  r->design_grouped_means, fl + 3 * GR, GR, NULL));
+    csat_group_comparison *cmp = r->design_comparisons;
+    CALL(csat_design_compare_nps(d, nps_x, group_code, GR, NULL, NULL, NULL, cmp, GR, NULL));
+    CALL(csat_design_compare_shares(d, sat_x, group_code, GR, 4, 5, NULL, NULL, NULL, cmp + GR,
+                                    GR, NULL));
+    CALL(csat_design_compare_means(d, cont_x, group_code, GR, NULL, NULL, NULL, cmp + 2 * GR, GR,
+                                   NULL));
+
+    /* The designed key-driver fit and its bootstrap, which resamples PSUs. */
+    CALL(csat_drivers_fit_design(drv_x, P, LDX, drv_y, shared_driver_design, NULL, &model, NULL));
+    CALL(csat_drivers_summary(model, &r->design_summary[0], NULL));
+    canonical_summary(&r->design_summary[0]);
+    for (size_t j = 0; j <= P; j++)
+        CALL(csat_drivers_coefficient(model, j, &r->design_coef[j], NULL));
+    csat_bootstrap_options boot = CSAT_BOOTSTRAP_OPTIONS_DEFAULT;
+    boot.reps = 40;
+    CALL(csat_drivers_bootstrap(model, CSAT_IMPORTANCE_PRATT, &boot, r->design_bootstrap,
+                                r->design_bootstrap + P, &r->design_bootstrap_failed[0], NULL));
+
+    /* Raking of the shared weights to two margins; with one sweep, no
+     * convergence (its result is written, the weights are not). */
+    static const double total_a[2] = { 5200, 4800 }, total_b[3] = { 3000, 4000, 3000 };
+    const int32_t *margin[2] = { rake_a, rake_b };
+    const size_t categories[2] = { 2, 3 };
+    const double *totals[2] = { total_a, total_b };
+    CALL(csat_design_rake(NA, weight, 2, margin, categories, totals, NULL, r->design_raked,
+                          &r->design_rake[0], NULL));
+    csat_rake_options one_sweep = CSAT_RAKE_OPTIONS_DEFAULT;
+    one_sweep.max_iter = 1;
+    RECORD_FAILURE(6, csat_design_rake(NA, weight, 2, margin, categories, totals, &one_sweep,
+                                       r->design_raked, &r->design_rake[1], &r->errors[6]));
+    /* A design of PSUs has no rows to score. */
+    csat_nps_result none = CSAT_RESULT_INIT(csat_nps_result);
+    RECORD_FAILURE(7, csat_design_nps(shared_design_psus, nps_x, NULL, &none, &r->errors[7]));
+    rc = 0;
+out:
+    for (size_t k = 0; k < SHARDS; k++)
+        csat_grouped_free(part[k]);
+    csat_drivers_free(model);
+    return rc;
+}
+
 static int run_all(results *r, failure *f)
 {
     memset(r, 0, sizeof *r);
@@ -783,7 +966,8 @@ static int run_all(results *r, failure *f)
     memset(f, 0, sizeof *f);
     /* Comparisons read the scores computed first. */
     return run_scores(r, f) || run_tally(r, f) || run_moments(r, f) || run_xprod(r, f)
-           || run_drivers(r, f) || run_compare(r, f) || run_business(r, f) || run_groups(r, f);
+           || run_drivers(r, f) || run_compare(r, f) || run_business(r, f) || run_groups(r, f)
+           || run_design(r, f);
 }
 
 /* Name of the first field in which `a` and `b` differ, or NULL. */
@@ -833,6 +1017,37 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* The shared designs and accumulators keyed by PSU (their PSUs and
+ * strata in the order of their first row, as csat_design_psu_codes gives). */
+static int setup_designs(void)
+{
+    csat_design_info info = CSAT_RESULT_INIT(csat_design_info);
+    int32_t psu_stratum[NA / PSU_ROWS + 1];
+    double psu_fpc[NA / PSU_ROWS + 1];
+    if (csat_design_create(NA, weight, design_stratum, design_cluster, design_fpc, NULL,
+                           &shared_design, NULL) != CSAT_OK
+        || csat_design_describe(shared_design, &info, NULL) != CSAT_OK
+        || csat_design_psu_codes(shared_design, design_key, NA, NULL) != CSAT_OK)
+        return -1;
+    design_psus = info.psus;
+    if (design_psus != NA / PSU_ROWS + 1)
+        return -1;
+    for (size_t k = 0; k < design_psus; k++) {
+        psu_stratum[k] = (int32_t)(k % DSTRATA);
+        psu_fpc[k] = 400;
+    }
+    if (csat_design_create_psus(design_psus, psu_stratum, psu_fpc, NULL, &shared_design_psus,
+                                NULL) != CSAT_OK
+        || csat_design_create(ND, drv_w, drv_stratum, drv_cluster, NULL, NULL,
+                              &shared_driver_design, NULL) != CSAT_OK
+        || csat_grouped_create(design_psus, 0, 10, &shared_psu_tally, NULL) != CSAT_OK
+        || csat_grouped_add(shared_psu_tally, nps_x, NA, weight, design_key, NULL) != CSAT_OK
+        || csat_grouped_create_moments(design_psus, &shared_psu_moments, NULL) != CSAT_OK
+        || csat_grouped_add(shared_psu_moments, cont_x, NA, weight, design_key, NULL) != CSAT_OK)
+        return -1;
+    return 0;
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -855,7 +1070,7 @@ static int setup(void **state)
         || csat_grouped_add(shared_grouped_moments, cont_x, NA, weight, group_code, NULL)
                != CSAT_OK)
         return -1;
-    return 0;
+    return setup_designs();
 }
 
 static int teardown(void **state)
@@ -867,6 +1082,11 @@ static int teardown(void **state)
     csat_survival_free(shared_curve);
     csat_grouped_free(shared_grouped);
     csat_grouped_free(shared_grouped_moments);
+    csat_design_free(shared_design);
+    csat_design_free(shared_design_psus);
+    csat_design_free(shared_driver_design);
+    csat_grouped_free(shared_psu_tally);
+    csat_grouped_free(shared_psu_moments);
     free(reference);
     return 0;
 }
@@ -908,12 +1128,22 @@ static void test_single_thread_run_is_complete_and_repeatable(void **state)
     assert_true(reference->moments_sample[0].n == reference->moments_sample[1].n
                 && reference->moments_sample[0].n > 0);
     assert_true(reference->tally_nps[0].n == reference->tally_nps[1].n);
-    for (size_t k = 0; k < 6; k++)
+    for (size_t k = 0; k < 8; k++)
         assert_int_not_equal(reference->error_status[k], CSAT_OK);
+    assert_int_equal(reference->error_status[6], CSAT_ERR_CONVERGENCE);
+    assert_int_equal(reference->design_rake[1].iterations, 1);
     assert_true(reference->grouped_nps[0].n > 0 && reference->grouped_means[2 * GR].n > 0);
     assert_true(reference->group_comparison_count[0] == GPAIRS
                 && reference->group_comparison_count[1] == GR);
     assert_true(reference->track_trend[0].waves >= 2 && reference->grouped_blob_len[2] > 0);
+    assert_true(reference->design_info[0].psus == design_psus
+                && reference->design_info[1].psus == design_psus
+                && reference->design_info[0].strata == DSTRATA);
+    assert_true(reference->design_nps[0].n > 0 && reference->design_nps[0].se > 0
+                && reference->design_means[1].n > 0 && reference->design_summary[0].n > 0);
+    assert_true(reference->design_comparisons[0].group == 0
+                && reference->design_comparisons[3 * GR - 1].group == GR - 1);
+    assert_true(reference->design_rake[0].converged == 1 && reference->design_raked[1] > 0);
 }
 
 static void test_threads_on_shared_input_match_the_single_thread_run(void **state)

@@ -103,7 +103,8 @@ typedef struct csat_design_options {
  *         strata without `nest`, a stratum with one PSU under
  *         ::CSAT_LONELY_FAIL, an fpc that varies within a stratum, mixes
  *         fractions and sizes, or is smaller than the PSUs sampled, an
- *         unknown lonely rule); ::CSAT_ERR_OVERFLOW; ::CSAT_ERR_NOMEM.
+ *         unknown lonely rule, `nest` other than 0 or 1, more than
+ *         ::CSAT_GROUPS_MAX PSUs); ::CSAT_ERR_OVERFLOW; ::CSAT_ERR_NOMEM.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_design_create(size_t n, const double *w,
                                                        const int32_t *strata,
@@ -118,10 +119,11 @@ CSAT_API CSAT_NODISCARD csat_status csat_design_create(size_t n, const double *w
  * @param strata   P stratum codes (the stratum of each PSU), or NULL for one stratum.
  * @param fpc      P finite-population corrections (as ::csat_design_create,
  *                 constant within a stratum), or NULL.
- * @param opt      Options or NULL (`nest` is not read: PSUs are given).
+ * @param opt      Options or NULL (`nest` is not used, PSUs being given, but must be 0 or 1).
  * @param out      Receives the design; free it with ::csat_design_free.
  * @param err      Optional error details, may be NULL; `index` names the PSU.
- * @return As ::csat_design_create.
+ * @return As ::csat_design_create, except that P = 0 (or above
+ *         ::CSAT_GROUPS_MAX) is ::CSAT_ERR_ARGUMENT.
  */
 CSAT_API CSAT_NODISCARD csat_status csat_design_create_psus(size_t psus, const int32_t *strata,
                                                             const double *fpc,
@@ -197,7 +199,10 @@ CSAT_API CSAT_NODISCARD csat_status csat_design_weights(const csat_design *d, do
  * (σ̂² the weighted variance of the linearised quantity per row; for a
  * share p(1 − p)/Var; n when Var is 0), and it replaces Kish's in the
  * Wilson interval of shares and in the adjusted-Wald NPS. Means use a t
- * interval on the design's degrees of freedom. doc/methods.md, "Scores of a design".
+ * interval on the design's degrees of freedom. When the design gives no
+ * variance (every stratum with an answer a lonely PSU left out under
+ * ::CSAT_LONELY_AVERAGE), `se`, the interval and `n_effective` are NaN.
+ * doc/methods.md, "Scores of a design".
  * @{ */
 
 /**

@@ -482,12 +482,15 @@ csat_status csat_design_describe(const csat_design *d, csat_design_info *out, cs
     return CSAT_OK;
 }
 
-static csat_status rows_out(const csat_design *d, const void *dst, size_t n, csat_error *err)
+static csat_status rows_out(const csat_design *d, const void *dst, const char *name, size_t n,
+                            csat_error *err)
 {
     csat_status s = csat_design_require_rows(d, err);
     if (s != CSAT_OK)
         return s;
-    CSAT_REQUIRE(dst, err);
+    if (dst == NULL)
+        return csat_fail(err, CSAT_ERR_NULL, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "argument '%s' is NULL", name);
     if (n != d->n)
         return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "room for %zu values, the design has %zu rows", n, d->n);
@@ -496,7 +499,7 @@ static csat_status rows_out(const csat_design *d, const void *dst, size_t n, csa
 
 csat_status csat_design_psu_codes(const csat_design *d, int32_t *codes, size_t n, csat_error *err)
 {
-    csat_status s = rows_out(d, codes, n, err);
+    csat_status s = rows_out(d, codes, "codes", n, err);
     if (s == CSAT_OK)
         memcpy(codes, d->key, n * sizeof *codes);
     return s;
@@ -504,7 +507,7 @@ csat_status csat_design_psu_codes(const csat_design *d, int32_t *codes, size_t n
 
 csat_status csat_design_weights(const csat_design *d, double *w, size_t n, csat_error *err)
 {
-    csat_status s = rows_out(d, w, n, err);
+    csat_status s = rows_out(d, w, "w", n, err);
     if (s != CSAT_OK)
         return s;
     if (d->w)

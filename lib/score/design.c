@@ -318,7 +318,7 @@ static csat_status mean_of(const csat_design *d, const csat_grouped *a, double l
             s = csat_estimate_tally_mean(t, 0, level, r, err);
         csat_tally_free(t);
         /* sd = √(n/(n − 1) · m2/W), so m2/W = sd² (n − 1)/n. */
-        sigma2 = r->n > 1 ? r->sd * r->sd * ((double)r->n - 1) / (double)r->n : 0;
+        sigma2 = s == CSAT_OK && r->n > 1 ? r->sd * r->sd * ((double)r->n - 1) / (double)r->n : 0;
     }
     if (s != CSAT_OK)
         return s;

@@ -209,6 +209,10 @@ static csat_status grouped_public(const csat_design *d, const double *x, const i
     s = CSAT_LOAD_OPTIONS(go, gopt, go, err);
     if (s != CSAT_OK)
         return s;
+    if (go.complement != 0 && go.complement != 1)
+        return csat_fail(err, CSAT_ERR_ARGUMENT, CSAT_NO_INDEX, CSAT_NO_INDEX,
+                         "group option complement is %d: 0 (each group) or 1 (the rest)",
+                         go.complement);
     void *res = calloc(G, full);
     int *fl = calloc(G, sizeof *fl);
     if (res == NULL || fl == NULL) {

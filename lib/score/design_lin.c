@@ -236,8 +236,20 @@ static double clip100(double v)
     return v < -100 ? -100 : v > 100 ? 100 : v;
 }
 
+/* No variance (every stratum with an answer a lonely PSU left out under
+ * "average"): no SE, interval or effective n either, whatever the kind. */
+static int no_variance(double var, double *se, double *lo, double *hi, double *n_eff)
+{
+    if (!isnan(var))
+        return 0;
+    *se = *lo = *hi = *n_eff = NAN;
+    return 1;
+}
+
 void csat_design_nps_finish(double var, double sigma2, csat_nps_result *r)
 {
+    if (no_variance(var, &r->se, &r->ci_lower, &r->ci_upper, &r->n_effective))
+        return;
     double z = csat_critical(r->level, INFINITY);
     r->n_effective = effective_n(var, sigma2, r->n);
     if (r->method == CSAT_NPS_WALD) {
@@ -257,6 +269,8 @@ void csat_design_nps_finish(double var, double sigma2, csat_nps_result *r)
 
 void csat_design_share_finish(double var, csat_share_result *r)
 {
+    if (no_variance(var, &r->se, &r->ci_lower, &r->ci_upper, &r->n_effective))
+        return;
     double p = r->share;
     r->se = sqrt(var);
     r->n_effective = effective_n(var, p * (1 - p), r->n);
@@ -265,6 +279,9 @@ void csat_design_share_finish(double var, csat_share_result *r)
 
 void csat_design_mean_finish(const csat_design *d, double var, double sigma2, csat_mean_result *r)
 {
+    r->df = d->df;
+    if (no_variance(var, &r->se, &r->ci_lower, &r->ci_upper, &r->n_effective))
+        return;
     r->se = sqrt(var);
     r->n_effective = effective_n(var, sigma2, r->n);
     r->df = d->df;
