@@ -1,5 +1,6 @@
 /* Net Promoter Score (doc/methods.md, "Net Promoter Score"). */
 #include <math.h>
+#include <string.h>
 
 #include "accum/tally.h"
 #include "core/checks.h"
@@ -35,11 +36,15 @@ static double clip100(double v)
 /* The grouped NPS (score/grouped.c) calls this too, with the design's N. */
 void csat_estimate_nps_empty(const csat_nps_options *o, size_t n_missing, csat_nps_result *out)
 {
-    csat_nps_result e = { .size = sizeof e, .score = NAN, .promoters = NAN,
-                          .passives = NAN, .detractors = NAN, .se = NAN, .ci_lower = NAN,
-                          .ci_upper = NAN, .level = o->level, .method = o->method, .n = 0,
-                          .n_missing = n_missing, .n_weighted = 0, .n_effective = 0 };
-    *out = e;
+    /* Field by field on zeros: the padding after `method` reaches the
+     * caller too, and must not carry stack bytes. */
+    memset(out, 0, sizeof *out);
+    out->size = sizeof *out;
+    out->score = out->promoters = out->passives = out->detractors = NAN;
+    out->se = out->ci_lower = out->ci_upper = NAN;
+    out->level = o->level;
+    out->method = o->method;
+    out->n_missing = n_missing;
 }
 
 csat_status csat_estimate_nps(const csat_tally *t, const csat_nps_options *o, uint64_t design_n,
@@ -57,6 +62,8 @@ csat_status csat_estimate_nps(const csat_tally *t, const csat_nps_options *o, ui
         return csat_fail(err, CSAT_ERR_EMPTY, CSAT_NO_INDEX, CSAT_NO_INDEX,
                          "the weights of the %zu valid answers sum to 0", (size_t)all.n);
     csat_nps_result r;
+    /* The padding after `method` reaches the caller too: no stack bytes. */
+    memset(&r, 0, sizeof r);
     r.promoters = pro.w / all.w;
     r.detractors = det.w / all.w;
     r.passives = pas.w / all.w;
