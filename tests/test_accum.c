@@ -709,6 +709,32 @@ static void status_texts_and_version(void **state)
     assert_int_equal(csat_version_number(), CSAT_VERSION_NUMBER);
 }
 
+/* Merging a shard that outweighs the other by far keeps the lighter one's
+ * contribution: 8 at 1e17 (weights 4 and 4 at 0.5e17 and 1.5e17) with
+ * 1e24 at 1 has the mean (8·1e17 + 1e24)/(1e24 + 8) = 1 + 8e-7 −
+ * 8e-24, i.e. 1.0000008 to double precision; from either side. */
+static void moments_merge_of_a_dominant_shard_keeps_the_light_one(void **state)
+{
+    (void)state;
+    const double xa[2] = { 0.5e17, 1.5e17 }, wa[2] = { 4, 4 };
+    const double xb[1] = { 1 }, wb[1] = { 1e24 };
+    for (int order = 0; order < 2; order++) {
+        csat_moments *a = NULL, *b = NULL;
+        assert_int_equal(csat_moments_create(&a, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_create(&b, NULL), CSAT_OK);
+        assert_int_equal(csat_moments_add(a, order ? xb : xa, order ? 1 : 2, order ? wb : wa, NULL),
+                         CSAT_OK);
+        assert_int_equal(csat_moments_add(b, order ? xa : xb, order ? 2 : 1, order ? wa : wb, NULL),
+                         CSAT_OK);
+        assert_int_equal(csat_moments_merge(a, b, NULL), CSAT_OK);
+        csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
+        assert_int_equal(csat_moments_mean(a, NULL, &r, NULL), CSAT_OK);
+        assert_true(fabs(r.score - (8e17 + 1e24) / (1e24 + 8)) <= 4e-16);
+        csat_moments_free(a);
+        csat_moments_free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -730,6 +756,7 @@ int main(void)
         cmocka_unit_test(moments_handles_reject_null_arguments),
         cmocka_unit_test(tally_serialize_size_query_matches_what_is_written),
         cmocka_unit_test(status_texts_and_version),
+        cmocka_unit_test(moments_merge_of_a_dominant_shard_keeps_the_light_one),
     };
     return cmocka_run_group_tests_name("accum", tests, setup, NULL);
 }

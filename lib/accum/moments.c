@@ -33,8 +33,14 @@ static void chan(double *wa, double *ma, double *m2a, double wb, double mb, doub
         *m2a += m2b;
         return;
     }
+    /* The new mean from the heavier side: mean_a + δ·w_b/W loses all of
+     * the lighter side's digits when w_b/W rounds to 1 and δ is large (a
+     * shard of 10²⁴ weight at 1 merged into one at 10¹⁷ gave 2e-24, not 1). */
     double delta = mb - *ma;
-    *ma += delta * (wb / w);
+    if (wb <= *wa)
+        *ma += delta * (wb / w);
+    else
+        *ma = mb - delta * (*wa / w);
     *m2a += m2b + delta * delta * (*wa * (wb / w));
     *wa = w;
 }
