@@ -735,6 +735,22 @@ static void moments_merge_of_a_dominant_shard_keeps_the_light_one(void **state)
     }
 }
 
+/* A value of weight 0 (or of a tiny weight) far from the others does not
+ * set the centre the values are summed around: with 9007199254740992 at
+ * weight 0 first, then 0 and 5 at weights 0.875 and 1, the mean is
+ * 5/1.875 = 2.6666..., which a centre at 2^53 rounded to 3. */
+static void moments_centre_ignores_values_that_weigh_nothing(void **state)
+{
+    (void)state;
+    const double x[4] = { 9007199254740992.0, 7, 0, 5 }, w[4] = { 0, 0, 0.875, 1 };
+    csat_mean_result r = CSAT_RESULT_INIT(csat_mean_result);
+    assert_int_equal(csat_score_mean(x, 4, w, NULL, &r, NULL), CSAT_OK);
+    assert_true(fabs(r.score - 5 / 1.875) <= 1e-15);
+    const double y[3] = { 9007199254740992.0, 0, 5 }, v[3] = { 1e-50, 1, 1 };
+    assert_int_equal(csat_score_mean(y, 3, v, NULL, &r, NULL), CSAT_OK);
+    assert_true(fabs(r.score - 2.5) <= 1e-15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -757,6 +773,7 @@ int main(void)
         cmocka_unit_test(tally_serialize_size_query_matches_what_is_written),
         cmocka_unit_test(status_texts_and_version),
         cmocka_unit_test(moments_merge_of_a_dominant_shard_keeps_the_light_one),
+        cmocka_unit_test(moments_centre_ignores_values_that_weigh_nothing),
     };
     return cmocka_run_group_tests_name("accum", tests, setup, NULL);
 }

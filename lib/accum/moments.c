@@ -284,6 +284,52 @@ static size_t block_weighted(const double *x, const double *w, size_t len, doubl
     return len;
 }
 
+/* The shift of csat_moments_state_add: the value of the first block
+ * (finite, of positive weight) nearest to that block's weighted mean, a
+ * plain sum being close enough to choose it. A value of the data, so that
+ * equal values are exactly 0 apart; near their mean, so that no value of
+ * weight 0 (or a lone outlier of tiny weight) far from the rest leaves
+ * every shifted value large and their mean rounded to its units
+ * (9007199254740992 at weight 0 first, beside 0 and 5 at weights 0.875 and
+ * 1, gave 3, not 2.67). The first finite value when nothing weighs. */
+static double moments_shift(const double *x, size_t n, const double *w)
+{
+    double sw = 0, swx = 0, first = 0;
+    int seen = 0;
+    size_t len = n < BLOCK ? n : BLOCK;
+    for (size_t i = 0; i < len; i++) {
+        if (!isfinite(x[i]))
+            continue;
+        if (!seen) {
+            first = x[i];
+            seen = 1;
+        }
+        double wi = w ? w[i] : 1.0;
+        if (csat_weight_ok(wi) && wi > 0) {
+            sw += wi;
+            swx += wi * x[i];
+        }
+    }
+    if (!seen) {
+        for (size_t i = len; i < n; i++)
+            if (isfinite(x[i]))
+                return x[i];
+        return 0;
+    }
+    double c = sw > 0 ? swx / sw : NAN;
+    if (!isfinite(c))
+        return first;
+    double best = first, gap = INFINITY;
+    for (size_t i = 0; i < len; i++) {
+        double wi = w ? w[i] : 1.0;
+        if (isfinite(x[i]) && csat_weight_ok(wi) && wi > 0 && fabs(x[i] - c) < gap) {
+            gap = fabs(x[i] - c);
+            best = x[i];
+        }
+    }
+    return best;
+}
+
 csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_t n, const double *w,
                              csat_error *err)
 {
@@ -292,9 +338,10 @@ csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_
         return CSAT_OK;
     CSAT_REQUIRE(x, err);
     /* Accumulate into a local total and publish it only if all is valid.
-     * Values are taken relative to the first finite one, so that block means
-     * are small numbers whose rounding does not disturb Chan's update (data
-     * such as 10000000.2, 10000000.1, ... would otherwise lose digits). */
+     * Values are taken relative to a shift near their (weighted) mean, so
+     * that block means are small numbers whose rounding does not disturb
+     * Chan's update (data such as 10000000.2, 10000000.1, ... would
+     * otherwise lose digits). */
     csat_moments_state total = CSAT_MOMENTS_STATE_INIT;
     size_t (*unit)(const double *, size_t, double, const csat_moments_state *, csat_moments_state *) =
         block_unit;
@@ -302,12 +349,7 @@ csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_
     if (csat_simd_available())
         unit = block_unit_avx2;
 #endif
-    double shift = 0;
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(x[i])) {
-            shift = x[i];
-            break;
-        }
+    double shift = moments_shift(x, n, w);
     for (size_t start = 0; start < n; start += BLOCK) {
         size_t len = n - start < BLOCK ? n - start : BLOCK;
         csat_moments_state b = CSAT_MOMENTS_STATE_INIT;
