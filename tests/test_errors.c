@@ -1936,7 +1936,7 @@ static csat_status m_bootstrap(int v, csat_error *err, void *out)
     } else {
         m = fit_of(V_REF, v == V_OPT4 ? 0 : 1);
     }
-    csat_bootstrap_options o = { sizeof o, 20, 0.95, 1 };
+    csat_bootstrap_options o = { .size = sizeof o, .reps = 20, .level = 0.95, .seed = 1 };
     o.size = options_size(v, sizeof o);
     csat_importance_method method = CSAT_IMPORTANCE_LMG;
     if (v == V_OPT2)
@@ -6636,7 +6636,7 @@ static const char *status_name(csat_status s)
 {
     static const char *const names[] = { "OK",       "NULL",     "EMPTY",   "RANGE",
                                          "WEIGHT",   "ARGUMENT", "NOMEM",   "SINGULAR",
-                                         "TOO_FEW",  "FORMAT",   "OVERFLOW", "CONVERGENCE" };
+                                         "TOO_FEW",  "FORMAT",   "OVERFLOW", "CONVERGENCE", "CANCELLED" };
     return (unsigned)s < ARRAY_LEN(names) ? names[s] : "?";
 }
 
@@ -6689,7 +6689,7 @@ static void functions_without_status(void **state)
     csat_design_free(NULL);
     assert_string_equal(csat_strerror((csat_status)99), "unknown status");
     assert_string_equal(csat_strerror((csat_status)-1), "unknown status");
-    for (int s = CSAT_OK; s <= CSAT_ERR_CONVERGENCE; s++) {
+    for (int s = CSAT_OK; s <= CSAT_ERR_CANCELLED; s++) {
         const char *m = csat_strerror((csat_status)s);
         assert_non_null(m);
         assert_true(m[0] != '\0' && strcmp(m, "unknown status") != 0);

@@ -592,12 +592,14 @@ static int run_drivers(results *r, failure *f)
                                          r->importance + (k * METHODS + (size_t)method) * P, NULL,
                                          NULL));
     /* exact_max 2 < p = 4: random orderings */
-    const csat_importance_options monte_carlo = { sizeof monte_carlo, 2, 400, 7 };
+    const csat_importance_options monte_carlo = { .size = sizeof monte_carlo, .exact_max = 2,
+                                                  .permutations = 400, .seed = 7 };
     CALL(csat_drivers_importance(shared_model, CSAT_IMPORTANCE_LMG, &monte_carlo,
                                  r->lmg_monte_carlo, r->lmg_monte_carlo + P, NULL));
     CALL(csat_drivers_dominance(shared_model, NULL, r->dominance, r->dominance + P,
                                 r->dominance + P + P * P, NULL));
-    const csat_bootstrap_options boot = { sizeof boot, 60, 0.9, 11 };
+    const csat_bootstrap_options boot = { .size = sizeof boot, .reps = 60, .level = 0.9,
+                                          .seed = 11 };
     CALL(csat_drivers_bootstrap(own, CSAT_IMPORTANCE_LMG, &boot, r->bootstrap, r->bootstrap + P,
                                 &r->bootstrap_failed[0], NULL));
     CALL(csat_drivers_bootstrap(shared_model, CSAT_IMPORTANCE_PRATT, &boot, r->bootstrap + 2 * P,

@@ -19,10 +19,11 @@
 -- table with the fields
 --   code     the library's status number: csat.EMPTY, csat.RANGE,
 --            csat.WEIGHT, csat.ARGUMENT, csat.NOMEM, csat.SINGULAR,
---            csat.TOO_FEW, csat.FORMAT, csat.OVERFLOW, csat.CONVERGENCE
---            (csat.NULL, csat.OK)
+--            csat.TOO_FEW, csat.FORMAT, csat.OVERFLOW, csat.CONVERGENCE,
+--            csat.CANCELLED (csat.NULL, csat.OK)
 --   status   its name: "empty", "range", "weight", "argument", "nomem",
---            "singular", "too_few", "format", "overflow", "convergence"
+--            "singular", "too_few", "format", "overflow", "convergence",
+--            "cancelled"
 --   message  the message; every position in it is 1-based
 --   index    the 1-based row (element) it concerns, or nil
 --   column   the driver, item or attribute it concerns: its name when names
@@ -86,7 +87,7 @@ local STATUS = {
   range = raw.CSAT_ERR_RANGE, weight = raw.CSAT_ERR_WEIGHT, argument = raw.CSAT_ERR_ARGUMENT,
   nomem = raw.CSAT_ERR_NOMEM, singular = raw.CSAT_ERR_SINGULAR, too_few = raw.CSAT_ERR_TOO_FEW,
   format = raw.CSAT_ERR_FORMAT, overflow = raw.CSAT_ERR_OVERFLOW,
-  convergence = raw.CSAT_ERR_CONVERGENCE,
+  convergence = raw.CSAT_ERR_CONVERGENCE, cancelled = raw.CSAT_ERR_CANCELLED,
 }
 local STATUS_NAME = {}
 for name, code in pairs(STATUS) do

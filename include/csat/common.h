@@ -8,6 +8,9 @@
  * aborts the process, touches `errno` or keeps global state: all functions are
  * reentrant and thread-safe as long as two threads do not write to the same
  * object at the same time.
+ * The long computations of key-driver analysis (exact LMG, dominance, the
+ * bootstrap) start threads of their own and join them before they return
+ * (`threads` in their options; ::csat_progress_fn).
  *
  * When the caller wants to know *where* an error happened (which element,
  * which column), it passes a ::csat_error; the last argument of every
@@ -61,8 +64,43 @@ typedef enum csat_status {
     CSAT_ERR_TOO_FEW = 8,   /**< Too few observations for the requested statistic. */
     CSAT_ERR_FORMAT = 9,    /**< A serialized buffer is malformed, truncated or of another version. */
     CSAT_ERR_OVERFLOW = 10, /**< A count or size would overflow its type. */
-    CSAT_ERR_CONVERGENCE = 11 /**< An iterative computation (raking) did not converge within its iterations (since 1.2). */
+    CSAT_ERR_CONVERGENCE = 11, /**< An iterative computation (raking) did not converge within its iterations (since 1.2). */
+    CSAT_ERR_CANCELLED = 12 /**< The caller's progress function asked to stop (since 1.2); see ::csat_progress_fn. */
 } csat_status;
+
+/**
+ * @brief Progress function of a long computation (since 1.2).
+ *
+ * Exact LMG and dominance analysis over many drivers, and every bootstrap,
+ * take seconds to hours (csat_drivers_work() says how long before the
+ * call). Their options carry a progress function and a pointer handed back
+ * to it; the computation then calls it
+ *
+ * - only from the thread that called the library function, never from a
+ *   thread of the library's own, so that it may touch the caller's state
+ *   (a progress bar, an interpreter) without locking;
+ * - with @p done work units out of @p total: @p total is the same in every
+ *   call of one computation; @p done never decreases, is 0 in the first
+ *   call and, when the computation succeeds, equal to @p total in the last;
+ * - at most once per 1/1024 of the total work, plus at most about ten times
+ *   a second whatever the work is, so that a caller can react to an
+ *   interrupt within 0.1–0.5 s; never once per subset or per row.
+ *
+ * Returning non-zero cancels: the library function then stops its threads
+ * at their next check (every few milliseconds of work), joins them, frees what it allocated, leaves
+ * every output untouched and returns ::CSAT_ERR_CANCELLED. That holds for
+ * a non-zero return from the last call (done = total) too. The function
+ * must not throw or longjmp out of the library (C++ exceptions, a Lua
+ * error): it returns instead. The work units of each computation are
+ * documented with it (doc/methods.md, "Long computations: progress,
+ * cancellation and threads").
+ *
+ * @param data  The pointer given with the function in the options.
+ * @param done  Work units done so far.
+ * @param total Work units of the whole computation.
+ * @return 0 to go on, non-zero to cancel.
+ */
+typedef int (*csat_progress_fn)(void *data, uint64_t done, uint64_t total);
 
 /**
  * @brief Largest weight accepted; a larger one is ::CSAT_ERR_WEIGHT.

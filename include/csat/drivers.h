@@ -317,13 +317,36 @@ typedef struct csat_importance_options {
     size_t exact_max;     /**< Largest p for exact LMG over all 2^p subsets (default 25). */
     size_t permutations;  /**< Random orderings for the Monte Carlo LMG above it (default 20000). */
     uint64_t seed;        /**< Seed of the portable generator (default 1). */
+    /**
+     * Threads that compute exact LMG, dominance and the Monte Carlo LMG,
+     * the calling one included (since 1.2): 0 (the default) one per online
+     * core (`sysconf(_SC_NPROCESSORS_ONLN)`), 1 the calling thread alone,
+     * without starting any. The threads are started and joined inside the
+     * call (no thread outlives it, nothing global is kept); no more are
+     * started than the work has blocks (none below 2^13 subsets), nor
+     * more than 256, and a thread that cannot be started is done without.
+     * Results are bit-identical for every value (doc/methods.md, "Long
+     * computations: progress, cancellation and threads").
+     */
+    unsigned threads;
+    /**
+     * Progress function, or NULL (the default) (since 1.2); see
+     * ::csat_progress_fn. Work units: the 2^p subsets of exact LMG, the
+     * orderings of the Monte Carlo LMG, 1 for the other measures; for
+     * csat_drivers_dominance() the 2^p subsets and, when the complete
+     * dominance matrix is asked for, 2^p more for its comparisons.
+     */
+    csat_progress_fn progress;
+    void *progress_data; /**< Passed to @p progress as its first argument (since 1.2). */
 } csat_importance_options;
 
 /**
  * @brief Largest `exact_max` accepted by ::csat_drivers_importance.
  *
- * Exact LMG visits 2^p subsets: about 0.15 s at p = 20 on one core, and
- * twice that for every further driver (about 3 minutes at p = 30).
+ * Exact LMG visits 2^p subsets: about 0.2 s at p = 20 on one core, and a
+ * little more than twice that for every further driver (about 6 minutes
+ * at p = 30); csat_drivers_work() gives the count before the call, and the
+ * threads of csat_importance_options::threads divide the time.
  */
 #define CSAT_LMG_EXACT_LIMIT 30
 
@@ -339,15 +362,19 @@ typedef struct csat_importance_options {
 /** @brief Largest p for ::csat_drivers_dominance. */
 #define CSAT_DOMINANCE_MAX 24
 
-/** @brief Default importance options: exact LMG up to 25 drivers, 20000 orderings, seed 1. */
-#define CSAT_IMPORTANCE_OPTIONS_DEFAULT { sizeof(csat_importance_options), 25, 20000, 1 }
+/** @brief Default importance options: exact LMG up to 25 drivers, 20000 orderings, seed 1,
+ *         every core, no progress function. */
+#define CSAT_IMPORTANCE_OPTIONS_DEFAULT { sizeof(csat_importance_options), 25, 20000, 1, 0, NULL, NULL }
 
 /**
  * @brief Importance of each driver by @p method, in driver order.
  *
  * LMG is exact up to `exact_max` drivers (all 2^p subsets visited in
  * Gray-code order, one sweep step each); above it, a Monte Carlo average
- * over random driver orderings whose standard errors go to @p se.
+ * over random driver orderings whose standard errors go to @p se. Both run
+ * on csat_importance_options::threads threads with the same result for
+ * every count, and report to csat_importance_options::progress, which may
+ * cancel them.
  * @param m      Model. Without an intercept only ::CSAT_IMPORTANCE_FIRST (r²)
  *               and ::CSAT_IMPORTANCE_BETA2 (of the model's own standardised
  *               coefficients) exist; the others decompose a centred R².
@@ -360,8 +387,8 @@ typedef struct csat_importance_options {
  *         method that needs an intercept, exact_max above
  *         ::CSAT_LMG_EXACT_LIMIT, fewer than 2 or more than
  *         ::CSAT_LMG_PERMUTATIONS_MAX permutations); ::CSAT_ERR_SINGULAR
- *         (collinear drivers);
- *         ::CSAT_ERR_NOMEM.
+ *         (collinear drivers); ::CSAT_ERR_NOMEM; ::CSAT_ERR_CANCELLED (the
+ *         progress function asked to stop; @p out and @p se untouched).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_drivers_importance(const csat_drivers *m,
                                                             csat_importance_method method,
@@ -374,8 +401,14 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_importance(const csat_drivers *
  *
  * Visits all 2^p subsets and keeps their R² for the pairwise comparisons
  * of complete dominance: p ≤ ::CSAT_DOMINANCE_MAX (2^24 doubles, 128 MiB).
+ * It costs what exact LMG of the same model costs (csat_drivers_work()
+ * with ::CSAT_IMPORTANCE_LMG and `exact_max` ≥ p) and, when @p complete is
+ * asked for, its comparisons: at most as much again. Its progress counts
+ * 2^p units for the subsets and 2^p more for the comparisons.
  * @param m           Model with an intercept.
- * @param opt         Options or NULL (none read yet: the importance options, for growth).
+ * @param opt         Options or NULL: `threads`, `progress` and
+ *                    `progress_data` are read (`exact_max`, `permutations`
+ *                    and `seed` are not: dominance is always exact).
  * @param general     Receives p general dominance weights (= LMG), or NULL.
  * @param conditional Receives p × p row-major: [j, k] = mean R² gain of
  *                    driver j over the subsets of size k not holding it; or NULL.
@@ -384,7 +417,9 @@ CSAT_API CSAT_NODISCARD csat_status csat_drivers_importance(const csat_drivers *
  *                    (diagonal 0.5); or NULL.
  * @param err         Optional error details, may be NULL.
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_ARGUMENT (p too large or
- *         no intercept); ::CSAT_ERR_NOMEM.
+ *         no intercept); ::CSAT_ERR_SINGULAR (collinear drivers);
+ *         ::CSAT_ERR_NOMEM; ::CSAT_ERR_CANCELLED (the progress function
+ *         asked to stop; no output written).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_drivers_dominance(const csat_drivers *m,
                                                            const csat_importance_options *opt,
@@ -397,7 +432,32 @@ typedef struct csat_bootstrap_options {
     size_t size; /**< sizeof the struct the caller compiled against; set by the options initialiser (@ref conv_growth). */
     size_t reps;    /**< Bootstrap replicates (default 1000). */
     double level;   /**< Level of the percentile intervals, in (0, 1 − 1e-12] (default 0.95). */
-    uint64_t seed;  /**< Seed of the portable generator (default 1). */
+    uint64_t seed;  /**< Seed of the portable generator (default 1); replicate r draws from its own stream of it. */
+    /**
+     * Threads that compute replicates, the calling one included (since
+     * 1.2): 0 (the default) one per online core, 1 the calling thread
+     * alone; as csat_importance_options::threads, with bit-identical
+     * results for every value.
+     */
+    unsigned threads;
+    /**
+     * Progress function, or NULL (the default) (since 1.2); see
+     * ::csat_progress_fn. Work units: reps times those of the measure in
+     * one replicate (2^p for exact LMG, the orderings of the Monte Carlo
+     * LMG, 1 for the other measures), so that a long replicate moves the
+     * progress and can be cancelled too.
+     */
+    csat_progress_fn progress;
+    void *progress_data; /**< Passed to @p progress as its first argument (since 1.2). */
+    /**
+     * Options of the importance measure computed in each replicate, or
+     * NULL (the default) for ::CSAT_IMPORTANCE_OPTIONS_DEFAULT (since
+     * 1.2). Its `exact_max` and `permutations` are read; its `seed`,
+     * `threads` and `progress` are not: the Monte Carlo LMG of a replicate
+     * is seeded from the replicate's own stream, and each replicate runs on
+     * one thread (the bootstrap's threads share the replicates).
+     */
+    const csat_importance_options *importance;
 } csat_bootstrap_options;
 
 /**
@@ -409,8 +469,10 @@ typedef struct csat_bootstrap_options {
  */
 #define CSAT_BOOTSTRAP_REPS_MAX 10000000u
 
-/** @brief Default bootstrap options: 1000 replicates, 95 %, seed 1. */
-#define CSAT_BOOTSTRAP_OPTIONS_DEFAULT { sizeof(csat_bootstrap_options), 1000, 0.95, 1 }
+/** @brief Default bootstrap options: 1000 replicates, 95 %, seed 1, every core, no progress
+ *         function, the default importance options. */
+#define CSAT_BOOTSTRAP_OPTIONS_DEFAULT                                                           \
+    { sizeof(csat_bootstrap_options), 1000, 0.95, 1, 0, NULL, NULL, NULL }
 
 /**
  * @brief Bootstrap percentile intervals of an importance measure.
@@ -419,8 +481,10 @@ typedef struct csat_bootstrap_options {
  * for a model of a design, csat_drivers_fit_design(), the design's PSUs
  * within strata, with their rows),
  * the model is refitted and the measure recomputed; the same seed gives the
- * same numbers on every platform. Replicates whose design is singular are
- * drawn again (their number goes to @p failed).
+ * same numbers on every platform and for every number of threads: replicate
+ * r draws from stream r of the seed. A replicate whose design is singular
+ * is drawn again from its own stream (the redraws, summed over the
+ * replicates, go to @p failed).
  * @param m      Model from ::csat_drivers_fit.
  * @param method Measure.
  * @param opt    Options or NULL.
@@ -431,15 +495,69 @@ typedef struct csat_bootstrap_options {
  * @return ::CSAT_OK; ::CSAT_ERR_NULL; ::CSAT_ERR_OVERFLOW (reps × p
  *         doubles beyond the address space); ::CSAT_ERR_ARGUMENT (model
  *         without rows, reps < 2 or above ::CSAT_BOOTSTRAP_REPS_MAX, level,
- *         method); ::CSAT_ERR_SINGULAR (more singular replicates than reps);
+ *         method, the importance options); ::CSAT_ERR_SINGULAR (more
+ *         singular redraws, over all replicates, than reps);
  *         ::CSAT_ERR_NOMEM (also when an importance computation inside a
- *         replicate runs out of memory).
+ *         replicate runs out of memory); ::CSAT_ERR_CANCELLED (the progress
+ *         function asked to stop; no output written).
  */
 CSAT_API CSAT_NODISCARD csat_status csat_drivers_bootstrap(const csat_drivers *m,
                                                            csat_importance_method method,
                                                            const csat_bootstrap_options *opt,
                                                            double *lower, double *upper,
                                                            size_t *failed, csat_error *err);
+
+/** @brief The cost of a relative-importance computation, before it runs (since 1.2). */
+typedef struct csat_work {
+    size_t size; /**< sizeof the struct the caller compiled against; set by ::CSAT_RESULT_INIT (@ref conv_growth). */
+    /** Work units the computation would report as `total` to its progress
+     *  function (::csat_progress_fn): 2^p subsets for exact LMG, the
+     *  orderings for the Monte Carlo LMG, 1 for the other measures; for a
+     *  bootstrap, reps times those of the measure in one replicate. */
+    double units;
+    /** Floating-point operations per unit, a multiply and an add counted
+     *  as two: 2p(p + 1) + p per subset of exact LMG (one sweep step of the
+     *  (p + 1)² correlation matrix and the p conditional sums), p(2p(p + 1)
+     *  + 4) per ordering (p sweep steps, each gain and its square summed);
+     *  estimates for the other measures; for a
+     *  bootstrap, a replicate's resampled co-moments (2(p + 1)² + 3(p + 1)
+     *  per row) and measure, divided by the units of its measure. */
+    double unit_flops;
+    double flops; /**< units × unit_flops. At the 5–6 GFLOP/s one x86-64 core sustains in the sweeps, flops / 5e9 is a rough time in seconds on one thread. */
+    int exact;    /**< 1 when the measure (for a bootstrap, the measure in each replicate) is computed exactly (exact LMG, every measure but LMG), 0 for the Monte Carlo LMG. */
+} csat_work;
+
+/**
+ * @brief The cost of ::csat_drivers_importance or ::csat_drivers_bootstrap
+ *        with these arguments, without computing anything (since 1.2).
+ *
+ * So that a caller can warn that an exact LMG at p = 25 will take minutes
+ * (2^25 subsets) and suggest the Monte Carlo LMG (a smaller `exact_max`)
+ * before starting it. The cost of ::csat_drivers_dominance is that of exact
+ * LMG (@p method ::CSAT_IMPORTANCE_LMG with `exact_max` ≥ p) and, with its
+ * complete-dominance matrix, up to as much again for the comparisons.
+ * The cost does not depend on the threads: they divide the time, not the
+ * work.
+ * @param m      Model.
+ * @param method Measure.
+ * @param iopt   Options of ::csat_drivers_importance, or NULL; not read for
+ *               a bootstrap (its measure takes csat_bootstrap_options::importance).
+ * @param bopt   Options of ::csat_drivers_bootstrap, or NULL for the cost of
+ *               ::csat_drivers_importance.
+ * @param out    Receives the cost.
+ * @param err    Optional error details, may be NULL.
+ * @return ::CSAT_OK; ::CSAT_ERR_NULL (@p m or @p out); ::CSAT_ERR_ARGUMENT
+ *         (a bad size of @p out or of the options, and every argument error
+ *         the computation itself would report: an unknown method, one that
+ *         needs an intercept, `exact_max`, `permutations`, reps, level, a
+ *         model without rows for a bootstrap); ::CSAT_ERR_OVERFLOW (reps × p
+ *         doubles beyond the address space).
+ */
+CSAT_API CSAT_NODISCARD csat_status csat_drivers_work(const csat_drivers *m,
+                                                      csat_importance_method method,
+                                                      const csat_importance_options *iopt,
+                                                      const csat_bootstrap_options *bopt,
+                                                      csat_work *out, csat_error *err);
 
 /** @brief Quadrants of importance–performance analysis. */
 typedef enum csat_ipa_quadrant {

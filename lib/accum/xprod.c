@@ -34,7 +34,7 @@ struct csat_xprod {
     unsigned char *varies;  /* k */
 };
 
-#define BLOCK_ROWS 256
+#define BLOCK_ROWS CSAT_XPROD_BLOCK_ROWS
 
 static csat_status merge_checked(csat_xprod *dst, const csat_xprod *src, csat_error *err);
 

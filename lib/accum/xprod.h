@@ -33,6 +33,12 @@ void csat_xprod_corr(const csat_xprod *a, double *corr);
  * over the rows of positive weight, or p + 1 when every column varies. */
 size_t csat_xprod_constant(const csat_xprod *a);
 
+/* Rows are summarised this many at a time and the parts merged: so rows
+ * added in several calls of a multiple of it each give the same sums, bit
+ * for bit, as the same rows added in one call (a bootstrap replicate is
+ * accumulated a block of rows at a time). */
+#define CSAT_XPROD_BLOCK_ROWS 256
+
 /* Add m complete rows held contiguously (m × (p + 1), row-major) with
  * weights w (NULL: 1) to a; the rows hold no NaN or infinity (checked by
  * callers). scratch holds (p + 1)² doubles. */

@@ -20,6 +20,11 @@ void csat_rng_seed(csat_rng *r, uint64_t seed)
         r->s[i] = splitmix64(&seed);
 }
 
+void csat_rng_seed_stream(csat_rng *r, uint64_t seed, uint64_t k)
+{
+    csat_rng_seed(r, seed ^ splitmix64(&k));
+}
+
 uint64_t csat_rng_next(csat_rng *r)
 {
     uint64_t *s = r->s;

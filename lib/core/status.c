@@ -21,6 +21,7 @@ const char *csat_strerror(csat_status status)
     case CSAT_ERR_FORMAT: return "malformed serialized data";
     case CSAT_ERR_OVERFLOW: return "count or size overflow";
     case CSAT_ERR_CONVERGENCE: return "did not converge";
+    case CSAT_ERR_CANCELLED: return "cancelled by the caller's progress function";
     }
     return "unknown status";
 }

@@ -94,7 +94,8 @@ static int drivers(const char *path)
         if (methods[k].method == CSAT_IMPORTANCE_LMG)
             memcpy(lmg, imp, sizeof lmg);
     }
-    csat_importance_options mc = { sizeof(csat_importance_options), 2, 2000, 9 };
+    csat_importance_options mc = { .size = sizeof(csat_importance_options), .exact_max = 2,
+                                   .permutations = 2000, .seed = 9 };
     if (csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, &mc, imp, se, NULL) != CSAT_OK)
         return 1;
     outs("kd.mc", imp, KD_P), outs("kd.mc_se", se, KD_P);
@@ -102,7 +103,8 @@ static int drivers(const char *path)
     if (csat_drivers_dominance(m, NULL, imp, cond, comp, NULL) != CSAT_OK)
         return 1;
     outs("kd.cond", cond, KD_P * KD_P), outs("kd.comp", comp, KD_P * KD_P);
-    csat_bootstrap_options bo = { sizeof(csat_bootstrap_options), 200, 0.9, 3 };
+    csat_bootstrap_options bo = { .size = sizeof(csat_bootstrap_options), .reps = 200,
+                                  .level = 0.9, .seed = 3 };
     double lo[KD_P], hi[KD_P];
     if (csat_drivers_bootstrap(m, CSAT_IMPORTANCE_LMG, &bo, lo, hi, NULL, NULL) != CSAT_OK)
         return 1;

@@ -43,7 +43,7 @@ static void check_dominance(const csat_drivers *m, size_t p, int intercept)
     csat_model_summary s = CSAT_RESULT_INIT(csat_model_summary);
     FUZZ_CHECK(csat_drivers_summary(m, &s, NULL) == CSAT_OK);
     int well = s.condition < 1e4; /* rounding cannot matter */
-    csat_importance_options o = { sizeof o, P, 2, 1 };
+    csat_importance_options o = { sizeof o, P, 2, 1, 1, NULL, NULL }; /* one thread */
     FUZZ_CHECK(csat_drivers_importance(m, CSAT_IMPORTANCE_LMG, &o, lmg, NULL, NULL) == CSAT_OK);
     FUZZ_CHECK(csat_drivers_importance(m, CSAT_IMPORTANCE_FIRST, &o, first, NULL, NULL)
                == CSAT_OK);

@@ -48,7 +48,7 @@ static void check_fit(const csat_xprod *a, size_t p)
             continue;
         }
         fuzz_check_model(m);
-        csat_importance_options io = { sizeof io, 8, 20, 7 };
+        csat_importance_options io = { sizeof io, 8, 20, 7, 1, NULL, NULL }; /* one thread */
         double v[CSAT_DRIVERS_MAX], se[CSAT_DRIVERS_MAX];
         for (int k = CSAT_IMPORTANCE_FIRST; k <= CSAT_IMPORTANCE_RELATIVE_WEIGHTS; k++) {
             if (k == CSAT_IMPORTANCE_LMG && p > 12)

@@ -2,7 +2,9 @@
 # ThreadSanitizer: builds libcsat and the cmocka suites with -fsanitize=thread
 # in build-tsan/ (at the top of the source tree, or $CSAT_TSAN_BUILD) and runs
 # tests/test_threads.c, which calls every family of the API from several
-# threads at once on shared input. Any report fails the run.
+# threads at once on shared input, and tests/test_long_work.c, whose long
+# computations run on threads of the library's own (with progress functions
+# and cancellation). Any report fails the run.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,4 +20,4 @@ if [ ! -f "$build/build.ninja" ]; then
         -Dpython=disabled -Dlua=disabled -Ddocs=disabled -Dexamples=disabled
 fi
 ninja -C "$build"
-meson test -C "$build" --print-errorlogs threads
+meson test -C "$build" --print-errorlogs threads long_work

@@ -3,8 +3,9 @@
 NPS, CSAT, top/bottom-box shares, mean score, Customer Effort Score, the
 distribution of answers and a composite index, each with sample sizes
 (n, weighted n, Kish effective n, n missing), standard error and
-confidence interval; mergeable, picklable accumulators (Tally, Moments)
-for data summarised in shards.
+confidence interval; mergeable, picklable accumulators (Tally, Moments,
+Grouped: one per group; XProd for key drivers) for data summarised in
+shards, as portable bytes (doc/format.md).
 
 Key-driver analysis: least squares (weighted when weights are given) of
 overall satisfaction on attribute ratings with relative importance (LMG /
@@ -23,7 +24,8 @@ Scores by group: every score function takes `by=` (segments, periods,
 crossed groups) and returns a GroupedResult, a mapping label -> result in
 one pass, with to_frame(), compare("rest" | label | "pairs" |
 benchmark=) with adjusted p-values, track() (changes, control limits,
-trend) and plot() (csat.groups).
+trend) and plot() (csat.groups); csat.Grouped is the same accumulator for
+shards, merged and then scored by group.
 
 Survey designs: csat.Design(weights=, strata=, clusters=, fpc=) describes
 how the rows were drawn; every score function, the scores by group and
@@ -52,7 +54,7 @@ from .comparisons import Comparison, Rank, Trend, adjust, compare, gap, percenti
 from .design import Design, DesignInfo, RakeInfo, rake
 from .drivers import (BootstrapInterval, Dominance, KeyDriverModel, XProd, key_drivers,
                       key_drivers_from)
-from .groups import GroupedResult
+from .groups import Grouped, GroupedResult
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 from .scores import (bottom_box, box_share, ces, csat, distribution, index, mean_score, nps,
                      top_box)
@@ -74,6 +76,6 @@ __all__ = [
     "compare", "adjust", "trend", "percentile_rank", "gap", "Comparison", "Trend", "Rank",
     "retention", "churn", "churn_convert", "survival", "clv", "complaints", "rate",
     "referral_rate", "resolution_times", "reviews", "Retention", "Survival",
-    "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews", "GroupedResult",
+    "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews", "GroupedResult", "Grouped",
     "Design", "DesignInfo", "RakeInfo", "rake", "ConvergenceError",
 ]

@@ -11,6 +11,8 @@ Every score function takes `by=`:
     g.compare("rest", adjust="holm")                            # each group vs the rest
     g.compare("Economy"); g.compare("pairs"); g.compare(benchmark=30)
     m = csat.nps(df["recommend"], by=df["month"]); m.track()    # tracking table
+    acc = csat.Grouped(["north", "south"]).add(answers, codes)  # shards: merge, pickle
+    acc.nps()                                                   # ... then score by group
 
 `by` holds one label per answer: strings, numbers, dates, a pandas
 categorical (its categories are the groups, in their order, unused ones
@@ -1041,3 +1043,292 @@ def from_data(data, scores, weights, by, what="scores"):
         if isinstance(value, str):
             raise KeyError(f"{name}: data has no column {value!r}")
     return scores, weights, by
+
+
+# The grouped accumulator, for shards ---------------------------------------------
+
+def _grouped_from_bytes(data, labels):
+    return Grouped.deserialize(data, labels=labels)
+
+
+def _group_labels(groups):
+    """The labels of `groups`: G (labels 0..G−1) or a sequence of distinct
+    hashable labels."""
+    if isinstance(groups, (int, np.integer)) and not isinstance(groups, (bool, np.bool_)):
+        if groups < 1:
+            raise ValueError(f"groups must be at least 1, not {groups}")
+        return tuple(range(int(groups)))
+    if isinstance(groups, (str, bytes)) or not hasattr(groups, "__iter__"):
+        raise TypeError("groups must be a number of groups or a sequence of labels, not "
+                        f"{type(groups).__name__}")
+    labels = tuple(groups)
+    if not labels:
+        raise ValueError("groups must hold at least one label")
+    seen = set()
+    for v in labels:
+        try:
+            if v in seen:
+                raise ValueError(f"group label {v!r} is given twice")
+        except TypeError:
+            raise TypeError(f"group labels must be hashable, not {type(v).__name__}") from None
+        seen.add(v)
+    return labels
+
+
+def _group_code_array(groups, n, count):
+    """int32 group codes from integer codes (0..count−1, −1 for none); wider
+    integers outside int32 are refused here, since a cast would wrap them."""
+    g = np.asarray(groups)
+    if g.ndim != 1:
+        raise ValueError(f"group codes must be one-dimensional, got {g.ndim} dimensions")
+    if g.size and g.dtype.kind not in "iu":
+        raise TypeError(f"group codes must be integers (0..{count - 1}, -1 for none), "
+                        f"not {g.dtype}")
+    if g.dtype != np.int32 and g.size:
+        bad = np.flatnonzero((g < -1) | (g >= count))
+        if bad.size:
+            i = int(bad[0])
+            raise ValueError(f"group code {g[i]} at index {i} is neither in 0..{count - 1} "
+                             "nor -1 (no group)")
+    return np.ascontiguousarray(g, dtype=np.int32)
+
+
+class Grouped:
+    """A tally (or moments) for each of G groups: the accumulator behind
+    `by=`, for answers seen in shards (threads, processes, a Dask or Spark
+    cluster). Shards added apart and merged give the one-pass state, and
+    its scores by group equal those of `csat.nps(..., by=...)` on all the
+    answers (domain standard errors, small groups flagged).
+
+        acc = csat.Grouped(["north", "south", "west"], scale=(0, 10))
+        acc.add(answers, codes, weights)     # codes: position in the labels, -1: none
+        total = acc + other                  # also merge, sum(...), pickle, serialize
+        total.nps().to_frame()               # a GroupedResult
+
+    `groups` is G (labels 0..G−1) or the G labels; `scale` is the integer
+    scale (min, max) of the answers, or None for continuous values (moments
+    per group, for mean() alone). `serialize()` gives the library's portable
+    bytes (doc/format.md), which carry the counts but not the labels;
+    pickling carries both. An accumulator must not be modified by two
+    threads at once.
+    """
+
+    __slots__ = ("_a", "_labels")
+
+    def __init__(self, groups, scale=(0, 10)):
+        labels = _group_labels(groups)
+        if scale is None:
+            self._a = _lib.grouped_create_moments(len(labels))
+        else:
+            lo, hi = _options.scale(scale)
+            self._a = _lib.grouped_create(len(labels), lo, hi)
+        self._labels = labels
+
+    @classmethod
+    def _wrap(cls, handle, labels):
+        obj = cls.__new__(cls)
+        obj._a = handle
+        obj._labels = labels
+        return obj
+
+    # Feeding and merging ----------------------------------------------------
+
+    def add(self, scores, groups, weights=None):
+        """Add answers (NaN is missing) with their group codes (integers,
+        each answer's position in `labels`, -1 for no group: counted, then
+        left out) and optional weights; returns self. On error the
+        accumulator is unchanged."""
+        x = as_vector(scores, "scores")
+        w = as_weights(weights, scores)
+        g = _group_code_array(groups, len(x), len(self._labels))
+        try:
+            _lib.grouped_add(self._a, x, w, g)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, scores, weights) from None
+        return self
+
+    def _check_other(self, other):
+        if not isinstance(other, Grouped):
+            raise TypeError(f"can only merge a Grouped, not {type(other).__name__}")
+        if other._labels != self._labels:
+            raise ValueError("cannot merge accumulators of different groups")
+
+    def merge(self, other):
+        """Add the state of `other` (same groups, scale or kind) to this
+        accumulator; returns self."""
+        self._check_other(other)
+        _lib.grouped_merge(self._a, other._a)
+        return self
+
+    def copy(self):
+        """An independent copy."""
+        return Grouped._wrap(_lib.grouped_copy(self._a), self._labels)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __add__(self, other):
+        if not isinstance(other, Grouped):
+            return NotImplemented
+        return self.copy().merge(other)
+
+    def __radd__(self, other):
+        if isinstance(other, int) and other == 0:  # sum(accumulators)
+            return self.copy()
+        return NotImplemented
+
+    def __iadd__(self, other):
+        if not isinstance(other, Grouped):
+            return NotImplemented
+        return self.merge(other)
+
+    # Bytes ----------------------------------------------------------------------
+
+    def serialize(self):
+        """The accumulator as portable bytes (CSTG, doc/format.md; the labels
+        are not included)."""
+        return _lib.grouped_serialize(self._a)
+
+    @classmethod
+    def deserialize(cls, data, labels=None):
+        """Recreate an accumulator from serialize()'s bytes (also those of
+        csat_grouped_serialize in C); `labels` default 0..G−1."""
+        handle = _lib.grouped_deserialize(data)
+        count = _lib.grouped_shape(handle)[0]
+        labels = tuple(range(count)) if labels is None else _group_labels(labels)
+        if len(labels) != count:
+            raise ValueError(f"{len(labels)} labels for an accumulator of {count} groups")
+        return cls._wrap(handle, labels)
+
+    def __reduce__(self):
+        return (_grouped_from_bytes, (self.serialize(), list(self._labels)))
+
+    def __eq__(self, other):
+        if not isinstance(other, Grouped):
+            return NotImplemented
+        return self._labels == other._labels and self.serialize() == other.serialize()
+
+    __hash__ = None
+
+    # What it holds ------------------------------------------------------------
+
+    @property
+    def labels(self):
+        """The group labels, in group order (a pandas Index; a list without
+        pandas)."""
+        pd = _pandas()
+        return pd.Index(self._labels) if pd is not None else list(self._labels)
+
+    @property
+    def groups(self):
+        """The number of groups G."""
+        return len(self._labels)
+
+    @property
+    def scale(self):
+        """The scale (min, max) of the tallies, None for moments."""
+        lo, hi = _lib.grouped_shape(self._a)[1]
+        return (lo, hi) if lo <= hi else None
+
+    def _position(self, label):
+        try:
+            return self._labels.index(label)
+        except ValueError:
+            raise KeyError(label) from None
+
+    def sample(self, group=None):
+        """Sample sizes (n, n_missing, n_weighted, n_effective) of one group
+        (by label) or, with None, of the whole sample (rows without a group
+        are counted among its missing)."""
+        d = len(self._labels) if group is None else self._position(group)
+        return Sample._from_c(_lib.grouped_sample(self._a, d))
+
+    @property
+    def n_unlabelled(self):
+        """Rows added with the code -1 (no group)."""
+        return int.from_bytes(self.serialize()[32:40], "little")
+
+    def tally(self, group):
+        """The csat.Tally of one group (by label); tallies only."""
+        if self.scale is None:
+            raise TypeError("an accumulator of moments has no tallies")
+        from .accum import Tally
+        return Tally._wrap(_lib.grouped_tally(self._a, self._position(group)))
+
+    # Scores -------------------------------------------------------------------------
+
+    def _codes(self):
+        c = _Codes()
+        pd = _pandas()
+        c.labels = pd.Index(self._labels) if pd is not None else list(self._labels)
+        c.names = [None]
+        c.crossed = False
+        c.drop_unused = False
+        c.n_unlabelled = self.n_unlabelled
+        return c
+
+    def _score(self, name, kind, opt, min_n, args=(), title=None):
+        min_n = _options.min_n(min_n)
+        gopt = _options.group(min_n)
+        estimator = getattr(_lib, "grouped_" + name)
+        columns, flags = estimator(self._a, *args, opt, gopt)
+        snapshot = _lib.grouped_copy(self._a)    # the rest reads the state scored
+
+        def rest():
+            return estimator(snapshot, *args, opt, _options.group(min_n, True))[0]
+        return GroupedResult(kind, title or _TITLES[kind], _CLASSES[kind], columns, flags,
+                             self._codes(), rest, gopt.min_n)
+
+    def _tally_scale(self, what):
+        s = self.scale
+        if s is None:
+            raise TypeError(f"{what} needs tallies: this accumulator holds moments "
+                            "(csat.Grouped(..., scale=(min, max)))")
+        return s
+
+    def nps(self, *, promoter_min=None, detractor_max=None, level=None, method=None,
+            min_n=None):
+        """NPS of every group (see csat.nps; None: the library's defaults)."""
+        opt = _options.nps(self._tally_scale("nps"), promoter_min, detractor_max, level,
+                           method)
+        return self._score("nps", "nps", opt, min_n)
+
+    def csat(self, *, satisfied_min=None, level=None, min_n=None):
+        """CSAT of every group (see csat.csat)."""
+        opt = _options.csat(self._tally_scale("csat"), satisfied_min, level)
+        return self._score("csat", "share", opt, min_n, title="CSAT")
+
+    def box_share(self, lo, hi, *, level=None, min_n=None):
+        """Share of the answers in lo..hi of every group (see csat.box_share)."""
+        opt = _options.share(self._tally_scale("box_share"), level)
+        lo, hi = _options.integer(lo, "lo"), _options.integer(hi, "hi")
+        return self._score("box_share", "share", opt, min_n, (lo, hi),
+                           title=f"share of {lo}..{hi}")
+
+    def top_box(self, k=2, *, level=None, min_n=None):
+        """Share of the answers in the k highest points of every group."""
+        opt = _options.share(self._tally_scale("top_box"), level)
+        k = _options.integer(k, "k")
+        return self._score("top_box", "share", opt, min_n, (k,), title=f"top-{k}-box")
+
+    def bottom_box(self, k=2, *, level=None, min_n=None):
+        """Share of the answers in the k lowest points of every group."""
+        opt = _options.share(self._tally_scale("bottom_box"), level)
+        k = _options.integer(k, "k")
+        return self._score("bottom_box", "share", opt, min_n, (k,), title=f"bottom-{k}-box")
+
+    def mean(self, *, level=None, min_n=None):
+        """Mean of every group, of tallies or moments (see csat.mean_score)."""
+        return self._score("mean", "mean", _options.mean(level), min_n)
+
+    def ces(self, *, low_effort_min=None, level=None, min_n=None):
+        """Customer Effort Score of every group (see csat.ces)."""
+        opt = _options.ces(self._tally_scale("ces"), low_effort_min, level)
+        return self._score("ces", "ces", opt, min_n)
+
+    def __repr__(self):
+        s = self.sample()
+        kind = "moments" if self.scale is None else f"scale={self.scale}"
+        return f"Grouped(groups={self.groups}, {kind}, n={s.n}, n_missing={s.n_missing})"
