@@ -97,6 +97,36 @@ def test_unweighted_vif_equals_statsmodels(survey):
 
 # Relative importance ---------------------------------------------------------------
 
+def test_importance_is_computed_once_per_question(survey, monkeypatch):
+    """importance, importance_se, shares and ipa of the same method and
+    options reuse one computation; its result equals a new model's, and a
+    caller's change to a returned array does not reach the cache."""
+    x, y, w = survey
+    m = csat.key_drivers(x, y, w)
+    calls = []
+    real = _drivers._core.drivers_importance
+
+    def counted(*args):
+        calls.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(_drivers._core, "drivers_importance", counted)
+    first = m.importance("lmg")
+    first[0] = -1.0                                   # the caller's copy only
+    m.importance_se("lmg")
+    m.shares("lmg")
+    m.ipa("lmg")
+    m.importance("lmg", exact_max=25, permutations=20000, seed=1)   # the defaults, named
+    assert len(calls) == 1
+    m.importance("lmg", exact_max=2, seed=5)          # another question: computed
+    m.importance("pratt")
+    assert len(calls) == 3
+    monkeypatch.undo()
+    fresh = csat.key_drivers(x, y, w)
+    identical(m.importance("lmg"), fresh.importance("lmg"))
+    identical(m.importance("lmg", exact_max=2, seed=5), fresh.importance("lmg", exact_max=2, seed=5))
+
+
 @pytest.mark.parametrize("weighted", [True, False], ids=["weighted", "unweighted"])
 def test_importance_equals_all_subsets(survey, weighted):
     x, y, w = survey

@@ -243,6 +243,11 @@ class KeyDriverModel:
             raise ValueError(f"names has {len(names)} entries for {s['p']} drivers")
         self._m = handle
         self._s = s
+        # Importance results by (method, exact_max, permutations, seed): the
+        # model does not change, so importance, importance_se, shares and ipa
+        # of the same question reuse one computation (an exact LMG at p = 23
+        # takes seconds).
+        self._importance_cache = {}
         # The survey design of a designed fit (None otherwise), kept with the
         # model whose bootstrap resamples its PSUs.
         self.design = design
@@ -335,11 +340,17 @@ class KeyDriverModel:
         if seed is not None:
             o.seed = _seed(seed)
         code = _method(method)
-        try:
-            values, se = _core.drivers_importance(self._m, code, o)
-        except LIBRARY_ERRORS as e:
-            raise locate(e, None, columns=self.names, kind="driver") from None
-        return np.array(values, dtype=np.float64), np.array(se, dtype=np.float64)
+        key = (code, o.exact_max, o.permutations, o.seed)
+        hit = self._importance_cache.get(key)
+        if hit is None:
+            try:
+                values, se = _core.drivers_importance(self._m, code, o)
+            except LIBRARY_ERRORS as e:
+                raise locate(e, None, columns=self.names, kind="driver") from None
+            hit = (np.array(values, dtype=np.float64), np.array(se, dtype=np.float64))
+            self._importance_cache[key] = hit
+        # Copies: a caller's change must not reach the cache.
+        return hit[0].copy(), hit[1].copy()
 
     def importance(self, method="lmg", *, exact_max=None, permutations=None, seed=None):
         """Relative importance of each driver by `method`:
