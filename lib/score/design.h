@@ -89,8 +89,8 @@ typedef struct csat_design_question {
  * the weighted grouped scores of groups.h compute them, then given design
  * standard errors and intervals; diff_var (G, or NULL) receives the design
  * variance of group − rest (NaN where either is empty), in the unit of
- * the coded variable (NPS as −1..1). One pass per result set asked and
- * one into (group, key) cells. */
+ * the coded variable (NPS as −1..1). One pass by group and one into
+ * (group, key) cells. */
 csat_status csat_design_grouped_eval(const csat_design *d, const double *x, const int32_t *g,
                                      size_t G, const csat_design_question *q,
                                      const csat_group_options *gopt, void *groups, int *gflags,

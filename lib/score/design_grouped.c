@@ -21,10 +21,11 @@ static size_t result_size(csat_design_kind k)
                                     : sizeof(csat_mean_result);
 }
 
-/* The weighted grouped scores into full structs (groups.h). */
-static csat_status points(const csat_design *d, const double *x, const int32_t *g, size_t G,
-                          const csat_design_question *q, const csat_group_options *gopt,
-                          int complement, void *res, int *flags, csat_error *err)
+/* The weighted grouped scores of the by-group accumulator, into full
+ * structs (groups.h): each group, or with complement each group's rest. */
+static csat_status points(const csat_grouped *a, size_t G, const csat_design_question *q,
+                          const csat_group_options *gopt, int complement, void *res, int *flags,
+                          csat_error *err)
 {
     csat_group_options go = CSAT_GROUP_OPTIONS_DEFAULT;
     csat_status s = CSAT_LOAD_OPTIONS(go, gopt, go, err);
@@ -34,12 +35,11 @@ static csat_status points(const csat_design *d, const double *x, const int32_t *
     *(size_t *)res = result_size(q->kind);
     switch (q->kind) {
     case CSAT_DESIGN_NPS:
-        return csat_score_nps_grouped(x, d->n, d->w, g, G, q->nps, &go, res, flags, G, err);
+        return csat_grouped_nps(a, q->nps, &go, res, flags, G, err);
     case CSAT_DESIGN_SHARE:
-        return csat_score_box_share_grouped(x, d->n, d->w, g, G, q->lo, q->hi, q->scale, &go, res,
-                                            flags, G, err);
+        return csat_grouped_box_share(a, q->lo, q->hi, q->scale, &go, res, flags, G, err);
     default:
-        return csat_score_mean_grouped(x, d->n, d->w, g, G, q->mean, &go, res, flags, G, err);
+        return csat_grouped_mean(a, q->mean, &go, res, flags, G, err);
     }
 }
 
@@ -120,17 +120,22 @@ csat_status csat_design_grouped_eval(const csat_design *d, const double *x, cons
                          "%zu groups × %zu PSUs (or strata) is beyond the %d cells of an "
                          "accumulator",
                          G, d->K, CSAT_GROUPS_MAX);
-    csat_status s = CSAT_OK;
-    if (groups)
-        s = points(d, x, g, G, q, gopt, 0, groups, gflags, err);
-    if (s == CSAT_OK && rests)
-        s = points(d, x, g, G, q, gopt, 1, rests, rflags, err);
-    if (s != CSAT_OK)
-        return s;
     csat_coding c;
     int tally, min, max;
-    s = cell_coding(q, &c, &tally, &min, &max, err);
-    csat_grouped *a = NULL;
+    csat_status s = cell_coding(q, &c, &tally, &min, &max, err);
+    /* One pass by group gives the estimates of the groups and of their
+     * rests; one by (group, key) cell their design variances. */
+    csat_grouped *by = NULL, *a = NULL;
+    if (s == CSAT_OK)
+        s = tally ? csat_grouped_create(G, min, max, &by, err)
+                  : csat_grouped_create_moments(G, &by, err);
+    if (s == CSAT_OK)
+        s = csat_grouped_add(by, x, d->n, d->w, g, err);
+    if (s == CSAT_OK && groups)
+        s = points(by, G, q, gopt, 0, groups, gflags, err);
+    if (s == CSAT_OK && rests)
+        s = points(by, G, q, gopt, 1, rests, rflags, err);
+    csat_grouped_free(by);
     if (s == CSAT_OK)
         s = csat_design_pass(d, x, g, G, tally, min, max, &a, err);
     const size_t K = d->K;
