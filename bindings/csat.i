@@ -192,6 +192,7 @@
     Z(n) Z(psus) Z(strata) Z(lonely) D(df) D(sum_w) E(lonely_psu, csat_lonely_psu)
 #define CSAT_RAKE_FIELDS(D, Z, I, E)                                                  \
     I(iterations) I(converged) D(max_change) D(max_miss) Z(trimmed)
+#define CSAT_WORK_FIELDS(D, Z, I, E) D(units) D(unit_flops) D(flops) I(exact)
 
 /* Every result: X(kind, C type, field list). */
 #define CSAT_RESULTS(X)                                                               \
@@ -216,7 +217,8 @@
     X(group_comparison, csat_group_comparison, CSAT_GROUP_COMPARISON_FIELDS)          \
     X(track_point, csat_track_point, CSAT_TRACK_POINT_FIELDS)                         \
     X(design_info, csat_design_info, CSAT_DESIGN_INFO_FIELDS)                         \
-    X(rake_result, csat_rake_result, CSAT_RAKE_FIELDS)
+    X(rake_result, csat_rake_result, CSAT_RAKE_FIELDS)                                \
+    X(work, csat_work, CSAT_WORK_FIELDS)
 
 /* core.result_fields(kind): "name:type ..." (type d, z, i or the enum's C
  * type), in the list's order; None / nil for an unknown kind. */
@@ -758,6 +760,70 @@ static csat_val csat_raise(CSAT_CTX_ARG, csat_status status, const csat_error *e
 static csat_val csat_failure(CSAT_CTX_ARG, csat_status status, const csat_error *e)
 {
     return csat_raise(CSAT_CTX, status, e);
+}
+
+/* The watch of a long computation: its progress function (csat_progress_fn)
+ * runs Python's signal handlers, so that Ctrl-C stops the computation
+ * (KeyboardInterrupt), and then the caller's callable, if any, with (done,
+ * total). Whatever either raises cancels the computation and is raised
+ * again when the library has returned (csat_bind_watch_end). The library
+ * calls it on the calling thread only, and -threads released the GIL
+ * around the call: it takes the GIL back for its work. */
+typedef struct csat_bind_watch {
+    PyObject *fn;               /* borrowed: the argument, alive during the call; NULL for None */
+    PyObject *type, *value, *traceback; /* what was raised, until raised again */
+} csat_bind_watch;
+#define CSAT_WATCH_INIT { NULL, NULL, NULL, NULL }
+
+static int csat_bind_progress(void *data, uint64_t done, uint64_t total)
+{
+    csat_bind_watch *w = (csat_bind_watch *)data;
+    int stop = 0;
+    PyGILState_STATE gil = PyGILState_Ensure();
+    if (PyErr_CheckSignals() < 0) {
+        stop = 1;
+    } else if (w->fn != NULL) {
+        PyObject *r = PyObject_CallFunction(w->fn, "KK", (unsigned long long)done,
+                                            (unsigned long long)total);
+        stop = r == NULL;
+        Py_XDECREF(r);
+    }
+    if (stop && w->type == NULL)
+        PyErr_Fetch(&w->type, &w->value, &w->traceback);
+    else if (stop)
+        PyErr_Clear();
+    PyGILState_Release(gil);
+    return stop;
+}
+
+static int csat_bind_watch_start(PyObject *fn, csat_bind_watch *w)
+{
+    memset(w, 0, sizeof *w);
+    if (fn != Py_None && !PyCallable_Check(fn)) {
+        PyErr_Format(PyExc_TypeError, "progress must be callable (done, total) or None, not %.80s",
+                     Py_TYPE(fn)->tp_name);
+        return -1;
+    }
+    w->fn = fn == Py_None ? NULL : fn;
+    return 0;
+}
+
+/* After the call: 0, or -1 with what the watch caught raised again. */
+static int csat_bind_watch_end(csat_bind_watch *w)
+{
+    if (w->type == NULL)
+        return 0;
+    PyErr_Restore(w->type, w->value, w->traceback);
+    w->type = w->value = w->traceback = NULL;
+    return -1;
+}
+
+/* What was caught and not raised (an argument failed after the call). */
+static void csat_bind_watch_free(csat_bind_watch *w)
+{
+    Py_XDECREF(w->type);
+    Py_XDECREF(w->value);
+    Py_XDECREF(w->traceback);
 }
 %}
 
@@ -1333,6 +1399,76 @@ static csat_val csat_failure(lua_State *L, csat_status status, const csat_error 
     return 5;
 }
 
+/* The watch of a long computation: its progress function (csat_progress_fn)
+ * calls the caller's Lua function, if any, with (done, total) in protected
+ * mode; an error from it (the interpreter's "interrupted!" on Ctrl-C
+ * included) cancels the computation, and is raised again, as it was, when
+ * the library has returned (csat_bind_watch_end). The error waits in the
+ * registry under the watch's address: the library calls the function on
+ * the calling thread only, inside this wrapper's call, so L's stack is the
+ * wrapper's own. */
+typedef struct csat_bind_watch {
+    lua_State *L;
+    int fn;                     /* stack index of the function, 0 for none */
+    int failed;
+} csat_bind_watch;
+
+static int csat_bind_progress(void *data, uint64_t done, uint64_t total)
+{
+    csat_bind_watch *w = (csat_bind_watch *)data;
+    lua_State *L = w->L;
+    if (w->fn == 0)
+        return 0;
+    if (!lua_checkstack(L, 3)) {  /* never luaL_checkstack: no longjmp through the library */
+        w->failed = -1;
+        return 1;
+    }
+    lua_pushvalue(L, w->fn);
+    lua_pushinteger(L, (lua_Integer)done);
+    lua_pushinteger(L, (lua_Integer)total);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        lua_rawsetp(L, LUA_REGISTRYINDEX, w);
+        w->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int csat_lua_isprogress(lua_State *L, int idx)
+{
+    if (lua_isnoneornil(L, idx) || lua_isfunction(L, idx))
+        return 1;
+    if (luaL_getmetafield(L, idx, "__call") == LUA_TNIL)
+        return 0;
+    lua_pop(L, 1);
+    return 1;
+}
+
+static void csat_bind_watch_start(lua_State *L, int idx, csat_bind_watch *w)
+{
+    w->L = L;
+    w->fn = lua_isnoneornil(L, idx) ? 0 : lua_absindex(L, idx);
+    w->failed = 0;
+}
+
+/* After the call: 0, or -1 with the function's error on the top. */
+static int csat_bind_watch_end(lua_State *L, csat_bind_watch *w)
+{
+    if (w->failed == 0)
+        return 0;
+    if (w->failed < 0) {
+        lua_pushstring(L, "progress: no room on the Lua stack to call the progress function");
+    } else {
+        lua_rawgetp(L, LUA_REGISTRYINDEX, w);
+        lua_pushnil(L);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, w);
+    }
+    w->failed = 0;
+    return -1;
+}
+
+static void csat_bind_watch_free(csat_bind_watch *w) { (void)w; }
+
 /* Scalar arguments. An integer: a number with an integral value within
  * int's range (never truncated: Lua's default would cut 9.5 to 9). */
 static int csat_lua_int(lua_State *L, int idx, int *out)
@@ -1632,6 +1768,34 @@ static csat_val csat_out_reviews(CSAT_CTX_ARG, const csat_reviews_result *r,
     CSAT_APPEND(csat_failure(CSAT_CTX, result, $1));
 }
 
+/* The watch of a long computation (csat_bind_watch): the caller's progress
+ * callable / function, or None / nil; it must come before `err`, so that
+ * what it caught is raised rather than the library's "cancelled". */
+#if defined(SWIGPYTHON)
+%typemap(in) csat_bind_watch *watch (csat_bind_watch temp = CSAT_WATCH_INIT) {
+  if (csat_bind_watch_start($input, &temp) < 0)
+    SWIG_fail;
+  $1 = &temp;
+}
+%typemap(argout) csat_bind_watch *watch {
+  if (csat_bind_watch_end($1) < 0) {
+    Py_XDECREF($result);
+    $result = NULL;
+    SWIG_fail;
+  }
+}
+%typemap(freearg) csat_bind_watch *watch "csat_bind_watch_free(&temp$argnum);"
+#else
+%typemap(in, checkfn="csat_lua_isprogress") csat_bind_watch *watch (csat_bind_watch temp) {
+  csat_bind_watch_start(L, $input, &temp);
+  $1 = &temp;
+}
+%typemap(argout) csat_bind_watch *watch {
+  if (csat_bind_watch_end(L, $1) < 0)
+    SWIG_fail;
+}
+#endif
+
 /* Arrays in: required or optional (None / nil is NULL), named in messages. */
 %define CSAT_ARRAY_IN(PARMS, WHAT, OPTIONAL)
 %typemap(in) PARMS (csat_arr arr = CSAT_ARR_INIT) {
@@ -1868,6 +2032,7 @@ CSAT_RESULT_OUT(rate_result)
 CSAT_RESULT_OUT(resolution_result)
 CSAT_RESULT_OUT(design_info)
 CSAT_RESULT_OUT(rake_result)
+CSAT_RESULT_OUT(work)
 /* How raking ended, out with the raked weights. */
 %apply csat_rake_result *out { csat_rake_result *info };
 CSAT_RESULT_IN(nps_result, "an NPS result")
@@ -2315,14 +2480,29 @@ static csat_status csat_bind_xprod_add(csat_xprod *a, size_t dim, const double *
     return csat_xprod_add(a, x, n, n > 0 ? ld : dim, y, w, perr);
 }
 
+/* The caller's options (NULL: the defaults) with the watch as their
+ * progress function, for every long computation. */
+static csat_importance_options csat_bind_watched_importance(const csat_importance_options *opt,
+                                                            csat_bind_watch *watch)
+{
+    csat_importance_options o = CSAT_IMPORTANCE_OPTIONS_DEFAULT;
+    if (opt != NULL)
+        o = *opt;
+    o.progress = csat_bind_progress;
+    o.progress_data = watch;
+    return o;
+}
+
 static csat_status csat_bind_drivers_importance(const csat_drivers *m,
                                                 csat_importance_method method,
                                                 const csat_importance_options *opt,
+                                                csat_bind_watch *watch,
                                                 double **vals, size_t *nvals, double **se,
                                                 size_t *nse, csat_error *err)
 {
     size_t p = 0;
     double *a, *b;
+    const csat_importance_options o = csat_bind_watched_importance(opt, watch);
     csat_status st = csat_bind_drivers_p(m, &p, err);
     if (st != CSAT_OK)
         return st;
@@ -2332,7 +2512,7 @@ static csat_status csat_bind_drivers_importance(const csat_drivers *m,
         free(a);
         return CSAT_ERR_NOMEM;
     }
-    st = csat_drivers_importance(m, method, opt, a, b, err);
+    st = csat_drivers_importance(m, method, &o, a, b, err);
     if (st != CSAT_OK) {
         free(a);
         free(b);
@@ -2347,18 +2527,19 @@ static csat_status csat_bind_drivers_importance(const csat_drivers *m,
 
 static csat_status csat_bind_drivers_dominance(const csat_drivers *m,
                                                const csat_importance_options *opt,
-                                               double **general, size_t *ngeneral,
+                                               csat_bind_watch *watch, double **general, size_t *ngeneral,
                                                double **conditional, size_t *nconditional,
                                                double **complete, size_t *ncomplete,
                                                csat_error *err)
 {
     size_t p = 0;
     double *g, *c = NULL, *d = NULL;
+    const csat_importance_options o = csat_bind_watched_importance(opt, watch);
     csat_status st = csat_bind_drivers_p(m, &p, err);
     if (st != CSAT_OK)
         return st;
     if (p > CSAT_DOMINANCE_MAX)  /* the library refuses it; do not allocate p² first */
-        return csat_drivers_dominance(m, opt, NULL, NULL, NULL, err);
+        return csat_drivers_dominance(m, &o, NULL, NULL, NULL, err);
     g = csat_bind_doubles(p, err);
     c = g ? csat_bind_doubles(p * p, err) : NULL;
     d = c ? csat_bind_doubles(p * p, err) : NULL;
@@ -2367,7 +2548,7 @@ static csat_status csat_bind_drivers_dominance(const csat_drivers *m,
         free(c);
         return CSAT_ERR_NOMEM;
     }
-    st = csat_drivers_dominance(m, opt, g, c, d, err);
+    st = csat_drivers_dominance(m, &o, g, c, d, err);
     if (st != CSAT_OK) {
         free(g);
         free(c);
@@ -2386,11 +2567,12 @@ static csat_status csat_bind_drivers_dominance(const csat_drivers *m,
 static csat_status csat_bind_drivers_bootstrap(const csat_drivers *m,
                                                csat_importance_method method,
                                                const csat_bootstrap_options *opt,
-                                               double **lower, size_t *nlower, double **upper,
+                                               csat_bind_watch *watch, double **lower, size_t *nlower, double **upper,
                                                size_t *nupper, size_t *failed, csat_error *err)
 {
     size_t p = 0;
     double *lo, *hi;
+    csat_bootstrap_options o = CSAT_BOOTSTRAP_OPTIONS_DEFAULT;
     csat_status st = csat_bind_drivers_p(m, &p, err);
     if (st != CSAT_OK)
         return st;
@@ -2400,7 +2582,11 @@ static csat_status csat_bind_drivers_bootstrap(const csat_drivers *m,
         free(lo);
         return CSAT_ERR_NOMEM;
     }
-    st = csat_drivers_bootstrap(m, method, opt, lo, hi, failed, err);
+    if (opt != NULL)
+        o = *opt;
+    o.progress = csat_bind_progress;
+    o.progress_data = watch;
+    st = csat_drivers_bootstrap(m, method, &o, lo, hi, failed, err);
     if (st != CSAT_OK) {
         free(lo);
         free(hi);

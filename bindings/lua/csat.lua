@@ -968,20 +968,71 @@ local function fit_options(o)
   return c
 end
 
+-- threads: 0 (every core) or a count of threads below 2^32.
+local function threads_option(v)
+  local t = count(v, "threads")
+  if t >= 4294967296 then
+    arg_error("threads must be below 2^32 (0: every core), not " .. describe(v))
+  end
+  return t
+end
+
 local function importance_options(o)
   local c = core.importance_options()
   if o.exact_max ~= nil then c.exact_max = count(o.exact_max, "exact_max") end
   if o.permutations ~= nil then c.permutations = count(o.permutations, "permutations") end
   if o.seed ~= nil then c.seed = count(o.seed, "seed") end
+  if o.threads ~= nil then c.threads = threads_option(o.threads) end
   return c
 end
 
+-- The options of a bootstrap and of the measure in each replicate (kept
+-- alive by the caller, which holds both).
 local function bootstrap_options(o)
   local c = core.bootstrap_options()
   if o.reps ~= nil then c.reps = count(o.reps, "reps") end
   if o.level ~= nil then c.level = real(o.level, "level") end
   if o.seed ~= nil then c.seed = count(o.seed, "seed") end
-  return c
+  if o.threads ~= nil then c.threads = threads_option(o.threads) end
+  local i = importance_options({ exact_max = o.exact_max, permutations = o.permutations })
+  c.importance = i
+  return c, i
+end
+
+-- The progress option of a long computation: nil, or a function (done,
+-- total) called about ten times a second with the work units done; an
+-- error from it stops the computation (which frees what it allocated) and
+-- is raised again, as it was, from the call. Returns the function to hand
+-- to csat_core and the box that tells its error from the library's.
+local function progress_watch(fn)
+  if fn == nil then
+    return nil, nil
+  end
+  local callable = type(fn) == "function"
+    or (getmetatable(fn) ~= nil and getmetatable(fn).__call ~= nil)
+  if not callable then
+    arg_error("progress must be a function (done, total), not " .. type(fn))
+  end
+  local box = {}
+  return function(done, total)
+    local ok, e = pcall(fn, done, total)
+    if not ok then
+      box.failed, box.error = true, e
+      error(e, 0)
+    end
+  end, box
+end
+
+-- f(..., watch) from csat_core: the progress function's own error raised
+-- as it was, the library's named by ctx.
+local function watched(ctx, box, ok, ...)
+  if ok then
+    return ...
+  end
+  if box and box.failed then
+    error(box.error, 0)
+  end
+  raise_core((...), ctx)
 end
 
 local function copy_list(t)
@@ -1096,20 +1147,48 @@ ModelMT.__tostring = function(m)
     tostring(m.intercept))
 end
 
-local IMPORTANCE_OPTS = set("exact_max", "permutations", "seed")
+local IMPORTANCE_OPTS = set("exact_max", "permutations", "seed", "threads", "progress")
 
 --- Importance of each driver by method ("lmg" by default; "first", "last",
 -- "beta2", "pratt", "relative_weights"). opts: exact_max, permutations,
 -- seed (Monte Carlo LMG above exact_max drivers; defaults: the library's,
--- 25, 20000, 1).
+-- 25, 20000, 1), threads (0, the default: every core; the values are the
+-- same for every count), progress (a function (done, total) called about
+-- ten times a second; an error from it stops the computation and is raised
+-- from this call; model:cost() tells the work before).
 -- Returns the values and their Monte Carlo standard errors (0 when exact),
 -- each keyed by position and by driver name.
 -- All but "first" and "beta2" need a model with an intercept.
 function ModelMethods:importance(method, opts)
   local code = importance_code(method)
   local o = check_options(opts, IMPORTANCE_OPTS, "importance")
-  local v, se = call(self._errors, raw.drivers_importance, self._m, code, importance_options(o))
+  local fn, box = progress_watch(o.progress)
+  local v, se = watched(self._errors, box,
+    pcall(raw.drivers_importance, self._m, code, importance_options(o), fn))
   return by_name(v, self.names), by_name(se, self.names)
+end
+
+local COST_OPTS = set("bootstrap", "reps", "exact_max", "permutations")
+
+--- What importance(method) or, with opts.bootstrap = true, bootstrap(method)
+-- would cost, without computing it: {units, unit_flops, flops, exact}.
+-- units: the work units a progress function counts (2^p subsets of an
+-- exact LMG, the orderings of the Monte Carlo LMG, 1 for the other
+-- measures; times reps for a bootstrap); flops: floating-point operations
+-- (about flops / 5e9 seconds on one core); exact: false for the Monte
+-- Carlo LMG. opts: bootstrap, reps, exact_max, permutations.
+function ModelMethods:cost(method, opts)
+  local code = importance_code(method)
+  local o = check_options(opts, COST_OPTS, "cost")
+  local iopt = importance_options(o)
+  local bopt, keep = nil, nil
+  if o.bootstrap then
+    bopt, keep = bootstrap_options(o)
+  end
+  local w = call(self._errors, raw.drivers_work, self._m, code, iopt, bopt)
+  local _ = keep
+  return { units = math.tointeger(w.units) or w.units, unit_flops = w.unit_flops,
+           flops = w.flops, exact = w.exact ~= 0 }
 end
 
 --- Monte Carlo standard errors of importance() (0 when exact).
@@ -1126,13 +1205,19 @@ function ModelMethods:shares(method, opts)
   return by_name(s, self.names)
 end
 
+local DOMINANCE_OPTS = set("threads", "progress")
+
 --- Dominance analysis: {general = {p}, conditional = {p rows of p: [j][k+1]
 -- = mean R² gain of driver j over subsets of size k}, complete = {p rows of
 -- p: 1, 0.5 or 0}, names}. general and the rows of conditional and complete
 -- are also keyed by driver name, and so are the entries of a complete row
--- (d.complete.speed.price: whether speed dominates price).
-function ModelMethods:dominance()
-  local g, c, d = call(self._errors, raw.drivers_dominance, self._m, nil)
+-- (d.complete.speed.price: whether speed dominates price). opts: threads,
+-- progress, as importance's.
+function ModelMethods:dominance(opts)
+  local o = check_options(opts, DOMINANCE_OPTS, "dominance")
+  local fn, box = progress_watch(o.progress)
+  local g, c, d = watched(self._errors, box,
+    pcall(raw.drivers_dominance, self._m, importance_options(o), fn))
   local p = self.n_drivers
   local cond, comp = {}, {}
   for i = 1, p do
@@ -1147,18 +1232,25 @@ function ModelMethods:dominance()
            complete = by_name(comp, self.names), names = copy_list(self.names) }
 end
 
-local BOOTSTRAP_OPTS = set("reps", "level", "seed")
+local BOOTSTRAP_OPTS = set("reps", "level", "seed", "threads", "progress", "exact_max",
+  "permutations")
 
 --- Bootstrap percentile intervals of importance(method). opts: reps, level,
--- seed (defaults: the library's, 1000, 0.95, 1). Returns {estimate, lower,
--- upper, failed, names}; estimate, lower and upper are keyed by position
--- and by driver name.
+-- seed (defaults: the library's, 1000, 0.95, 1), threads and progress (as
+-- importance's; the same numbers for every thread count), exact_max and
+-- permutations (the LMG options of the measure in each replicate). Returns
+-- {estimate, lower, upper, failed, names}; estimate, lower and upper are
+-- keyed by position and by driver name.
 function ModelMethods:bootstrap(method, opts)
   local code = importance_code(method)
   local o = check_options(opts, BOOTSTRAP_OPTS, "bootstrap")
-  local lower, upper, failed = call(self._errors, raw.drivers_bootstrap, self._m, code,
-    bootstrap_options(o))
-  local estimate = self:importance(method)
+  local fn, box = progress_watch(o.progress)
+  local bopt, iopt = bootstrap_options(o)
+  local lower, upper, failed = watched(self._errors, box,
+    pcall(raw.drivers_bootstrap, self._m, code, bopt, fn))
+  local _ = iopt
+  local estimate = self:importance(method, { exact_max = o.exact_max,
+    permutations = o.permutations, threads = o.threads })
   return { estimate = estimate, lower = by_name(lower, self.names),
            upper = by_name(upper, self.names), failed = failed, names = copy_list(self.names) }
 end

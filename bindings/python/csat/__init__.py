@@ -46,6 +46,7 @@ Every number is computed by the C library; this package converts input
 
 from . import core as _core
 from ._core import ConvergenceError, SingularError
+from ._progress import LongWorkWarning
 from .accum import Moments, Tally
 from .business import (Complaints, Rate, Resolution, Retention, Reviews, Survival,
                        SurvivalPoint, churn, churn_convert, clv, complaints, rate,
@@ -77,5 +78,5 @@ __all__ = [
     "retention", "churn", "churn_convert", "survival", "clv", "complaints", "rate",
     "referral_rate", "resolution_times", "reviews", "Retention", "Survival",
     "SurvivalPoint", "Rate", "Complaints", "Resolution", "Reviews", "GroupedResult", "Grouped",
-    "Design", "DesignInfo", "RakeInfo", "rake", "ConvergenceError",
+    "Design", "DesignInfo", "RakeInfo", "rake", "ConvergenceError", "LongWorkWarning",
 ]

@@ -25,13 +25,14 @@ names are known (a DataFrame's columns or `names=`) and pandas is
 installed, numpy arrays otherwise. Every number comes from the C library.
 """
 
+import warnings
 from collections import namedtuple
 from collections.abc import Mapping
 
 import numpy as np
 
 from . import core as _core
-from . import _options
+from . import _options, _progress
 from ._convert import _is_pandas, aligned, as_matrix, as_vector, as_weights, pandas_module
 from ._errors import LIBRARY_ERRORS, locate
 from ._core import SingularError
@@ -77,6 +78,13 @@ def _count(value, name):
     v = _options.integer(value, name)
     if v < 0:
         raise ValueError(f"{name} must be a non-negative integer, not {v}")
+    return v
+
+
+def _threads(value):
+    v = _options.integer(value, "threads")
+    if not 0 <= v < 2**32:
+        raise ValueError(f"threads must be an integer in [0, 2**32) (0: every core), not {v}")
     return v
 
 
@@ -331,7 +339,7 @@ class KeyDriverModel:
 
     # Relative importance ---------------------------------------------------
 
-    def _importance(self, method, exact_max=None, permutations=None, seed=None):
+    def _importance_options(self, exact_max=None, permutations=None, seed=None, threads=None):
         o = _core.importance_options()      # the C defaults, then what is given
         if exact_max is not None:
             o.exact_max = _count(exact_max, "exact_max")
@@ -339,12 +347,97 @@ class KeyDriverModel:
             o.permutations = _count(permutations, "permutations")
         if seed is not None:
             o.seed = _seed(seed)
+        if threads is not None:
+            o.threads = _threads(threads)
+        return o
+
+    def _bootstrap_options(self, reps=None, level=None, seed=None, threads=None,
+                           importance=None):
+        o = _core.bootstrap_options()       # the C defaults, then what is given
+        if reps is not None:
+            o.reps = _count(reps, "reps")
+        if level is not None:
+            o.level = _options.real(level, "level")
+        if seed is not None:
+            o.seed = _seed(seed)
+        if threads is not None:
+            o.threads = _threads(threads)
+        if importance is not None:
+            o.importance = importance       # the caller keeps `importance` alive
+        return o
+
+    def _work(self, code, iopt, bopt=None):
+        try:
+            return _core.drivers_work(self._m, code, iopt, bopt)
+        except LIBRARY_ERRORS as e:
+            raise locate(e, None, columns=self.names, kind="driver") from None
+
+    def cost(self, method="lmg", *, bootstrap=False, reps=None, exact_max=None,
+             permutations=None, threads=None):
+        """What importance(method) — or, with `bootstrap=True`, bootstrap(method)
+        — would cost, without computing it: a dict with
+
+        units       the work units its progress counts (2^p subsets for an
+                    exact LMG, the orderings of the Monte Carlo LMG, 1 for
+                    the other measures; times reps for a bootstrap)
+        flops       floating-point operations, a multiply-add counted as two
+        exact       False for the Monte Carlo LMG
+        seconds     a rough time on `threads` threads (None: every core),
+                    at 5 GFLOP/s a core
+
+        The options are those of importance() and bootstrap(); an option
+        they would refuse raises here too.
+        """
         code = _method(method)
+        iopt = self._importance_options(exact_max, permutations, None, threads)
+        bopt = (self._bootstrap_options(reps, None, None, threads, iopt)
+                if bootstrap else None)
+        w = self._work(code, iopt, bopt)
+        return {"units": w["units"], "flops": w["flops"], "exact": bool(w["exact"]),
+                "seconds": w["flops"] / (_progress.FLOPS_PER_CORE
+                                         * _progress.cores(threads))}
+
+    def _warn_long(self, code, iopt, bopt, threads, what, stacklevel=3):
+        """A LongWorkWarning before work estimated above a minute, with what
+        is faster."""
+        w = self._work(code, iopt, bopt)
+        cores = _progress.cores(threads)
+        seconds = w["flops"] / (_progress.FLOPS_PER_CORE * cores)
+        if seconds <= _progress.WARN_SECONDS:
+            return
+        p = len(self.names)
+        text = (f"{what} will take about {_progress.duration(seconds)} on {cores} "
+                f"core{'s' if cores != 1 else ''} ({w['units']:,.0f} work units, "
+                f"{w['flops']:.3g} floating-point operations)")
+        if code == _core.CSAT_IMPORTANCE_LMG and w["exact"] and p > 2:
+            mc = _core.importance_options()
+            mc.exact_max = p - 1
+            mc.permutations = iopt.permutations
+            mc_bopt = None
+            if bopt is not None:
+                mc_bopt = self._bootstrap_options(bopt.reps, None, None, threads, mc)
+            mw = self._work(code, mc, mc_bopt)
+            mc_seconds = mw["flops"] / (_progress.FLOPS_PER_CORE * cores)
+            text += (f"; exact_max={p - 1} gives the Monte Carlo LMG over "
+                     f"{mc.permutations:,} orderings in about {_progress.duration(mc_seconds)}"
+                     f", with its standard errors in importance_se")
+        elif bopt is not None:
+            text += "; fewer reps shorten it in proportion"
+        text += " (Ctrl-C stops it; progress=True shows a bar)"
+        warnings.warn(_progress.LongWorkWarning(text), stacklevel=stacklevel)
+
+    def _importance(self, method, exact_max=None, permutations=None, seed=None, threads=None,
+                    progress=False):
+        o = self._importance_options(exact_max, permutations, seed, threads)
+        code = _method(method)
+        # threads and progress change how, not what: one cache entry.
         key = (code, o.exact_max, o.permutations, o.seed)
         hit = self._importance_cache.get(key)
         if hit is None:
+            self._warn_long(code, o, None, threads, f"importance({method!r})", stacklevel=4)
             try:
-                values, se = _core.drivers_importance(self._m, code, o)
+                with _progress.watching(progress, f"importance {method}") as fn:
+                    values, se = _core.drivers_importance(self._m, code, o, fn)
             except LIBRARY_ERRORS as e:
                 raise locate(e, None, columns=self.names, kind="driver") from None
             hit = (np.array(values, dtype=np.float64), np.array(se, dtype=np.float64))
@@ -352,7 +445,8 @@ class KeyDriverModel:
         # Copies: a caller's change must not reach the cache.
         return hit[0].copy(), hit[1].copy()
 
-    def importance(self, method="lmg", *, exact_max=None, permutations=None, seed=None):
+    def importance(self, method="lmg", *, exact_max=None, permutations=None, seed=None,
+                   threads=None, progress=False):
         """Relative importance of each driver by `method`:
 
         "first"  squared correlation with the outcome r²
@@ -367,27 +461,41 @@ class KeyDriverModel:
 
         All but "first" and "beta2" need a model with an intercept. Options
         left at None take the library's defaults: exact_max 25, permutations
-        20000, seed 1.
+        20000, seed 1, threads 0 (every core; the numbers are the same for
+        every count). `progress=True` shows a progress bar with the time
+        left (tqdm when installed), a callable (done, total) receives the
+        progress instead; Ctrl-C stops the computation (KeyboardInterrupt).
+        Work estimated above a minute warns first (csat.LongWorkWarning;
+        see cost()). The model keeps each result: importance, importance_se,
+        shares and ipa of the same method and options compute it once.
         """
-        values, _ = self._importance(method, exact_max, permutations, seed)
+        values, _ = self._importance(method, exact_max, permutations, seed, threads, progress)
         return self._per_driver(values, method)
 
-    def importance_se(self, method="lmg", *, exact_max=None, permutations=None, seed=None):
+    def importance_se(self, method="lmg", *, exact_max=None, permutations=None, seed=None,
+                      threads=None, progress=False):
         """Monte Carlo standard errors of importance() (0 when exact)."""
-        _, se = self._importance(method, exact_max, permutations, seed)
+        _, se = self._importance(method, exact_max, permutations, seed, threads, progress)
         return self._per_driver(se, method + " se")
 
     def shares(self, method="lmg", **options):
         """importance(method) / R²: the share of the explained variance
-        (sums to 1 for pratt, lmg and relative_weights)."""
+        (sums to 1 for pratt, lmg and relative_weights). Takes importance()'s
+        options."""
         values, _ = self._importance(method, **options)
         return self._per_driver(values / self.r2, method + " share")
 
-    def dominance(self):
+    def dominance(self, *, threads=None, progress=False):
         """Dominance analysis: general, conditional and complete dominance
-        (see Dominance). Needs an intercept and at most 24 drivers."""
+        (see Dominance). Needs an intercept and at most 24 drivers.
+        `threads` and `progress` as in importance(); Ctrl-C stops it."""
+        o = self._importance_options(threads=threads)
+        o.exact_max = max(o.exact_max, len(self.names))  # its cost is the exact LMG's
+        if len(self.names) <= _core.CSAT_DOMINANCE_MAX and self.intercept:
+            self._warn_long(_core.CSAT_IMPORTANCE_LMG, o, None, threads, "dominance()")
         try:
-            general, conditional, complete = _core.drivers_dominance(self._m, None)
+            with _progress.watching(progress, "dominance") as fn:
+                general, conditional, complete = _core.drivers_dominance(self._m, o, fn)
         except LIBRARY_ERRORS as e:
             raise locate(e, None, columns=self.names, kind="driver") from None
         k = len(self.names)
@@ -402,12 +510,19 @@ class KeyDriverModel:
             g = pd.Series(g, index=self.names, name="general")
         return Dominance(g, c, d)
 
-    def bootstrap(self, method="lmg", reps=None, level=None, seed=None):
+    def bootstrap(self, method="lmg", reps=None, level=None, seed=None, *, exact_max=None,
+                  permutations=None, threads=None, progress=False):
         """Bootstrap percentile intervals of importance(method): rows are
-        resampled with replacement (weights travel with them) `reps` times
-        from `seed`; the same seed gives the same numbers everywhere.
-        Options left at None take the library's defaults: reps 1000, level
-        0.95, seed 1.
+        resampled with replacement (weights travel with them; a designed
+        model resamples its PSUs within strata) `reps` times from `seed`;
+        the same seed gives the same numbers everywhere and for every
+        number of `threads`. Options left at None take the library's
+        defaults: reps 1000, level 0.95, seed 1, threads 0 (every core).
+        `exact_max` and `permutations` are the LMG options of the measure in
+        each replicate (as in importance(); a replicate's Monte Carlo LMG is
+        seeded from its own stream). `progress` as in importance(); Ctrl-C
+        stops it. Work estimated above a minute warns first
+        (csat.LongWorkWarning; cost(bootstrap=True) tells before).
 
         Returns a BootstrapInterval (lower, upper) of arrays, or, when the
         names are known, a DataFrame with columns estimate, lower, upper
@@ -415,22 +530,22 @@ class KeyDriverModel:
         available for a model fitted from an XProd.
         """
         code = _method(method)
-        o = _core.bootstrap_options()       # the C defaults, then what is given
-        if reps is not None:
-            o.reps = _count(reps, "reps")
-        if level is not None:
-            o.level = _options.real(level, "level")
-        if seed is not None:
-            o.seed = _seed(seed)
+        io = self._importance_options(exact_max, permutations)
+        o = self._bootstrap_options(reps, level, seed, threads, io)
         try:
-            lower, upper, failed = _core.drivers_bootstrap(self._m, code, o)
+            self._warn_long(code, io, o, threads, f"bootstrap({method!r})")
+        except LIBRARY_ERRORS:
+            pass                            # the call below raises it, located
+        try:
+            with _progress.watching(progress, f"bootstrap {method}") as fn:
+                lower, upper, failed = _core.drivers_bootstrap(self._m, code, o, fn)
         except LIBRARY_ERRORS as e:
             raise locate(e, None, columns=self.names, kind="driver") from None
         lower = np.array(lower, dtype=np.float64)
         upper = np.array(upper, dtype=np.float64)
         if self._labelled:
             pd = _pandas()
-            estimate, _ = self._importance(method)
+            estimate, _ = self._importance(method, exact_max, permutations, threads=threads)
             frame = pd.DataFrame({"estimate": estimate, "lower": lower, "upper": upper},
                                  index=self.names)
             frame.attrs.update(method=method, reps=o.reps, level=o.level, seed=o.seed,
@@ -441,7 +556,7 @@ class KeyDriverModel:
         return result
 
     def ipa(self, method="lmg", performance=None, *, rescale=False, importance_cross=None,
-            performance_cross=None):
+            performance_cross=None, progress=False):
         """Importance-performance analysis (Martilla & James 1977).
 
         Importance is importance(method); performance is `performance` (one
@@ -455,9 +570,10 @@ class KeyDriverModel:
         "keep up the good work", "low priority", "possible overkill".
         Returns a DataFrame indexed by driver with columns importance,
         performance and quadrant; a dict of the same columns plus "driver"
-        without pandas.
+        without pandas. `progress` as in importance() (the importance is
+        computed once per model and options).
         """
-        importance, _ = self._importance(method)
+        importance, _ = self._importance(method, progress=progress)
         if performance is None:
             perf = self._info["mean"].copy()
         elif isinstance(performance, Mapping):
