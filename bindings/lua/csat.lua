@@ -565,6 +565,31 @@ local CES_OPTS = set("weights", "scale", "low_effort_min", "level", "by", "min_n
 local DIST_OPTS = set("weights", "scale", "by", "min_n", "design")
 local INDEX_OPTS = set("weights", "scales", "item_weights", "level", "by", "min_n", "design")
 
+-- A score of a table: the answers streamed into a tally of the options'
+-- scale, a chunk at a time (csat_core.tally_add_tables: no copy of the
+-- table), then scored by tally_fn(t, ...); the numbers are the array
+-- call's bit for bit, since counts do not depend on how the rows are cut.
+-- Weighted answers take the array call: a call to csat_tally_add sums its
+-- weights apart before adding them to the tally (so that a refused row
+-- leaves the tally as it was), so weights summed a chunk at a time would
+-- round differently from the one call of Python and C. Anything amiss (not
+-- a table, a value that is not a number, a value off the scale, bad
+-- options) makes the array call array_fn(answers, weights, ...) too, which
+-- reports it as it always has. `...` are the arguments after the data,
+-- the options c last.
+local function streamed(array_fn, tally_fn, c, answers, weights, ...)
+  if type(answers) == "table" and weights == nil then
+    local made, t = pcall(raw.tally_create, c.scale_min, c.scale_max)
+    if made and raw.tally_add_tables(t, answers, weights) then
+      local ok, r = pcall(tally_fn, t, ...)
+      if ok then
+        return r
+      end
+    end
+  end
+  return array_fn(answers, weights, ...)
+end
+
 --- Net Promoter Score. opts: weights, scale, promoter_min, detractor_max,
 -- level, method "wald" | "adjusted-wald" (defaults: the library's, scale
 -- {0, 10}, promoter_min 9, detractor_max 6, level 0.95, "wald").
@@ -576,7 +601,8 @@ function M.nps(answers, opts)
   if o.by ~= nil then
     return grouped("nps", "NPS", answers, o, nps_options(o))
   end
-  return nps_result(core.score_nps(answers, o.weights, nps_options(o)))
+  local c = nps_options(o)
+  return nps_result(streamed(core.score_nps, raw.tally_nps, c, answers, o.weights, c))
 end
 
 --- CSAT: share (0..1) of answers >= satisfied_min. opts: weights, scale,
@@ -589,7 +615,8 @@ function M.csat(answers, opts)
   if o.by ~= nil then
     return grouped("csat", "share", answers, o, csat_options(o))
   end
-  return share_result(core.score_csat(answers, o.weights, csat_options(o)))
+  local c = csat_options(o)
+  return share_result(streamed(core.score_csat, raw.tally_csat, c, answers, o.weights, c))
 end
 
 --- Share of answers in the boxes lo..hi. opts: weights, scale, level
@@ -602,7 +629,9 @@ function M.box_share(answers, lo, hi, opts)
   if o.by ~= nil then
     return grouped("box_share", "share", answers, o, scale_options(o), lo, hi)
   end
-  return share_result(core.score_box_share(answers, o.weights, lo, hi, scale_options(o)))
+  local c = scale_options(o)
+  return share_result(streamed(core.score_box_share, raw.tally_box_share, c, answers, o.weights,
+    lo, hi, c))
 end
 
 --- Share of answers in the k highest points (k defaults to 2).
@@ -614,7 +643,9 @@ function M.top_box(answers, k, opts)
   if o.by ~= nil then
     return grouped("top_box", "share", answers, o, scale_options(o), k or 2)
   end
-  return share_result(core.score_top_box(answers, o.weights, k or 2, scale_options(o)))
+  local c = scale_options(o)
+  return share_result(streamed(core.score_top_box, raw.tally_top_box, c, answers, o.weights,
+    k or 2, c))
 end
 
 --- Share of answers in the k lowest points (k defaults to 2).
@@ -626,7 +657,9 @@ function M.bottom_box(answers, k, opts)
   if o.by ~= nil then
     return grouped("bottom_box", "share", answers, o, scale_options(o), k or 2)
   end
-  return share_result(core.score_bottom_box(answers, o.weights, k or 2, scale_options(o)))
+  local c = scale_options(o)
+  return share_result(streamed(core.score_bottom_box, raw.tally_bottom_box, c, answers, o.weights,
+    k or 2, c))
 end
 
 --- Mean of any finite values with sd, se and t interval. opts: weights, level.
@@ -652,7 +685,8 @@ function M.ces(answers, opts)
   if o.by ~= nil then
     return grouped("ces", "CES", answers, o, ces_options(o))
   end
-  return ces_result(core.score_ces(answers, o.weights, ces_options(o)))
+  local c = ces_options(o)
+  return ces_result(streamed(core.score_ces, raw.tally_ces, c, answers, o.weights, c))
 end
 
 --- Count, weight and share of every point of the scale. opts: weights,
@@ -753,6 +787,16 @@ end
 
 --- Count answers (NaN is missing) with optional weights; returns the tally.
 function TallyMethods:add(answers, weights)
+  -- Answers alone are streamed from the table (see streamed()); on
+  -- anything amiss the tally as it was, and the array call that reports
+  -- the error.
+  if weights == nil and type(answers) == "table" then
+    local before = core.tally_copy(self._t)
+    if raw.tally_add_tables(self._t, answers, nil) then
+      return self
+    end
+    self._t = before
+  end
   core.tally_add(self._t, answers, weights)
   return self
 end
