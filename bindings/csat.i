@@ -1919,7 +1919,8 @@ CSAT_CODES_IN((const int32_t *categories, size_t ncategories), "categories", 0)
 CSAT_FILL((double *FILL, size_t NFILL), "out", 0)
 CSAT_FILL((int32_t *FILL32, size_t NFILL32), "out", 1)
 %apply (int32_t *FILL32, size_t NFILL32) { (int32_t *codes, size_t n) };
-%apply (double *FILL, size_t NFILL) { (double *w, size_t n), (double *raked, size_t nraked) };
+%apply (double *FILL, size_t NFILL) { (double *w, size_t n), (double *raked, size_t nraked),
+                                      (double *columns, size_t ncolumns) };
 
 /* The results of G groups out, as columns keyed by field name (one tuple /
  * table per field; csat_out_columns_<kind>), and back in as they came out
@@ -2812,6 +2813,43 @@ static csat_status csat_bind_survival_steps(const csat_survival *s, csat_surviva
     }
     *steps = a;
     *nsteps = sum.steps;
+    return CSAT_OK;
+}
+
+/* The steps of a curve into `out`, field after field in the point's order
+ * (time for every step, then n_risk, ...): Python hands a float64 array of
+ * fields × steps that becomes the curve's columns as they are, with no
+ * Python number per value (a curve of 10^6 continuous times has 10^6
+ * steps). Lua gets the same numbers as one table; csat.lua keeps
+ * survival_steps' columns. */
+#define CSAT_STEP_FIELD_D(f) columns[field++ * k + i] = p.f;
+#define CSAT_STEP_FIELD_NONE(f)
+#define CSAT_STEP_FIELD_E(f, T)
+#define CSAT_STEP_COUNT_D(f) +1
+static csat_status csat_bind_survival_fill(const csat_survival *s, double *columns,
+                                           size_t ncolumns, csat_error *err)
+{
+    enum { fields = 0 CSAT_SURVIVAL_POINT_FIELDS(CSAT_STEP_COUNT_D, CSAT_STEP_FIELD_NONE,
+                                                 CSAT_STEP_FIELD_NONE, CSAT_STEP_FIELD_E) };
+    csat_curve_summary sum = CSAT_RESULT_INIT(csat_curve_summary);
+    csat_survival_point p = CSAT_RESULT_INIT(csat_survival_point);
+    size_t i, k;
+    csat_status st = csat_survival_summary(s, &sum, err);
+    if (st != CSAT_OK)
+        return st;
+    k = sum.steps;
+    if (ncolumns / fields != k || ncolumns % fields != 0)
+        return csat_bind_error(err, CSAT_ERR_ARGUMENT,
+                               "columns has %zu elements for %zu steps of %d fields", ncolumns, k,
+                               (int)fields);
+    for (i = 0; i < k; i++) {
+        size_t field = 0;
+        st = csat_survival_step(s, i, &p, err);
+        if (st != CSAT_OK)
+            return st;
+        CSAT_SURVIVAL_POINT_FIELDS(CSAT_STEP_FIELD_D, CSAT_STEP_FIELD_NONE, CSAT_STEP_FIELD_NONE,
+                                   CSAT_STEP_FIELD_E)
+    }
     return CSAT_OK;
 }
 

@@ -556,3 +556,31 @@ def test_tables_without_pandas_are_dicts(monkeypatch):
     assert isinstance(g, dict) and g["attribute"] == ["a", "b"]
     assert list(g["pairs"]) == [3, 3] and set(g) == {"attribute", "gap", "se", "ci_lower",
                                                       "ci_upper", "t", "df", "p", "pairs"}
+
+
+def test_survival_columns_are_float64_arrays_filled_by_the_library():
+    # 20,000 continuous lifetimes, 30 % censored: one step per event time.
+    # The columns are float64 arrays filled in place (no Python float per
+    # value), equal to the steps read one by one, and the curve is
+    # statsmodels' Kaplan–Meier estimate with its Greenwood SE.
+    from statsmodels.duration.survfunc import SurvfuncRight
+    from csat import core
+    rng = np.random.default_rng(8)
+    t = rng.exponential(30.0, 20_000)
+    observed = (rng.random(20_000) < 0.7).astype(float)
+    s = csat.survival(t, observed)
+    assert s.steps == int(observed.sum())
+    for name, column in core.survival_steps(s._s).items():
+        got = s._cols[name]
+        assert isinstance(got, np.ndarray) and got.dtype == np.float64
+        assert np.array_equal(got, np.array(column))
+    ref = SurvfuncRight(t, observed)
+    assert np.array_equal(s.time, ref.surv_times)
+    np.testing.assert_allclose(s.survival, ref.surv_prob, rtol=1e-12, atol=0)
+    alive = ref.surv_prob > 0          # statsmodels' SE is NaN where S reaches 0
+    np.testing.assert_allclose(s.se[alive], ref.surv_prob_se[alive], rtol=1e-9, atol=1e-15)
+    np.testing.assert_array_equal(s.n_risk, ref.n_risk)
+    with pytest.raises(ValueError, match="columns has 7 elements"):
+        core.survival_fill(s._s, np.empty(7))
+    with pytest.raises(TypeError, match="writable"):
+        core.survival_fill(s._s, np.empty(8 * s.steps).tobytes())

@@ -133,10 +133,14 @@ class Survival:
     def __init__(self, handle, in_days=False):
         self._s = handle
         self._in_days = in_days
-        # The steps come as columns keyed by the point's C fields.
-        self._cols = {k: np.array(v, dtype=np.float64)
-                      for k, v in _core.survival_steps(handle).items()}
         self._summary = python_fields("curve_summary", _core.survival_summary(handle))
+        # The steps, filled by the library into one float64 array of
+        # fields × steps whose rows are the columns, keyed by the point's C
+        # fields (no Python number per value).
+        fields = [name for name, _ in c_fields("survival_point")]
+        steps = np.empty((len(fields), self._summary["steps"]), dtype=np.float64)
+        _core.survival_fill(handle, steps.reshape(-1))
+        self._cols = dict(zip(fields, steps))
         self.__dict__.update(python_fields("survival_point", self._cols))
         self.__dict__.update(self._summary)
 
