@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import warnings
 
@@ -203,6 +204,25 @@ def test_an_error_raised_by_progress_stops_and_leaves_the_model_unharmed():
 
 
 # Threads ---------------------------------------------------------------------
+
+def test_the_gil_is_released_while_the_library_works():
+    # The main thread spins while a worker computes a Monte Carlo LMG. Had
+    # the call kept the GIL, the main thread could not run until it ended,
+    # and would see the worker's progress list only empty and then full;
+    # released, it sees it grow report by report.
+    m = model(p=18)
+    seen = []
+    worker = threading.Thread(target=lambda: m.importance(
+        "lmg", exact_max=3, permutations=300_000, threads=1,
+        progress=lambda done, total: seen.append(done)))
+    worker.start()
+    observed = set()
+    while worker.is_alive():
+        observed.add(len(seen))
+    worker.join()
+    assert len(seen) > 10
+    assert len(observed) >= 5, f"the main thread saw {sorted(observed)}"
+
 
 def test_every_thread_count_gives_the_same_numbers():
     m = model(p=15)
