@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds (release), then runs every test suite:
 # cmocka, pytest, Lua, examples (the Dask cluster and the Lua stream
-# included), the install and ABI checks, and the Doxygen documentation
+# included), the example notebook (run headless, rendered in Chromium:
+# suite notebook), the install and ABI checks, and the Doxygen documentation
 # build (a warning fails it); then installs libcsat as users do
 # (tests/install/run.sh: meson install with CMake and pkg-config, a meson
 # subproject, pip, LuaRocks, and meson dist from a git checkout).

@@ -98,9 +98,23 @@ class _Line:
             self.stream.flush()
 
 
+def _widgets_draw_tqdm():
+    """Whether ipywidgets can draw tqdm's notebook bar: tqdm sets the bar's
+    style, which ipywidgets has from version 7 on (Debian 12 ships 6: the
+    widget would fail half-built)."""
+    try:
+        import ipywidgets
+        return int(str(ipywidgets.__version__).split(".")[0]) >= 7
+    except (ImportError, ValueError):
+        return False
+
+
 def _tqdm_bar(what, total):
     """tqdm's bar (the notebook widget in Jupyter), or its text bar where
-    the widget cannot be drawn (no ipywidgets)."""
+    the widget cannot be drawn (no ipywidgets, or one older than 7)."""
+    if not _widgets_draw_tqdm():
+        return _tqdm_std.tqdm(total=total, desc=what, unit=" units", unit_scale=True,
+                              leave=True)
     try:
         return _tqdm_auto.tqdm(total=total, desc=what, unit=" units", unit_scale=True,
                                leave=True)

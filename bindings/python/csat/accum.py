@@ -173,6 +173,13 @@ class Tally:
         s = self.sample
         return f"Tally(scale=({lo}, {hi}), n={s.n}, n_missing={s.n_missing})"
 
+    def _repr_html_(self):
+        """The numbers of repr as a table (Jupyter)."""
+        from ._html import block, fields
+        s = self.sample
+        return block("Tally", fields([("scale", self.scale), ("n", s.n),
+                                      ("n_missing", s.n_missing)]))
+
 
 class Moments:
     """Weighted count, mean and second central moment of continuous values
@@ -269,3 +276,8 @@ class Moments:
 
     def __repr__(self):
         return f"Moments(n={self.n}, n_missing={self.n_missing})"
+
+    def _repr_html_(self):
+        """The numbers of repr as a table (Jupyter)."""
+        from ._html import block, fields
+        return block("Moments", fields([("n", self.n), ("n_missing", self.n_missing)]))

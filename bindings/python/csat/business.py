@@ -21,6 +21,7 @@ import numpy as np
 
 from . import core as _core
 from . import _options
+from . import _html
 from ._convert import (_is_pandas, _to_numpy, aligned, as_days, as_durations, as_numbers,
                        as_optional_vector, as_vector, day, days, pandas_module)
 from ._errors import LIBRARY_ERRORS, locate
@@ -176,6 +177,18 @@ class Survival:
         body = ", ".join(f"{k}={_fmt(v)}" for k, v in self._summary.items())
         return f"Survival({body})"
 
+    def _repr_html_(self):
+        """The curve's summary as repr shows it (Jupyter)."""
+        return _html.block("Survival", _html.fields(self._summary.items()),
+                           note="Kaplan–Meier retention curve")
+
+    def plot(self, *, ax=None, label=None, median=True):
+        """The curve as steps with its interval band and the median
+        (matplotlib, imported only now; see csat.charts.survival). Returns
+        the Axes."""
+        from .charts import survival as chart
+        return chart(self, ax=ax, label=label, median=median)
+
 
 Survival.__doc__ = fields_doc(
     fields_doc(Survival.__doc__, [n for n, *_ in layout("survival_point")], "Arrays"),
@@ -270,6 +283,18 @@ class Complaints:
         more = ", …" if len(self) > 5 else ""
         r = "" if self.rate is None else f", rate={self.rate.rate:.4g} per {self.rate.per:g}"
         return f"Complaints(n={self.n}, n_missing={self.n_missing}, {{{top}{more}}}{r})"
+
+    def _repr_html_(self):
+        """The Pareto table and the rate (Jupyter)."""
+        rows = [(c, int(k), s, cs) for c, k, s, cs in
+                zip(self.codes.tolist(), self.counts.tolist(), self.shares.tolist(),
+                    self.cum_shares.tolist())]
+        parts = [_html.table(_html.limited(rows), ("code", "count", "share", "cum_share"))]
+        if self.rate is not None:
+            parts.append(_html.fields([("rate", f"{self.rate.rate:.4g} per {self.rate.per:g}"),
+                                       ("ci", self.rate.ci)]))
+        return _html.block("Complaints", *parts,
+                           note=f"n={self.n}, n_missing={self.n_missing}")
 
 
 def _missing(v):
@@ -368,6 +393,11 @@ class Resolution:
     def __repr__(self):
         return f"Resolution({', '.join(f'{k}={_fmt(v)}' for k, v in self._fields.items())})"
 
+    def _repr_html_(self):
+        """The statistics as repr shows them and the quantiles (Jupyter)."""
+        q = _html.table(zip(self._probs, self._values), ("prob", "quantile"), left=())
+        return _html.block("Resolution", _html.fields(self._fields.items()), q)
+
 
 Resolution.__doc__ = fields_doc(Resolution.__doc__,
                                 [n for n, *_ in layout("resolution_result")] + ["quantiles"])
@@ -425,6 +455,12 @@ class Reviews:
         fields = "".join(f", {k}={_fmt(v)}" for k, v in self._fields.items())
         return (f"Reviews(n={self.n}, rating={self.rating.score:.4g}, "
                 f"positive={self.positive.score:.4g}%{fields})")
+
+    def _repr_html_(self):
+        """The summary as repr shows it (Jupyter)."""
+        return _html.block("Reviews", _html.fields(
+            [("n", self.n), ("rating", f"{self.rating.score:.4g}"),
+             ("positive", f"{self.positive.score:.4g}%"), *self._fields.items()]))
 
 
 def reviews(ratings, *, scale=None, positive_min=None, prior=None, level=None):

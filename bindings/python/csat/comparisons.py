@@ -76,6 +76,16 @@ class Trend(_Result):
         return super()._from_c(d, changes=tuple(Comparison._from_c(c, kind="change")
                                                 for c in changes))
 
+    def _repr_html_(self):
+        """The trend's fields and a table of the wave-over-wave changes,
+        the numbers of repr (Jupyter)."""
+        from ._html import Markup, block, fields, table
+        from dataclasses import fields as _fields
+        own = [(f.name, getattr(self, f.name)) for f in _fields(self) if f.name != "changes"]
+        names = [f.name for f in _fields(Comparison)]
+        changes = table([[getattr(c, n) for n in names] for c in self.changes], names)
+        return block("Trend", fields(own + [("changes", Markup(changes))]))
+
 
 @c_result("rank_result")
 class Rank(_Result):

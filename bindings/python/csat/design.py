@@ -276,6 +276,15 @@ class Design:
         return (f"Design(n={i.n}, psus={i.psus}, strata={i.strata}, df={i.df:g}, "
                 f"sum_w={i.sum_w:.6g}, lonely_psu={i.lonely_psu!r}{lonely})")
 
+    def _repr_html_(self):
+        """The numbers of repr as a table (Jupyter)."""
+        from ._html import block, fields
+        i = self._info
+        return block("Design", fields([("n", i.n), ("psus", i.psus), ("strata", i.strata),
+                                       ("df", f"{i.df:g}"), ("sum_w", f"{i.sum_w:.6g}"),
+                                       ("lonely_psu", i.lonely_psu),
+                                       ("strata with one PSU", i.lonely)]))
+
     def __reduce__(self):
         raise TypeError("a Design cannot be pickled; pickle its arrays and make it again")
 

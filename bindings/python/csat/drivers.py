@@ -224,6 +224,10 @@ class Dominance:
         g = np.asarray(self.general)
         return f"Dominance(general=[{', '.join(f'{v:.4g}' for v in g)}])"
 
+    def _repr_html_(self):
+        from ._html import dominance
+        return dominance(self)
+
 
 class BootstrapInterval(namedtuple("BootstrapInterval", ["lower", "upper"])):
     """Bootstrap percentile limits (lower, upper), one per driver; `failed`
@@ -701,6 +705,10 @@ class KeyDriverModel:
                 f"adj_r2={s['adj_r2']:.4g}, f={s['f']:.4g}, f_p={s['f_p']:.3g}, "
                 f"intercept={self.intercept})")
 
+    def _repr_html_(self):
+        from ._html import key_driver_model
+        return key_driver_model(self)
+
     def __reduce__(self):
         raise TypeError("a KeyDriverModel cannot be pickled; pickle its data or an XProd "
                         "and fit again")
@@ -877,6 +885,10 @@ class XProd:
     def __repr__(self):
         s = _core.xprod_sample(self._a)
         return f"XProd(p={self._p}, n={s['n']}, n_missing={s['n_missing']})"
+
+    def _repr_html_(self):
+        from ._html import xprod
+        return xprod(self)
 
 
 __all__ = ["key_drivers", "key_drivers_from", "KeyDriverModel", "XProd", "Dominance",

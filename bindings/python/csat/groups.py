@@ -1332,3 +1332,13 @@ class Grouped:
         s = self.sample()
         kind = "moments" if self.scale is None else f"scale={self.scale}"
         return f"Grouped(groups={self.groups}, {kind}, n={s.n}, n_missing={s.n_missing})"
+
+    def _repr_html_(self):
+        """The numbers of repr and the group labels (Jupyter)."""
+        from ._html import block, fields, limited, table
+        s = self.sample()
+        head = fields([("groups", self.groups),
+                       ("scale", "moments" if self.scale is None else self.scale),
+                       ("n", s.n), ("n_missing", s.n_missing)])
+        labels = table(limited([(str(v),) for v in self._labels]), ("label",))
+        return block("Grouped", head, labels)

@@ -304,5 +304,20 @@ class Distribution:
         return (f"Distribution(scale={self.scale}, n={self.n}, "
                 f"shares=[{', '.join(f'{s:.3g}' for s in self.shares)}])")
 
+    def _repr_html_(self):
+        """The table of the points of the scale (Jupyter): count and share,
+        the share as repr shows it."""
+        from ._html import block, table
+        rows = [(int(v), int(c), f"{s:.3g}")
+                for v, c, s in zip(self.values, self.counts, self.shares)]
+        return block("Distribution", table(rows, ("value", "count", "share"), left=()),
+                     note=f"scale={self.scale}, n={self.n}, n_missing={self.n_missing}")
+
+    def plot(self, *, ax=None):
+        """Bar chart of the shares (matplotlib, imported only now; see
+        csat.charts.distribution). Returns the Axes."""
+        from .charts import distribution
+        return distribution(self, ax=ax)
+
 
 delegate(Distribution, "sample", [f.name for f in fields(Sample)], "the sample")
