@@ -222,6 +222,31 @@ static size_t block_unit(const double *x, size_t len, double shift, const csat_m
     return len;
 }
 
+/* A weighted block's state from its two passes: c1 and c2 are the
+ * rounding errors of the means (0 in exact arithmetic), for the corrected
+ * two-pass formula of Chan, Golub & LeVeque. */
+static void weighted_finish(csat_moments_state *b, double sw, double sw2, double mean,
+                            double mean2, double m2, double c1, double m2b, double c2, double lo,
+                            double hi)
+{
+    if (sw > 0) {
+        m2 -= c1 * c1 / sw;
+        mean += c1 / sw;
+    }
+    if (sw2 > 0) {
+        m2b -= c2 * c2 / sw2;
+        mean2 += c2 / sw2;
+    }
+    b->sum_w = sw;
+    b->mean = mean;
+    b->m2 = m2 > 0 ? m2 : 0;
+    b->sum_w2 = sw2;
+    b->mean_w2 = mean2;
+    b->m2_w2 = m2b > 0 ? m2b : 0;
+    b->min = lo;
+    b->max = hi;
+}
+
 /* Summarise one weighted block; returns the offset of a bad element or len,
  * setting *bad_weight when the weight was at fault. */
 static size_t block_weighted(const double *x, const double *w, size_t len, double shift,
@@ -265,24 +290,33 @@ static size_t block_weighted(const double *x, const double *w, size_t len, doubl
             c2 += w2 * e;
         }
     }
-    if (sw > 0) {
-        m2 -= c1 * c1 / sw;
-        mean += c1 / sw;
-    }
-    if (sw2 > 0) {
-        m2b -= c2 * c2 / sw2;
-        mean2 += c2 / sw2;
-    }
-    b->sum_w = sw;
-    b->mean = mean;
-    b->m2 = m2 > 0 ? m2 : 0;
-    b->sum_w2 = sw2;
-    b->mean_w2 = mean2;
-    b->m2_w2 = m2b > 0 ? m2b : 0;
-    b->min = lo;
-    b->max = hi;
+    weighted_finish(b, sw, sw2, mean, mean2, m2, c1, m2b, c2, lo, hi);
     return len;
 }
+
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+/* The same block summary with the AVX2 kernels: the first pass reads the
+ * block from memory, the second from cache, with the sums in vector lanes
+ * (another order of addition: the same sums up to rounding, and the same
+ * corrected two-pass formula). A block with a refused weight or an
+ * infinite answer goes to the portable loop, which names it. */
+static size_t block_weighted_avx2(const double *x, const double *w, size_t len, double shift,
+                                  csat_moments_state *b, int *bad_weight)
+{
+    double s[5], q[4], lo, hi;
+    if (csat_block_wsums_avx2(x, w, len, shift, s, &lo, &hi))
+        return block_weighted(x, w, len, shift, b, bad_weight);
+    const double sw = s[1], sw2 = s[3];
+    b->n = (size_t)s[0];
+    b->n_missing = len - b->n;
+    if (b->n == 0)
+        return len;
+    double mean = sw > 0 ? s[2] / sw : 0, mean2 = sw2 > 0 ? s[4] / sw2 : 0;
+    csat_block_wdev_avx2(x, w, len, shift, mean, mean2, q);
+    weighted_finish(b, sw, sw2, mean, mean2, q[0], q[1], q[2], q[3], lo, hi);
+    return len;
+}
+#endif
 
 /* The shift of csat_moments_state_add: the value of the first block
  * (finite, of positive weight) nearest to that block's weighted mean, a
@@ -345,9 +379,13 @@ csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_
     csat_moments_state total = CSAT_MOMENTS_STATE_INIT;
     size_t (*unit)(const double *, size_t, double, const csat_moments_state *, csat_moments_state *) =
         block_unit;
+    size_t (*weighted)(const double *, const double *, size_t, double, csat_moments_state *,
+                       int *) = block_weighted;
 #if defined(CSAT_HAVE_AVX2_KERNELS)
-    if (csat_simd_available())
+    if (csat_simd_available()) {
         unit = block_unit_avx2;
+        weighted = block_weighted_avx2;
+    }
 #endif
     double shift = moments_shift(x, n, w);
     for (size_t start = 0; start < n; start += BLOCK) {
@@ -355,7 +393,7 @@ csat_status csat_moments_state_add(csat_moments_state *m, const double *x, size_
         csat_moments_state b = CSAT_MOMENTS_STATE_INIT;
         int bad_weight = 0;
         size_t bad = w == NULL ? unit(x + start, len, shift, &total, &b)
-                               : block_weighted(x + start, w + start, len, shift, &b, &bad_weight);
+                               : weighted(x + start, w + start, len, shift, &b, &bad_weight);
         if (bad == len && b.n > 0 && !(csat_value_ok(b.min) && csat_value_ok(b.max))) {
             /* Finite but beyond what squared deviations can hold: name it. */
             bad = 0;

@@ -70,9 +70,9 @@ size_t csat_count_unit(const double *x, size_t n, int min, int max, uint64_t *co
     return n;
 }
 
-size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, int max,
-                           uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
-                           int *bad_weight)
+size_t csat_count_weighted_portable(const double *x, const double *w, size_t n, int min, int max,
+                                    uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
+                                    int *bad_weight)
 {
     const double lo = min, hi = max;
     const long long base = min;
@@ -95,6 +95,111 @@ size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, 
         }
     }
     return n;
+}
+
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+/* The weighted tally with AVX2, in one read of memory: a block of
+ * TALLY_BLOCK answers and weights is checked four at a time without a
+ * branch (the checks of on_scale and csat_weight_ok, as in
+ * weighted_block_avx2 below) and turned into record numbers, then added
+ * while in L1. A point's count, Σw and Σw² are one 32-byte record, so an
+ * answer is one vector load, add and store, (1, w, w², 0) with w² rounded
+ * on its own: each point's sums are added in row order, as by the
+ * portable loop, and are the same bits. Missing answers go to record k
+ * (only its count is kept). A block with an invalid answer or weight, and
+ * the last rows, go to the portable loop, which names the first invalid
+ * one. Counts held as doubles are exact: an array has fewer than 2^53
+ * elements. */
+#define TALLY_BLOCK 512
+#define TALLY_AHEAD 512 /* rows prefetched ahead */
+
+static inline __attribute__((always_inline, target("avx2,fma"))) int
+tally_block_avx2(const double *restrict x, const double *restrict w, double lo_, double hi1_,
+                 int32_t *restrict cell)
+{
+    const __m256d lo = _mm256_set1_pd(lo_), hi1 = _mm256_set1_pd(hi1_);
+    const __m256d zero = _mm256_setzero_pd();
+    const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
+    __m256d bad = _mm256_setzero_pd();
+    for (size_t i = 0; i < TALLY_BLOCK; i += 4) {
+        const __m256d v = _mm256_loadu_pd(x + i), wv = _mm256_loadu_pd(w + i);
+        /* NaN clamps to max + 1, the record of missing answers (min and
+         * max return their second operand for NaN). */
+        const __m256d c = _mm256_max_pd(_mm256_min_pd(v, hi1), lo);
+        const __m256d whole = _mm256_round_pd(c, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+        const __m256d badx = _mm256_or_pd(_mm256_cmp_pd(whole, v, _CMP_NEQ_OQ),
+                                          _mm256_cmp_pd(v, hi1, _CMP_EQ_OQ));
+        const __m256d offw = _mm256_or_pd(_mm256_cmp_pd(wv, wmin, _CMP_NGE_UQ),
+                                          _mm256_cmp_pd(wv, wmax, _CMP_NLE_UQ));
+        const __m256d badw = _mm256_andnot_pd(_mm256_cmp_pd(wv, zero, _CMP_EQ_OQ), offw);
+        bad = _mm256_or_pd(bad, _mm256_or_pd(badx, badw));
+        _mm_storeu_si128((__m128i *)(cell + i), _mm256_cvttpd_epi32(_mm256_sub_pd(c, lo)));
+    }
+    return _mm256_movemask_pd(bad) != 0;
+}
+
+__attribute__((target("avx2,fma"))) size_t
+csat_count_weighted_avx2(const double *x, const double *w, size_t n, int min, int max,
+                         uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
+                         int *bad_weight)
+{
+    const size_t k = (size_t)((long long)max - min + 1);
+    if (k > CSAT_WEIGHTED_MAX_POINTS)
+        return csat_count_weighted_portable(x, w, n, min, max, counts, sw, sw2, missing,
+                                            bad_weight);
+    /* The records start from the caller's sums, so that the additions are
+     * those of the portable loop whatever they hold. */
+    _Alignas(32) csat_grouped_cell rec[CSAT_WEIGHTED_MAX_POINTS + 1];
+    for (size_t j = 0; j < k; j++) {
+        csat_grouped_cell r = { 0.0, sw[j], sw2[j], 0.0 };
+        rec[j] = r;
+    }
+    rec[k].n = rec[k].sw = rec[k].sw2 = rec[k].zero = 0;
+    int32_t cell[TALLY_BLOCK];
+    const __m256d lane0 = _mm256_setr_pd(1.0, 0.0, 0.0, 0.0);
+    const __m256d mask = _mm256_setr_pd(0.0, 1.0, 0.0, 0.0);
+    size_t s = 0;
+    for (; n - s >= TALLY_BLOCK; s += TALLY_BLOCK) {
+        if (s + TALLY_BLOCK + TALLY_AHEAD <= n)
+            for (size_t o = 0; o < TALLY_BLOCK; o += 8) {
+                __builtin_prefetch(x + s + TALLY_AHEAD + o);
+                __builtin_prefetch(w + s + TALLY_AHEAD + o);
+            }
+        if (tally_block_avx2(x + s, w + s, min, (double)max + 1, cell))
+            break;
+        const double *wb = w + s;
+        for (size_t i = 0; i < TALLY_BLOCK; i++) {
+            /* (1, w, w², 0) = w·(0, 1, w, 0) + (1, 0, 0, 0): w² is the
+             * product rounded once, w and 1 exact. */
+            const __m256d wi = _mm256_broadcast_sd(wb + i);
+            double *r = (double *)(rec + cell[i]);
+            const __m256d a = _mm256_fmadd_pd(wi, _mm256_blend_pd(mask, wi, 4), lane0);
+            _mm256_storeu_pd(r, _mm256_add_pd(_mm256_loadu_pd(r), a));
+        }
+    }
+    for (size_t j = 0; j < k; j++) {
+        counts[j] += (uint64_t)rec[j].n;
+        sw[j] = rec[j].sw;
+        sw2[j] = rec[j].sw2;
+    }
+    *missing += (uint64_t)rec[k].n;
+    size_t r = csat_count_weighted_portable(x + s, w + s, n - s, min, max, counts, sw, sw2,
+                                            missing, bad_weight);
+    return s + r;
+}
+#endif
+
+size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, int max,
+                           uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
+                           int *bad_weight)
+{
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+    if (csat_simd_available())
+        return csat_count_weighted_avx2(x, w, n, min, max, counts, sw, sw2, missing,
+                                        bad_weight);
+#endif
+    return csat_count_weighted_portable(x, w, n, min, max, counts, sw, sw2, missing,
+                                        bad_weight);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -16,6 +16,21 @@ size_t csat_count_weighted(const double *x, const double *w, size_t n, int min, 
                            uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
                            int *bad_weight);
 
+/* The weighted loop for the baseline ISA and for AVX2 (one read of
+ * memory), csat_count_weighted picking one at run time; the same counts
+ * and the same sums, bit for bit (each point's weights added in row
+ * order). The AVX2 loop serves scales of at most CSAT_WEIGHTED_MAX_POINTS
+ * points, the portable one the rest. Tests call both. */
+#define CSAT_WEIGHTED_MAX_POINTS 256
+size_t csat_count_weighted_portable(const double *x, const double *w, size_t n, int min, int max,
+                                    uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
+                                    int *bad_weight);
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+size_t csat_count_weighted_avx2(const double *x, const double *w, size_t n, int min, int max,
+                                uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
+                                int *bad_weight);
+#endif
+
 /* The grouped accumulator's counting (grouped.c): answers x with group
  * codes g (0..groups − 1, or −1 for no group) into a table of cells, (G +
  * 1) rows of k + 1 cells (k = max − min + 1): row 0 for the rows without a

@@ -14,6 +14,7 @@
 #include "core/error.h"
 #include "core/sized.h"
 #include "core/serial.h"
+#include "core/simd.h"
 
 /* Only this file sees the layout: the models read the sums through
  * csat_xprod_get_sums. */
@@ -186,50 +187,114 @@ static part part_of(const csat_xprod *a)
     return p;
 }
 
+/* The lower triangle of a block's co-moments, Σ_i (w_i·d_ij)·d_il for
+ * l ≤ j, each sum in row order with every product rounded before it is
+ * added. The AVX2 kernel (dev: its scratch, NULL if none could be had)
+ * gives the same bits as the loop below, which serves the baseline ISA:
+ * the order of each entry's additions is the same, and neither fuses a
+ * multiply-add. Half the matrix is computed: c is symmetric. */
+static void lower_comoments(const double *r, size_t len, size_t k, const double *w,
+                            const double *mean, double *c, double *d, double *dev)
+{
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+    if (dev != NULL) {
+        csat_xprod_lower_avx2(r, len, k, w, mean, c, dev);
+        return;
+    }
+#else
+    (void)dev;
+#endif
+    for (size_t j = 0; j < k; j++)
+        for (size_t l = 0; l <= j; l++)
+            c[j * k + l] = 0;
+    for (size_t i = 0; i < len; i++) {
+        double wi = w ? w[i] : 1.0;
+        for (size_t j = 0; j < k; j++)
+            d[j] = r[i * k + j] - mean[j];
+        for (size_t j = 0; j < k; j++) {
+            double wd = wi * d[j];
+            double *cj = c + j * k;
+            for (size_t l = 0; l <= j; l++)
+                cj[l] += wd * d[l];
+        }
+    }
+}
+
+/* The AVX2 kernel's scratch for blocks of up to `rows` rows of k columns:
+ * the block's deviations, padded; NULL without AVX2 or memory, when the
+ * portable loop gives the same sums. Freed with free(). */
+static double *dev_scratch(size_t k, size_t rows)
+{
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+    if (rows > 0 && csat_simd_available()) {
+        size_t r = rows < BLOCK_ROWS ? rows : BLOCK_ROWS, k8 = (k + 7) & ~(size_t)7;
+        return malloc(2 * r * k8 * sizeof(double));
+    }
+#else
+    (void)k;
+    (void)rows;
+#endif
+    return NULL;
+}
+
+static void add_rows(csat_xprod *a, const double *rows, size_t m, const double *w, double *c,
+                     double *dev);
+
 void csat_xprod_add_rows(csat_xprod *a, const double *rows, size_t m, const double *w,
                          double *c)
 {
+    double *dev = dev_scratch(a->k, m);
+    add_rows(a, rows, m, w, c, dev);
+    free(dev);
+}
+
+static void add_rows(csat_xprod *a, const double *rows, size_t m, const double *w, double *c,
+                     double *dev)
+{
     const size_t k = a->k;
     double mean[CSAT_DRIVERS_MAX + 1], d[CSAT_DRIVERS_MAX + 1], ref[CSAT_DRIVERS_MAX + 1];
+    double lo[CSAT_DRIVERS_MAX + 1], hi[CSAT_DRIVERS_MAX + 1];
     unsigned char varies[CSAT_DRIVERS_MAX + 1];
     for (size_t start = 0; start < m; start += BLOCK_ROWS) {
         size_t len = m - start < BLOCK_ROWS ? m - start : BLOCK_ROWS;
         const double *r = rows + start * k;
         double sw = 0, sw2 = 0;
         uint64_t pos = 0;
-        for (size_t j = 0; j < k; j++) {
+        for (size_t j = 0; j < k; j++)
             mean[j] = 0;
-            varies[j] = 0;
-        }
         for (size_t i = 0; i < len; i++) {
             double wi = w ? w[start + i] : 1.0;
+            const double *ri = r + i * k;
             sw += wi;
             sw2 += wi * wi;
+            /* A column varies when its smallest and largest values over the
+             * rows of positive weight differ (rows are complete: no NaN),
+             * which a vector min and max find without a byte per value. */
             if (wi > 0) {
-                if (pos == 0)
-                    memcpy(ref, r + i * k, k * sizeof *ref);
-                for (size_t j = 0; j < k; j++)
-                    varies[j] |= r[i * k + j] != ref[j];
+                if (pos == 0) {
+                    memcpy(ref, ri, k * sizeof *ref);
+                    memcpy(lo, ri, k * sizeof *lo);
+                    memcpy(hi, ri, k * sizeof *hi);
+                }
+                for (size_t j = 0; j < k; j++) {
+                    lo[j] = ri[j] < lo[j] ? ri[j] : lo[j];
+                    hi[j] = ri[j] > hi[j] ? ri[j] : hi[j];
+                }
                 pos++;
             }
             for (size_t j = 0; j < k; j++)
-                mean[j] += wi * r[i * k + j];
+                mean[j] += wi * ri[j];
         }
+        for (size_t j = 0; j < k; j++)
+            varies[j] = pos > 0 && lo[j] != hi[j];
         if (sw > 0)
             for (size_t j = 0; j < k; j++)
                 mean[j] /= sw;
-        memset(c, 0, k * k * sizeof *c);
-        for (size_t i = 0; i < len; i++) {
-            double wi = w ? w[start + i] : 1.0;
-            for (size_t j = 0; j < k; j++)
-                d[j] = r[i * k + j] - mean[j];
-            for (size_t j = 0; j < k; j++) {
-                double wd = wi * d[j];
-                double *cj = c + j * k;
-                for (size_t l = 0; l < k; l++)
-                    cj[l] += wd * d[l];
-            }
-        }
+        lower_comoments(r, len, k, w ? w + start : NULL, mean, c, d, dev);
+        /* The upper triangle mirrors the lower: one symmetric matrix. */
+        for (size_t j = 0; j < k; j++)
+            for (size_t l = j + 1; l < k; l++)
+                c[j * k + l] = c[l * k + j];
         part b = { len, pos, sw, sw2, mean, c, ref, varies };
         merge_into(a, &b);
     }
@@ -252,8 +317,9 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
      * when every row has proved valid. */
     csat_xprod *total = xprod_alloc(p);
     double *buf = malloc(BLOCK_ROWS * k * sizeof *buf), *wb = malloc(BLOCK_ROWS * sizeof *wb);
-    double *scratch = malloc(k * k * sizeof *scratch);
+    double *scratch = malloc(k * k * sizeof *scratch), *dev = dev_scratch(k, n);
     if (total == NULL || buf == NULL || wb == NULL || scratch == NULL) {
+        free(dev);
         csat_xprod_free(total);
         free(buf);
         free(wb);
@@ -262,11 +328,54 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
     }
     csat_status st = CSAT_OK;
     size_t fill = 0;
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+    const int fast = csat_simd_available();
+#endif
     for (size_t i = 0; i < n && st == CSAT_OK; i++) {
         const double *row = x + i * ld;
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+        /* Runs of rows whose values are all accepted are copied by the
+         * kernel, then their weights checked in order: the first refused
+         * weight is still the first error. The row that stops a run takes
+         * the checks below. */
+        if (fast) {
+            size_t room = BLOCK_ROWS - fill, want = n - i < room ? n - i : room;
+            size_t got = csat_xprod_copy_rows_avx2(row, ld, y + i, want, p, buf + fill * k);
+            size_t g = 0;
+            for (; g < got && (w == NULL || csat_weight_ok(w[i + g])); g++)
+                wb[fill + g] = w ? w[i + g] : 1.0;
+            if (g > 0) {
+                fill += g;
+                i += g - 1;
+                if (fill == BLOCK_ROWS) {
+                    add_rows(total, buf, fill, wb, scratch, dev);
+                    fill = 0;
+                }
+                continue;
+            }
+        }
+#endif
         if (w != NULL && !csat_weight_ok(w[i])) {
             st = csat_fail(err, CSAT_ERR_WEIGHT, i, CSAT_NO_INDEX, CSAT_WEIGHT_MESSAGE, w[i], i);
             break;
+        }
+        /* The common row, every value accepted (which excludes NaN), is
+         * checked as it is copied, without a branch per value; any other
+         * row is looked at again below. */
+        double *dst = buf + fill * k;
+        int good = csat_value_ok(y[i]);
+        for (size_t j = 0; j < p; j++) {
+            dst[j] = row[j];
+            good &= csat_value_ok(row[j]);
+        }
+        if (good) {
+            dst[p] = y[i];
+            wb[fill] = w ? w[i] : 1.0;
+            if (++fill == BLOCK_ROWS) {
+                add_rows(total, buf, fill, wb, scratch, dev);
+                fill = 0;
+            }
+            continue;
         }
         int missing = isnan(y[i]);
         for (size_t j = 0; j < p; j++)
@@ -290,18 +399,19 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
         }
         wb[fill] = w ? w[i] : 1.0;
         if (++fill == BLOCK_ROWS) {
-            csat_xprod_add_rows(total, buf, fill, wb, scratch);
+            add_rows(total, buf, fill, wb, scratch, dev);
             fill = 0;
         }
     }
     if (st == CSAT_OK) {
-        csat_xprod_add_rows(total, buf, fill, wb, scratch);
+        add_rows(total, buf, fill, wb, scratch, dev);
         st = merge_checked(a, total, err);
     }
     csat_xprod_free(total);
     free(buf);
     free(wb);
     free(scratch);
+    free(dev);
     return st;
 }
 

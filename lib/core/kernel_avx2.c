@@ -14,6 +14,7 @@
 #include <immintrin.h>
 #include <math.h>
 
+#include "core/error.h"
 #include "core/simd.h"
 
 /* 255 additions at most per 8-bit counter between flushes. */
@@ -293,4 +294,206 @@ int csat_block_onepass_avx2(const double *x, size_t len, double centre, double *
     *min = mn;
     *max = mx;
     return !isfinite(sq) || !isfinite(sum);
+}
+
+/* Weighted moments of a block (moments.c, block_weighted): the first
+ * pass. NaN answers are masked out (their weights too), weights are
+ * checked as csat_weight_ok does, infinite answers flagged; min and max
+ * skip NaN as above. s[] receives count, Σw, Σw·d, Σw², Σw²·d with
+ * d = x − shift. */
+int csat_block_wsums_avx2(const double *x, const double *w, size_t len, double shift, double *s,
+                          double *min, double *max)
+{
+    const __m256d sh = _mm256_set1_pd(shift), onev = _mm256_set1_pd(1.0);
+    const __m256d zero = _mm256_setzero_pd(), inf = _mm256_set1_pd(INFINITY);
+    const __m256d absmask = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffLL));
+    const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
+    __m256d c = zero, sw = zero, swx = zero, sw2 = zero, sw2x = zero, bad = zero;
+    __m256d lo = inf, hi = _mm256_set1_pd(-INFINITY);
+    size_t i = 0;
+    for (; i + 4 <= len; i += 4) {
+        const __m256d v = _mm256_loadu_pd(x + i), wv = _mm256_loadu_pd(w + i);
+        const __m256d ok = _mm256_cmp_pd(v, v, _CMP_ORD_Q);
+        const __m256d offw = _mm256_or_pd(_mm256_cmp_pd(wv, wmin, _CMP_NGE_UQ),
+                                          _mm256_cmp_pd(wv, wmax, _CMP_NLE_UQ));
+        bad = _mm256_or_pd(bad, _mm256_andnot_pd(_mm256_cmp_pd(wv, zero, _CMP_EQ_OQ), offw));
+        bad = _mm256_or_pd(bad, _mm256_cmp_pd(_mm256_and_pd(v, absmask), inf, _CMP_EQ_OQ));
+        const __m256d d = _mm256_and_pd(ok, _mm256_sub_pd(v, sh));
+        const __m256d wm = _mm256_and_pd(ok, wv), w2 = _mm256_mul_pd(wm, wm);
+        c = _mm256_add_pd(c, _mm256_and_pd(ok, onev));
+        sw = _mm256_add_pd(sw, wm);
+        swx = _mm256_fmadd_pd(wm, d, swx);
+        sw2 = _mm256_add_pd(sw2, w2);
+        sw2x = _mm256_fmadd_pd(w2, d, sw2x);
+        lo = _mm256_min_pd(v, lo);
+        hi = _mm256_max_pd(v, hi);
+    }
+    double r[5] = { hsum(c), hsum(sw), hsum(swx), hsum(sw2), hsum(sw2x) }, mn, mx;
+    hminmax(lo, hi, &mn, &mx);
+    int refused = _mm256_movemask_pd(bad) != 0;
+    for (; i < len; i++) {
+        double v = x[i], wi = w[i];
+        refused |= !(wi == 0 || (wi >= CSAT_WEIGHT_MIN && wi <= CSAT_WEIGHT_MAX));
+        if (v == v) {
+            refused |= isinf(v) != 0;
+            double d = v - shift, w2 = wi * wi;
+            r[0] += 1;
+            r[1] += wi;
+            r[2] += wi * d;
+            r[3] += w2;
+            r[4] += w2 * d;
+            mn = v < mn ? v : mn;
+            mx = v > mx ? v : mx;
+        }
+    }
+    for (int j = 0; j < 5; j++)
+        s[j] = r[j];
+    *min = mn;
+    *max = mx;
+    return refused;
+}
+
+/* The second pass over such a block, in cache: q[] receives Σw·d², Σw·d,
+ * Σw²·e², Σw²·e with d = (x − shift) − mean, e = (x − shift) − mean2,
+ * NaN answers skipped. */
+void csat_block_wdev_avx2(const double *x, const double *w, size_t len, double shift, double mean,
+                          double mean2, double *q)
+{
+    const __m256d sh = _mm256_set1_pd(shift), m1 = _mm256_set1_pd(mean),
+                  m2v = _mm256_set1_pd(mean2), zero = _mm256_setzero_pd();
+    __m256d a0 = zero, a1 = zero, b0 = zero, b1 = zero;
+    __m256d a2 = zero, a3 = zero, b2 = zero, b3 = zero;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        for (size_t h = 0; h < 8; h += 4) {
+            const __m256d v = _mm256_loadu_pd(x + i + h), wv = _mm256_loadu_pd(w + i + h);
+            const __m256d ok = _mm256_cmp_pd(v, v, _CMP_ORD_Q);
+            const __m256d u = _mm256_sub_pd(v, sh);
+            const __m256d d = _mm256_and_pd(ok, _mm256_sub_pd(u, m1));
+            const __m256d e = _mm256_and_pd(ok, _mm256_sub_pd(u, m2v));
+            const __m256d wd = _mm256_mul_pd(wv, d);
+            const __m256d w2e = _mm256_mul_pd(_mm256_mul_pd(wv, wv), e);
+            if (h == 0) {
+                a0 = _mm256_fmadd_pd(wd, d, a0);
+                a1 = _mm256_add_pd(a1, wd);
+                b0 = _mm256_fmadd_pd(w2e, e, b0);
+                b1 = _mm256_add_pd(b1, w2e);
+            } else {
+                a2 = _mm256_fmadd_pd(wd, d, a2);
+                a3 = _mm256_add_pd(a3, wd);
+                b2 = _mm256_fmadd_pd(w2e, e, b2);
+                b3 = _mm256_add_pd(b3, w2e);
+            }
+        }
+    }
+    double r[4] = { hsum(_mm256_add_pd(a0, a2)), hsum(_mm256_add_pd(a1, a3)),
+                    hsum(_mm256_add_pd(b0, b2)), hsum(_mm256_add_pd(b1, b3)) };
+    for (; i < len; i++) {
+        double v = x[i] - shift;
+        if (v == v) {
+            double d = v - mean, e = v - mean2, w2 = w[i] * w[i];
+            r[0] += w[i] * d * d;
+            r[1] += w[i] * d;
+            r[2] += w2 * e * e;
+            r[3] += w2 * e;
+        }
+    }
+    for (int j = 0; j < 4; j++)
+        q[j] = r[j];
+}
+
+/* The co-moments of a block of rows (xprod.c): c[j·k + l] = Σ_i (w_i·d_ij)·d_il
+ * for l ≤ j, d_ij = rows[i·k + j] − mean[j], each entry's products added in
+ * row order, every product rounded before its addition (no fused
+ * multiply-add): the sums of the portable loop, bit for bit. The
+ * deviations of the block are laid out first, padded with zeros to a
+ * multiple of 8 columns (D, and W·D for the broadcast side), so that the
+ * lower triangle is covered by tiles of 4 × 8 entries held in 8 registers
+ * over all the rows: per row 2 loads, 4 broadcasts, 8 multiplications and
+ * 8 additions, no store. Entries of the tiles above the diagonal are
+ * computed and dropped. */
+void csat_xprod_lower_avx2(const double *rows, size_t len, size_t k, const double *w,
+                           const double *mean, double *c, double *buf)
+{
+    const size_t kp = (k + 7) & ~(size_t)7;
+    double *d = buf, *wd = buf + len * kp;
+    for (size_t i = 0; i < len; i++) {
+        const double wi = w ? w[i] : 1.0;
+        const double *r = rows + i * k;
+        double *di = d + i * kp, *wdi = wd + i * kp;
+        for (size_t j = 0; j < k; j++) {
+            di[j] = r[j] - mean[j];
+            wdi[j] = wi * di[j];
+        }
+        for (size_t j = k; j < kp; j++)
+            di[j] = wdi[j] = 0.0;
+    }
+    for (size_t j0 = 0; j0 < k; j0 += 4) {
+        const size_t lend = j0 + 4 < kp ? j0 + 4 : kp; /* columns up to the tile's last row */
+        for (size_t l0 = 0; l0 < lend; l0 += 8) {
+            __m256d a00 = _mm256_setzero_pd(), a01 = a00, a10 = a00, a11 = a00;
+            __m256d a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+            const double *dl = d + l0, *wj = wd + j0;
+            for (size_t i = 0; i < len; i++, dl += kp, wj += kp) {
+                const __m256d x0 = _mm256_loadu_pd(dl), x1 = _mm256_loadu_pd(dl + 4);
+                __m256d b = _mm256_broadcast_sd(wj);
+                a00 = _mm256_add_pd(a00, _mm256_mul_pd(b, x0));
+                a01 = _mm256_add_pd(a01, _mm256_mul_pd(b, x1));
+                b = _mm256_broadcast_sd(wj + 1);
+                a10 = _mm256_add_pd(a10, _mm256_mul_pd(b, x0));
+                a11 = _mm256_add_pd(a11, _mm256_mul_pd(b, x1));
+                b = _mm256_broadcast_sd(wj + 2);
+                a20 = _mm256_add_pd(a20, _mm256_mul_pd(b, x0));
+                a21 = _mm256_add_pd(a21, _mm256_mul_pd(b, x1));
+                b = _mm256_broadcast_sd(wj + 3);
+                a30 = _mm256_add_pd(a30, _mm256_mul_pd(b, x0));
+                a31 = _mm256_add_pd(a31, _mm256_mul_pd(b, x1));
+            }
+            double t[4][8];
+            _mm256_storeu_pd(t[0], a00);
+            _mm256_storeu_pd(t[0] + 4, a01);
+            _mm256_storeu_pd(t[1], a10);
+            _mm256_storeu_pd(t[1] + 4, a11);
+            _mm256_storeu_pd(t[2], a20);
+            _mm256_storeu_pd(t[2] + 4, a21);
+            _mm256_storeu_pd(t[3], a30);
+            _mm256_storeu_pd(t[3] + 4, a31);
+            for (size_t a = 0; a < 4 && j0 + a < k; a++)
+                for (size_t b = 0; b < 8 && l0 + b <= j0 + a; b++)
+                    c[(j0 + a) * k + l0 + b] = t[a][b];
+        }
+    }
+}
+
+/* Rows of the cross-product accumulator (xprod.c) copied into a block:
+ * p drivers at x + i·ld, then the outcome y[i], for as long as every value
+ * is accepted (within ±CSAT_VALUE_MAX, which excludes NaN and infinities),
+ * up to m rows. Returns the rows copied; the row that stopped it goes to
+ * the caller's checks. */
+size_t csat_xprod_copy_rows_avx2(const double *x, size_t ld, const double *y, size_t m, size_t p,
+                                 double *buf)
+{
+    const __m256d big = _mm256_set1_pd(CSAT_VALUE_MAX);
+    const __m256d absmask = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffLL));
+    const size_t k = p + 1;
+    for (size_t i = 0; i < m; i++) {
+        const double *row = x + i * ld;
+        double *dst = buf + i * k;
+        __m256d bad = _mm256_setzero_pd();
+        size_t j = 0;
+        for (; j + 4 <= p; j += 4) {
+            const __m256d v = _mm256_loadu_pd(row + j);
+            _mm256_storeu_pd(dst + j, v);
+            bad = _mm256_or_pd(bad, _mm256_cmp_pd(_mm256_and_pd(v, absmask), big, _CMP_NLE_UQ));
+        }
+        int ok = _mm256_movemask_pd(bad) == 0 && csat_value_ok(y[i]);
+        for (; j < p; j++) {
+            dst[j] = row[j];
+            ok &= csat_value_ok(row[j]);
+        }
+        if (!ok)
+            return i;
+        dst[p] = y[i];
+    }
+    return m;
 }

@@ -44,4 +44,32 @@ int csat_block_sums_masked_avx2(const double *x, size_t len, double shift, doubl
 void csat_block_dev_masked_avx2(const double *x, size_t len, double shift, double mean,
                                 double *m2, double *corr);
 
+/* Weighted moments of a block (moments.c), first pass: s[] = count, Σw,
+ * Σw·d, Σw², Σw²·d with d = x − shift over the answers that are not NaN,
+ * and their min and max; returns 1 if a weight is refused (csat_weight_ok)
+ * or an answer infinite, in which case the results are not to be used. */
+int csat_block_wsums_avx2(const double *x, const double *w, size_t len, double shift, double *s,
+                          double *min, double *max);
+
+/* Second pass over the same block: q[] = Σw·d², Σw·d, Σw²·e², Σw²·e with
+ * d = (x − shift) − mean, e = (x − shift) − mean2, NaN skipped. */
+void csat_block_wdev_avx2(const double *x, const double *w, size_t len, double shift, double mean,
+                          double mean2, double *q);
+
+/* The lower triangle (l ≤ j) of the co-moments of a block of len rows of
+ * k columns (row-major) with weights w (NULL: 1) around mean:
+ * c[j·k + l] = Σ_i (w_i·d_ij)·d_il, d_ij = rows[i·k + j] − mean[j], each
+ * sum in row order with every product rounded: the bits of the portable
+ * loop in accum/xprod.c. The entries above the diagonal are left as they
+ * are. buf holds 2·len·k8 doubles, k8 = k rounded up to a multiple of 8. */
+void csat_xprod_lower_avx2(const double *rows, size_t len, size_t k, const double *w,
+                           const double *mean, double *c, double *buf);
+
+/* Rows for the cross-product accumulator: drivers x[i·ld + 0..p−1], then
+ * y[i], copied into buf (p + 1 a row) for as long as every value is within
+ * ±CSAT_VALUE_MAX (not NaN, not infinite), at most m rows; returns the
+ * number copied. */
+size_t csat_xprod_copy_rows_avx2(const double *x, size_t ld, const double *y, size_t m, size_t p,
+                                 double *buf);
+
 #endif
