@@ -271,9 +271,10 @@ static void comoment_kernel_agrees(void **state)
 #if defined(CSAT_HAVE_AVX2_KERNELS)
     if (!csat_simd_available())
         skip();
-    enum { R = 256, K = 23 };
+    /* k up to 37: every tile shape of the kernel (1-4 rows, 1-3 vectors). */
+    enum { R = 256, K = 37, K8 = 40 };
     double *rows = malloc((R * K + 1) * sizeof *rows), w[R + 1], mean[K];
-    double *buf = malloc(2 * R * 24 * sizeof *buf);
+    double *buf = malloc((2 * R + K8) * K8 * sizeof *buf);
     double c1[K * K], c2[K * K];
     assert_non_null(rows);
     assert_non_null(buf);
@@ -304,6 +305,55 @@ static void comoment_kernel_agrees(void **state)
     }
     free(rows);
     free(buf);
+#else
+    skip();
+#endif
+}
+
+/* The block's column sums for its means, against the portable loop of
+ * accum/xprod.c written out: the same bits, and the extremes over the rows
+ * of positive weight. */
+static void block_sums_kernel_agrees(void **state)
+{
+    (void)state;
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+    if (!csat_simd_available())
+        skip();
+    enum { R = 256, K = 21 };
+    double *rows = malloc((R * K + 1) * sizeof *rows), w[R + 1];
+    assert_non_null(rows);
+    uint64_t s = 11;
+    for (size_t i = 0; i < R * K + 1; i++)
+        rows[i] = (double)(int)(10 * unit(&s)) + unit(&s) - 3.0;
+    for (size_t i = 0; i <= R; i++)
+        w[i] = i % 7 < 2 ? 0.0 : 0.5 + unit(&s);
+    for (size_t k = 1; k <= K; k++)
+        for (int weighted = 0; weighted < 2; weighted++) {
+            const double *wp = weighted ? w + 1 : NULL; /* misaligned too */
+            const double *rp = rows + (k & 1);
+            size_t first = R;
+            double sum[K], lo[K], hi[K], s2[K], lo2[K], hi2[K];
+            for (size_t j = 0; j < k; j++)
+                sum[j] = 0;
+            for (size_t i = 0; i < R; i++) {
+                double wi = wp ? wp[i] : 1.0;
+                for (size_t j = 0; j < k; j++) {
+                    sum[j] += wi * rp[i * k + j];
+                    if (wi > 0) {
+                        double v = rp[i * k + j];
+                        lo[j] = first == R || v < lo[j] ? v : lo[j];
+                        hi[j] = first == R || v > hi[j] ? v : hi[j];
+                    }
+                }
+                if (wi > 0 && first == R)
+                    first = i;
+            }
+            csat_xprod_block_sums_avx2(rp, R, k, wp, first, s2, lo2, hi2);
+            assert_memory_equal(sum, s2, k * sizeof(double));
+            assert_memory_equal(lo, lo2, k * sizeof(double));
+            assert_memory_equal(hi, hi2, k * sizeof(double));
+        }
+    free(rows);
 #else
     skip();
 #endif
@@ -469,6 +519,7 @@ int main(void)
         cmocka_unit_test(weighted_moment_kernels),
         cmocka_unit_test(weighted_mean_errors_name_the_element),
         cmocka_unit_test(comoment_kernel_agrees),
+        cmocka_unit_test(block_sums_kernel_agrees),
         cmocka_unit_test(exact_comoments),
         cmocka_unit_test(radix_sort_sorts_stably),
         cmocka_unit_test(km_ties_by_hand),

@@ -228,7 +228,7 @@ static double *dev_scratch(size_t k, size_t rows)
 #if defined(CSAT_HAVE_AVX2_KERNELS)
     if (rows > 0 && csat_simd_available()) {
         size_t r = rows < BLOCK_ROWS ? rows : BLOCK_ROWS, k8 = (k + 7) & ~(size_t)7;
-        return malloc(2 * r * k8 * sizeof(double));
+        return malloc((2 * r + k8) * k8 * sizeof(double));
     }
 #else
     (void)k;
@@ -260,30 +260,52 @@ static void add_rows(csat_xprod *a, const double *rows, size_t m, const double *
         const double *r = rows + start * k;
         double sw = 0, sw2 = 0;
         uint64_t pos = 0;
-        for (size_t j = 0; j < k; j++)
-            mean[j] = 0;
-        for (size_t i = 0; i < len; i++) {
-            double wi = w ? w[start + i] : 1.0;
-            const double *ri = r + i * k;
-            sw += wi;
-            sw2 += wi * wi;
-            /* A column varies when its smallest and largest values over the
-             * rows of positive weight differ (rows are complete: no NaN),
-             * which a vector min and max find without a byte per value. */
-            if (wi > 0) {
-                if (pos == 0) {
-                    memcpy(ref, ri, k * sizeof *ref);
-                    memcpy(lo, ri, k * sizeof *lo);
-                    memcpy(hi, ri, k * sizeof *hi);
+#if defined(CSAT_HAVE_AVX2_KERNELS)
+        if (dev != NULL) {
+            /* The same sums with the columns four at a time (dev is only
+             * had where the kernels run). */
+            size_t first = len;
+            for (size_t i = 0; i < len; i++) {
+                double wi = w ? w[start + i] : 1.0;
+                sw += wi;
+                sw2 += wi * wi;
+                if (wi > 0) {
+                    first = i < first ? i : first;
+                    pos++;
                 }
-                for (size_t j = 0; j < k; j++) {
-                    lo[j] = ri[j] < lo[j] ? ri[j] : lo[j];
-                    hi[j] = ri[j] > hi[j] ? ri[j] : hi[j];
-                }
-                pos++;
             }
+            csat_xprod_block_sums_avx2(r, len, k, w ? w + start : NULL, first < len ? first : 0,
+                                       mean, lo, hi);
+            if (pos > 0)
+                memcpy(ref, r + first * k, k * sizeof *ref);
+        } else
+#endif
+        {
             for (size_t j = 0; j < k; j++)
-                mean[j] += wi * ri[j];
+                mean[j] = 0;
+            for (size_t i = 0; i < len; i++) {
+                double wi = w ? w[start + i] : 1.0;
+                const double *ri = r + i * k;
+                sw += wi;
+                sw2 += wi * wi;
+                /* A column varies when its smallest and largest values over the
+                 * rows of positive weight differ (rows are complete: no NaN),
+                 * which a vector min and max find without a byte per value. */
+                if (wi > 0) {
+                    if (pos == 0) {
+                        memcpy(ref, ri, k * sizeof *ref);
+                        memcpy(lo, ri, k * sizeof *lo);
+                        memcpy(hi, ri, k * sizeof *hi);
+                    }
+                    for (size_t j = 0; j < k; j++) {
+                        lo[j] = ri[j] < lo[j] ? ri[j] : lo[j];
+                        hi[j] = ri[j] > hi[j] ? ri[j] : hi[j];
+                    }
+                    pos++;
+                }
+                for (size_t j = 0; j < k; j++)
+                    mean[j] += wi * ri[j];
+            }
         }
         for (size_t j = 0; j < k; j++)
             varies[j] = pos > 0 && lo[j] != hi[j];
@@ -348,7 +370,7 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
                 fill += g;
                 i += g - 1;
                 if (fill == BLOCK_ROWS) {
-                    add_rows(total, buf, fill, wb, scratch, dev);
+                    add_rows(total, buf, fill, w ? wb : NULL, scratch, dev);
                     fill = 0;
                 }
                 continue;
@@ -372,7 +394,7 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
             dst[p] = y[i];
             wb[fill] = w ? w[i] : 1.0;
             if (++fill == BLOCK_ROWS) {
-                add_rows(total, buf, fill, wb, scratch, dev);
+                add_rows(total, buf, fill, w ? wb : NULL, scratch, dev);
                 fill = 0;
             }
             continue;
@@ -399,12 +421,12 @@ csat_status csat_xprod_add(csat_xprod *a, const double *x, size_t n, size_t ld, 
         }
         wb[fill] = w ? w[i] : 1.0;
         if (++fill == BLOCK_ROWS) {
-            add_rows(total, buf, fill, wb, scratch, dev);
+            add_rows(total, buf, fill, w ? wb : NULL, scratch, dev);
             fill = 0;
         }
     }
     if (st == CSAT_OK) {
-        add_rows(total, buf, fill, wb, scratch, dev);
+        add_rows(total, buf, fill, w ? wb : NULL, scratch, dev);
         st = merge_checked(a, total, err);
     }
     csat_xprod_free(total);

@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "core/simd.h"
+#include "csat/drivers.h"
 
 /* 255 additions at most per 8-bit counter between flushes. */
 #define FLUSH_EVERY 255
@@ -407,60 +408,146 @@ void csat_block_wdev_avx2(const double *x, const double *w, size_t len, double s
  * row order, every product rounded before its addition (no fused
  * multiply-add): the sums of the portable loop, bit for bit. The
  * deviations of the block are laid out first, padded with zeros to a
- * multiple of 8 columns (D, and W·D for the broadcast side), so that the
- * lower triangle is covered by tiles of 4 × 8 entries held in 8 registers
- * over all the rows: per row 2 loads, 4 broadcasts, 8 multiplications and
- * 8 additions, no store. Entries of the tiles above the diagonal are
- * computed and dropped. */
+ * multiple of 8 columns (D, and W·D for the broadcast side; without
+ * weights W·D is D itself, w = 1 being exact), then the lower triangle is
+ * covered by tiles of up to 4 rows j × 3 vectors of 4 columns l: rows
+ * j0..j0+3 need the columns 0..j0+3 only, so a tile wastes at most the
+ * upper half of a 4 × 4 square on the diagonal. A tile's 12 sums stay in
+ * registers over a slice of XPROD_SLICE rows, whose deviations stay in
+ * L1 from one tile to the next; between slices the sums wait in acc. */
+#define XPROD_SLICE 48
+
+static inline __attribute__((always_inline)) void
+xprod_tile(const double *d, const double *wd, size_t kp, size_t len, size_t j0, size_t l0,
+           size_t R, size_t V, double *acc, int first)
+{
+    __m256d a[4][3];
+    for (size_t r = 0; r < R; r++)
+        for (size_t v = 0; v < V; v++)
+            a[r][v] = first ? _mm256_setzero_pd()
+                            : _mm256_loadu_pd(acc + (j0 + r) * kp + l0 + 4 * v);
+    const double *dl = d + l0, *wj = wd + j0;
+    for (size_t i = 0; i < len; i++, dl += kp, wj += kp) {
+        __m256d x[3];
+        for (size_t v = 0; v < V; v++)
+            x[v] = _mm256_loadu_pd(dl + 4 * v);
+        for (size_t r = 0; r < R; r++) {
+            const __m256d b = _mm256_broadcast_sd(wj + r);
+            for (size_t v = 0; v < V; v++)
+                a[r][v] = _mm256_add_pd(a[r][v], _mm256_mul_pd(b, x[v]));
+        }
+    }
+    for (size_t r = 0; r < R; r++)
+        for (size_t v = 0; v < V; v++)
+            _mm256_storeu_pd(acc + (j0 + r) * kp + l0 + 4 * v, a[r][v]);
+}
+
+#define XPROD_TILE(R, V)                                                                   \
+    case (R) * 4 + (V):                                                                    \
+        xprod_tile(ds, ws, kp, n, j0, l0, R, V, acc, first);                               \
+        break;
+
 void csat_xprod_lower_avx2(const double *rows, size_t len, size_t k, const double *w,
                            const double *mean, double *c, double *buf)
 {
     const size_t kp = (k + 7) & ~(size_t)7;
-    double *d = buf, *wd = buf + len * kp;
+    double *d = buf, *wd = w ? buf + len * kp : buf, *acc = buf + 2 * len * kp;
+    _Alignas(32) double mp[CSAT_DRIVERS_MAX + 8];
+    for (size_t j = 0; j < kp; j++)
+        mp[j] = j < k ? mean[j] : 0.0;
+    const __m256i lanes = _mm256_setr_epi64x(0, 1, 2, 3);
     for (size_t i = 0; i < len; i++) {
-        const double wi = w ? w[i] : 1.0;
         const double *r = rows + i * k;
         double *di = d + i * kp, *wdi = wd + i * kp;
-        for (size_t j = 0; j < k; j++) {
-            di[j] = r[j] - mean[j];
-            wdi[j] = wi * di[j];
+        const __m256d wv = _mm256_set1_pd(w ? w[i] : 1.0);
+        for (size_t v = 0; v < kp / 4; v++) {
+            /* Columns past k read as 0 (masked), and their mean is 0. */
+            const __m256i m = _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)k - 4 * (long long)v),
+                                                 lanes);
+            const __m256d dv = _mm256_sub_pd(_mm256_maskload_pd(r + 4 * v, m),
+                                             _mm256_load_pd(mp + 4 * v));
+            _mm256_storeu_pd(di + 4 * v, dv);
+            if (w)
+                _mm256_storeu_pd(wdi + 4 * v, _mm256_mul_pd(wv, dv));
         }
-        for (size_t j = k; j < kp; j++)
-            di[j] = wdi[j] = 0.0;
     }
-    for (size_t j0 = 0; j0 < k; j0 += 4) {
-        const size_t lend = j0 + 4 < kp ? j0 + 4 : kp; /* columns up to the tile's last row */
-        for (size_t l0 = 0; l0 < lend; l0 += 8) {
-            __m256d a00 = _mm256_setzero_pd(), a01 = a00, a10 = a00, a11 = a00;
-            __m256d a20 = a00, a21 = a00, a30 = a00, a31 = a00;
-            const double *dl = d + l0, *wj = wd + j0;
-            for (size_t i = 0; i < len; i++, dl += kp, wj += kp) {
-                const __m256d x0 = _mm256_loadu_pd(dl), x1 = _mm256_loadu_pd(dl + 4);
-                __m256d b = _mm256_broadcast_sd(wj);
-                a00 = _mm256_add_pd(a00, _mm256_mul_pd(b, x0));
-                a01 = _mm256_add_pd(a01, _mm256_mul_pd(b, x1));
-                b = _mm256_broadcast_sd(wj + 1);
-                a10 = _mm256_add_pd(a10, _mm256_mul_pd(b, x0));
-                a11 = _mm256_add_pd(a11, _mm256_mul_pd(b, x1));
-                b = _mm256_broadcast_sd(wj + 2);
-                a20 = _mm256_add_pd(a20, _mm256_mul_pd(b, x0));
-                a21 = _mm256_add_pd(a21, _mm256_mul_pd(b, x1));
-                b = _mm256_broadcast_sd(wj + 3);
-                a30 = _mm256_add_pd(a30, _mm256_mul_pd(b, x0));
-                a31 = _mm256_add_pd(a31, _mm256_mul_pd(b, x1));
+    for (size_t s = 0; s < len; s += XPROD_SLICE) {
+        const size_t n = len - s < XPROD_SLICE ? len - s : XPROD_SLICE;
+        const double *ds = d + s * kp, *ws = wd + s * kp;
+        const int first = s == 0;
+        for (size_t j0 = 0; j0 < k; j0 += 4) {
+            const size_t R = k - j0 < 4 ? k - j0 : 4, vend = j0 / 4 + 1;
+            for (size_t v0 = 0; v0 < vend; v0 += 3) {
+                const size_t V = vend - v0 < 3 ? vend - v0 : 3, l0 = 4 * v0;
+                switch (R * 4 + V) {
+                    XPROD_TILE(1, 1) XPROD_TILE(1, 2) XPROD_TILE(1, 3)
+                    XPROD_TILE(2, 1) XPROD_TILE(2, 2) XPROD_TILE(2, 3)
+                    XPROD_TILE(3, 1) XPROD_TILE(3, 2) XPROD_TILE(3, 3)
+                    XPROD_TILE(4, 1) XPROD_TILE(4, 2) XPROD_TILE(4, 3)
+                default:
+                    break;
+                }
             }
-            double t[4][8];
-            _mm256_storeu_pd(t[0], a00);
-            _mm256_storeu_pd(t[0] + 4, a01);
-            _mm256_storeu_pd(t[1], a10);
-            _mm256_storeu_pd(t[1] + 4, a11);
-            _mm256_storeu_pd(t[2], a20);
-            _mm256_storeu_pd(t[2] + 4, a21);
-            _mm256_storeu_pd(t[3], a30);
-            _mm256_storeu_pd(t[3] + 4, a31);
-            for (size_t a = 0; a < 4 && j0 + a < k; a++)
-                for (size_t b = 0; b < 8 && l0 + b <= j0 + a; b++)
-                    c[(j0 + a) * k + l0 + b] = t[a][b];
+        }
+    }
+    for (size_t j = 0; j < k; j++)
+        for (size_t l = 0; l <= j; l++)
+            c[j * k + l] = len > 0 ? acc[j * kp + l] : 0.0;
+}
+#undef XPROD_TILE
+
+/* The weighted sums of a block's columns for its means (xprod.c,
+ * add_rows): sum[j] = Σ_i w_i·rows[i·k + j] in row order, each product
+ * rounded before it is added (the bits of the portable loop), and the
+ * smallest and largest value of each column over the rows of positive
+ * weight, starting from row `first`, the first of them (first < len). */
+void csat_xprod_block_sums_avx2(const double *rows, size_t len, size_t k, const double *w,
+                                size_t first, double *sum, double *lo, double *hi)
+{
+    const __m256i lanes = _mm256_setr_epi64x(0, 1, 2, 3);
+    const __m256d zero = _mm256_setzero_pd();
+    for (size_t j = 0; j < k; j += 8) {
+        const __m256i m0 = _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)(k - j)), lanes);
+        const __m256i m1 = _mm256_cmpgt_epi64(_mm256_set1_epi64x((long long)(k - j) - 4), lanes);
+        const double *r = rows + j;
+        const __m256d f0 = _mm256_maskload_pd(r + first * k, m0);
+        const __m256d f1 = _mm256_maskload_pd(r + first * k + 4, m1);
+        __m256d s0 = zero, s1 = zero, l0 = f0, l1 = f1, h0 = f0, h1 = f1;
+        for (size_t i = 0; i < len; i++, r += k) {
+            const __m256d x0 = _mm256_maskload_pd(r, m0), x1 = _mm256_maskload_pd(r + 4, m1);
+            if (w) {
+                const __m256d wv = _mm256_set1_pd(w[i]);
+                s0 = _mm256_add_pd(s0, _mm256_mul_pd(wv, x0));
+                s1 = _mm256_add_pd(s1, _mm256_mul_pd(wv, x1));
+                /* A row of weight 0 stands in as the first row, which
+                 * moves neither the minimum nor the maximum. */
+                const __m256d pos = _mm256_cmp_pd(wv, zero, _CMP_GT_OQ);
+                const __m256d y0 = _mm256_blendv_pd(f0, x0, pos);
+                const __m256d y1 = _mm256_blendv_pd(f1, x1, pos);
+                l0 = _mm256_min_pd(y0, l0);
+                l1 = _mm256_min_pd(y1, l1);
+                h0 = _mm256_max_pd(y0, h0);
+                h1 = _mm256_max_pd(y1, h1);
+            } else {
+                s0 = _mm256_add_pd(s0, x0);
+                s1 = _mm256_add_pd(s1, x1);
+                l0 = _mm256_min_pd(x0, l0);
+                l1 = _mm256_min_pd(x1, l1);
+                h0 = _mm256_max_pd(x0, h0);
+                h1 = _mm256_max_pd(x1, h1);
+            }
+        }
+        double t[6][8];
+        _mm256_storeu_pd(t[0], s0);
+        _mm256_storeu_pd(t[0] + 4, s1);
+        _mm256_storeu_pd(t[1], l0);
+        _mm256_storeu_pd(t[1] + 4, l1);
+        _mm256_storeu_pd(t[2], h0);
+        _mm256_storeu_pd(t[2] + 4, h1);
+        for (size_t a = 0; a < 8 && j + a < k; a++) {
+            sum[j + a] = t[0][a];
+            lo[j + a] = t[1][a];
+            hi[j + a] = t[2][a];
         }
     }
 }

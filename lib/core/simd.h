@@ -61,9 +61,19 @@ void csat_block_wdev_avx2(const double *x, const double *w, size_t len, double s
  * c[j·k + l] = Σ_i (w_i·d_ij)·d_il, d_ij = rows[i·k + j] − mean[j], each
  * sum in row order with every product rounded: the bits of the portable
  * loop in accum/xprod.c. The entries above the diagonal are left as they
- * are. buf holds 2·len·k8 doubles, k8 = k rounded up to a multiple of 8. */
+ * are. buf holds (2·len + k8)·k8 doubles, k8 = k rounded up to a
+ * multiple of 8; k ≤ CSAT_DRIVERS_MAX + 1. */
 void csat_xprod_lower_avx2(const double *rows, size_t len, size_t k, const double *w,
                            const double *mean, double *c, double *buf);
+
+/* The weighted column sums of such a block for its means, sum[j] =
+ * Σ_i w_i·rows[i·k + j] (w NULL: 1) in row order with every product
+ * rounded (the portable loop's bits), and each column's smallest and
+ * largest value over the rows of positive weight, given the first of them
+ * (first < len; lo and hi are meaningless when no row has a positive
+ * weight). */
+void csat_xprod_block_sums_avx2(const double *rows, size_t len, size_t k, const double *w,
+                                size_t first, double *sum, double *lo, double *hi);
 
 /* Rows for the cross-product accumulator: drivers x[i·ld + 0..p−1], then
  * y[i], copied into buf (p + 1 a row) for as long as every value is within
