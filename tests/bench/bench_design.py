@@ -18,20 +18,12 @@ environment:
     meson devenv -C build /usr/bin/python3 "$PWD/tests/bench/bench_design.py" [n ...]
 """
 import argparse
-import time
 
 import numpy as np
 
 import csat
 
-
-def best(fn, reps):
-    t = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from timing import best
 
 
 def numpy_nps(x, w, cl, st_of_psu, psus, strata):

@@ -6,21 +6,12 @@ build environment:
 
     meson devenv -C build /usr/bin/python3 "$PWD/tests/bench/bench_drivers.py" [n ...]
 """
-import sys
-import time
 
 import numpy as np
 
 import csat
 
-
-def best(fn, reps):
-    t = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from timing import best, sizes
 
 
 def survey(n, p, seed=7):
@@ -58,4 +49,4 @@ def main(sizes):
 
 
 if __name__ == "__main__":
-    main([int(float(s)) for s in sys.argv[1:]] or [2000, 10**6])
+    main(sizes([2000, 10**6]))

@@ -24,14 +24,7 @@ import pandas as pd
 
 import csat
 
-
-def best(fn, reps):
-    t = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from timing import best
 
 
 def main(sizes, groups):

@@ -5,21 +5,12 @@ measured in this one run. Run inside the build environment:
 
     meson devenv -C build /usr/bin/python3 "$PWD/tests/bench/bench_nps.py"
 """
-import sys
-import time
 
 import numpy as np
 
 import csat
 
-
-def best(fn, reps):
-    t = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from timing import best, sizes
 
 
 def main(sizes):
@@ -39,4 +30,4 @@ def main(sizes):
 
 
 if __name__ == "__main__":
-    main([int(float(s)) for s in sys.argv[1:]] or [10**6, 10**7, 10**8])
+    main(sizes([10**6, 10**7, 10**8]))

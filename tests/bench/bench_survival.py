@@ -10,8 +10,6 @@ build environment:
 
     meson devenv -C build /usr/bin/python3 "$PWD/tests/bench/bench_survival.py" [n ...]
 """
-import sys
-import time
 
 import numpy as np
 from statsmodels.duration.survfunc import SurvfuncRight
@@ -19,14 +17,7 @@ from statsmodels.duration.survfunc import SurvfuncRight
 import csat
 from csat import _core
 
-
-def best(fn, reps):
-    t = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from timing import best, sizes
 
 
 def main(sizes):
@@ -51,4 +42,4 @@ def main(sizes):
 
 
 if __name__ == "__main__":
-    main([int(float(v)) for v in sys.argv[1:]] or [10**5, 10**6])
+    main(sizes([10**5, 10**6]))

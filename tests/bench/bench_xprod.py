@@ -14,20 +14,12 @@ libblas.so.3-x86_64-linux-gnu`; OPENBLAS_NUM_THREADS=1 limits it to one
 core as the accumulator is.
 """
 import sys
-import time
 
 import numpy as np
 
 import csat
 
-
-def best(fn, reps):
-    t = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        t = min(t, time.perf_counter() - t0)
-    return t
+from timing import best
 
 
 def main(n, ps):
