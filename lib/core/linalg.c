@@ -1,78 +1,14 @@
 /* Small dense linear algebra (doc/methods.md, "Least squares", "Relative
- * importance"): Householder QR, the sweep operator, Jacobi eigenvalues.
- * Sizes are small (p ≤ 200 drivers) and the data large (n rows), so only
- * the QR touches O(n) data; everything else is O(p³) at most. */
+ * importance"): triangular solves and inverses, the sweep operator, Jacobi
+ * eigenvalues. Everything here is O(p³) at most for p ≤ 200 drivers; the
+ * QR that reads the n rows belongs to the fit, which solves with its
+ * triangle here. */
 #include <math.h>
 #include <string.h>
 
 #include "core/linalg.h"
 
 #define COL(a, m, j) ((a) + (j) * (m))
-
-/* √(Σ x²) without overflow or underflow, by scaling. */
-static double norm2(const double *x, size_t n)
-{
-    double scale = 0, ssq = 1;
-    for (size_t i = 0; i < n; i++) {
-        double v = fabs(x[i]);
-        if (v == 0)
-            continue;
-        if (scale < v) {
-            ssq = 1 + ssq * (scale / v) * (scale / v);
-            scale = v;
-        } else {
-            ssq += (v / scale) * (v / scale);
-        }
-    }
-    return scale * sqrt(ssq);
-}
-
-void csat_qr_factor(double *a, size_t m, size_t n, double *tau)
-{
-    for (size_t j = 0; j < n; j++) {
-        double *col = COL(a, m, j) + j;
-        size_t len = m - j;
-        double alpha = col[0], xnorm = norm2(col + 1, len - 1);
-        if (xnorm == 0) {
-            tau[j] = 0;
-            continue;
-        }
-        double beta = -copysign(hypot(alpha, xnorm), alpha);
-        tau[j] = (beta - alpha) / beta;
-        double scal = 1.0 / (alpha - beta);
-        for (size_t i = 1; i < len; i++)
-            col[i] *= scal;
-        col[0] = beta;
-        /* Apply H = I − τ v vᵀ (v₀ = 1) to the columns on the right. */
-        for (size_t c = j + 1; c < n; c++) {
-            double *t = COL(a, m, c) + j;
-            double s = t[0];
-            for (size_t i = 1; i < len; i++)
-                s += col[i] * t[i];
-            s *= tau[j];
-            t[0] -= s;
-            for (size_t i = 1; i < len; i++)
-                t[i] -= s * col[i];
-        }
-    }
-}
-
-void csat_qr_apply_qt(const double *a, size_t m, size_t n, const double *tau, double *b)
-{
-    for (size_t j = 0; j < n; j++) {
-        if (tau[j] == 0)
-            continue;
-        const double *v = COL(a, m, j) + j;
-        double *t = b + j;
-        double s = t[0];
-        for (size_t i = 1; i < m - j; i++)
-            s += v[i] * t[i];
-        s *= tau[j];
-        t[0] -= s;
-        for (size_t i = 1; i < m - j; i++)
-            t[i] -= s * v[i];
-    }
-}
 
 void csat_qr_solve_r(const double *a, size_t m, size_t n, double *b)
 {

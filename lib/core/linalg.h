@@ -1,22 +1,14 @@
 /* Internal: small dense linear algebra for the key-driver models. Never
- * installed. Matrices are column-major for QR (columns of the design are
- * contiguous) and row-major n × n symmetric for the sweep operator and the
- * eigen solver (symmetric, so the order does not matter there). */
+ * installed. Triangles are column-major (those of the fit's QR); the
+ * sweep operator and the eigen solver take row-major n × n symmetric
+ * matrices (symmetric, so the order does not matter there). */
 #ifndef CSAT_LIB_CORE_LINALG_H
 #define CSAT_LIB_CORE_LINALG_H
 
 #include <stddef.h>
 
-/* Householder QR of the m × n column-major matrix a (lda = m), m ≥ n, in
- * place: R in the upper triangle, the vectors below it, scalars in tau[n]
- * (LAPACK dgeqr2 convention). */
-void csat_qr_factor(double *a, size_t m, size_t n, double *tau);
-
-/* b (length m) ← Qᵀ b with the factorisation of csat_qr_factor. */
-void csat_qr_apply_qt(const double *a, size_t m, size_t n, const double *tau, double *b);
-
 /* Solve R x = b in place (b has length n, R is the n × n upper triangle of
- * the m × n factored a). */
+ * the column-major a with leading dimension m ≥ n). */
 void csat_qr_solve_r(const double *a, size_t m, size_t n, double *b);
 
 /* g (n × n column-major) ← R⁻¹ (upper triangular). */

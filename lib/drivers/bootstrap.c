@@ -53,7 +53,7 @@ static int push_row(const csat_drivers *m, scratch *s, size_t *fill, size_t src,
                     csat_lane *lane)
 {
     const size_t q = m->p + 1;
-    memcpy(s->rows + *fill * q, m->rows + src * q, q * sizeof *s->rows);
+    csat_model_row(m, src, s->rows + *fill * q);
     s->w[*fill] = w;
     if (++*fill < CHUNK_ROWS)
         return 0;
@@ -88,7 +88,7 @@ static int design_replicate(const csat_drivers *m, csat_rng *rng, scratch *s, cs
             continue;
         for (size_t i = m->unit_start[u]; i < m->unit_start[u + 1] && !stop; i++) {
             size_t src = m->unit_rows[i];
-            stop = push_row(m, s, &fill, src, m->w[src] * (double)count[u], lane);
+            stop = push_row(m, s, &fill, src, csat_model_weight(m, src) * (double)count[u], lane);
         }
         count[u] = 0;
     }
@@ -103,7 +103,7 @@ static int row_replicate(const csat_drivers *m, csat_rng *rng, scratch *s, csat_
     size_t fill = 0;
     for (size_t i = 0; i < n; i++) {
         size_t src = (size_t)csat_rng_below(rng, n);
-        if (push_row(m, s, &fill, src, m->w[src], lane))
+        if (push_row(m, s, &fill, src, csat_model_weight(m, src), lane))
             return 0;
     }
     csat_xprod_add_rows(s->a, s->rows, fill, s->w, s->cp);

@@ -96,18 +96,18 @@ static void scaled_row(const double *row, size_t p, size_t icpt, const long doub
 static csat_status keep_design(csat_drivers *m, const csat_design *d, const size_t *unit,
                                csat_error *err)
 {
-    const size_t q = m->p + 1, nr = m->nrows, U = d->U, H = d->H;
+    const size_t nr = m->nrows, U = d->U, H = d->H;
     /* (H + 1) + U + (U + 1) + nr indices: each term is at most the rows of
      * the design or the model, so the sum cannot wrap a size_t holding
      * their arrays; the bytes are checked. */
-    size_t idx = (H + 1) + U + (U + 1) + nr, head = nr * q * sizeof(double), tail;
+    size_t idx = (H + 1) + U + (U + 1) + nr, head = csat_model_rows_bytes(m), tail;
     if (!csat_size_mul(idx, sizeof(size_t), &tail) || tail > SIZE_MAX - head)
         return csat_fail_overflow(err, "design index", idx, sizeof(size_t));
-    double *block = realloc(m->rows, head + tail);
+    unsigned char *block = realloc(m->rows, head + tail);
     if (block == NULL)
         return csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     m->rows = block;
-    size_t *s = (size_t *)(void *)(block + nr * q);
+    size_t *s = (size_t *)(void *)(block + head);
     m->stratum_start = s;
     m->stratum_units = s + H + 1;
     m->unit_start = m->stratum_units + U;
@@ -173,7 +173,7 @@ static void design_tests(csat_drivers *m, const double *V, double df, long doubl
 static csat_status design_inference(csat_drivers *m, const double *x, size_t ld, const double *y,
                                     const csat_design *d, csat_error *err)
 {
-    const size_t p = m->p, q = p + 1, k = m->k, nr = m->nrows, U = d->U, H = d->H;
+    const size_t p = m->p, k = m->k, nr = m->nrows, U = d->U, H = d->H;
     const size_t icpt = (size_t)m->s.intercept;
     if (!csat_array_fits(U, k, sizeof(double)))
         return csat_fail_overflow(err, "unit totals", U, k);
@@ -198,7 +198,7 @@ static csat_status design_inference(csat_drivers *m, const double *x, size_t ld,
         size_t u = d->rowpsu ? i : (size_t)d->key[i];
         unit[t] = u;
         present[u] = 1;
-        if (m->w[t] > 0) {
+        if (csat_model_weight(m, t) > 0) {
             size_t h = (size_t)d->unit_stratum[u];
             nu += !upos[u];
             upos[u] = 1;
@@ -219,30 +219,35 @@ static csat_status design_inference(csat_drivers *m, const double *x, size_t ld,
     /* Weighted means and scales of the columns over the complete rows. */
     long double sw = 0, mean[CSAT_DRIVERS_MAX] = { 0 }, scale[CSAT_DRIVERS_MAX + 1];
     long double xt[CSAT_DRIVERS_MAX + 1], th[CSAT_DRIVERS_MAX + 1];
+    double row[CSAT_DRIVERS_MAX + 1];
     for (t = 0; t < nr; t++) {
-        sw += m->w[t];
+        sw += csat_model_weight(m, t);
+        csat_model_row(m, t, row);
         for (size_t j = 0; j < p; j++)
-            mean[j] += m->w[t] * (long double)m->rows[t * q + j];
+            mean[j] += csat_model_weight(m, t) * (long double)row[j];
     }
     for (size_t j = 0; j < p; j++)
         mean[j] = icpt ? mean[j] / sw : 0;
     for (size_t j = 0; j < k; j++)
         scale[j] = 0;
-    for (t = 0; t < nr; t++)
+    for (t = 0; t < nr; t++) {
+        csat_model_row(m, t, row);
         for (size_t j = 0; j < p; j++) {
-            long double dv = (long double)m->rows[t * q + j] - mean[j];
-            scale[j + icpt] += m->w[t] * dv * dv;
+            long double dv = (long double)row[j] - mean[j];
+            scale[j + icpt] += csat_model_weight(m, t) * dv * dv;
         }
+    }
     if (icpt)
         scale[0] = sw;
     for (size_t j = 0; j < k; j++)
         scale[j] = sqrtl(scale[j]);
     /* X̃ᵀWX̃ and its Cholesky factor. */
     for (t = 0; t < nr; t++) {
-        scaled_row(m->rows + t * q, p, icpt, mean, scale, xt);
+        csat_model_row(m, t, row);
+        scaled_row(row, p, icpt, mean, scale, xt);
         for (size_t r = 0; r < k; r++)
             for (size_t c = 0; c <= r; c++)
-                a[r * k + c] += m->w[t] * xt[r] * xt[c];
+                a[r * k + c] += csat_model_weight(m, t) * xt[r] * xt[c];
     }
     if (!cholesky(a, k)) {
         st = csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, CSAT_NO_INDEX,
@@ -251,11 +256,11 @@ static csat_status design_inference(csat_drivers *m, const double *x, size_t ld,
     }
     /* Unit totals of the scaled score rows w_i e_i x̃_i. */
     for (t = 0; t < nr; t++) {
-        const double *row = m->rows + t * q;
+        csat_model_row(m, t, row);
         long double fit = icpt ? m->coef[0] : 0.0L;
         for (size_t j = 0; j < p; j++)
             fit += (long double)m->coef[j + icpt] * row[j];
-        long double we = m->w[t] * (row[p] - fit);
+        long double we = csat_model_weight(m, t) * (row[p] - fit);
         scaled_row(row, p, icpt, mean, scale, xt);
         double *zu = z + unit[t] * k;
         for (size_t j = 0; j < k; j++)

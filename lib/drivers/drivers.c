@@ -1,18 +1,23 @@
-/* Key-driver regression: weighted least squares by Householder QR with
- * iterative refinement, or from a cross-product accumulator by the sweep
- * operator; the model's accessors (doc/methods.md, "Least squares",
+/* Key-driver regression: weighted least squares by a tall-skinny
+ * Householder QR of the rows, read a chunk at a time (the kernels in
+ * lsq_kernel.c), with refinement in double-double against the data as
+ * given, or from a cross-product accumulator by the sweep operator; the
+ * model's accessors (doc/methods.md, "Least squares",
  * "Standardised coefficients and VIF"). */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "accum/xprod.h"
+#include "core/big.h"
 #include "core/checks.h"
 #include "core/error.h"
 #include "core/sized.h"
 #include "core/linalg.h"
 #include "core/probability.h"
 #include "core/size.h"
+#include "drivers/lsq_kernel.h"
 #include "drivers/model.h"
 
 /* |R_jj| of a unit-norm column below this: the column is a linear
@@ -40,8 +45,9 @@ void csat_drivers_free(csat_drivers *m)
     free(m->coef);
     free(m->info);
     free(m->corr);
-    free(m->rows);
-    free(m->w);
+    csat_big_free(m->rows);
+    csat_big_free(m->y);
+    csat_big_free(m->w);
     free(m);
 }
 
@@ -242,203 +248,253 @@ static void to_coefficients(double *d, const double *scale, const double *mean, 
     }
 }
 
-/* Corrected semi-normal equation steps: δθ = R⁻¹R⁻ᵀ Tᵀ(Aᵀr), with r and
- * Aᵀr in extended precision on the original data. Returns the final RSS. */
-static long double refine_seminormal(csat_drivers *m, const csat_xprod_sums *a, size_t np,
-                                     const double *g, const size_t *idx, const double *scale)
+/* The chunk buffers and fixed inputs of the passes over the rows. */
+typedef struct lsq_ctx {
+    const csat_lsq_kernels *kern;
+    const double *scale; /* k column scales */
+    const double *mean;  /* p + 1 weighted means */
+    double yscale;       /* a power of 2 near 1/(the outcome's scale) */
+    double *x, *y, *w, *e, *sw, *c; /* chunk: x B × p, c B × (k + 1), the rest B */
+} lsq_ctx;
+
+/* One pass over the complete rows of positive weight, CSAT_LSQ_CHUNK at a
+ * time (rows of weight 0 add nothing to the problem and are left out): the
+ * residuals at m->coef and the sums of lsq_kernel.h into s; with r not
+ * NULL also the tall-skinny QR of the scaled design with the scaled
+ * residuals as its last column, into the (k + 1)² triangle r: every chunk
+ * is stacked under the triangle of the chunks before it and the two are
+ * factored together, so that the design is never held whole. The
+ * triangle does not depend on the residuals, so every pass gives the same
+ * one, bit for bit. */
+static void lsq_pass(const csat_drivers *m, const lsq_ctx *f, csat_lsq_sums *s, double *r)
 {
-    const size_t p = m->p, q = p + 1, k = m->k, icpt = (size_t)m->s.intercept;
-    long double at[CSAT_DRIVERS_MAX + 1] = { 0 };
-    double gz[CSAT_DRIVERS_MAX + 1], u[CSAT_DRIVERS_MAX + 1], db[CSAT_DRIVERS_MAX + 1];
-    double last = INFINITY;
-    for (int it = 0; it < SEMINORMAL_MAX; it++) {
-        /* Aᵀr with A the √w-weighted design and r the √w-weighted residual:
-         * Σ w e x_j (and Σ w e for the intercept). */
-        for (size_t j = 0; j < k; j++)
-            at[j] = 0;
-        for (size_t i = 0; i < np; i++) {
-            const double *row = m->rows + idx[i] * q;
-            long double fit = icpt ? m->coef[0] : 0.0L;
-            for (size_t j = 0; j < p; j++)
-                fit += (long double)m->coef[j + icpt] * row[j];
-            long double we = m->w[idx[i]] * (row[p] - fit);
-            if (icpt)
-                at[0] += we;
-            for (size_t j = 0; j < p; j++)
-                at[j + icpt] += we * row[j];
+    const size_t p = m->p, k = m->k, kk = k + 1, n = m->nrows, B = CSAT_LSQ_CHUNK;
+    const size_t o = (size_t)m->s.intercept;
+    const double b0 = o ? m->coef[0] : 0.0, ybar = o ? f->mean[p] : 0.0;
+    double inv[CSAT_DRIVERS_MAX + 1], ctr[CSAT_DRIVERS_MAX];
+    for (size_t j = 0; j < k; j++)
+        inv[j] = 1.0 / f->scale[j];
+    for (size_t j = 0; j < p; j++)
+        ctr[j] = o ? f->mean[j] : 0.0;
+    memset(s, 0, sizeof *s);
+    if (r != NULL)
+        memset(r, 0, kk * kk * sizeof *r);
+    for (size_t i = 0; i < n;) {
+        size_t t = 0;
+        for (; i < n && t < B; i++) {
+            const double wi = csat_model_weight(m, i);
+            if (!(wi > 0))
+                continue;
+            if (m->rows_f32) {
+                const float *row = (const float *)m->rows + i * p;
+                for (size_t j = 0; j < p; j++)
+                    f->x[j * B + t] = row[j];
+            } else {
+                const double *row = (const double *)m->rows + i * p;
+                for (size_t j = 0; j < p; j++)
+                    f->x[j * B + t] = row[j];
+            }
+            f->y[t] = m->y[i];
+            f->w[t++] = wi;
         }
-        /* Into the scaled coordinates: g_z = Tᵀ(Aᵀr). */
-        for (size_t j = 0; j < p; j++)
-            gz[j + icpt] = (double)((at[j + icpt] - (icpt ? a->mean[j] * at[0] : 0.0L))
-                                    / scale[j + icpt]);
-        if (icpt)
-            gz[0] = (double)(at[0] / scale[0]);
-        /* u = R⁻ᵀ g_z, then δθ = R⁻¹ u, with G = R⁻¹ (column-major). */
-        for (size_t i = 0; i < k; i++) {
-            long double v = 0;
-            for (size_t c = 0; c <= i; c++)
-                v += (long double)g[i * k + c] * gz[c];
-            u[i] = (double)v;
-        }
-        for (size_t i = 0; i < k; i++) {
-            long double v = 0;
-            for (size_t c = i; c < k; c++)
-                v += (long double)g[c * k + i] * u[c];
-            db[i] = (double)v;
-        }
-        to_coefficients(db, scale, a->mean, p, (int)icpt);
-        /* Stop at the noise floor: once a correction is not at least half
-         * the size of the one before (relative, coefficient by coefficient),
-         * it is rounding, and applying it would only move the solution
-         * about. */
-        double size = 0;
-        for (size_t j = 0; j < k; j++)
-            if (m->coef[j] != 0)
-                size = fmax(size, fabs(db[j] / m->coef[j]));
-        if (size == 0 || size > 0.5 * last)
+        if (t == 0)
             break;
-        for (size_t j = 0; j < k; j++)
-            m->coef[j] += db[j];
-        last = size;
+        /* Rows of zeros with weight 0 fill out the last chunk: they change
+         * no sum and scale to rows of zeros in the QR. */
+        for (size_t u = t; u < B; u++) {
+            for (size_t j = 0; j < p; j++)
+                f->x[j * B + u] = 0;
+            f->y[u] = f->w[u] = 0;
+        }
+        f->kern->residuals(f->x, p, f->y, f->w, b0, m->coef + o, ybar, f->e, s);
+        if (r == NULL)
+            continue;
+        for (size_t u = 0; u < B; u++)
+            f->sw[u] = sqrt(f->w[u]);
+        if (o)
+            for (size_t u = 0; u < B; u++)
+                f->c[u] = f->sw[u] * inv[0];
+        for (size_t j = 0; j < p; j++) {
+            double *cj = f->c + (j + o) * B;
+            const double *xj = f->x + j * B;
+            for (size_t u = 0; u < B; u++)
+                cj[u] = f->sw[u] * (xj[u] - ctr[j]) * inv[j + o];
+        }
+        for (size_t u = 0; u < B; u++)
+            f->c[k * B + u] = f->sw[u] * f->e[u] * f->yscale;
+        f->kern->tsqr(r, kk, f->c);
     }
-    long double rss = 0;
-    for (size_t i = 0; i < np; i++) {
-        const double *row = m->rows + idx[i] * q;
-        long double fit = icpt ? m->coef[0] : 0.0L;
-        for (size_t j = 0; j < p; j++)
-            fit += (long double)m->coef[j + icpt] * row[j];
-        long double e = row[p] - fit;
-        rss += m->w[idx[i]] * e * e;
+}
+
+/* The correction of the coefficients from the last column of the
+ * triangle r of lsq_pass (Qᵀ of the scaled residuals): θ = R⁻¹ (Qᵀr)₁..ₖ,
+ * mapped to coefficients into db. */
+static void qr_correction(const double *r, size_t k, const lsq_ctx *f, size_t p, int icpt,
+                          double *db)
+{
+    const size_t kk = k + 1;
+    memcpy(db, r + k * kk, k * sizeof *db);
+    csat_qr_solve_r(r, kk, k, db);
+    for (size_t j = 0; j < k; j++)
+        db[j] /= f->yscale; /* a power of 2: exact */
+    to_coefficients(db, f->scale, f->mean, p, icpt);
+}
+
+/* Corrected semi-normal equation step from the gradient of a pass:
+ * δθ = R⁻¹R⁻ᵀ Tᵀ(Aᵀr), with G = R⁻¹ (column-major k × k), mapped to
+ * coefficients into db. */
+static void seminormal_correction(const csat_lsq_sums *s, const double *g, size_t k, size_t p,
+                                  int icpt, const lsq_ctx *f, double *db)
+{
+    const size_t o = (size_t)icpt;
+    double gz[CSAT_DRIVERS_MAX + 1], u[CSAT_DRIVERS_MAX + 1];
+    long double at0 = o ? csat_lsq_dd_value(&s->we) : 0.0L;
+    /* Into the scaled coordinates: g_z = Tᵀ(Aᵀr). */
+    for (size_t j = 0; j < p; j++)
+        gz[j + o] = (double)((csat_lsq_dd_value(&s->wex[j]) - (o ? f->mean[j] * at0 : 0.0L))
+                             / f->scale[j + o]);
+    if (o)
+        gz[0] = (double)(at0 / f->scale[0]);
+    /* u = R⁻ᵀ g_z, then δθ = R⁻¹ u. */
+    for (size_t i = 0; i < k; i++) {
+        long double v = 0;
+        for (size_t c = 0; c <= i; c++)
+            v += (long double)g[i * k + c] * gz[c];
+        u[i] = (double)v;
     }
-    return rss;
+    for (size_t i = 0; i < k; i++) {
+        long double v = 0;
+        for (size_t c = i; c < k; c++)
+            v += (long double)g[c * k + i] * u[c];
+        db[i] = (double)v;
+    }
+    to_coefficients(db, f->scale, f->mean, p, icpt);
+}
+
+/* √(a² + b²) of two non-negative terms given as a² = x and b = y, without
+ * overflow: the scale of an uncentred column, √(Σw(x − x̄)² + Σw·x̄²). */
+static double root_sum(double x, double y)
+{
+    return hypot(sqrt(x), y);
 }
 
 /* Least squares on the complete rows (doc/methods.md, "Least squares"). */
 static csat_status fit_qr(csat_drivers *m, const csat_xprod_sums *a, csat_error *err)
 {
-    const size_t p = m->p, q = p + 1, k = m->k, n = m->nrows;
+    const size_t p = m->p, q = p + 1, k = m->k, kk = k + 1, B = CSAT_LSQ_CHUNK;
     const int icpt = m->s.intercept;
-    size_t np = (size_t)a->n_pos; /* ≤ the rows held: np · k cannot wrap */
-    double *z = malloc(np * k * sizeof *z), *tau = malloc(k * sizeof *tau);
-    double *r = malloc(np * sizeof *r), *g = malloc(k * k * sizeof *g);
-    double *scale = malloc(k * sizeof *scale), *db = malloc(k * sizeof *db);
-    size_t *idx = malloc(np * sizeof *idx);
+    const size_t o = (size_t)icpt;
+    double scale[CSAT_DRIVERS_MAX + 1], db[CSAT_DRIVERS_MAX + 1];
+    double *buf = malloc((B * (p + 4) + B * kk) * sizeof *buf);
+    double *r = malloc(kk * kk * sizeof *r), *g = malloc(k * k * sizeof *g);
+    csat_lsq_sums *s = malloc(sizeof *s);
     csat_status st = CSAT_OK;
-    if (!z || !tau || !r || !g || !scale || !idx || !db) {
+    if (!buf || !r || !g || !s) {
         st = csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
         goto done;
     }
-    /* Rows with weight 0 add nothing to a weighted least-squares problem. */
-    size_t t = 0;
-    for (size_t i = 0; i < n; i++)
-        if (m->w[i] > 0)
-            idx[t++] = i;
-    /* Column scales: the √w-weighted norm of the (centred) column. */
-    long double swn = 0;
-    for (size_t i = 0; i < np; i++)
-        swn += m->w[idx[i]];
+    /* Column scales: the √w-weighted norm of the (centred) column, from
+     * the co-moments; any scale near it serves, since the residuals of
+     * every step come from the data as given. */
     if (icpt)
-        scale[0] = sqrt((double)swn);
-    for (size_t j = 0; j < p; j++) {
-        long double ss = 0;
-        double c = icpt ? a->mean[j] : 0.0;
-        for (size_t i = 0; i < np; i++) {
-            long double d = (long double)m->rows[idx[i] * q + j] - c;
-            ss += m->w[idx[i]] * d * d;
-        }
-        scale[j + (size_t)icpt] = sqrt((double)ss);
-    }
-    for (size_t i = 0; i < np; i++) {
-        double sw = sqrt(m->w[idx[i]]);
-        if (icpt)
-            z[i] = sw / scale[0];
-        for (size_t j = 0; j < p; j++) {
-            double c = icpt ? a->mean[j] : 0.0;
-            z[(j + (size_t)icpt) * np + i] =
-                sw * (m->rows[idx[i] * q + j] - c) / scale[j + (size_t)icpt];
-        }
-    }
-    csat_qr_factor(z, np, k, tau);
-    for (size_t j = (size_t)icpt; j < k; j++)
-        if (!(fabs(z[j * np + j]) > QR_RANK_TOL)) {
-            st = csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j - (size_t)icpt,
+        scale[0] = sqrt(a->sum_w);
+    for (size_t j = 0; j < p; j++)
+        scale[j + o] = icpt ? sqrt(a->c[j * q + j])
+                            : root_sum(a->c[j * q + j], sqrt(a->sum_w) * fabs(a->mean[j]));
+    double sy = icpt ? sqrt(a->c[p * q + p])
+                     : root_sum(a->c[p * q + p], sqrt(a->sum_w) * fabs(a->mean[p]));
+    lsq_ctx f = { csat_lsq_kernels_pick(), scale, a->mean,
+                  isfinite(sy) && sy > 0 ? ldexp(1.0, -ilogb(sy)) : 1.0, NULL, NULL, NULL,
+                  NULL, NULL, NULL };
+    f.x = buf;
+    f.y = f.x + B * p;
+    f.w = f.y + B;
+    f.e = f.w + B;
+    f.sw = f.e + B;
+    f.c = f.sw + B;
+    /* Start from b = (ȳ, 0, …): the first QR solves for the deviations of
+     * the outcome from its mean. */
+    memset(m->coef, 0, k * sizeof *m->coef);
+    if (icpt)
+        m->coef[0] = a->mean[p];
+    lsq_pass(m, &f, s, r);
+    for (size_t j = o; j < k; j++)
+        if (!(fabs(r[j * kk + j]) > QR_RANK_TOL)) {
+            st = csat_fail(err, CSAT_ERR_SINGULAR, CSAT_NO_INDEX, j - o,
                            "driver %zu is a linear combination of the drivers before it%s",
-                           j - (size_t)icpt, icpt ? " and the intercept" : "");
+                           j - o, icpt ? " and the intercept" : "");
             goto done;
         }
-    /* b = T θ maps the solution θ of the scaled problem to coefficients. */
-    memset(m->coef, 0, k * sizeof *m->coef);
-    long double rss = 0;
-    for (int it = 0; it <= REFINE_MAX; it++) {
-        /* Residuals of the current coefficients on the original data, in
-         * extended precision: the refinement step solves for their
-         * least-squares correction with the same factorisation. */
-        rss = 0;
-        for (size_t i = 0; i < np; i++) {
-            const double *row = m->rows + idx[i] * q;
-            long double fit = icpt ? m->coef[0] : 0.0L;
-            for (size_t j = 0; j < p; j++)
-                fit += (long double)m->coef[j + (size_t)icpt] * row[j];
-            long double e = row[p] - fit;
-            rss += m->w[idx[i]] * e * e;
-            r[i] = (double)(sqrtl(m->w[idx[i]]) * e);
-        }
-        if (it == REFINE_MAX)
-            break;
-        csat_qr_apply_qt(z, np, k, tau, r);
-        memcpy(db, r, k * sizeof *db);
-        csat_qr_solve_r(z, np, k, db);
-        to_coefficients(db, scale, a->mean, p, icpt);
-        /* Converged when no coefficient moves by more than a unit in its
-         * last place: each is judged on its own scale, small ones too. */
-        int moved = 0;
-        for (size_t j = 0; j < k; j++) {
-            moved |= fabs(db[j]) > 1e-16 * fabs(m->coef[j] + db[j]);
-            m->coef[j] += db[j];
-        }
-        if (it > 0 && !moved)
-            break;
-    }
-    csat_qr_inverse_r(z, np, k, g); /* column-major k × k */
-    /* The steps above converge to where Qᵀr vanishes for the computed Q;
-     * for a large residual that is not quite Aᵀr = 0. Where the design is
-     * well enough conditioned (‖R‖‖R⁻¹‖ < 1e6, so that squaring it in the
-     * semi-normal equations still contracts), finish with corrected
-     * semi-normal equation steps on Aᵀr summed in extended precision
-     * (Björck 1987), which converge to the least-squares solution of the
-     * data as given. */
+    qr_correction(r, k, &f, p, icpt, db);
+    for (size_t j = 0; j < k; j++)
+        m->coef[j] += db[j];
+    csat_qr_inverse_r(r, kk, k, g); /* column-major k × k */
     long double rn = 0, gn = 0;
     for (size_t c = 0; c < k; c++)
         for (size_t i = 0; i <= c; i++) {
-            rn += (long double)z[c * np + i] * z[c * np + i];
+            rn += (long double)r[c * kk + i] * r[c * kk + i];
             gn += (long double)g[c * k + i] * g[c * k + i];
         }
-    if (sqrtl(rn * gn) < 1e6L)
-        rss = refine_seminormal(m, a, np, g, idx, scale);
-    /* Covariance: σ² (T R⁻¹)(T R⁻¹)ᵀ. */
+    /* s holds the sums of a pass at the current coefficients. */
+    int fresh = 0;
+    if (sqrtl(rn * gn) < 1e6L) {
+        /* Well enough conditioned (‖R‖‖R⁻¹‖ < 1e6, so that squaring it in
+         * the semi-normal equations still contracts): corrected
+         * semi-normal equation steps on Aᵀr summed in double-double
+         * (Björck 1987), which converge to the least-squares solution of
+         * the data as given, each one pass of the residual kernel. */
+        double last = INFINITY;
+        for (int it = 0; it < SEMINORMAL_MAX; it++) {
+            lsq_pass(m, &f, s, NULL);
+            fresh = 1;
+            seminormal_correction(s, g, k, p, icpt, &f, db);
+            /* Stop at the noise floor: once a correction is not at least
+             * half the size of the one before (relative, coefficient by
+             * coefficient), it is rounding, and applying it would only
+             * move the solution about. */
+            double size = 0;
+            for (size_t j = 0; j < k; j++)
+                if (m->coef[j] != 0)
+                    size = fmax(size, fabs(db[j] / m->coef[j]));
+            if (size == 0 || size > 0.5 * last)
+                break;
+            for (size_t j = 0; j < k; j++)
+                m->coef[j] += db[j];
+            fresh = 0;
+            last = size;
+        }
+    } else {
+        /* Ill-conditioned: iterative refinement with the QR itself. The
+         * residuals of the current coefficients on the original data, in
+         * double-double, are the right-hand side of a pass that factors
+         * the design again (the same triangle), whose Qᵀr gives the
+         * least-squares correction. */
+        for (int it = 1; it < REFINE_MAX; it++) {
+            lsq_pass(m, &f, s, r);
+            qr_correction(r, k, &f, p, icpt, db);
+            /* Converged when no coefficient moves by more than a unit in
+             * its last place: each is judged on its own scale. */
+            int moved = 0;
+            for (size_t j = 0; j < k; j++) {
+                moved |= fabs(db[j]) > 1e-16 * fabs(m->coef[j] + db[j]);
+                m->coef[j] += db[j];
+            }
+            if (!moved)
+                break;
+        }
+    }
+    if (!fresh)
+        lsq_pass(m, &f, s, NULL);
     /* Residual and model sums of squares from the final coefficients: Σ w e²
      * and Σ w (ŷ − ȳ)² (Σ w ŷ² without an intercept). With an intercept
      * both are corrected two-pass sums, Σ w d² − (Σ w d)²/Σ w, which are
      * exact for any constant shift of d: the rounding of the intercept and
      * of ȳ, which weights spanning many orders of magnitude would otherwise
      * multiply into either sum, cancels. */
-    long double mss = 0, sw_all = 0, se_sum = 0, sf_sum = 0;
-    rss = 0;
-    for (size_t i = 0; i < np; i++) {
-        const double *row = m->rows + idx[i] * q;
-        long double fit = icpt ? (long double)m->coef[0] - a->mean[p] : 0.0L;
-        for (size_t j = 0; j < p; j++)
-            fit += (long double)m->coef[j + (size_t)icpt] * row[j];
-        long double wi = m->w[idx[i]], e = (row[p] - (long double)a->mean[p]) - fit;
-        if (!icpt)
-            e = row[p] - fit;
-        rss += wi * e * e;
-        mss += wi * fit * fit;
-        sw_all += wi;
-        se_sum += wi * e;
-        sf_sum += wi * fit;
-    }
+    long double rss = csat_lsq_dd_value(&s->wee), mss = csat_lsq_dd_value(&s->wff);
     if (icpt) {
+        long double sw_all = csat_lsq_dd_value(&s->w), se_sum = csat_lsq_dd_value(&s->we);
+        long double sf_sum = csat_lsq_dd_value(&s->wf);
         rss -= se_sum * se_sum / sw_all;
         mss -= sf_sum * sf_sum / sw_all;
         if (rss < 0)
@@ -491,13 +547,10 @@ static csat_status fit_qr(csat_drivers *m, const csat_xprod_sums *a, csat_error 
     }
     finish(m, (double)rss, (double)mss);
 done:
-    free(z);
-    free(tau);
+    free(buf);
     free(r);
     free(g);
-    free(scale);
-    free(idx);
-    free(db);
+    free(s);
     return st;
 }
 
@@ -541,6 +594,30 @@ static csat_status fit_common(csat_drivers *m, const csat_xprod *acc,
     return st;
 }
 
+/* 1 if every driver of the complete rows is a float exactly (NaN and
+ * infinity excepted: those rows are missing or refused): ratings and
+ * counts are, and half the bytes then hold the same values. Stops at the
+ * first that is not, so that data of doubles cost next to nothing. */
+static int drivers_are_floats(const double *x, size_t n, size_t p, size_t ld, const double *y)
+{
+    for (size_t i = 0; i < n; i++) {
+        const double *row = x + i * ld;
+        if (isnan(y[i]))
+            continue;
+        int missing = 0, exact = 1;
+        for (size_t j = 0; j < p; j++) {
+            double v = row[j];
+            missing |= isnan(v);
+            /* In range first: converting a double beyond FLT_MAX to float
+             * is undefined. */
+            exact &= isnan(v) || (fabs(v) <= FLT_MAX && (double)(float)v == v);
+        }
+        if (!missing && !exact)
+            return 0;
+    }
+    return 1;
+}
+
 csat_status csat_drivers_fit(const double *x, size_t n, size_t p, size_t ld, const double *y,
                              const double *w, const csat_drivers_options *opt, csat_drivers **out,
                              csat_error *err)
@@ -576,15 +653,22 @@ csat_status csat_drivers_fit(const double *x, size_t n, size_t p, size_t ld, con
              * the sizes cannot wrap unless n and ld describe more memory
              * than exists; refuse that too. */
             size_t rows = (size_t)csat_xprod_get_sums(a).n;
-            if (!csat_array_fits(rows + 1, p + 1, sizeof *m->rows)) {
+            if (!csat_array_fits(rows + 1, p + 1, sizeof(double))) {
                 csat_drivers_free(m);
                 csat_xprod_free(a);
                 return csat_fail_overflow(err, "rows", rows, p + 1);
             }
-            m->rows = malloc(rows * (p + 1) * sizeof *m->rows + 1);
-            m->w = malloc(rows * sizeof *m->w + 1);
+            /* On huge pages where the kernel offers them: a fault per 4 KiB
+             * page costs more than the fit's passes over these rows. Unit
+             * weights are not kept, and drivers that are floats exactly
+             * are kept as floats (model.h). */
+            m->rows_f32 = drivers_are_floats(x, n, p, ld, y);
+            m->rows = csat_big_alloc(rows * p * (m->rows_f32 ? sizeof(float) : sizeof(double))
+                                     + 8);
+            m->y = csat_big_alloc(rows * sizeof *m->y + 1);
+            m->w = w != NULL ? csat_big_alloc(rows * sizeof *m->w + 1) : NULL;
         }
-        if (m == NULL || m->rows == NULL || m->w == NULL)
+        if (m == NULL || m->rows == NULL || m->y == NULL || (w != NULL && m->w == NULL))
             st = csat_fail(err, CSAT_ERR_NOMEM, CSAT_NO_INDEX, CSAT_NO_INDEX, NULL);
     }
     if (st == CSAT_OK) {
@@ -596,9 +680,17 @@ csat_status csat_drivers_fit(const double *x, size_t n, size_t p, size_t ld, con
                 missing |= isnan(row[j]);
             if (missing)
                 continue;
-            memcpy(m->rows + t * (p + 1), row, p * sizeof *row);
-            m->rows[t * (p + 1) + p] = y[i];
-            m->w[t++] = w ? w[i] : 1.0;
+            if (m->rows_f32) {
+                float *dst = (float *)m->rows + t * p;
+                for (size_t j = 0; j < p; j++)
+                    dst[j] = (float)row[j];
+            } else {
+                memcpy((double *)m->rows + t * p, row, p * sizeof *row);
+            }
+            m->y[t] = y[i];
+            if (w != NULL)
+                m->w[t] = w[i];
+            t++;
         }
         m->nrows = t;
         st = fit_common(m, a, &o, err);
