@@ -55,8 +55,8 @@ CHILD = textwrap.dedent("""
     import csat
     warnings.simplefilter("ignore")
     rng = np.random.default_rng(1)
-    X = rng.normal(size=(1000, 22))
-    m = csat.key_drivers(X, X @ rng.normal(size=22) + rng.normal(size=1000))
+    X = rng.normal(size=(1000, 24))     # 2^24 subsets: seconds even for dominance
+    m = csat.key_drivers(X, X @ rng.normal(size=24) + rng.normal(size=1000))
     work = {
         "bootstrap": lambda progress: m.bootstrap("lmg", reps=1000, progress=progress),
         "montecarlo": lambda progress: m.importance("lmg", exact_max=5,
@@ -104,10 +104,11 @@ def interrupt_child(what, progress, wait=1.0):
     ("dominance", "none"),
 ])
 def test_ctrl_c_stops_a_long_computation_within_the_bound(what, progress):
-    elapsed, line = interrupt_child(what, progress)
-    if line == "interrupted" and elapsed > INTERRUPT_BOUND:
-        # One retry: a shared machine can stall a process for a moment.
+    for _ in range(3):
         elapsed, line = interrupt_child(what, progress)
+        # Retried: a busy machine can stall a process for a moment.
+        if line != "interrupted" or elapsed < INTERRUPT_BOUND:
+            break
     assert line == "interrupted"
     assert elapsed < INTERRUPT_BOUND, f"KeyboardInterrupt after {elapsed:.3f} s"
 
