@@ -134,6 +134,113 @@ static void weighted_tally_kernels_agree(void **state)
 #endif
 }
 
+/* The short scales (at most 8 records with the missing one), whose AVX2
+ * loop sorts a block's weights by point and adds them a rank at a time:
+ * bit for bit the portable loop, also on blocks where one point takes
+ * every row (the deepest table), points with no row at all, weights of
+ * +0 and −0 (both accepted: a weight of 0), sums that start at −0 (the
+ * one value a square's +0 would change) and sums that start elsewhere. */
+#define SN 2087 /* eight blocks of 248 and a tail of 103 */
+
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+static void run_both_from(const double *x, const double *w, size_t n, int min, int max,
+                          double sw0, double sw20)
+{
+    wrun a, b;
+    memset(&a, 0, sizeof a);
+    for (size_t j = 0; j < 300; j++) {
+        a.sw[j] = j % 2 ? sw0 : -sw0;
+        a.sw2[j] = sw20;
+    }
+    a.bad_weight = -1;
+    b = a;
+    a.ret = csat_count_weighted_portable(x, w, n, min, max, a.counts, a.sw, a.sw2, &a.missing,
+                                         &a.bad_weight);
+    b.ret = csat_count_weighted_avx2(x, w, n, min, max, b.counts, b.sw, b.sw2, &b.missing,
+                                     &b.bad_weight);
+    assert_int_equal(a.ret, b.ret);
+    if (a.ret < n) {
+        assert_int_equal(a.bad_weight, b.bad_weight);
+        return;
+    }
+    assert_int_equal(a.missing, b.missing);
+    assert_memory_equal(a.counts, b.counts, sizeof a.counts);
+    assert_memory_equal(a.sw, b.sw, sizeof a.sw);
+    assert_memory_equal(a.sw2, b.sw2, sizeof a.sw2);
+}
+#endif
+
+static void weighted_tally_short_scales(void **state)
+{
+    (void)state;
+#if defined(CSAT_HAVE_AVX2_KERNELS) && defined(__GNUC__)
+    if (!csat_simd_available())
+        skip();
+    double *x = malloc((SN + 8) * sizeof *x), *w = malloc((SN + 8) * sizeof *w);
+    assert_non_null(x);
+    assert_non_null(w);
+    /* 2 and 3 points (a table of 4 columns, one vector, with the missing
+     * answers' column), 4, 5 and 7 points (8 columns, two vectors; 7 fill
+     * them), 8 and 11 points (the record loop). */
+    const int scales[][2] = { { 0, 1 }, { 1, 3 }, { -1, 2 }, { 1, 5 }, { 1, 7 }, { -3, 3 },
+                              { 0, 7 }, { 0, 10 } };
+    /* In percent: how often the top point, how often NaN. */
+    const unsigned top_pct[] = { 100, 95, 60, 0, 0 };
+    const unsigned nan_pct[] = { 0, 2, 10, 5, 100 };
+    uint64_t s = 23;
+    for (size_t sc = 0; sc < sizeof scales / sizeof *scales; sc++) {
+        const int min = scales[sc][0], max = scales[sc][1];
+        const uint64_t k = (uint64_t)(max - min + 1);
+        for (size_t d = 0; d < sizeof top_pct / sizeof *top_pct; d++) {
+            for (size_t i = 0; i < SN + 8; i++) {
+                uint64_t r = lcg(&s);
+                /* The lowest point never occurs unless top_pct is 0:
+                 * then every other point is skipped instead. */
+                if (r % 100 < top_pct[d])
+                    x[i] = max;
+                else if (top_pct[d] > 0)
+                    x[i] = k > 1 ? min + 1 + (double)(lcg(&s) % (k - 1)) : min;
+                else
+                    x[i] = min + (double)(2 * (lcg(&s) % ((k + 1) / 2)));
+                if (lcg(&s) % 100 < nan_pct[d])
+                    x[i] = NAN;
+                uint64_t q = lcg(&s) % 16;
+                w[i] = q == 0 ? 0.0 : q == 1 ? -0.0 : q == 2 ? 1e-50 : q == 3 ? 1e50
+                                                                            : 0.1 + 5 * unit(&s);
+            }
+            for (size_t off = 0; off < 3; off++) {
+                run_both_from(x + off, w + off, SN, min, max, 0.0, 0.0);
+                run_both_from(x + off, w + off, SN - 5, min, max, -0.0, -0.0);
+                run_both_from(x + off, w + off, SN, min, max, 0.25, 1.5);
+                run_both_from(x + off, w + off, 248, min, max, -0.0, -0.0); /* one block */
+            }
+            /* An invalid answer or weight in the first block, a later one,
+             * the last row of the last full block and the tail; a NaN
+             * weight and -1e-300, next to −0, are refused. */
+            const size_t at[] = { 0, 300, 1983, 2060 };
+            const double bad_x[] = { max + 1.0, min - 1.0, min + 0.5, -INFINITY };
+            const double bad_w[] = { NAN, -1e-300, -1.0, INFINITY };
+            for (size_t a = 0; a < 4; a++) {
+                double kx = x[at[a]], kw = w[at[a]];
+                x[at[a]] = bad_x[a];
+                run_both_from(x, w, SN, min, max, -0.0, -0.0);
+                x[at[a]] = kx;
+                w[at[a]] = bad_w[a];
+                run_both_from(x, w, SN, min, max, -0.0, -0.0);
+                x[at[a]] = bad_x[(a + 1) % 4];
+                run_both_from(x, w, SN, min, max, 0.0, 0.0);
+                x[at[a]] = kx;
+                w[at[a]] = kw;
+            }
+        }
+    }
+    free(x);
+    free(w);
+#else
+    skip();
+#endif
+}
+
 /* ------------------------------------------------------------------------ */
 /* Weighted moments */
 
@@ -516,6 +623,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(weighted_tally_kernels_agree),
+        cmocka_unit_test(weighted_tally_short_scales),
         cmocka_unit_test(weighted_moment_kernels),
         cmocka_unit_test(weighted_mean_errors_name_the_element),
         cmocka_unit_test(comoment_kernel_agrees),

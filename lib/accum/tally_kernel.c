@@ -102,7 +102,8 @@ size_t csat_count_weighted_portable(const double *x, const double *w, size_t n, 
  * TALLY_BLOCK answers and weights is checked four at a time without a
  * branch (the checks of on_scale and csat_weight_ok, as in
  * weighted_block_avx2 below) and turned into record numbers, then added
- * while in L1. A point's count, Σw and Σw² are one 32-byte record, so an
+ * while in L1. On scales of more than 7 points (the shorter ones: below)
+ * a point's count, Σw and Σw² are one 32-byte record, so an
  * answer is one vector load, add and store, (1, w, w², 0) with w² rounded
  * on its own: each point's sums are added in row order, as by the
  * portable loop, and are the same bits. Missing answers go to record k
@@ -114,14 +115,14 @@ size_t csat_count_weighted_portable(const double *x, const double *w, size_t n, 
 #define TALLY_AHEAD 512 /* rows prefetched ahead */
 
 static inline __attribute__((always_inline, target("avx2,fma"))) int
-tally_block_avx2(const double *restrict x, const double *restrict w, double lo_, double hi1_,
-                 int32_t *restrict cell)
+tally_block_avx2(const double *restrict x, const double *restrict w, size_t len, double lo_,
+                 double hi1_, int32_t *restrict cell)
 {
     const __m256d lo = _mm256_set1_pd(lo_), hi1 = _mm256_set1_pd(hi1_);
     const __m256d zero = _mm256_setzero_pd();
     const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
     __m256d bad = _mm256_setzero_pd();
-    for (size_t i = 0; i < TALLY_BLOCK; i += 4) {
+    for (size_t i = 0; i < len; i += 4) {
         const __m256d v = _mm256_loadu_pd(x + i), wv = _mm256_loadu_pd(w + i);
         /* NaN clamps to max + 1, the record of missing answers (min and
          * max return their second operand for NaN). */
@@ -138,6 +139,145 @@ tally_block_avx2(const double *restrict x, const double *restrict w, double lo_,
     return _mm256_movemask_pd(bad) != 0;
 }
 
+/* Short scales (k + 1 ≤ 8 records, missing answers included): the records
+ * above would put each frequent point's additions on a chain through
+ * memory, a vector load, add and store per answer. Instead a block of
+ * SORT_BLOCK rows is sorted by counting: the weight of a row is written to
+ * row r, column j of a table, j its record and r how many earlier rows of
+ * the block have that record; then the table is added one row at a time,
+ * four records a vector, Σw and Σw² in registers. Each record's weights
+ * are still added in row order, so the sums are those of the portable
+ * loop, bit for bit. The table is 15.5 KiB and stays in L1; the data of
+ * the blocks ahead are prefetched a line at a time during the sort, so
+ * that the reads go on while it runs.
+ *
+ * Unused cells of the table hold −0.0, the exact identity of addition (x +
+ * −0 = x for every x, ±0 included), so they change no Σw. Squared they
+ * give +0, which changes a Σw² only when it is −0, that is before its
+ * first row (a square is never −0): such a sum is restored at the end if
+ * its point had no row. The rows of the table that were used are set back
+ * to −0.0 as they are read. */
+#define SORT_BLOCK 248  /* rows: a rank fits a byte; a multiple of 8 */
+#define SORT_AHEAD 1024 /* rows prefetched ahead, a line at a time */
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define SORT_UNROLL_8 _Pragma("GCC unroll 8")
+#else
+#define SORT_UNROLL_8
+#endif
+
+/* The sort of a block: the rank counters of the eight records are the
+ * bytes of one 64-bit integer (a block has fewer than 256 rows), on the
+ * scalar units, which leaves the vector units to the checks and the sums;
+ * their chain is one integer addition a row. Returns the block's counts,
+ * byte j that of record j. */
+static inline __attribute__((always_inline, target("avx2,fma,bmi2"))) uint64_t
+sort_block(const double *restrict wb, const int32_t *restrict cell, double *restrict table,
+           size_t cols, const double *ahead_x, const double *ahead_w)
+{
+    static const uint64_t inc[8] = { 1ull << 0,  1ull << 8,  1ull << 16, 1ull << 24,
+                                     1ull << 32, 1ull << 40, 1ull << 48, 1ull << 56 };
+    uint64_t r = 0;
+    for (size_t o = 0; o < SORT_BLOCK; o += 8) {
+        if (ahead_x != NULL) {
+            __builtin_prefetch(ahead_x + o);
+            __builtin_prefetch(ahead_w + o);
+        }
+        SORT_UNROLL_8
+        for (size_t u = 0; u < 8; u++) {
+            const size_t c = (size_t)(uint32_t)cell[o + u];
+            const size_t rank = (size_t)(uint8_t)(r >> (8 * c));
+            table[rank * cols + c] = wb[o + u];
+            r += inc[c];
+        }
+    }
+    return r;
+}
+
+static inline __attribute__((always_inline, target("avx2,fma"))) void
+add_table_avx2(double *restrict table, size_t rows, size_t cols, __m256d *restrict sw,
+               __m256d *restrict sw2)
+{
+    const __m256d nz = _mm256_set1_pd(-0.0);
+    for (size_t r = 0; r < rows; r++) {
+        double *t = table + r * cols;
+        for (size_t h = 0; h < cols / 4; h++) {
+            const __m256d v = _mm256_load_pd(t + 4 * h);
+            _mm256_store_pd(t + 4 * h, nz);
+            sw[h] = _mm256_add_pd(sw[h], v);
+            /* v·v rounded once, as by the portable loop; + −0 adds nothing
+             * and leaves no product and sum for a compiler to fuse. */
+            sw2[h] = _mm256_add_pd(sw2[h], _mm256_fmadd_pd(v, v, nz));
+        }
+    }
+}
+
+static inline __attribute__((always_inline, target("avx2,fma,bmi2"))) size_t
+count_sorted_avx2(const double *x, const double *w, size_t n, int min, int max, size_t k,
+                  size_t cols, uint64_t *counts, double *sw, double *sw2, uint64_t *missing)
+{
+    _Alignas(32) double table[SORT_BLOCK * 8];
+    _Alignas(32) double acc[2][8];
+    _Alignas(32) int32_t cell[SORT_BLOCK];
+    uint64_t total[8] = { 0 };
+    for (size_t i = 0; i < SORT_BLOCK * cols; i++)
+        table[i] = -0.0;
+    for (size_t j = 0; j < 8; j++)
+        acc[0][j] = acc[1][j] = -0.0;
+    for (size_t j = 0; j < k; j++) {
+        acc[0][j] = sw[j];
+        acc[1][j] = sw2[j];
+    }
+    __m256d s1[2], s2[2];
+    for (size_t h = 0; h < cols / 4; h++) {
+        s1[h] = _mm256_load_pd(acc[0] + 4 * h);
+        s2[h] = _mm256_load_pd(acc[1] + 4 * h);
+    }
+    size_t s = 0;
+    for (; n - s >= SORT_BLOCK; s += SORT_BLOCK) {
+        if (tally_block_avx2(x + s, w + s, SORT_BLOCK, min, (double)max + 1, cell))
+            break;
+        const int ahead = s + SORT_BLOCK + SORT_AHEAD <= n;
+        const uint64_t counted = sort_block(w + s, cell, table, cols,
+                                            ahead ? x + s + SORT_AHEAD : NULL,
+                                            ahead ? w + s + SORT_AHEAD : NULL);
+        size_t rows = 0;
+        for (size_t j = 0; j < cols; j++) {
+            const size_t c = (uint8_t)(counted >> (8 * j));
+            total[j] += c;
+            rows = c > rows ? c : rows;
+        }
+        add_table_avx2(table, rows, cols, s1, s2);
+    }
+    for (size_t h = 0; h < cols / 4; h++) {
+        _mm256_store_pd(acc[0] + 4 * h, s1[h]);
+        _mm256_store_pd(acc[1] + 4 * h, s2[h]);
+    }
+    for (size_t j = 0; j < k; j++) {
+        counts[j] += total[j];
+        sw[j] = acc[0][j];
+        if (total[j] != 0) /* else it is as it was, −0 included */
+            sw2[j] = acc[1][j];
+    }
+    *missing += total[k];
+    return s;
+}
+
+/* One copy for each width of the table, the loops of each specialised. */
+static __attribute__((noinline, target("avx2,fma,bmi2"))) size_t
+count_sorted4(const double *x, const double *w, size_t n, int min, int max, size_t k,
+              uint64_t *counts, double *sw, double *sw2, uint64_t *missing)
+{
+    return count_sorted_avx2(x, w, n, min, max, k, 4, counts, sw, sw2, missing);
+}
+
+static __attribute__((noinline, target("avx2,fma,bmi2"))) size_t
+count_sorted8(const double *x, const double *w, size_t n, int min, int max, size_t k,
+              uint64_t *counts, double *sw, double *sw2, uint64_t *missing)
+{
+    return count_sorted_avx2(x, w, n, min, max, k, 8, counts, sw, sw2, missing);
+}
+
 __attribute__((target("avx2,fma"))) size_t
 csat_count_weighted_avx2(const double *x, const double *w, size_t n, int min, int max,
                          uint64_t *counts, double *sw, double *sw2, uint64_t *missing,
@@ -147,6 +287,13 @@ csat_count_weighted_avx2(const double *x, const double *w, size_t n, int min, in
     if (k > CSAT_WEIGHTED_MAX_POINTS)
         return csat_count_weighted_portable(x, w, n, min, max, counts, sw, sw2, missing,
                                             bad_weight);
+    __builtin_cpu_init();
+    if (k + 1 <= 8 && __builtin_cpu_supports("bmi2")) { /* shifts by a register */
+        size_t s = k + 1 <= 4 ? count_sorted4(x, w, n, min, max, k, counts, sw, sw2, missing)
+                              : count_sorted8(x, w, n, min, max, k, counts, sw, sw2, missing);
+        return s + csat_count_weighted_portable(x + s, w + s, n - s, min, max, counts, sw, sw2,
+                                                missing, bad_weight);
+    }
     /* The records start from the caller's sums, so that the additions are
      * those of the portable loop whatever they hold. */
     _Alignas(32) csat_grouped_cell rec[CSAT_WEIGHTED_MAX_POINTS + 1];
@@ -165,7 +312,7 @@ csat_count_weighted_avx2(const double *x, const double *w, size_t n, int min, in
                 __builtin_prefetch(x + s + TALLY_AHEAD + o);
                 __builtin_prefetch(w + s + TALLY_AHEAD + o);
             }
-        if (tally_block_avx2(x + s, w + s, min, (double)max + 1, cell))
+        if (tally_block_avx2(x + s, w + s, TALLY_BLOCK, min, (double)max + 1, cell))
             break;
         const double *wb = w + s;
         for (size_t i = 0; i < TALLY_BLOCK; i++) {
