@@ -6,10 +6,10 @@
 --
 -- Reading the table is the cost of both library paths; what streaming
 -- saves is the copy's n doubles (8 MB per million answers) and the page
--- faults of fresh memory. Repeated calls, as here, reuse freed memory, so
--- the copy shows its cost only in the first calls of a process (on this
--- project's 2-core machine the first calls of the copy took 1.8x the loop,
--- the streamed path 1.0x; later calls both about 1.0x).
+-- faults of fresh memory. Whether a copy gets fresh memory depends on the
+-- allocator's state: on a 2-core test machine the copy took 1.8x the loop
+-- in runs where it did and about 1.0x where freed memory was reused; the
+-- streamed path took 0.97-1.04x the loop in every run.
 --
 -- Usage: meson devenv -C build lua5.4 "$PWD/tests/bench/bench_lua_scores.lua" [n] [repeats]
 
