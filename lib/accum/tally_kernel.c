@@ -112,7 +112,7 @@ size_t csat_count_weighted_portable(const double *x, const double *w, size_t n, 
  * one. Counts held as doubles are exact: an array has fewer than 2^53
  * elements. */
 #define TALLY_BLOCK 512
-#define TALLY_AHEAD 512 /* rows prefetched ahead */
+#define TALLY_AHEAD 512 /* rows prefetched ahead, a line at a time */
 
 static inline __attribute__((always_inline, target("avx2,fma"))) int
 tally_block_avx2(const double *restrict x, const double *restrict w, size_t len, double lo_,
@@ -307,15 +307,18 @@ csat_count_weighted_avx2(const double *x, const double *w, size_t n, int min, in
     const __m256d mask = _mm256_setr_pd(0.0, 1.0, 0.0, 0.0);
     size_t s = 0;
     for (; n - s >= TALLY_BLOCK; s += TALLY_BLOCK) {
-        if (s + TALLY_BLOCK + TALLY_AHEAD <= n)
-            for (size_t o = 0; o < TALLY_BLOCK; o += 8) {
-                __builtin_prefetch(x + s + TALLY_AHEAD + o);
-                __builtin_prefetch(w + s + TALLY_AHEAD + o);
-            }
+        /* The data TALLY_AHEAD rows on are prefetched a line at a time
+         * while this block's records are added, not in a burst. */
+        const double *ahead_x = x + s + TALLY_AHEAD, *ahead_w = w + s + TALLY_AHEAD;
+        const int prefetch = s + TALLY_BLOCK + TALLY_AHEAD <= n;
         if (tally_block_avx2(x + s, w + s, TALLY_BLOCK, min, (double)max + 1, cell))
             break;
         const double *wb = w + s;
         for (size_t i = 0; i < TALLY_BLOCK; i++) {
+            if (prefetch && i % 8 == 0) {
+                __builtin_prefetch(ahead_x + i);
+                __builtin_prefetch(ahead_w + i);
+            }
             /* (1, w, w², 0) = w·(0, 1, w, 0) + (1, 0, 0, 0): w² is the
              * product rounded once, w and 1 exact. */
             const __m256d wi = _mm256_broadcast_sd(wb + i);
