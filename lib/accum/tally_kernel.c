@@ -114,26 +114,37 @@ size_t csat_count_weighted_portable(const double *x, const double *w, size_t n, 
 #define TALLY_BLOCK 512
 #define TALLY_AHEAD 512 /* rows prefetched ahead, a line at a time */
 
+/* The checks of four answers and their weights without a branch (those
+ * of on_scale and csat_weight_ok): the lanes that are invalid, and in
+ * *clamped the answers clamped to [min, max + 1], NaN to max + 1, the
+ * record of missing answers (min and max return their second operand for
+ * NaN). Shared by the tally's and the grouped tally's weighted blocks. */
+static inline __attribute__((always_inline, target("avx2,fma"))) __m256d
+rows4_bad_avx2(__m256d v, __m256d wv, __m256d lo, __m256d hi1, __m256d *clamped)
+{
+    const __m256d zero = _mm256_setzero_pd();
+    const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
+    const __m256d c = _mm256_max_pd(_mm256_min_pd(v, hi1), lo);
+    const __m256d whole = _mm256_round_pd(c, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    const __m256d badx = _mm256_or_pd(_mm256_cmp_pd(whole, v, _CMP_NEQ_OQ),
+                                      _mm256_cmp_pd(v, hi1, _CMP_EQ_OQ));
+    const __m256d offw = _mm256_or_pd(_mm256_cmp_pd(wv, wmin, _CMP_NGE_UQ),
+                                      _mm256_cmp_pd(wv, wmax, _CMP_NLE_UQ));
+    const __m256d badw = _mm256_andnot_pd(_mm256_cmp_pd(wv, zero, _CMP_EQ_OQ), offw);
+    *clamped = c;
+    return _mm256_or_pd(badx, badw);
+}
+
 static inline __attribute__((always_inline, target("avx2,fma"))) int
 tally_block_avx2(const double *restrict x, const double *restrict w, size_t len, double lo_,
                  double hi1_, int32_t *restrict cell)
 {
     const __m256d lo = _mm256_set1_pd(lo_), hi1 = _mm256_set1_pd(hi1_);
-    const __m256d zero = _mm256_setzero_pd();
-    const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
     __m256d bad = _mm256_setzero_pd();
     for (size_t i = 0; i < len; i += 4) {
-        const __m256d v = _mm256_loadu_pd(x + i), wv = _mm256_loadu_pd(w + i);
-        /* NaN clamps to max + 1, the record of missing answers (min and
-         * max return their second operand for NaN). */
-        const __m256d c = _mm256_max_pd(_mm256_min_pd(v, hi1), lo);
-        const __m256d whole = _mm256_round_pd(c, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
-        const __m256d badx = _mm256_or_pd(_mm256_cmp_pd(whole, v, _CMP_NEQ_OQ),
-                                          _mm256_cmp_pd(v, hi1, _CMP_EQ_OQ));
-        const __m256d offw = _mm256_or_pd(_mm256_cmp_pd(wv, wmin, _CMP_NGE_UQ),
-                                          _mm256_cmp_pd(wv, wmax, _CMP_NLE_UQ));
-        const __m256d badw = _mm256_andnot_pd(_mm256_cmp_pd(wv, zero, _CMP_EQ_OQ), offw);
-        bad = _mm256_or_pd(bad, _mm256_or_pd(badx, badw));
+        __m256d c;
+        bad = _mm256_or_pd(bad, rows4_bad_avx2(_mm256_loadu_pd(x + i), _mm256_loadu_pd(w + i),
+                                               lo, hi1, &c));
         _mm_storeu_si128((__m128i *)(cell + i), _mm256_cvttpd_epi32(_mm256_sub_pd(c, lo)));
     }
     return _mm256_movemask_pd(bad) != 0;
@@ -759,8 +770,6 @@ weighted_block_avx2(const double *restrict x, const double *restrict w,
 {
     const __m256d lo = _mm256_set1_pd(p->lo), hi1 = _mm256_set1_pd(p->hi1);
     const __m256d off = _mm256_set1_pd(p->off), k1 = _mm256_set1_pd(p->k1);
-    const __m256d zero = _mm256_setzero_pd();
-    const __m256d wmin = _mm256_set1_pd(CSAT_WEIGHT_MIN), wmax = _mm256_set1_pd(CSAT_WEIGHT_MAX);
     const __m256i one = _mm256_set1_epi32(1);
     __m256d bad = _mm256_setzero_pd();
     __m256i gtop = _mm256_setzero_si256();
@@ -774,16 +783,9 @@ weighted_block_avx2(const double *restrict x, const double *restrict w,
         const __m256i gi = _mm256_loadu_si256((const __m256i *)(g + i));
         gtop = _mm256_max_epu32(gtop, _mm256_add_epi32(gi, one));
         for (size_t h = 0; h < 8; h += 4) {
-            const __m256d v = _mm256_loadu_pd(x + i + h);
-            const __m256d wv = _mm256_loadu_pd(w + i + h);
-            const __m256d c = _mm256_max_pd(_mm256_min_pd(v, hi1), lo);
-            const __m256d whole = _mm256_round_pd(c, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
-            const __m256d badx = _mm256_or_pd(_mm256_cmp_pd(whole, v, _CMP_NEQ_OQ),
-                                              _mm256_cmp_pd(v, hi1, _CMP_EQ_OQ));
-            const __m256d offw = _mm256_or_pd(_mm256_cmp_pd(wv, wmin, _CMP_NGE_UQ),
-                                              _mm256_cmp_pd(wv, wmax, _CMP_NLE_UQ));
-            const __m256d badw = _mm256_andnot_pd(_mm256_cmp_pd(wv, zero, _CMP_EQ_OQ), offw);
-            bad = _mm256_or_pd(bad, _mm256_or_pd(badx, badw));
+            __m256d c;
+            bad = _mm256_or_pd(bad, rows4_bad_avx2(_mm256_loadu_pd(x + i + h),
+                                                   _mm256_loadu_pd(w + i + h), lo, hi1, &c));
             const __m128i g4 = h == 0 ? _mm256_castsi256_si128(gi)
                                       : _mm256_extracti128_si256(gi, 1);
             const __m256d gd = _mm256_cvtepi32_pd(g4);
