@@ -1229,10 +1229,11 @@ function ModelMethods:cost(method, opts)
   if o.bootstrap then
     bopt, keep = bootstrap_options(o)
   end
-  local w = call(self._errors, raw.drivers_work, self._m, code, iopt, bopt)
+  local r = from_c("work", call(self._errors, raw.drivers_work, self._m, code, iopt, bopt))
   local _ = keep
-  return { units = math.tointeger(w.units) or w.units, unit_flops = w.unit_flops,
-           flops = w.flops, exact = w.exact ~= 0 }
+  r.units = math.tointeger(r.units) or r.units
+  r.exact = r.exact ~= 0
+  return r
 end
 
 --- Monte Carlo standard errors of importance() (0 when exact).

@@ -54,6 +54,7 @@ h.test("cost counts the work units", function()
   h.check(c.units == 2 ^ 12 and c.exact, "exact LMG units " .. tostring(c.units))
   -- One sweep step of the 13 x 13 matrix and 12 sums per subset: 2p(p + 1) + p.
   h.check(c.flops == 2 ^ 12 * (2 * 12 * 13 + 12), "flops " .. c.flops)
+  h.check(c.unit_flops == 2 * 12 * 13 + 12, "unit_flops " .. tostring(c.unit_flops))
   local mc = m:cost("lmg", { exact_max = 4, permutations = 1000 })
   h.check(mc.units == 1000 and not mc.exact, "Monte Carlo units " .. tostring(mc.units))
   h.check(m:cost("lmg", { bootstrap = true, reps = 200 }).units == 200 * 2 ^ 12, "bootstrap units")

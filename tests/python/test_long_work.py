@@ -262,6 +262,7 @@ def test_cost_counts_the_work_units():
     # Per subset: one sweep step of the 13 × 13 matrix and 12 sums (work.h's
     # count, 2p(p + 1) + p).
     assert exact["flops"] == 2**12 * (2 * 12 * 13 + 12)
+    assert exact["unit_flops"] == 2 * 12 * 13 + 12
     mc = m.cost("lmg", exact_max=4, permutations=1000)
     assert mc["units"] == 1000 and not mc["exact"]
     boot = m.cost("lmg", bootstrap=True, reps=200)

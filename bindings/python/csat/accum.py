@@ -16,6 +16,35 @@ from ._errors import LIBRARY_ERRORS, locate
 from .results import CESResult, Distribution, MeanResult, NPSResult, Sample, ShareResult
 
 
+class Mergeable:
+    """What every accumulator does with its copy() and merge(): copy.copy
+    and deepcopy, `a + b` (a new accumulator), `a += b` (merged in place)
+    and sum(accumulators) (which starts from 0)."""
+
+    __slots__ = ()
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        return self.copy()
+
+    def __add__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.copy().merge(other)
+
+    def __radd__(self, other):
+        if isinstance(other, int) and other == 0:  # sum(accumulators)
+            return self.copy()
+        return NotImplemented
+
+    def __iadd__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.merge(other)
+
+
 def _tally_from_bytes(data):
     return Tally.deserialize(data)
 
@@ -24,7 +53,7 @@ def _moments_from_bytes(data):
     return Moments.deserialize(data)
 
 
-class Tally:
+class Tally(Mergeable):
     """Weighted counts per point of the integer scale `scale` = (min, max).
 
     Scores read from a tally equal, bit for bit, those of the array
@@ -65,25 +94,6 @@ class Tally:
         """An independent copy."""
         return Tally._wrap(_core.tally_copy(self._t))
 
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __add__(self, other):
-        if not isinstance(other, Tally):
-            return NotImplemented
-        return self.copy().merge(other)
-
-    def __radd__(self, other):
-        if isinstance(other, int) and other == 0:  # sum(tallies)
-            return self.copy()
-        return NotImplemented
-
-    def __iadd__(self, other):
-        if not isinstance(other, Tally):
-            return NotImplemented
-        return self.merge(other)
 
     def serialize(self):
         """The tally as portable bytes (see Tally.deserialize)."""
@@ -181,7 +191,7 @@ class Tally:
                                       ("n_missing", s.n_missing)]))
 
 
-class Moments:
+class Moments(Mergeable):
     """Weighted count, mean and second central moment of continuous values
     (resolution times, amounts...); gives a MeanResult with `mean()`."""
 
@@ -218,25 +228,6 @@ class Moments:
         """An independent copy."""
         return Moments._wrap(_core.moments_copy(self._m))
 
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __add__(self, other):
-        if not isinstance(other, Moments):
-            return NotImplemented
-        return self.copy().merge(other)
-
-    def __radd__(self, other):
-        if isinstance(other, int) and other == 0:
-            return self.copy()
-        return NotImplemented
-
-    def __iadd__(self, other):
-        if not isinstance(other, Moments):
-            return NotImplemented
-        return self.merge(other)
 
     def serialize(self):
         """The accumulator as portable bytes (see Moments.deserialize)."""

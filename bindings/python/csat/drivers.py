@@ -36,7 +36,8 @@ from . import _options, _progress
 from ._convert import _is_pandas, aligned, as_matrix, as_vector, as_weights, pandas_module
 from ._errors import LIBRARY_ERRORS, locate
 from ._core import SingularError
-from .results import Sample, c_fields
+from .accum import Mergeable
+from .results import Sample, c_fields, python_fields
 
 INTERCEPT = "(intercept)"
 
@@ -384,6 +385,7 @@ class KeyDriverModel:
         units       the work units its progress counts (2^p subsets for an
                     exact LMG, the orderings of the Monte Carlo LMG, 1 for
                     the other measures; times reps for a bootstrap)
+        unit_flops  floating-point operations per unit
         flops       floating-point operations, a multiply-add counted as two
         exact       False for the Monte Carlo LMG
         seconds     a rough time on `threads` threads (None: every core),
@@ -396,10 +398,10 @@ class KeyDriverModel:
         iopt = self._importance_options(exact_max, permutations, None, threads)
         bopt = (self._bootstrap_options(reps, None, None, threads, iopt)
                 if bootstrap else None)
-        w = self._work(code, iopt, bopt)
-        return {"units": w["units"], "flops": w["flops"], "exact": bool(w["exact"]),
-                "seconds": w["flops"] / (_progress.FLOPS_PER_CORE
-                                         * _progress.cores(threads))}
+        out = python_fields("work", self._work(code, iopt, bopt))
+        out["exact"] = bool(out["exact"])
+        out["seconds"] = out["flops"] / (_progress.FLOPS_PER_CORE * _progress.cores(threads))
+        return out
 
     def _warn_long(self, code, iopt, bopt, threads, what, stacklevel=3):
         """A LongWorkWarning before work estimated above a minute, with what
@@ -779,7 +781,7 @@ def _xprod_from_bytes(data):
     return XProd.deserialize(data)
 
 
-class XProd:
+class XProd(Mergeable):
     """Weighted means and co-moments of p drivers and an outcome, for data
     seen in shards: `XProd(p).add(X, y, w)`, then `merge`, `+`, `sum(...)`
     or pickling, and `key_drivers_from(acc)` (or `acc.fit()`). An
@@ -828,25 +830,6 @@ class XProd:
         """An independent copy."""
         return XProd._wrap(_core.xprod_copy(self._a), self._p)
 
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __add__(self, other):
-        if not isinstance(other, XProd):
-            return NotImplemented
-        return self.copy().merge(other)
-
-    def __radd__(self, other):
-        if isinstance(other, int) and other == 0:  # sum(accumulators)
-            return self.copy()
-        return NotImplemented
-
-    def __iadd__(self, other):
-        if not isinstance(other, XProd):
-            return NotImplemented
-        return self.merge(other)
 
     def serialize(self):
         """The accumulator as portable bytes (see XProd.deserialize)."""

@@ -43,6 +43,7 @@ from . import core as _core
 from . import _options
 from ._convert import _is_pandas, _where, aligned, as_vector, as_weights, pandas_module
 from ._errors import LIBRARY_ERRORS, locate
+from .accum import Mergeable
 from .comparisons import ADJUST_METHODS, Trend
 from .results import (ENUMS, CESResult, Distribution, MeanResult, NPSResult, Sample,
                       ShareResult, _fmt, c_fields)
@@ -1093,7 +1094,7 @@ def _group_code_array(groups, n, count):
     return np.ascontiguousarray(g, dtype=np.int32)
 
 
-class Grouped:
+class Grouped(Mergeable):
     """A tally (or moments) for each of G groups: the accumulator behind
     `by=`, for answers seen in shards (threads, processes, a Dask or Spark
     cluster). Shards added apart and merged give the one-pass state, and
@@ -1164,25 +1165,6 @@ class Grouped:
         """An independent copy."""
         return Grouped._wrap(_lib.grouped_copy(self._a), self._labels)
 
-    __copy__ = copy
-
-    def __deepcopy__(self, memo):
-        return self.copy()
-
-    def __add__(self, other):
-        if not isinstance(other, Grouped):
-            return NotImplemented
-        return self.copy().merge(other)
-
-    def __radd__(self, other):
-        if isinstance(other, int) and other == 0:  # sum(accumulators)
-            return self.copy()
-        return NotImplemented
-
-    def __iadd__(self, other):
-        if not isinstance(other, Grouped):
-            return NotImplemented
-        return self.merge(other)
 
     # Bytes ----------------------------------------------------------------------
 
