@@ -48,6 +48,7 @@
 static void work_sized(void *p, size_t total, size_t size);
 #define CHECK_SIZED_OUTPUTS csat_work : work_sized,
 #include "check.h"
+#include "under_valgrind.h"
 #include "survey_csv.h"
 
 #ifndef CSAT_AIRLINE_CSV
@@ -687,7 +688,17 @@ static void a_long_replicate_can_be_cancelled(void **state)
         how h = { t ? 2 : 1, 8, 0, 0, &rec };
         expect_cancelled(K_BOOT_LMG, air16, &h, "s1..s16");
         assert_int_equal(rec.total, (uint64_t)8 << 16);
-        assert_true(rec.cancelled_done > 0 && rec.cancelled_done < ((uint64_t)1 << 16));
+        assert_true(rec.cancelled_done > 0);
+        /* Inside the first replicate: the thread that computes it reports
+         * every 256 resampled rows and 4096 subsets. With two threads the
+         * calling one reports what the other added, waking every
+         * millisecond; valgrind runs one thread at a time, for slices long
+         * enough that the other finishes whole replicates in between, so
+         * there only the cancellation before the end is checked. */
+        if (t == 0 || !under_valgrind())
+            assert_true(rec.cancelled_done < ((uint64_t)1 << 16));
+        else
+            assert_true(rec.cancelled_done < rec.total);
     }
 }
 
